@@ -1,0 +1,112 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.SyntaxException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the picocli command tree and runs it. The one place that maps exceptions to output and
+ * exit codes: commands throw {@link CocoatlyException}s and return their exit code.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
+    public static int run(Context context, String... args) {
+        CommandLine cli = commandLine(context);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Context context) {
+        CommandLine cli = new CommandLine(new CocoatlyCommand(context), new ContextFactory(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpWidth(terminalWidth(context));
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
+                verbose(parseResult)));
+        cli.setParameterExceptionHandler((ex, args) -> {
+            boolean json = Arrays.asList(args).contains("--json");
+            CocoatlyException usage = new CocoatlyException("usage", ex.getMessage(),
+                    List.of("run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage"));
+            report(context, usage, json, false);
+            return ExitCodes.INVALID_INPUT;
+        });
+        return cli;
+    }
+
+    static int terminalWidth(Context context) {
+        String columns = context.env().get("COLUMNS");
+        try {
+            int width = columns == null ? 100 : Integer.parseInt(columns.trim());
+            return Math.max(55, Math.min(width, 120));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static int handle(Context context, Exception ex, boolean json, boolean verbose) {
+        if (ex instanceof CocoatlyException e) {
+            report(context, e, json, verbose);
+            return ExitCodes.forErrorCode(e.code());
+        }
+        CocoatlyException internal = new CocoatlyException("internal",
+                "internal error: " + ex, List.of("this is a bug in Cocoatly; run again with `--verbose` and report"
+                + " the stack trace"), ex);
+        report(context, internal, json, true);
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Prints an error: the envelope on stdout with {@code --json}, else prose and hints on stderr. */
+    static void report(Context context, CocoatlyException e, boolean json, boolean verbose) {
+        if (json) {
+            Json.write(context.out(), Envelope.failure(e));
+        } else {
+            PrintWriter err = context.err();
+            err.println("error: " + e.getMessage());
+            if (e instanceof SyntaxException s) {
+                err.println(s.pointer());
+            }
+            for (String hint : e.hints()) {
+                err.println("hint: " + hint);
+            }
+        }
+        if (verbose) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            cause.printStackTrace(context.err());
+        }
+        context.out().flush();
+        context.err().flush();
+    }
+
+    private static boolean wantsJson(ParseResult parseResult) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean verbose(ParseResult parseResult) {
+        return parseResult.hasMatchedOption("--verbose");
+    }
+
+    /** Lets picocli build commands whose constructor takes the {@link Context}. */
+    private record ContextFactory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Context.class).newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

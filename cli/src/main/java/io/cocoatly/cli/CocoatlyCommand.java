@@ -1,0 +1,57 @@
+package io.cocoatly.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The top-level {@code cocoatly} command; it only groups the subcommands. */
+@Command(name = "cocoatly",
+        mixinStandardHelpOptions = true,
+        versionProvider = CocoatlyCommand.VersionProvider.class,
+        description = {
+            "A package manager whose resolver proves its answer optimal, and explains it when there is none.",
+            ""},
+        subcommands = {
+        },
+        footer = {"", "Exit codes: 0 ok, 1 negative answer (e.g. unsatisfiable), 2 invalid input,",
+            "3 lockfile out of date, 4 operation failed, 70 internal error.",
+            "Run `cocoatly COMMAND --help` for a command's options and examples."})
+final class CocoatlyCommand implements Runnable {
+
+    private final Context context;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and internal details on errors.")
+    boolean verbose;
+
+    CocoatlyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        // Without a subcommand, show what there is to do.
+        spec.commandLine().usage(context.out());
+    }
+
+    /** Reads the version stamped into the jar by the build. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = CocoatlyCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"cocoatly " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

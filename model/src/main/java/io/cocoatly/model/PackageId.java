@@ -1,0 +1,20 @@
+package io.cocoatly.model;
+
+/** One version of one package, written {@code name@version}. */
+public record PackageId(PackageName name, Version version) implements Comparable<PackageId> {
+
+    public static PackageId of(String name, String version) {
+        return new PackageId(PackageName.of(name), Version.parse(version));
+    }
+
+    @Override
+    public int compareTo(PackageId o) {
+        int c = name.compareTo(o.name);
+        return c != 0 ? c : version.compareTo(o.version);
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + version;
+    }
+}

@@ -1,0 +1,56 @@
+package io.cocoatly.model;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A package name: lowercase {@code [a-z0-9][a-z0-9._-]*}, at most 64 characters. The grammar rules
+ * out path tricks ({@code ..}, slashes, upper case that collides on case-insensitive disks), so a
+ * name is safe to use as a file name.
+ */
+public record PackageName(String value) implements Comparable<PackageName> {
+
+    /** Longest name accepted. */
+    public static final int MAX_LENGTH = 64;
+
+    private static final Pattern GRAMMAR = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** @throws CocoatlyException with code {@code invalid-package-name} if the name breaks the grammar */
+    public PackageName {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new CocoatlyException("invalid-package-name", "invalid package name `" + value + "`: " + problem,
+                    List.of("package names are lowercase letters, digits, `.`, `_` and `-`, start with a letter"
+                            + " or digit, and have at most " + MAX_LENGTH + " characters"));
+        }
+    }
+
+    /** Same as the constructor; reads better at call sites. */
+    public static PackageName of(String value) {
+        return new PackageName(value);
+    }
+
+    /** Why {@code value} is not a valid name, or null if it is. */
+    public static String problem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "a name must not be empty";
+        }
+        if (value.length() > MAX_LENGTH) {
+            return "longer than " + MAX_LENGTH + " characters";
+        }
+        if (!GRAMMAR.matcher(value).matches()) {
+            return "it must match [a-z0-9][a-z0-9._-]*";
+        }
+        return null;
+    }
+
+    @Override
+    public int compareTo(PackageName o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
