@@ -5,7 +5,6 @@ import io.cocoatly.model.InvalidFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +75,7 @@ final class JsonCursor {
     List<Map.Entry<String, JsonCursor>> entries() {
         expect(node.isObject(), "an object");
         List<Map.Entry<String, JsonCursor>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             entries.add(new SimpleImmutableEntry<>(e.getKey(), new JsonCursor(e.getValue(), keyPath(path, e.getKey()), file, code)));
         }
         return entries;
