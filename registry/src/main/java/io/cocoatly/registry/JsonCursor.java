@@ -132,14 +132,21 @@ final class JsonCursor {
     }
 
     private static String describe(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT: return "an object";
-            case ARRAY: return "an array";
-            case STRING: return "a string";
-            case NUMBER: return node.isIntegralNumber() ? "an integer" : "a number";
-            case BOOLEAN: return "a boolean";
-            case NULL: return "null";
-            default: return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        if (node.isObject()) {
+            return "an object";
+        } else if (node.isArray()) {
+            return "an array";
+        } else if (node.isTextual()) {
+            return "a string";
+        } else if (node.isIntegralNumber()) {
+            return "an integer";
+        } else if (node.isNumber()) {
+            return "a number";
+        } else if (node.isBoolean()) {
+            return "a boolean";
+        } else if (node.isNull()) {
+            return "null";
         }
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }
