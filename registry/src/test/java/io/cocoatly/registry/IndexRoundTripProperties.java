@@ -110,7 +110,7 @@ class IndexRoundTripProperties {
         Arbitrary<String> requirement = Combinators.combine(
                 Arbitraries.of("^%s.%s", "~%s.%s.0", ">=%s.%s.0 <%s.0.0", ">=%s.0, <%s.%s", "^0.%s || ^%s.%s",
                         "%s.%s.x", "=%s.%s.1", "%s.0.0 - %s.%s.9", "*"),
-                Arbitraries.integers().between(1, 5), Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 5))
                 .as((template, a, b, c) -> String.format(template, a, b, c));
         return Arbitraries.maps(names(), requirement).ofMaxSize(4).map(LinkedHashMap::new);
