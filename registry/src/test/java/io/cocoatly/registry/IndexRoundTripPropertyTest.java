@@ -26,7 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random valid index files read back into exactly the model they describe. */
-class IndexRoundTripProperties {
+class IndexRoundTripPropertyTest {
 
     /** One release as the generator wrote it. */
     record Entry(String version, Map<String, String> dependencies, Optional<Boolean> yanked) {
