@@ -101,8 +101,7 @@ final class JsonCursor {
                 String hint = Typos.closest(e.getKey(), known)
                         .map(k -> "did you mean `" + k + "`?")
                         .orElse("known keys are " + Typos.list(known));
-                throw new JsonCursor(e.getValue().node, path, file, code)
-                        .error("unknown key `" + e.getKey() + "`", hint);
+                throw error("unknown key `" + e.getKey() + "`", hint);
             }
         }
     }
