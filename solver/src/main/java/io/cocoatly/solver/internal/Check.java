@@ -317,6 +317,10 @@ public final class Check {
 
     /** The dependencies of {@code root} in the conflict, and the packages it is about. */
     static String describe(PackageId root, List<Reason> conflict) {
+        if (conflict.size() == 1 && !(conflict.get(0) instanceof Reason.RootRequirement)) {
+            // A requirement with no match at all: the direct cause says more than "cannot be satisfied".
+            return withoutSubject(root, conflict.get(0).describe());
+        }
         List<String> dependencies = new ArrayList<>();
         List<String> over = new ArrayList<>();
         List<String> facts = new ArrayList<>();
