@@ -29,7 +29,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioTest {
 
-    private static final List<Scenario> SCENARIOS = ScenarioReader.readAll(directory());
+    /** Read once, on first use, so that a malformed file fails a test with its message instead of class loading. */
+    private static List<Scenario> scenarios;
+
+    private static synchronized List<Scenario> scenarios() {
+        if (scenarios == null) {
+            scenarios = ScenarioReader.readAll(directory());
+        }
+        return scenarios;
+    }
 
     /** The repository's scenario directory: from surefire's {@code cocoatly.repo}, else found upwards. */
     static Path directory() {
@@ -55,7 +63,7 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> resolverReachesTheExpectedOutcome() {
-        return SCENARIOS.stream().map(s -> DynamicTest.dynamicTest(s.name(), s.file().toUri(), () -> resolve(s)));
+        return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.name(), s.file().toUri(), () -> resolve(s)));
     }
 
     private static void resolve(Scenario s) {
@@ -94,7 +102,7 @@ class ScenarioTest {
      */
     @TestFactory
     Stream<DynamicTest> expectedSelectionsAreValid() {
-        return SCENARIOS.stream().filter(s -> s.expected() instanceof Scenario.Solved)
+        return scenarios().stream().filter(s -> s.expected() instanceof Scenario.Solved)
                 .map(s -> DynamicTest.dynamicTest(s.name(), s.file().toUri(), () -> {
                     Resolution.Solved solved = asSolution(s, ((Scenario.Solved) s.expected()).selection());
                     assertEquals(List.of(), ScenarioChecker.problems(s.registry(), request(s), solved),
@@ -105,7 +113,7 @@ class ScenarioTest {
     /** The checker is only worth something if it fails: removing any needed package must be caught. */
     @TestFactory
     Stream<DynamicTest> checkerRejectsASelectionMissingAPackage() {
-        return SCENARIOS.stream().filter(s -> s.expected() instanceof Scenario.Solved e && !e.selection().isEmpty())
+        return scenarios().stream().filter(s -> s.expected() instanceof Scenario.Solved e && !e.selection().isEmpty())
                 .map(s -> DynamicTest.dynamicTest(s.name(), s.file().toUri(), () -> {
                     List<PackageId> selection = ((Scenario.Solved) s.expected()).selection();
                     for (PackageId dropped : selection) {
@@ -119,7 +127,7 @@ class ScenarioTest {
 
     @Test
     void thereAreAtLeastFortyScenarios() {
-        assertTrue(SCENARIOS.size() >= 40, "only " + SCENARIOS.size() + " scenarios in " + directory());
+        assertTrue(scenarios().size() >= 40, "only " + scenarios().size() + " scenarios in " + directory());
     }
 
     /** A solution as the resolver would report it, each dependency pointing at a selected version. */
