@@ -33,9 +33,7 @@ final class Optimizer {
             return new Result(hint, e.costs(hint), true, false, 0);
         }
         Sat sat = new Sat(e.variables(), budget);
-        for (Constraint c : e.constraints) {
-            sat.add(c);
-        }
+        sat.addAll(e.constraints);
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);
@@ -63,7 +61,7 @@ final class Optimizer {
                 cost = objective.cost(model);
             }
             if (k < levels - 1) {
-                sat.addBound(objective, cost, 0);
+                sat.fixBound(objective, cost);
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());
