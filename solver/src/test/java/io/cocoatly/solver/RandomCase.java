@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
 record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest request) {
 
     private static final String[] VERSIONS = {"0.1.0", "0.1.1", "0.2.0", "1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"};
-    private static final String[] RANGES = {"*", "^0.1", "^0.2", "^1", "^2", ">=1.0.0", "<1.0.0", "1.1.0",
-        "~1.0", "^1.1", "^0.1 || ^2", ">=0.2.0 <2.0.0", "1.2.0-rc.1 || ^1"};
+    private static final String[] RANGES = {"*", "*", "^0.1", "^0.2", "^1", "^2", ">=1.0.0", "<1.0.0", "1.1.0",
+        "~1.0", "^1.1", "^0.1 || ^2", ">=0.2.0 <2.0.0", "1.2.0-rc.1 || ^1", ">=0.1.1", "<2.0.0", "^1 || ^2"};
 
     static RandomCase generate(long seed, int maxPackages, VersionPolicy policy) {
         Random random = new Random(seed);
@@ -35,8 +35,10 @@ record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest reque
             names.add(String.valueOf((char) ('a' + i)));
         }
         List<String> targets = new ArrayList<>(names);
-        targets.add("missing");
-        targets.add("app");
+        if (random.nextInt(3) == 0) {
+            targets.add("missing");
+            targets.add("app");
+        }
         Map<PackageName, List<Release>> registry = new TreeMap<>();
         for (String name : names) {
             List<String> pool = new ArrayList<>(List.of(VERSIONS));
@@ -45,7 +47,7 @@ record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest reque
             List<Release> releases = new ArrayList<>();
             for (int v = 0; v < versions; v++) {
                 releases.add(new Release(PackageId.of(name, pool.get(v)), dependencies(random, targets, 3),
-                        random.nextInt(8) == 0, Optional.empty()));
+                        random.nextInt(10) == 0, Optional.empty()));
             }
             registry.put(PackageName.of(name), releases);
         }

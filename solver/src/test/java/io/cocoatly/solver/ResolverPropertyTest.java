@@ -9,6 +9,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.solver.internal.Resolve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,12 @@ class ResolverPropertyTest {
     private static void agreesWithExhaustiveSearch(RandomCase c) {
         BruteForce oracle = new BruteForce(c.registry(), c.request());
         List<Long> optimum = oracle.optimum();
-        Resolution r = resolve(c);
+        agrees(oracle, optimum, resolve(c));
+        // Without the greedy first guess the loop has to improve step by step, level by level.
+        agrees(oracle, optimum, Resolve.run(c.index(), c.request(), false));
+    }
+
+    private static void agrees(BruteForce oracle, List<Long> optimum, Resolution r) {
         if (optimum == null) {
             assertTrue(r instanceof Resolution.Unsatisfiable, () -> "expected no solution, got " + r);
             return;
