@@ -1,6 +1,10 @@
 package io.cocoatly.solver;
 
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.solver.internal.Check;
+import io.cocoatly.solver.internal.Resolve;
+import java.util.Collection;
 
 /** Resolves root requirements against a package index to a proven-optimal selection. */
 public final class Resolver {
@@ -14,9 +18,25 @@ public final class Resolver {
     /**
      * Resolves the request.
      *
+     * <p>The same request and index data give the same answer on every run and machine, whatever the
+     * order of packages and versions in the registry files.
+     *
+     * @throws ResolutionTimeoutException if the request's timeout passed before any selection was found
      * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
      */
     public Resolution resolve(ResolveRequest request) {
-        throw new UnsupportedOperationException("not yet implemented" + index);
+        return Resolve.run(index, request);
+    }
+
+    /**
+     * Checks every version of {@code packages}, yanked ones included, in the style of dose-distcheck:
+     * a version is installable iff resolving a project that depends on exactly that version succeeds
+     * under {@code policy}. A yanked version is checked as if pinned, but never satisfies another
+     * package's dependency. Packages the index does not have are skipped.
+     *
+     * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
+     */
+    public CheckReport check(Collection<PackageName> packages, VersionPolicy policy) {
+        return Check.run(index, packages, policy);
     }
 }
