@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,12 +132,25 @@ public final class ConfigReader {
         for (HomeJsonCursor element : at.elements()) {
             String entry = nonEmpty(element);
             try {
-                keys.add(ConfigTrustedKey.of(entry, home));
+                keys.add(trustedKey(entry));
             } catch (InvalidPathException e) {
                 throw element.error("neither a base64 public key nor a valid path: `" + entry + "`");
             }
         }
         return keys;
+    }
+
+    // Base64 that decodes to exactly 32 bytes is an inline key (no sensible key file name looks
+    // like that); anything else is a path, resolved against the home.
+    private ConfigTrustedKey trustedKey(String entry) {
+        try {
+            if (Base64.getDecoder().decode(entry).length == ConfigTrustedKey.PUBLIC_KEY_BYTES) {
+                return new ConfigTrustedKey.Inline(entry);
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // A path, then.
+        }
+        return new ConfigTrustedKey.KeyFile(home.root().resolve(entry).normalize());
     }
 
     private static List<String> checksums(HomeJsonCursor at) {

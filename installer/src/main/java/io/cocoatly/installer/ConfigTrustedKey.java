@@ -1,7 +1,6 @@
 package io.cocoatly.installer;
 
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -25,20 +24,5 @@ public sealed interface ConfigTrustedKey permits ConfigTrustedKey.Inline, Config
         public KeyFile {
             Objects.requireNonNull(file, "file");
         }
-    }
-
-    /**
-     * An entry as written: base64 that decodes to exactly 32 bytes is an inline key (no key file name
-     * looks like that), anything else a path resolved against {@code home}.
-     */
-    static ConfigTrustedKey of(String entry, Home home) {
-        try {
-            if (Base64.getDecoder().decode(entry).length == PUBLIC_KEY_BYTES) {
-                return new Inline(entry);
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // A path, then.
-        }
-        return new KeyFile(home.root().resolve(entry).normalize());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -99,8 +100,13 @@ public final class HomeRecovery {
     }
 
     private void removeUnrecorded(Path installDir, State state) {
+        // Both spellings of each recorded path: a home reached through a symbolic link must not
+        // make the packages recorded under its real path look unrecorded.
         Set<Path> recorded = new HashSet<>();
-        state.packages().forEach(p -> recorded.add(p.installPath().normalize()));
+        for (StatePackage p : state.packages()) {
+            recorded.add(p.installPath().normalize());
+            realPath(p.installPath()).ifPresent(recorded::add);
+        }
         for (Path entry : list(installDir)) {
             String name = entry.getFileName().toString();
             if (name.startsWith(STAGING_PREFIX)) {
@@ -114,16 +120,30 @@ public final class HomeRecovery {
     private void removeUnrecordedVersions(Path packageDir, Set<Path> recorded) {
         boolean keptAny = false;
         for (Path entry : list(packageDir)) {
-            Path normal = entry.toAbsolutePath().normalize();
-            boolean isVersion = Version.isValid(entry.getFileName().toString());
-            if (isVersion && !recorded.contains(normal) && recorded.stream().noneMatch(r -> r.startsWith(normal))) {
+            if (Version.isValid(entry.getFileName().toString()) && !isRecorded(entry, recorded)) {
                 remove(entry, Kind.UNRECORDED_INSTALL);
             } else {
                 keptAny = true;
             }
         }
-        if (!keptAny && recorded.stream().noneMatch(r -> r.startsWith(packageDir.toAbsolutePath().normalize()))) {
+        if (!keptAny && !isRecorded(packageDir, recorded)) {
             remove(packageDir, Kind.UNRECORDED_INSTALL);
+        }
+    }
+
+    // Recorded itself, or holding something recorded.
+    private static boolean isRecorded(Path path, Set<Path> recorded) {
+        List<Path> spellings = new ArrayList<>();
+        spellings.add(path.toAbsolutePath().normalize());
+        realPath(path).ifPresent(spellings::add);
+        return recorded.stream().anyMatch(r -> spellings.stream().anyMatch(r::startsWith));
+    }
+
+    private static Optional<Path> realPath(Path path) {
+        try {
+            return Optional.of(path.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

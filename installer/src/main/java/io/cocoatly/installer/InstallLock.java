@@ -76,7 +76,7 @@ public final class InstallLock implements AutoCloseable {
         home.create();
         Path file = home.lockFile();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Semaphore gate = GATES.computeIfAbsent(file, f -> new Semaphore(1));
+        Semaphore gate = GATES.computeIfAbsent(gateKey(home), f -> new Semaphore(1));
         boolean notified = false;
         if (!gate.tryAcquire()) {
             // Held within this JVM: the holder is this very process.
@@ -105,17 +105,27 @@ public final class InstallLock implements AutoCloseable {
         }
         try {
             while (true) {
-                FileLock lock = channel.tryLock();
+                FileLock lock;
+                OptionalLong holder;
+                try {
+                    lock = channel.tryLock();
+                    holder = lock == null ? holderPid(file) : OptionalLong.empty();
+                } catch (OverlappingFileLockException sameJvm) {
+                    // Only reachable when one lock file has two unrelated names (a hard link), which
+                    // the gate cannot see: the holder is this process, so the file is not read.
+                    lock = null;
+                    holder = OptionalLong.of(ProcessHandle.current().pid());
+                }
                 if (lock != null) {
                     recordPid(channel);
                     return new InstallLock(file, gate, channel, lock);
                 }
                 if (!notified) {
-                    listener.waiting(new Waiting(file, holderPid(file)));
+                    listener.waiting(new Waiting(file, holder));
                     notified = true;
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw timeout(file, timeout, holderPid(file));
+                    throw timeout(file, timeout, holder);
                 }
                 Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
             }
@@ -129,6 +139,15 @@ public final class InstallLock implements AutoCloseable {
                 throw new CocoatlyException("lock-failed", "cannot lock `" + file + "`: " + e.getMessage(), List.of(), e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    // The real path, so two spellings of one home (a symbolic link) share one gate.
+    private static Path gateKey(Home home) {
+        try {
+            return home.root().toRealPath().resolve(home.lockFile().getFileName());
+        } catch (IOException e) {
+            return home.lockFile();
         }
     }
 

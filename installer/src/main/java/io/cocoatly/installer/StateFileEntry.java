@@ -21,6 +21,9 @@ public sealed interface StateFileEntry extends Comparable<StateFileEntry>
 
     /** A regular file with its size, permission bits and SHA-256. */
     record Regular(String path, long size, int mode, String sha256) implements StateFileEntry {
+
+        static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
         public Regular {
             checkPath(path);
             checkMode(mode);
@@ -53,10 +56,11 @@ public sealed interface StateFileEntry extends Comparable<StateFileEntry>
         }
     }
 
-    /** Lowercase hex SHA-256. */
-    Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
-    /** Why {@code path} is not a safe relative path, or null if it is. */
+    /**
+     * Why {@code path} is not a safe relative path inside a package, or null if it is: it must be
+     * non-empty, relative, {@code /}-separated, without {@code .}, {@code ..} or empty components,
+     * backslashes, NUL or a drive letter.
+     */
     static String pathProblem(String path) {
         if (path == null || path.isEmpty()) {
             return "a path must not be empty";

@@ -225,7 +225,7 @@ public final class StateStore {
 
     private static String sha256(HomeJsonCursor at) {
         String hex = at.string();
-        if (!StateFileEntry.SHA256.matcher(hex).matches()) {
+        if (!StateFileEntry.Regular.SHA256.matcher(hex).matches()) {
             throw at.error("expected 64 lowercase hex digits: `" + hex + "`");
         }
         return hex;

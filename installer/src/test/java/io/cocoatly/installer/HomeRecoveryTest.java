@@ -96,4 +96,16 @@ class HomeRecoveryTest {
         assertFalse(lock.isHeld());
         assertThrows(IllegalStateException.class, () -> HomeRecovery.recover(home, Config.defaults(home), State.empty(), lock));
     }
+
+    @Test
+    void aHomeReachedThroughASymlinkKeepsItsRecordedPackages() throws IOException {
+        Home real = new Home(dir.resolve("real")).create();
+        State state = new State(List.of(StateSamples.pkg(real.packagesDir(), "tls", "2.1.0")));
+        write(real.packagesDir().resolve("tls/2.1.0/lib/tls.so"), "tls");
+        Home linked = new Home(Files.createSymbolicLink(dir.resolve("linked"), real.root()));
+        try (InstallLock lock = InstallLock.acquire(linked, Duration.ZERO, w -> { })) {
+            assertTrue(HomeRecovery.recover(linked, Config.defaults(linked), state, lock).isEmpty());
+        }
+        assertTrue(Files.exists(real.packagesDir().resolve("tls/2.1.0/lib/tls.so")));
+    }
 }

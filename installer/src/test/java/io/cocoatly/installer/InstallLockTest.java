@@ -86,4 +86,15 @@ class InstallLockTest {
             assertTrue(waits.isEmpty());
         }
     }
+
+    @Test
+    void twoSpellingsOfOneHomeShareTheLock(@TempDir Path dir) throws Exception {
+        Home real = new Home(dir.resolve("real")).create();
+        Home linked = new Home(Files.createSymbolicLink(dir.resolve("linked"), real.root()));
+        try (InstallLock lock = InstallLock.acquire(real, Duration.ZERO, w -> { })) {
+            CocoatlyException e = assertThrows(CocoatlyException.class, () -> InstallLock.acquire(linked, Duration.ZERO, w -> { }));
+            assertEquals("lock-timeout", e.code());
+            assertTrue(lock.isHeld());
+        }
+    }
 }
