@@ -19,7 +19,7 @@ public final class InstallLockHolderMain {
     public static void main(String[] args) throws Exception {
         Home home = new Home(Path.of(args[0]));
         try (InstallLock lock = InstallLock.acquire(home, Duration.ofSeconds(60), waiting -> { })) {
-            System.out.println("locked " + ProcessHandle.current().pid());
+            System.out.println((lock.isHeld() ? "locked " : "lost ") + ProcessHandle.current().pid());
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }

@@ -114,7 +114,8 @@ class InstallLockProcessTest {
     @Test
     void whileThisProcessHoldsItTheOtherOneWaits() throws Exception {
         Home home = new Home(dir);
-        try (InstallLock lock = InstallLock.acquire(home, Duration.ofSeconds(5), w -> { })) {
+        InstallLock lock = InstallLock.acquire(home, Duration.ofSeconds(5), w -> { });
+        try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     InstallLockHolderMain.class.getName(), home.root().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -132,6 +133,8 @@ class InstallLockProcessTest {
             lock.close();
             String line = first.get(30, TimeUnit.SECONDS);
             assertEquals("locked " + holder.pid(), line);
+        } finally {
+            lock.close();
         }
     }
 }

@@ -83,6 +83,7 @@ class InstallLockTest {
     void withoutWaitingTheListenerIsNotCalled(@TempDir Path dir) {
         List<InstallLock.Waiting> waits = new CopyOnWriteArrayList<>();
         try (InstallLock lock = InstallLock.acquire(new Home(dir), Duration.ofSeconds(5), waits::add)) {
+            assertTrue(lock.isHeld());
             assertTrue(waits.isEmpty());
         }
     }
