@@ -3,7 +3,12 @@ package io.cocoatly.lockfile;
 import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +90,10 @@ final class Consistency {
         }
         for (int g = 0; g < installOrder.size(); g++) {
             List<PackageId> group = installOrder.get(g);
+            Optional<Problem> notACycle = checkCycle(packages, index, group, g);
+            if (notACycle.isPresent()) {
+                return notACycle;
+            }
             for (int k = 0; k < group.size(); k++) {
                 LockedPackage pkg = packages.get(index.get(group.get(k)));
                 for (PackageId dependency : pkg.dependencies()) {
@@ -97,6 +106,51 @@ final class Consistency {
             }
         }
         return Optional.empty();
+    }
+
+    // A group of several must be one strongly connected component: every member reaches the first
+    // one and is reached from it through dependencies inside the group. Packages that merely have no
+    // order between them go in separate groups, so a group of several always means a cycle.
+    private static Optional<Problem> checkCycle(List<LockedPackage> packages, Map<PackageId, Integer> index,
+            List<PackageId> group, int g) {
+        if (group.size() < 2) {
+            return Optional.empty();
+        }
+        Set<PackageId> members = new HashSet<>(group);
+        Map<PackageId, List<PackageId>> forward = new HashMap<>();
+        Map<PackageId, List<PackageId>> backward = new HashMap<>();
+        for (PackageId id : group) {
+            for (PackageId dependency : packages.get(index.get(id)).dependencies()) {
+                if (members.contains(dependency)) {
+                    forward.computeIfAbsent(id, k -> new ArrayList<>()).add(dependency);
+                    backward.computeIfAbsent(dependency, k -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        PackageId first = group.get(0);
+        Set<PackageId> reached = reach(first, forward);
+        Set<PackageId> reaching = reach(first, backward);
+        for (int k = 1; k < group.size(); k++) {
+            PackageId id = group.get(k);
+            if (!reached.contains(id) || !reaching.contains(id)) {
+                return problem("$.install-order[" + g + "]", "`" + first + "` and `" + id + "` share a group but are not in"
+                        + " a dependency cycle; only a cycle is installed as one group");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<PackageId> reach(PackageId start, Map<PackageId, List<PackageId>> edges) {
+        Set<PackageId> seen = new HashSet<>(List.of(start));
+        Deque<PackageId> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            for (PackageId next : edges.getOrDefault(todo.pop(), List.of())) {
+                if (seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        return seen;
     }
 
     // The key under which two versions of one package may not coexist under the policy.

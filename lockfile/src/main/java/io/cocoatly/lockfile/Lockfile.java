@@ -12,11 +12,12 @@ import java.util.Optional;
  * <p>Every {@code Lockfile} is consistent: each package at most once (and at most one version per
  * package, or per compatibility class, as the policy says), every dependency names a package of the
  * lockfile, and {@code installOrder} lists each package exactly once, dependencies in an earlier
- * group or the same group (a cycle). Packages are kept sorted by name then version and each group
+ * group or the same group, where a group of several is exactly a dependency cycle (a strongly
+ * connected component). Packages are kept sorted by name then version and each group
  * sorted, so equal lockfiles are equal objects and write the same bytes.
  *
- * @param installOrder groups in installation order; a group of several is a dependency cycle,
- *                     installed together
+ * @param installOrder the strongly connected components of the dependency graph in installation
+ *                     order (dependencies first); a group of several is a cycle, installed together
  */
 public record Lockfile(ManifestInfo manifest, ResolverInfo resolver, List<LockedPackage> packages,
         List<List<PackageId>> installOrder) {
@@ -42,6 +43,11 @@ public record Lockfile(ManifestInfo manifest, ResolverInfo resolver, List<Locked
     /** The package locked as {@code id}, if any. */
     public Optional<LockedPackage> find(PackageId id) {
         return packages.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The groups of several packages: the dependency cycles, each installed together. */
+    public List<List<PackageId>> cycles() {
+        return installOrder.stream().filter(g -> g.size() > 1).toList();
     }
 
     /** The ids of all packages, sorted. */

@@ -59,4 +59,10 @@ class LockfileGoldenTest {
         assertFalse(text.endsWith("\n\n"));
         assertEquals("{\n  \"lockfile\": 1,\n  \"manifest\": {\n    ", text.substring(0, text.indexOf("\"name\"")));
     }
+
+    @org.junit.jupiter.api.Test
+    void cyclesAreTheGroupsOfSeveral() {
+        assertEquals(java.util.List.of(Samples.ids("a@1.0.0", "b@1.0.0-rc.1")), Samples.cycle().cycles());
+        assertEquals(java.util.List.of(), Samples.simple().cycles());
+    }
 }

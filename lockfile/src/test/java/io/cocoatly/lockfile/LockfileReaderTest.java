@@ -94,16 +94,19 @@ class LockfileReaderTest {
             bad("duplicate key", "\"size\": 1027", "\"size\": 1027, \"size\": 1027",
                 "$.packages[2].artifact.size: duplicate key `size` at line 65, column 29"),
             bad("package listed twice in the order", "[\n      \"http@2.0.1\"\n    ]", "[\n      \"json@1.4.2\"\n    ]",
-                "$.install-order[1][0]: `json@1.4.2` appears twice in the install order"),
-            bad("package missing from the order", "\"json@1.4.2\",\n      \"tls@2.1.0\"", "\"json@1.4.2\"",
+                "$.install-order[2][0]: `json@1.4.2` appears twice in the install order"),
+            bad("package missing from the order", "[\n      \"tls@2.1.0\"\n    ],\n    ", "",
                 "$.install-order: `tls@2.1.0` is missing from the install order"),
-            bad("unknown package in the order", "\"json@1.4.2\",\n      \"tls@2.1.0\"",
-                "\"json@1.4.2\", \"tls@2.1.0\", \"zlib@1.0.0\"",
-                "$.install-order[0][2]: `zlib@1.0.0` is not a package of this lockfile"),
+            bad("unknown package in the order", "[\n      \"tls@2.1.0\"\n    ]", "[\n      \"tls@2.1.0\", \"zlib@1.0.0\"\n    ]",
+                "$.install-order[1][1]: `zlib@1.0.0` is not a package of this lockfile"),
+            bad("a group that is not a cycle", "[\n      \"json@1.4.2\"\n    ],\n    [\n      \"tls@2.1.0\"\n    ]",
+                "[\n      \"json@1.4.2\",\n      \"tls@2.1.0\"\n    ]",
+                "$.install-order[0]: `json@1.4.2` and `tls@2.1.0` share a group but are not in a dependency cycle;"
+                    + " only a cycle is installed as one group"),
             bad("empty group", "\"install-order\": [", "\"install-order\": [[],",
                 "$.install-order[0]: an install group must not be empty"),
             bad("truncated", "\n  ]\n}\n", "\n",
-                "$.install-order[1]: malformed JSON at line 87, column 1: the file ends too early"));
+                "$.install-order[2]: malformed JSON at line 89, column 1: the file ends too early"));
     }
 
     private static Arguments bad(String why, String from, String to, String expected) {
@@ -120,9 +123,9 @@ class LockfileReaderTest {
 
     @Test
     void aDependencyInstalledLaterIsRejected() {
-        String text = edit(simple(), "[\n      \"json@1.4.2\",\n      \"tls@2.1.0\"\n    ],\n    [\n      \"http@2.0.1\"\n    ]",
-                "[\n      \"http@2.0.1\",\n      \"json@1.4.2\"\n    ],\n    [\n      \"tls@2.1.0\"\n    ]");
-        assertEquals(FILE + ": $.install-order[0][0]: `http@2.0.1` is installed before its dependency `tls@2.1.0` (group 1)",
+        String text = edit(simple(), "[\n      \"tls@2.1.0\"\n    ],\n    [\n      \"http@2.0.1\"\n    ]",
+                "[\n      \"http@2.0.1\"\n    ],\n    [\n      \"tls@2.1.0\"\n    ]");
+        assertEquals(FILE + ": $.install-order[1][0]: `http@2.0.1` is installed before its dependency `tls@2.1.0` (group 2)",
                 failure(text).getMessage());
     }
 

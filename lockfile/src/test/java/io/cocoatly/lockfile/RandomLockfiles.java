@@ -20,9 +20,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Random consistent lockfiles: packages are dealt into install groups first, and each package only
- * depends on packages of its own group or earlier ones, so every generated lockfile is valid by
- * construction, cycles included.
+ * Random consistent lockfiles: packages are dealt into install groups first, each package only
+ * depends on packages of its own group or earlier ones, and the members of a group of several
+ * depend on each other in a ring, so every generated lockfile is valid by construction.
  */
 final class RandomLockfiles {
 
@@ -56,10 +56,15 @@ final class RandomLockfiles {
         List<PackageId> available = new ArrayList<>();
         for (List<PackageId> group : groups) {
             available.addAll(group);
-            for (PackageId id : group) {
+            for (int k = 0; k < group.size(); k++) {
+                PackageId id = group.get(k);
                 List<PackageId> dependencies = new ArrayList<>();
+                if (group.size() > 1) {
+                    // A group of several must be a cycle: each member depends on the next.
+                    dependencies.add(group.get((k + 1) % group.size()));
+                }
                 for (PackageId candidate : available) {
-                    if (random.nextInt(4) == 0) {
+                    if (random.nextInt(4) == 0 && !dependencies.contains(candidate)) {
                         dependencies.add(candidate);
                     }
                 }

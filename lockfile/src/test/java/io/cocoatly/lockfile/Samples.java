@@ -69,7 +69,7 @@ final class Samples {
                 pkg("json@1.4.2", true),
                 pkg("http@2.0.1", true, "tls@2.1.0"),
                 pkg("tls@2.1.0", true)),
-                List.of(ids("json@1.4.2", "tls@2.1.0"), ids("http@2.0.1")));
+                List.of(ids("json@1.4.2"), ids("tls@2.1.0"), ids("http@2.0.1")));
     }
 
     /** a and b depend on each other; both on base. No artifacts, prerelease and build versions. */
@@ -90,7 +90,7 @@ final class Samples {
                 unsigned,
                 pkg("log@2.0.0", true),
                 pkg("app-core@3.1.4", true, "log@1.2.0", "log@2.0.0")),
-                List.of(ids("log@1.2.0", "log@2.0.0"), ids("app-core@3.1.4")));
+                List.of(ids("log@2.0.0"), ids("log@1.2.0"), ids("app-core@3.1.4")));
     }
 
     /** Nothing to install at all. */
