@@ -193,7 +193,7 @@ class LockfileReaderTest {
     void packagesInAnyOrderReadToTheSameLockfile() {
         String text = simple();
         String http = text.substring(text.indexOf("    {\n      \"name\": \"http\""), text.indexOf("    {\n      \"name\": \"json\""));
-        String reordered = text.replace(http, "") .replace("    }\n  ],\n  \"install-order\"", "    },\n"
+        String reordered = text.replace(http, "").replace("    }\n  ],\n  \"install-order\"", "    },\n"
                 + http.substring(0, http.length() - 2) + "\n  ],\n  \"install-order\"");
         assertEquals(Samples.simple(), LockfileReader.parse(reordered.getBytes(StandardCharsets.UTF_8), FILE));
     }
