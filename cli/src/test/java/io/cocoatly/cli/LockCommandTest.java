@@ -248,6 +248,19 @@ class LockCommandTest {
     }
 
     @Test
+    void lockRegeneratesAMalformedLockfileWithAWarning() throws IOException {
+        TestProject p = TestProject.in(temp).publish("a 1.0.0").manifest("a ^1");
+        Files.writeString(p.lockfilePath(), "<<<<<<< HEAD\n");
+        CliRun r = p.run("lock");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().startsWith("warning: ignoring `cocoatly-lock.json`, which cannot be used ($: "), r.err());
+        assertTrue(r.err().endsWith("; it is regenerated from scratch\n"), r.err());
+        assertEquals("+ a 1.0.0 (manifest requires a ^1)\nLocked 1 package in cocoatly-lock.json (optimum proven).\n",
+                r.out());
+        assertEquals(0, p.run("lock", "--check").exit());
+    }
+
+    @Test
     void helpHasExamples() {
         CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "lock", "--help");
         assertEquals(0, r.exit());
