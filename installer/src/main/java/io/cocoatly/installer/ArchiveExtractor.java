@@ -300,8 +300,8 @@ public final class ArchiveExtractor {
                     return new ArchiveException(label, entry, v.rule(), v.detail());
                 }
             }
-            return new ArchiveException(label, entry, ArchiveRule.MALFORMED_ARCHIVE,
-                    String.valueOf(e.getMessage()), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new ArchiveException(label, entry, ArchiveRule.MALFORMED_ARCHIVE, why, e);
         }
     }
 
