@@ -8,8 +8,8 @@ import java.util.List;
  * An artifact that failed a check before anything of it was used: a digest or the size differs, a
  * required digest or signature is missing, or the signature is bad or from an unknown key. The
  * message names the package and the check; {@link #code()} is one of {@code checksum-mismatch},
- * {@code size-mismatch}, {@code missing-checksum}, {@code unsupported-checksum}, {@code missing-signature},
- * {@code unknown-signing-key}, {@code bad-signature}.
+ * {@code size-mismatch}, {@code missing-checksum}, {@code unsupported-checksum}, {@code invalid-checksum},
+ * {@code missing-signature}, {@code unknown-signing-key}, {@code bad-signature}.
  */
 public final class VerificationException extends CocoatlyException {
 
