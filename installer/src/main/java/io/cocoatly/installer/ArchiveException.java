@@ -21,9 +21,20 @@ public final class ArchiveException extends CocoatlyException {
     }
 
     ArchiveException(String archive, String entry, ArchiveRule rule, String detail, Throwable cause) {
+        this(archive, entry, rule, detail, List.of("the package was not installed; report the archive to its publisher"),
+                cause);
+    }
+
+    /** A tree that cannot be packed: the publisher can fix it. */
+    static ArchiveException packing(String dir, String entry, RuleViolation v) {
+        return new ArchiveException(dir, entry, v.rule(), v.detail(),
+                List.of("rename or remove it before publishing; docs/security.md lists the rules"), null);
+    }
+
+    private ArchiveException(String archive, String entry, ArchiveRule rule, String detail, List<String> hints,
+                             Throwable cause) {
         super("unsafe-archive", "refused `" + archive + "`: entry `" + EntryNames.display(entry) + "` breaks rule `"
-                + rule.id() + "` (" + rule.description() + "): " + detail,
-                List.of("the package was not installed; report the archive to its publisher"), cause);
+                + rule.id() + "` (" + rule.description() + "): " + detail, hints, cause);
         this.archive = archive;
         this.entry = entry;
         this.rule = rule;

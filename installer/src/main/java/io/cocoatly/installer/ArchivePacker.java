@@ -119,7 +119,7 @@ public final class ArchivePacker {
                     tree.register(String.join("/", components), attrs.isDirectory()
                             ? ArchiveTree.Kind.DIRECTORY : ArchiveTree.Kind.FILE, null);
                 } catch (RuleViolation v) {
-                    throw new ArchiveException(label, name, v.rule(), v.detail());
+                    throw ArchiveException.packing(label, name, v);
                 }
                 items.add(new Item(name, p, attrs.isDirectory(), !attrs.isDirectory() && executable(p), attrs.size()));
             }

@@ -7,15 +7,20 @@ package io.cocoatly.installer;
  * @param maxEntries           number of entries
  * @param maxPathBytes         UTF-8 length of an entry's path (each component is also limited to 255 bytes)
  * @param maxDepth             path components in an entry's path
- * @param maxHeaderBytes       bytes of header data read for one entry (tar header, PAX records, GNU long names)
+ * @param maxHeaderBytes       bytes of header data read for one entry (tar header, PAX records, GNU long names);
+ *                             at least {@value #MIN_HEADER_BYTES}, since the end of an archive (two zero blocks
+ *                             and the padding of the last 10 KiB record) is read as a header too
  * @param maxCompressionRatio  uncompressed / compressed bytes, checked once {@code ratioGraceBytes} are out
  * @param ratioGraceBytes      uncompressed bytes before the ratio applies (small archives compress well)
  */
 public record ExtractionLimits(long maxTotalBytes, int maxEntries, int maxPathBytes, int maxDepth,
                                int maxHeaderBytes, int maxCompressionRatio, long ratioGraceBytes) {
 
+    /** The smallest header limit that still lets a normal archive end. */
+    public static final int MIN_HEADER_BYTES = 16 * 1024;
+
     public ExtractionLimits {
-        if (maxTotalBytes < 0 || maxEntries < 0 || maxPathBytes < 1 || maxDepth < 1 || maxHeaderBytes < 512
+        if (maxTotalBytes < 0 || maxEntries < 0 || maxPathBytes < 1 || maxDepth < 1 || maxHeaderBytes < MIN_HEADER_BYTES
                 || maxCompressionRatio < 1 || ratioGraceBytes < 0) {
             throw new IllegalArgumentException("invalid extraction limits: " + maxTotalBytes + ", " + maxEntries
                     + ", " + maxPathBytes + ", " + maxDepth + ", " + maxHeaderBytes + ", " + maxCompressionRatio

@@ -76,6 +76,15 @@ class ArchiveExtractorTest {
     }
 
     @Test
+    void theSmallestHeaderLimitStillReadsAnArchiveToItsEnd() throws IOException {
+        Path archive = new TarBuilder().file("a", "1").file("b/" + "n".repeat(150), "2").writeTo(root.resolve("p.tar.gz"));
+        ExtractionLimits tight = ExtractionLimits.defaults().withMaxHeaderBytes(ExtractionLimits.MIN_HEADER_BYTES);
+
+        ExtractedPackage pkg = new ArchiveExtractor(tight).extract(ID, archive, Files.createDirectory(root.resolve("s")));
+        assertEquals(3, pkg.files().size());
+    }
+
+    @Test
     void refusesAStagingDirectoryThatIsNotEmpty() throws IOException {
         Path staging = Files.createDirectory(root.resolve("staging"));
         write(staging.resolve("leftover"), "x");

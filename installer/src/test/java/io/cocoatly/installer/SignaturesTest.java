@@ -123,6 +123,15 @@ class SignaturesTest {
     }
 
     @Test
+    void trustedKeyConfigValuesAreInlineKeysOrKeyFiles() {
+        Ed25519PublicKey pub = key.publicKey();
+        assertEquals(pub, Ed25519PublicKey.fromConfigValue(pub.base64(), dir));
+        assertEquals(pub, Ed25519PublicKey.fromConfigValue("keys/cocoatly.pub", dir));
+        KeyException e = assertThrows(KeyException.class, () -> Ed25519PublicKey.fromConfigValue("nope.pub", dir));
+        assertEquals("invalid-key-file", e.code());
+    }
+
+    @Test
     void aCorruptedPublicKeyFileIsRefused() throws IOException {
         String text = Files.readString(generated.publicKeyFile());
         Files.writeString(generated.publicKeyFile(), text.replace(generated.keyId(), "ed25519:0000000000000000"));
