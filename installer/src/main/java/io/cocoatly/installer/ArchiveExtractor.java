@@ -59,7 +59,11 @@ public final class ArchiveExtractor {
         try {
             return new Run(id.toString(), staging).extract(archive);
         } catch (RuntimeException e) {
-            StagingFiles.deleteContents(staging);
+            try {
+                StagingFiles.deleteContents(staging);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -173,6 +177,11 @@ public final class ArchiveExtractor {
                 case SYMLINK:
                     String target = entry.getLinkName();
                     ArchiveTree.checkLinkTarget(components, target);
+                    int targetBytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    if (targetBytes > limits.maxPathBytes()) {
+                        throw new RuleViolation(ArchiveRule.PATH_TOO_LONG, "the symlink target is " + targetBytes
+                                + " bytes, the limit is " + limits.maxPathBytes());
+                    }
                     tree.register(path, ArchiveTree.Kind.SYMLINK, target);
                     Files.createSymbolicLink(resolve(path), staging.getFileSystem().getPath(target));
                     files.put(path, ExtractedFile.symlink(path, target));

@@ -63,16 +63,29 @@ final class Transport implements AutoCloseable {
     void fetch(URI url, long limit, OutputStream sink, LongConsumer progress, Cancellation cancellation)
             throws DownloadFailure.Retryable, DownloadFailure.Fatal {
         if ("file".equalsIgnoreCase(url.getScheme())) {
-            fetchFile(Path.of(url), limit, sink, progress);
+            Path file;
+            try {
+                file = Path.of(url);
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw new DownloadFailure.Fatal("download-failed", "not a local file URL: " + url,
+                        List.of("file URLs name a local path, e.g. file:/srv/registry/artifacts/x.tar.gz"), e);
+            }
+            fetchFile(file, limit, sink, progress);
         } else {
-            fetchHttp(url, limit, sink, progress, cancellation);
+            HttpUrl httpUrl;
+            try {
+                httpUrl = HttpUrl.get(url);
+            } catch (IllegalArgumentException e) {
+                throw new DownloadFailure.Fatal("download-failed", "not a usable HTTP URL: " + url, List.of(), e);
+            }
+            fetchHttp(httpUrl, limit, sink, progress, cancellation);
         }
     }
 
-    private void fetchHttp(URI url, long limit, OutputStream sink, LongConsumer progress, Cancellation cancellation)
+    private void fetchHttp(HttpUrl url, long limit, OutputStream sink, LongConsumer progress, Cancellation cancellation)
             throws DownloadFailure.Retryable, DownloadFailure.Fatal {
         Request request = new Request.Builder()
-                .url(HttpUrl.get(url))
+                .url(url)
                 // Asking for identity keeps OkHttp from transparently gunzipping a .tar.gz served
                 // with Content-Encoding: gzip, which would change the bytes we hash.
                 .header("Accept-Encoding", "identity")

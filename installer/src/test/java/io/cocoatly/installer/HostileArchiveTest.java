@@ -98,6 +98,8 @@ class HostileArchiveTest {
                         DEFAULTS.withMaxTotalBytes(1000), "h1", ArchiveRule.TOTAL_SIZE).arguments("hardlink copies count"),
                 new Case(new TarBuilder().file("d/" + "n".repeat(60), "x").tarGz(), DEFAULTS.withMaxPathBytes(50),
                         "d/" + "n".repeat(60), ArchiveRule.PATH_TOO_LONG).arguments("path too long"),
+                new Case(new TarBuilder().symlink("l", "d/".repeat(40) + "f").tarGz(), DEFAULTS.withMaxPathBytes(50),
+                        "l", ArchiveRule.PATH_TOO_LONG).arguments("symlink target too long"),
                 of("component too long", new TarBuilder().file("c".repeat(300), "x"), "c".repeat(300),
                         ArchiveRule.PATH_TOO_LONG),
                 new Case(new TarBuilder().file("a/b/c/d/e", "x").tarGz(), DEFAULTS.withMaxDepth(4), "a/b/c/d/e",
