@@ -254,6 +254,16 @@ class DownloaderTest {
     }
 
     @Test
+    void anUnwritableCacheIsATypedError() throws IOException {
+        Files.writeString(cache, "a file where the cache directory should be");
+        server.enqueue(ok(body));
+
+        DownloadException e = assertThrows(DownloadException.class, this::downloadOnce);
+        assertEquals("cache-error", e.code());
+        assertEquals(List.of("started demo@1.0.0", "failed demo@1.0.0 cache-error"), events.withoutProgress());
+    }
+
+    @Test
     void fileUrlsRelativeToARegistryDirectory() throws IOException {
         Path registry = Files.createDirectories(tmp.resolve("registry/artifacts"));
         Files.write(registry.resolve("demo-1.0.0.tar.gz"), body);
