@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +33,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "publish",
         mixinStandardHelpOptions = true,
         description = {
-            "Publish the package in PATH (a directory with its cocoatly.json) to a registry directory:",
-            "pack a reproducible .tar.gz into artifacts/NAME/NAME-VERSION.tar.gz, compute its sha256,",
-            "blake3 and sha512, sign name + version + sha256 with KEYFILE, and add the version with its",
-            "dependencies to index/NAME.json. Names starting with `.` are left out of the archive.",
+            "Pack, hash, sign and add a package version to a registry directory.",
+            "PATH is a directory with its cocoatly.json. Packs a reproducible .tar.gz into",
+            "artifacts/NAME/NAME-VERSION.tar.gz, computes its sha256, blake3 and sha512, signs",
+            "name + version + sha256 with KEYFILE, and adds the version with its dependencies to",
+            "index/NAME.json. Left out of the archive: names starting with `.`, and the registry",
+            "directory and KEYFILE if they are inside PATH.",
             "A published version never changes: publishing it again is refused and changes nothing."},
         footer = {"",
             "Examples:",
@@ -74,17 +77,19 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = context.path(path);
         Manifest manifest = readManifest(dir);
-        Ed25519SigningKey signingKey = Ed25519SigningKey.read(context.path(key));
+        Path keyFile = context.path(key);
+        Path registryDir = context.path(registry);
+        Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         Release release;
         String registryName;
-        try (RegistryEditor editor = openRegistry(context.path(registry))) {
+        try (RegistryEditor editor = openRegistry(registryDir)) {
             registryName = editor.name();
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
             Path archive = editor.newTempFile();
             try {
-                release = pack(dir, manifest, signingKey, archive);
+                release = pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
                 editor.addRelease(release, archive);
             } finally {
                 deleteQuietly(archive);
@@ -121,12 +126,13 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     /** Packs {@code dir} into {@code archive}, hashing it as it is written, and signs the result. */
-    private static Release pack(Path dir, Manifest manifest, Ed25519SigningKey signingKey, Path archive) {
+    private static Release pack(Path dir, Set<Path> leaveOut, Manifest manifest, Ed25519SigningKey signingKey,
+            Path archive) {
         Checksums checksums;
         long size;
         Path staging = createStaging();
         try {
-            PackageFiles.stage(dir, staging);
+            PackageFiles.stage(dir, staging, leaveOut);
             try (DigestSink sink = DigestSink.tee(DIGESTS, Files.newOutputStream(archive))) {
                 ArchivePacker.pack(staging, sink);
                 sink.flush();

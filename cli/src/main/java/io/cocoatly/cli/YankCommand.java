@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "yank",
         mixinStandardHelpOptions = true,
         description = {
-            "Mark a published version as yanked in a registry directory: resolvers no longer choose it",
-            "for new lockfiles, but a lockfile that already pins it still installs it (the artifact stays).",
-            "With --undo, clear the mark again."},
+            "Mark a published version as yanked, or with --undo as not yanked.",
+            "Resolvers no longer choose a yanked version for new lockfiles, but a lockfile that already",
+            "pins it still installs it (the artifact stays)."},
         footer = {"",
             "Examples:",
             "  cocoatly yank http 1.2.2 --registry ./registry",
