@@ -46,8 +46,8 @@ import picocli.CommandLine.Parameters;
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "",
-            "Exit codes: 0 published, 2 invalid usage or invalid cocoatly.json,",
-            "4 the version exists already, the key or registry cannot be used, or writing failed.",
+            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json or no registry at DIR,",
+            "4 the version exists already, the key cannot be used, or writing failed.",
             "See docs/publishing.md."})
 final class PublishCommand implements Callable<Integer> {
 

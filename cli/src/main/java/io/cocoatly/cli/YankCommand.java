@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "  cocoatly yank http 1.2.2 --registry ./registry --undo",
             "",
             "Exit codes: 0 done (also when the version already was in that state), 2 invalid usage,",
-            "name or version, 4 no such package or version, or the registry cannot be written.",
+            "name or version, or no such registry, package or version, 4 the registry cannot be written.",
             "See docs/publishing.md."})
 final class YankCommand implements Callable<Integer> {
 
