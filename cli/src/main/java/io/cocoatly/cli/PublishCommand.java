@@ -13,8 +13,8 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +133,8 @@ final class PublishCommand implements Callable<Integer> {
         Path staging = createStaging();
         try {
             PackageFiles.stage(dir, staging, leaveOut);
-            try (DigestSink sink = DigestSink.tee(DIGESTS, Files.newOutputStream(archive))) {
+            try (DigestSink sink = DigestSink.tee(DIGESTS,
+                    new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16))) {
                 ArchivePacker.pack(staging, sink);
                 sink.flush();
                 checksums = sink.checksums();
@@ -144,7 +145,7 @@ final class PublishCommand implements Callable<Integer> {
             throw new CocoatlyException(e.code(), e.getMessage().replace(staging.toString(), dir.toString()),
                     e.hints(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw writeFailed(archive, e);
         } finally {
             PackageFiles.delete(staging);
         }
@@ -156,11 +157,17 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private static Path createStaging() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            return Files.createTempDirectory("cocoatly-publish-");
+            return Files.createTempDirectory(tmp, "cocoatly-publish-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw writeFailed(tmp, e);
         }
+    }
+
+    private static CocoatlyException writeFailed(Path where, IOException e) {
+        return new CocoatlyException("publish-failed", "cannot write `" + where + "`: " + e.getMessage(),
+                List.of("check free space and permissions; nothing was added to the registry"), e);
     }
 
     private static void deleteQuietly(Path file) {
