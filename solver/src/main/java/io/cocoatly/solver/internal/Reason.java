@@ -75,7 +75,7 @@ public sealed interface Reason {
         @Override
         public String describe() {
             return "`" + from + "` depends on `" + dependency + "`, but `" + dependency.name()
-                    + "` does not exist in registry " + registry;
+                    + "` does not exist in registry `" + registry + "`";
         }
     }
 
