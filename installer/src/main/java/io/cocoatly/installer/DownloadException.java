@@ -8,7 +8,8 @@ import java.util.List;
  * An artifact that could not be fetched. {@link #code()} is {@code download-failed} (network errors,
  * timeouts, truncated bodies, 5xx or 429 until the retries ran out), {@code http-error} (any other
  * non-2xx status, never retried), {@code artifact-too-large} (more bytes than the declared size, never
- * retried) or {@code download-cancelled} (another download of the batch failed first).
+ * retried), {@code cache-error} (the cache directory could not be written) or {@code download-cancelled}
+ * (another download of the batch failed first; only reported to the listener).
  */
 public final class DownloadException extends CocoatlyException {
 

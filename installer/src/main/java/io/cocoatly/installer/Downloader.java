@@ -155,6 +155,11 @@ public final class Downloader implements AutoCloseable {
         } catch (CocoatlyException e) {
             listener.failed(id, e);
             throw e;
+        } catch (UncheckedIOException e) {
+            DownloadException error = new DownloadException("cache-error", id, "writing the cache failed: "
+                    + e.getCause().getMessage(), 0, List.of("check free space and permissions of `cache.dir`"), e);
+            listener.failed(id, error);
+            throw error;
         }
     }
 

@@ -109,6 +109,7 @@ class DownloaderTest {
         assertEquals(2, downloadOnce().attempts());
         assertEquals(2, server.getRequestCount());
         assertEquals(1, events.count("retried"));
+        assertOnlyTheArtifactIsCached();
     }
 
     @Test
@@ -118,6 +119,7 @@ class DownloaderTest {
 
         assertEquals(2, downloadOnce().attempts());
         assertEquals(2, server.getRequestCount());
+        assertOnlyTheArtifactIsCached();
     }
 
     @Test
@@ -138,6 +140,7 @@ class DownloaderTest {
 
         assertEquals(3, downloadOnce().attempts());
         assertEquals(List.of("HTTP 500", "HTTP 503"), events.retryReasons());
+        assertOnlyTheArtifactIsCached();
     }
 
     @Test
@@ -147,6 +150,7 @@ class DownloaderTest {
 
         assertEquals(2, downloadOnce().attempts());
         assertEquals(List.of(Duration.ofSeconds(1)), events.retryDelays());
+        assertOnlyTheArtifactIsCached();
     }
 
     @Test
@@ -174,6 +178,7 @@ class DownloaderTest {
         }
         assertEquals(2, result.attempts());
         assertTrue(events.retryReasons().get(0).startsWith("SocketTimeoutException"), events.retryReasons().toString());
+        assertOnlyTheArtifactIsCached();
     }
 
     @Test
@@ -254,6 +259,16 @@ class DownloaderTest {
     }
 
     @Test
+    void anUnwritableCacheIsATypedError() throws IOException {
+        Files.writeString(cache, "a file where the cache directory should be");
+        server.enqueue(ok(body));
+
+        DownloadException e = assertThrows(DownloadException.class, this::downloadOnce);
+        assertEquals("cache-error", e.code());
+        assertEquals(List.of("started demo@1.0.0", "failed demo@1.0.0 cache-error"), events.withoutProgress());
+    }
+
+    @Test
     void fileUrlsRelativeToARegistryDirectory() throws IOException {
         Path registry = Files.createDirectories(tmp.resolve("registry/artifacts"));
         Files.write(registry.resolve("demo-1.0.0.tar.gz"), body);
@@ -275,6 +290,12 @@ class DownloaderTest {
         Artifact ftp = new Artifact("ftp://r.example/x.tar.gz", 1, java.util.Map.of(), Optional.empty());
         assertEquals("unsupported-url", assertThrows(io.cocoatly.model.CocoatlyException.class,
                 () -> DownloadRequest.of(ID, ftp, URI.create("https://r.example/"))).code());
+    }
+
+    /** Retried attempts leave no partial file behind: the cache holds exactly the verified artifact. */
+    private void assertOnlyTheArtifactIsCached() {
+        String sha = artifact(body).checksums().get("sha256");
+        assertEquals(List.of(cache.resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha)), cacheFiles());
     }
 
     private DownloadedArtifact downloadOnce() {
