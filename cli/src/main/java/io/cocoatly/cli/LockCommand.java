@@ -67,12 +67,14 @@ final class LockCommand implements Callable<Integer> {
         if (check) {
             return check(project, project.requireLockfile());
         }
-        Optional<Lockfile> existing = project.lockfile();
+        List<String> warnings = new ArrayList<>();
+        Optional<Lockfile> existing = project.lockfileToReplace(warnings);
         PackageIndex index = registry.open(context);
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        return LockfileUpdate.finish(context, project, index, existing, relock.lock(existing), Set.of(), json);
+        return LockfileUpdate.finish(context, project, index, existing, relock.lock(existing).warnFirst(warnings),
+                Set.of(), json);
     }
 
     private int check(ProjectFiles project, Lockfile lockfile) {

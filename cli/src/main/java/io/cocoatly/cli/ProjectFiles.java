@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.registry.Manifests;
 import java.nio.file.Files;
@@ -36,6 +37,25 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
             return Optional.empty();
         }
         return Optional.of(LockfileReader.read(lockfilePath));
+    }
+
+    /**
+     * The lockfile for a command that is about to rewrite it: one that is malformed or in another
+     * format is ignored, with a warning added to {@code warnings}, and will be regenerated (the
+     * reader's own hint for such files is to run {@code cocoatly lock}).
+     */
+    Optional<Lockfile> lockfileToReplace(List<String> warnings) {
+        try {
+            return lockfile();
+        } catch (CocoatlyException e) {
+            if (!e.code().equals("invalid-lockfile") && !e.code().equals("unsupported-lockfile")) {
+                throw e;
+            }
+            String why = e instanceof InvalidFileException f ? f.jsonPath() + ": " + f.problem() : e.getMessage();
+            warnings.add("ignoring `" + lockfileName() + "`, which cannot be used (" + why
+                    + "); it is regenerated from scratch");
+            return Optional.empty();
+        }
     }
 
     /**

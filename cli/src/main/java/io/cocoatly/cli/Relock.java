@@ -39,6 +39,13 @@ final class Relock {
         Outcome {
             warnings = List.copyOf(warnings);
         }
+
+        /** This outcome with {@code earlier} warnings before its own. */
+        Outcome warnFirst(List<String> earlier) {
+            List<String> all = new ArrayList<>(earlier);
+            all.addAll(warnings);
+            return new Outcome(lockfile, all);
+        }
     }
 
     private final PackageIndex index;

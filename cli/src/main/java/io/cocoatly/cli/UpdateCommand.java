@@ -66,7 +66,9 @@ final class UpdateCommand implements Callable<Integer> {
         for (String p : packages) {
             names.add(PackageName.of(p));
         }
-        Optional<Lockfile> existing = names.isEmpty() ? project.lockfile() : Optional.of(project.requireLockfile());
+        List<String> warnings = new ArrayList<>();
+        Optional<Lockfile> existing = names.isEmpty() ? project.lockfileToReplace(warnings)
+                : Optional.of(project.requireLockfile());
         for (PackageName name : names) {
             if (existing.get().packages().stream().noneMatch(p -> p.name().equals(name))) {
                 throw new CocoatlyException("unknown-package", "`" + name + "` is not in `" + project.lockfileName() + "`",
@@ -77,7 +79,7 @@ final class UpdateCommand implements Callable<Integer> {
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        Relock.Outcome outcome = relock.update(existing, names);
+        Relock.Outcome outcome = relock.update(existing, names).warnFirst(warnings);
         Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
         return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json);
     }

@@ -133,6 +133,23 @@ public sealed interface Reason {
         }
     }
 
+    /**
+     * {@code version} is never part of an optimal solution because {@code by} can replace it
+     * everywhere at a lower rank ({@link Dominance}); {@code ¬x(version)}. Used for optimisation only,
+     * never in explanations.
+     */
+    record Dominated(PackageId version, PackageId by) implements Reason {
+        @Override
+        public List<PackageName> packages() {
+            return List.of(version.name());
+        }
+
+        @Override
+        public String describe() {
+            return "`" + version + "` is never better than `" + by + "`";
+        }
+    }
+
     /** In a registry check, one package at a time is the root: {@code Σ_p r(p) ≤ 1}. */
     record OneRoot() implements Reason {
         @Override
