@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "keygen",
         mixinStandardHelpOptions = true,
         description = {
-            "Create an Ed25519 key pair for signing packages: DIR/cocoatly.key (private, readable by its",
-            "owner only) and DIR/cocoatly.pub (public; users list it under security.trusted_keys).",
+            "Create an Ed25519 key pair for signing packages.",
+            "Writes DIR/cocoatly.key (private, readable by its owner only) and DIR/cocoatly.pub (public;",
+            "users list it under security.trusted_keys).",
             "Prints the key id, which `cocoatly publish` writes next to every signature."},
         footer = {"",
             "Examples:",

@@ -10,13 +10,16 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Chooses what of a package directory goes into its archive: everything except names that start
  * with a dot, at any depth ({@code .git}, {@code .DS_Store}, editor swap files), which are
- * repository or machine state rather than package content. The chosen files are copied into a
+ * repository or machine state rather than package content, and the registry and key being used
+ * when they sit inside the package directory. The chosen files are copied into a
  * staging directory that the archive packer then reads; symlinks and special files are copied as
  * they are, so the packer refuses them with its own rule.
  */
@@ -32,14 +35,26 @@ final class PackageFiles {
 
     /**
      * Copies the publishable tree of {@code source} into the empty directory {@code staging},
-     * keeping each file's permissions (the packer reads the owner-execute bit).
+     * keeping each file's permissions (the packer reads the owner-execute bit). Paths in
+     * {@code leaveOut} (compared by real path) are skipped too: a registry or a private key kept
+     * inside the package directory must never end up in the archive.
      */
-    static void stage(Path source, Path staging) {
+    static void stage(Path source, Path staging, Set<Path> leaveOut) {
+        Set<Path> skipped = new HashSet<>();
+        for (Path p : leaveOut) {
+            try {
+                skipped.add(p.toRealPath());
+            } catch (IOException e) {
+                // Not there, so not in the tree either.
+                continue;
+            }
+        }
         try {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(source) && excluded(dir.getFileName().toString())) {
+                    if (!dir.equals(source) && (excluded(dir.getFileName().toString())
+                            || skipped.contains(dir.toRealPath()))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     Files.createDirectories(staging.resolve(source.relativize(dir).toString()));
@@ -48,7 +63,9 @@ final class PackageFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (!excluded(file.getFileName().toString())) {
+                    boolean skip = excluded(file.getFileName().toString())
+                            || (attrs.isRegularFile() && skipped.contains(file.toRealPath()));
+                    if (!skip) {
                         Files.copy(file, staging.resolve(source.relativize(file).toString()),
                                 StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                     }

@@ -13,8 +13,8 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +33,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "publish",
         mixinStandardHelpOptions = true,
         description = {
-            "Publish the package in PATH (a directory with its cocoatly.json) to a registry directory:",
-            "pack a reproducible .tar.gz into artifacts/NAME/NAME-VERSION.tar.gz, compute its sha256,",
-            "blake3 and sha512, sign name + version + sha256 with KEYFILE, and add the version with its",
-            "dependencies to index/NAME.json. Names starting with `.` are left out of the archive.",
+            "Pack, hash, sign and add a package version to a registry directory.",
+            "PATH is a directory with its cocoatly.json. Packs a reproducible .tar.gz into",
+            "artifacts/NAME/NAME-VERSION.tar.gz, computes its sha256, blake3 and sha512, signs",
+            "name + version + sha256 with KEYFILE, and adds the version with its dependencies to",
+            "index/NAME.json. Left out of the archive: names starting with `.`, and the registry",
+            "directory and KEYFILE if they are inside PATH.",
             "A published version never changes: publishing it again is refused and changes nothing."},
         footer = {"",
             "Examples:",
@@ -43,8 +46,8 @@ import picocli.CommandLine.Parameters;
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "",
-            "Exit codes: 0 published, 2 invalid usage or invalid cocoatly.json,",
-            "4 the version exists already, the key or registry cannot be used, or writing failed.",
+            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json or no registry at DIR,",
+            "4 the version exists already, the key cannot be used, or writing failed.",
             "See docs/publishing.md."})
 final class PublishCommand implements Callable<Integer> {
 
@@ -74,17 +77,19 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = context.path(path);
         Manifest manifest = readManifest(dir);
-        Ed25519SigningKey signingKey = Ed25519SigningKey.read(context.path(key));
+        Path keyFile = context.path(key);
+        Path registryDir = context.path(registry);
+        Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         Release release;
         String registryName;
-        try (RegistryEditor editor = openRegistry(context.path(registry))) {
+        try (RegistryEditor editor = openRegistry(registryDir)) {
             registryName = editor.name();
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
             Path archive = editor.newTempFile();
             try {
-                release = pack(dir, manifest, signingKey, archive);
+                release = pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
                 editor.addRelease(release, archive);
             } finally {
                 deleteQuietly(archive);
@@ -121,13 +126,15 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     /** Packs {@code dir} into {@code archive}, hashing it as it is written, and signs the result. */
-    private static Release pack(Path dir, Manifest manifest, Ed25519SigningKey signingKey, Path archive) {
+    private static Release pack(Path dir, Set<Path> leaveOut, Manifest manifest, Ed25519SigningKey signingKey,
+            Path archive) {
         Checksums checksums;
         long size;
         Path staging = createStaging();
         try {
-            PackageFiles.stage(dir, staging);
-            try (DigestSink sink = DigestSink.tee(DIGESTS, Files.newOutputStream(archive))) {
+            PackageFiles.stage(dir, staging, leaveOut);
+            try (DigestSink sink = DigestSink.tee(DIGESTS,
+                    new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16))) {
                 ArchivePacker.pack(staging, sink);
                 sink.flush();
                 checksums = sink.checksums();
@@ -138,7 +145,7 @@ final class PublishCommand implements Callable<Integer> {
             throw new CocoatlyException(e.code(), e.getMessage().replace(staging.toString(), dir.toString()),
                     e.hints(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw writeFailed(archive, e);
         } finally {
             PackageFiles.delete(staging);
         }
@@ -150,11 +157,17 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private static Path createStaging() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            return Files.createTempDirectory("cocoatly-publish-");
+            return Files.createTempDirectory(tmp, "cocoatly-publish-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw writeFailed(tmp, e);
         }
+    }
+
+    private static CocoatlyException writeFailed(Path where, IOException e) {
+        return new CocoatlyException("publish-failed", "cannot write `" + where + "`: " + e.getMessage(),
+                List.of("check free space and permissions; nothing was added to the registry"), e);
     }
 
     private static void deleteQuietly(Path file) {

@@ -15,16 +15,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "yank",
         mixinStandardHelpOptions = true,
         description = {
-            "Mark a published version as yanked in a registry directory: resolvers no longer choose it",
-            "for new lockfiles, but a lockfile that already pins it still installs it (the artifact stays).",
-            "With --undo, clear the mark again."},
+            "Mark a published version as yanked, or with --undo as not yanked.",
+            "Resolvers no longer choose a yanked version for new lockfiles, but a lockfile that already",
+            "pins it still installs it (the artifact stays)."},
         footer = {"",
             "Examples:",
             "  cocoatly yank http 1.2.2 --registry ./registry",
             "  cocoatly yank http 1.2.2 --registry ./registry --undo",
             "",
             "Exit codes: 0 done (also when the version already was in that state), 2 invalid usage,",
-            "name or version, 4 no such package or version, or the registry cannot be written.",
+            "name or version, or no such registry, package or version, 4 the registry cannot be written.",
             "See docs/publishing.md."})
 final class YankCommand implements Callable<Integer> {
 

@@ -117,6 +117,19 @@ class PublishCommandTest {
     }
 
     @Test
+    void theRegistryAndTheKeyInsideThePackageDirectoryAreLeftOut() throws IOException {
+        PublishFixture.packageDir(dir, "app", "0.1.0", "");
+        CliRunner.Result r = publish(".", "reg");
+        assertEquals(0, r.exitCode(), r.err());
+        Files.createDirectories(dir.resolve("staging"));
+        List<String> paths = new ArchiveExtractor(ExtractionLimits.defaults()).extract(PackageId.of("app", "0.1.0"),
+                dir.resolve("reg/artifacts/app/app-0.1.0.tar.gz"), dir.resolve("staging")).files().stream()
+                .map(ExtractedFile::path).sorted().toList();
+        assertEquals(List.of("README.md", "bin", "bin/app", "cocoatly.json", "keys", "keys/cocoatly.pub", "lib",
+                "lib/app.sh"), paths);
+    }
+
+    @Test
     void theSameSourcesGiveTheSameBytesWhereverAndWheneverTheyAre() throws IOException {
         PublishFixture.packageDir(dir.resolve("a/json"), "json", "1.1.0", "\"serde\": \"^1.0\"");
         PublishFixture.packageDir(dir.resolve("b/elsewhere"), "json", "1.1.0", "\"serde\": \"^1.0\"");
@@ -180,7 +193,7 @@ class PublishCommandTest {
     void aMissingRegistryPointsAtRegistryInit() {
         PublishFixture.packageDir(dir.resolve("p"), "log", "0.4.2", "");
         CliRunner.Result r = publish("p", "nowhere");
-        assertEquals(4, r.exitCode());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("hint: create one with `cocoatly registry init " + dir.resolve("nowhere")
                 + " --name NAME`"), r.err());
         assertFalse(Files.exists(dir.resolve("nowhere")));

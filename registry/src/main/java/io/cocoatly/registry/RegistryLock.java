@@ -34,6 +34,7 @@ final class RegistryLock implements AutoCloseable {
     private final Semaphore local;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private RegistryLock(Semaphore local, FileChannel channel, FileLock lock) {
         this.local = local;
@@ -104,11 +105,15 @@ final class RegistryLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; later calls do nothing, so the in-process permit is returned only once. */
     @Override
     public void close() {
-        try {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (FileChannel c = channel) {
             lock.release();
-            channel.close();
         } catch (IOException e) {
             // Closing the channel releases the OS lock in any case; nothing is left to undo.
             return;
@@ -119,8 +124,12 @@ final class RegistryLock implements AutoCloseable {
 
     private static CocoatlyException locked(Path dir, Duration timeout) {
         return new CocoatlyException("registry-locked", "registry `" + dir + "` is being edited by another publisher: "
-                + "still locked after " + timeout.toSeconds() + " s",
+                + "still locked after " + describe(timeout),
                 List.of("wait for the other `cocoatly publish` or `cocoatly yank` to finish, then run this again"));
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     static CocoatlyException unwritable(Path dir, IOException e) {

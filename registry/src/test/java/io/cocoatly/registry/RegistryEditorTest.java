@@ -210,9 +210,23 @@ class RegistryEditorTest {
             CocoatlyException e = assertThrows(CocoatlyException.class,
                     () -> RegistryEditor.open(dir, Duration.ofMillis(200)));
             assertEquals("registry-locked", e.code());
+            assertEquals("registry `" + dir + "` is being edited by another publisher: still locked after 200 ms",
+                    e.getMessage());
         }
         try (RegistryEditor again = RegistryEditor.open(dir, Duration.ofMillis(200))) {
             assertEquals("t", again.name());
+        }
+    }
+
+    @Test
+    void closingTwiceDoesNotLetTwoEditorsIn() {
+        RegistryEditor.init(dir, "t");
+        RegistryEditor first = RegistryEditor.open(dir);
+        first.close();
+        first.close();
+        try (RegistryEditor second = RegistryEditor.open(dir, Duration.ofMillis(200))) {
+            assertEquals("registry-locked", assertThrows(CocoatlyException.class,
+                    () -> RegistryEditor.open(dir, Duration.ofMillis(200))).code());
         }
     }
 
