@@ -196,6 +196,16 @@ class LockCommandTest {
     }
 
     @Test
+    void aLockfileFromAnotherRegistryFailsTheCheck() throws IOException {
+        TestProject p = TestProject.in(temp).publish("a 1.0.0").manifest("a ^1");
+        assertEquals(0, p.run("lock").exit());
+        Files.writeString(p.registry().resolve("registry.json"), "{\"format\": 1, \"name\": \"mirror\"}\n");
+        CliRun check = p.run("lock", "--check");
+        assertEquals(3, check.exit());
+        assertTrue(check.err().contains("  `a@1.0.0` was locked from registry `tiny`, not `mirror`\n"), check.err());
+    }
+
+    @Test
     void addingADependencyMovesNothingElse() {
         TestProject p = TestProject.in(temp).publish("a 1.0.0 -> shared ^1", "shared 1.0.0", "c 1.0.0 -> shared ^1.0")
                 .manifest("a ^1");
