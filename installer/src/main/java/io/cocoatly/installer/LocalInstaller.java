@@ -163,6 +163,7 @@ public final class LocalInstaller implements Installer {
                 Config config = new Config(d.registry(), new Config.Storage(settings.installDir()), new Config.Cache(
                         settings.cacheDir()), d.network(), d.security(), d.hooks(), d.installer(), List.of());
                 HomeRecovery.Report recovery = HomeRecovery.recover(home, config, state, lock);
+                CacheLeftovers.remove(settings.cacheDir(), java.time.Instant.now());
                 listener.recovered(recovery);
                 return new Session(lock, state, recovery);
             } catch (RuntimeException e) {
