@@ -100,6 +100,11 @@ final class InstallProgress implements InstallListener {
         }
     }
 
+    @Override
+    public synchronized void hookFailed(String problem) {
+        line("warning: " + problem);
+    }
+
     /** Ends the status line so what follows starts on its own line. */
     synchronized void close() {
         if (interactive && !quiet && drawnWidth > 0) {

@@ -39,4 +39,11 @@ public interface InstallListener extends DownloadListener {
     /** A package's files are deleted (after the commit that dropped it). */
     default void removed(PackageId id) {
     }
+
+    /**
+     * A hook that runs after the change ({@code on_post_install}, {@code on_package_update},
+     * {@code on_post_uninstall}) failed; the change itself stands.
+     */
+    default void hookFailed(String problem) {
+    }
 }

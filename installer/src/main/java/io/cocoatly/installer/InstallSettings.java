@@ -14,9 +14,10 @@ import java.util.Set;
  *
  * @param installDir packages go to {@code <installDir>/<name>/<version>/}
  * @param cacheDir   the content-addressed download cache
+ * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
  */
 public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, DownloadOptions download,
-                              ExtractionLimits limits) {
+                              ExtractionLimits limits, ConfigHooks hooks) {
 
     public InstallSettings {
         Objects.requireNonNull(installDir, "installDir");
@@ -24,6 +25,7 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(download, "download");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(hooks, "hooks");
     }
 
     /**
@@ -51,16 +53,16 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         DownloadOptions download = DownloadOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
                 .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
-                config.installer().limits());
+                config.installer().limits(), config.hooks());
     }
 
     /** The same settings installing into {@code dir} instead. */
     public InstallSettings withInstallDir(Path dir) {
-        return new InstallSettings(dir, cacheDir, policy, download, limits);
+        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks);
     }
 
     /** The same settings with another download configuration (tests shorten backoffs with it). */
     public InstallSettings withDownload(DownloadOptions options) {
-        return new InstallSettings(installDir, cacheDir, policy, options, limits);
+        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks);
     }
 }

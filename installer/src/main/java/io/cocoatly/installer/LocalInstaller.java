@@ -61,9 +61,16 @@ public final class LocalInstaller implements Installer {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
             InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir());
             listener.planned(plan);
+            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
+            List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
+            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_INSTALL, changing);
             Map<PackageId, DownloadedArtifact> artifacts = new FetchStep(settings).run(plan, listener);
             Map<PackageId, StageStep.Staged> staged = new StageStep(settings).run(plan, artifacts, listener);
             State next = new CommitStep(home, settings, clock).run(s.state, plan, staged, listener);
+            hooks.run(ConfigHooks.Hook.ON_PACKAGE_UPDATE, plan.changes().stream()
+                    .filter(p -> p.action() == PlannedPackage.Action.UPGRADE).map(PlannedPackage::id).toList())
+                    .ifPresent(listener::hookFailed);
+            hooks.run(ConfigHooks.Hook.ON_POST_INSTALL, changing).ifPresent(listener::hookFailed);
             List<PackageId> downloaded = new ArrayList<>();
             long bytes = 0;
             for (DownloadedArtifact a : artifacts.values()) {
@@ -100,6 +107,8 @@ public final class LocalInstaller implements Installer {
                         + String.join(", ", needed), List.of("uninstall those packages too, or pass `--force` to remove it"
                         + " anyway"));
             }
+            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
+            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_UNINSTALL, new ArrayList<>(goneIds));
             State next = s.state;
             for (PackageId id : goneIds) {
                 next = next.without(id);
@@ -110,6 +119,7 @@ public final class LocalInstaller implements Installer {
                 PackageFiles.removeRecorded(p, settings.installDir());
                 listener.removed(p.id());
             }
+            hooks.run(ConfigHooks.Hook.ON_POST_UNINSTALL, new ArrayList<>(goneIds)).ifPresent(listener::hookFailed);
             return new UninstallOutcome(new ArrayList<>(goneIds), dependents, next);
         }
     }
