@@ -46,11 +46,13 @@ public final class Resolve {
             for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {
                 names.addAll(reason.packages());
             }
-            names.remove(root.name());
+            if (names.size() > 1) {
+                // The project itself is named only when the conflict is about nothing else.
+                names.remove(root.name());
+            }
             long t3 = System.nanoTime();
             return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
         }
-        long t3 = System.nanoTime();
         if (r.model() == null) {
             throw new ResolutionTimeoutException(root.id().toString(), request.timeout().orElseThrow());
         }
@@ -64,6 +66,7 @@ public final class Resolve {
         for (long c : r.costs()) {
             objective.add(c);
         }
+        long t3 = System.nanoTime();
         return new Resolution.Solved(selected, r.optimal(), objective,
                 statistics(universe, e, r.calls(), t0, t1, t2, t3));
     }
