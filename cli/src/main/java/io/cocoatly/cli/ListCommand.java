@@ -9,11 +9,12 @@ import picocli.CommandLine.Option;
 
 /** {@code cocoatly list}: what is installed. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the installed packages (global installation by default) with their version, source and",
+        description = {"List the installed packages (the project's installation in a directory with cocoatly.json, else",
+            "the global one; see --project and --global) with their version, source and",
             "install path, as recorded in state.json."},
         footer = {"", "Examples:",
             "  cocoatly list",
-            "  cocoatly list --project --json",
+            "  cocoatly list --global --json",
             "", "Exit codes: 0 listed, 2 invalid state or config."})
 final class ListCommand implements Callable<Integer> {
 

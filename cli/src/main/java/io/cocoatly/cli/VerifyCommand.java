@@ -13,11 +13,12 @@ import picocli.CommandLine.Parameters;
 /** {@code cocoatly verify}: re-hash installed files against what was installed. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-hash the installed files of each NAME (all packages if none) and compare them with the",
-            "file list recorded at install time: reports changed, missing and extra files per package."},
+            "file list recorded at install time: reports changed, missing and extra files per package. Looks at",
+            "the project's installation in a directory with cocoatly.json, else the global one."},
         footer = {"", "Examples:",
             "  cocoatly verify",
             "  cocoatly verify http tls --json",
-            "  cocoatly verify --project",
+            "  cocoatly verify --global",
             "", "Exit codes: 0 everything as installed, 1 something changed, is missing or extra, 2 invalid input,",
             "4 a NAME is not installed."})
 final class VerifyCommand implements Callable<Integer> {

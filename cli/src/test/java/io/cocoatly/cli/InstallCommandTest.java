@@ -83,6 +83,14 @@ class InstallCommandTest {
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("Nothing to do: 2 packages up to date.\n", again.out());
         assertEquals(0, cli.run("verify", "--project").exitCode());
+
+        // In a project directory, list and verify look at the project's installation by default.
+        CliRunner.Result list = cli.run("list");
+        assertTrue(list.out().startsWith("a 1.0.0  (local)  " + project.resolve(".cocoatly/packages/a/1.0.0")),
+                list.out());
+        assertEquals("Nothing installed.\n", cli.run("list", "--global").out());
+        Files.writeString(project.resolve(".cocoatly/packages/a/1.0.0/a.txt"), "tampered\n");
+        assertEquals("changed  a@1.0.0 a.txt\nok       b@1.0.0\n", cli.run("verify").out());
     }
 
     @Test
@@ -101,12 +109,12 @@ class InstallCommandTest {
         assertEquals("", r.out());
         assertTrue(Files.readString(home.resolve("global.json")).replaceAll("\\s", "").contains("\"a\":\"^1.0\""));
 
-        CliRunner.Result list = cli.run("list");
+        CliRunner.Result list = cli.run("list", "--global");
         assertEquals(0, list.exitCode());
         assertTrue(list.out().startsWith("a 1.0.0  (local)  " + home.resolve("packages/a/1.0.0")), list.out());
 
         Files.writeString(home.resolve("packages/b/1.0.0/b.txt"), "tampered\n");
-        CliRunner.Result verify = cli.run("verify");
+        CliRunner.Result verify = cli.run("verify", "--global");
         assertEquals(1, verify.exitCode());
         assertEquals("ok       a@1.0.0\nchanged  b@1.0.0 b.txt\n", verify.out());
 
