@@ -19,26 +19,55 @@ public final class Cli {
 
     /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
     public static int run(Context context, String... args) {
-        CommandLine cli = commandLine(context);
+        CommandLine cli = commandLine(context, args);
         return cli.execute(args);
     }
 
-    static CommandLine commandLine(Context context) {
+    static CommandLine commandLine(Context context, String... args) {
         CommandLine cli = new CommandLine(new CocoatlyCommand(context), new ContextFactory(context));
+        addSubcommands(cli, args);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpWidth(terminalWidth(context));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
                 verbose(parseResult)));
-        cli.setParameterExceptionHandler((ex, args) -> {
-            boolean json = Arrays.asList(args).contains("--json");
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            boolean json = Arrays.asList(arguments).contains("--json");
             CocoatlyException usage = new CocoatlyException("usage", ex.getMessage(),
                     List.of("run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage"));
             report(context, usage, json, false);
             return ExitCodes.INVALID_INPUT;
         });
         return cli;
+    }
+
+    /**
+     * Adds the subcommand the arguments name, or all of them when they name none (help, typos: picocli
+     * then lists or suggests every command). Building only one keeps start-up short.
+     */
+    private static void addSubcommands(CommandLine cli, String... args) {
+        String requested = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                requested = arg;
+                break;
+            }
+        }
+        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
+            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+            if (requested == null || annotation.name().equals(requested)
+                    || java.util.Arrays.asList(annotation.aliases()).contains(requested)) {
+                cli.addSubcommand(command);
+                if (requested != null) {
+                    return;
+                }
+            }
+        }
+        if (requested != null) {
+            // An unknown name: add them all so the error can list the commands and suggest one.
+            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
     }
 
     static int terminalWidth(Context context) {

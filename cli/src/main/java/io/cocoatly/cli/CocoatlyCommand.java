@@ -14,7 +14,17 @@ import picocli.CommandLine.Option;
         description = {
             "A package manager whose resolver proves its answer optimal, and explains it when there is none.",
             ""},
-        subcommands = {
+        footer = {"", "Exit codes: 0 ok, 1 negative answer (e.g. unsatisfiable), 2 invalid input,",
+            "3 lockfile out of date, 4 operation failed, 70 internal error.",
+            "Run `cocoatly COMMAND --help` for a command's options and examples."})
+final class CocoatlyCommand implements Runnable {
+
+    /**
+     * The subcommands in the order help lists them. Not in the annotation: building a picocli model
+     * reflects over every command, a quarter of a second for all of them at start-up, so {@link Cli}
+     * adds only the one asked for.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             SemverCommand.class,
             ResolveCommand.class,
             CheckCommand.class,
@@ -29,12 +39,7 @@ import picocli.CommandLine.Option;
             KeygenCommand.class,
             PublishCommand.class,
             YankCommand.class,
-            RegistryCommand.class,
-        },
-        footer = {"", "Exit codes: 0 ok, 1 negative answer (e.g. unsatisfiable), 2 invalid input,",
-            "3 lockfile out of date, 4 operation failed, 70 internal error.",
-            "Run `cocoatly COMMAND --help` for a command's options and examples."})
-final class CocoatlyCommand implements Runnable {
+            RegistryCommand.class);
 
     private final Context context;
 
