@@ -97,7 +97,7 @@ final class Relock {
         for (PackageName name : new TreeSet<>(names)) {
             List<LockedPackage> locked = previous.get().packages().stream().filter(p -> p.name().equals(name)).toList();
             Version current = locked.stream().map(LockedPackage::version).max(Comparator.naturalOrder()).orElseThrow();
-            Map<PackageName, Version> preferred = preferences(kept, false);
+            Set<PackageId> preferred = preferences(kept, false);
             boolean moved = false;
             for (Version candidate : newerCandidates(name, current)) {
                 Map<PackageName, Dependency> tried = new TreeMap<>(pins);
@@ -119,11 +119,11 @@ final class Relock {
     private Outcome relock(List<LockedPackage> kept, Map<PackageName, Dependency> pins) {
         List<String> warnings = new ArrayList<>();
         Manifest root = pinned(pins);
-        Map<PackageName, Version> preferred = preferences(kept, false);
+        Set<PackageId> preferred = preferences(kept, false);
         Resolution r = resolve(root, preferred);
         if (r instanceof Resolution.Unsatisfiable) {
             // A yanked locked version may still be the only one that fits: keep it, and say so.
-            Map<PackageName, Version> withYanked = preferences(kept, true);
+            Set<PackageId> withYanked = preferences(kept, true);
             if (!withYanked.equals(preferred)) {
                 Resolution again = resolve(root, withYanked);
                 if (again instanceof Resolution.Solved s) {
@@ -144,9 +144,9 @@ final class Relock {
 
     /** Re-resolves with the selection itself preferred, so the lockfile depends on the selection only. */
     private Lockfile canonical(Resolution.Solved chosen) {
-        Map<PackageName, Version> self = new TreeMap<>();
+        Set<PackageId> self = new TreeSet<>();
         for (Resolution.SelectedPackage p : chosen.packages()) {
-            self.merge(p.id().name(), p.id().version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            self.add(p.id());
         }
         Resolution again = resolve(manifest, self);
         if (!(again instanceof Resolution.Solved s)) {
@@ -157,7 +157,7 @@ final class Relock {
         return LockfileFactory.build(manifest, result, index, policy);
     }
 
-    private Resolution resolve(Manifest root, Map<PackageName, Version> preferred) {
+    private Resolution resolve(Manifest root, Set<PackageId> preferred) {
         ResolveRequest request = ResolveRequest.of(root).withPolicy(policy).withPreferred(preferred);
         return resolver.resolve(timeout.map(request::withTimeout).orElse(request));
     }
@@ -189,14 +189,14 @@ final class Relock {
     }
 
     /** One preferred version per package: the newest locked one still in the registry. */
-    private Map<PackageName, Version> preferences(List<LockedPackage> kept, boolean includeYanked) {
-        Map<PackageName, Version> preferred = new TreeMap<>();
+    private Set<PackageId> preferences(List<LockedPackage> kept, boolean includeYanked) {
+        Set<PackageId> preferred = new TreeSet<>();
         for (LockedPackage p : kept) {
             Optional<Release> release = LockfileFactory.release(index, p.id());
             if (release.isEmpty() || (release.get().yanked() && !includeYanked)) {
                 continue;
             }
-            preferred.merge(p.name(), p.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            preferred.add(p.id());
         }
         return preferred;
     }

@@ -3,16 +3,13 @@ package io.cocoatly.registry;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -54,17 +51,18 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
      * @param semverMajor true for {@code multiple-versions=semver-major}: at most one version per
      *                    compatibility class instead of one per package
      * @param prereleases true when prereleases rank with releases by plain version order
-     * @param preferred   versions to keep if possible, as a lockfile would pin them
+     * @param preferred   versions to keep if possible, as a lockfile would pin them (several versions of
+     *                    one package only make sense with {@code semverMajor}, one per class)
      * @param timeout     the resolver's optimisation budget, if the scenario sets one
      */
-    public record Options(boolean semverMajor, boolean prereleases, Map<PackageName, Version> preferred,
+    public record Options(boolean semverMajor, boolean prereleases, Set<PackageId> preferred,
                           Optional<Duration> timeout) {
 
         /** One version per package, releases first, nothing preferred, no time limit. */
-        public static final Options DEFAULT = new Options(false, false, Map.of(), Optional.empty());
+        public static final Options DEFAULT = new Options(false, false, Set.of(), Optional.empty());
 
         public Options {
-            preferred = Collections.unmodifiableMap(new TreeMap<>(preferred));
+            preferred = Collections.unmodifiableSet(new TreeSet<>(preferred));
             Objects.requireNonNull(timeout, "timeout");
         }
     }

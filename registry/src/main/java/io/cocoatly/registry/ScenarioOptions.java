@@ -1,13 +1,13 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ final class ScenarioOptions {
         "`prefer NAME@VERSION`", "`timeout=DURATION`"};
 
     private final Set<String> seen = new HashSet<>();
-    private final Map<PackageName, Version> preferred = new TreeMap<>();
+    private final Set<PackageId> preferred = new TreeSet<>();
     private boolean semverMajor;
     private boolean prereleases;
     private Optional<Duration> timeout = Optional.empty();
@@ -66,8 +66,8 @@ final class ScenarioOptions {
         }
         PackageName name = ScenarioSyntax.name(line, id.substring(0, at));
         Version version = ScenarioSyntax.version(line, id.substring(at + 1));
-        if (preferred.put(name, version) != null) {
-            throw line.error("`" + name + "` is preferred twice");
+        if (!preferred.add(new PackageId(name, version))) {
+            throw line.error("`" + name + "@" + version + "` is preferred twice");
         }
     }
 

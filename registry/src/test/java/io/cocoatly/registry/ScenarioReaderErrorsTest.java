@@ -61,7 +61,7 @@ class ScenarioReaderErrorsTest {
                         "line 5: unknown value `all` for `multiple-versions`"),
                 error(VALID + "options: timeout=10\n", "line 5: invalid timeout `10`"),
                 error(VALID + "options: prefer a\n", "line 5: expected `prefer NAME@VERSION`, found `prefer a`"),
-                error(VALID + "options: prefer a@1.0.0, prefer a@2.0.0\n", "line 5: `a` is preferred twice"),
+                error(VALID + "options: prefer a@1.0.0, prefer a@1.0.0\n", "line 5: `a@1.0.0` is preferred twice"),
                 error(REGISTRY + "root: a ^1\nexpect: a 3.0.0\n",
                         "line 4: expected release `a 3.0.0` is not in the registry"),
                 error(REGISTRY + "root: a ^1\nexpect: a 1.0.0, a 1.0.0\n", "line 4: `a 1.0.0` is expected twice"),

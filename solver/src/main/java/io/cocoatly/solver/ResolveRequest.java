@@ -1,43 +1,47 @@
 package io.cocoatly.solver;
 
 import io.cocoatly.model.Manifest;
-import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
+import io.cocoatly.model.PackageId;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What to resolve: the root manifest and the caller's preferences.
  *
  * @param root             the project being resolved; its dependencies are the root requirements
  * @param preferred        versions to keep if possible (a lockfile or the installed state): the first
- *                         optimisation level minimises how many of them change. A preferred version
- *                         may be yanked: pinning is what lets a yanked version be chosen.
+ *                         optimisation level minimises how many of them change. Selecting another
+ *                         version of a package is a change when a preferred version of it exists (of
+ *                         the same compatibility class, under {@link VersionPolicy#SEMVER_MAJOR}, where
+ *                         a lockfile may hold one version per class). A preferred version may be
+ *                         yanked: pinning is what lets a yanked version be chosen.
  * @param policy           how many versions of one package may be selected together
  * @param allowPrereleases when false, prereleases rank below every release of the same package
  * @param timeout          wall-clock budget for optimisation; past it the best solution found so far is
  *                         returned with {@code optimal = false}. Empty: no limit.
  */
-public record ResolveRequest(Manifest root, Map<PackageName, Version> preferred, VersionPolicy policy,
+public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy,
                              boolean allowPrereleases, Optional<Duration> timeout) {
 
     public ResolveRequest {
         Objects.requireNonNull(root, "root");
-        preferred = java.util.Collections.unmodifiableMap(new TreeMap<>(preferred));
+        preferred = Collections.unmodifiableSet(new TreeSet<>(preferred));
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(timeout, "timeout");
     }
 
     /** The defaults: no preferences, one version per package, releases first, no time limit. */
     public static ResolveRequest of(Manifest root) {
-        return new ResolveRequest(root, Map.of(), VersionPolicy.ONE_PER_PACKAGE, false, Optional.empty());
+        return new ResolveRequest(root, Set.of(), VersionPolicy.ONE_PER_PACKAGE, false, Optional.empty());
     }
 
-    public ResolveRequest withPreferred(Map<PackageName, Version> preferred) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout);
+    public ResolveRequest withPreferred(Collection<PackageId> preferred) {
+        return new ResolveRequest(root, Set.copyOf(preferred), policy, allowPrereleases, timeout);
     }
 
     public ResolveRequest withPolicy(VersionPolicy policy) {

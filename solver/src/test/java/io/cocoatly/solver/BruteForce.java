@@ -35,7 +35,7 @@ final class BruteForce {
     }
 
     private boolean allowed(Release r) {
-        return !r.yanked() || r.version().equals(request.preferred().get(r.name()));
+        return !r.yanked() || request.preferred().contains(r.id());
     }
 
     /** Naive fixpoint: a version is a candidate if an edge from the root or a candidate can select it. */
@@ -130,6 +130,16 @@ final class BruteForce {
         throw new IllegalArgumentException(id + " is not a candidate");
     }
 
+    /**
+     * Whether selecting {@code s} replaces a preferred version: one of the same package, of the same
+     * compatibility class under semver-major.
+     */
+    private boolean isChange(PackageId s) {
+        boolean perClass = request.policy() == VersionPolicy.SEMVER_MAJOR;
+        return !request.preferred().contains(s) && request.preferred().stream().anyMatch(p -> p.name().equals(s.name())
+                && (!perClass || p.version().compatibilityClass().equals(s.version().compatibilityClass())));
+    }
+
     List<Long> objective(List<PackageId> selected) {
         Set<PackageName> direct = new TreeSet<>();
         root.dependencies().forEach(d -> direct.add(d.name()));
@@ -137,8 +147,7 @@ final class BruteForce {
         long directRank = 0;
         long transitiveRank = 0;
         for (PackageId s : selected) {
-            Version pref = request.preferred().get(s.name());
-            if (pref != null && !pref.equals(s.version())) {
+            if (isChange(s)) {
                 changes++;
             }
             if (direct.contains(s.name())) {

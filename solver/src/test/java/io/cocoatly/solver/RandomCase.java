@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,15 +56,19 @@ record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest reque
         }
         Manifest root = new Manifest(PackageName.of("app"), Version.parse("1.0.0"),
                 dedupe(dependencies(random, names, 3)));
-        Map<PackageName, Version> preferred = new TreeMap<>();
+        // A lockfile's versions: one per package, or under semver-major one per compatibility class
+        // (so sometimes two of one package).
+        Map<String, PackageId> preferred = new TreeMap<>();
         if (random.nextInt(3) == 0) {
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < 3; i++) {
                 List<Release> rs = registry.get(PackageName.of(names.get(random.nextInt(names.size()))));
                 Release r = rs.get(random.nextInt(rs.size()));
-                preferred.put(r.name(), r.version());
+                String slot = policy == VersionPolicy.SEMVER_MAJOR
+                        ? r.name() + "/" + r.version().compatibilityClass() : r.name().value();
+                preferred.put(slot, r.id());
             }
         }
-        ResolveRequest request = new ResolveRequest(root, preferred, policy, random.nextInt(4) == 0,
+        ResolveRequest request = new ResolveRequest(root, Set.copyOf(preferred.values()), policy, random.nextInt(4) == 0,
                 Optional.empty());
         return new RandomCase(registry, request);
     }
@@ -95,8 +102,9 @@ record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest reque
         Manifest root = request.root();
         Manifest newRoot = new Manifest(PackageName.of(rename.apply(root.name().value())), root.version(),
                 root.dependencies().stream().map(d -> rename(d, rename)).toList());
-        Map<PackageName, Version> preferred = new TreeMap<>();
-        request.preferred().forEach((n, v) -> preferred.put(PackageName.of(rename.apply(n.value())), v));
+        Set<PackageId> preferred = new TreeSet<>();
+        request.preferred().forEach(id -> preferred.add(new PackageId(PackageName.of(rename.apply(id.name().value())),
+                id.version())));
         return new RandomCase(map, new ResolveRequest(newRoot, preferred, request.policy(),
                 request.allowPrereleases(), request.timeout()));
     }

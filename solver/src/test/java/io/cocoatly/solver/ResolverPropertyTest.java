@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -115,7 +117,7 @@ class ResolverPropertyTest {
             releases.stream().sorted((a, b) -> a.version().compareTo(b.version())).forEach(r -> {
                 Manifest root = new Manifest(r.name(), r.version(), r.dependencies());
                 Resolution res = new Resolver(index).resolve(
-                        new ResolveRequest(root, Map.of(), policy, false, Optional.empty()));
+                        new ResolveRequest(root, Set.of(), policy, false, Optional.empty()));
                 expected.add(r.id() + " " + (res instanceof Resolution.Solved));
             });
         }

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
 import io.cocoatly.solver.internal.Resolve;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +76,7 @@ class ResolverTest {
     void preferredVersionsAreKeptBeforeNewestOnes() {
         TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "b 1.0.0", "b 2.0.0");
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *"))
-                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0"),
-                        PackageName.of("gone"), Version.parse("1.0.0")));
+                .withPreferred(Set.of(PackageId.of("a", "1.0.0"), PackageId.of("gone", "1.0.0")));
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, resolve(index, request));
         assertEquals("a@1.0.0 b@2.0.0", describe(s));
         assertEquals(List.of(0L, 1L, 0L, 2L), s.objective());
@@ -88,7 +86,7 @@ class ResolverTest {
     void aPreferredVersionOutsideTheRangeCountsAsOneChange() {
         TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "a 2.1.0");
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2"))
-                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0")));
+                .withPreferred(Set.of(PackageId.of("a", "1.0.0")));
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, resolve(index, request));
         assertEquals("a@2.1.0", describe(s));
         assertEquals(1L, s.objective().get(0));
@@ -99,7 +97,7 @@ class ResolverTest {
         TestIndex index = TestIndex.of("a 1.0.0", "a 1.1.0 yanked");
         assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> a ^1"));
         ResolveRequest pinned = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^1"))
-                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.1.0")));
+                .withPreferred(Set.of(PackageId.of("a", "1.1.0")));
         assertEquals("a@1.1.0", solve(index, pinned));
         TestIndex onlyYanked = TestIndex.of("a 1.1.0 yanked");
         assertEquals("unsatisfiable [a]", solve(onlyYanked, "app 1.0.0 -> a ^1"));

@@ -44,7 +44,7 @@ final class ScenarioChecker {
                 problems.add("`" + id + "` is not in the registry");
                 continue;
             }
-            if (release.get().yanked() && !id.version().equals(request.preferred().get(id.name()))) {
+            if (release.get().yanked() && !request.preferred().contains(id)) {
                 problems.add("`" + id + "` is yanked and not preferred");
             }
             String slot = request.policy() == VersionPolicy.SEMVER_MAJOR

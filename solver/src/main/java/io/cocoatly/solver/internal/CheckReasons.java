@@ -8,7 +8,6 @@ import io.cocoatly.model.Release;
 import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Why a version cannot be installed, in words, for {@link Check}. */
@@ -26,8 +25,9 @@ final class CheckReasons {
     /** Resolves {@code release} as a root with guarded constraints and names a minimal conflict. */
     static String explain(PackageIndex index, Release release, VersionPolicy policy) {
         Manifest root = new Manifest(release.name(), release.version(), release.dependencies());
-        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), Map.of());
-        Encoding e = Encoder.forResolve(universe, root, Map.of(), policy, true, index.name());
+        Preferences none = Preferences.of(List.of(), policy);
+        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), none);
+        Encoding e = Encoder.forResolve(universe, root, none, policy, true, index.name());
         PackageId id = release.id();
         return describe(id, Explainer.conflict(e, Budget.of(Optional.empty()),
                 c -> rootDependency(id, c.reason()) != null));

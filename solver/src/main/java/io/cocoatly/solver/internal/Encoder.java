@@ -74,7 +74,7 @@ public final class Encoder {
     }
 
     /** The encoding of resolving {@code root}'s requirements. */
-    public static Encoding forResolve(Universe universe, Manifest root, Map<PackageName, Version> preferred,
+    static Encoding forResolve(Universe universe, Manifest root, Preferences preferred,
                                       VersionPolicy policy, boolean allowPrereleases, String registry) {
         Encoder e = new Encoder(universe, policy, registry, root.name(), root.version());
         e.number(Set.of());
@@ -97,7 +97,7 @@ public final class Encoder {
         Encoding encoding = e.build(root.id(), rank, isDirect, objectives);
         boolean[] isPreferred = new boolean[e.ids.size()];
         for (int v = 1; v < e.ids.size(); v++) {
-            isPreferred[v] = e.ids.get(v).version().equals(preferred.get(e.ids.get(v).name()));
+            isPreferred[v] = preferred.isPreferred(e.ids.get(v));
         }
         encoding.dominance = Dominance.compute(encoding, e.rangeTargets(), isPreferred, encoding.dominated);
         return encoding;

@@ -1,10 +1,7 @@
 package io.cocoatly.solver.internal;
 
-import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 
 /**
  * A quick first guess: walk the requirements from the root and satisfy each unsatisfied one with its
@@ -25,11 +22,11 @@ final class Greedy {
     private Greedy() {
     }
 
-    static boolean[] hint(Encoding e, Map<PackageName, Version> preferred) {
+    static boolean[] hint(Encoding e, Preferences preferred) {
         int n = e.candidates();
         boolean[] isPreferred = new boolean[n + 1];
         for (int v = 1; v <= n; v++) {
-            isPreferred[v] = e.id(v).version().equals(preferred.get(e.id(v).name()));
+            isPreferred[v] = preferred.isPreferred(e.id(v));
         }
         int groups = 0;
         for (int v = 1; v <= n; v++) {

@@ -1,18 +1,15 @@
 package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.PackageId;
-import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The four objective levels as PB sums over the candidates ({@code ids}, indexed by variable):
  *
  * <pre>
- * preferred changes   Σ_{p preferred} Σ_{w ≠ pref(p)} x(p,w)
+ * preferred changes   Σ_{p preferred} Σ_{w ≠ pref(p)} x(p,w)   (per class under semver-major: see Preferences)
  * direct rank         Σ_{q direct}     Σ_w rank(q,w)·x(q,w)
  * transitive rank     Σ_{q not direct} Σ_w rank(q,w)·x(q,w)
  * packages            Σ x(p,v)
@@ -49,11 +46,10 @@ final class Objectives {
         return rank;
     }
 
-    static Objective preferredChanges(List<PackageId> ids, Map<PackageName, Version> preferred) {
+    static Objective preferredChanges(List<PackageId> ids, Preferences preferred) {
         List<Integer> vars = new ArrayList<>();
         for (int v = 1; v < ids.size(); v++) {
-            Version pref = preferred.get(ids.get(v).name());
-            if (pref != null && !pref.equals(ids.get(v).version())) {
+            if (preferred.isChange(ids.get(v))) {
                 vars.add(v);
             }
         }

@@ -1,8 +1,5 @@
 package io.cocoatly.solver.internal;
 
-import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
-import java.util.Map;
 
 /**
  * Lexicographic optimisation by solution-improving search on one incremental solver.
@@ -25,7 +22,7 @@ final class Optimizer {
     private Optimizer() {
     }
 
-    static Result run(Encoding e, Map<PackageName, Version> preferred, Budget budget, boolean guided) {
+    static Result run(Encoding e, Preferences preferred, Budget budget, boolean guided) {
         int levels = e.objectives.size();
         boolean[] hint = guided ? Greedy.hint(e, preferred) : oldest(e);
         boolean valid = e.satisfiedBy(hint);

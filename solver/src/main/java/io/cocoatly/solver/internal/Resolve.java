@@ -32,15 +32,16 @@ public final class Resolve {
     public static Resolution run(PackageIndex index, ResolveRequest request, boolean guided) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
-        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
+        Preferences preferred = Preferences.of(request.preferred(), request.policy());
+        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred);
         long t1 = System.nanoTime();
-        Encoding e = Encoder.forResolve(universe, root, request.preferred(), request.policy(),
+        Encoding e = Encoder.forResolve(universe, root, preferred, request.policy(),
                 request.allowPrereleases(), index.name());
         long t2 = System.nanoTime();
         Budget budget = Budget.of(request.timeout());
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
-                : Optimizer.run(e, request.preferred(), budget, guided);
+                : Optimizer.run(e, preferred, budget, guided);
         if (r.unsatisfiable()) {
             Set<PackageName> names = new TreeSet<>();
             for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {

@@ -7,6 +7,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
+import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,8 +74,8 @@ public final class Universe {
      *
      * @param pinned versions the caller pinned; a pinned yanked version may be a candidate
      */
-    public static Universe forRoot(PackageIndex index, PackageName rootName, List<Dependency> requirements,
-                                   Map<PackageName, Version> pinned) {
+    static Universe forRoot(PackageIndex index, PackageName rootName, List<Dependency> requirements,
+                            Preferences pinned) {
         Loader loader = new Loader(index, rootName, pinned);
         for (Dependency d : requirements) {
             loader.edge(rootName, d);
@@ -84,7 +85,7 @@ public final class Universe {
 
     /** Loads every version of {@code roots} (yanked ones included) and what they reach. */
     public static Universe forCheck(PackageIndex index, Collection<PackageName> roots) {
-        Loader loader = new Loader(index, null, Map.of());
+        Loader loader = new Loader(index, null, Preferences.of(List.of(), VersionPolicy.ONE_PER_PACKAGE));
         for (PackageName name : roots) {
             loader.allVersions(name);
         }
@@ -95,12 +96,12 @@ public final class Universe {
     private static final class Loader {
         private final PackageIndex index;
         private final PackageName rootName;
-        private final Map<PackageName, Version> pinned;
+        private final Preferences pinned;
         private final Map<PackageName, State> states = new HashMap<>();
         private final Deque<PackageName> fromQueue = new ArrayDeque<>();
         private final Deque<Dependency> edgeQueue = new ArrayDeque<>();
 
-        Loader(PackageIndex index, PackageName rootName, Map<PackageName, Version> pinned) {
+        Loader(PackageIndex index, PackageName rootName, Preferences pinned) {
             this.index = index;
             this.rootName = rootName;
             this.pinned = pinned;
@@ -156,7 +157,7 @@ public final class Universe {
         private State state(PackageName name) {
             State s = states.get(name);
             if (s == null) {
-                s = new State(name, index.find(name), pinned.get(name));
+                s = new State(name, index.find(name), pinned);
                 states.put(name, s);
             }
             return s;
@@ -169,19 +170,19 @@ public final class Universe {
         final boolean exists;
         final List<Release> releases;
         final boolean[] candidate;
-        final Version pin;
+        final Preferences pins;
         final Set<VersionRange> ranges = new HashSet<>();
 
-        State(PackageName name, Optional<PackageListing> listing, Version pin) {
+        State(PackageName name, Optional<PackageListing> listing, Preferences pins) {
             this.name = name;
             this.exists = listing.isPresent();
             this.releases = listing.map(PackageListing::releases).orElse(List.of());
             this.candidate = new boolean[releases.size()];
-            this.pin = pin;
+            this.pins = pins;
         }
 
         boolean isTarget(Release r) {
-            return !r.yanked() || r.version().equals(pin);
+            return !r.yanked() || pins.isPreferred(r.id());
         }
 
         boolean eligible(int i) {
