@@ -9,13 +9,11 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
-import io.cocoatly.model.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class ScenarioReaderTest {
         Scenario.Options o = s.options();
         assertTrue(o.semverMajor());
         assertTrue(o.prereleases());
-        assertEquals(Map.of(PackageName.of("tls"), Version.parse("1.0.0")), o.preferred());
+        assertEquals(Set.of(PackageId.of("tls", "1.0.0")), o.preferred());
         assertEquals(Optional.of(Duration.ofMillis(250)), o.timeout());
         assertEquals(new Scenario.Solved(List.of(PackageId.of("http", "1.1.0"), PackageId.of("log", "0.4.1-beta.1"),
                 PackageId.of("tls", "1.5.0"))), s.expected());
