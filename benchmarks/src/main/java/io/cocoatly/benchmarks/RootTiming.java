@@ -1,0 +1,59 @@
+package io.cocoatly.benchmarks;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import io.cocoatly.solver.Resolver;
+import io.cocoatly.solver.Statistics;
+
+/**
+ * Repeated resolutions of one root: the outcome of the last run and the medians of each timing.
+ *
+ * @param root        the crate resolved
+ * @param outcome     {@code solved}, {@code unsatisfiable} or {@code error <code>}
+ * @param optimal     whether the last solution was proven optimal
+ * @param selected    packages in the last solution (0 when not solved)
+ * @param statistics  the last run's statistics (null on error)
+ * @param medianNanos median wall time of {@link Resolver#resolve}
+ * @param p90Nanos    90th percentile of the wall time
+ * @param loadNanos   median {@link Statistics#load()}
+ * @param encodeNanos median {@link Statistics#encode()}
+ * @param solveNanos  median {@link Statistics#solve()}
+ */
+record RootTiming(PackageId root, String outcome, boolean optimal, int selected, Statistics statistics,
+                  long medianNanos, long p90Nanos, long loadNanos, long encodeNanos, long solveNanos) {
+
+    /** Resolves {@code root} {@code runs} times back to back. */
+    static RootTiming measure(Resolver resolver, PackageId root, int runs) {
+        ResolveRequest request = CratesRoots.request(root);
+        long[] wall = new long[runs];
+        long[] load = new long[runs];
+        long[] encode = new long[runs];
+        long[] solve = new long[runs];
+        Resolution last = null;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            try {
+                last = resolver.resolve(request);
+            } catch (CocoatlyException e) {
+                return new RootTiming(root, "error " + e.code(), false, 0, null, 0, 0, 0, 0, 0);
+            }
+            wall[i] = System.nanoTime() - start;
+            Statistics s = last.statistics();
+            load[i] = s.load().toNanos();
+            encode[i] = s.encode().toNanos();
+            solve[i] = s.solve().toNanos();
+        }
+        boolean solved = last instanceof Resolution.Solved;
+        boolean optimal = solved && ((Resolution.Solved) last).optimal();
+        int selected = solved ? ((Resolution.Solved) last).packages().size() : 0;
+        return new RootTiming(root, solved ? "solved" : "unsatisfiable", optimal, selected, last.statistics(),
+                Percentiles.median(wall), Percentiles.of(wall, 90), Percentiles.median(load),
+                Percentiles.median(encode), Percentiles.median(solve));
+    }
+
+    boolean failed() {
+        return statistics == null;
+    }
+}
