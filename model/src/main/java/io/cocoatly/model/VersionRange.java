@@ -1,8 +1,213 @@
 package io.cocoatly.model;
 
-/** PLACEHOLDER: the semver work replaces this file entirely. */
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A set of {@link Version}s, usually written as a node-semver requirement such as {@code ^1.2.0} or
+ * {@code >=1.0.0 <1.5.0 || >=2.0.0}.
+ *
+ * <p>The set is kept in one canonical form, so two ranges denoting the same versions are
+ * {@link #equals equal} objects: the releases it contains and the prereleases it contains, each as a
+ * sorted list of disjoint, non-touching half-open intervals (see {@code docs/versions.md}). The set
+ * operations work on both parts independently. Build metadata never matters: {@code 1.0.0+a} is in a
+ * range exactly when {@code 1.0.0} is.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
 public final class VersionRange {
+
+    private static final VersionRange EMPTY = new VersionRange(IntervalSet.empty(), IntervalSet.empty());
+    private static final VersionRange ALL = new VersionRange(IntervalSet.full(), IntervalSet.full());
+    private static final VersionRange ANY = new VersionRange(IntervalSet.full(), IntervalSet.empty());
+
+    private final IntervalSet releases;
+    private final IntervalSet prereleases;
+
+    private VersionRange(IntervalSet releases, IntervalSet prereleases) {
+        this.releases = releases;
+        this.prereleases = prereleases;
+    }
+
+    /**
+     * Parses a node-semver requirement in strict mode with {@code includePrerelease=false}: a
+     * prerelease is only in the range when some comparator of the matching alternative names a
+     * prerelease of the same {@code MAJOR.MINOR.PATCH}. Commas between comparators are accepted as
+     * Cargo writes them ({@code >=0.4, <0.6}); the empty string means {@code *}.
+     *
+     * @throws SyntaxException ({@code invalid-requirement}) with the position of the first problem
+     */
     public static VersionRange parse(String requirement) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(requirement, "requirement");
+        List<List<Constraint>> alternatives = RequirementParser.parse(requirement);
+        VersionRange result = EMPTY;
+        for (List<Constraint> alternative : alternatives) {
+            // node-semver keeps just `*` when one alternative is `*`, dropping the prereleases the
+            // other alternatives would have let in; follow it rather than the plain union.
+            if (alternative.isEmpty()) {
+                return ANY;
+            }
+            result = result.union(comparatorSet(alternative));
+        }
+        return result;
+    }
+
+    /** One alternative: the intersection of its comparators, prereleases only of named cores. */
+    private static VersionRange comparatorSet(List<Constraint> constraints) {
+        IntervalSet releases = IntervalSet.full();
+        IntervalSet prereleases = IntervalSet.full();
+        IntervalSet windows = IntervalSet.empty();
+        for (Constraint c : constraints) {
+            releases = releases.intersect(c.releases());
+            prereleases = prereleases.intersect(c.prereleases());
+            if (c.core() != null) {
+                windows = windows.union(Constraint.window(c.core()));
+            }
+        }
+        return of(releases, prereleases.intersect(windows));
+    }
+
+    private static VersionRange of(IntervalSet releases, IntervalSet prereleases) {
+        if (releases.isEmpty() && prereleases.isEmpty()) {
+            return EMPTY;
+        }
+        return new VersionRange(releases, prereleases);
+    }
+
+    /** The range with no version in it. */
+    public static VersionRange empty() {
+        return EMPTY;
+    }
+
+    /** Every version, prereleases included. */
+    public static VersionRange all() {
+        return ALL;
+    }
+
+    /** What {@code *} means: every release and no prerelease. */
+    public static VersionRange any() {
+        return ANY;
+    }
+
+    /** Just {@code v}; its build metadata is ignored. */
+    public static VersionRange exactly(Version v) {
+        Constraint c = Constraint.of(Constraint.Op.EQ, v);
+        return of(c.releases(), c.prereleases());
+    }
+
+    /**
+     * Every version {@code v} with {@code lowInclusive <= v < highExclusive}, prereleases included.
+     *
+     * @param lowInclusive  the lowest version in the range, or null for no lower bound
+     * @param highExclusive the version just above the range, or null for no upper bound
+     */
+    public static VersionRange between(Version lowInclusive, Version highExclusive) {
+        VersionRange result = ALL;
+        if (lowInclusive != null) {
+            Constraint low = Constraint.of(Constraint.Op.GE, lowInclusive);
+            if (low != null) {
+                result = result.intersect(of(low.releases(), low.prereleases()));
+            }
+        }
+        if (highExclusive != null) {
+            Constraint high = Constraint.of(Constraint.Op.LT, highExclusive);
+            result = result.intersect(of(high.releases(), high.prereleases()));
+        }
+        return result;
+    }
+
+    /** Exactly the given versions. */
+    public static VersionRange of(Collection<Version> versions) {
+        VersionRange result = EMPTY;
+        for (Version v : versions) {
+            result = result.union(exactly(v));
+        }
+        return result;
+    }
+
+    /**
+     * The most readable range {@code r} with {@code r ∩ universe == chosen}: as few intervals as
+     * possible, each with round or caret/tilde-shaped bounds, so explanations can say "every version
+     * of web {@code ^2.0.0}" instead of listing them. Versions in {@code chosen} but not in
+     * {@code universe} are treated as part of the universe.
+     */
+    public static VersionRange covering(Collection<Version> chosen, Collection<Version> universe) {
+        return RangeCovering.cover(chosen, universe);
+    }
+
+    /** Builds a range from already-normalised parts; for the package's helpers. */
+    static VersionRange fromParts(IntervalSet releases, IntervalSet prereleases) {
+        return of(releases, prereleases);
+    }
+
+    IntervalSet releases() {
+        return releases;
+    }
+
+    IntervalSet prereleases() {
+        return prereleases;
+    }
+
+    public boolean contains(Version v) {
+        return v.isPrerelease() ? prereleases.contains(v) : releases.contains(v);
+    }
+
+    public boolean isEmpty() {
+        return releases.isEmpty() && prereleases.isEmpty();
+    }
+
+    /** Whether every version, prereleases included, is in the range. */
+    public boolean isAll() {
+        return releases.isFull() && prereleases.isFull();
+    }
+
+    public boolean isSubsetOf(VersionRange other) {
+        return intersect(other).equals(this);
+    }
+
+    public boolean intersects(VersionRange other) {
+        return !intersect(other).isEmpty();
+    }
+
+    public VersionRange union(VersionRange other) {
+        return of(releases.union(other.releases), prereleases.union(other.prereleases));
+    }
+
+    public VersionRange intersect(VersionRange other) {
+        return of(releases.intersect(other.releases), prereleases.intersect(other.prereleases));
+    }
+
+    /** Every version not in this range, prereleases included. */
+    public VersionRange complement() {
+        return of(releases.complement(), prereleases.complement());
+    }
+
+    public VersionRange minus(VersionRange other) {
+        return of(releases.minus(other.releases), prereleases.minus(other.prereleases));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VersionRange r && releases.equals(r.releases) && prereleases.equals(r.prereleases);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * releases.hashCode() + prereleases.hashCode();
+    }
+
+    /**
+     * A compact rendering in requirement syntax, e.g. {@code ^1.2.0},
+     * {@code >=1.0.0 <1.5.0 || >=2.0.0}, {@code *}, {@code 1.2.3}, or {@code <0.0.0-0} for the empty
+     * range; {@code parse(toString())} equals this range whenever the grammar can express it.
+     *
+     * <p>The grammar cannot express prereleases of unboundedly many (or very many) release cores, as
+     * in {@link #all()} or a {@link #complement()}: those parts are appended in braces, e.g.
+     * {@code * || {prereleases >=1.0.0-0}}, which is readable but does not parse.
+     */
+    @Override
+    public String toString() {
+        return RangeRenderer.render(this);
     }
 }
