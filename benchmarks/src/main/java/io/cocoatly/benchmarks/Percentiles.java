@@ -15,7 +15,8 @@ final class Percentiles {
         }
         long[] sorted = samples.clone();
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        // Multiply first: p / 100 * n rounds up past an integer (0.07 * 100 = 7.000000000000001).
+        int rank = (int) Math.ceil(p * sorted.length / 100.0);
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
