@@ -14,6 +14,7 @@ final class Counters {
     final LongAdder releasesDuplicateVersion = new LongAdder();
     final LongAdder releasesBadRequirement = new LongAdder();
     final LongAdder releasesBadDependencyName = new LongAdder();
+    final LongAdder releasesRequirementCrash = new LongAdder();
     final LongAdder dependenciesKept = new LongAdder();
     final LongAdder dependenciesDev = new LongAdder();
     final LongAdder dependenciesOptional = new LongAdder();
@@ -22,7 +23,7 @@ final class Counters {
     /** The counts so far. */
     LoadCounts snapshot() {
         return new LoadCounts(crates.sum(), releases.sum(), releasesBadVersion.sum(), releasesDuplicateVersion.sum(),
-                releasesBadRequirement.sum(), releasesBadDependencyName.sum(), dependenciesKept.sum(),
+                releasesBadRequirement.sum(), releasesBadDependencyName.sum(), releasesRequirementCrash.sum(), dependenciesKept.sum(),
                 dependenciesDev.sum(), dependenciesOptional.sum(), dependenciesMerged.sum());
     }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
  * <p>A release is skipped, and counted, when its version is not strict SemVer, when it repeats an
  * earlier version, or when a kept dependency's name or requirement cannot be read. Skipping the
  * whole release rather than the one dependency errs on the safe side: a release whose needs are
- * unknown is never selected. Several entries on the same crate (one per target, or normal plus build)
+ * unknown is never selected. A requirement that makes the range parser fail with anything other than
+ * its syntax error is counted separately, as a bug to report rather than data to blame. Several entries on the same crate (one per target, or normal plus build)
  * are merged into one dependency whose requirement is their conjunction, because a release carries at
  * most one dependency per name.
  */
@@ -125,8 +126,12 @@ final class CrateParser {
             try {
                 dependencies.add(new Dependency(PackageName.of(e.getKey()), requirement,
                         CargoRequirement.parse(requirement)));
-            } catch (CocoatlyException | IllegalArgumentException ex) {
+            } catch (CocoatlyException ex) {
                 counts.releasesBadRequirement.increment();
+                return null;
+            } catch (RuntimeException ex) {
+                // A parser bug, not bad data: counted on its own line of the report so it stays visible.
+                counts.releasesRequirementCrash.increment();
                 return null;
             }
         }

@@ -52,6 +52,23 @@ public final class DataFiles {
         throw missing("no `" + RELATIVE + "` above the working directory: " + start);
     }
 
+    /**
+     * A directory of the repository, such as {@code testdata/scenarios}: the first match walking up
+     * from {@code cocoatly.repo} or the working directory.
+     *
+     * @throws CocoatlyException with code {@code benchmark-data-missing} if there is none
+     */
+    public static Path repositoryDirectory(String relative) {
+        String start = System.getProperty("cocoatly.repo", System.getProperty("user.dir"));
+        for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(relative)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new CocoatlyException("benchmark-data-missing", "no `" + relative + "` above the working directory: "
+                + start, List.of("run from inside the repository, or pass -Dcocoatly.repo=<repository root>"));
+    }
+
     /** The compressed index file. */
     public static Path indexFile() {
         return directory().resolve(INDEX_FILE);

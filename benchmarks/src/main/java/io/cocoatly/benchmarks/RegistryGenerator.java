@@ -2,11 +2,11 @@ package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
-import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
+import io.cocoatly.registry.InMemoryIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -64,7 +64,7 @@ public final class RegistryGenerator {
     }
 
     /** The registry for {@code seed} with the given shape. */
-    public static GeneratedRegistry generate(long seed, Shape shape) {
+    public static InMemoryIndex generate(long seed, Shape shape) {
         return new RegistryGenerator(seed, shape).build("generated-" + seed);
     }
 
@@ -73,15 +73,15 @@ public final class RegistryGenerator {
         return PackageName.of(String.format(java.util.Locale.ROOT, "pkg-%04d", i));
     }
 
-    private GeneratedRegistry build(String name) {
+    private InMemoryIndex build(String name) {
         for (int i = 0; i < shape.packages(); i++) {
             versions.add(versionSequence());
         }
-        List<PackageListing> listings = new ArrayList<>();
+        List<Release> releases = new ArrayList<>();
         for (int i = 0; i < shape.packages(); i++) {
-            listings.add(listing(i));
+            releases.addAll(releases(i));
         }
-        return new GeneratedRegistry(name, listings);
+        return new InMemoryIndex(name, releases);
     }
 
     private List<Version> versionSequence() {
@@ -105,7 +105,7 @@ public final class RegistryGenerator {
         return sequence;
     }
 
-    private PackageListing listing(int i) {
+    private List<Release> releases(int i) {
         PackageName name = packageName(i);
         int[] base = baseDependencies(i);
         List<Version> own = versions.get(i);
@@ -126,7 +126,7 @@ public final class RegistryGenerator {
             boolean yanked = random.nextDouble() < shape.yankedRate();
             releases.add(new Release(new PackageId(name, own.get(k)), dependencies, yanked, Optional.empty()));
         }
-        return new PackageListing(name, releases);
+        return releases;
     }
 
     private int[] baseDependencies(int i) {

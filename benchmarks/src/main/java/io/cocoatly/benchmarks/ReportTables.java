@@ -75,6 +75,7 @@ final class ReportTables {
         row("releases skipped: duplicate version (build metadata aside)", c.releasesDuplicateVersion());
         row("releases skipped: requirement did not parse", c.releasesBadRequirement());
         row("releases skipped: invalid dependency name", c.releasesBadDependencyName());
+        row("releases skipped: range parser crashed (a bug, see docs/performance.md)", c.releasesRequirementCrash());
         row("dependencies kept (normal + build, after merging)", c.dependenciesKept());
         row("dependency entries merged into another on the same crate", c.dependenciesMerged());
         row("dev dependencies dropped", c.dependenciesDev());

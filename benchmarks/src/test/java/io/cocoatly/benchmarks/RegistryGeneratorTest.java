@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Dependency;
-import io.cocoatly.model.PackageListing;
+import io.cocoatly.registry.InMemoryIndex;
 import io.cocoatly.model.Release;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,42 +17,38 @@ class RegistryGeneratorTest {
 
     @Test
     void theSameSeedGivesTheSameRegistry() {
-        assertEquals(List.copyOf(RegistryGenerator.generate(7, SHAPE).listings()),
-                List.copyOf(RegistryGenerator.generate(7, SHAPE).listings()));
+        assertEquals(RegistryGenerator.generate(7, SHAPE).releases(), RegistryGenerator.generate(7, SHAPE).releases());
     }
 
     @Test
     void anotherSeedGivesAnotherRegistry() {
-        assertNotEquals(List.copyOf(RegistryGenerator.generate(7, SHAPE).listings()),
-                List.copyOf(RegistryGenerator.generate(8, SHAPE).listings()));
+        assertNotEquals(RegistryGenerator.generate(7, SHAPE).releases(), RegistryGenerator.generate(8, SHAPE).releases());
     }
 
     @Test
     void hasTheSizeOfARealSmallRegistry() {
-        GeneratedRegistry registry = RegistryGenerator.generate(1, SHAPE);
-        assertEquals(SHAPE.packages(), registry.listings().size());
-        int releases = registry.releaseCount();
+        InMemoryIndex registry = RegistryGenerator.generate(1, SHAPE);
+        assertEquals(SHAPE.packages(), registry.packages().size());
+        int releases = registry.releases().size();
         assertTrue(releases >= 3000 && releases <= 5000, "releases: " + releases);
     }
 
     @Test
     void fanInFollowsAPowerLawAndSomeDependenciesAreBroken() {
-        GeneratedRegistry registry = RegistryGenerator.generate(1, SHAPE);
+        InMemoryIndex registry = RegistryGenerator.generate(1, SHAPE);
         Map<String, Integer> dependents = new HashMap<>();
         int missing = 0;
         int impossible = 0;
         int yanked = 0;
-        for (PackageListing listing : registry.listings()) {
-            for (Release release : listing.releases()) {
-                yanked += release.yanked() ? 1 : 0;
-                for (Dependency d : release.dependencies()) {
-                    dependents.merge(d.name().value(), 1, Integer::sum);
-                    var target = registry.find(d.name());
-                    if (target.isEmpty()) {
-                        missing++;
-                    } else if (target.get().releases().stream().noneMatch(r -> d.range().contains(r.version()))) {
-                        impossible++;
-                    }
+        for (Release release : registry.releases()) {
+            yanked += release.yanked() ? 1 : 0;
+            for (Dependency d : release.dependencies()) {
+                dependents.merge(d.name().value(), 1, Integer::sum);
+                var target = registry.find(d.name());
+                if (target.isEmpty()) {
+                    missing++;
+                } else if (target.get().releases().stream().noneMatch(r -> d.range().contains(r.version()))) {
+                    impossible++;
                 }
             }
         }
