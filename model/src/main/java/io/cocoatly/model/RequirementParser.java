@@ -279,7 +279,7 @@ final class RequirementParser {
         /** {@code >}, {@code >=}, {@code <}, {@code <=} with replaceXRange's treatment of partials. */
         void compare(String op, List<Constraint> out) {
             if (numeric == 3) {
-                out.add(Constraint.of(switch (op) {
+                add(out, Constraint.of(switch (op) {
                     case ">" -> Op.GT;
                     case ">=" -> Op.GE;
                     case "<" -> Op.LT;
