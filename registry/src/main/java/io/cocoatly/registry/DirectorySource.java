@@ -1,0 +1,75 @@
+package io.cocoatly.registry;
+
+import io.cocoatly.model.CocoatlyException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A registry stored as a directory tree on the local disk. */
+final class DirectorySource implements RegistrySource {
+
+    private final Path root;
+
+    DirectorySource(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    @Override
+    public Path describe(String relativePath) {
+        return root.resolve(checked(relativePath));
+    }
+
+    @Override
+    public Optional<byte[]> read(String relativePath) {
+        Path file = describe(relativePath);
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String relativeDirectory) {
+        Path dir = describe(relativeDirectory);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw unreadable(dir, e);
+        }
+    }
+
+    // Defence in depth: every caller builds paths from validated names, but a mistake there must
+    // not turn into reading files outside the registry.
+    private static String checked(String relativePath) {
+        Path p = Path.of(relativePath);
+        if (p.isAbsolute() || relativePath.startsWith("/") || p.normalize().startsWith("..")
+                || !p.normalize().equals(p)) {
+            throw new IllegalArgumentException("not a plain relative path: " + relativePath);
+        }
+        return relativePath;
+    }
+
+    static CocoatlyException unreadable(Path file, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new CocoatlyException("registry-unreadable", "cannot read `" + file + "`: " + why, List.of(), e);
+    }
+}

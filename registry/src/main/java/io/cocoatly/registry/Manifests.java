@@ -1,0 +1,72 @@
+package io.cocoatly.registry;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a project's {@code cocoatly.json}. Unlike index files, a manifest is written by hand, so an
+ * unknown key is an error (with a "did you mean" hint) rather than silently ignored.
+ */
+public final class Manifests {
+
+    /** The conventional file name of a manifest. */
+    public static final String FILE_NAME = "cocoatly.json";
+
+    private static final String CODE = "invalid-manifest";
+    private static final Set<String> KEYS = Set.of("name", "version", "dependencies");
+
+    private Manifests() {
+    }
+
+    /**
+     * Reads and validates a manifest file.
+     *
+     * @throws CocoatlyException with code {@code manifest-not-found} if the file does not exist, or
+     *     {@code manifest-unreadable} if it cannot be read
+     * @throws InvalidFileException if it is malformed
+     */
+    public static Manifest read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CocoatlyException("manifest-not-found", "no manifest at `" + file + "`",
+                    List.of("run cocoatly in a project directory, one that has a `" + FILE_NAME + "`"));
+        } catch (IOException e) {
+            throw new CocoatlyException("manifest-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
+                    List.of(), e);
+        }
+        return parse(bytes, file);
+    }
+
+    /**
+     * Validates a manifest given as text.
+     *
+     * @param file named in error messages
+     * @throws InvalidFileException if it is malformed
+     */
+    public static Manifest parse(String json, Path file) {
+        return parse(json.getBytes(StandardCharsets.UTF_8), file);
+    }
+
+    private static Manifest parse(byte[] bytes, Path file) {
+        JsonCursor root = Json.parse(bytes, file, CODE);
+        root.rejectUnknownKeys(KEYS);
+        PackageName name = Fields.packageName(root.required("name"));
+        Version version = Fields.version(root.required("version"));
+        // A dependency on the project's own name is kept: the solver treats it as satisfied by the
+        // project's own version, like any other package with one version (docs/formats.md).
+        var dependencies = root.optional("dependencies").map(Fields::dependencies).orElse(List.of());
+        return new Manifest(name, version, dependencies);
+    }
+}

@@ -1,0 +1,25 @@
+package io.cocoatly.solver.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How long the solver may search: a wall-clock deadline checked between chunks of at most
+ * {@code conflictsPerChunk} conflicts, never by a timer inside the solver.
+ *
+ * @param deadline {@link System#nanoTime()} past which no new chunk starts; {@link Long#MAX_VALUE}: none
+ */
+public record Budget(long deadline, int conflictsPerChunk) {
+
+    /** Chunks small enough to notice a deadline within milliseconds, large enough to cost nothing. */
+    static final int CHUNK = 20_000;
+
+    /** A budget starting now. */
+    public static Budget of(Optional<Duration> timeout) {
+        return new Budget(timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE), CHUNK);
+    }
+
+    public boolean expired() {
+        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
+    }
+}

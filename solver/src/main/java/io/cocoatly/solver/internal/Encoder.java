@@ -1,0 +1,354 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import io.cocoatly.solver.VersionPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compiles a {@link Universe} to an {@link Encoding}. With {@code x(p,v)} the candidate variables:
+ *
+ * <pre>
+ * root requirement q R        ∨_{w ∈ R} x(q,w)                          RootRequirement
+ * p@v depends on q R          ¬x(p,v) ∨ ∨_{w ∈ R} x(q,w)                DependencyOf
+ *   ... no w exists           ¬x(p,v)                                   Missing / NoMatch
+ *   ... q is the root or p    nothing if R ∋ that version, else ¬x(p,v) SelfConflict
+ * one version per package     Σ_v x(p,v) ≤ 1                            AtMostOneVersion
+ *   (semver-major: per class  Σ_{v ∈ class c} x(p,v) ≤ 1)
+ * </pre>
+ *
+ * where {@code w} ranges over the candidates that may satisfy edges (yanked ones only when pinned).
+ * Constraints are emitted in a canonical order: root requirements by name, then per package by name,
+ * per candidate by version, its dependencies by name, then the package's at-most-one constraints.
+ *
+ * <p>Check mode adds a root marker {@code r(p)} per checked package: {@code Σ_p r(p) ≤ 1};
+ * {@code r(p) → Σ_v x(p,v) ≤ 1}; a yanked version of a checked package may satisfy edges into its
+ * package but only as the root: {@code x(p,u) → r(p)}. Checking {@code p@v} assumes {@code r(p)}
+ * and {@code x(p,v)}, which makes it the same question as resolving {@code p@v} as a project's root.
+ */
+public final class Encoder {
+
+    /** The objective levels' names, in order. */
+    public static final List<String> LEVELS = List.of("preferred-changes", "direct-rank", "transitive-rank",
+            "packages");
+
+    private final Universe universe;
+    private final VersionPolicy policy;
+    private final String registry;
+    private final List<PackageId> ids = new ArrayList<>();
+    private final Map<PackageId, Integer> varOf = new HashMap<>();
+    private final List<PackageName> packageNames = new ArrayList<>();
+    private final List<Constraint> constraints = new ArrayList<>();
+    private final List<int[]> rootClauses = new ArrayList<>();
+    private final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
+    private final PackageName rootName;
+    private final Version rootVersion;
+    private int[] packageOf;
+    private boolean[] yanked;
+    private boolean[] excluded;
+    private List<List<Encoding.Edge>> edges;
+
+    private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
+                    Version rootVersion) {
+        this.universe = universe;
+        this.policy = policy;
+        this.registry = registry;
+        this.rootName = rootName;
+        this.rootVersion = rootVersion;
+    }
+
+    /** The encoding of resolving {@code root}'s requirements. */
+    public static Encoding forResolve(Universe universe, Manifest root, Map<PackageName, Version> preferred,
+                                      VersionPolicy policy, boolean allowPrereleases, String registry) {
+        Encoder e = new Encoder(universe, policy, registry, root.name(), root.version());
+        e.number(Set.of());
+        Set<PackageName> direct = new TreeSet<>();
+        for (Dependency d : root.dependencies()) {
+            if (!d.name().equals(root.name())) {
+                direct.add(d.name());
+            }
+            e.requirement(root.id(), d);
+        }
+        e.packageConstraints(Map.of());
+        int[] rank = e.ranks(allowPrereleases);
+        boolean[] isDirect = new boolean[e.ids.size()];
+        for (int v = 1; v < e.ids.size(); v++) {
+            isDirect[v] = direct.contains(e.ids.get(v).name());
+        }
+        List<Objective> objectives = List.of(e.preferredChanges(preferred), e.rankSum(rank, isDirect, true),
+                e.rankSum(rank, isDirect, false), e.packageCount());
+        return e.build(root.id(), rank, isDirect, objectives);
+    }
+
+    /** The encoding of checking every version of {@code roots}; it has no objective. */
+    public static Encoding forCheck(Universe universe, Collection<PackageName> roots, VersionPolicy policy,
+                                    String registry) {
+        Encoder e = new Encoder(universe, policy, registry, null, null);
+        Set<PackageName> sorted = new TreeSet<>(roots);
+        e.number(sorted);
+        int next = e.ids.size();
+        for (PackageName name : sorted) {
+            e.rootMarkers.put(name, next++);
+        }
+        e.packageConstraints(e.rootMarkers);
+        if (e.rootMarkers.size() > 1) {
+            int[] lits = e.rootMarkers.values().stream().mapToInt(Integer::intValue).toArray();
+            int[] ones = new int[lits.length];
+            Arrays.fill(ones, 1);
+            e.constraints.add(Constraint.atMost(new Reason.OneRoot(), lits, ones, 1));
+        }
+        int[] rank = new int[e.ids.size()];
+        return e.build(null, rank, new boolean[e.ids.size()], List.of());
+    }
+
+    private void number(Set<PackageName> checked) {
+        ids.add(null);
+        List<Integer> pkg = new ArrayList<>();
+        List<Boolean> yank = new ArrayList<>();
+        pkg.add(-1);
+        yank.add(false);
+        for (Universe.Package p : universe.packages().values()) {
+            packageNames.add(p.name());
+            for (Universe.Candidate c : p.candidates()) {
+                varOf.put(c.release().id(), ids.size());
+                ids.add(c.release().id());
+                pkg.add(packageNames.size() - 1);
+                yank.add(!c.target() && !checked.contains(p.name()));
+            }
+        }
+        packageOf = pkg.stream().mapToInt(Integer::intValue).toArray();
+        yanked = new boolean[ids.size()];
+        for (int v = 0; v < yanked.length; v++) {
+            yanked[v] = yank.get(v);
+        }
+        excluded = new boolean[ids.size()];
+        edges = new ArrayList<>();
+        for (int v = 0; v < ids.size(); v++) {
+            edges.add(new ArrayList<>());
+        }
+    }
+
+    private void requirement(PackageId root, Dependency d) {
+        if (d.name().equals(rootName)) {
+            if (!d.range().contains(rootVersion)) {
+                constraints.add(Constraint.clause(new Reason.SelfConflict(root, d, root)));
+            }
+            return;
+        }
+        Targets t = targets(d);
+        if (t.missing) {
+            constraints.add(Constraint.clause(new Reason.Missing(root, d, registry)));
+        } else if (t.vars.length == 0) {
+            constraints.add(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
+        } else {
+            constraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
+        }
+        rootClauses.add(t.vars);
+    }
+
+    private void packageConstraints(Map<PackageName, Integer> markers) {
+        int var = 1;
+        for (Universe.Package p : universe.packages().values()) {
+            int first = var;
+            for (Universe.Candidate c : p.candidates()) {
+                dependencies(var, c);
+                var++;
+            }
+            atMostOne(p, first, var, markers.get(p.name()));
+        }
+    }
+
+    private void dependencies(int var, Universe.Candidate c) {
+        PackageId from = c.release().id();
+        for (Dependency d : c.release().dependencies()) {
+            PackageId fixed = d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
+                    : d.name().equals(from.name()) ? from : null;
+            if (fixed != null) {
+                if (d.range().contains(fixed.version())) {
+                    edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
+                } else {
+                    exclude(var, new Reason.SelfConflict(from, d, fixed));
+                }
+                continue;
+            }
+            Targets t = targets(d);
+            if (t.missing) {
+                exclude(var, new Reason.Missing(from, d, registry));
+            } else if (t.vars.length == 0) {
+                exclude(var, new Reason.NoMatch(from, d, t.yankedInRange));
+            } else {
+                int[] lits = new int[t.vars.length + 1];
+                lits[0] = -var;
+                System.arraycopy(t.vars, 0, lits, 1, t.vars.length);
+                constraints.add(Constraint.clause(new Reason.DependencyOf(from, d), lits));
+                edges.get(var).add(new Encoding.Edge(d, t.vars, null));
+            }
+        }
+    }
+
+    private void exclude(int var, Reason reason) {
+        excluded[var] = true;
+        constraints.add(Constraint.clause(reason, -var));
+    }
+
+    /** At most one per package, or per compatibility class; check mode adds the root-marker rules. */
+    private void atMostOne(Universe.Package p, int first, int end, Integer marker) {
+        Map<String, List<Integer>> classes = new TreeMap<>();
+        for (int v = first; v < end; v++) {
+            String key = policy == VersionPolicy.SEMVER_MAJOR ? ids.get(v).version().compatibilityClass() : "";
+            classes.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+        }
+        // Classes in version order, not string order, so that groups number canonically either way.
+        List<List<Integer>> groups = new ArrayList<>(classes.values());
+        groups.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
+        for (List<Integer> g : groups) {
+            if (g.size() > 1) {
+                Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
+                        ? Optional.of(ids.get(g.get(0)).version().compatibilityClass()) : Optional.empty();
+                int[] lits = g.stream().mapToInt(Integer::intValue).toArray();
+                int[] ones = new int[lits.length];
+                Arrays.fill(ones, 1);
+                constraints.add(Constraint.atMost(new Reason.AtMostOneVersion(p.name(), cls), lits, ones, 1));
+            }
+        }
+        if (marker == null) {
+            return;
+        }
+        for (int v = first; v < end; v++) {
+            if (p.candidates().get(v - first).release().yanked()) {
+                constraints.add(Constraint.clause(new Reason.CheckedAsRoot(p.name()), -v, marker));
+            }
+        }
+        int n = end - first;
+        if (groups.size() > 1) {
+            int[] lits = new int[n + 1];
+            int[] coefficients = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                lits[i] = first + i;
+                coefficients[i] = 1;
+            }
+            lits[n] = marker;
+            coefficients[n] = n - 1;
+            constraints.add(Constraint.atMost(new Reason.CheckedAsRoot(p.name()), lits, coefficients, n));
+        }
+    }
+
+    /** The candidates of {@code d.name()} that may satisfy {@code d}, ascending. */
+    private Targets targets(Dependency d) {
+        Universe.Package q = universe.get(d.name());
+        if (!q.exists()) {
+            return new Targets(true, new int[0], List.of());
+        }
+        List<Integer> vars = new ArrayList<>();
+        for (Universe.Candidate c : q.candidates()) {
+            int v = varOf.get(c.release().id());
+            if (!yanked[v] && d.range().contains(c.release().version())) {
+                vars.add(v);
+            }
+        }
+        List<String> yankedInRange = new ArrayList<>();
+        if (vars.isEmpty()) {
+            for (Version y : q.yanked()) {
+                if (d.range().contains(y)) {
+                    yankedInRange.add(y.toString());
+                }
+            }
+        }
+        return new Targets(false, vars.stream().mapToInt(Integer::intValue).toArray(), yankedInRange);
+    }
+
+    private record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
+    }
+
+    /** rank(p,v): position from the newest among p's candidates; prereleases last unless allowed. */
+    private int[] ranks(boolean allowPrereleases) {
+        int[] rank = new int[ids.size()];
+        int v = 1;
+        while (v < ids.size()) {
+            int end = v;
+            while (end < ids.size() && packageOf[end] == packageOf[v]) {
+                end++;
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = v; i < end; i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> {
+                boolean pa = !allowPrereleases && ids.get(a).version().isPrerelease();
+                boolean pb = !allowPrereleases && ids.get(b).version().isPrerelease();
+                return pa != pb ? Boolean.compare(pa, pb) : Integer.compare(b, a);
+            });
+            for (int i = 0; i < order.size(); i++) {
+                rank[order.get(i)] = i;
+            }
+            v = end;
+        }
+        return rank;
+    }
+
+    private Objective preferredChanges(Map<PackageName, Version> preferred) {
+        List<Integer> vars = new ArrayList<>();
+        for (int v = 1; v < ids.size(); v++) {
+            Version pref = preferred.get(ids.get(v).name());
+            if (pref != null && !pref.equals(ids.get(v).version())) {
+                vars.add(v);
+            }
+        }
+        int[] ones = new int[vars.size()];
+        Arrays.fill(ones, 1);
+        return new Objective(LEVELS.get(0), vars.stream().mapToInt(Integer::intValue).toArray(), ones);
+    }
+
+    private Objective rankSum(int[] rank, boolean[] isDirect, boolean direct) {
+        List<Integer> vars = new ArrayList<>();
+        for (int v = 1; v < ids.size(); v++) {
+            if (isDirect[v] == direct && rank[v] > 0) {
+                vars.add(v);
+            }
+        }
+        int[] vs = vars.stream().mapToInt(Integer::intValue).toArray();
+        int[] coefficients = Arrays.stream(vs).map(v -> rank[v]).toArray();
+        return new Objective(LEVELS.get(direct ? 1 : 2), vs, coefficients);
+    }
+
+    private Objective packageCount() {
+        int[] vars = new int[ids.size() - 1];
+        int[] ones = new int[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+            vars[i] = i + 1;
+            ones[i] = 1;
+        }
+        return new Objective(LEVELS.get(3), vars, ones);
+    }
+
+    private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
+        int[] group = groups();
+        return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, edges, rootClauses,
+                List.copyOf(constraints), objectives, Map.copyOf(rootMarkers));
+    }
+
+    /** The at-most-one group of each candidate: its package, or its package and class. */
+    private int[] groups() {
+        int[] group = new int[ids.size()];
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int v = 1; v < ids.size(); v++) {
+            String key = packageOf[v] + (policy == VersionPolicy.SEMVER_MAJOR
+                    ? "/" + ids.get(v).version().compatibilityClass() : "");
+            group[v] = numbers.computeIfAbsent(key, k -> numbers.size());
+        }
+        return group;
+    }
+}

@@ -1,0 +1,81 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.util.Map;
+
+/**
+ * Lexicographic optimisation by solution-improving search on one incremental solver.
+ *
+ * <p>For each level k in order, with c the level's cost in the best model so far: unless a
+ * {@link Bounds lower bound} already proves c optimal, add {@code cost_k ≤ c − 1} guarded by a fresh
+ * selector s and solve assuming s. A model lowers c and the loop goes on; UNSAT proves c optimal.
+ * Then {@code cost_k ≤ c} is added for good and the next level starts. Bounds are never removed, only
+ * left unassumed, because removing constraints clears what the solver learnt (measured 15–20× slower).
+ *
+ * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
+ * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
+ */
+final class Optimizer {
+
+    /** The outcome: {@code model} null when unsatisfiable or when no model was found in time. */
+    record Result(boolean[] model, long[] costs, boolean optimal, boolean unsatisfiable, int calls) {
+    }
+
+    private Optimizer() {
+    }
+
+    static Result run(Encoding e, Map<PackageName, Version> preferred, Budget budget) {
+        int levels = e.objectives.size();
+        boolean[] hint = Greedy.hint(e, preferred);
+        boolean valid = e.satisfiedBy(hint);
+        if (valid && provesAll(e, hint)) {
+            return new Result(hint, e.costs(hint), true, false, 0);
+        }
+        Sat sat = new Sat(e.variables(), budget);
+        for (Constraint c : e.constraints) {
+            sat.add(c);
+        }
+        boolean[] model = hint;
+        if (!valid) {
+            sat.guide(hint);
+            Sat.Answer first = sat.solve();
+            if (first != Sat.Answer.SAT) {
+                return new Result(null, null, false, first == Sat.Answer.UNSAT, sat.calls());
+            }
+            model = sat.model(e.variables());
+        }
+        for (int k = 0; k < levels; k++) {
+            Objective objective = e.objectives.get(k);
+            long cost = objective.cost(model);
+            while (cost > 0 && !Bounds.proves(e, k, model, e.costs(model))) {
+                int selector = sat.newVariable();
+                sat.addBound(objective, cost - 1, selector);
+                sat.guide(model);
+                Sat.Answer answer = sat.solve(selector);
+                if (answer == Sat.Answer.UNSAT) {
+                    break;
+                }
+                if (answer == Sat.Answer.UNKNOWN) {
+                    return new Result(model, e.costs(model), false, false, sat.calls());
+                }
+                model = sat.model(e.variables());
+                cost = objective.cost(model);
+            }
+            if (k < levels - 1) {
+                sat.addBound(objective, cost, 0);
+            }
+        }
+        return new Result(model, e.costs(model), true, false, sat.calls());
+    }
+
+    private static boolean provesAll(Encoding e, boolean[] model) {
+        long[] costs = e.costs(model);
+        for (int k = 0; k < costs.length; k++) {
+            if (!Bounds.proves(e, k, model, costs)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

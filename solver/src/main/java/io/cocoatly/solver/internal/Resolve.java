@@ -1,0 +1,66 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolutionTimeoutException;
+import io.cocoatly.solver.ResolveRequest;
+import io.cocoatly.solver.Statistics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One resolution from request to {@link Resolution}: load, encode, optimise, assemble. */
+public final class Resolve {
+
+    private Resolve() {
+    }
+
+    /** Resolves {@code request} against {@code index}; see {@link io.cocoatly.solver.Resolver}. */
+    public static Resolution run(PackageIndex index, ResolveRequest request) {
+        long t0 = System.nanoTime();
+        Manifest root = request.root();
+        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
+        long t1 = System.nanoTime();
+        Encoding e = Encoder.forResolve(universe, root, request.preferred(), request.policy(),
+                request.allowPrereleases(), index.name());
+        long t2 = System.nanoTime();
+        Budget budget = Budget.of(request.timeout());
+        Optimizer.Result r = e.emptyClause() != null
+                ? new Optimizer.Result(null, null, false, true, 0)
+                : Optimizer.run(e, request.preferred(), budget);
+        if (r.unsatisfiable()) {
+            Set<PackageName> names = new TreeSet<>();
+            for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {
+                names.addAll(reason.packages());
+            }
+            names.remove(root.name());
+            long t3 = System.nanoTime();
+            return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
+        }
+        long t3 = System.nanoTime();
+        if (r.model() == null) {
+            throw new ResolutionTimeoutException(root.id().toString(), request.timeout().orElseThrow());
+        }
+        List<Resolution.SelectedPackage> selected = new ArrayList<>();
+        for (int v = 1; v <= e.candidates(); v++) {
+            if (r.model()[v]) {
+                selected.add(new Resolution.SelectedPackage(e.id(v), e.direct[v], e.bindings(v, r.model())));
+            }
+        }
+        List<Long> objective = new ArrayList<>();
+        for (long c : r.costs()) {
+            objective.add(c);
+        }
+        return new Resolution.Solved(selected, r.optimal(), objective,
+                statistics(universe, e, r.calls(), t0, t1, t2, t3));
+    }
+
+    private static Statistics statistics(Universe u, Encoding e, int calls, long t0, long t1, long t2, long t3) {
+        return new Statistics(u.loaded(), e.variables(), e.constraints().size(), calls, Duration.ofNanos(t1 - t0),
+                Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+    }
+}

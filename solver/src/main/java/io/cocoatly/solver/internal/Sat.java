@@ -1,0 +1,155 @@
+package io.cocoatly.solver.internal;
+
+import java.util.Arrays;
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.orders.VarOrderHeap;
+import org.sat4j.pb.IPBSolver;
+import org.sat4j.pb.SolverFactory;
+import org.sat4j.pb.core.PBSolver;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.IVecInt;
+import org.sat4j.specs.TimeoutException;
+
+/**
+ * The one place that talks to sat4j: one incremental pseudo-boolean solver, constraints added and
+ * never removed (removing clears learnt clauses), and calls under assumptions.
+ *
+ * <p>sat4j's default timeout starts a timer thread per call; a conflict-count timeout does not, so
+ * calls run in chunks of {@link Budget#conflictsPerChunk()} conflicts and the wall-clock deadline is
+ * checked between chunks, outside the solver. sat4j's default solver uses no randomness, and the phase
+ * strategy here is deterministic, so the same encoding always gives the same models.
+ */
+final class Sat {
+
+    /** What a call found. UNKNOWN: the budget ran out first. */
+    enum Answer { SAT, UNSAT, UNKNOWN }
+
+    private final IPBSolver solver;
+    private final GuidedPhase phase = new GuidedPhase();
+    private final Budget budget;
+    private int variables;
+    private int calls;
+    private boolean contradiction;
+
+    Sat(int variables, Budget budget) {
+        PBSolver s = SolverFactory.newDefault();
+        s.setOrder(new VarOrderHeap(phase));
+        this.solver = s;
+        this.budget = budget;
+        this.variables = variables;
+        solver.newVar(variables);
+        solver.setTimeoutOnConflicts(budget.conflictsPerChunk());
+    }
+
+    /** Adds a constraint that always holds. */
+    void add(Constraint c) {
+        add(c, 0);
+    }
+
+    /** Adds {@code c} guarded by {@code selector} (0: unguarded); see {@link Constraint}. */
+    void add(Constraint c, int selector) {
+        if (c.kind() == Constraint.Kind.CLAUSE) {
+            int[] lits = c.literals();
+            if (selector != 0) {
+                lits = Arrays.copyOf(lits, lits.length + 1);
+                lits[lits.length - 1] = -selector;
+            }
+            addClause(lits);
+        } else {
+            addAtMost(c.literals(), c.coefficients(), c.bound(), selector);
+        }
+    }
+
+    /** Adds {@code Σ objective ≤ bound}, guarded by {@code selector} unless it is 0. */
+    void addBound(Objective objective, long bound, int selector) {
+        addAtMost(objective.vars(), objective.coefficients(), bound, selector);
+    }
+
+    /** A fresh variable, e.g. a selector. */
+    int newVariable() {
+        variables++;
+        solver.newVar(variables);
+        return variables;
+    }
+
+    /** Whether a contradiction was found while adding constraints: unsatisfiable with no call at all. */
+    boolean contradiction() {
+        return contradiction;
+    }
+
+    /** Tries the guide's values first in the next decisions. */
+    void guide(boolean[] model) {
+        phase.guide(model);
+    }
+
+    /** Decides satisfiability under {@code assumptions} (DIMACS literals) within the budget. */
+    Answer solve(int... assumptions) {
+        if (contradiction) {
+            return Answer.UNSAT;
+        }
+        IVecInt assumed = new VecInt(assumptions);
+        while (true) {
+            calls++;
+            try {
+                return solver.isSatisfiable(assumed) ? Answer.SAT : Answer.UNSAT;
+            } catch (TimeoutException e) {
+                if (budget.expired()) {
+                    return Answer.UNKNOWN;
+                }
+            }
+        }
+    }
+
+    /** The last model over variables {@code 1..n}, indexed by variable. */
+    boolean[] model(int n) {
+        boolean[] model = new boolean[n + 1];
+        for (int v = 1; v <= n; v++) {
+            model[v] = solver.model(v);
+        }
+        return model;
+    }
+
+    /** After UNSAT: the assumptions that took part in the conflict (DIMACS literals). */
+    int[] explanation() {
+        IVecInt core = solver.unsatExplanation();
+        return core == null ? new int[0] : core.toArray();
+    }
+
+    /** Solver calls made so far, each budget chunk counted. */
+    int calls() {
+        return calls;
+    }
+
+    private void addClause(int[] lits) {
+        try {
+            solver.addClause(new VecInt(lits));
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
+    }
+
+    private void addAtMost(int[] lits, int[] coefficients, long bound, int selector) {
+        long total = 0;
+        for (int c : coefficients) {
+            total += c;
+        }
+        if (bound >= total) {
+            return;
+        }
+        int[] l = lits;
+        int[] c = coefficients;
+        long degree = bound;
+        if (selector != 0) {
+            l = Arrays.copyOf(lits, lits.length + 1);
+            c = Arrays.copyOf(coefficients, coefficients.length + 1);
+            l[lits.length] = selector;
+            c[lits.length] = Math.toIntExact(total - bound);
+            degree = total;
+        }
+        try {
+            solver.addAtMost(new VecInt(l), new VecInt(c), Math.toIntExact(degree));
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
+    }
+}

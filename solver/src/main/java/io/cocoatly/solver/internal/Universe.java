@@ -1,0 +1,204 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageListing;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The part of a registry a resolution can touch: every package reachable from the roots, read
+ * lazily through {@link PackageIndex#find}, and of each package only its candidates.
+ *
+ * <p>A version of {@code q} is a candidate iff it is a root version ({@code check}), or some range on
+ * an edge into {@code q} contains it, where the edge leaves the root or a candidate. This is the least
+ * fixpoint of that rule, so it does not depend on the order in which edges are met. A candidate may
+ * satisfy dependency edges ({@link Candidate#target}) unless it is yanked and not pinned: yanked
+ * versions are never chosen to satisfy a requirement unless the caller pinned that exact version.
+ * Edges into {@code rootName} and self-edges ({@code p → p}) load nothing: the root's, or the
+ * package's, own version is the only one that can satisfy them.
+ */
+public final class Universe {
+
+    /** One candidate version; {@code target}: whether it may satisfy dependency edges. */
+    public record Candidate(Release release, boolean target) {
+    }
+
+    /**
+     * One package as loaded: whether the registry has it, its candidates ascending by version, and
+     * all its yanked versions (for messages).
+     */
+    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Version> yanked) {
+    }
+
+    private final Map<PackageName, Package> packages;
+    private final int loaded;
+
+    private Universe(Map<PackageName, Package> packages, int loaded) {
+        this.packages = packages;
+        this.loaded = loaded;
+    }
+
+    /** Packages sorted by name. */
+    public Map<PackageName, Package> packages() {
+        return packages;
+    }
+
+    /** How many packages were asked of the index. */
+    public int loaded() {
+        return loaded;
+    }
+
+    /** The loaded package, or a non-existent placeholder if it was never reached. */
+    public Package get(PackageName name) {
+        Package p = packages.get(name);
+        return p != null ? p : new Package(name, false, List.of(), List.of());
+    }
+
+    /**
+     * Loads what {@code requirements} of a root named {@code rootName} reach.
+     *
+     * @param pinned versions the caller pinned; a pinned yanked version may be a candidate
+     */
+    public static Universe forRoot(PackageIndex index, PackageName rootName, List<Dependency> requirements,
+                                   Map<PackageName, Version> pinned) {
+        Loader loader = new Loader(index, rootName, pinned);
+        for (Dependency d : requirements) {
+            loader.edge(rootName, d);
+        }
+        return loader.run();
+    }
+
+    /** Loads every version of {@code roots} (yanked ones included) and what they reach. */
+    public static Universe forCheck(PackageIndex index, Collection<PackageName> roots) {
+        Loader loader = new Loader(index, null, Map.of());
+        for (PackageName name : roots) {
+            loader.allVersions(name);
+        }
+        return loader.run();
+    }
+
+    /** The fixpoint computation; edges wait in a queue so deep graphs need no deep recursion. */
+    private static final class Loader {
+        private final PackageIndex index;
+        private final PackageName rootName;
+        private final Map<PackageName, Version> pinned;
+        private final Map<PackageName, State> states = new HashMap<>();
+        private final Deque<PackageName> fromQueue = new ArrayDeque<>();
+        private final Deque<Dependency> edgeQueue = new ArrayDeque<>();
+
+        Loader(PackageIndex index, PackageName rootName, Map<PackageName, Version> pinned) {
+            this.index = index;
+            this.rootName = rootName;
+            this.pinned = pinned;
+        }
+
+        void edge(PackageName from, Dependency d) {
+            fromQueue.add(from);
+            edgeQueue.add(d);
+        }
+
+        void allVersions(PackageName name) {
+            State s = state(name);
+            for (int i = 0; i < s.releases.size(); i++) {
+                admit(s, i);
+            }
+        }
+
+        Universe run() {
+            while (!edgeQueue.isEmpty()) {
+                PackageName from = fromQueue.poll();
+                Dependency d = edgeQueue.poll();
+                if (d.name().equals(rootName) || d.name().equals(from)) {
+                    continue;
+                }
+                State s = state(d.name());
+                for (int i = 0; i < s.releases.size(); i++) {
+                    if (!s.candidate[i] && s.eligible(i) && d.range().contains(s.releases.get(i).version())) {
+                        admit(s, i);
+                    }
+                }
+            }
+            Map<PackageName, Package> result = new TreeMap<>();
+            for (State s : states.values()) {
+                result.put(s.name, s.toPackage());
+            }
+            return new Universe(java.util.Collections.unmodifiableMap(result), states.size());
+        }
+
+        private void admit(State s, int i) {
+            if (s.candidate[i]) {
+                return;
+            }
+            s.candidate[i] = true;
+            for (Dependency d : s.releases.get(i).dependencies()) {
+                edge(s.name, d);
+            }
+        }
+
+        private State state(PackageName name) {
+            State s = states.get(name);
+            if (s == null) {
+                s = new State(name, index.find(name), pinned.get(name));
+                states.put(name, s);
+            }
+            return s;
+        }
+    }
+
+    /** Loading state of one package. */
+    private static final class State {
+        final PackageName name;
+        final boolean exists;
+        final List<Release> releases;
+        final boolean[] candidate;
+        final Version pin;
+
+        State(PackageName name, Optional<PackageListing> listing, Version pin) {
+            this.name = name;
+            this.exists = listing.isPresent();
+            this.releases = listing.map(PackageListing::releases).orElse(List.of());
+            this.candidate = new boolean[releases.size()];
+            this.pin = pin;
+        }
+
+        boolean isTarget(Release r) {
+            return !r.yanked() || r.version().equals(pin);
+        }
+
+        boolean eligible(int i) {
+            return isTarget(releases.get(i));
+        }
+
+        Package toPackage() {
+            List<Candidate> candidates = new ArrayList<>();
+            List<Version> yanked = new ArrayList<>();
+            for (int i = 0; i < releases.size(); i++) {
+                Release r = releases.get(i);
+                if (candidate[i]) {
+                    candidates.add(new Candidate(r, isTarget(r)));
+                }
+                if (r.yanked()) {
+                    yanked.add(r.version());
+                }
+            }
+            return new Package(name, exists, List.copyOf(candidates), List.copyOf(yanked));
+        }
+    }
+
+    /** Names of every loaded package. */
+    public Set<PackageName> names() {
+        return packages.keySet();
+    }
+}
