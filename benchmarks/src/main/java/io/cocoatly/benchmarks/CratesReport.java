@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>Options: {@code --warmup=N} passes over all roots before timing (default 5), {@code --runs=N}
  * timed runs per root (default 21), {@code --limit=N} first N roots only, {@code --no-scan} to skip
- * parsing the whole index for the load counts.
+ * parsing the whole index for the load counts, {@code --roots=a,b} to time only the named roots.
+ * Every solution is checked by {@link SolutionCheck}; a root whose solution breaks a constraint is
+ * listed with its problems.
  */
 public final class CratesReport {
 
@@ -24,6 +26,7 @@ public final class CratesReport {
     private int runs = 21;
     private int limit = Integer.MAX_VALUE;
     private boolean scan = true;
+    private List<String> only = List.of();
 
     private CratesReport(PrintStream out) {
         this.out = out;
@@ -45,11 +48,13 @@ public final class CratesReport {
             runs = Math.max(1, Integer.parseInt(arg.substring(7)));
         } else if (arg.startsWith("--limit=")) {
             limit = Integer.parseInt(arg.substring(8));
+        } else if (arg.startsWith("--roots=")) {
+            only = List.of(arg.substring(8).split(","));
         } else if (arg.equals("--no-scan")) {
             scan = false;
         } else {
             throw new IllegalArgumentException("unknown option: " + arg
-                    + " (use --warmup=N, --runs=N, --limit=N, --no-scan)");
+                    + " (use --warmup=N, --runs=N, --limit=N, --roots=a,b, --no-scan)");
         }
     }
 
@@ -57,6 +62,9 @@ public final class CratesReport {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         CratesIndex index = CratesIndex.open();
         List<PackageId> roots = CratesRoots.load();
+        if (!only.isEmpty()) {
+            roots = roots.stream().filter(id -> only.contains(id.name().value())).toList();
+        }
         roots = roots.subList(0, Math.min(limit, roots.size()));
         Resolver resolver = new Resolver(index);
 
@@ -69,7 +77,7 @@ public final class CratesReport {
         }
         List<RootTiming> timings = new ArrayList<>();
         for (PackageId root : roots) {
-            timings.add(RootTiming.measure(resolver, root, runs));
+            timings.add(RootTiming.measure(index, resolver, root, runs));
         }
 
         out.println("# crates.io 2019-11-10: top " + roots.size() + " roots");
@@ -79,7 +87,7 @@ public final class CratesReport {
                 + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; " + warmup
                 + " warm-up passes, " + runs + " timed runs per root; policy SEMVER_MAJOR.");
         out.println();
-        new ReportTables(out).summary(index, firstPass, timings).perRoot(timings).counts("crates parsed by the roots", touched);
+        new ReportTables(out).summary(index, firstPass, timings).perRoot(timings).problems(timings).counts("crates parsed by the roots", touched);
         if (scan) {
             long scanStart = System.nanoTime();
             int[] crates = {0};

@@ -29,6 +29,7 @@ final class ReportTables {
                 + " / " + ok.stream().filter(RootTiming::optimal).count()
                 + " / " + ok.stream().filter(t -> t.outcome().equals("unsatisfiable")).count()
                 + " / " + (timings.size() - ok.size()));
+        row("solutions failing the independent check", ok.stream().filter(t -> !t.problems().isEmpty()).count());
         if (medians.length > 0) {
             row("**median of per-root medians, ms**", "**" + Percentiles.millis(Percentiles.median(medians)) + "**");
             row("p90 of per-root medians, ms", Percentiles.millis(Percentiles.of(medians, 90)));
@@ -61,6 +62,17 @@ final class ReportTables {
                     + s.constraints() + " | " + s.solverCalls() + " | " + Percentiles.millis(t.medianNanos())
                     + " | " + Percentiles.millis(t.p90Nanos()) + " | " + Percentiles.millis(t.loadNanos()) + " | "
                     + Percentiles.millis(t.encodeNanos()) + " | " + Percentiles.millis(t.solveNanos()) + " |");
+        }
+        return this;
+    }
+
+    ReportTables problems(List<RootTiming> timings) {
+        for (RootTiming t : timings) {
+            if (!t.problems().isEmpty()) {
+                out.println();
+                out.println("Solution for " + t.root() + " fails the independent check:");
+                t.problems().stream().limit(10).forEach(p -> out.println("- " + p));
+            }
         }
         return this;
     }

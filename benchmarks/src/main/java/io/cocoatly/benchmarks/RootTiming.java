@@ -2,10 +2,12 @@ package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.Statistics;
+import java.util.List;
 
 /**
  * Repeated resolutions of one root: the outcome of the last run and the medians of each timing.
@@ -13,6 +15,7 @@ import io.cocoatly.solver.Statistics;
  * @param root        the crate resolved
  * @param outcome     {@code solved}, {@code unsatisfiable} or {@code error <code>}
  * @param optimal     whether the last solution was proven optimal
+ * @param problems    what {@link SolutionCheck} found wrong with the last solution, empty if valid
  * @param selected    packages in the last solution (0 when not solved)
  * @param statistics  the last run's statistics (null on error)
  * @param medianNanos median wall time of {@link Resolver#resolve}
@@ -21,11 +24,11 @@ import io.cocoatly.solver.Statistics;
  * @param encodeNanos median {@link Statistics#encode()}
  * @param solveNanos  median {@link Statistics#solve()}
  */
-record RootTiming(PackageId root, String outcome, boolean optimal, int selected, Statistics statistics,
+record RootTiming(PackageId root, String outcome, boolean optimal, List<String> problems, int selected, Statistics statistics,
                   long medianNanos, long p90Nanos, long loadNanos, long encodeNanos, long solveNanos) {
 
     /** Resolves {@code root} {@code runs} times back to back. */
-    static RootTiming measure(Resolver resolver, PackageId root, int runs) {
+    static RootTiming measure(PackageIndex index, Resolver resolver, PackageId root, int runs) {
         ResolveRequest request = CratesRoots.request(root);
         long[] wall = new long[runs];
         long[] load = new long[runs];
@@ -37,7 +40,7 @@ record RootTiming(PackageId root, String outcome, boolean optimal, int selected,
             try {
                 last = resolver.resolve(request);
             } catch (CocoatlyException e) {
-                return new RootTiming(root, "error " + e.code(), false, 0, null, 0, 0, 0, 0, 0);
+                return new RootTiming(root, "error " + e.code(), false, List.of(), 0, null, 0, 0, 0, 0, 0);
             }
             wall[i] = System.nanoTime() - start;
             Statistics s = last.statistics();
@@ -48,9 +51,15 @@ record RootTiming(PackageId root, String outcome, boolean optimal, int selected,
         boolean solved = last instanceof Resolution.Solved;
         boolean optimal = solved && ((Resolution.Solved) last).optimal();
         int selected = solved ? ((Resolution.Solved) last).packages().size() : 0;
-        return new RootTiming(root, solved ? "solved" : "unsatisfiable", optimal, selected, last.statistics(),
+        List<String> problems = solved ? SolutionCheck.problems(index, request, (Resolution.Solved) last) : List.of();
+        return new RootTiming(root, solved ? "solved" : "unsatisfiable", optimal, problems, selected,
+                last.statistics(),
                 Percentiles.median(wall), Percentiles.of(wall, 90), Percentiles.median(load),
                 Percentiles.median(encode), Percentiles.median(solve));
+    }
+
+    public RootTiming {
+        problems = List.copyOf(problems);
     }
 
     boolean failed() {
