@@ -1,7 +1,10 @@
 package io.cocoatly.solver;
 
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.solver.internal.Check;
 import io.cocoatly.solver.internal.Resolve;
+import java.util.Collection;
 
 /** Resolves root requirements against a package index to a proven-optimal selection. */
 public final class Resolver {
@@ -23,5 +26,17 @@ public final class Resolver {
      */
     public Resolution resolve(ResolveRequest request) {
         return Resolve.run(index, request);
+    }
+
+    /**
+     * Checks every version of {@code packages}, yanked ones included, in the style of dose-distcheck:
+     * a version is installable iff resolving a project that depends on exactly that version succeeds
+     * under {@code policy}. A yanked version is checked as if pinned, but never satisfies another
+     * package's dependency. Packages the index does not have are skipped.
+     *
+     * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
+     */
+    public CheckReport check(Collection<PackageName> packages, VersionPolicy policy) {
+        return Check.run(index, packages, policy);
     }
 }

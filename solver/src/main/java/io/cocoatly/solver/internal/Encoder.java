@@ -59,6 +59,7 @@ public final class Encoder {
     private int[] packageOf;
     private boolean[] yanked;
     private boolean[] excluded;
+    private Reason[] exclusion;
     private List<List<Encoding.Edge>> edges;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
@@ -135,6 +136,7 @@ public final class Encoder {
             yanked[v] = yank.get(v);
         }
         excluded = new boolean[ids.size()];
+        exclusion = new Reason[ids.size()];
         edges = new ArrayList<>();
         for (int v = 0; v < ids.size(); v++) {
             edges.add(new ArrayList<>());
@@ -200,6 +202,9 @@ public final class Encoder {
     }
 
     private void exclude(int var, Reason reason) {
+        if (!excluded[var]) {
+            exclusion[var] = reason;
+        }
         excluded[var] = true;
         constraints.add(Constraint.clause(reason, -var));
     }
@@ -336,7 +341,7 @@ public final class Encoder {
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
         int[] group = groups();
-        return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, edges, rootClauses,
+        return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
                 List.copyOf(constraints), objectives, Map.copyOf(rootMarkers));
     }
 

@@ -30,6 +30,7 @@ public final class Encoding {
     final boolean[] direct;
     final int[] group;
     final boolean[] excluded;
+    final Reason[] exclusion;
     final List<List<Edge>> edges;
     final List<int[]> rootClauses;
     final List<Constraint> constraints;
@@ -38,7 +39,7 @@ public final class Encoding {
     final int variables;
 
     Encoding(PackageId root, List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
-             int[] group, boolean[] excluded, List<List<Edge>> edges, List<int[]> rootClauses,
+             int[] group, boolean[] excluded, Reason[] exclusion, List<List<Edge>> edges, List<int[]> rootClauses,
              List<Constraint> constraints, List<Objective> objectives, Map<PackageName, Integer> rootMarkers) {
         this.root = root;
         this.ids = ids;
@@ -48,6 +49,7 @@ public final class Encoding {
         this.direct = direct;
         this.group = group;
         this.excluded = excluded;
+        this.exclusion = exclusion;
         this.edges = edges;
         this.rootClauses = rootClauses;
         this.constraints = constraints;

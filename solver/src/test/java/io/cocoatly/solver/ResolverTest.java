@@ -1,0 +1,189 @@
+package io.cocoatly.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ResolverTest {
+
+    static String solve(TestIndex index, ResolveRequest request) {
+        return describe(new Resolver(index).resolve(request));
+    }
+
+    static String solve(TestIndex index, String root) {
+        return solve(index, ResolveRequest.of(TestIndex.manifest(root)));
+    }
+
+    static String describe(Resolution r) {
+        if (r instanceof Resolution.Unsatisfiable u) {
+            return "unsatisfiable " + u.packages().stream().map(PackageName::toString).sorted().toList();
+        }
+        Resolution.Solved s = (Resolution.Solved) r;
+        return s.packages().stream().map(p -> p.id().toString()).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void picksTheNewestMatchingVersions() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 1.2.0", "a 2.0.0", "b 0.1.0 -> a ^1", "b 0.2.0 -> a ^1");
+        assertEquals("a@1.2.0 b@0.2.0", solve(index, "app 1.0.0 -> b *"));
+    }
+
+    @Test
+    void aDirectDependencyGoesOlderWhenATransitiveOneForcesIt() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "b 1.0.0 -> a ^1");
+        Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *")));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, r);
+        assertEquals("a@1.0.0 b@1.0.0", describe(s));
+        assertTrue(s.optimal());
+        assertEquals(List.of(0L, 1L, 0L, 2L), s.objective());
+    }
+
+    @Test
+    void directRankComesBeforeTransitiveRank() {
+        // Newest a needs old c; old a allows newest c. Direct dependencies win.
+        TestIndex index = TestIndex.of("a 1.0.0 -> c ^2", "a 2.0.0 -> c ^1", "c 1.0.0", "c 2.0.0");
+        assertEquals("a@2.0.0 c@1.0.0", solve(index, "app 1.0.0 -> a *"));
+    }
+
+    @Test
+    void fewestPackagesBreaksTies() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> b *; c *", "b 1.0.0 -> c *; d *", "b 2.0.0 -> c *", "c 1.0.0",
+                "d 1.0.0");
+        assertEquals("a@1.0.0 b@2.0.0 c@1.0.0", solve(index, "app 1.0.0 -> a *"));
+    }
+
+    @Test
+    void preferredVersionsAreKeptBeforeNewestOnes() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "b 1.0.0", "b 2.0.0");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *"))
+                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0"),
+                        PackageName.of("gone"), Version.parse("1.0.0")));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        assertEquals("a@1.0.0 b@2.0.0", describe(s));
+        assertEquals(List.of(0L, 1L, 0L, 2L), s.objective());
+    }
+
+    @Test
+    void aPreferredVersionOutsideTheRangeCountsAsOneChange() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "a 2.1.0");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2"))
+                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0")));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        assertEquals("a@2.1.0", describe(s));
+        assertEquals(1L, s.objective().get(0));
+    }
+
+    @Test
+    void yankedVersionsAreChosenOnlyWhenPinned() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 1.1.0 yanked");
+        assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> a ^1"));
+        ResolveRequest pinned = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^1"))
+                .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.1.0")));
+        assertEquals("a@1.1.0", solve(index, pinned));
+        TestIndex onlyYanked = TestIndex.of("a 1.1.0 yanked");
+        assertEquals("unsatisfiable [a]", solve(onlyYanked, "app 1.0.0 -> a ^1"));
+    }
+
+    @Test
+    void aMissingPackageOrNoMatchingVersionIsUnsatisfiable() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> ghost ^1", "b 1.0.0");
+        assertEquals("unsatisfiable [a, ghost]", solve(index, "app 1.0.0 -> a *"));
+        assertEquals("unsatisfiable [b]", solve(index, "app 1.0.0 -> b ^2"));
+        assertEquals("unsatisfiable [nothing]", solve(index, "app 1.0.0 -> nothing *"));
+    }
+
+    @Test
+    void aMissingDependencyOfOneVersionFallsBackToAnother() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0 -> ghost ^1");
+        assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> a *"));
+    }
+
+    @Test
+    void conflictingRequirementsNameThePackagesInvolved() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> c ^1", "b 1.0.0 -> c ^2", "c 1.0.0", "c 2.0.0", "d 1.0.0");
+        assertEquals("unsatisfiable [a, b, c]", solve(index, "app 1.0.0 -> a *; b *; d *"));
+    }
+
+    @Test
+    void semverMajorAllowsOneVersionPerCompatibilityClass() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> c ^1", "b 1.0.0 -> c ^2", "c 1.0.0", "c 1.1.0", "c 2.0.0",
+                "z 0.1.0", "z 0.2.0", "y 1.0.0 -> z ^0.1", "w 1.0.0 -> z ^0.2");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *; y *; w *"))
+                .withPolicy(VersionPolicy.SEMVER_MAJOR);
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        assertEquals("a@1.0.0 b@1.0.0 c@1.1.0 c@2.0.0 w@1.0.0 y@1.0.0 z@0.1.0 z@0.2.0", describe(s));
+        assertTrue(s.optimal());
+        Resolution.SelectedPackage a = s.packages().get(0);
+        assertEquals(List.of(PackageId.of("c", "1.1.0")), a.dependencies());
+        TestIndex sameClass = TestIndex.of("a 1.0.0 -> c ~1.0", "b 1.0.0 -> c ~1.1", "c 1.0.0", "c 1.1.0");
+        ResolveRequest clash = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *"))
+                .withPolicy(VersionPolicy.SEMVER_MAJOR);
+        assertEquals("unsatisfiable [a, b, c]", solve(sameClass, clash));
+    }
+
+    @Test
+    void aDependencyOnTheRootIsSatisfiedByTheRootItself() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> app ^1", "a 2.0.0 -> app ^2", "app 2.0.0");
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
+                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.5.0 -> a *"))));
+        assertEquals("a@1.0.0", describe(s));
+        assertEquals(List.of(PackageId.of("app", "1.5.0")), s.packages().get(0).dependencies());
+    }
+
+    @Test
+    void aSelfDependencyHoldsWhenItsRangeContainsTheVersion() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> a ^1", "a 2.0.0 -> a ^1");
+        assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> a *"));
+    }
+
+    @Test
+    void prereleasesRankBelowReleasesUnlessAllowed() {
+        TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0-beta.1");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a 1.0.0 || 2.0.0-beta.1"));
+        assertEquals("a@1.0.0", solve(index, request));
+        assertEquals("a@2.0.0-beta.1", solve(index, request.withAllowPrereleases(true)));
+    }
+
+    @Test
+    void onlyWhatTheRootReachesIsLoadedAndUnreachableVersionsArePruned() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "d 1.0.0",
+                "e 1.0.0");
+        Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2")));
+        assertEquals("a@2.0.0 c@1.0.0", describe(r));
+        assertEquals(2, index.finds.get());
+        assertEquals(2, r.statistics().packagesLoaded());
+        assertEquals(2, r.statistics().variables());
+    }
+
+    @Test
+    void reportsWhatEachDependencyResolvedTo() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1; c *", "b 1.0.0", "b 1.3.0", "c 0.5.0");
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
+                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"))));
+        Resolution.SelectedPackage a = s.packages().get(0);
+        assertTrue(a.direct());
+        assertEquals(List.of(PackageId.of("b", "1.3.0"), PackageId.of("c", "0.5.0")), a.dependencies());
+        assertTrue(!s.packages().get(1).direct());
+    }
+
+    @Test
+    void aHardProblemStillReachesTheProvenOptimum() {
+        // The greedy first guess (newest a) fails; the solver must backtrack through several versions.
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> b ^2", "a 3.0.0 -> b ^3",
+                "b 1.0.0 -> c ^1", "b 2.0.0 -> c ^2", "b 3.0.0 -> c ^3", "c 1.0.0", "c 2.0.0", "c 3.0.0",
+                "d 1.0.0 -> c ^1 || ^2", "d 2.0.0 -> c ^1");
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
+                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; d *"))));
+        assertEquals("a@2.0.0 b@2.0.0 c@2.0.0 d@1.0.0", describe(s));
+        assertTrue(s.optimal());
+        assertEquals(List.of(0L, 2L, 2L, 4L), s.objective());
+    }
+}
