@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             "A package manager whose resolver proves its answer optimal, and explains it when there is none.",
             ""},
         subcommands = {
+            SemverCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 negative answer (e.g. unsatisfiable), 2 invalid input,",
             "3 lockfile out of date, 4 operation failed, 70 internal error.",

@@ -117,7 +117,8 @@ final class RangeCovering {
     private static IntervalSet prereleaseInterval(Run run) {
         Version core = run.first().release();
         Version lo = run.before() == null ? core.lowestPrerelease() : run.first();
-        Version hi = run.after() == null ? RangeRenderer.windowEnd(core) : run.after();
+        Version hi = run.after() == null ? RangeRenderer.windowEnd(core)
+                : run.first().equals(run.last()) ? run.first().nextPrerelease() : run.after();
         return Constraint.prereleases(lo, hi);
     }
 }

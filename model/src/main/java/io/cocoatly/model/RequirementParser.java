@@ -78,7 +78,7 @@ final class RequirementParser {
             }
             if (atAlternativeEnd()) {
                 if (!s.atEnd() && !s.text().startsWith("||", s.position())) {
-                    throw s.error(COMPARATOR);
+                    throw s.error("`||` between alternatives (a single `|` means nothing)");
                 }
                 return constraints;
             }

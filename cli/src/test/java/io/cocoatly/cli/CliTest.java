@@ -1,0 +1,50 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionNamesTheBuild() {
+        CliRunner.Result r = CliRunner.in(dir).run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("cocoatly 0.1.0"), r.out());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRunner.Result r = CliRunner.in(dir).run("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("Usage: cocoatly"), r.out());
+        assertTrue(r.out().contains("Exit codes: 0 ok"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithAHint() {
+        CliRunner.Result r = CliRunner.in(dir).run("frobnicate");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: Unmatched argument at index 0: 'frobnicate'\nhint: run `cocoatly --help` for usage\n",
+                r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void usageErrorsUseTheEnvelopeWithJson() throws Exception {
+        CliRunner.Result r = CliRunner.in(dir).run("--json", "frobnicate");
+        assertEquals(2, r.exitCode());
+        JsonNode envelope = Json.mapper().readTree(r.out());
+        assertEquals(false, envelope.get("success").asBoolean());
+        assertTrue(envelope.get("data").isNull());
+        assertEquals("usage", envelope.get("error").get("code").asText());
+        assertEquals("", r.err());
+    }
+}

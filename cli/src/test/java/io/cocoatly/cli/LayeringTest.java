@@ -1,0 +1,76 @@
+package io.cocoatly.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module lines from eroding: dependencies run cli -> installer/registry/solver -> model,
+ * and third-party types stay inside the module that owns them.
+ */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.cocoatly");
+    }
+
+    @Test
+    void modelDependsOnNothingButTheJdk() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.model..", "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void solverKnowsNothingOfFilesNetworkOrCrypto() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.solver..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.registry..",
+                        "io.cocoatly.installer..", "io.cocoatly.cli..", "com.fasterxml..", "okhttp3..",
+                        "org.bouncycastle..", "org.apache.commons.compress..", "java.net..", "java.nio.file..");
+        rule.check(classes);
+    }
+
+    @Test
+    void registryAndInstallerKnowNothingOfSat() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("io.cocoatly.registry..", "io.cocoatly.installer..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "org.sat4j..",
+                        "io.cocoatly.cli..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void sat4jStaysInsideTheSolver() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly.solver..")
+                .should().dependOnClassesThat().resideInAPackage("org.sat4j..");
+        rule.check(classes);
+    }
+
+    @Test
+    void publicSignaturesExposeNoThirdPartyTypes() {
+        ArchRule rule = methods().that().arePublic()
+                .and().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.cocoatly.cli..")
+                .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a JDK or Cocoatly type", t -> isOwnOrJdk(t.getBaseComponentType().getName())))
+                .andShould().haveRawParameterTypes(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "JDK or Cocoatly types", ts -> ts.stream().allMatch(t -> isOwnOrJdk(t.getBaseComponentType().getName()))))
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    private static boolean isOwnOrJdk(String name) {
+        return name.startsWith("java.") || name.startsWith("io.cocoatly.") || !name.contains(".");
+    }
+}

@@ -1,0 +1,182 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cocoatly.model.Generators;
+import io.cocoatly.model.SyntaxException;
+import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SemverCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private CliRunner.Result run(String... args) {
+        return CliRunner.in(dir).run(args);
+    }
+
+    /** Compares with {@code golden/semver/NAME.expected.txt}; {@code -Dcocoatly.regenerate=true} rewrites it. */
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path source = Path.of(System.getProperty("cocoatly.repo", "..")).resolve("cli/src/test/resources/golden/semver")
+                .resolve(name + ".expected.txt");
+        if (Boolean.getBoolean("cocoatly.regenerate")) {
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(source, StandardCharsets.UTF_8), actual, name);
+    }
+
+    @Test
+    void printsTheSatisfyingVersionsInAscendingOrder() {
+        CliRunner.Result r = run("semver", "-r", "^1.2.0", "2.0.0", "1.9.0", "1.2.0-rc.1", "1.2.5+build.3", "1.1.0", "1.2.0");
+        assertEquals(0, r.exitCode());
+        assertEquals("1.2.0\n1.2.5+build.3\n1.9.0\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void everyRangeMustHold() {
+        CliRunner.Result r = run("semver", "-r", ">=1.0.0-rc.1", "--range", "<1.5.0", "1.0.0-rc.2", "1.0.0-beta",
+                "1.4.9", "1.5.0", "1.1.0-rc.1");
+        assertEquals(0, r.exitCode());
+        // Each range on its own: `<1.5.0` names no prerelease, so it shuts 1.0.0-rc.2 out.
+        assertEquals("1.4.9\n", r.out());
+        CliRunner.Result one = run("semver", "-r", ">=1.0.0-rc.1 <1.5.0", "1.0.0-rc.2", "1.0.0-beta", "1.4.9",
+                "1.5.0", "1.1.0-rc.1");
+        assertEquals("1.0.0-rc.2\n1.4.9\n", one.out());
+    }
+
+    @Test
+    void withoutRangesSortsEveryVersion() {
+        CliRunner.Result r = run("semver", "1.0.0", "1.0.0-rc.1", "0.9.0", "1.0.0-alpha.beta", "1.0.0-alpha.1");
+        assertEquals(0, r.exitCode());
+        assertEquals("0.9.0\n1.0.0-alpha.1\n1.0.0-alpha.beta\n1.0.0-rc.1\n1.0.0\n", r.out());
+    }
+
+    @Test
+    void noMatchIsANegativeAnswer() {
+        CliRunner.Result r = run("semver", "-r", "~2.1", "2.0.9", "2.2.0", "2.1.0-beta");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void invalidRangeShowsWhereWithACaret() {
+        CliRunner.Result r = run("semver", "-r", ">=1.2 <", "1.2.0");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals("error: invalid requirement `>=1.2 <`: expected a version after `<` at column 8, found the end"
+                + " of the input\n  >=1.2 <\n         ^\n", r.err());
+    }
+
+    @Test
+    void invalidVersionIsInvalidInput() {
+        CliRunner.Result r = run("semver", "-r", "*", "1.2.3", "1.2");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: invalid version `1.2`: expected `.` and the patch version number at column 4, found"
+                + " the end of the input\n  1.2\n     ^\n", r.err());
+    }
+
+    @Test
+    void missingVersionsIsAUsageError() {
+        CliRunner.Result r = run("semver", "-r", "^1.0.0");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: `cocoatly semver` needs at least one version\n"
+                + "hint: pass versions after the options, e.g. `cocoatly semver -r '^1.2.0' 1.2.5`\n"
+                + "hint: or use `--batch` to read RANGE<TAB>VERSION lines from stdin\n", r.err());
+    }
+
+    @Test
+    void jsonPrintsTheEnvelope() throws IOException {
+        CliRunner.Result r = run("semver", "--json", "-r", "1.x || >=3.0.0-beta", "3.0.0-beta.2", "1.0.0", "2.0.0");
+        assertEquals(0, r.exitCode());
+        assertGolden("json", r.out());
+        CliRunner.Result none = run("semver", "--json", "-r", "9", "1.0.0");
+        assertEquals(1, none.exitCode());
+        assertEquals("{\n  \"success\" : true,\n  \"data\" : {\n    \"versions\" : [ ]\n  },\n  \"error\" : null\n}\n",
+                none.out());
+    }
+
+    @Test
+    void jsonErrorsCarryThePosition() throws IOException {
+        CliRunner.Result r = run("semver", "--json", "-r", "^1.2.3.4", "1.2.3");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.err());
+        assertGolden("json-error", r.out());
+    }
+
+    @Test
+    void helpHasExamples() throws IOException {
+        CliRunner.Result r = run("semver", "--help");
+        assertEquals(0, r.exitCode());
+        assertGolden("help", r.out());
+    }
+
+    @Test
+    void batchAnswersEveryLineInOrder() {
+        String input = "^1.2.0\t1.4.0\n^1.2.0\t2.0.0\n>=1.0.0-rc.1\t1.0.0-rc.2\n>=1.0.0\t1.0.0-rc.2\n"
+                + "no tab here\n>=\t1.0.0\n1.x\t1.2\n\n1.2.3 || \t1.0.0\r\n~1.2.3\t1.2.9\n";
+        CliRunner.Result r = CliRunner.in(dir).runWithInput(input, "semver", "--batch");
+        assertEquals(0, r.exitCode());
+        assertEquals("true\nfalse\ntrue\nfalse\n"
+                + "invalid: invalid batch line `no tab here`: expected RANGE<TAB>VERSION, found no tab\n"
+                + "invalid: invalid requirement `>=`: expected a version after `>=` at column 3, found the end of the input\n"
+                + "invalid: invalid version `1.2`: expected `.` and the patch version number at column 4, found the end of the input\n"
+                + "invalid: invalid batch line ``: expected RANGE<TAB>VERSION, found no tab\n"
+                + "true\ntrue\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void batchTakesNoOtherArguments() {
+        CliRunner.Result r = CliRunner.in(dir).runWithInput("", "semver", "--batch", "1.0.0");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: `--batch` reads everything from stdin: got other arguments too\n"
+                + "hint: run `cocoatly semver --batch` alone and pipe RANGE<TAB>VERSION lines into it\n", r.err());
+    }
+
+    @Test
+    void batchOfManyLinesAgreesWithVersionRange() {
+        Random random = new Random(42);
+        List<String> requirements = Generators.requirements().sampleStream().limit(500).toList();
+        List<Version> versions = Generators.versions().sampleStream().limit(300).toList();
+        List<String> bad = List.of(">=", "1.2.3.4", "^", "01.2", "1.2.3 -");
+        StringBuilder input = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            boolean invalidRange = random.nextInt(50) == 0;
+            String requirement = invalidRange ? bad.get(random.nextInt(bad.size()))
+                    : requirements.get(random.nextInt(requirements.size()));
+            String version = random.nextInt(60) == 0 ? "1.2" : versions.get(random.nextInt(versions.size())).toString();
+            input.append(requirement).append('\t').append(version).append('\n');
+            expected.add(directly(requirement, version));
+        }
+        CliRunner.Result r = CliRunner.in(dir).runWithInput(input.toString(), "semver", "--batch");
+        assertEquals(0, r.exitCode());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(expected.size(), lines.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), lines.get(i), "line " + (i + 1));
+        }
+    }
+
+    private static String directly(String requirement, String version) {
+        try {
+            VersionRange range = VersionRange.parse(requirement);
+            return Boolean.toString(range.contains(Version.parse(version)));
+        } catch (SyntaxException e) {
+            return "invalid: " + e.getMessage();
+        }
+    }
+}
