@@ -15,13 +15,15 @@ import java.util.List;
  * Times the registry-wide check and prints a markdown table: generated registries (seeds 1 to 3,
  * {@link RegistryGenerator.Shape#realistic()}) under both policies, then every version of the
  * top-300 crates.io crates. Each case is warmed up, then timed {@code --runs=N} times (default 11);
- * the table gives the median. Run it with {@code benchmarks/run.sh check}.
+ * the table gives the median. Every verdict is compared with resolving a project pinned to that
+ * version ({@link CheckCrossCheck}), outside the timing. Run it with {@code benchmarks/run.sh check}.
  */
 public final class CheckRun {
 
     private final PrintStream out;
     private final int warmup;
     private final int runs;
+    private final List<String> disagreementNotes = new java.util.ArrayList<>();
 
     private CheckRun(PrintStream out, int warmup, int runs) {
         this.out = out;
@@ -55,9 +57,9 @@ public final class CheckRun {
                 + Runtime.getRuntime().availableProcessors() + " cores; " + warmup + " warm-up and " + runs
                 + " timed checks per row; median and p90 of the wall time of Resolver.check.");
         out.println();
-        out.println("| registry | policy | packages | versions | uninstallable | solver calls | median ms | p90 ms"
-                + " | µs per version |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("| registry | policy | packages | versions | uninstallable | disagree with resolve | solver calls"
+                + " | median ms | p90 ms | µs per version |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (long seed = 1; seed <= 3; seed++) {
             InMemoryIndex registry = RegistryGenerator.generate(seed, RegistryGenerator.Shape.realistic());
             for (VersionPolicy policy : VersionPolicy.values()) {
@@ -68,6 +70,11 @@ public final class CheckRun {
             CratesIndex index = CratesIndex.open();
             List<PackageName> top = CratesRoots.load().stream().map(PackageId::name).toList();
             row("crates.io top-300 crates, all versions", index, top, VersionPolicy.SEMVER_MAJOR);
+        }
+        if (!disagreementNotes.isEmpty()) {
+            out.println();
+            out.println("Check and resolve disagree (first five per row):");
+            disagreementNotes.forEach(d -> out.println("- " + d));
         }
     }
 
@@ -85,9 +92,12 @@ public final class CheckRun {
         }
         long median = Percentiles.median(wall);
         int versions = report.results().size();
+        List<String> disagreements = CheckCrossCheck.disagreements(resolver, report, policy);
         out.println("| " + label + " | " + policy + " | " + packages.size() + " | " + versions + " | "
-                + report.uninstallable() + " | " + report.solverCalls() + " | " + Percentiles.millis(median) + " | "
+                + report.uninstallable() + " | " + disagreements.size() + " | " + report.solverCalls() + " | "
+                + Percentiles.millis(median) + " | "
                 + Percentiles.millis(Percentiles.of(wall, 90)) + " | "
                 + String.format(java.util.Locale.ROOT, "%.1f", median / 1e3 / Math.max(1, versions)) + " |");
+        disagreementNotes.addAll(disagreements.stream().limit(5).map(d -> label + ", " + policy + ": " + d).toList());
     }
 }
