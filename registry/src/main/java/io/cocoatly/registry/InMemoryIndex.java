@@ -35,7 +35,7 @@ public final class InMemoryIndex implements PackageIndex {
     public InMemoryIndex(String name, Collection<Release> releases) {
         this.name = Objects.requireNonNull(name, "name");
         Map<PackageName, List<Release>> byName = new TreeMap<>();
-        Set<Object> seen = new HashSet<>();
+        Set<io.cocoatly.model.PackageId> seen = new HashSet<>();
         for (Release release : releases) {
             if (!seen.add(release.id())) {
                 throw new IllegalArgumentException("release " + release.id() + " is listed twice");

@@ -5,7 +5,6 @@ import io.cocoatly.model.InvalidFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +75,7 @@ final class JsonCursor {
     List<Map.Entry<String, JsonCursor>> entries() {
         expect(node.isObject(), "an object");
         List<Map.Entry<String, JsonCursor>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             entries.add(new SimpleImmutableEntry<>(e.getKey(), new JsonCursor(e.getValue(), keyPath(path, e.getKey()), file, code)));
         }
         return entries;
@@ -103,8 +101,7 @@ final class JsonCursor {
                 String hint = Typos.closest(e.getKey(), known)
                         .map(k -> "did you mean `" + k + "`?")
                         .orElse("known keys are " + Typos.list(known));
-                throw new JsonCursor(e.getValue().node, path, file, code)
-                        .error("unknown key `" + e.getKey() + "`", hint);
+                throw error("unknown key `" + e.getKey() + "`", hint);
             }
         }
     }
@@ -134,14 +131,21 @@ final class JsonCursor {
     }
 
     private static String describe(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT: return "an object";
-            case ARRAY: return "an array";
-            case STRING: return "a string";
-            case NUMBER: return node.isIntegralNumber() ? "an integer" : "a number";
-            case BOOLEAN: return "a boolean";
-            case NULL: return "null";
-            default: return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        if (node.isObject()) {
+            return "an object";
+        } else if (node.isArray()) {
+            return "an array";
+        } else if (node.isTextual()) {
+            return "a string";
+        } else if (node.isIntegralNumber()) {
+            return "an integer";
+        } else if (node.isNumber()) {
+            return "a number";
+        } else if (node.isBoolean()) {
+            return "a boolean";
+        } else if (node.isNull()) {
+            return "null";
         }
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

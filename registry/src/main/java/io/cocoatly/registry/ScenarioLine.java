@@ -25,9 +25,4 @@ record ScenarioLine(Path file, int number, String text) {
     static InvalidFileException errorAt(Path file, String location, String problem, String... hints) {
         return new InvalidFileException(CODE, file, location, problem, List.of(hints));
     }
-
-    /** The same line holding other text (a piece of this one), for errors about that piece. */
-    ScenarioLine with(String piece) {
-        return new ScenarioLine(file, number, piece);
-    }
 }

@@ -136,6 +136,7 @@ public final class ScenarioReader {
         Map<String, List<ScenarioLine>> keys = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n", -1);
         List<ScenarioLine> current = null;
+        String currentKey = null;
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
             int hash = raw.indexOf('#');
@@ -151,6 +152,7 @@ public final class ScenarioReader {
                 current.add(new ScenarioLine(file, i + 1, content.strip()));
                 continue;
             }
+            checkNotEmpty(currentKey, current);
             Matcher m = KEY_LINE.matcher(content);
             if (!m.matches()) {
                 throw ScenarioLine.errorAt(file, "line " + (i + 1), "expected `key: value`, found `" + content + "`");
@@ -163,24 +165,36 @@ public final class ScenarioReader {
             if (keys.containsKey(key)) {
                 throw ScenarioLine.errorAt(file, "line " + (i + 1), "key `" + key + "` is given twice");
             }
+            // The key line itself comes first, so that an empty value can still be reported at its line.
             current = new ArrayList<>();
-            String value = m.group(2).strip();
-            if (!value.isEmpty()) {
-                current.add(new ScenarioLine(file, i + 1, value));
-            }
+            current.add(new ScenarioLine(file, i + 1, m.group(2).strip()));
             keys.put(key, current);
+            currentKey = key;
         }
+        checkNotEmpty(currentKey, current);
         for (String required : List.of("registry", "root", "expect")) {
             if (!keys.containsKey(required)) {
                 throw ScenarioLine.errorAt(file, "end of file", "missing key `" + required + "`",
                         "every scenario has `registry:`, `root:` and `expect:`");
             }
         }
-        if (keys.get("expect").isEmpty()) {
-            throw ScenarioLine.errorAt(file, "end of file", "`expect:` is empty",
-                    "write the expected selection, `nothing`, or `unsatisfiable`");
-        }
+        // Drop the key lines' empty values; what is left are the lines holding the value.
+        keys.replaceAll((k, v) -> v.stream().filter(l -> !l.text().isEmpty()).toList());
         return keys;
+    }
+
+    /** Keys whose value cannot be empty; `registry:`, `root:` and `options:` may be. */
+    private static void checkNotEmpty(String key, List<ScenarioLine> current) {
+        if (current == null || current.size() > 1 || !current.get(0).text().isEmpty()) {
+            return;
+        }
+        if (key.equals("expect") || key.equals("project") || key.equals("description")) {
+            throw current.get(0).error("`" + key + ":` is empty", switch (key) {
+                case "expect" -> "write the expected selection, `nothing`, or `unsatisfiable`";
+                case "project" -> "write the root's name and version, e.g. `project: app 1.0.0`, or leave the key out";
+                default -> "say what the scenario shows, or leave the key out";
+            });
+        }
     }
 
     private static InMemoryIndex registry(String name, List<ScenarioLine> lines) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.solver.internal.Resolve;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,8 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class ResolverTest {
 
+    /** Resolves, and checks that the unguided optimisation loop reaches the same answer. */
     static String solve(TestIndex index, ResolveRequest request) {
-        return describe(new Resolver(index).resolve(request));
+        return describe(resolve(index, request));
+    }
+
+    static Resolution resolve(TestIndex index, ResolveRequest request) {
+        Resolution guided = new Resolver(index).resolve(request);
+        Resolution unguided = Resolve.run(index, request, false);
+        assertEquals(describe(guided), describe(unguided));
+        if (guided instanceof Resolution.Solved s) {
+            assertEquals(s.objective(), ((Resolution.Solved) unguided).objective());
+            assertTrue(s.optimal() && ((Resolution.Solved) unguided).optimal());
+        }
+        return guided;
     }
 
     static String solve(TestIndex index, String root) {
@@ -39,7 +52,7 @@ class ResolverTest {
     @Test
     void aDirectDependencyGoesOlderWhenATransitiveOneForcesIt() {
         TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "b 1.0.0 -> a ^1");
-        Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *")));
+        Resolution r = resolve(index, ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *")));
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, r);
         assertEquals("a@1.0.0 b@1.0.0", describe(s));
         assertTrue(s.optimal());
@@ -66,7 +79,7 @@ class ResolverTest {
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *"))
                 .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0"),
                         PackageName.of("gone"), Version.parse("1.0.0")));
-        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, resolve(index, request));
         assertEquals("a@1.0.0 b@2.0.0", describe(s));
         assertEquals(List.of(0L, 1L, 0L, 2L), s.objective());
     }
@@ -76,7 +89,7 @@ class ResolverTest {
         TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "a 2.1.0");
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2"))
                 .withPreferred(Map.of(PackageName.of("a"), Version.parse("1.0.0")));
-        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, resolve(index, request));
         assertEquals("a@2.1.0", describe(s));
         assertEquals(1L, s.objective().get(0));
     }
@@ -118,7 +131,7 @@ class ResolverTest {
                 "z 0.1.0", "z 0.2.0", "y 1.0.0 -> z ^0.1", "w 1.0.0 -> z ^0.2");
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; b *; y *; w *"))
                 .withPolicy(VersionPolicy.SEMVER_MAJOR);
-        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, resolve(index, request));
         assertEquals("a@1.0.0 b@1.0.0 c@1.1.0 c@2.0.0 w@1.0.0 y@1.0.0 z@0.1.0 z@0.2.0", describe(s));
         assertTrue(s.optimal());
         Resolution.SelectedPackage a = s.packages().get(0);
@@ -133,7 +146,7 @@ class ResolverTest {
     void aDependencyOnTheRootIsSatisfiedByTheRootItself() {
         TestIndex index = TestIndex.of("a 1.0.0 -> app ^1", "a 2.0.0 -> app ^2", "app 2.0.0");
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
-                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.5.0 -> a *"))));
+                resolve(index, ResolveRequest.of(TestIndex.manifest("app 1.5.0 -> a *"))));
         assertEquals("a@1.0.0", describe(s));
         assertEquals(List.of(PackageId.of("app", "1.5.0")), s.packages().get(0).dependencies());
     }
@@ -167,7 +180,7 @@ class ResolverTest {
     void reportsWhatEachDependencyResolvedTo() {
         TestIndex index = TestIndex.of("a 1.0.0 -> b ^1; c *", "b 1.0.0", "b 1.3.0", "c 0.5.0");
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
-                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"))));
+                resolve(index, ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"))));
         Resolution.SelectedPackage a = s.packages().get(0);
         assertTrue(a.direct());
         assertEquals(List.of(PackageId.of("b", "1.3.0"), PackageId.of("c", "0.5.0")), a.dependencies());
@@ -181,7 +194,7 @@ class ResolverTest {
                 "b 1.0.0 -> c ^1", "b 2.0.0 -> c ^2", "b 3.0.0 -> c ^3", "c 1.0.0", "c 2.0.0", "c 3.0.0",
                 "d 1.0.0 -> c ^1 || ^2", "d 2.0.0 -> c ^1");
         Resolution.Solved s = assertInstanceOf(Resolution.Solved.class,
-                new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; d *"))));
+                resolve(index, ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *; d *"))));
         assertEquals("a@2.0.0 b@2.0.0 c@2.0.0 d@1.0.0", describe(s));
         assertTrue(s.optimal());
         assertEquals(List.of(0L, 2L, 2L, 4L), s.objective());

@@ -40,9 +40,7 @@ public final class Check {
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
         Budget unlimited = Budget.of(Optional.empty());
         Sat sat = new Sat(e.variables(), unlimited);
-        for (Constraint c : e.constraints) {
-            sat.add(c);
-        }
+        sat.addAll(e.constraints);
         int n = e.candidates();
         boolean[] installable = new boolean[n + 1];
         String[] reasons = new String[n + 1];

@@ -342,7 +342,7 @@ public final class Encoder {
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
         int[] group = groups();
         return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
-                List.copyOf(constraints), objectives, Map.copyOf(rootMarkers));
+                List.copyOf(constraints), objectives, java.util.Collections.unmodifiableMap(rootMarkers));
     }
 
     /** The at-most-one group of each candidate: its package, or its package and class. */

@@ -25,17 +25,15 @@ final class Optimizer {
     private Optimizer() {
     }
 
-    static Result run(Encoding e, Map<PackageName, Version> preferred, Budget budget) {
+    static Result run(Encoding e, Map<PackageName, Version> preferred, Budget budget, boolean guided) {
         int levels = e.objectives.size();
-        boolean[] hint = Greedy.hint(e, preferred);
+        boolean[] hint = guided ? Greedy.hint(e, preferred) : oldest(e);
         boolean valid = e.satisfiedBy(hint);
         if (valid && provesAll(e, hint)) {
             return new Result(hint, e.costs(hint), true, false, 0);
         }
         Sat sat = new Sat(e.variables(), budget);
-        for (Constraint c : e.constraints) {
-            sat.add(c);
-        }
+        sat.addAll(e.constraints);
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);
@@ -63,10 +61,19 @@ final class Optimizer {
                 cost = objective.cost(model);
             }
             if (k < levels - 1) {
-                sat.addBound(objective, cost, 0);
+                sat.fixBound(objective, cost);
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());
+    }
+
+    /** A bad guide on purpose: the oldest candidate of every package, so improving takes many steps. */
+    private static boolean[] oldest(Encoding e) {
+        boolean[] guide = new boolean[e.variables() + 1];
+        for (int v = 1; v <= e.candidates(); v++) {
+            guide[v] = v == 1 || e.packageOf[v] != e.packageOf[v - 1];
+        }
+        return guide;
     }
 
     private static boolean provesAll(Encoding e, boolean[] model) {

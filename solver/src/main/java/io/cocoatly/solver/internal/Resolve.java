@@ -21,6 +21,15 @@ public final class Resolve {
 
     /** Resolves {@code request} against {@code index}; see {@link io.cocoatly.solver.Resolver}. */
     public static Resolution run(PackageIndex index, ResolveRequest request) {
+        return run(index, request, true);
+    }
+
+    /**
+     * As {@link #run(PackageIndex, ResolveRequest)}; {@code guided = false} replaces the greedy first
+     * guess by a bad one (the oldest versions), so that tests drive the optimisation loop through
+     * many improving steps.
+     */
+    public static Resolution run(PackageIndex index, ResolveRequest request, boolean guided) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
@@ -31,7 +40,7 @@ public final class Resolve {
         Budget budget = Budget.of(request.timeout());
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
-                : Optimizer.run(e, request.preferred(), budget);
+                : Optimizer.run(e, request.preferred(), budget, guided);
         if (r.unsatisfiable()) {
             Set<PackageName> names = new TreeSet<>();
             for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {

@@ -41,9 +41,22 @@ final class Sat {
         solver.setTimeoutOnConflicts(budget.conflictsPerChunk());
     }
 
-    /** Adds a constraint that always holds. */
-    void add(Constraint c) {
-        add(c, 0);
+    /**
+     * Adds constraints that always hold: pseudo-boolean ones first. sat4j 2.3.6 wrongly reports a
+     * contradiction when a pseudo-boolean constraint arrives whose literals are all assigned at level 0
+     * (e.g. {@code x1 + x2 ≤ 1} after the units {@code ¬x1}, {@code ¬x2}), so none may follow a unit.
+     */
+    void addAll(java.util.List<Constraint> constraints) {
+        for (Constraint c : constraints) {
+            if (c.kind() == Constraint.Kind.AT_MOST) {
+                add(c, 0);
+            }
+        }
+        for (Constraint c : constraints) {
+            if (c.kind() == Constraint.Kind.CLAUSE) {
+                add(c, 0);
+            }
+        }
     }
 
     /** Adds {@code c} guarded by {@code selector} (0: unguarded); see {@link Constraint}. */
@@ -60,9 +73,20 @@ final class Sat {
         }
     }
 
-    /** Adds {@code Σ objective ≤ bound}, guarded by {@code selector} unless it is 0. */
+    /** Adds {@code Σ objective ≤ bound} guarded by {@code selector}, to be assumed when wanted. */
     void addBound(Objective objective, long bound, int selector) {
         addAtMost(objective.vars(), objective.coefficients(), bound, selector);
+    }
+
+    /**
+     * Adds {@code Σ objective ≤ bound} for good. After a solve, level-0 assignments could trigger the
+     * sat4j defect described at {@link #addAll}, so the bound is guarded by a fresh selector that a
+     * unit clause then sets.
+     */
+    void fixBound(Objective objective, long bound) {
+        int selector = newVariable();
+        addAtMost(objective.vars(), objective.coefficients(), bound, selector);
+        addClause(new int[] {selector});
     }
 
     /** A fresh variable, e.g. a selector. */

@@ -1,0 +1,107 @@
+package io.cocoatly.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.solver.internal.Resolve;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** Random small registries, answers checked by {@link BruteForce} and by metamorphic relations. */
+class ResolverPropertyTest {
+
+    private static Resolution resolve(RandomCase c) {
+        return new Resolver(c.index()).resolve(c.request());
+    }
+
+    @Property(tries = 400)
+    void oneVersionPerPackageAgreesWithExhaustiveSearch(@ForAll long seed) {
+        agreesWithExhaustiveSearch(RandomCase.generate(seed, 6, VersionPolicy.ONE_PER_PACKAGE));
+    }
+
+    @Property(tries = 250)
+    void semverMajorAgreesWithExhaustiveSearch(@ForAll long seed) {
+        agreesWithExhaustiveSearch(RandomCase.generate(seed, 4, VersionPolicy.SEMVER_MAJOR));
+    }
+
+    private static void agreesWithExhaustiveSearch(RandomCase c) {
+        BruteForce oracle = new BruteForce(c.registry(), c.request());
+        List<Long> optimum = oracle.optimum();
+        agrees(oracle, optimum, resolve(c));
+        // Without the greedy first guess the loop has to improve step by step, level by level.
+        agrees(oracle, optimum, Resolve.run(c.index(), c.request(), false));
+    }
+
+    private static void agrees(BruteForce oracle, List<Long> optimum, Resolution r) {
+        if (optimum == null) {
+            assertTrue(r instanceof Resolution.Unsatisfiable, () -> "expected no solution, got " + r);
+            return;
+        }
+        assertTrue(r instanceof Resolution.Solved, () -> "expected a solution with " + optimum + ", got " + r);
+        Resolution.Solved s = (Resolution.Solved) r;
+        List<PackageId> selected = s.packages().stream().map(Resolution.SelectedPackage::id).toList();
+        assertNull(oracle.violation(selected), () -> "invalid selection " + selected);
+        assertEquals(oracle.objective(selected), s.objective());
+        assertEquals(optimum, s.objective());
+        assertTrue(s.optimal());
+    }
+
+    @Property(tries = 150)
+    void reorderingOrRenamingChangesNothing(@ForAll long seed) {
+        RandomCase c = RandomCase.generate(seed, 6, seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE
+                : VersionPolicy.SEMVER_MAJOR);
+        String expected = ResolverTest.describe(resolve(c));
+        assertEquals(expected, ResolverTest.describe(resolve(c.reordered(seed))));
+        String renamed = ResolverTest.describe(resolve(c.renamed(n -> "x-" + n)));
+        assertEquals(expected, renamed.replace("x-", ""));
+    }
+
+    @Property(tries = 150)
+    void anUnrelatedPackageChangesNothing(@ForAll long seed) {
+        RandomCase c = RandomCase.generate(seed, 6, VersionPolicy.ONE_PER_PACKAGE);
+        Map<PackageName, List<Release>> bigger = new TreeMap<>(c.registry());
+        bigger.put(PackageName.of("unrelated"), List.of(TestIndex.release("unrelated 1.0.0 -> a *"),
+                TestIndex.release("unrelated 2.0.0 -> missing ^1")));
+        Resolution before = resolve(c);
+        Resolution after = new Resolver(new TestIndex(bigger)).resolve(c.request());
+        assertEquals(ResolverTest.describe(before), ResolverTest.describe(after));
+        if (before instanceof Resolution.Solved s) {
+            assertEquals(s.objective(), ((Resolution.Solved) after).objective());
+        }
+    }
+
+    @Property(tries = 200)
+    void checkAgreesWithResolvingEachVersionAsARoot(@ForAll long seed) {
+        VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+        RandomCase c = RandomCase.generate(seed, 6, policy);
+        TestIndex index = c.index();
+        CheckReport report = new Resolver(index).check(c.registry().keySet(), policy);
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (VersionCheck v : report.results()) {
+            actual.add(v.id() + " " + v.installable());
+            assertEquals(v.installable(), v.reason().isEmpty(), () -> v.toString());
+        }
+        for (List<Release> releases : c.registry().values()) {
+            releases.stream().sorted((a, b) -> a.version().compareTo(b.version())).forEach(r -> {
+                Manifest root = new Manifest(r.name(), r.version(), r.dependencies());
+                Resolution res = new Resolver(index).resolve(
+                        new ResolveRequest(root, Map.of(), policy, false, Optional.empty()));
+                expected.add(r.id() + " " + (res instanceof Resolution.Solved));
+            });
+        }
+        assertEquals(expected, actual);
+        assertNotNull(report.time());
+    }
+}
