@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
             ""},
         subcommands = {
             SemverCommand.class,
+            ResolveCommand.class,
+            CheckCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 negative answer (e.g. unsatisfiable), 2 invalid input,",
             "3 lockfile out of date, 4 operation failed, 70 internal error.",

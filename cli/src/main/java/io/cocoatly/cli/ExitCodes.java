@@ -25,7 +25,7 @@ final class ExitCodes {
             return NEGATIVE;
         }
         if (code.startsWith("invalid-") || code.equals("usage") || code.startsWith("unknown-")
-                || code.equals("not-found")) {
+                || code.equals("not-found") || code.endsWith("-not-found")) {
             return INVALID_INPUT;
         }
         if (code.equals("lockfile-out-of-date") || code.equals("lockfile-missing")) {

@@ -43,7 +43,7 @@ final class Bounds {
         for (int[] targets : e.rootClauses) {
             int best = Integer.MAX_VALUE;
             for (int t : targets) {
-                if (!e.excluded[t]) {
+                if (!e.blocked(t)) {
                     best = Math.min(best, e.rank[t]);
                 }
             }
@@ -59,7 +59,7 @@ final class Bounds {
         for (int[] targets : e.rootClauses) {
             int best = 0;
             for (int t : targets) {
-                if (!e.excluded[t] && (best == 0 || e.rank[t] < e.rank[best])) {
+                if (!e.blocked(t) && (best == 0 || e.rank[t] < e.rank[best])) {
                     best = t;
                 }
             }
@@ -101,7 +101,7 @@ final class Bounds {
             if (forced[t]) {
                 return 0;
             }
-            if (e.rank[t] == 0 && !e.excluded[t]) {
+            if (e.rank[t] == 0 && !e.blocked(t)) {
                 newest = t;
             }
         }

@@ -52,7 +52,7 @@ public final class Check {
                     continue;
                 }
                 if (e.excluded[v]) {
-                    reasons[v] = e.exclusion[v].describe();
+                    reasons[v] = withoutSubject(c.release().id(), e.exclusion[v].describe());
                     continue;
                 }
                 Sat.Answer answer = sat.solve(root.getValue(), v);
@@ -116,6 +116,12 @@ public final class Check {
         throw new IllegalStateException("not a candidate: " + id);
     }
 
+    /** "`p@v` depends on ..." reads "depends on ..." in a line that already starts with p@v. */
+    private static String withoutSubject(PackageId id, String text) {
+        String subject = "`" + id + "` ";
+        return text.startsWith(subject) ? text.substring(subject.length()) : text;
+    }
+
     /** Resolves {@code release} as a root with guarded constraints and names a minimal conflict. */
     static String explain(PackageIndex index, Release release, VersionPolicy policy) {
         Manifest root = new Manifest(release.name(), release.version(), release.dependencies());
@@ -136,7 +142,7 @@ public final class Check {
             } else if (r instanceof Reason.AtMostOneVersion a) {
                 over.add("`" + a.name() + "`");
             } else if (!(r instanceof Reason.DependencyOf)) {
-                facts.add(r.describe());
+                facts.add(withoutSubject(root, r.describe()));
             }
         }
         StringBuilder text = new StringBuilder();

@@ -5,6 +5,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
 import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +50,8 @@ public final class Encoder {
     private final VersionPolicy policy;
     private final String registry;
     private final List<PackageId> ids = new ArrayList<>();
-    private final Map<PackageId, Integer> varOf = new HashMap<>();
+    private final Map<PackageName, Integer> firstVar = new HashMap<>();
+    private final Map<PackageName, Map<VersionRange, Targets>> targetCache = new HashMap<>();
     private final List<PackageName> packageNames = new ArrayList<>();
     private final List<Constraint> constraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
@@ -91,7 +93,13 @@ public final class Encoder {
         }
         List<Objective> objectives = List.of(e.preferredChanges(preferred), e.rankSum(rank, isDirect, true),
                 e.rankSum(rank, isDirect, false), e.packageCount());
-        return e.build(root.id(), rank, isDirect, objectives);
+        Encoding encoding = e.build(root.id(), rank, isDirect, objectives);
+        boolean[] isPreferred = new boolean[e.ids.size()];
+        for (int v = 1; v < e.ids.size(); v++) {
+            isPreferred[v] = e.ids.get(v).version().equals(preferred.get(e.ids.get(v).name()));
+        }
+        encoding.dominance = Dominance.compute(encoding, e.rangeTargets(), isPreferred, encoding.dominated);
+        return encoding;
     }
 
     /** The encoding of checking every version of {@code roots}; it has no objective. */
@@ -123,8 +131,8 @@ public final class Encoder {
         yank.add(false);
         for (Universe.Package p : universe.packages().values()) {
             packageNames.add(p.name());
+            firstVar.put(p.name(), ids.size());
             for (Universe.Candidate c : p.candidates()) {
-                varOf.put(c.release().id(), ids.size());
                 ids.add(c.release().id());
                 pkg.add(packageNames.size() - 1);
                 yank.add(!c.target() && !checked.contains(p.name()));
@@ -251,28 +259,51 @@ public final class Encoder {
         }
     }
 
-    /** The candidates of {@code d.name()} that may satisfy {@code d}, ascending. */
+    /**
+     * The candidates of {@code d.name()} that may satisfy {@code d}, ascending; cached per range, since
+     * consecutive versions of a package mostly repeat their requirements.
+     */
     private Targets targets(Dependency d) {
+        return targetCache.computeIfAbsent(d.name(), k -> new HashMap<>())
+                .computeIfAbsent(d.range(), r -> computeTargets(d));
+    }
+
+    private Targets computeTargets(Dependency d) {
         Universe.Package q = universe.get(d.name());
         if (!q.exists()) {
             return new Targets(true, new int[0], List.of());
         }
-        List<Integer> vars = new ArrayList<>();
-        for (Universe.Candidate c : q.candidates()) {
-            int v = varOf.get(c.release().id());
-            if (!yanked[v] && d.range().contains(c.release().version())) {
-                vars.add(v);
+        int first = firstVar.getOrDefault(d.name(), 0);
+        int[] buffer = new int[q.candidates().size()];
+        int n = 0;
+        for (int i = 0; i < q.candidates().size(); i++) {
+            int v = first + i;
+            if (!yanked[v] && d.range().contains(q.candidates().get(i).release().version())) {
+                buffer[n++] = v;
             }
         }
         List<String> yankedInRange = new ArrayList<>();
-        if (vars.isEmpty()) {
+        if (n == 0) {
             for (Version y : q.yanked()) {
                 if (d.range().contains(y)) {
                     yankedInRange.add(y.toString());
                 }
             }
         }
-        return new Targets(false, vars.stream().mapToInt(Integer::intValue).toArray(), yankedInRange);
+        return new Targets(false, Arrays.copyOf(buffer, n), yankedInRange);
+    }
+
+    /** Per package index, the matches of every range on an edge into the package. */
+    private List<java.util.Collection<int[]>> rangeTargets() {
+        List<java.util.Collection<int[]>> result = new ArrayList<>();
+        for (PackageName name : packageNames) {
+            List<int[]> sets = new ArrayList<>();
+            for (Targets t : targetCache.getOrDefault(name, Map.of()).values()) {
+                sets.add(t.vars);
+            }
+            result.add(sets);
+        }
+        return result;
     }
 
     private record Targets(boolean missing, int[] vars, List<String> yankedInRange) {

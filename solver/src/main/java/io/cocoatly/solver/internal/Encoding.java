@@ -37,6 +37,9 @@ public final class Encoding {
     final List<Objective> objectives;
     final Map<PackageName, Integer> rootMarkers;
     final int variables;
+    /** Candidates no optimal solution selects ({@link Dominance}), and their units; optimisation only. */
+    boolean[] dominated;
+    List<Constraint> dominance = List.of();
 
     Encoding(PackageId root, List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
              int[] group, boolean[] excluded, Reason[] exclusion, List<List<Edge>> edges, List<int[]> rootClauses,
@@ -56,6 +59,12 @@ public final class Encoding {
         this.objectives = objectives;
         this.rootMarkers = rootMarkers;
         this.variables = ids.size() - 1 + rootMarkers.size();
+        this.dominated = new boolean[ids.size()];
+    }
+
+    /** Whether an optimal solution cannot select {@code var}: excluded by a constraint, or dominated. */
+    boolean blocked(int var) {
+        return excluded[var] || dominated[var];
     }
 
     /** Number of candidate variables. */

@@ -59,7 +59,7 @@ final class Greedy {
             int best = 0;
             int bestAny = 0;
             for (int t : targets) {
-                if (e.excluded[t]) {
+                if (e.blocked(t)) {
                     continue;
                 }
                 if (bestAny == 0 || better(e, isPreferred, reserved, t, bestAny)) {

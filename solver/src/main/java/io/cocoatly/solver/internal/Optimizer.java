@@ -34,6 +34,7 @@ final class Optimizer {
         }
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.constraints);
+        sat.addAll(e.dominance);
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);

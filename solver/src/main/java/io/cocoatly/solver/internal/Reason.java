@@ -75,7 +75,7 @@ public sealed interface Reason {
         @Override
         public String describe() {
             return "`" + from + "` depends on `" + dependency + "`, but `" + dependency.name()
-                    + "` does not exist in registry " + registry;
+                    + "` does not exist in registry `" + registry + "`";
         }
     }
 
@@ -130,6 +130,23 @@ public sealed interface Reason {
         @Override
         public String describe() {
             return "`" + name + "` is checked as a root: only that version of it can be selected";
+        }
+    }
+
+    /**
+     * {@code version} is never part of an optimal solution because {@code by} can replace it
+     * everywhere at a lower rank ({@link Dominance}); {@code ¬x(version)}. Used for optimisation only,
+     * never in explanations.
+     */
+    record Dominated(PackageId version, PackageId by) implements Reason {
+        @Override
+        public List<PackageName> packages() {
+            return List.of(version.name());
+        }
+
+        @Override
+        public String describe() {
+            return "`" + version + "` is never better than `" + by + "`";
         }
     }
 

@@ -6,11 +6,13 @@ import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +126,10 @@ public final class Universe {
                     continue;
                 }
                 State s = state(d.name());
+                // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
+                if (!s.ranges.add(d.range())) {
+                    continue;
+                }
                 for (int i = 0; i < s.releases.size(); i++) {
                     if (!s.candidate[i] && s.eligible(i) && d.range().contains(s.releases.get(i).version())) {
                         admit(s, i);
@@ -164,6 +170,7 @@ public final class Universe {
         final List<Release> releases;
         final boolean[] candidate;
         final Version pin;
+        final Set<VersionRange> ranges = new HashSet<>();
 
         State(PackageName name, Optional<PackageListing> listing, Version pin) {
             this.name = name;

@@ -1,0 +1,85 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.solver.CheckReport;
+import io.cocoatly.solver.Resolver;
+import io.cocoatly.solver.VersionCheck;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cocoatly check}: which versions of a registry cannot be installed, and why. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check that every version in a registry can be installed, as dose-distcheck does.",
+            "A version is installable if a project depending on exactly that version resolves. Yanked",
+            "versions are checked as if pinned, but never satisfy another package's dependency."},
+        footer = {"", "Examples:",
+            "  cocoatly check --registry ./registry",
+            "  cocoatly check --registry ./registry --multiple-versions=semver-major --json",
+            "", "Exit codes: 0 every version installable, 1 some version cannot be installed, 2 invalid input."})
+final class CheckCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    CheckCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        FileRegistry index = registry.open(context);
+        CheckReport report = new Resolver(index).check(index.packageNames(), registry.policy());
+        if (json) {
+            Json.write(context.out(), Envelope.success(data(report)));
+        } else {
+            print(context.out(), report);
+        }
+        return report.uninstallable() > 0 ? ExitCodes.NEGATIVE : ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, CheckReport report) {
+        for (VersionCheck c : report.results()) {
+            if (!c.installable()) {
+                out.println(c.id() + ": " + c.reason().orElse("cannot be installed"));
+            }
+        }
+        int total = report.results().size();
+        long bad = report.uninstallable();
+        if (bad == 0) {
+            out.println("All " + total + (total == 1 ? " version" : " versions") + " can be installed.");
+        } else {
+            out.println(bad + " of " + total + (total == 1 ? " version" : " versions") + " cannot be installed.");
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> data(CheckReport report) {
+        List<Object> results = new ArrayList<>();
+        for (VersionCheck c : report.results()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", c.id().name().value());
+            entry.put("version", c.id().version().toString());
+            entry.put("installable", c.installable());
+            c.reason().ifPresent(r -> entry.put("reason", r));
+            results.add(entry);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("results", results);
+        data.put("versions", report.results().size());
+        data.put("installable", report.results().size() - report.uninstallable());
+        data.put("uninstallable", report.uninstallable());
+        return data;
+    }
+}

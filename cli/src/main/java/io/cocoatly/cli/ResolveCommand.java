@@ -1,0 +1,153 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.Manifests;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import io.cocoatly.solver.Resolver;
+import io.cocoatly.solver.Statistics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cocoatly resolve}: the proven-optimal selection for a manifest, or why there is none. */
+@Command(name = "resolve", mixinStandardHelpOptions = true,
+        description = {"Resolve the manifest's dependencies against a registry and print the selected versions.",
+            "The selection is optimal in this order: fewest changes to preferred versions, newest direct",
+            "dependencies, newest transitive dependencies, fewest packages; the summary says whether the",
+            "optimum was proven."},
+        footer = {"", "Examples:",
+            "  cocoatly resolve --registry ./registry",
+            "  cocoatly resolve --manifest app/cocoatly.json --registry ./registry --json",
+            "  COCOATLY_REGISTRY=./registry cocoatly resolve --multiple-versions=semver-major --timeout 2s",
+            "", "Exit codes: 0 resolved, 1 no selection satisfies the requirements, 2 invalid input."})
+final class ResolveCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
+            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    String manifest;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    @Option(names = "--prereleases", description = "Rank prereleases like releases instead of below them.")
+    boolean prereleases;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Stop optimising after this long and print the best selection found, e.g. 500ms, 2s, 1m.")
+    String timeout;
+
+    ResolveCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest)))
+                .withPolicy(registry.policy()).withAllowPrereleases(prereleases);
+        if (timeout != null) {
+            request = request.withTimeout(Durations.parse("--timeout", timeout));
+        }
+        FileRegistry index = registry.open(context);
+        Resolution resolution = new Resolver(index).resolve(request);
+        if (resolution instanceof Resolution.Unsatisfiable u) {
+            throw unsatisfiable(request.root(), u);
+        }
+        Resolution.Solved solved = (Resolution.Solved) resolution;
+        if (json) {
+            Json.write(context.out(), Envelope.success(data(solved)));
+        } else {
+            printTable(context.out(), solved, request);
+        }
+        return ExitCodes.OK;
+    }
+
+    static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u) {
+        String names = u.packages().stream().sorted().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+        return new CocoatlyException("unsatisfiable", "no selection of versions satisfies the requirements of `"
+                + root.id() + "`: the conflict involves " + names,
+                List.of("loosen a requirement on " + names + ", or check the registry for versions that fit",
+                        "run `cocoatly check` to see which versions of the registry cannot be installed"));
+    }
+
+    private void printTable(PrintWriter out, Resolution.Solved solved, ResolveRequest request) {
+        int nameWidth = 0;
+        int versionWidth = 0;
+        for (Resolution.SelectedPackage p : solved.packages()) {
+            nameWidth = Math.max(nameWidth, p.id().name().value().length());
+            versionWidth = Math.max(versionWidth, p.id().version().toString().length());
+        }
+        for (Resolution.SelectedPackage p : solved.packages()) {
+            out.println(pad(p.id().name().value(), nameWidth) + "  " + pad(p.id().version().toString(), versionWidth)
+                    + "  " + (p.direct() ? "direct" : "transitive"));
+        }
+        int n = solved.packages().size();
+        String how = solved.optimal() ? "optimum proven"
+                : "best found within " + Durations.format(request.timeout().orElse(Duration.ZERO))
+                + "; optimum not proven";
+        out.println("Resolved " + n + (n == 1 ? " package" : " packages") + " in "
+                + millis(solved.statistics().total()) + " ms (" + how + ").");
+        out.flush();
+    }
+
+    private static Map<String, Object> data(Resolution.Solved solved) {
+        List<Object> packages = new ArrayList<>();
+        for (Resolution.SelectedPackage p : solved.packages()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", p.id().name().value());
+            entry.put("version", p.id().version().toString());
+            entry.put("direct", p.direct());
+            entry.put("dependencies", p.dependencies().stream().map(PackageId::toString).toList());
+            packages.add(entry);
+        }
+        Map<String, Object> objective = new LinkedHashMap<>();
+        String[] levels = {"preferred-changes", "direct-rank", "transitive-rank", "packages"};
+        for (int i = 0; i < levels.length && i < solved.objective().size(); i++) {
+            objective.put(levels[i], solved.objective().get(i));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("packages", packages);
+        data.put("optimal", solved.optimal());
+        data.put("objective", objective);
+        data.put("statistics", statistics(solved.statistics()));
+        return data;
+    }
+
+    static Map<String, Object> statistics(Statistics s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("packages-loaded", s.packagesLoaded());
+        m.put("variables", s.variables());
+        m.put("constraints", s.constraints());
+        m.put("solver-calls", s.solverCalls());
+        m.put("load-ms", Double.parseDouble(millis(s.load())));
+        m.put("encode-ms", Double.parseDouble(millis(s.encode())));
+        m.put("solve-ms", Double.parseDouble(millis(s.solve())));
+        m.put("total-ms", Double.parseDouble(millis(s.total())));
+        return m;
+    }
+
+    static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toNanos() / 1e6);
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}

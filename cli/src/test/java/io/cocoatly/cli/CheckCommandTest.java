@@ -1,0 +1,66 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    private static final String REGISTRY = GoldenFile.repo().resolve("testdata/registry").toString();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void listsTheVersionsThatCannotBeInstalled() {
+        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", REGISTRY);
+        assertEquals(1, r.exit(), r.err());
+        GoldenFile.assertMatches("check/sample", r.out());
+    }
+
+    @Test
+    void jsonListsEveryVersion() throws IOException {
+        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode data = Json.mapper().readTree(r.out()).get("data");
+        assertEquals(data.get("versions").asInt(), data.get("results").size());
+        assertEquals(data.get("versions").asInt(), data.get("installable").asInt() + data.get("uninstallable").asInt());
+        GoldenFile.assertMatches("check/sample-json", r.out());
+    }
+
+    @Test
+    void namesDependenciesThatConflictAndExitsZeroWhenAllIsWell() throws IOException {
+        Path reg = temp.resolve("reg");
+        Files.createDirectories(reg.resolve("index"));
+        Files.writeString(reg.resolve("registry.json"), "{\"format\": 1, \"name\": \"tiny\"}");
+        index(reg, "a", "{\"version\": \"1.0.0\", \"dependencies\": {\"b\": \"^1\", \"c\": \"^1\"}}");
+        index(reg, "b", "{\"version\": \"1.0.0\", \"dependencies\": {\"d\": \"^1\"}}");
+        index(reg, "c", "{\"version\": \"1.0.0\", \"dependencies\": {\"d\": \"^2\"}}");
+        index(reg, "d", "{\"version\": \"1.0.0\"}, {\"version\": \"2.0.0\"}");
+        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", reg.toString());
+        assertEquals(1, r.exit(), r.err());
+        GoldenFile.assertMatches("check/conflict", r.out());
+        CliRun semver = CliRun.run(temp, Map.of(), "check", "--registry", reg.toString(),
+                "--multiple-versions=semver-major");
+        assertEquals(0, semver.exit(), semver.err());
+        assertEquals("All 5 versions can be installed.\n", semver.out());
+    }
+
+    @Test
+    void helpHasExamples() {
+        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "check", "--help");
+        assertEquals(0, r.exit());
+        GoldenFile.assertMatches("check/help", r.out());
+    }
+
+    private static void index(Path reg, String name, String versions) throws IOException {
+        Files.writeString(reg.resolve("index/" + name + ".json"),
+                "{\"name\": \"" + name + "\", \"versions\": [" + versions + "]}");
+    }
+}

@@ -1,0 +1,30 @@
+package io.cocoatly.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One in-process invocation of the CLI with captured output. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun run(Path cwd, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context context = new Context(new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(new byte[0]), env, cwd, false);
+        int exit = Cli.run(context, args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** Output with timings replaced, so that it can be compared with a golden file. */
+    String maskedOut() {
+        return mask(out);
+    }
+
+    static String mask(String text) {
+        return text.replaceAll("in [0-9.]+ ms", "in <time> ms")
+                .replaceAll("(\"(load|encode|solve|total)-ms\" : )[0-9.E-]+", "$1<time>");
+    }
+}

@@ -1,0 +1,101 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResolveCommandTest {
+
+    private static final Path DEMO = GoldenFile.repo().resolve("testdata/demo");
+    private static final String REGISTRY = GoldenFile.repo().resolve("testdata/registry").toString();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void printsTheSelectionAsATable() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        GoldenFile.assertMatches("resolve/demo", r.maskedOut());
+    }
+
+    @Test
+    void printsOneJsonDocument() throws IOException {
+        CliRun r = CliRun.run(DEMO, Map.of("COCOATLY_REGISTRY", REGISTRY), "resolve", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertTrue(doc.get("success").asBoolean());
+        assertTrue(doc.get("data").get("optimal").asBoolean());
+        assertEquals(doc.get("data").get("packages").size(), doc.get("data").get("objective").get("packages").asInt());
+        GoldenFile.assertMatches("resolve/demo-json", r.maskedOut());
+    }
+
+    @Test
+    void semverMajorPolicy() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--multiple-versions=semver-major");
+        assertEquals(0, r.exit(), r.err());
+        GoldenFile.assertMatches("resolve/demo-semver-major", r.maskedOut());
+    }
+
+    @Test
+    void noSolutionExitsWithOneAndNamesThePackages() throws IOException {
+        write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": "
+                + "{\"legacy-auth\": \"^0.3\", \"http\": \"^1.0\"}}");
+        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY);
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        GoldenFile.assertMatches("resolve/unsatisfiable", r.err());
+        CliRun json = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, json.exit());
+        GoldenFile.assertMatches("resolve/unsatisfiable-json", json.out());
+    }
+
+    @Test
+    void invalidInputExitsWithTwo() throws IOException {
+        write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0\"}");
+        CliRun badManifest = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
+        assertEquals(2, badManifest.exit());
+        assertEquals("invalid-manifest", Json.mapper().readTree(badManifest.out()).get("error").get("code").asText());
+
+        CliRun noManifest = CliRun.run(temp.resolve("nowhere"), Map.of(), "resolve", "--registry", REGISTRY);
+        assertEquals(2, noManifest.exit());
+
+        CliRun noRegistry = CliRun.run(DEMO, Map.of(), "resolve");
+        assertEquals(2, noRegistry.exit());
+        GoldenFile.assertMatches("resolve/no-registry", noRegistry.err());
+
+        CliRun badPolicy = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--multiple-versions=two");
+        assertEquals(2, badPolicy.exit());
+        assertTrue(badPolicy.err().contains("`--multiple-versions`: `two`"), badPolicy.err());
+
+        CliRun badTimeout = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--timeout", "soon", "--json");
+        assertEquals(2, badTimeout.exit());
+        assertEquals("invalid-duration", Json.mapper().readTree(badTimeout.out()).get("error").get("code").asText());
+    }
+
+    @Test
+    void aTimeoutStillProvesSmallProblems() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--timeout", "10s");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().endsWith("(optimum proven).\n"), r.out());
+    }
+
+    @Test
+    void helpHasExamples() {
+        CliRun r = CliRun.run(DEMO, Map.of("COLUMNS", "100"), "resolve", "--help");
+        assertEquals(0, r.exit());
+        GoldenFile.assertMatches("resolve/help", r.out());
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(temp.resolve(name), text);
+    }
+}

@@ -1,0 +1,131 @@
+package io.cocoatly.solver.internal;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Removes candidates that no optimal solution selects. {@code x(q,v)} is dominated by {@code x(q,v')}
+ * when
+ *
+ * <ol>
+ *   <li>{@code rank(q,v') < rank(q,v)}, and both are in the same at-most-one group;</li>
+ *   <li>every range on an edge into q that contains v also contains v';</li>
+ *   <li>every dependency edge of v' has an edge of v on the same package whose matches are a subset
+ *       of its own (so whatever satisfied v's dependencies satisfies v''s);</li>
+ *   <li>v is not the caller's preferred version of q.</li>
+ * </ol>
+ *
+ * Then replacing v by v' in any solution gives a solution with the same packages, no more preferred
+ * changes and a strictly lower rank sum, so no optimal solution selects v, and {@code ¬x(q,v)} can be
+ * added without changing the optimum. Crates.io-like registries publish many patch releases with the
+ * same requirements, so most candidates go, and with them most of the search space of the optimality
+ * proofs. Satisfiability is unchanged too, but the explanations of a conflict never use these
+ * constraints: they are not facts about the registry.
+ */
+final class Dominance {
+
+    /** Dominators tried per candidate, nearest newer first; enough in practice, cheap always. */
+    private static final int TRIES = 8;
+
+    private Dominance() {
+    }
+
+    /**
+     * @param ranges    per package index, the match sets of every range on an edge into it
+     * @param preferred per variable, whether it is the caller's preferred version
+     */
+    static List<Constraint> compute(Encoding e, List<Collection<int[]>> ranges, boolean[] preferred,
+                                    boolean[] dominated) {
+        List<Constraint> units = new ArrayList<>();
+        int n = e.candidates();
+        int v = 1;
+        while (v <= n) {
+            int first = v;
+            while (v <= n && e.packageOf[v] == e.packageOf[first]) {
+                v++;
+            }
+            if (v - first > 1) {
+                packageDominance(e, first, v, ranges.get(e.packageOf[first]), preferred, dominated, units);
+            }
+        }
+        return units;
+    }
+
+    private static void packageDominance(Encoding e, int first, int end, Collection<int[]> ranges,
+                                         boolean[] preferred, boolean[] dominated, List<Constraint> units) {
+        BitSet[] member = new BitSet[end - first];
+        for (int i = 0; i < member.length; i++) {
+            member[i] = new BitSet();
+        }
+        int index = 0;
+        for (int[] targets : ranges) {
+            for (int t : targets) {
+                member[t - first].set(index);
+            }
+            index++;
+        }
+        for (int v = first; v < end; v++) {
+            if (e.excluded[v] || preferred[v]) {
+                continue;
+            }
+            int tries = 0;
+            // Higher variable = newer version; nearest newer first.
+            for (int w = v + 1; w < end && tries < TRIES; w++) {
+                if (e.group[w] != e.group[v] || e.excluded[w] || e.rank[w] >= e.rank[v]) {
+                    continue;
+                }
+                tries++;
+                if (subset(member[v - first], member[w - first]) && dependenciesCovered(e, v, w)) {
+                    dominated[v] = true;
+                    units.add(Constraint.clause(new Reason.Dominated(e.id(v), e.id(w)), -v));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean subset(BitSet a, BitSet b) {
+        BitSet rest = (BitSet) a.clone();
+        rest.andNot(b);
+        return rest.isEmpty();
+    }
+
+    /** Whether each edge of w has an edge of v on the same package matching a subset of w's matches. */
+    private static boolean dependenciesCovered(Encoding e, int v, int w) {
+        for (Encoding.Edge ew : e.edges.get(w)) {
+            if (ew.fixed() != null) {
+                continue;
+            }
+            boolean covered = false;
+            for (Encoding.Edge ev : e.edges.get(v)) {
+                if (ev.fixed() == null && ev.dependency().name().equals(ew.dependency().name())
+                        && sortedSubset(ev.targets(), ew.targets())) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sortedSubset(int[] a, int[] b) {
+        if (a == b) {
+            return true;
+        }
+        int j = 0;
+        for (int x : a) {
+            while (j < b.length && b[j] < x) {
+                j++;
+            }
+            if (j == b.length || b[j] != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
