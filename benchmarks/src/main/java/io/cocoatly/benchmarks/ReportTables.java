@@ -33,6 +33,9 @@ final class ReportTables {
         if (medians.length > 0) {
             row("**median of per-root medians, ms**", "**" + Percentiles.millis(Percentiles.median(medians)) + "**");
             row("p90 of per-root medians, ms", Percentiles.millis(Percentiles.of(medians, 90)));
+            long[] cpu = ok.stream().mapToLong(RootTiming::cpuNanos).toArray();
+            row("thread CPU time: median / p90 of per-root medians, ms", Percentiles.millis(Percentiles.median(cpu))
+                    + " / " + Percentiles.millis(Percentiles.of(cpu, 90)));
             row("max of per-root medians, ms", Percentiles.millis(Percentiles.of(medians, 100)));
             row("sum of per-root medians (all roots once), ms", Percentiles.millis(wall));
             row("split load / encode / solve (sum of per-root medians), ms",
@@ -47,20 +50,21 @@ final class ReportTables {
     ReportTables perRoot(List<RootTiming> timings) {
         out.println();
         out.println("| # | crate | outcome | optimal | selected | loaded | vars | constraints | calls"
-                + " | median ms | p90 ms | load | encode | solve |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | median ms | p90 ms | cpu ms | load | encode | solve |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         int i = 0;
         for (RootTiming t : timings) {
             i++;
             if (t.failed()) {
-                out.println("| " + i + " | " + t.root() + " | " + t.outcome() + " |  |  |  |  |  |  |  |  |  |  |  |");
+                out.println("| " + i + " | " + t.root() + " | " + t.outcome() + " |  |  |  |  |  |  |  |  |  |  |  |  |");
                 continue;
             }
             var s = t.statistics();
             out.println("| " + i + " | " + t.root() + " | " + t.outcome() + " | " + (t.optimal() ? "yes" : "no")
                     + " | " + t.selected() + " | " + s.packagesLoaded() + " | " + s.variables() + " | "
                     + s.constraints() + " | " + s.solverCalls() + " | " + Percentiles.millis(t.medianNanos())
-                    + " | " + Percentiles.millis(t.p90Nanos()) + " | " + Percentiles.millis(t.loadNanos()) + " | "
+                    + " | " + Percentiles.millis(t.p90Nanos()) + " | " + Percentiles.millis(t.cpuNanos()) + " | "
+                    + Percentiles.millis(t.loadNanos()) + " | "
                     + Percentiles.millis(t.encodeNanos()) + " | " + Percentiles.millis(t.solveNanos()) + " |");
         }
         return this;

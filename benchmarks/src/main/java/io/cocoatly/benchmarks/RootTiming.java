@@ -7,6 +7,8 @@ import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.Statistics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
@@ -20,29 +22,35 @@ import java.util.List;
  * @param statistics  the last run's statistics (null on error)
  * @param medianNanos median wall time of {@link Resolver#resolve}
  * @param p90Nanos    90th percentile of the wall time
+ * @param cpuNanos    median CPU time of the resolving thread: unlike wall time, not inflated when other
+ *                    processes take the cores
  * @param loadNanos   median {@link Statistics#load()}
  * @param encodeNanos median {@link Statistics#encode()}
  * @param solveNanos  median {@link Statistics#solve()}
  */
 record RootTiming(PackageId root, String outcome, boolean optimal, List<String> problems, int selected, Statistics statistics,
-                  long medianNanos, long p90Nanos, long loadNanos, long encodeNanos, long solveNanos) {
+                  long medianNanos, long p90Nanos, long cpuNanos, long loadNanos, long encodeNanos, long solveNanos) {
 
     /** Resolves {@code root} {@code runs} times back to back. */
     static RootTiming measure(PackageIndex index, Resolver resolver, PackageId root, int runs) {
         ResolveRequest request = CratesRoots.request(root);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] wall = new long[runs];
+        long[] cpu = new long[runs];
         long[] load = new long[runs];
         long[] encode = new long[runs];
         long[] solve = new long[runs];
         Resolution last = null;
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             try {
                 last = resolver.resolve(request);
             } catch (CocoatlyException e) {
-                return new RootTiming(root, "error " + e.code(), false, List.of(), 0, null, 0, 0, 0, 0, 0);
+                return new RootTiming(root, "error " + e.code(), false, List.of(), 0, null, 0, 0, 0, 0, 0, 0);
             }
             wall[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             Statistics s = last.statistics();
             load[i] = s.load().toNanos();
             encode[i] = s.encode().toNanos();
@@ -54,7 +62,7 @@ record RootTiming(PackageId root, String outcome, boolean optimal, List<String> 
         List<String> problems = solved ? SolutionCheck.problems(index, request, (Resolution.Solved) last) : List.of();
         return new RootTiming(root, solved ? "solved" : "unsatisfiable", optimal, problems, selected,
                 last.statistics(),
-                Percentiles.median(wall), Percentiles.of(wall, 90), Percentiles.median(load),
+                Percentiles.median(wall), Percentiles.of(wall, 90), Percentiles.median(cpu), Percentiles.median(load),
                 Percentiles.median(encode), Percentiles.median(solve));
     }
 
