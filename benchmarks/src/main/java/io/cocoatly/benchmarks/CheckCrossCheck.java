@@ -12,10 +12,12 @@ import io.cocoatly.solver.VersionCheck;
 import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares each verdict of a registry-wide check with what the check promises it means: resolving a
- * project whose only dependency is {@code =version} succeeds. A fast check that gives wrong answers
+ * project whose only dependency is {@code =version}, with that version preferred (pinned, as a
+ * lockfile would, so that a yanked version may be chosen), succeeds. A fast check that gives wrong answers
  * must not look like a fast check.
  */
 final class CheckCrossCheck {
@@ -32,7 +34,9 @@ final class CheckCrossCheck {
             String requirement = "=" + check.id().version();
             Manifest project = new Manifest(PROJECT, Version.of(0, 0, 0),
                     List.of(Dependency.parse(check.id().name().value(), requirement)));
-            Resolution resolution = resolver.resolve(ResolveRequest.of(project).withPolicy(policy));
+            // Preferring the version is what pins it, and only a pin lets a yanked version be chosen.
+            Resolution resolution = resolver.resolve(ResolveRequest.of(project).withPolicy(policy)
+                    .withPreferred(Map.of(check.id().name(), check.id().version())));
             boolean resolves = resolution instanceof Resolution.Solved;
             if (resolves != check.installable()) {
                 found.add(check.id() + ": check says " + (check.installable() ? "installable" : "uninstallable ("

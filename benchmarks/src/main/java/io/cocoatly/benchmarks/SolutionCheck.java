@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Checks a solution against the index without the solver's help, so a fast wrong answer cannot pass
  * as a fast answer: every requirement of the root and of every selected release is met by a selected
- * version, the policy's at-most-one rule holds, and a yanked version appears only when the root pins it.
+ * version, the policy's at-most-one rule holds, and a yanked version appears only when the request prefers (pins) it.
  */
 final class SolutionCheck {
 
@@ -50,7 +50,7 @@ final class SolutionCheck {
                 problems.add(p.id() + " is not in the index");
                 continue;
             }
-            if (release.yanked() && !pinnedByRoot(request, p.id())) {
+            if (release.yanked() && !pinned(request, p.id())) {
                 problems.add(p.id() + " is yanked and not pinned");
             }
             for (Dependency d : release.dependencies()) {
@@ -60,10 +60,9 @@ final class SolutionCheck {
         return problems;
     }
 
-    private static boolean pinnedByRoot(ResolveRequest request, PackageId id) {
-        return request.root().dependencies().stream().anyMatch(d -> d.name().equals(id.name())
-                && d.range().contains(id.version()))
-                || id.version().equals(request.preferred().get(id.name()));
+    /** A preferred version is pinned (as by a lockfile); a root requirement alone pins nothing, as in Cargo. */
+    private static boolean pinned(ResolveRequest request, PackageId id) {
+        return id.version().equals(request.preferred().get(id.name()));
     }
 
     private static void requireMet(List<String> problems, Map<PackageName, List<Version>> selected, PackageId from,

@@ -16,6 +16,7 @@ import io.cocoatly.solver.VersionPolicy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +37,22 @@ class SolutionCheckTest {
             release("log@1.1.0", true),
             release("log@2.0.0", false)));
 
-    private static ResolveRequest request(VersionPolicy policy) {
+    private static ResolveRequest request(VersionPolicy policy, Map<PackageName, Version> preferred) {
         Manifest root = new Manifest(PackageName.of("root"), Version.parse("0.0.0"),
                 List.of(Dependency.parse("app", "=1.0.0"), Dependency.parse("log", "^2.0.0")));
-        return ResolveRequest.of(root).withPolicy(policy);
+        return ResolveRequest.of(root).withPolicy(policy).withPreferred(preferred);
     }
 
     private static List<String> problems(VersionPolicy policy, String... selected) {
+        return problems(policy, Map.of(), selected);
+    }
+
+    private static List<String> problems(VersionPolicy policy, Map<PackageName, Version> preferred,
+                                         String... selected) {
         List<Resolution.SelectedPackage> packages = Arrays.stream(selected)
                 .map(s -> new Resolution.SelectedPackage(PackageId.of(s.split("@")[0], s.split("@")[1]), false, List.of()))
                 .toList();
-        return SolutionCheck.problems(INDEX, request(policy),
+        return SolutionCheck.problems(INDEX, request(policy, preferred),
                 new Resolution.Solved(packages, true, List.of(), NONE));
     }
 
@@ -71,5 +77,7 @@ class SolutionCheckTest {
     void aYankedVersionNeedsAPin() {
         assertEquals(List.of("log@1.1.0 is yanked and not pinned"),
                 problems(VersionPolicy.SEMVER_MAJOR, "app@1.0.0", "log@1.1.0", "log@2.0.0"));
+        assertEquals(List.of(), problems(VersionPolicy.SEMVER_MAJOR, Map.of(PackageName.of("log"), Version.parse("1.1.0")),
+                "app@1.0.0", "log@1.1.0", "log@2.0.0"));
     }
 }
