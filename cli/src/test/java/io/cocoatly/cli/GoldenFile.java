@@ -22,7 +22,12 @@ final class GoldenFile {
     }
 
     static void assertMatches(String name, String actual) {
-        Path file = repo().resolve("cli/src/test/resources/golden/" + name + ".expected.txt");
+        assertFileMatches(name + ".expected.txt", actual);
+    }
+
+    /** As {@link #assertMatches}, for a golden file with its own extension, e.g. {@code lock/demo.json}. */
+    static void assertFileMatches(String relative, String actual) {
+        Path file = repo().resolve("cli/src/test/resources/golden/" + relative);
         try {
             if (Boolean.parseBoolean(System.getProperty("cocoatly.regenerate"))) {
                 Files.createDirectories(file.getParent());

@@ -90,6 +90,19 @@ final class IntervalSet {
         List<Interval> all = new ArrayList<>(intervals.size() + other.intervals.size());
         all.addAll(intervals);
         all.addAll(other.intervals);
+        return merge(all);
+    }
+
+    /** The union of many sets in one sort-and-sweep, rather than one {@link #union} per set. */
+    static IntervalSet unionAll(List<IntervalSet> sets) {
+        List<Interval> all = new ArrayList<>();
+        for (IntervalSet set : sets) {
+            all.addAll(set.intervals);
+        }
+        return all.isEmpty() ? EMPTY : merge(all);
+    }
+
+    private static IntervalSet merge(List<Interval> all) {
         all.sort((a, b) -> compareLow(a.lo(), b.lo()));
         List<Interval> merged = new ArrayList<>();
         Interval current = all.get(0);

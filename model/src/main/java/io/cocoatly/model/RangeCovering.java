@@ -40,15 +40,15 @@ final class RangeCovering {
         for (Version v : all) {
             (v.isPrerelease() ? prereleases : releases).add(v);
         }
-        IntervalSet r = IntervalSet.empty();
+        List<IntervalSet> r = new ArrayList<>();
         for (Run run : runs(releases, picked, v -> null)) {
-            r = r.union(releaseInterval(run));
+            r.add(releaseInterval(run));
         }
-        IntervalSet p = IntervalSet.empty();
+        List<IntervalSet> p = new ArrayList<>();
         for (Run run : runs(prereleases, picked, Version::release)) {
-            p = p.union(prereleaseInterval(run));
+            p.add(prereleaseInterval(run));
         }
-        return VersionRange.fromParts(r, p);
+        return VersionRange.fromParts(IntervalSet.unionAll(r), IntervalSet.unionAll(p));
     }
 
     /**

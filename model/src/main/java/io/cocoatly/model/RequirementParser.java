@@ -47,64 +47,61 @@ final class RequirementParser {
         return s.atEnd() || s.peek() == '|';
     }
 
+    /** At the end of the input or of an alternative: fails on a lone {@code |}. */
+    private void expectAlternativeEnd(String expected) {
+        if (!s.atEnd() && !s.text().startsWith("||", s.position())) {
+            throw s.error(expected);
+        }
+    }
+
     private List<Constraint> alternative() {
         List<Constraint> constraints = new ArrayList<>();
         skipSpace();
         if (atAlternativeEnd()) {
-            if (!s.atEnd() && !s.text().startsWith("||", s.position())) {
-                throw s.error(COMPARATOR);
-            }
+            expectAlternativeEnd(COMPARATOR);
             return constraints;
         }
-        Partial first = null;
-        boolean firstComparator = true;
+        String op = operator();
+        Partial first = partial(op);
+        boolean spaced = skipSpace();
+        if (op.isEmpty() && spaced && s.peek() == '-') {
+            return hyphenRange(first);
+        }
+        desugar(op, first, constraints);
         while (true) {
-            String op = operator();
-            Partial version = partial(op);
-            if (firstComparator && op.isEmpty()) {
-                first = version;
-            }
-            firstComparator = false;
-            desugar(op, version, constraints);
-            boolean spaced = skipSpace();
-            if (first != null && spaced && s.peek() == '-') {
-                hyphenRange(first, constraints);
-                return constraints;
-            }
-            first = null;
             if (s.accept(',')) {
                 skipSpace();
-                continue;
-            }
-            if (atAlternativeEnd()) {
-                if (!s.atEnd() && !s.text().startsWith("||", s.position())) {
-                    throw s.error("`||` between alternatives (a single `|` means nothing)");
-                }
+            } else if (atAlternativeEnd()) {
+                expectAlternativeEnd("`||` between alternatives (a single `|` means nothing)");
                 return constraints;
-            }
-            if (!spaced) {
+            } else if (!spaced) {
                 throw s.error(SEPARATOR);
             }
+            op = operator();
+            desugar(op, partial(op), constraints);
+            spaced = skipSpace();
         }
     }
 
-    /** {@code A - B}: the first comparator was the bare partial {@code A}, now at the {@code -}. */
-    private void hyphenRange(Partial from, List<Constraint> constraints) {
-        constraints.clear();
+    /** {@code A - B}, positioned at the {@code -}; the whole alternative. */
+    private List<Constraint> hyphenRange(Partial from) {
         s.accept('-');
         if (!skipSpace()) {
             throw s.error("whitespace and the upper bound of the hyphen range");
         }
-        if (s.atEnd() || s.peek() == '|') {
+        if (atAlternativeEnd()) {
             throw s.error("the upper bound of the hyphen range");
         }
         Partial to = partial("-");
+        List<Constraint> constraints = new ArrayList<>();
         add(constraints, from.lower());
         add(constraints, to.upperInclusive());
         skipSpace();
-        if (!atAlternativeEnd() || (!s.atEnd() && !s.text().startsWith("||", s.position()))) {
+        if (!atAlternativeEnd()) {
             throw s.error("`||` or the end of the requirement after a hyphen range");
         }
+        expectAlternativeEnd("`||` or the end of the requirement after a hyphen range");
+        return constraints;
     }
 
     private String operator() {

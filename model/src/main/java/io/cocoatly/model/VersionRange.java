@@ -1,5 +1,6 @@
 package io.cocoatly.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -119,11 +120,14 @@ public final class VersionRange {
 
     /** Exactly the given versions. */
     public static VersionRange of(Collection<Version> versions) {
-        VersionRange result = EMPTY;
+        List<IntervalSet> releases = new ArrayList<>();
+        List<IntervalSet> prereleases = new ArrayList<>();
         for (Version v : versions) {
-            result = result.union(exactly(v));
+            Constraint c = Constraint.of(Constraint.Op.EQ, v);
+            releases.add(c.releases());
+            prereleases.add(c.prereleases());
         }
-        return result;
+        return of(IntervalSet.unionAll(releases), IntervalSet.unionAll(prereleases));
     }
 
     /**
@@ -149,10 +153,12 @@ public final class VersionRange {
         return prereleases;
     }
 
+    /** Whether {@code v} (build metadata ignored) is in the range. */
     public boolean contains(Version v) {
         return v.isPrerelease() ? prereleases.contains(v) : releases.contains(v);
     }
 
+    /** Whether no version at all is in the range. */
     public boolean isEmpty() {
         return releases.isEmpty() && prereleases.isEmpty();
     }
@@ -162,18 +168,22 @@ public final class VersionRange {
         return releases.isFull() && prereleases.isFull();
     }
 
+    /** Whether every version of this range is in {@code other}. */
     public boolean isSubsetOf(VersionRange other) {
         return intersect(other).equals(this);
     }
 
+    /** Whether some version is in both ranges. */
     public boolean intersects(VersionRange other) {
         return !intersect(other).isEmpty();
     }
 
+    /** The versions in either range. */
     public VersionRange union(VersionRange other) {
         return of(releases.union(other.releases), prereleases.union(other.prereleases));
     }
 
+    /** The versions in both ranges. */
     public VersionRange intersect(VersionRange other) {
         return of(releases.intersect(other.releases), prereleases.intersect(other.prereleases));
     }
@@ -183,6 +193,7 @@ public final class VersionRange {
         return of(releases.complement(), prereleases.complement());
     }
 
+    /** The versions in this range and not in {@code other}. */
     public VersionRange minus(VersionRange other) {
         return of(releases.minus(other.releases), prereleases.minus(other.prereleases));
     }

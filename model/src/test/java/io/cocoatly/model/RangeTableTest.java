@@ -16,7 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The data-driven tables: {@code ranges.tsv} (range, version, answer) and {@code desugar.tsv}. */
+/**
+ * The data-driven tables under {@code src/test/resources}: {@code ranges.tsv} (requirement, version,
+ * answer), {@code desugar.tsv} (requirement, node-semver's desugared form), {@code subset.tsv} and
+ * {@code intersects.tsv} (two requirements, answer). Tab-separated, {@code #} starts a comment line.
+ */
 class RangeTableTest {
 
     static List<String[]> table(String resource) throws IOException {
@@ -41,6 +45,32 @@ class RangeTableTest {
 
     static Stream<Arguments> desugarings() throws IOException {
         return table("desugar.tsv").stream().map(r -> Arguments.of(r[0], r[1]));
+    }
+
+    static Stream<Arguments> subsets() throws IOException {
+        return table("subset.tsv").stream().map(r -> Arguments.of(r[0], r[1], Boolean.parseBoolean(r[2])));
+    }
+
+    static Stream<Arguments> intersections() throws IOException {
+        return table("intersects.tsv").stream().map(r -> Arguments.of(r[0], r[1], Boolean.parseBoolean(r[2])));
+    }
+
+    @ParameterizedTest(name = "[{index}] `{0}` within `{1}`: {2}")
+    @MethodSource("subsets")
+    void subsetAsNodeSemverSays(String sub, String sup, boolean expected) {
+        VersionRange a = VersionRange.parse(sub);
+        VersionRange b = VersionRange.parse(sup);
+        assertEquals(expected, a.isSubsetOf(b), a + " within " + b);
+        assertEquals(expected, a.minus(b).isEmpty());
+    }
+
+    @ParameterizedTest(name = "[{index}] `{0}` meets `{1}`: {2}")
+    @MethodSource("intersections")
+    void intersectsAsNodeSemverSays(String first, String second, boolean expected) {
+        VersionRange a = VersionRange.parse(first);
+        VersionRange b = VersionRange.parse(second);
+        assertEquals(expected, a.intersects(b), a + " meets " + b);
+        assertEquals(expected, b.intersects(a));
     }
 
     @Test

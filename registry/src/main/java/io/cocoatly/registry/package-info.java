@@ -1,8 +1,12 @@
 /**
- * Reads registries and manifests: {@link io.cocoatly.registry.FileRegistry} serves a registry
- * directory as a {@link io.cocoatly.model.PackageIndex}, and {@link io.cocoatly.registry.Manifests}
- * reads a project's {@code cocoatly.json}. File formats are specified in docs/formats.md. JSON
- * handling (Jackson) stays package-private; every malformed file becomes an
- * {@link io.cocoatly.model.InvalidFileException} naming the file, the JSON path and the problem.
+ * Reads and writes registries and reads manifests: {@link io.cocoatly.registry.FileRegistry} serves
+ * a registry directory as a {@link io.cocoatly.model.PackageIndex},
+ * {@link io.cocoatly.registry.RegistryEditor} creates registries and adds or yanks releases (index
+ * files written canonically and atomically, under the registry's lock), and
+ * {@link io.cocoatly.registry.Manifests} reads a project's {@code cocoatly.json}. File formats are
+ * specified in docs/formats.md. JSON handling (Jackson) stays package-private; every malformed file
+ * becomes an {@link io.cocoatly.model.InvalidFileException} naming the file, the JSON path and the
+ * problem. Signing and packing are not here: the registry module knows nothing of crypto, and the
+ * CLI wires the installer's packer and signer to the editor.
  */
 package io.cocoatly.registry;

@@ -20,6 +20,8 @@ class LayeringTest {
     void onlyTheApiIsPublic() {
         classes().that().arePublic().should().haveSimpleNameEndingWith("Registry")
                 .orShould().haveSimpleName("Manifests")
+                // Writing: creating registries, adding and yanking releases.
+                .orShould().haveSimpleName("RegistryEditor")
                 // Scenario files: the reader, what it returns, and the in-memory index tests and benchmarks use.
                 .orShould().haveNameMatching("io\\.cocoatly\\.registry\\.(Scenario|ScenarioReader|InMemoryIndex)(\\$\\w+)?")
                 .check(MAIN);

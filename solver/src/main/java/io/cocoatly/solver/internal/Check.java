@@ -43,27 +43,43 @@ public final class Check {
         sat.addAll(e.constraints);
         int n = e.candidates();
         boolean[] installable = new boolean[n + 1];
+        boolean[] uninstallable = new boolean[n + 1];
         String[] reasons = new String[n + 1];
-        for (Map.Entry<PackageName, Integer> root : e.rootMarkers.entrySet()) {
-            Universe.Package p = universe.get(root.getKey());
-            for (Universe.Candidate c : p.candidates()) {
+        boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
+        for (PackageName name : dependenciesFirst(e, universe)) {
+            int marker = e.rootMarkers.get(name);
+            for (Universe.Candidate c : universe.get(name).candidates()) {
                 int v = indexOf(e, c.release().id());
                 if (installable[v]) {
                     continue;
                 }
                 if (e.excluded[v]) {
+                    uninstallable[v] = true;
                     reasons[v] = withoutSubject(c.release().id(), e.exclusion[v].describe());
                     continue;
                 }
-                Sat.Answer answer = sat.solve(root.getValue(), v);
-                if (answer == Sat.Answer.SAT) {
+                if (cascade && !c.release().yanked() && (reasons[v] = cascadeReason(e, v, uninstallable)) != null) {
+                    uninstallable[v] = true;
+                    continue;
+                }
+                sat.guide(wanted(e, installable));
+                if (sat.solve(marker, v) == Sat.Answer.SAT) {
                     boolean[] model = sat.model(e.variables());
                     installable[v] = true;
                     if (!c.release().yanked()) {
                         markModel(e, model, installable);
                     }
                 } else {
-                    reasons[v] = explain(index, c.release(), policy);
+                    uninstallable[v] = true;
+                }
+            }
+        }
+        for (int v = 1; v <= n; v++) {
+            if (uninstallable[v] && reasons[v] == null) {
+                Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
+                reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
+                if (reasons[v] == null) {
+                    reasons[v] = explain(index, release, policy);
                 }
             }
         }
@@ -77,25 +93,152 @@ public final class Check {
         return new CheckReport(results, sat.calls(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void markModel(Encoding e, boolean[] model, boolean[] installable) {
-        int v = 1;
-        int n = e.candidates();
-        while (v <= n) {
-            int end = v;
-            int selected = 0;
-            int count = 0;
-            while (end <= n && e.packageOf[end] == e.packageOf[v]) {
-                if (model[end]) {
-                    selected = end;
-                    count++;
-                }
-                end++;
+    /**
+     * Under one version per package, a non-yanked version with a dependency whose every match is
+     * uninstallable is itself uninstallable: in a solution for it, the part a match reaches would be a
+     * solution for that match. Returns the reason, or null. (Not so under semver-major, where a match
+     * may need a second version of its own package that only a different root allows.)
+     */
+    private static String cascadeReason(Encoding e, int v, boolean[] uninstallable) {
+        for (Encoding.Edge edge : e.edges.get(v)) {
+            if (edge.fixed() != null) {
+                continue;
             }
-            if (count == 1) {
-                installable[selected] = true;
+            boolean all = true;
+            for (int t : edge.targets()) {
+                all &= uninstallable[t];
             }
-            v = end;
+            if (all) {
+                return "no installable version of `" + edge.dependency().name() + "` matches `"
+                        + edge.dependency().requirement() + "`";
+            }
         }
+        return null;
+    }
+
+    /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
+    private static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
+        List<PackageName> names = new ArrayList<>(universe.names());
+        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            dependsOn.add(new java.util.TreeSet<>());
+        }
+        for (int v = 1; v <= e.candidates(); v++) {
+            for (Encoding.Edge edge : e.edges.get(v)) {
+                for (int t : edge.targets()) {
+                    dependsOn.get(e.packageOf[v]).add(e.packageOf[t]);
+                }
+            }
+        }
+        int[][] graph = new int[names.size()][];
+        for (int i = 0; i < graph.length; i++) {
+            graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        List<PackageName> order = new ArrayList<>();
+        boolean[] visited = new boolean[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            postOrder(i, graph, visited, names, order);
+        }
+        order.removeIf(name -> !e.rootMarkers.containsKey(name));
+        return order;
+    }
+
+    private static void postOrder(int start, int[][] graph, boolean[] visited,
+                                  List<PackageName> names, List<PackageName> order) {
+        // Iterative, so that long dependency chains cannot overflow the stack.
+        java.util.Deque<int[]> stack = new java.util.ArrayDeque<>();
+        if (visited[start]) {
+            return;
+        }
+        visited[start] = true;
+        stack.push(new int[] {start, 0});
+        while (!stack.isEmpty()) {
+            int[] top = stack.peek();
+            int[] next = graph[top[0]];
+            if (top[1] < next.length) {
+                int d = next[top[1]++];
+                if (!visited[d]) {
+                    visited[d] = true;
+                    stack.push(new int[] {d, 0});
+                }
+            } else {
+                stack.pop();
+                order.add(names.get(top[0]));
+            }
+        }
+    }
+
+    private static int firstOf(Encoding e, int v) {
+        int first = v;
+        while (first > 1 && e.packageOf[first - 1] == e.packageOf[v]) {
+            first--;
+        }
+        return first;
+    }
+
+    /**
+     * The phase guide for the next call: every version not yet known installable is wanted, so the
+     * model takes in as many of them as the constraints allow, one per package or class.
+     */
+    private static boolean[] wanted(Encoding e, boolean[] installable) {
+        boolean[] guide = new boolean[e.variables() + 1];
+        for (int v = 1; v <= e.candidates(); v++) {
+            guide[v] = !installable[v] && !e.excluded[v];
+        }
+        return guide;
+    }
+
+    /**
+     * Marks every selected {@code w} whose part of the model is a solution with {@code w} as root: walk
+     * from w along the model's choices (preferring w itself for edges into w's package) and require
+     * that no other version of w's package is reached.
+     */
+    private static void markModel(Encoding e, boolean[] model, boolean[] installable) {
+        int n = e.candidates();
+        int[] seen = new int[n + 1];
+        int stamp = 0;
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int w = 1; w <= n; w++) {
+            if (!model[w] || installable[w]) {
+                continue;
+            }
+            stamp++;
+            boolean ok = true;
+            queue.clear();
+            queue.add(w);
+            seen[w] = stamp;
+            while (ok && !queue.isEmpty()) {
+                for (Encoding.Edge edge : e.edges.get(queue.poll())) {
+                    int next = choice(edge.targets(), model, w, e);
+                    if (next < 0) {
+                        continue;
+                    }
+                    if (next != w && e.packageOf[next] == e.packageOf[w]) {
+                        ok = false;
+                        break;
+                    }
+                    if (seen[next] != stamp) {
+                        seen[next] = stamp;
+                        queue.add(next);
+                    }
+                }
+            }
+            installable[w] = ok;
+        }
+    }
+
+    /** The model's choice for an edge: {@code root} if it matches, else the highest selected match. */
+    private static int choice(int[] targets, boolean[] model, int root, Encoding e) {
+        int chosen = -1;
+        for (int t : targets) {
+            if (t == root) {
+                return t;
+            }
+            if (model[t]) {
+                chosen = t;
+            }
+        }
+        return chosen;
     }
 
     private static int indexOf(Encoding e, PackageId id) {
@@ -127,7 +270,9 @@ public final class Check {
         Manifest root = new Manifest(release.name(), release.version(), release.dependencies());
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), Map.of());
         Encoding e = Encoder.forResolve(universe, root, Map.of(), policy, true, index.name());
-        return describe(release.id(), Explainer.conflict(e, Budget.of(Optional.empty())));
+        PackageId id = release.id();
+        return describe(id, Explainer.conflict(e, Budget.of(Optional.empty()),
+                c -> rootDependency(id, c.reason()) != null));
     }
 
     /** The dependencies of {@code root} in the conflict, and the packages it is about. */

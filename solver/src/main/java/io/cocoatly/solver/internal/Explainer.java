@@ -20,16 +20,30 @@ final class Explainer {
 
     /** The reasons of a minimal conflict, in encoding order; empty if the encoding is satisfiable. */
     static List<Reason> conflict(Encoding e, Budget budget) {
+        return conflict(e, budget, c -> true);
+    }
+
+    /**
+     * As {@link #conflict(Encoding, Budget)}, but only the constraints {@code guarded} accepts can be
+     * left out; the others always hold. Guarding few constraints (say, a root's requirements) gives a
+     * coarser answer much faster.
+     */
+    static List<Reason> conflict(Encoding e, Budget budget, java.util.function.Predicate<Constraint> guarded) {
         Constraint empty = e.emptyClause();
         if (empty != null) {
             return List.of(empty.reason());
         }
-        List<Constraint> constraints = e.constraints;
+        List<Constraint> constraints = new ArrayList<>();
+        List<Constraint> fixed = new ArrayList<>();
+        for (Constraint c : e.constraints) {
+            (guarded.test(c) ? constraints : fixed).add(c);
+        }
         Sat sat = new Sat(e.variables(), budget);
         int first = e.variables() + 1;
         for (Constraint c : constraints) {
             sat.add(c, sat.newVariable());
         }
+        sat.addAll(fixed);
         int[] all = new int[constraints.size()];
         Arrays.setAll(all, i -> first + i);
         if (sat.solve(all) != Sat.Answer.UNSAT) {

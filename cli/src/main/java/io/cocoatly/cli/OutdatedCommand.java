@@ -1,0 +1,175 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
+import io.cocoatly.registry.Manifests;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cocoatly outdated}: locked packages that have newer versions, allowed or not. */
+@Command(name = "outdated", mixinStandardHelpOptions = true,
+        description = {"List locked packages that have newer versions in the registry. For each: the locked",
+            "version; `compatible`, the newest version that satisfies every requirement on it (the",
+            "manifest's, and those of the locked packages that depend on it); and `latest`, the newest",
+            "release. Yanked versions and prereleases are never suggested. `cocoatly update NAME` moves",
+            "towards `compatible`, but stays below it if the package's own dependencies conflict with",
+            "the rest of the lockfile."},
+        footer = {"", "Examples:",
+            "  cocoatly outdated --registry ./registry",
+            "  cocoatly outdated --all --json",
+            "", "Exit codes: 0 listed (whether or not anything is outdated), 2 invalid input,",
+            "3 there is no lockfile."})
+final class OutdatedCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
+            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
+    String manifest;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry directory (default: $"
+            + RegistryOptions.REGISTRY_ENV + ").")
+    String registry;
+
+    @Option(names = "--all", description = "List every locked package, not only the outdated ones.")
+    boolean all;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}; it lists"
+            + " every locked package.")
+    boolean json;
+
+    OutdatedCommand(Context context) {
+        this.context = context;
+    }
+
+    /** One row: a locked version and what newer versions there are. */
+    record Row(PackageId locked, boolean direct, Optional<Version> compatible, Optional<Version> latest) {
+        boolean outdated() {
+            return compatible.map(v -> v.isHigherThan(locked.version())).orElse(false)
+                    || latest.map(v -> v.isHigherThan(locked.version())).orElse(false);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        ProjectFiles project = ProjectFiles.open(context, manifest);
+        Lockfile lockfile = project.requireLockfile();
+        RegistryOptions options = new RegistryOptions();
+        options.registry = registry;
+        PackageIndex index = options.open(context);
+        List<Row> rows = new ArrayList<>();
+        for (LockedPackage p : lockfile.packages()) {
+            rows.add(row(p.id(), lockfile, project.manifest(), index));
+        }
+        if (json) {
+            Json.write(context.out(), Envelope.success(data(rows)));
+        } else {
+            print(context.out(), rows);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Row row(PackageId id, Lockfile lockfile, Manifest manifest, PackageIndex index) {
+        VersionRange allowed = VersionRange.all();
+        boolean direct = false;
+        for (Dependency d : manifest.dependencies()) {
+            if (d.name().equals(id.name()) && rootBinding(lockfile, d).equals(Optional.of(id))) {
+                allowed = allowed.intersect(d.range());
+                direct = true;
+            }
+        }
+        for (LockedPackage dependent : lockfile.packages()) {
+            if (dependent.dependencies().contains(id)) {
+                for (Dependency d : LockfileFactory.release(index, dependent.id()).map(Release::dependencies)
+                        .orElse(List.of())) {
+                    if (d.name().equals(id.name())) {
+                        allowed = allowed.intersect(d.range());
+                    }
+                }
+            }
+        }
+        List<Release> releases = index.find(id.name()).map(l -> l.releases()).orElse(List.of());
+        VersionRange range = allowed;
+        Optional<Version> compatible = newest(releases, range);
+        Optional<Version> latest = newest(releases, VersionRange.all());
+        return new Row(id, direct, compatible, latest);
+    }
+
+    private static Optional<Version> newest(List<Release> releases, VersionRange range) {
+        return releases.stream().filter(r -> !r.yanked() && !r.version().isPrerelease() && range.contains(r.version()))
+                .map(Release::version).max(Comparator.naturalOrder());
+    }
+
+    private static Optional<PackageId> rootBinding(Lockfile lockfile, Dependency d) {
+        return lockfile.ids().stream().filter(id -> id.name().equals(d.name()) && d.range().contains(id.version()))
+                .max(Comparator.naturalOrder());
+    }
+
+    private void print(PrintWriter out, List<Row> rows) {
+        List<Row> shown = rows.stream().filter(r -> all || r.outdated()).toList();
+        long outdated = rows.stream().filter(Row::outdated).count();
+        if (!shown.isEmpty()) {
+            List<String[]> table = new ArrayList<>();
+            table.add(new String[] {"name", "locked", "compatible", "latest", "kind"});
+            for (Row r : shown) {
+                table.add(new String[] {r.locked().name().value(), r.locked().version().toString(),
+                    r.compatible().map(Version::toString).orElse("-"), r.latest().map(Version::toString).orElse("-"),
+                    r.direct() ? "direct" : "transitive"});
+            }
+            printTable(out, table);
+        }
+        int n = rows.size();
+        out.println(outdated == 0 ? "All " + n + " locked " + (n == 1 ? "package is" : "packages are") + " up to date."
+                : outdated + " of " + n + " locked " + (n == 1 ? "package has" : "packages have") + " newer versions.");
+        out.flush();
+    }
+
+    private static void printTable(PrintWriter out, List<String[]> table) {
+        int[] widths = new int[table.get(0).length];
+        for (String[] row : table) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder s = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                s.append(c == row.length - 1 ? row[c] : row[c] + " ".repeat(widths[c] - row[c].length() + 2));
+            }
+            out.println(s);
+        }
+    }
+
+    private static Map<String, Object> data(List<Row> rows) {
+        List<Object> packages = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.locked().name().value());
+            m.put("locked", r.locked().version().toString());
+            m.put("compatible", r.compatible().map(Version::toString).orElse(null));
+            m.put("latest", r.latest().map(Version::toString).orElse(null));
+            m.put("direct", r.direct());
+            m.put("outdated", r.outdated());
+            packages.add(m);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("packages", packages);
+        data.put("outdated", rows.stream().filter(Row::outdated).count());
+        return data;
+    }
+}

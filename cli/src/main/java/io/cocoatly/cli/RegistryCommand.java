@@ -1,0 +1,85 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.registry.RegistryEditor;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cocoatly registry}: groups the commands that manage a registry directory. */
+@Command(name = "registry",
+        mixinStandardHelpOptions = true,
+        description = "Manage a registry directory (publish into it with `cocoatly publish`).",
+        subcommands = RegistryCommand.Init.class,
+        footer = {"",
+            "Examples:",
+            "  cocoatly registry init ./registry --name team",
+            "",
+            "See docs/publishing.md and docs/formats.md."})
+final class RegistryCommand implements Runnable {
+
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    RegistryCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(context.out());
+    }
+
+    /** {@code cocoatly registry init}: creates an empty registry. */
+    @Command(name = "init",
+            mixinStandardHelpOptions = true,
+            description = {"Create an empty registry in DIR (made if missing): a registry.json with its name.",
+                "Packages are added with `cocoatly publish`."},
+            footer = {"",
+                "Examples:",
+                "  cocoatly registry init ./registry --name team",
+                "  cocoatly registry init /srv/cocoatly --name company --json",
+                "",
+                "Exit codes: 0 created, 2 invalid usage or name, 4 a registry exists there already or DIR cannot be written."})
+    static final class Init implements Callable<Integer> {
+
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The registry directory.")
+        String dir;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "The registry's name, shown in messages (\"`md4` does not exist in registry `team`\").")
+        String name;
+
+        @Option(names = "--json", description = "Print the JSON envelope: data = {\"registry\", \"name\"}.")
+        boolean json;
+
+        Init(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Path root = context.path(dir);
+            RegistryEditor.init(root, name);
+            if (json) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("registry", root.toString());
+                data.put("name", name);
+                Json.write(context.out(), Envelope.success(data));
+            } else {
+                context.out().println("created registry `" + name + "` in " + root);
+                context.out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.registry.Manifests;
+import io.cocoatly.solver.VersionPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cocoatly update}: move packages to their newest allowed versions and rewrite the lockfile. */
+@Command(name = "update", mixinStandardHelpOptions = true,
+        description = {"Move the named packages (all locked packages if none is named) to the newest versions the",
+            "manifest and the other packages allow, and only what must move with them; then write",
+            "cocoatly-lock.json. Prints each change with its reason."},
+        footer = {"", "Examples:",
+            "  cocoatly update --registry ./registry              # everything, as if there were no lockfile",
+            "  cocoatly update http --registry ./registry         # http, and only what it forces",
+            "  cocoatly update http tls --registry ./registry --json",
+            "", "Exit codes: 0 written or up to date, 1 no selection satisfies the requirements, 2 invalid input",
+            "(e.g. a name that is not locked), 3 a package was named but there is no lockfile, 4 the lockfile",
+            "could not be written."})
+final class UpdateCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "Packages to update (default: all).")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
+            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
+    String manifest;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Stop optimising after this long and lock the best selection found, e.g. 500ms, 2s.")
+    String timeout;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    UpdateCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectFiles project = ProjectFiles.open(context, manifest);
+        Set<PackageName> names = new TreeSet<>();
+        for (String p : packages) {
+            names.add(PackageName.of(p));
+        }
+        List<String> warnings = new ArrayList<>();
+        Optional<Lockfile> existing = names.isEmpty() ? project.lockfileToReplace(warnings)
+                : Optional.of(project.requireLockfile());
+        for (PackageName name : names) {
+            if (existing.get().packages().stream().noneMatch(p -> p.name().equals(name))) {
+                throw new CocoatlyException("unknown-package", "`" + name + "` is not in `" + project.lockfileName() + "`",
+                        List.of("run `cocoatly tree` to see the locked packages"));
+            }
+        }
+        PackageIndex index = registry.open(context);
+        VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
+        Relock relock = new Relock(index, project.manifest(), policy,
+                Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
+        Relock.Outcome outcome = relock.update(existing, names).warnFirst(warnings);
+        Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
+        return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json);
+    }
+
+    private static Set<PackageName> allNames(Optional<Lockfile> existing) {
+        Set<PackageName> all = new TreeSet<>();
+        existing.ifPresent(l -> l.packages().forEach(p -> all.add(p.name())));
+        return all;
+    }
+}

@@ -1,0 +1,100 @@
+package io.cocoatly.installer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings in {@code <home>/config.json}, every one with a default (see {@code docs/config.md}).
+ * Read with {@link ConfigReader}; {@link #defaults(Home)} is what a missing file means.
+ *
+ * @param warnings unknown keys found while reading, for the caller to show; never printed here
+ */
+public record Config(Registry registry, Storage storage, Cache cache, Network network, Security security,
+        ConfigHooks hooks, List<ConfigWarning> warnings) {
+
+    /** Digest algorithms {@code security.checksum} may name. */
+    public static final Set<String> DIGESTS = Set.of("sha256", "blake3", "sha512");
+
+    public Config {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(hooks, "hooks");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Every setting at its default, for the given home. */
+    public static Config defaults(Home home) {
+        return new Config(new Registry(Optional.empty(), Optional.empty()), new Storage(home.packagesDir()),
+                new Cache(home.cacheDir()), new Network(8, Duration.ofSeconds(30), 3, Optional.empty()),
+                new Security(true, List.of(), List.of("sha256")), ConfigHooks.none(), List.of());
+    }
+
+    /**
+     * The default registry ({@code registry.url}, {@code registry.name}); both absent by default.
+     *
+     * @param url a registry directory or URL, as written
+     */
+    public record Registry(Optional<String> url, Optional<String> name) {
+        public Registry {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Where packages are installed: {@code <installDir>/<name>/<version>/}. */
+    public record Storage(Path installDir) {
+        public Storage {
+            Objects.requireNonNull(installDir, "installDir");
+        }
+    }
+
+    /** The content-addressed download cache. */
+    public record Cache(Path dir) {
+        public Cache {
+            Objects.requireNonNull(dir, "dir");
+        }
+    }
+
+    /**
+     * Download settings.
+     *
+     * @param timeout per connection attempt and per read
+     * @param retries extra attempts after the first on retryable failures
+     * @param proxy   an {@code http}, {@code https} or {@code socks5} proxy URI with host and port
+     */
+    public record Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy) {
+        public Network {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(proxy, "proxy");
+            if (maxConcurrentDownloads < 1 || retries < 0 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("invalid network settings");
+            }
+        }
+    }
+
+    /**
+     * What must be verified before a byte is installed.
+     *
+     * @param requireSignatures refuse artifacts without a valid signature by a trusted key
+     * @param trustedKeys       the keys (inline or in key files) whose signatures are accepted
+     * @param checksums         digests every artifact must carry and match, from {@link #DIGESTS};
+     *                          other digests present are checked as well
+     */
+    public record Security(boolean requireSignatures, List<ConfigTrustedKey> trustedKeys, List<String> checksums) {
+        public Security {
+            trustedKeys = List.copyOf(trustedKeys);
+            checksums = List.copyOf(checksums);
+            if (checksums.isEmpty() || !DIGESTS.containsAll(checksums)) {
+                throw new IllegalArgumentException("checksums must name at least one of " + DIGESTS + ": " + checksums);
+            }
+        }
+    }
+}

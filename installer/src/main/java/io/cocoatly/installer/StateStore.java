@@ -1,0 +1,256 @@
+package io.cocoatly.installer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and commits {@code <home>/state.json} (format in {@code docs/config.md}). Reading is strict
+ * and all-or-nothing; writing is atomic (temp file, fsync, rename), the single commit point of an
+ * install. Call {@link #write} only while holding the {@link InstallLock}.
+ */
+public final class StateStore {
+
+    static final String INVALID = "invalid-state";
+    private static final Set<String> ROOT_KEYS = Set.of("state", "packages");
+    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "digest", "install_path",
+            "installed_at", "files");
+    private static final Set<String> FILE_KEYS = Set.of("path", "type", "size", "mode", "sha256", "target");
+
+    private StateStore() {
+    }
+
+    /**
+     * The state of {@code home}; empty if there is no {@code state.json} yet.
+     *
+     * @throws CocoatlyException code {@code state-unreadable} if it cannot be read
+     * @throws InvalidFileException code {@code unsupported-state} for a newer format,
+     *     {@code invalid-state} if malformed
+     */
+    public static State read(Home home) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(home.stateFile());
+        } catch (NoSuchFileException e) {
+            return State.empty();
+        } catch (IOException e) {
+            throw new CocoatlyException("state-unreadable", "cannot read `" + home.stateFile() + "`: " + e.getMessage(),
+                    List.of(), e);
+        }
+        return parse(bytes, home.stateFile());
+    }
+
+    /**
+     * Commits {@code state} atomically: afterwards {@code state.json} holds exactly it; if this fails
+     * the old file is intact and no temp file is left.
+     *
+     * @throws CocoatlyException code {@code state-write-failed}
+     */
+    public static void write(Home home, State state) {
+        write(home, state, temp -> { });
+    }
+
+    static void write(Home home, State state, HomeFiles.BeforeRename beforeRename) {
+        try {
+            HomeFiles.writeAtomically(home.stateFile(), toBytes(state), beforeRename);
+        } catch (IOException e) {
+            throw new CocoatlyException("state-write-failed", "cannot write `" + home.stateFile() + "`: " + e.getMessage(),
+                    List.of("nothing was changed; check free space and permissions in `" + home.root() + "`"), e);
+        }
+    }
+
+    /** The exact bytes {@link #write} commits. */
+    public static byte[] toBytes(State state) {
+        ObjectNode root = HomeJson.object();
+        root.put("state", State.FORMAT);
+        ArrayNode packages = root.putArray("packages");
+        for (StatePackage p : state.packages()) {
+            ObjectNode node = packages.addObject();
+            node.put("name", p.name().value());
+            node.put("version", p.version().toString());
+            node.put("source", p.source());
+            node.put("digest", p.digest().orElse(null));
+            node.put("install_path", p.installPath().toString());
+            node.put("installed_at", p.installedAt().toString());
+            ArrayNode files = node.putArray("files");
+            for (StateFileEntry f : p.files()) {
+                writeFile(files.addObject(), f);
+            }
+        }
+        return HomeJson.bytes(root);
+    }
+
+    private static void writeFile(ObjectNode node, StateFileEntry f) {
+        node.put("path", f.path());
+        if (f instanceof StateFileEntry.Regular) {
+            StateFileEntry.Regular r = (StateFileEntry.Regular) f;
+            node.put("type", "file");
+            node.put("size", r.size());
+            node.put("mode", mode(r.mode()));
+            node.put("sha256", r.sha256());
+        } else if (f instanceof StateFileEntry.Symlink) {
+            node.put("type", "symlink");
+            node.put("target", ((StateFileEntry.Symlink) f).target());
+        } else if (f instanceof StateFileEntry.Directory) {
+            node.put("type", "dir");
+            node.put("mode", mode(((StateFileEntry.Directory) f).mode()));
+        } else {
+            throw new AssertionError(f);
+        }
+    }
+
+    private static String mode(int mode) {
+        return String.format("%04o", mode);
+    }
+
+    /**
+     * Validates a state given as bytes.
+     *
+     * @param file named in errors
+     */
+    public static State parse(byte[] bytes, Path file) {
+        HomeJsonCursor root = HomeJson.parse(bytes, file, INVALID);
+        HomeJsonCursor formatAt = root.required("state");
+        long format = formatAt.integer();
+        if (format != State.FORMAT) {
+            throw new InvalidFileException("unsupported-state", file, formatAt.path(), "unsupported state format: " + format
+                    + " (this Cocoatly reads format " + State.FORMAT + ")", List.of(format > State.FORMAT
+                    ? "this state was written by a newer Cocoatly; upgrade Cocoatly to manage these packages"
+                    : "this state is from an unreleased Cocoatly; move `" + file + "` aside and reinstall"));
+        }
+        rejectUnknown(root, ROOT_KEYS);
+        List<StatePackage> packages = new ArrayList<>();
+        Set<PackageId> seen = new HashSet<>();
+        for (HomeJsonCursor at : root.required("packages").elements()) {
+            StatePackage p = statePackage(at);
+            if (!seen.add(p.id())) {
+                throw at.error("`" + p.id() + "` is recorded twice");
+            }
+            packages.add(p);
+        }
+        return new State(packages);
+    }
+
+    private static StatePackage statePackage(HomeJsonCursor at) {
+        rejectUnknown(at, PACKAGE_KEYS);
+        PackageName name = wrap(at.required("name"), c -> PackageName.of(c.string()));
+        Version version = wrap(at.required("version"), c -> Version.parse(c.string()));
+        HomeJsonCursor sourceAt = at.required("source");
+        String source = sourceAt.string();
+        if (source.isEmpty()) {
+            throw sourceAt.error("the source must not be empty");
+        }
+        HomeJsonCursor digestAt = at.required("digest");
+        Optional<String> digest = digestAt.isNull() ? Optional.empty() : Optional.of(digestAt.string());
+        if (digest.isPresent() && !StatePackage.DIGEST.matcher(digest.get()).matches()) {
+            throw digestAt.error("expected `<algorithm>:<lowercase hex>` with sha256, blake3 or sha512: `" + digest.get() + "`");
+        }
+        HomeJsonCursor pathAt = at.required("install_path");
+        Path installPath = wrap(pathAt, c -> Path.of(c.string()));
+        if (!installPath.isAbsolute()) {
+            throw pathAt.error("expected an absolute path: `" + installPath + "`");
+        }
+        HomeJsonCursor timeAt = at.required("installed_at");
+        Instant installedAt;
+        try {
+            installedAt = Instant.parse(timeAt.string());
+        } catch (DateTimeParseException e) {
+            throw timeAt.error("expected an ISO-8601 UTC time like 2026-01-31T12:00:00Z: `" + timeAt.string() + "`");
+        }
+        List<StateFileEntry> files = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
+        for (HomeJsonCursor fileAt : at.required("files").elements()) {
+            StateFileEntry entry = fileEntry(fileAt);
+            if (!paths.add(entry.path())) {
+                throw fileAt.error("`" + entry.path() + "` is listed twice");
+            }
+            files.add(entry);
+        }
+        return new StatePackage(new PackageId(name, version), source, digest, installPath, files, installedAt);
+    }
+
+    private static StateFileEntry fileEntry(HomeJsonCursor at) {
+        rejectUnknown(at, FILE_KEYS);
+        HomeJsonCursor pathAt = at.required("path");
+        String path = pathAt.string();
+        String problem = StateFileEntry.pathProblem(path);
+        if (problem != null) {
+            throw pathAt.error(problem + ": `" + path + "`");
+        }
+        HomeJsonCursor typeAt = at.required("type");
+        String type = typeAt.string();
+        switch (type) {
+            case "file":
+                return wrap(at, c -> new StateFileEntry.Regular(path, size(c.required("size")), mode(c.required("mode")),
+                        sha256(c.required("sha256"))));
+            case "symlink":
+                return wrap(at.required("target"), c -> new StateFileEntry.Symlink(path, c.string()));
+            case "dir":
+                return new StateFileEntry.Directory(path, mode(at.required("mode")));
+            default:
+                throw typeAt.error("unknown file type: `" + type + "`", "expected `file`, `symlink` or `dir`");
+        }
+    }
+
+    private static long size(HomeJsonCursor at) {
+        long size = at.integer();
+        if (size < 0) {
+            throw at.error("size must not be negative: " + size);
+        }
+        return size;
+    }
+
+    private static int mode(HomeJsonCursor at) {
+        String text = at.string();
+        if (!text.matches("0[0-7]{3}")) {
+            throw at.error("expected four octal digits like `0644`: `" + text + "`");
+        }
+        return Integer.parseInt(text, 8);
+    }
+
+    private static String sha256(HomeJsonCursor at) {
+        String hex = at.string();
+        if (!StateFileEntry.Regular.SHA256.matcher(hex).matches()) {
+            throw at.error("expected 64 lowercase hex digits: `" + hex + "`");
+        }
+        return hex;
+    }
+
+    private static void rejectUnknown(HomeJsonCursor at, Set<String> known) {
+        for (String key : at.keys()) {
+            if (!known.contains(key)) {
+                throw at.error("unknown key `" + key + "`", "state.json is written by Cocoatly; do not edit it by hand");
+            }
+        }
+    }
+
+    private interface Read<T> {
+        T apply(HomeJsonCursor at);
+    }
+
+    // Turns a model or JDK validation failure into an error at the value's JSON path.
+    private static <T> T wrap(HomeJsonCursor at, Read<T> read) {
+        try {
+            return read.apply(at);
+        } catch (InvalidFileException e) {
+            throw e;
+        } catch (CocoatlyException | IllegalArgumentException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+}

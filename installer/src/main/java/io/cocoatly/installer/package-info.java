@@ -1,0 +1,20 @@
+/**
+ * Applying a lockfile: download, verify, extract, record. This package is the installer's whole
+ * public API; OkHttp, BouncyCastle and commons-compress stay behind package-private classes.
+ *
+ * <p>The artifact pipeline, in the order an install runs it:
+ * <ul>
+ *   <li>{@link io.cocoatly.installer.Downloader} fetches {@link io.cocoatly.installer.DownloadRequest}s
+ *       (at most N at once, with retries) into a content-addressed cache, reporting to a
+ *       {@link io.cocoatly.installer.DownloadListener};</li>
+ *   <li>{@link io.cocoatly.installer.ArtifactVerifier} checks the signature
+ *       ({@link io.cocoatly.installer.Signatures}, {@link io.cocoatly.installer.TrustedKeys}) before the
+ *       download and every digest ({@link io.cocoatly.installer.Checksums}) and the size after it;</li>
+ *   <li>{@link io.cocoatly.installer.ArchiveExtractor} unpacks a verified {@code .tar.gz} into staging,
+ *       refusing any archive that breaks an {@link io.cocoatly.installer.ArchiveRule}.</li>
+ * </ul>
+ * Publishing uses the other half: {@link io.cocoatly.installer.Ed25519Keys},
+ * {@link io.cocoatly.installer.ArchivePacker} and {@link io.cocoatly.installer.Signatures#sign}. The
+ * threat model and every rule are written down in {@code docs/security.md}.
+ */
+package io.cocoatly.installer;

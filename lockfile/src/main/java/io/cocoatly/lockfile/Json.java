@@ -1,0 +1,124 @@
+package io.cocoatly.lockfile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cocoatly.model.InvalidFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one place the lockfile module configures Jackson: strict parsing into a {@link JsonCursor},
+ * and the canonical pretty-printing the writer relies on for reproducible bytes.
+ */
+final class Json {
+
+    // Duplicate keys and trailing content are errors: a merge gone wrong must not be half-used.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    // Two-space indent, "\n" line ends, `"key": value`, `[]` and `{}` when empty: the same text as
+    // JSON.stringify(value, null, 2) and Python's json.dumps(value, indent=2), so other tools can
+    // reproduce the bytes.
+    private static final ObjectWriter CANONICAL = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    private static final Pattern SOURCE_NOISE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*");
+
+    private Json() {
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The canonical text of {@code tree}, with a trailing newline, as UTF-8. */
+    static byte[] canonical(JsonNode tree) {
+        try {
+            return (CANONICAL.writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serialises; anything else is a bug here.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws InvalidFileException if the bytes are not exactly one well-formed JSON value */
+    static JsonCursor parse(byte[] bytes, Path file, String code) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e, file, code);
+        } catch (IOException e) {
+            throw new InvalidFileException(code, file, "$", "unreadable JSON: " + e.getMessage(), List.of());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidFileException(code, file, "$", "the file is empty", List.of());
+        }
+        return JsonCursor.root(root, file, code);
+    }
+
+    private static InvalidFileException syntaxError(JsonProcessingException e, Path file, String code) {
+        String path = "$";
+        if (e.getProcessor() instanceof JsonParser) {
+            path = path(((JsonParser) e.getProcessor()).getParsingContext());
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String original = SOURCE_NOISE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+        var duplicate = DUPLICATE.matcher(original);
+        String problem;
+        if (duplicate.matches()) {
+            problem = "duplicate key `" + duplicate.group(1) + "`" + where;
+        } else if (e instanceof JsonEOFException) {
+            problem = "malformed JSON" + where + ": the file ends too early";
+        } else {
+            problem = "malformed JSON" + where + ": " + lowerFirst(original);
+        }
+        return new InvalidFileException(code, file, path, problem, List.of());
+    }
+
+    private static String path(JsonStreamContext context) {
+        Deque<JsonStreamContext> chain = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+            chain.push(c);
+        }
+        String path = "$";
+        for (JsonStreamContext c : chain) {
+            if (c.inArray() && c.getCurrentIndex() >= 0) {
+                path = path + "[" + c.getCurrentIndex() + "]";
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                path = JsonCursor.keyPath(path, c.getCurrentName());
+            }
+        }
+        return path;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,135 @@
+package io.cocoatly.lockfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cocoatly.model.InvalidFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A position in a parsed document: a JSON value with its path and file, so every typed read can
+ * fail with an {@link InvalidFileException} saying exactly where. The same shape as the registry's
+ * reader; the lockfile keeps its own copy because it must not depend on the registry module.
+ */
+final class JsonCursor {
+
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    private final JsonNode node;
+    private final String path;
+    private final Path file;
+    private final String code;
+
+    private JsonCursor(JsonNode node, String path, Path file, String code) {
+        this.node = node;
+        this.path = path;
+        this.file = file;
+        this.code = code;
+    }
+
+    static JsonCursor root(JsonNode node, Path file, String code) {
+        return new JsonCursor(node, "$", file, code);
+    }
+
+    /** {@code $.a.b} for plain keys, {@code $['x.y']} for keys that need quoting. */
+    static String keyPath(String parent, String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            return parent + "." + key;
+        }
+        return parent + "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    }
+
+    String path() {
+        return path;
+    }
+
+    InvalidFileException error(String problem, String... hints) {
+        return new InvalidFileException(code, file, path, problem, List.of(hints));
+    }
+
+    JsonCursor required(String key) {
+        return optional(key).orElseThrow(() -> error("missing required key `" + key + "`"));
+    }
+
+    /** The value under {@code key}, if present; an explicit {@code null} counts as present. */
+    Optional<JsonCursor> optional(String key) {
+        JsonNode child = expect(node.isObject(), "an object").node.get(key);
+        return child == null ? Optional.empty() : Optional.of(new JsonCursor(child, keyPath(path, key), file, code));
+    }
+
+    /** The keys of an object, in document order. */
+    List<String> keys() {
+        expect(node.isObject(), "an object");
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        return keys;
+    }
+
+    List<JsonCursor> elements() {
+        expect(node.isArray(), "an array");
+        List<JsonCursor> elements = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            elements.add(new JsonCursor(node.get(i), path + "[" + i + "]", file, code));
+        }
+        return elements;
+    }
+
+    /** Fails on the first key not in {@code known}: a lockfile is machine-written, so one is a mistake. */
+    JsonCursor rejectUnknownKeys(Set<String> known) {
+        for (String key : keys()) {
+            if (!known.contains(key)) {
+                throw error("unknown key `" + key + "`", "known keys here are " + list(known));
+            }
+        }
+        return this;
+    }
+
+    String string() {
+        return expect(node.isTextual(), "a string").node.textValue();
+    }
+
+    boolean bool() {
+        return expect(node.isBoolean(), "a boolean").node.booleanValue();
+    }
+
+    /** An integer that fits in a {@code long}; {@code 1.0} and {@code 1e3} are not integers. */
+    long integer() {
+        expect(node.isIntegralNumber(), "an integer");
+        if (!node.canConvertToLong()) {
+            throw error("integer out of range: " + node.asText());
+        }
+        return node.longValue();
+    }
+
+    private JsonCursor expect(boolean ok, String expected) {
+        if (!ok) {
+            throw error("expected " + expected + ", found " + describe(node));
+        }
+        return this;
+    }
+
+    private static String list(Set<String> keys) {
+        return new TreeSet<>(keys).stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
+    }
+
+    private static String describe(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: return "an object";
+            case ARRAY: return "an array";
+            case STRING: return "a string";
+            case NUMBER: return node.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN: return "a boolean";
+            case NULL: return "null";
+            default: return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+        }
+    }
+}

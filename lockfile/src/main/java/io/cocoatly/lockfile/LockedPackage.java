@@ -1,0 +1,44 @@
+package io.cocoatly.lockfile;
+
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One selected package: everything the installer needs to fetch and check it without asking the
+ * registry again.
+ *
+ * @param source       the registry's name or URL
+ * @param artifact     absent for a registry that publishes no archives
+ * @param dependencies the exact packages it was resolved against, sorted, each at most once
+ */
+public record LockedPackage(PackageId id, String source, Optional<Artifact> artifact, List<PackageId> dependencies) {
+
+    /** @throws IllegalArgumentException if the source is empty or a dependency is listed twice */
+    public LockedPackage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(artifact, "artifact");
+        if (source.isEmpty()) {
+            throw new IllegalArgumentException("the source of " + id + " is empty");
+        }
+        dependencies = dependencies.stream().sorted().toList();
+        for (int i = 1; i < dependencies.size(); i++) {
+            if (dependencies.get(i).equals(dependencies.get(i - 1))) {
+                throw new IllegalArgumentException(id + " lists dependency " + dependencies.get(i) + " twice");
+            }
+        }
+    }
+
+    public PackageName name() {
+        return id.name();
+    }
+
+    public Version version() {
+        return id.version();
+    }
+}

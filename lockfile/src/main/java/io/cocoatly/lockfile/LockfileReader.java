@@ -1,0 +1,195 @@
+package io.cocoatly.lockfile;
+
+import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
+import io.cocoatly.lockfile.ResolverInfo.Objective;
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.SyntaxException;
+import io.cocoatly.model.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads lockfiles strictly: the whole file is validated (syntax, types, names, versions, digests,
+ * consistency of dependencies and install order) before a {@link Lockfile} is returned, so nothing
+ * half-read is ever used. Errors name the file, the JSON path and the problem.
+ */
+public final class LockfileReader {
+
+    static final String INVALID = "invalid-lockfile";
+    static final String UNSUPPORTED = "unsupported-lockfile";
+    private static final String REGENERATE = "run `cocoatly lock` to regenerate it";
+
+    private static final Set<String> ROOT_KEYS = Set.of("lockfile", "manifest", "resolver", "packages", "install-order");
+    private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest");
+    private static final Set<String> RESOLVER_KEYS = Set.of("optimal", "objective", "multiple-versions");
+    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "artifact", "dependencies");
+
+    private LockfileReader() {
+    }
+
+    /**
+     * Reads and validates {@code file}.
+     *
+     * @throws CocoatlyException code {@code lockfile-not-found} if there is no such file,
+     *     {@code lockfile-unreadable} if it cannot be read
+     * @throws InvalidFileException code {@code unsupported-lockfile} for another format version,
+     *     {@code invalid-lockfile} for anything malformed or inconsistent
+     */
+    public static Lockfile read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CocoatlyException("lockfile-not-found", "no lockfile at `" + file + "`",
+                    List.of("run `cocoatly lock` to create it"));
+        } catch (IOException e) {
+            throw new CocoatlyException("lockfile-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
+        }
+        return parse(bytes, file.toString());
+    }
+
+    /**
+     * Validates a lockfile given as bytes (UTF-8 JSON).
+     *
+     * @param displayName how errors name the file, e.g. its path or {@code <stdin>}
+     * @throws InvalidFileException as {@link #read(Path)}
+     */
+    public static Lockfile parse(byte[] bytes, String displayName) {
+        JsonCursor root = Json.parse(bytes, Path.of(displayName), INVALID);
+        checkFormat(root.required("lockfile"), Path.of(displayName));
+        root.rejectUnknownKeys(ROOT_KEYS);
+        ManifestInfo manifest = manifest(root.required("manifest"));
+        ResolverInfo resolver = resolver(root.required("resolver"));
+        JsonCursor packagesAt = root.required("packages");
+        List<LockedPackage> packages = new ArrayList<>();
+        List<List<PackageId>> rawDependencies = new ArrayList<>();
+        for (JsonCursor at : packagesAt.elements()) {
+            List<PackageId> dependencies = idList(at.required("dependencies"), "dependency");
+            packages.add(lockedPackage(at, dependencies));
+            rawDependencies.add(dependencies);
+        }
+        JsonCursor orderAt = root.required("install-order");
+        List<List<PackageId>> installOrder = new ArrayList<>();
+        for (JsonCursor group : orderAt.elements()) {
+            installOrder.add(idList(group, "package"));
+        }
+        Consistency.check(packages, installOrder, resolver.multipleVersions(),
+                (i, pkg, dependency) -> "$.packages[" + i + "].dependencies[" + rawDependencies.get(i).indexOf(dependency) + "]")
+                .ifPresent(p -> {
+                    throw new InvalidFileException(INVALID, Path.of(displayName), p.path(), p.message(), List.of(REGENERATE));
+                });
+        return new Lockfile(manifest, resolver, packages, installOrder);
+    }
+
+    private static void checkFormat(JsonCursor at, Path file) {
+        long format = at.integer();
+        if (format == Lockfile.FORMAT) {
+            return;
+        }
+        String hint = format > Lockfile.FORMAT
+                ? "this lockfile was written by a newer Cocoatly; upgrade, or " + REGENERATE
+                : REGENERATE;
+        throw new InvalidFileException(UNSUPPORTED, file, at.path(),
+                "unsupported lockfile format: " + format + " (this Cocoatly reads format " + Lockfile.FORMAT + ")", List.of(hint));
+    }
+
+    private static ManifestInfo manifest(JsonCursor at) {
+        at.rejectUnknownKeys(MANIFEST_KEYS);
+        PackageName name = name(at.required("name"));
+        Version version = version(at.required("version"));
+        JsonCursor digestAt = at.required("requirements-digest");
+        String digest = digestAt.string();
+        if (!ManifestInfo.DIGEST.matcher(digest).matches()) {
+            throw digestAt.error("expected `sha256:` and 64 lowercase hex digits: `" + digest + "`");
+        }
+        return new ManifestInfo(name, version, digest);
+    }
+
+    private static ResolverInfo resolver(JsonCursor at) {
+        at.rejectUnknownKeys(RESOLVER_KEYS);
+        boolean optimal = at.required("optimal").bool();
+        JsonCursor objectiveAt = at.required("objective");
+        List<Objective> objective = new ArrayList<>();
+        for (String level : objectiveAt.keys()) {
+            JsonCursor valueAt = objectiveAt.required(level);
+            if (level.isEmpty()) {
+                throw valueAt.error("an objective level needs a name");
+            }
+            objective.add(new Objective(level, valueAt.integer()));
+        }
+        JsonCursor policyAt = at.required("multiple-versions");
+        String policy = policyAt.string();
+        MultipleVersions multipleVersions = MultipleVersions.fromText(policy).orElseThrow(() -> policyAt.error(
+                "unknown multiple-versions policy: `" + policy + "`", "known policies are `one-per-package` and `semver-major`"));
+        return new ResolverInfo(optimal, objective, multipleVersions);
+    }
+
+    private static LockedPackage lockedPackage(JsonCursor at, List<PackageId> dependencies) {
+        at.rejectUnknownKeys(PACKAGE_KEYS);
+        PackageName name = name(at.required("name"));
+        Version version = version(at.required("version"));
+        JsonCursor sourceAt = at.required("source");
+        String source = sourceAt.string();
+        if (source.isEmpty()) {
+            throw sourceAt.error("the source must not be empty");
+        }
+        Optional<Artifact> artifact = at.optional("artifact").map(ArtifactReader::read);
+        return new LockedPackage(new PackageId(name, version), source, artifact, dependencies);
+    }
+
+    /** An array of distinct {@code name@version} strings. */
+    private static List<PackageId> idList(JsonCursor at, String what) {
+        List<PackageId> ids = new ArrayList<>();
+        Set<PackageId> seen = new HashSet<>();
+        for (JsonCursor element : at.elements()) {
+            PackageId id = id(element);
+            if (!seen.add(id)) {
+                throw element.error(what + " `" + id + "` is listed twice");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static PackageId id(JsonCursor at) {
+        String text = at.string();
+        int sep = text.indexOf('@');
+        if (sep < 0) {
+            throw at.error("expected `name@version`: `" + text + "`");
+        }
+        try {
+            return new PackageId(PackageName.of(text.substring(0, sep)), Version.parse(text.substring(sep + 1)));
+        } catch (CocoatlyException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+
+    private static PackageName name(JsonCursor at) {
+        String text = at.string();
+        try {
+            return PackageName.of(text);
+        } catch (CocoatlyException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+
+    private static Version version(JsonCursor at) {
+        String text = at.string();
+        try {
+            return Version.parse(text);
+        } catch (SyntaxException e) {
+            throw at.error(e.getMessage());
+        }
+    }
+}

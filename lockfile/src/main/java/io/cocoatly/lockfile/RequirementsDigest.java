@@ -1,0 +1,75 @@
+package io.cocoatly.lockfile;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code requirements-digest} of a manifest: {@code sha256:<hex>} of a canonical text of its
+ * name, version and requirements, so {@code lock --check} notices any change that could change the
+ * resolution and ignores formatting, key order and whitespace. The canonical text (documented in
+ * {@code docs/lockfile.md}, section "requirements-digest") is, in UTF-8:
+ *
+ * <pre>
+ * cocoatly-requirements 1\n
+ * name NAME\n
+ * version VERSION\n
+ * dependency NAME REQUIREMENT\n     (one line each, sorted by name, then requirement)
+ * </pre>
+ *
+ * where a requirement is written as in the manifest with {@code \} as {@code \\}, LF as {@code \n}
+ * and CR as {@code \r}, so that no requirement can forge a line.
+ */
+public final class RequirementsDigest {
+
+    private static final String HEADER = "cocoatly-requirements 1";
+
+    private RequirementsDigest() {
+    }
+
+    /** {@code sha256:} and the lowercase hex SHA-256 of the manifest's canonical requirements text. */
+    public static String of(Manifest manifest) {
+        List<Map.Entry<PackageName, String>> requirements = new ArrayList<>();
+        for (Dependency d : manifest.dependencies()) {
+            requirements.add(Map.entry(d.name(), d.requirement()));
+        }
+        return of(manifest.name(), manifest.version(), requirements);
+    }
+
+    /** The digest of {@link #canonicalText}; for tools that hold requirements as plain text. */
+    public static String of(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements) {
+        byte[] text = canonicalText(name, version, requirements).getBytes(StandardCharsets.UTF_8);
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The exact text that is hashed. */
+    public static String canonicalText(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements) {
+        StringBuilder s = new StringBuilder(HEADER).append('\n');
+        s.append("name ").append(name.value()).append('\n');
+        s.append("version ").append(version).append('\n');
+        requirements.stream()
+                .sorted(Comparator.comparing((Map.Entry<PackageName, String> e) -> e.getKey().value())
+                        .thenComparing(Map.Entry::getValue))
+                .forEach(e -> s.append("dependency ").append(e.getKey().value()).append(' ')
+                        .append(escape(e.getValue())).append('\n'));
+        return s.toString();
+    }
+
+    private static String escape(String requirement) {
+        return requirement.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

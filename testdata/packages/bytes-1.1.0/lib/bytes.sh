@@ -1,0 +1,4 @@
+# bytes 1.1.0: sourced by programs that use the sample package.
+bytes_version() {
+  echo "1.1.0"
+}

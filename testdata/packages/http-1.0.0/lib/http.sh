@@ -1,0 +1,4 @@
+# http 1.0.0: sourced by programs that use the sample package.
+http_version() {
+  echo "1.0.0"
+}

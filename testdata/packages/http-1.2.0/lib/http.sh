@@ -1,0 +1,4 @@
+# http 1.2.0: sourced by programs that use the sample package.
+http_version() {
+  echo "1.2.0"
+}

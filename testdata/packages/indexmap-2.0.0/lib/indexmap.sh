@@ -1,0 +1,4 @@
+# indexmap 2.0.0: sourced by programs that use the sample package.
+indexmap_version() {
+  echo "2.0.0"
+}

@@ -1,0 +1,4 @@
+# memchr 2.5.0: sourced by programs that use the sample package.
+memchr_version() {
+  echo "2.5.0"
+}

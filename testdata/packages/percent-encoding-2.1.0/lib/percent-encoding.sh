@@ -1,0 +1,4 @@
+# percent-encoding 2.1.0: sourced by programs that use the sample package.
+percent_encoding_version() {
+  echo "2.1.0"
+}

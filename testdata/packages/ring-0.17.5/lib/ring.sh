@@ -1,0 +1,4 @@
+# ring 0.17.5: sourced by programs that use the sample package.
+ring_version() {
+  echo "0.17.5"
+}

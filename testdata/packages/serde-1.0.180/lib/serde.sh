@@ -1,0 +1,4 @@
+# serde 1.0.180: sourced by programs that use the sample package.
+serde_version() {
+  echo "1.0.180"
+}

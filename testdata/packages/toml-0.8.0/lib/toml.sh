@@ -1,0 +1,4 @@
+# toml 0.8.0: sourced by programs that use the sample package.
+toml_version() {
+  echo "0.8.0"
+}

@@ -1,0 +1,4 @@
+# url 2.4.0: sourced by programs that use the sample package.
+url_version() {
+  echo "2.4.0"
+}
