@@ -46,6 +46,7 @@ public final class Check {
         boolean[] uninstallable = new boolean[n + 1];
         String[] reasons = new String[n + 1];
         boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
+        boolean[] dead = dead(e);
         for (PackageName name : dependenciesFirst(e, universe)) {
             int marker = e.rootMarkers.get(name);
             for (Universe.Candidate c : universe.get(name).candidates()) {
@@ -56,6 +57,11 @@ public final class Check {
                 if (e.excluded[v]) {
                     uninstallable[v] = true;
                     reasons[v] = withoutSubject(c.release().id(), e.exclusion[v].describe());
+                    continue;
+                }
+                if ((reasons[v] = cascadeReason(e, v, dead)) != null) {
+                    dead[v] = true;
+                    uninstallable[v] = true;
                     continue;
                 }
                 if (cascade && !c.release().yanked() && (reasons[v] = cascadeReason(e, v, uninstallable)) != null) {
@@ -71,6 +77,11 @@ public final class Check {
                     }
                 } else {
                     uninstallable[v] = true;
+                    if (!contains(sat.explanation(), marker)) {
+                        // The conflict does not need v to be the root: no model selects v at all.
+                        dead[v] = true;
+                        sat.addUnit(-v);
+                    }
                 }
             }
         }
@@ -114,6 +125,26 @@ public final class Check {
             }
         }
         return null;
+    }
+
+    /**
+     * Versions no model can select, whatever the root: excluded ones, and, to a fixpoint, those with a
+     * dependency whose every match is dead. This is the unit propagation a solver would do at level 0,
+     * done once instead of once per call.
+     */
+    private static boolean[] dead(Encoding e) {
+        boolean[] dead = e.excluded.clone();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int v = 1; v <= e.candidates(); v++) {
+                if (!dead[v] && cascadeReason(e, v, dead) != null) {
+                    dead[v] = true;
+                    changed = true;
+                }
+            }
+        }
+        return dead;
     }
 
     /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
@@ -166,6 +197,15 @@ public final class Check {
                 order.add(names.get(top[0]));
             }
         }
+    }
+
+    private static boolean contains(int[] literals, int literal) {
+        for (int l : literals) {
+            if (l == literal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int firstOf(Encoding e, int v) {
@@ -277,6 +317,10 @@ public final class Check {
 
     /** The dependencies of {@code root} in the conflict, and the packages it is about. */
     static String describe(PackageId root, List<Reason> conflict) {
+        if (conflict.size() == 1 && !(conflict.get(0) instanceof Reason.RootRequirement)) {
+            // A requirement with no match at all: the direct cause says more than "cannot be satisfied".
+            return withoutSubject(root, conflict.get(0).describe());
+        }
         List<String> dependencies = new ArrayList<>();
         List<String> over = new ArrayList<>();
         List<String> facts = new ArrayList<>();

@@ -10,7 +10,9 @@ import java.util.Map;
  * A quick first guess: walk the requirements from the root and satisfy each unsatisfied one with its
  * best free candidate (the preferred version if it matches, else the lowest rank, i.e. the newest).
  * When a requirement finds every matching version's slot taken, the walk restarts with that slot
- * reserved for the requirement's best match, a few times at most.
+ * reserved for the requirement's best match; if that was tried already, with the version that made
+ * the requirement avoided (so its package falls back to its next best version). A few restarts at
+ * most.
  *
  * <p>The guess is usually a model, and then usually optimal; when it is not a model it still guides
  * the solver's first decisions ({@link GuidedPhase}). Correctness never depends on it: the result is
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 final class Greedy {
 
-    private static final int RESTARTS = 8;
+    private static final int RESTARTS = 16;
 
     private Greedy() {
     }
@@ -33,69 +35,102 @@ final class Greedy {
         for (int v = 1; v <= n; v++) {
             groups = Math.max(groups, e.group[v] + 1);
         }
-        int[] reserved = new int[groups];
-        boolean[] selected = null;
+        Walk walk = new Walk(e, isPreferred, new int[groups], new boolean[n + 1]);
         for (int attempt = 0; attempt <= RESTARTS; attempt++) {
-            selected = new boolean[e.variables() + 1];
-            int blocked = walk(e, isPreferred, reserved, selected);
-            if (blocked == 0 || reserved[e.group[blocked]] == blocked) {
+            walk.run();
+            if (walk.blockedTarget == 0) {
                 break;
             }
-            reserved[e.group[blocked]] = blocked;
+            int g = e.group[walk.blockedTarget];
+            if (walk.reserved[g] != walk.blockedTarget) {
+                // First suspect the version that took the slot: keep the slot for this requirement.
+                walk.reserved[g] = walk.blockedTarget;
+            } else if (walk.blockedSource != 0 && !walk.avoided[walk.blockedSource]) {
+                // Then suspect the version whose requirement it is: try its next best alternative.
+                walk.avoided[walk.blockedSource] = true;
+            } else {
+                break;
+            }
         }
-        return selected;
+        return walk.selected;
     }
 
-    /** Walks once; returns 0, or the best match of the first requirement that found no free slot. */
-    private static int walk(Encoding e, boolean[] isPreferred, int[] reserved, boolean[] selected) {
-        int[] taken = new int[reserved.length];
-        Deque<int[]> queue = new ArrayDeque<>(e.rootClauses);
-        int blocked = 0;
-        while (!queue.isEmpty()) {
-            int[] targets = queue.poll();
-            if (targets.length == 0 || anySelected(targets, selected)) {
-                continue;
-            }
-            int best = 0;
-            int bestAny = 0;
-            for (int t : targets) {
-                if (e.blocked(t)) {
+    /** One walk from the root; remembers the first requirement that found no free slot. */
+    private static final class Walk {
+        final Encoding e;
+        final boolean[] isPreferred;
+        final int[] reserved;
+        final boolean[] avoided;
+        boolean[] selected;
+        int blockedTarget;
+        int blockedSource;
+
+        Walk(Encoding e, boolean[] isPreferred, int[] reserved, boolean[] avoided) {
+            this.e = e;
+            this.isPreferred = isPreferred;
+            this.reserved = reserved;
+            this.avoided = avoided;
+        }
+
+        void run() {
+            selected = new boolean[e.variables() + 1];
+            blockedTarget = 0;
+            blockedSource = 0;
+            int[] taken = new int[reserved.length];
+            Deque<int[]> queue = new ArrayDeque<>(e.rootClauses);
+            Deque<Integer> sources = new ArrayDeque<>();
+            e.rootClauses.forEach(c -> sources.add(0));
+            while (!queue.isEmpty()) {
+                int[] targets = queue.poll();
+                int source = sources.poll();
+                if (targets.length == 0 || anySelected(targets, selected)) {
                     continue;
                 }
-                if (bestAny == 0 || better(e, isPreferred, reserved, t, bestAny)) {
-                    bestAny = t;
+                int best = 0;
+                int bestAny = 0;
+                for (int t : targets) {
+                    if (e.blocked(t)) {
+                        continue;
+                    }
+                    if (bestAny == 0 || better(t, bestAny)) {
+                        bestAny = t;
+                    }
+                    if (taken[e.group[t]] == 0 && (best == 0 || better(t, best))) {
+                        best = t;
+                    }
                 }
-                if (taken[e.group[t]] == 0 && (best == 0 || better(e, isPreferred, reserved, t, best))) {
-                    best = t;
+                if (best == 0) {
+                    if (blockedTarget == 0 && bestAny != 0) {
+                        blockedTarget = bestAny;
+                        blockedSource = source;
+                    }
+                    continue;
                 }
-            }
-            if (best == 0) {
-                if (blocked == 0) {
-                    blocked = bestAny;
-                }
-                continue;
-            }
-            selected[best] = true;
-            taken[e.group[best]] = best;
-            for (Encoding.Edge edge : e.edges.get(best)) {
-                if (edge.fixed() == null) {
-                    queue.add(edge.targets());
+                selected[best] = true;
+                taken[e.group[best]] = best;
+                for (Encoding.Edge edge : e.edges.get(best)) {
+                    if (edge.fixed() == null) {
+                        queue.add(edge.targets());
+                        sources.add(best);
+                    }
                 }
             }
         }
-        return blocked;
-    }
 
-    private static boolean better(Encoding e, boolean[] isPreferred, int[] reserved, int a, int b) {
-        boolean ra = reserved[e.group[a]] == a;
-        boolean rb = reserved[e.group[b]] == b;
-        if (ra != rb) {
-            return ra;
+        private boolean better(int a, int b) {
+            if (avoided[a] != avoided[b]) {
+                return avoided[b];
+            }
+            boolean ra = reserved[e.group[a]] == a;
+            boolean rb = reserved[e.group[b]] == b;
+            if (ra != rb) {
+                return ra;
+            }
+            if (isPreferred[a] != isPreferred[b]) {
+                return isPreferred[a];
+            }
+            return e.rank[a] < e.rank[b];
         }
-        if (isPreferred[a] != isPreferred[b]) {
-            return isPreferred[a];
-        }
-        return e.rank[a] < e.rank[b];
     }
 
     private static boolean anySelected(int[] vars, boolean[] selected) {

@@ -50,7 +50,6 @@ public final class Resolve {
             long t3 = System.nanoTime();
             return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
         }
-        long t3 = System.nanoTime();
         if (r.model() == null) {
             throw new ResolutionTimeoutException(root.id().toString(), request.timeout().orElseThrow());
         }
@@ -64,6 +63,7 @@ public final class Resolve {
         for (long c : r.costs()) {
             objective.add(c);
         }
+        long t3 = System.nanoTime();
         return new Resolution.Solved(selected, r.optimal(), objective,
                 statistics(universe, e, r.calls(), t0, t1, t2, t3));
     }

@@ -73,6 +73,11 @@ final class Sat {
         }
     }
 
+    /** Adds a derived fact, e.g. that no model selects a variable: a unit clause. */
+    void addUnit(int literal) {
+        addClause(new int[] {literal});
+    }
+
     /** Adds {@code Σ objective ≤ bound} guarded by {@code selector}, to be assumed when wanted. */
     void addBound(Objective objective, long bound, int selector) {
         addAtMost(objective.vars(), objective.coefficients(), bound, selector);

@@ -1,0 +1,70 @@
+package io.cocoatly.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CheckTest {
+
+    private static String check(VersionPolicy policy, String... registry) {
+        TestIndex index = TestIndex.of(registry);
+        CheckReport report = new Resolver(index).check(index.releases().keySet(), policy);
+        return report.results().stream()
+                .map(r -> r.id() + (r.installable() ? " ok" : " NO: " + r.reason().orElseThrow()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void givesTheDirectCauseOfAMissingOrUnmatchedDependency() {
+        assertEquals(String.join("\n",
+                "a@1.0.0 NO: depends on `ghost ^1`, but `ghost` does not exist in registry `test`",
+                "a@2.0.0 NO: depends on `b ^3`, but no version of `b` matches",
+                "b@1.0.0 ok"),
+                check(VersionPolicy.ONE_PER_PACKAGE, "a 1.0.0 -> ghost ^1", "a 2.0.0 -> b ^3", "b 1.0.0"));
+    }
+
+    @Test
+    void namesTheDependenciesThatCannotBeSatisfiedTogether() {
+        assertEquals(String.join("\n",
+                "a@1.0.0 NO: dependencies `b ^1`, `c ^1` cannot be satisfied together",
+                "b@1.0.0 ok", "c@1.0.0 ok", "d@1.0.0 ok", "d@2.0.0 ok"),
+                check(VersionPolicy.ONE_PER_PACKAGE, "a 1.0.0 -> b ^1; c ^1", "b 1.0.0 -> d ^1", "c 1.0.0 -> d ^2",
+                        "d 1.0.0", "d 2.0.0"));
+    }
+
+    @Test
+    void anUninstallableDependencyMakesItsDependentsUninstallable() {
+        assertEquals(String.join("\n",
+                "a@1.0.0 NO: no installable version of `b` matches `^1`",
+                "b@1.0.0 NO: dependencies `c ^1`, `d ^1` cannot be satisfied together",
+                "c@1.0.0 ok", "d@1.0.0 ok", "e@1.0.0 ok", "e@2.0.0 ok"),
+                check(VersionPolicy.ONE_PER_PACKAGE, "a 1.0.0 -> b ^1", "b 1.0.0 -> c ^1; d ^1", "c 1.0.0 -> e ^1",
+                        "d 1.0.0 -> e ^2", "e 1.0.0", "e 2.0.0"));
+    }
+
+    @Test
+    void yankedVersionsAreCheckedAsIfPinnedButSatisfyNoOne() {
+        assertEquals(String.join("\n",
+                "a@1.0.0 NO: depends on `b ^1`, but no version of `b` matches (yanked: 1.0.0)",
+                "b@1.0.0 ok"),
+                check(VersionPolicy.ONE_PER_PACKAGE, "a 1.0.0 -> b ^1", "b 1.0.0 yanked"));
+    }
+
+    @Test
+    void semverMajorLetsADependencyUseAnotherClass() {
+        List<String> registry = List.of("a 1.0.0 -> b ^1; c ^1", "b 1.0.0 -> d ^1", "c 1.0.0 -> d ^2", "d 1.0.0",
+                "d 2.0.0");
+        assertEquals(String.join("\n", "a@1.0.0 ok", "b@1.0.0 ok", "c@1.0.0 ok", "d@1.0.0 ok", "d@2.0.0 ok"),
+                check(VersionPolicy.SEMVER_MAJOR, registry.toArray(new String[0])));
+    }
+
+    @Test
+    void aRootsOwnPackageHasNoSecondVersionEvenUnderSemverMajor() {
+        // As a root, d@1.0.0 must satisfy c's edge back to d itself; it does not, so neither works.
+        assertEquals(String.join("\n", "c@1.0.0 ok", "d@1.0.0 NO: dependency `c ^1` cannot be satisfied",
+                "d@2.0.0 ok"),
+                check(VersionPolicy.SEMVER_MAJOR, "c 1.0.0 -> d ^2", "d 1.0.0 -> c ^1", "d 2.0.0"));
+    }
+}
