@@ -12,8 +12,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Times the registry-wide check and prints a markdown table: generated registries (seeds 1 to 3,
- * {@link RegistryGenerator.Shape#realistic()}) under both policies, then every version of the
+ * Times the registry-wide check and prints a markdown table: small generated registries
+ * ({@link RegistryGenerator.Shape#small()}, seeds 1 to 3), then larger ones
+ * ({@link RegistryGenerator.Shape#realistic()}) under both policies, then every version of the
  * top-300 crates.io crates. Each case is warmed up, then timed {@code --runs=N} times (default 11);
  * the table gives the median. Every verdict is compared with resolving a project pinned to that
  * version ({@link CheckCrossCheck}), outside the timing. Run it with {@code benchmarks/run.sh check}.
@@ -60,6 +61,10 @@ public final class CheckRun {
         out.println("| registry | policy | packages | versions | uninstallable | disagree with resolve | solver calls"
                 + " | median ms | p90 ms | µs per version |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (long seed = 1; seed <= 3; seed++) {
+            InMemoryIndex small = RegistryGenerator.generate(seed, RegistryGenerator.Shape.small());
+            row("generated small, seed " + seed, small, small.packages(), VersionPolicy.ONE_PER_PACKAGE);
+        }
         for (long seed = 1; seed <= 3; seed++) {
             InMemoryIndex registry = RegistryGenerator.generate(seed, RegistryGenerator.Shape.realistic());
             for (VersionPolicy policy : VersionPolicy.values()) {
