@@ -57,6 +57,24 @@ class ResolverPropertyTest {
         assertTrue(s.optimal());
     }
 
+    /** Registries too big for exhaustive search: the shortcuts must agree with the plain loop. */
+    @Property(tries = 100)
+    void largerRegistriesAgreeWithTheUnguidedLoop(@ForAll long seed) {
+        VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+        RandomCase c = RandomCase.generate(seed, 14, policy);
+        BruteForce checker = new BruteForce(c.registry(), c.request());
+        Resolution guided = resolve(c);
+        Resolution plain = Resolve.run(c.index(), c.request(), false);
+        assertEquals(guided instanceof Resolution.Solved, plain instanceof Resolution.Solved);
+        if (guided instanceof Resolution.Solved s) {
+            List<PackageId> selected = s.packages().stream().map(Resolution.SelectedPackage::id).toList();
+            assertNull(checker.violation(selected), () -> "invalid selection " + selected);
+            assertEquals(checker.objective(selected), s.objective());
+            assertEquals(((Resolution.Solved) plain).objective(), s.objective());
+            assertTrue(s.optimal());
+        }
+    }
+
     @Property(tries = 150)
     void reorderingOrRenamingChangesNothing(@ForAll long seed) {
         RandomCase c = RandomCase.generate(seed, 6, seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE

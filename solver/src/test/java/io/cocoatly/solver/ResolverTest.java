@@ -152,6 +152,13 @@ class ResolverTest {
     }
 
     @Test
+    void aRootRequirementOnItselfOutsideItsOwnVersionIsUnsatisfiable() {
+        TestIndex index = TestIndex.of("app 2.0.0", "a 1.0.0");
+        assertEquals("unsatisfiable [app]", solve(index, "app 1.0.0 -> app ^2; a *"));
+        assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> app ^1; a *"));
+    }
+
+    @Test
     void aSelfDependencyHoldsWhenItsRangeContainsTheVersion() {
         TestIndex index = TestIndex.of("a 1.0.0 -> a ^1", "a 2.0.0 -> a ^1");
         assertEquals("a@1.0.0", solve(index, "app 1.0.0 -> a *"));

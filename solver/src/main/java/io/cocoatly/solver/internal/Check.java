@@ -1,7 +1,5 @@
 package io.cocoatly.solver.internal;
 
-import io.cocoatly.model.Dependency;
-import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +44,7 @@ public final class Check {
         String[] reasons = new String[n + 1];
         boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
         boolean[] dead = dead(e);
-        for (PackageName name : dependenciesFirst(e, universe)) {
+        for (PackageName name : CheckOrder.dependenciesFirst(e, universe)) {
             int marker = e.rootMarkers.get(name);
             for (Universe.Candidate c : universe.get(name).candidates()) {
                 int v = indexOf(e, c.release().id());
@@ -56,7 +53,7 @@ public final class Check {
                 }
                 if (e.excluded[v]) {
                     uninstallable[v] = true;
-                    reasons[v] = withoutSubject(c.release().id(), e.exclusion[v].describe());
+                    reasons[v] = CheckReasons.withoutSubject(c.release().id(), e.exclusion[v].describe());
                     continue;
                 }
                 if ((reasons[v] = cascadeReason(e, v, dead)) != null) {
@@ -90,7 +87,7 @@ public final class Check {
                 Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
                 reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
                 if (reasons[v] == null) {
-                    reasons[v] = explain(index, release, policy);
+                    reasons[v] = CheckReasons.explain(index, release, policy);
                 }
             }
         }
@@ -145,58 +142,6 @@ public final class Check {
             }
         }
         return dead;
-    }
-
-    /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
-    private static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
-        List<PackageName> names = new ArrayList<>(universe.names());
-        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            dependsOn.add(new java.util.TreeSet<>());
-        }
-        for (int v = 1; v <= e.candidates(); v++) {
-            for (Encoding.Edge edge : e.edges.get(v)) {
-                for (int t : edge.targets()) {
-                    dependsOn.get(e.packageOf[v]).add(e.packageOf[t]);
-                }
-            }
-        }
-        int[][] graph = new int[names.size()][];
-        for (int i = 0; i < graph.length; i++) {
-            graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
-        List<PackageName> order = new ArrayList<>();
-        boolean[] visited = new boolean[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            postOrder(i, graph, visited, names, order);
-        }
-        order.removeIf(name -> !e.rootMarkers.containsKey(name));
-        return order;
-    }
-
-    private static void postOrder(int start, int[][] graph, boolean[] visited,
-                                  List<PackageName> names, List<PackageName> order) {
-        // Iterative, so that long dependency chains cannot overflow the stack.
-        java.util.Deque<int[]> stack = new java.util.ArrayDeque<>();
-        if (visited[start]) {
-            return;
-        }
-        visited[start] = true;
-        stack.push(new int[] {start, 0});
-        while (!stack.isEmpty()) {
-            int[] top = stack.peek();
-            int[] next = graph[top[0]];
-            if (top[1] < next.length) {
-                int d = next[top[1]++];
-                if (!visited[d]) {
-                    visited[d] = true;
-                    stack.push(new int[] {d, 0});
-                }
-            } else {
-                stack.pop();
-                order.add(names.get(top[0]));
-            }
-        }
     }
 
     private static boolean contains(int[] literals, int literal) {
@@ -299,69 +244,4 @@ public final class Check {
         throw new IllegalStateException("not a candidate: " + id);
     }
 
-    /** "`p@v` depends on ..." reads "depends on ..." in a line that already starts with p@v. */
-    private static String withoutSubject(PackageId id, String text) {
-        String subject = "`" + id + "` ";
-        return text.startsWith(subject) ? text.substring(subject.length()) : text;
-    }
-
-    /** Resolves {@code release} as a root with guarded constraints and names a minimal conflict. */
-    static String explain(PackageIndex index, Release release, VersionPolicy policy) {
-        Manifest root = new Manifest(release.name(), release.version(), release.dependencies());
-        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), Map.of());
-        Encoding e = Encoder.forResolve(universe, root, Map.of(), policy, true, index.name());
-        PackageId id = release.id();
-        return describe(id, Explainer.conflict(e, Budget.of(Optional.empty()),
-                c -> rootDependency(id, c.reason()) != null));
-    }
-
-    /** The dependencies of {@code root} in the conflict, and the packages it is about. */
-    static String describe(PackageId root, List<Reason> conflict) {
-        if (conflict.size() == 1 && !(conflict.get(0) instanceof Reason.RootRequirement)) {
-            // A requirement with no match at all: the direct cause says more than "cannot be satisfied".
-            return withoutSubject(root, conflict.get(0).describe());
-        }
-        List<String> dependencies = new ArrayList<>();
-        List<String> over = new ArrayList<>();
-        List<String> facts = new ArrayList<>();
-        for (Reason r : conflict) {
-            Dependency d = rootDependency(root, r);
-            if (d != null) {
-                dependencies.add("`" + d + "`");
-            } else if (r instanceof Reason.AtMostOneVersion a) {
-                over.add("`" + a.name() + "`");
-            } else if (!(r instanceof Reason.DependencyOf)) {
-                facts.add(withoutSubject(root, r.describe()));
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        if (dependencies.size() == 1) {
-            text.append("dependency ").append(dependencies.get(0)).append(" cannot be satisfied");
-        } else {
-            text.append("dependencies ").append(String.join(", ", dependencies)).append(" cannot be satisfied together");
-        }
-        if (!over.isEmpty()) {
-            text.append(" (conflict over ").append(String.join(", ", over)).append(')');
-        }
-        for (String fact : facts) {
-            text.append("; ").append(fact);
-        }
-        return text.toString();
-    }
-
-    private static Dependency rootDependency(PackageId root, Reason r) {
-        if (r instanceof Reason.RootRequirement q) {
-            return q.dependency();
-        }
-        if (r instanceof Reason.Missing m && m.from().equals(root)) {
-            return m.dependency();
-        }
-        if (r instanceof Reason.NoMatch m && m.from().equals(root)) {
-            return m.dependency();
-        }
-        if (r instanceof Reason.SelfConflict s && s.from().equals(root)) {
-            return s.dependency();
-        }
-        return null;
-    }
 }

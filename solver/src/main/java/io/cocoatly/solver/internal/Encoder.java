@@ -86,13 +86,14 @@ public final class Encoder {
             e.requirement(root.id(), d);
         }
         e.packageConstraints(Map.of());
-        int[] rank = e.ranks(allowPrereleases);
+        int[] rank = Objectives.ranks(e.ids, e.packageOf, allowPrereleases);
         boolean[] isDirect = new boolean[e.ids.size()];
         for (int v = 1; v < e.ids.size(); v++) {
             isDirect[v] = direct.contains(e.ids.get(v).name());
         }
-        List<Objective> objectives = List.of(e.preferredChanges(preferred), e.rankSum(rank, isDirect, true),
-                e.rankSum(rank, isDirect, false), e.packageCount());
+        List<Objective> objectives = List.of(Objectives.preferredChanges(e.ids, preferred),
+                Objectives.rankSum(e.ids, rank, isDirect, true), Objectives.rankSum(e.ids, rank, isDirect, false),
+                Objectives.packageCount(e.ids));
         Encoding encoding = e.build(root.id(), rank, isDirect, objectives);
         boolean[] isPreferred = new boolean[e.ids.size()];
         for (int v = 1; v < e.ids.size(); v++) {
@@ -307,67 +308,6 @@ public final class Encoder {
     }
 
     private record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
-    }
-
-    /** rank(p,v): position from the newest among p's candidates; prereleases last unless allowed. */
-    private int[] ranks(boolean allowPrereleases) {
-        int[] rank = new int[ids.size()];
-        int v = 1;
-        while (v < ids.size()) {
-            int end = v;
-            while (end < ids.size() && packageOf[end] == packageOf[v]) {
-                end++;
-            }
-            List<Integer> order = new ArrayList<>();
-            for (int i = v; i < end; i++) {
-                order.add(i);
-            }
-            order.sort((a, b) -> {
-                boolean pa = !allowPrereleases && ids.get(a).version().isPrerelease();
-                boolean pb = !allowPrereleases && ids.get(b).version().isPrerelease();
-                return pa != pb ? Boolean.compare(pa, pb) : Integer.compare(b, a);
-            });
-            for (int i = 0; i < order.size(); i++) {
-                rank[order.get(i)] = i;
-            }
-            v = end;
-        }
-        return rank;
-    }
-
-    private Objective preferredChanges(Map<PackageName, Version> preferred) {
-        List<Integer> vars = new ArrayList<>();
-        for (int v = 1; v < ids.size(); v++) {
-            Version pref = preferred.get(ids.get(v).name());
-            if (pref != null && !pref.equals(ids.get(v).version())) {
-                vars.add(v);
-            }
-        }
-        int[] ones = new int[vars.size()];
-        Arrays.fill(ones, 1);
-        return new Objective(LEVELS.get(0), vars.stream().mapToInt(Integer::intValue).toArray(), ones);
-    }
-
-    private Objective rankSum(int[] rank, boolean[] isDirect, boolean direct) {
-        List<Integer> vars = new ArrayList<>();
-        for (int v = 1; v < ids.size(); v++) {
-            if (isDirect[v] == direct && rank[v] > 0) {
-                vars.add(v);
-            }
-        }
-        int[] vs = vars.stream().mapToInt(Integer::intValue).toArray();
-        int[] coefficients = Arrays.stream(vs).map(v -> rank[v]).toArray();
-        return new Objective(LEVELS.get(direct ? 1 : 2), vs, coefficients);
-    }
-
-    private Objective packageCount() {
-        int[] vars = new int[ids.size() - 1];
-        int[] ones = new int[vars.length];
-        for (int i = 0; i < vars.length; i++) {
-            vars[i] = i + 1;
-            ones[i] = 1;
-        }
-        return new Objective(LEVELS.get(3), vars, ones);
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {

@@ -46,7 +46,10 @@ public final class Resolve {
             for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {
                 names.addAll(reason.packages());
             }
-            names.remove(root.name());
+            if (names.size() > 1) {
+                // The project itself is named only when the conflict is about nothing else.
+                names.remove(root.name());
+            }
             long t3 = System.nanoTime();
             return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
         }

@@ -1,0 +1,67 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.PackageName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order {@link Check} visits packages in: each after the packages its versions depend on, so
+ * that a dependency's verdicts are known when its dependents are checked (and cascade to them).
+ */
+final class CheckOrder {
+
+    private CheckOrder() {
+    }
+
+    /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
+    static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
+        List<PackageName> names = new ArrayList<>(universe.names());
+        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            dependsOn.add(new java.util.TreeSet<>());
+        }
+        for (int v = 1; v <= e.candidates(); v++) {
+            for (Encoding.Edge edge : e.edges.get(v)) {
+                for (int t : edge.targets()) {
+                    dependsOn.get(e.packageOf[v]).add(e.packageOf[t]);
+                }
+            }
+        }
+        int[][] graph = new int[names.size()][];
+        for (int i = 0; i < graph.length; i++) {
+            graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        List<PackageName> order = new ArrayList<>();
+        boolean[] visited = new boolean[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            postOrder(i, graph, visited, names, order);
+        }
+        order.removeIf(name -> !e.rootMarkers.containsKey(name));
+        return order;
+    }
+
+    private static void postOrder(int start, int[][] graph, boolean[] visited,
+                                  List<PackageName> names, List<PackageName> order) {
+        // Iterative, so that long dependency chains cannot overflow the stack.
+        java.util.Deque<int[]> stack = new java.util.ArrayDeque<>();
+        if (visited[start]) {
+            return;
+        }
+        visited[start] = true;
+        stack.push(new int[] {start, 0});
+        while (!stack.isEmpty()) {
+            int[] top = stack.peek();
+            int[] next = graph[top[0]];
+            if (top[1] < next.length) {
+                int d = next[top[1]++];
+                if (!visited[d]) {
+                    visited[d] = true;
+                    stack.push(new int[] {d, 0});
+                }
+            } else {
+                stack.pop();
+                order.add(names.get(top[0]));
+            }
+        }
+    }
+}
