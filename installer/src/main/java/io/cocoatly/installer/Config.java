@@ -15,7 +15,7 @@ import java.util.Set;
  * @param warnings unknown keys found while reading, for the caller to show; never printed here
  */
 public record Config(Registry registry, Storage storage, Cache cache, Network network, Security security,
-        ConfigHooks hooks, List<ConfigWarning> warnings) {
+        ConfigHooks hooks, Installer installer, List<ConfigWarning> warnings) {
 
     /** Digest algorithms {@code security.checksum} may name. */
     public static final Set<String> DIGESTS = Set.of("sha256", "blake3", "sha512");
@@ -27,6 +27,7 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(installer, "installer");
         warnings = List.copyOf(warnings);
     }
 
@@ -34,7 +35,8 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
     public static Config defaults(Home home) {
         return new Config(new Registry(Optional.empty(), Optional.empty()), new Storage(home.packagesDir()),
                 new Cache(home.cacheDir()), new Network(8, Duration.ofSeconds(30), 3, Optional.empty()),
-                new Security(true, List.of(), List.of("sha256")), ConfigHooks.none(), List.of());
+                new Security(true, List.of(), List.of("sha256")), ConfigHooks.none(),
+                new Installer(Optional.empty(), ExtractionLimits.defaults()), List.of());
     }
 
     /**
@@ -95,6 +97,20 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
             if (checksums.isEmpty() || !DIGESTS.containsAll(checksums)) {
                 throw new IllegalArgumentException("checksums must name at least one of " + DIGESTS + ": " + checksums);
             }
+        }
+    }
+
+    /**
+     * How packages are installed ({@code installer.*}).
+     *
+     * @param command an external installer speaking the JSON protocol of {@code docs/ipc.md}, as an
+     *                argument vector to which the operation name is appended; empty: the built-in one
+     * @param limits  bounds on what one package archive may unpack to
+     */
+    public record Installer(Optional<List<String>> command, ExtractionLimits limits) {
+        public Installer {
+            command = command.map(List::copyOf);
+            Objects.requireNonNull(limits, "limits");
         }
     }
 }

@@ -28,12 +28,15 @@ public final class ConfigReader {
 
     static final String CODE = "invalid-config";
 
-    private static final Set<String> SECTIONS = Set.of("registry", "storage", "cache", "network", "security", "hooks");
+    private static final Set<String> SECTIONS = Set.of("registry", "storage", "cache", "network", "security", "hooks",
+            "installer");
     private static final Set<String> REGISTRY = Set.of("url", "name");
     private static final Set<String> STORAGE = Set.of("install_dir");
     private static final Set<String> CACHE = Set.of("dir");
     private static final Set<String> NETWORK = Set.of("max_concurrent_downloads", "timeout_seconds", "retries", "proxy");
     private static final Set<String> SECURITY = Set.of("require_signatures", "trusted_keys", "checksum");
+    private static final Set<String> INSTALLER = Set.of("command", "max_package_bytes", "max_package_entries",
+            "max_path_bytes", "max_path_depth");
     private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5");
 
     private final Home home;
@@ -88,7 +91,9 @@ public final class ConfigReader {
         Config.Network network = section(root, "network", NETWORK).map(at -> network(at, d.network())).orElse(d.network());
         Config.Security security = section(root, "security", SECURITY).map(at -> security(at, d.security())).orElse(d.security());
         ConfigHooks hooks = root.optional("hooks").map(this::hooks).orElse(d.hooks());
-        return new Config(registry, storage, cache, network, security, hooks, warnings);
+        Config.Installer installer = section(root, "installer", INSTALLER).map(at -> installer(at, d.installer()))
+                .orElse(d.installer());
+        return new Config(registry, storage, cache, network, security, hooks, installer, warnings);
     }
 
     private Optional<HomeJsonCursor> section(HomeJsonCursor root, String key, Set<String> known) {
@@ -104,6 +109,34 @@ public final class ConfigReader {
         int retries = at.optional("retries").map(c -> c.integer(0, 100)).orElse(d.retries());
         Optional<URI> proxy = at.optional("proxy").filter(c -> !c.isNull()).map(ConfigReader::proxy);
         return new Config.Network(max, timeout, retries, proxy);
+    }
+
+    private Config.Installer installer(HomeJsonCursor at, Config.Installer d) {
+        Optional<List<String>> command = at.optional("command").filter(c -> !c.isNull()).map(c -> {
+            List<String> argv = new ArrayList<>();
+            for (HomeJsonCursor arg : argvElements(c)) {
+                argv.add(arg.string());
+            }
+            if (argv.isEmpty() || argv.get(0).isEmpty()) {
+                throw c.error("an installer command needs a program to run");
+            }
+            return argv;
+        });
+        ExtractionLimits limits = d.limits();
+        Optional<HomeJsonCursor> bytes = at.optional("max_package_bytes");
+        if (bytes.isPresent()) {
+            long v = bytes.get().integer();
+            if (v < 1) {
+                throw bytes.get().error("expected a positive number of bytes, found " + v);
+            }
+            limits = limits.withMaxTotalBytes(v);
+        }
+        limits = limits.withMaxEntries(at.optional("max_package_entries").map(c -> c.integer(1, Integer.MAX_VALUE))
+                .orElse(limits.maxEntries()));
+        limits = limits.withMaxPathBytes(at.optional("max_path_bytes").map(c -> c.integer(1, 65_536))
+                .orElse(limits.maxPathBytes()));
+        limits = limits.withMaxDepth(at.optional("max_path_depth").map(c -> c.integer(1, 4096)).orElse(limits.maxDepth()));
+        return new Config.Installer(command, limits);
     }
 
     private static URI proxy(HomeJsonCursor at) {

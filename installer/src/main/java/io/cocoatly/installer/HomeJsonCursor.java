@@ -42,6 +42,11 @@ final class HomeJsonCursor {
         return parent + "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 
+    /** The raw value, for embedded documents (a lockfile or state inside a request) read by their own reader. */
+    JsonNode node() {
+        return node;
+    }
+
     String path() {
         return path;
     }

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  *                    for a package from a registry without artifacts
  * @param installPath absolute, normally {@code <install_dir>/<name>/<version>}
  * @param files       sorted by path, each path once
+ * @param dependencies the installed packages it was resolved against (from the lockfile), sorted;
+ *                     {@code uninstall} refuses to remove a package another one lists here
  */
 public record StatePackage(PackageId id, String source, Optional<String> digest, Path installPath,
-        List<StateFileEntry> files, Instant installedAt) {
+        List<StateFileEntry> files, Instant installedAt, List<PackageId> dependencies) {
 
     static final Pattern DIGEST = Pattern.compile("(sha256|blake3|sha512):[0-9a-f]+");
 
@@ -48,6 +50,13 @@ public record StatePackage(PackageId id, String source, Optional<String> digest,
                 throw new IllegalArgumentException(id + " lists `" + files.get(i).path() + "` twice");
             }
         }
+        dependencies = dependencies.stream().sorted().distinct().toList();
+    }
+
+    /** A package recorded without dependencies. */
+    public StatePackage(PackageId id, String source, Optional<String> digest, Path installPath,
+            List<StateFileEntry> files, Instant installedAt) {
+        this(id, source, digest, installPath, files, installedAt, List.of());
     }
 
     public PackageName name() {

@@ -28,7 +28,7 @@ public final class StateStore {
 
     static final String INVALID = "invalid-state";
     private static final Set<String> ROOT_KEYS = Set.of("state", "packages");
-    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "digest", "install_path",
+    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "digest", "install_path", "dependencies",
             "installed_at", "files");
     private static final Set<String> FILE_KEYS = Set.of("path", "type", "size", "mode", "sha256", "target");
 
@@ -87,6 +87,8 @@ public final class StateStore {
             node.put("digest", p.digest().orElse(null));
             node.put("install_path", p.installPath().toString());
             node.put("installed_at", p.installedAt().toString());
+            ArrayNode deps = node.putArray("dependencies");
+            p.dependencies().forEach(d -> deps.add(d.toString()));
             ArrayNode files = node.putArray("files");
             for (StateFileEntry f : p.files()) {
                 writeFile(files.addObject(), f);
@@ -181,7 +183,23 @@ public final class StateStore {
             }
             files.add(entry);
         }
-        return new StatePackage(new PackageId(name, version), source, digest, installPath, files, installedAt);
+        List<PackageId> dependencies = new ArrayList<>();
+        Optional<HomeJsonCursor> depsAt = at.optional("dependencies");
+        if (depsAt.isPresent()) {
+            for (HomeJsonCursor d : depsAt.get().elements()) {
+                dependencies.add(wrap(d, c -> packageId(c.string())));
+            }
+        }
+        return new StatePackage(new PackageId(name, version), source, digest, installPath, files, installedAt,
+                dependencies);
+    }
+
+    private static PackageId packageId(String text) {
+        int at = text.lastIndexOf('@');
+        if (at <= 0) {
+            throw new IllegalArgumentException("expected `name@version`: `" + text + "`");
+        }
+        return new PackageId(PackageName.of(text.substring(0, at)), Version.parse(text.substring(at + 1)));
     }
 
     private static StateFileEntry fileEntry(HomeJsonCursor at) {

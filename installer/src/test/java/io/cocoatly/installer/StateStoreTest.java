@@ -38,9 +38,10 @@ class StateStoreTest {
         String text = new String(StateStore.toBytes(StateSamples.two(Path.of("/opt/pkgs"))), StandardCharsets.UTF_8);
         assertEquals("{\n  \"state\": 1,\n  \"packages\": [\n    {\n      \"name\": \"http\",\n      \"version\": \"2.0.1-rc.1\",\n"
                 + "      \"source\": \"https://r.example\",\n      \"digest\": null,\n      \"install_path\": \"/opt/pkgs/http/2.0.1-rc.1\",\n"
-                + "      \"installed_at\": \"2026-11-24T00:12:01.500Z\",\n      \"files\": []\n    },\n    {\n      \"name\": \"tls\",\n"
+                + "      \"installed_at\": \"2026-11-24T00:12:01.500Z\",\n      \"dependencies\": [],\n      \"files\": []\n    },\n    {\n      \"name\": \"tls\",\n"
                 + "      \"version\": \"2.1.0\",\n      \"source\": \"sample\",\n      \"digest\": \"sha256:" + "0f".repeat(32) + "\",\n"
                 + "      \"install_path\": \"/opt/pkgs/tls/2.1.0\",\n      \"installed_at\": \"2026-11-24T00:12:00Z\",\n"
+                + "      \"dependencies\": [],\n"
                 + "      \"files\": [\n        {\n          \"path\": \"README\",\n          \"type\": \"file\",\n          \"size\": 12,\n"
                 + "          \"mode\": \"0644\",\n          \"sha256\": \"" + "b2".repeat(32) + "\"\n        },\n        {\n"
                 + "          \"path\": \"lib\",\n          \"type\": \"dir\",\n          \"mode\": \"0755\"\n        },\n        {\n"

@@ -1,0 +1,155 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.Home;
+import io.cocoatly.installer.InstallOutcome;
+import io.cocoatly.installer.InstallRequest;
+import io.cocoatly.installer.Installer;
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.LockfileWriter;
+import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.Manifests;
+import io.cocoatly.solver.VersionPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cocoatly install}: apply the project's lockfile, or install packages globally. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = {"Without PACKAGE: make the project's installation (.cocoatly/ next to cocoatly.json) match",
+            "cocoatly-lock.json, running `lock` first if there is none or it is stale (unless --locked).",
+            "With PACKAGE[@RANGE]: add it to the global installation in the Cocoatly home, resolving with the",
+            "installed versions preferred so nothing else moves unless it must.",
+            "Every artifact is downloaded and verified (digests, size, signature) before anything is unpacked;",
+            "the installation changes all at once or not at all. Prints `+ added`, `- removed`, `~ a -> b`."},
+        footer = {"", "Examples:",
+            "  cocoatly install --registry ./registry        # in a project directory",
+            "  cocoatly install --locked                     # CI: exit 3 unless the lockfile is up to date",
+            "  cocoatly install http@^2.0 --registry ./registry",
+            "  cocoatly install jq --json --quiet",
+            "", "Exit codes: 0 installed, 1 unsatisfiable, 2 invalid input, 3 (--locked) lockfile missing or stale,",
+            "4 download, verification or installation failed (nothing was changed)."})
+final class InstallCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "NAME or NAME@RANGE to install globally.")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
+            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    String manifest;
+
+    @Option(names = "--registry", paramLabel = "DIR|URL",
+            description = "Registry directory or URL (default: `registry.url` in config.json, else $COCOATLY_REGISTRY).")
+    String registry;
+
+    @Option(names = "--locked", description = "Never lock: exit 3 if the lockfile is missing or out of date.")
+    boolean locked;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    InstallCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        InstallerSetup setup = InstallerSetup.open(context, registry);
+        return packages.isEmpty() ? project(setup) : global(setup);
+    }
+
+    private int project(InstallerSetup setup) {
+        ProjectFiles project = ProjectFiles.open(context, manifest);
+        Optional<Lockfile> existing = project.lockfile();
+        boolean stale = existing.map(l -> !l.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest())))
+                .orElse(false);
+        if (locked && existing.isEmpty()) {
+            project.requireLockfile();
+        }
+        if (locked && stale) {
+            throw new CocoatlyException("lockfile-out-of-date", "`" + project.lockfileName() + "` does not match the"
+                    + " requirements of `" + Manifests.FILE_NAME + "`", List.of("run `cocoatly lock` and commit the lockfile"));
+        }
+        Lockfile lockfile;
+        boolean lockedFirst = existing.isEmpty() || stale;
+        if (lockedFirst) {
+            FileRegistry index = setup.index();
+            VersionPolicy policy = existing.map(l -> LockfileFactory.policy(l.resolver().multipleVersions()))
+                    .orElse(VersionPolicy.ONE_PER_PACKAGE);
+            lockfile = new Relock(index, project.manifest(), policy, Optional.empty()).lock(existing).lockfile();
+            LockfileWriter.write(lockfile, project.lockfilePath());
+            if (!quiet && !json) {
+                context.err().println("wrote " + project.lockfileName());
+            }
+        } else {
+            lockfile = existing.get();
+        }
+        Path projectDir = project.lockfilePath().getParent();
+        Installer installer = setup.project(projectDir);
+        InstallOutcome outcome = apply(installer, new InstallRequest(lockfile, setup.registryRoot()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
+        extra.put("lockfile", project.lockfilePath().toString());
+        extra.put("locked_first", lockedFirst);
+        return report(outcome, extra);
+    }
+
+    private int global(InstallerSetup setup) {
+        Home home = setup.home().create();
+        Manifest wanted = GlobalManifest.read(home);
+        for (String spec : packages) {
+            int at = spec.indexOf('@');
+            String name = at < 0 ? spec : spec.substring(0, at);
+            String range = at < 0 ? "*" : spec.substring(at + 1);
+            wanted = GlobalManifest.with(wanted, Dependency.parse(name, range));
+        }
+        Optional<Lockfile> previous = GlobalManifest.lockfile(home);
+        Lockfile lockfile = new Relock(setup.index(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
+                .lock(previous).lockfile();
+        InstallOutcome outcome = apply(setup.global(), new InstallRequest(lockfile, setup.registryRoot()));
+        GlobalManifest.write(home, wanted, Optional.of(lockfile));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("installation", home.root().toString());
+        extra.put("requested", packages);
+        return report(outcome, extra);
+    }
+
+    private InstallOutcome apply(Installer installer, InstallRequest request) {
+        InstallProgress progress = new InstallProgress(context.err(), context.interactive(), quiet || json);
+        try {
+            return installer.apply(request, progress);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private int report(InstallOutcome outcome, Map<String, Object> extra) {
+        if (json) {
+            Map<String, Object> data = new LinkedHashMap<>(extra);
+            data.putAll(InstallJson.outcome(outcome));
+            Json.write(context.out(), Envelope.success(data));
+            return ExitCodes.OK;
+        }
+        if (!quiet) {
+            context.out().print(InstallJson.diffText(outcome.plan()));
+            context.out().println(InstallJson.summary(outcome));
+        }
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.State;
+import io.cocoatly.installer.StatePackage;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cocoatly list}: what is installed. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the installed packages (global installation by default) with their version, source and",
+            "install path, as recorded in state.json."},
+        footer = {"", "Examples:",
+            "  cocoatly list",
+            "  cocoatly list --project --json",
+            "", "Exit codes: 0 listed, 2 invalid state or config."})
+final class ListCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Mixin
+    InstallationOption installation;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    ListCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        State state = installation.installer(context, InstallerSetup.open(context, null)).state();
+        if (json) {
+            Json.write(context.out(), Envelope.success(InstallJson.state(state)));
+            return ExitCodes.OK;
+        }
+        if (state.packages().isEmpty()) {
+            context.out().println("Nothing installed.");
+        }
+        for (StatePackage p : state.packages()) {
+            context.out().println(p.name() + " " + p.version() + "  (" + p.source() + ")  " + p.installPath());
+        }
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.Home;
+import io.cocoatly.installer.UninstallOutcome;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cocoatly uninstall}: remove globally installed packages. */
+@Command(name = "uninstall", mixinStandardHelpOptions = true,
+        description = {"Remove every installed version of each NAME from the global installation: the files recorded",
+            "at install time are deleted (never anything outside the package's directory) and the package is",
+            "dropped from global.json. A package another installed package needs is kept unless --force."},
+        footer = {"", "Examples:",
+            "  cocoatly uninstall jq",
+            "  cocoatly uninstall tls --force          # even though http needs it",
+            "", "Exit codes: 0 removed, 2 invalid input, 4 not installed, needed by others, or removal failed."})
+final class UninstallCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = "Packages to remove.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--force", description = "Remove even packages other installed packages depend on.")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    UninstallCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        InstallerSetup setup = InstallerSetup.open(context, null);
+        List<PackageName> packages = names.stream().map(PackageName::of).toList();
+        UninstallOutcome outcome = setup.global().uninstall(packages, force, new InstallProgress(context.err(),
+                context.interactive(), quiet || json));
+        Home home = setup.home();
+        Manifest global = GlobalManifest.read(home);
+        for (PackageName n : packages) {
+            global = GlobalManifest.without(global, n);
+        }
+        GlobalManifest.write(home, global, Optional.empty());
+        if (json) {
+            Json.write(context.out(), Envelope.success(InstallJson.uninstall(outcome)));
+        } else if (!quiet) {
+            outcome.removed().forEach(id -> context.out().println("- " + id.name() + " " + id.version()));
+            if (!outcome.dependents().isEmpty()) {
+                context.err().println("warning: still installed and now missing a dependency: "
+                        + String.join(", ", InstallJson.ids(outcome.dependents())));
+            }
+        }
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+}

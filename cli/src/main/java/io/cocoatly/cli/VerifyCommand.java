@@ -1,0 +1,63 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.VerifyReport;
+import io.cocoatly.model.PackageName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cocoatly verify}: re-hash installed files against what was installed. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Re-hash the installed files of each NAME (all packages if none) and compare them with the",
+            "file list recorded at install time: reports changed, missing and extra files per package."},
+        footer = {"", "Examples:",
+            "  cocoatly verify",
+            "  cocoatly verify http tls --json",
+            "  cocoatly verify --project",
+            "", "Exit codes: 0 everything as installed, 1 something changed, is missing or extra, 2 invalid input,",
+            "4 a NAME is not installed."})
+final class VerifyCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Packages to check (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Mixin
+    InstallationOption installation;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing; only the exit code tells.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    VerifyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<PackageName> packages = names.stream().map(PackageName::of).toList();
+        VerifyReport report = installation.installer(context, InstallerSetup.open(context, null)).verify(packages);
+        if (json) {
+            Json.write(context.out(), Envelope.success(InstallJson.verify(report)));
+        } else if (!quiet) {
+            for (VerifyReport.PackageCheck c : report.packages()) {
+                if (c.ok()) {
+                    context.out().println("ok       " + c.id());
+                    continue;
+                }
+                c.changed().forEach(p -> context.out().println("changed  " + c.id() + " " + p));
+                c.missing().forEach(p -> context.out().println("missing  " + c.id() + " " + p));
+                c.extra().forEach(p -> context.out().println("extra    " + c.id() + " " + p));
+            }
+        }
+        context.out().flush();
+        return report.ok() ? ExitCodes.OK : ExitCodes.NEGATIVE;
+    }
+}

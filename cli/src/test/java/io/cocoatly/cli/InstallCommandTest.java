@@ -1,0 +1,137 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.installer.ArchivePacker;
+import io.cocoatly.installer.Checksums;
+import io.cocoatly.installer.DigestAlgorithm;
+import io.cocoatly.installer.Ed25519Keys;
+import io.cocoatly.installer.Ed25519SigningKey;
+import io.cocoatly.installer.Signatures;
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.PackageId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** install, list, verify and uninstall in process, against a real signed directory registry. */
+class InstallCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path registry;
+    private Path project;
+    private Path home;
+    private CliRunner cli;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = dir.resolve("registry");
+        Ed25519SigningKey key = Ed25519SigningKey.read(Ed25519Keys.generate(dir.resolve("keys")).privateKeyFile());
+        Files.createDirectories(registry.resolve("index"));
+        Files.writeString(registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"local\"}");
+        publish(key, "b", "1.0.0", "{}");
+        publish(key, "a", "1.0.0", "{\"b\": \"^1.0\"}");
+        home = dir.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
+                + key.publicKey().base64() + "\"]}}");
+        project = dir.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("cocoatly.json"),
+                "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"a\": \"^1.0\"}}");
+        cli = new CliRunner(project, Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "HOME", dir.toString()));
+    }
+
+    private void publish(Ed25519SigningKey key, String name, String version, String deps) throws IOException {
+        Path tree = dir.resolve("src").resolve(name);
+        Files.createDirectories(tree.resolve("bin"));
+        Files.writeString(tree.resolve(name + ".txt"), name + " " + version + "\n");
+        Files.writeString(tree.resolve("bin").resolve(name), "#!/bin/sh\necho " + name + "\n");
+        String url = "artifacts/" + name + "-" + version + ".tar.gz";
+        Files.createDirectories(registry.resolve("artifacts"));
+        ArchivePacker.pack(tree, registry.resolve(url));
+        Checksums sums = Checksums.of(registry.resolve(url), EnumSet.of(DigestAlgorithm.SHA256));
+        String sha = sums.get(DigestAlgorithm.SHA256).get();
+        Artifact.Signature sig = Signatures.sign(key, PackageId.of(name, version), sha);
+        Files.writeString(registry.resolve("index").resolve(name + ".json"), "{\"name\": \"" + name + "\", \"versions\": [{"
+                + "\"version\": \"" + version + "\", \"dependencies\": " + deps + ", \"artifact\": {\"url\": \"" + url
+                + "\", \"size\": " + Files.size(registry.resolve(url)) + ", \"checksums\": {\"sha256\": \"" + sha
+                + "\"}, \"signature\": {\"key\": \"" + sig.key() + "\", \"ed25519\": \"" + sig.ed25519() + "\"}}}]}");
+    }
+
+    @Test
+    void projectInstallLocksFirstThenAppliesAndIsANoOpTheSecondTime() throws IOException {
+        CliRunner.Result r = cli.run("install", "--registry", registry.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("+ a 1.0.0\n+ b 1.0.0\nInstalled 2 packages (2 downloaded, "), r.out());
+        assertTrue(r.err().contains("wrote cocoatly-lock.json"), r.err());
+        assertTrue(r.err().contains("downloaded a@1.0.0"), r.err());
+        assertTrue(Files.exists(project.resolve("cocoatly-lock.json")));
+        assertEquals("a 1.0.0\n", Files.readString(project.resolve(".cocoatly/packages/a/1.0.0/a.txt")));
+
+        CliRunner.Result again = cli.run("install", "--locked", "--registry", registry.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("Nothing to do: 2 packages up to date.\n", again.out());
+        assertEquals(0, cli.run("verify", "--project").exitCode());
+    }
+
+    @Test
+    void lockedWithoutALockfileIsExitThree() {
+        CliRunner.Result r = cli.run("install", "--locked", "--registry", registry.toString());
+
+        assertEquals(3, r.exitCode());
+        assertTrue(r.err().startsWith("error: no lockfile at `cocoatly-lock.json`"), r.err());
+        assertFalse(Files.exists(project.resolve(".cocoatly/state.json")));
+    }
+
+    @Test
+    void globalInstallListVerifyUninstall() throws IOException {
+        CliRunner.Result r = cli.run("install", "a@^1.0", "--registry", registry.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.readString(home.resolve("global.json")).replaceAll("\\s", "").contains("\"a\":\"^1.0\""));
+
+        CliRunner.Result list = cli.run("list");
+        assertEquals(0, list.exitCode());
+        assertTrue(list.out().startsWith("a 1.0.0  (local)  " + home.resolve("packages/a/1.0.0")), list.out());
+
+        Files.writeString(home.resolve("packages/b/1.0.0/b.txt"), "tampered\n");
+        CliRunner.Result verify = cli.run("verify");
+        assertEquals(1, verify.exitCode());
+        assertEquals("ok       a@1.0.0\nchanged  b@1.0.0 b.txt\n", verify.out());
+
+        CliRunner.Result refused = cli.run("uninstall", "b");
+        assertEquals(4, refused.exitCode());
+        assertTrue(refused.err().contains("`a@1.0.0` needs `b@1.0.0`"), refused.err());
+        assertTrue(refused.err().contains("hint: uninstall those packages too, or pass `--force`"), refused.err());
+
+        CliRunner.Result removed = cli.run("uninstall", "a");
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertEquals("- a 1.0.0\n", removed.out());
+        assertFalse(Files.exists(home.resolve("packages/a")));
+    }
+
+    @Test
+    void jsonEnvelopeCarriesThePlanAndTheOutcome() {
+        CliRunner.Result r = cli.run("install", "--json", "--registry", registry.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        String compact = r.out().replaceAll("\\s", "");
+        assertTrue(compact.startsWith("{\"success\":true,\"data\":{\"installation\":"), r.out());
+        assertTrue(compact.contains("\"diff\":[\"+a1.0.0\",\"+b1.0.0\"]"), r.out());
+        assertTrue(compact.contains("{\"name\":\"a\",\"version\":\"1.0.0\",\"action\":\"install\",\"fetch\":\"download\""),
+                r.out());
+        assertTrue(compact.endsWith("\"error\":null}"), r.out());
+        assertEquals("", r.err());
+    }
+}

@@ -1,0 +1,245 @@
+package io.cocoatly.installer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An {@link Installer} that hands every operation to another program speaking the JSON protocol of
+ * {@code docs/ipc.md}: it runs {@code command + [operation]}, writes one request on its stdin and
+ * reads one envelope from its stdout. Cocoatly's own {@code bin/cocoatly-*} tools speak it, so do
+ * plug-in installers configured as {@code installer.command}.
+ *
+ * <p>The external program reports only its outcome: the listener hears {@code planned},
+ * {@code committed} and {@code removed} once it is done, and no download progress.
+ */
+public final class ExternalInstaller implements Installer {
+
+    private final List<String> command;
+    private final Home configHome;
+    private final Home target;
+    private final Path installDir;
+
+    /**
+     * @param command    the program and its first arguments; the operation name is appended
+     * @param configHome the home whose {@code config.json} the program should read
+     * @param target     the installation to change
+     * @param installDir where its packages go
+     */
+    public ExternalInstaller(List<String> command, Home configHome, Home target, Path installDir) {
+        this.command = List.copyOf(command);
+        if (this.command.isEmpty()) {
+            throw new IllegalArgumentException("an external installer needs a command");
+        }
+        this.configHome = Objects.requireNonNull(configHome, "configHome");
+        this.target = Objects.requireNonNull(target, "target");
+        this.installDir = Objects.requireNonNull(installDir, "installDir");
+    }
+
+    @Override
+    public InstallPlan plan(InstallRequest request) {
+        ObjectNode r = installRequest(request);
+        r.put("dry_run", true);
+        return readPlan(call("install", r).required("plan"), request);
+    }
+
+    @Override
+    public InstallOutcome apply(InstallRequest request, InstallListener listener) {
+        HomeJsonCursor data = call("install", installRequest(request));
+        InstallPlan plan = readPlan(data.required("plan"), request);
+        listener.planned(plan);
+        State state = readState(data.required("state"));
+        listener.committed(state);
+        plan.removals().forEach(p -> listener.removed(p.id()));
+        List<PackageId> downloaded = new ArrayList<>();
+        for (HomeJsonCursor id : data.required("downloaded").elements()) {
+            downloaded.add(packageId(id));
+        }
+        List<HomeRecovery.Removed> recovered = new ArrayList<>();
+        for (HomeJsonCursor r : data.required("recovered").elements()) {
+            recovered.add(new HomeRecovery.Removed(Path.of(r.required("path").string()),
+                    HomeRecovery.Kind.valueOf(r.required("kind").string().toUpperCase(Locale.ROOT))));
+        }
+        return new InstallOutcome(plan, state, new HomeRecovery.Report(recovered), downloaded,
+                data.required("bytes").integer());
+    }
+
+    @Override
+    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
+        ObjectNode r = common();
+        names.forEach(n -> r.withArray("packages").add(n.value()));
+        r.withArray("packages");
+        r.put("force", force);
+        HomeJsonCursor data = call("uninstall", r);
+        State state = readState(data.required("state"));
+        listener.committed(state);
+        List<PackageId> removed = ids(data.required("removed"));
+        removed.forEach(listener::removed);
+        return new UninstallOutcome(removed, ids(data.required("dependents")), state);
+    }
+
+    @Override
+    public VerifyReport verify(Collection<PackageName> names) {
+        ObjectNode r = common();
+        names.forEach(n -> r.withArray("packages").add(n.value()));
+        HomeJsonCursor data = call("verify", r);
+        List<VerifyReport.PackageCheck> checks = new ArrayList<>();
+        for (HomeJsonCursor p : data.required("packages").elements()) {
+            PackageId id = PackageId.of(p.required("name").string(), p.required("version").string());
+            checks.add(new VerifyReport.PackageCheck(id, strings(p.required("changed")), strings(p.required("missing")),
+                    strings(p.required("extra"))));
+        }
+        return new VerifyReport(checks);
+    }
+
+    @Override
+    public State state() {
+        return readState(call("state", common()));
+    }
+
+    private ObjectNode common() {
+        ObjectNode r = HomeJson.object();
+        r.put("home", target.root().toString());
+        r.put("config_home", configHome.root().toString());
+        r.put("install_dir", installDir.toAbsolutePath().toString());
+        return r;
+    }
+
+    private ObjectNode installRequest(InstallRequest request) {
+        ObjectNode r = common();
+        r.put("registry", request.registry().map(URI::toString).orElse(null));
+        r.set("lockfile", IpcJson.lockfile(request.lockfile()));
+        return r;
+    }
+
+    private InstallPlan readPlan(HomeJsonCursor at, InstallRequest request) {
+        List<PlannedPackage> packages = new ArrayList<>();
+        for (HomeJsonCursor p : at.required("packages").elements()) {
+            PackageId id = PackageId.of(p.required("name").string(), p.required("version").string());
+            LockedPackage locked = request.lockfile().find(id).orElseThrow(() -> p.error("`" + id
+                    + "` is not a package of the lockfile sent"));
+            PlannedPackage.Action action = PlannedPackage.Action.valueOf(p.required("action").string().toUpperCase(Locale.ROOT));
+            PlannedPackage.Fetch fetch = PlannedPackage.Fetch.valueOf(p.required("fetch").string().toUpperCase(Locale.ROOT));
+            HomeJsonCursor urlAt = p.required("url");
+            Optional<DownloadRequest> download = urlAt.isNull() || locked.artifact().isEmpty() ? Optional.empty()
+                    : Optional.of(new DownloadRequest(id, locked.artifact().get(), URI.create(urlAt.string())));
+            HomeJsonCursor replacesAt = p.required("replaces");
+            Optional<PackageId> replaces = replacesAt.isNull() ? Optional.empty() : Optional.of(packageId(replacesAt));
+            packages.add(new PlannedPackage(locked, action, fetch, download, replaces));
+        }
+        ObjectNode removals = HomeJson.object();
+        removals.put("state", State.FORMAT);
+        removals.set("packages", at.required("removals").node());
+        State removed = StateStore.parse(IpcJson.bytes(removals), IpcJson.RESPONSE);
+        return new InstallPlan(request.lockfile(), packages, request.lockfile().installOrder(), removed.packages());
+    }
+
+    private static State readState(HomeJsonCursor at) {
+        return StateStore.parse(IpcJson.bytes(at.node()), IpcJson.RESPONSE);
+    }
+
+    private static List<PackageId> ids(HomeJsonCursor at) {
+        List<PackageId> ids = new ArrayList<>();
+        for (HomeJsonCursor id : at.elements()) {
+            ids.add(packageId(id));
+        }
+        return ids;
+    }
+
+    private static PackageId packageId(HomeJsonCursor at) {
+        String text = at.string();
+        int sep = text.lastIndexOf('@');
+        if (sep <= 0) {
+            throw at.error("expected `name@version`: `" + text + "`");
+        }
+        return PackageId.of(text.substring(0, sep), text.substring(sep + 1));
+    }
+
+    private static List<String> strings(HomeJsonCursor at) {
+        List<String> out = new ArrayList<>();
+        for (HomeJsonCursor s : at.elements()) {
+            out.add(s.string());
+        }
+        return out;
+    }
+
+    /** Runs one operation; returns the envelope's data, or throws its error. */
+    private HomeJsonCursor call(String operation, ObjectNode request) {
+        List<String> argv = new ArrayList<>(command);
+        argv.add(operation);
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        } catch (IOException e) {
+            throw new CocoatlyException("installer-failed", "cannot run the installer `" + String.join(" ", argv) + "`: "
+                    + e.getMessage(), List.of("check `installer.command` in config.json"), e);
+        }
+        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(IpcJson.bytes(request));
+        } catch (IOException e) {
+            // The program exited without reading its request; its output says why.
+        }
+        int exit;
+        try {
+            exit = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new CocoatlyException("installer-failed", "interrupted while `" + argv.get(0) + "` ran", List.of());
+        }
+        byte[] out = stdout.join();
+        String errText = new String(stderr.join(), StandardCharsets.UTF_8).strip();
+        HomeJsonCursor envelope;
+        try {
+            envelope = HomeJson.parse(out, IpcJson.RESPONSE, "installer-protocol").object();
+        } catch (CocoatlyException e) {
+            throw new CocoatlyException("installer-protocol", "the installer `" + String.join(" ", argv) + "` exited with "
+                    + exit + " without a JSON envelope" + (errText.isEmpty() ? "" : ": " + lastLine(errText)),
+                    List.of("see docs/ipc.md for the protocol"), e);
+        }
+        if (envelope.required("success").bool()) {
+            if (exit != 0) {
+                throw new CocoatlyException("installer-protocol", "the installer `" + argv.get(0) + "` reported success"
+                        + " but exited with " + exit, List.of("see docs/ipc.md for the protocol"));
+            }
+            return envelope.required("data");
+        }
+        HomeJsonCursor error = envelope.required("error");
+        List<String> hints = new ArrayList<>();
+        error.optional("hints").ifPresent(h -> h.elements().forEach(x -> hints.add(x.string())));
+        throw new CocoatlyException(error.required("code").string(), error.required("message").string(), hints);
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static byte[] readAll(InputStream in) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (in) {
+            in.transferTo(buffer);
+        } catch (IOException e) {
+            // A broken pipe: keep what arrived.
+        }
+        return buffer.toByteArray();
+    }
+}

@@ -1,0 +1,21 @@
+package io.cocoatly.installer;
+
+import io.cocoatly.lockfile.Lockfile;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to install: the lockfile the installation must match afterwards, and the registry root its
+ * relative artifact URLs resolve against.
+ *
+ * @param registry a directory registry as a {@code file:} URI, or an {@code http(s)} registry root;
+ *                 empty when every artifact URL is absolute
+ */
+public record InstallRequest(Lockfile lockfile, Optional<URI> registry) {
+
+    public InstallRequest {
+        Objects.requireNonNull(lockfile, "lockfile");
+        Objects.requireNonNull(registry, "registry");
+    }
+}

@@ -1,0 +1,68 @@
+package io.cocoatly.installer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the installer takes from {@code config.json}, turned into the pipeline's own types:
+ * where packages and the cache live, the {@link VerificationPolicy} (required digests, signatures,
+ * trusted keys loaded from their files), download behaviour and extraction limits.
+ *
+ * @param installDir packages go to {@code <installDir>/<name>/<version>/}
+ * @param cacheDir   the content-addressed download cache
+ * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
+ */
+public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, DownloadOptions download,
+                              ExtractionLimits limits, ConfigHooks hooks) {
+
+    public InstallSettings {
+        Objects.requireNonNull(installDir, "installDir");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(download, "download");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(hooks, "hooks");
+    }
+
+    /**
+     * The settings {@code config} describes. Trusted key files are read now, so a missing or broken
+     * key file is reported before anything is downloaded.
+     *
+     * @throws KeyException if a trusted key is malformed or its file cannot be read
+     */
+    public static InstallSettings from(Config config) {
+        List<Ed25519PublicKey> keys = new ArrayList<>();
+        for (ConfigTrustedKey k : config.security().trustedKeys()) {
+            if (k instanceof ConfigTrustedKey.Inline) {
+                keys.add(Ed25519PublicKey.parse(((ConfigTrustedKey.Inline) k).base64()));
+            } else if (k instanceof ConfigTrustedKey.KeyFile) {
+                keys.add(Ed25519PublicKey.read(((ConfigTrustedKey.KeyFile) k).file()));
+            } else {
+                throw new AssertionError(k);
+            }
+        }
+        Set<DigestAlgorithm> required = EnumSet.noneOf(DigestAlgorithm.class);
+        config.security().checksums().forEach(name -> required.add(DigestAlgorithm.of(name)));
+        VerificationPolicy policy = new VerificationPolicy(required, config.security().requireSignatures(),
+                TrustedKeys.of(keys));
+        Config.Network n = config.network();
+        DownloadOptions download = DownloadOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
+                .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy());
+        return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
+                config.installer().limits(), config.hooks());
+    }
+
+    /** The same settings installing into {@code dir} instead. */
+    public InstallSettings withInstallDir(Path dir) {
+        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks);
+    }
+
+    /** The same settings with another download configuration (tests shorten backoffs with it). */
+    public InstallSettings withDownload(DownloadOptions options) {
+        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks);
+    }
+}

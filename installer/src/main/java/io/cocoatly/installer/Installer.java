@@ -1,0 +1,63 @@
+package io.cocoatly.installer;
+
+import io.cocoatly.model.PackageName;
+import java.util.Collection;
+
+/**
+ * Changes and inspects one installation (a home's {@code state.json} and its install directory).
+ * {@link LocalInstaller} does the work in this process; {@link ExternalInstaller} hands each
+ * operation to another program speaking the JSON protocol of {@code docs/ipc.md}. {@link #of}
+ * picks the one {@code config.json} asks for, so the CLI never knows which it uses.
+ *
+ * <p>Every changing operation is atomic: it either commits a new {@code state.json} or leaves the
+ * installation as it was, and errors are {@link io.cocoatly.model.CocoatlyException}s naming the
+ * package and what failed.
+ */
+public interface Installer {
+
+    /** What {@link #apply} would do now, without changing anything. */
+    InstallPlan plan(InstallRequest request);
+
+    /**
+     * Makes the installation match the request's lockfile: downloads and verifies every needed
+     * artifact, extracts, moves into place, commits the state, removes what the lockfile does not list.
+     */
+    InstallOutcome apply(InstallRequest request, InstallListener listener);
+
+    /**
+     * Removes every installed version of {@code names}.
+     *
+     * @param force also remove packages other installed packages depend on
+     * @throws io.cocoatly.model.CocoatlyException {@code not-installed} for a name with no installed
+     *     version, {@code has-dependents} (naming them) when another package needs one and not {@code force}
+     */
+    UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener);
+
+    /**
+     * Re-hashes installed files against the lists recorded at install time.
+     *
+     * @param names the packages to check; empty: all
+     * @throws io.cocoatly.model.CocoatlyException {@code not-installed} for a name with no installed version
+     */
+    VerifyReport verify(Collection<PackageName> names);
+
+    /** What is installed. */
+    State state();
+
+    /**
+     * The installer {@code config} selects: {@link ExternalInstaller} when {@code installer.command}
+     * is set, else {@link LocalInstaller}.
+     *
+     * @param configHome the home {@code config} was read from (an external installer reads it too)
+     * @param target     the installation: holds its {@code state.json}, lock and {@code tmp/}; the
+     *                   config home itself for the global installation, {@code <project>/.cocoatly}
+     *                   for a project
+     * @param settings   where packages go ({@code installDir}) and how they are checked
+     */
+    static Installer of(Home configHome, Config config, Home target, InstallSettings settings) {
+        if (config.installer().command().isPresent()) {
+            return new ExternalInstaller(config.installer().command().get(), configHome, target, settings.installDir());
+        }
+        return new LocalInstaller(target, settings);
+    }
+}

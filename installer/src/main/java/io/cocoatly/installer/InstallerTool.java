@@ -1,0 +1,179 @@
+package io.cocoatly.installer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.LockfileReader;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JSON tools {@code cocoatly-install}, {@code cocoatly-uninstall}, {@code cocoatly-verify} and
+ * {@code cocoatly-state} ({@code docs/ipc.md}): each reads one JSON request on stdin, runs the
+ * built-in {@link LocalInstaller}, and writes one envelope {@code {"success", "data", "error"}} on
+ * stdout. Exit code 0 on success, 1 when the operation failed, 2 for a malformed request, 70 for a bug.
+ */
+public final class InstallerTool {
+
+    /** The operations, as named on the command line and in {@code installer.command}. */
+    public static final Set<String> TOOLS = Set.of("install", "uninstall", "verify", "state");
+
+    private static final Set<String> COMMON = Set.of("home", "config_home", "install_dir");
+
+    private InstallerTool() {
+    }
+
+    /** {@code java io.cocoatly.installer.InstallerTool install|uninstall|verify|state < request.json} */
+    public static void main(String[] args) {
+        String tool = args.length == 1 ? args[0] : "";
+        String userHome = System.getProperty("user.home");
+        int code = run(tool, System.in, System.out, System.err, System.getenv(),
+                userHome == null ? null : Path.of(userHome));
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one tool with the given streams and environment.
+     *
+     * @param err receives human-readable notes (waiting for the lock); never part of the protocol
+     * @return the exit code
+     */
+    public static int run(String tool, InputStream in, OutputStream out, PrintStream err, Map<String, String> env,
+            Path userHome) {
+        ObjectNode envelope = HomeJson.object();
+        int code;
+        try {
+            if (!TOOLS.contains(tool)) {
+                throw new CocoatlyException("invalid-request", "unknown installer tool: `" + tool + "`",
+                        List.of("the tools are install, uninstall, verify and state"));
+            }
+            HomeJsonCursor request = HomeJson.parse(in.readAllBytes(), IpcJson.REQUEST, "invalid-request").object();
+            JsonNode data = dispatch(tool, request, env, userHome, err);
+            envelope.put("success", true);
+            envelope.set("data", data);
+            envelope.putNull("error");
+            code = 0;
+        } catch (CocoatlyException e) {
+            failure(envelope, e.code(), e.getMessage(), e.hints());
+            code = e.code().equals("invalid-request") ? 2 : 1;
+        } catch (IOException e) {
+            failure(envelope, "invalid-request", "cannot read the request: " + e.getMessage(), List.of());
+            code = 2;
+        } catch (RuntimeException e) {
+            failure(envelope, "internal", "internal error: " + e, List.of("this is a bug in Cocoatly; please report it"));
+            code = 70;
+        }
+        try {
+            out.write(IpcJson.bytes(envelope));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return code;
+    }
+
+    private static JsonNode dispatch(String tool, HomeJsonCursor request, Map<String, String> env, Path userHome,
+            PrintStream err) {
+        Home home = request.optional("home").map(c -> new Home(Path.of(c.string()))).orElseGet(() -> Home.locate(env, userHome));
+        Home configHome = request.optional("config_home").map(c -> new Home(Path.of(c.string()))).orElse(home);
+        InstallSettings settings = InstallSettings.from(ConfigReader.read(configHome));
+        Optional<Path> installDir = request.optional("install_dir").map(c -> Path.of(c.string()).toAbsolutePath());
+        if (installDir.isPresent()) {
+            settings = settings.withInstallDir(installDir.get());
+        }
+        LocalInstaller installer = new LocalInstaller(home, settings);
+        InstallListener listener = new InstallListener() {
+            @Override
+            public void waiting(InstallLock.Waiting waiting) {
+                err.println(waiting.message());
+            }
+        };
+        switch (tool) {
+            case "install":
+                return install(installer, request, listener);
+            case "uninstall": {
+                known(request, Set.of("packages", "force"));
+                boolean force = request.optional("force").map(HomeJsonCursor::bool).orElse(false);
+                return IpcJson.uninstall(installer.uninstall(names(request.required("packages")), force, listener));
+            }
+            case "verify":
+                known(request, Set.of("packages"));
+                return IpcJson.verify(installer.verify(request.optional("packages").map(InstallerTool::names)
+                        .orElse(List.of())));
+            case "state": {
+                known(request, Set.of("packages"));
+                State state = installer.state();
+                List<PackageName> only = request.optional("packages").map(InstallerTool::names).orElse(List.of());
+                if (!only.isEmpty()) {
+                    state = new State(state.packages().stream().filter(p -> only.contains(p.name())).toList());
+                }
+                return IpcJson.state(state);
+            }
+            default:
+                throw new AssertionError(tool);
+        }
+    }
+
+    private static JsonNode install(LocalInstaller installer, HomeJsonCursor request, InstallListener listener) {
+        known(request, Set.of("lockfile", "registry", "dry_run"));
+        HomeJsonCursor lockAt = request.required("lockfile");
+        Lockfile lockfile = LockfileReader.parse(IpcJson.bytes(lockAt.object().node()), "request " + lockAt.path());
+        Optional<URI> registry = request.optional("registry").filter(c -> !c.isNull()).map(c -> {
+            try {
+                return new URI(c.string());
+            } catch (URISyntaxException e) {
+                throw c.error("not a URI: `" + c.string() + "`");
+            }
+        });
+        InstallRequest install = new InstallRequest(lockfile, registry);
+        if (request.optional("dry_run").map(HomeJsonCursor::bool).orElse(false)) {
+            ObjectNode data = HomeJson.object();
+            data.set("plan", IpcJson.plan(installer.plan(install)));
+            return data;
+        }
+        return IpcJson.outcome(installer.apply(install, listener));
+    }
+
+    private static List<PackageName> names(HomeJsonCursor at) {
+        List<PackageName> names = new ArrayList<>();
+        for (HomeJsonCursor n : at.elements()) {
+            try {
+                names.add(PackageName.of(n.string()));
+            } catch (CocoatlyException | IllegalArgumentException e) {
+                throw n.error(e.getMessage());
+            }
+        }
+        return names;
+    }
+
+    private static void known(HomeJsonCursor request, Set<String> keys) {
+        for (String key : request.keys()) {
+            if (!keys.contains(key) && !COMMON.contains(key)) {
+                throw request.error("unknown key `" + key + "`", "see docs/ipc.md for the request shapes");
+            }
+        }
+    }
+
+    private static void failure(ObjectNode envelope, String code, String message, List<String> hints) {
+        envelope.put("success", false);
+        envelope.putNull("data");
+        ObjectNode error = envelope.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        hints.forEach(error.putArray("hints")::add);
+    }
+}

@@ -1,0 +1,190 @@
+package io.cocoatly.installer;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The built-in {@link Installer}: does the work in this process. Every changing operation runs
+ * under the home's {@link InstallLock}, first cleans up after an interrupted run
+ * ({@link HomeRecovery}), then plans from the state it reads there and executes the plan as one
+ * pipeline: {@link FetchStep} (download and verify everything), {@link StageStep} (extract into
+ * staging), {@link CommitStep} (rename into place, commit {@code state.json} once, delete what went).
+ */
+public final class LocalInstaller implements Installer {
+
+    /** How long to wait for another process holding the lock, by default. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Home home;
+    private final InstallSettings settings;
+    private final Duration lockTimeout;
+    private final Clock clock;
+
+    /**
+     * @param home     the installation: its {@code state.json}, lock and {@code tmp/}
+     * @param settings where packages go and how they are checked
+     */
+    public LocalInstaller(Home home, InstallSettings settings) {
+        this(home, settings, DEFAULT_LOCK_TIMEOUT, Clock.systemUTC());
+    }
+
+    private LocalInstaller(Home home, InstallSettings settings, Duration lockTimeout, Clock clock) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** This installer, waiting at most {@code timeout} for the lock. */
+    public LocalInstaller withLockTimeout(Duration timeout) {
+        return new LocalInstaller(home, settings, timeout, clock);
+    }
+
+    @Override
+    public InstallPlan plan(InstallRequest request) {
+        return InstallPlanner.plan(request.lockfile(), state(), request.registry(), settings.cacheDir());
+    }
+
+    @Override
+    public InstallOutcome apply(InstallRequest request, InstallListener listener) {
+        try (Session s = Session.open(home, settings, lockTimeout, listener)) {
+            InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir());
+            listener.planned(plan);
+            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
+            List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
+            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_INSTALL, changing);
+            Map<PackageId, DownloadedArtifact> artifacts = new FetchStep(settings).run(plan, listener);
+            Map<PackageId, StageStep.Staged> staged = new StageStep(settings).run(plan, artifacts, listener);
+            State next = new CommitStep(home, settings, clock).run(s.state, plan, staged, listener);
+            hooks.run(ConfigHooks.Hook.ON_PACKAGE_UPDATE, plan.changes().stream()
+                    .filter(p -> p.action() == PlannedPackage.Action.UPGRADE).map(PlannedPackage::id).toList())
+                    .ifPresent(listener::hookFailed);
+            hooks.run(ConfigHooks.Hook.ON_POST_INSTALL, changing).ifPresent(listener::hookFailed);
+            List<PackageId> downloaded = new ArrayList<>();
+            long bytes = 0;
+            for (DownloadedArtifact a : artifacts.values()) {
+                if (!a.fromCache()) {
+                    downloaded.add(a.id());
+                    bytes += a.size();
+                }
+            }
+            return new InstallOutcome(plan, next, s.recovery, downloaded, bytes);
+        }
+    }
+
+    @Override
+    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
+        try (Session s = Session.open(home, settings, lockTimeout, listener)) {
+            List<StatePackage> gone = installed(s.state, names);
+            Set<PackageId> goneIds = new HashSet<>();
+            gone.forEach(p -> goneIds.add(p.id()));
+            List<PackageId> dependents = new ArrayList<>();
+            Set<String> needed = new TreeSet<>();
+            for (StatePackage p : s.state.packages()) {
+                if (goneIds.contains(p.id())) {
+                    continue;
+                }
+                for (PackageId d : p.dependencies()) {
+                    if (goneIds.contains(d)) {
+                        dependents.add(p.id());
+                        needed.add("`" + p.id() + "` needs `" + d + "`");
+                    }
+                }
+            }
+            if (!dependents.isEmpty() && !force) {
+                throw new CocoatlyException("has-dependents", "cannot uninstall: other installed packages depend on it: "
+                        + String.join(", ", needed), List.of("uninstall those packages too, or pass `--force` to remove it"
+                        + " anyway"));
+            }
+            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
+            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_UNINSTALL, new ArrayList<>(goneIds));
+            State next = s.state;
+            for (PackageId id : goneIds) {
+                next = next.without(id);
+            }
+            StateStore.write(home, next);
+            listener.committed(next);
+            for (StatePackage p : gone) {
+                PackageFiles.removeRecorded(p, settings.installDir());
+                listener.removed(p.id());
+            }
+            hooks.run(ConfigHooks.Hook.ON_POST_UNINSTALL, new ArrayList<>(goneIds)).ifPresent(listener::hookFailed);
+            return new UninstallOutcome(new ArrayList<>(goneIds), dependents, next);
+        }
+    }
+
+    @Override
+    public VerifyReport verify(Collection<PackageName> names) {
+        State state = state();
+        List<StatePackage> chosen = names.isEmpty() ? state.packages() : installed(state, names);
+        List<VerifyReport.PackageCheck> checks = new ArrayList<>();
+        for (StatePackage p : chosen) {
+            checks.add(InstalledFiles.check(p));
+        }
+        return new VerifyReport(checks);
+    }
+
+    @Override
+    public State state() {
+        return StateStore.read(home);
+    }
+
+    private static List<StatePackage> installed(State state, Collection<PackageName> names) {
+        List<StatePackage> found = new ArrayList<>();
+        for (PackageName name : new TreeSet<>(names)) {
+            List<StatePackage> versions = state.find(name);
+            if (versions.isEmpty()) {
+                throw new CocoatlyException("not-installed", "`" + name + "` is not installed",
+                        List.of("`cocoatly list` shows what is installed"));
+            }
+            found.addAll(versions);
+        }
+        return found;
+    }
+
+    /** The lock, the state read under it, and the recovery done first; closing releases the lock. */
+    private static final class Session implements AutoCloseable {
+        final InstallLock lock;
+        final State state;
+        final HomeRecovery.Report recovery;
+
+        private Session(InstallLock lock, State state, HomeRecovery.Report recovery) {
+            this.lock = lock;
+            this.state = state;
+            this.recovery = recovery;
+        }
+
+        static Session open(Home home, InstallSettings settings, Duration timeout, InstallListener listener) {
+            InstallLock lock = InstallLock.acquire(home, timeout, listener::waiting);
+            try {
+                State state = StateStore.read(home);
+                Config d = Config.defaults(home);
+                Config config = new Config(d.registry(), new Config.Storage(settings.installDir()), new Config.Cache(
+                        settings.cacheDir()), d.network(), d.security(), d.hooks(), d.installer(), List.of());
+                HomeRecovery.Report recovery = HomeRecovery.recover(home, config, state, lock);
+                CacheLeftovers.remove(settings.cacheDir(), java.time.Instant.now());
+                listener.recovered(recovery);
+                return new Session(lock, state, recovery);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+}

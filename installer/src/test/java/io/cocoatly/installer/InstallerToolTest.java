@@ -1,0 +1,105 @@
+package io.cocoatly.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.lockfile.LockfileWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON tools in process with injected streams, and once through the real {@code bin/} script. */
+class InstallerToolTest {
+
+    @TempDir
+    Path dir;
+
+    private TestRegistry registry;
+    private Home home;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = new TestRegistry(dir.resolve("registry"), TestRegistry.newKey(dir.resolve("keys")));
+        registry.add("c", "1.0.0");
+        registry.add("b", "1.0.0", "c@1.0.0");
+        home = new Home(dir.resolve("home")).create();
+        Files.writeString(home.configFile(), "{\"security\": {\"trusted_keys\": [\"" + registry.key().publicKey().base64()
+                + "\"]}}");
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run run(String tool, String request) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = InstallerTool.run(tool, new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(Home.ENV,
+                        home.root().toString()), dir);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private String lockfileJson(String... ids) {
+        return new String(LockfileWriter.toBytes(registry.lockfile(ids)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void installThenStateThenVerifyThenUninstall() {
+        Run install = run("install", "{\"registry\": \"" + registry.root().toUri() + "\", \"lockfile\": "
+                + lockfileJson("b@1.0.0", "c@1.0.0") + "}");
+        assertEquals(0, install.exit(), install.out());
+        assertTrue(install.out().contains("\"success\" : true") || install.out().contains("\"success\": true"), install.out());
+        assertTrue(install.out().contains("+ b 1.0.0"), install.out());
+
+        Run state = run("state", "{\"packages\": [\"c\"]}");
+        assertEquals(0, state.exit());
+        assertTrue(state.out().contains("\"name\" : \"c\"") || state.out().contains("\"name\": \"c\""), state.out());
+        assertTrue(!state.out().contains("\"b\""), state.out());
+
+        Run verify = run("verify", "{}");
+        assertEquals(0, verify.exit());
+        assertTrue(verify.out().replace(" ", "").contains("\"ok\":true"), verify.out());
+
+        Run refused = run("uninstall", "{\"packages\": [\"c\"]}");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.out().replace(" ", "").contains("\"code\":\"has-dependents\""), refused.out());
+        assertTrue(refused.out().replace(" ", "").contains("\"success\":false"), refused.out());
+
+        Run forced = run("uninstall", "{\"packages\": [\"c\"], \"force\": true}");
+        assertEquals(0, forced.exit(), forced.out());
+    }
+
+    @Test
+    void aMalformedRequestIsExitTwoWithTheJsonPath() {
+        Run r = run("uninstall", "{\"packages\": [\"c\"], \"forse\": true}");
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("unknown key `forse`"), r.out());
+        assertEquals(2, run("install", "not json").exit());
+        assertEquals(2, run("frobnicate", "{}").exit());
+    }
+
+    @Test
+    void theRealScriptSpeaksTheProtocol() throws Exception {
+        Path script = Path.of(System.getProperty("cocoatly.repo", "..")).resolve("bin/cocoatly-state").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("COCOATLY_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put(Home.ENV, home.root().toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process p = pb.start();
+        p.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("{\"success\":true,\"data\":{\"state\":1,\"packages\":[]},\"error\":null}",
+                out.replaceAll("\\s", ""));
+    }
+}
