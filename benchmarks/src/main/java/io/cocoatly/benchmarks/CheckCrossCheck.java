@@ -12,7 +12,7 @@ import io.cocoatly.solver.VersionCheck;
 import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares each verdict of a registry-wide check with what the check promises it means: resolving a
@@ -36,7 +36,7 @@ final class CheckCrossCheck {
                     List.of(Dependency.parse(check.id().name().value(), requirement)));
             // Preferring the version is what pins it, and only a pin lets a yanked version be chosen.
             Resolution resolution = resolver.resolve(ResolveRequest.of(project).withPolicy(policy)
-                    .withPreferred(Map.of(check.id().name(), check.id().version())));
+                    .withPreferred(Set.of(check.id())));
             boolean resolves = resolution instanceof Resolution.Solved;
             if (resolves != check.installable()) {
                 found.add(check.id() + ": check says " + (check.installable() ? "installable" : "uninstallable ("

@@ -62,7 +62,7 @@ final class SolutionCheck {
 
     /** A preferred version is pinned (as by a lockfile); a root requirement alone pins nothing, as in Cargo. */
     private static boolean pinned(ResolveRequest request, PackageId id) {
-        return id.version().equals(request.preferred().get(id.name()));
+        return request.preferred().contains(id);
     }
 
     private static void requireMet(List<String> problems, Map<PackageName, List<Version>> selected, PackageId from,

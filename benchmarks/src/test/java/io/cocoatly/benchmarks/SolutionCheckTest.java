@@ -16,8 +16,8 @@ import io.cocoatly.solver.VersionPolicy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SolutionCheckTest {
@@ -37,17 +37,17 @@ class SolutionCheckTest {
             release("log@1.1.0", true),
             release("log@2.0.0", false)));
 
-    private static ResolveRequest request(VersionPolicy policy, Map<PackageName, Version> preferred) {
+    private static ResolveRequest request(VersionPolicy policy, Set<PackageId> preferred) {
         Manifest root = new Manifest(PackageName.of("root"), Version.parse("0.0.0"),
                 List.of(Dependency.parse("app", "=1.0.0"), Dependency.parse("log", "^2.0.0")));
         return ResolveRequest.of(root).withPolicy(policy).withPreferred(preferred);
     }
 
     private static List<String> problems(VersionPolicy policy, String... selected) {
-        return problems(policy, Map.of(), selected);
+        return problems(policy, Set.of(), selected);
     }
 
-    private static List<String> problems(VersionPolicy policy, Map<PackageName, Version> preferred,
+    private static List<String> problems(VersionPolicy policy, Set<PackageId> preferred,
                                          String... selected) {
         List<Resolution.SelectedPackage> packages = Arrays.stream(selected)
                 .map(s -> new Resolution.SelectedPackage(PackageId.of(s.split("@")[0], s.split("@")[1]), false, List.of()))
@@ -77,7 +77,7 @@ class SolutionCheckTest {
     void aYankedVersionNeedsAPin() {
         assertEquals(List.of("log@1.1.0 is yanked and not pinned"),
                 problems(VersionPolicy.SEMVER_MAJOR, "app@1.0.0", "log@1.1.0", "log@2.0.0"));
-        assertEquals(List.of(), problems(VersionPolicy.SEMVER_MAJOR, Map.of(PackageName.of("log"), Version.parse("1.1.0")),
+        assertEquals(List.of(), problems(VersionPolicy.SEMVER_MAJOR, Set.of(PackageId.of("log", "1.1.0")),
                 "app@1.0.0", "log@1.1.0", "log@2.0.0"));
     }
 }
