@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly install}: apply the project's lockfile, or install packages globally. */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Without PACKAGE: make the project's installation (.cocoatly/ next to cocoatly.json) match",
+        description = {"Install the project's locked packages, or NAME[@RANGE] globally.",
+            "Without PACKAGE: make the project's installation (.cocoatly/ next to cocoatly.json) match",
             "cocoatly-lock.json, running `lock` first if there is none or it is stale (unless --locked).",
             "With PACKAGE[@RANGE]: add it to the global installation in the Cocoatly home, resolving with the",
             "installed versions preferred so nothing else moves unless it must.",

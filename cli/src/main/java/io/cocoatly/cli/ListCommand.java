@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code cocoatly list}: what is installed. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the installed packages (the project's installation in a directory with cocoatly.json, else",
-            "the global one; see --project and --global) with their version, source and",
-            "install path, as recorded in state.json."},
+        description = {"List the installed packages.",
+            "Shows the project's installation in a directory with cocoatly.json, else the global one (see",
+            "--project and --global): each package's version, source and install path, as state.json records them."},
         footer = {"", "Examples:",
             "  cocoatly list",
             "  cocoatly list --global --json",

@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 
 /** {@code cocoatly outdated}: locked packages that have newer versions, allowed or not. */
 @Command(name = "outdated", mixinStandardHelpOptions = true,
-        description = {"List locked packages that have newer versions in the registry. For each: the locked",
-            "version; `compatible`, the newest version that satisfies every requirement on it (the",
-            "manifest's, and those of the locked packages that depend on it); and `latest`, the newest",
-            "release. Yanked versions and prereleases are never suggested. `cocoatly update NAME` moves",
+        description = {"List locked packages that have newer versions in the registry.",
+            "For each: the locked version; `compatible`, the newest version that satisfies every requirement",
+            "on it (the manifest's, and those of the locked packages that depend on it); and `latest`, the",
+            "newest release. Yanked versions and prereleases are never suggested. `cocoatly update NAME` moves",
             "towards `compatible`, but stays below it if the package's own dependencies conflict with",
             "the rest of the lockfile."},
         footer = {"", "Examples:",

@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
 
 /** {@code cocoatly tree}: the locked dependency tree, or with {@code --invert}, who depends on a package. */
 @Command(name = "tree", mixinStandardHelpOptions = true,
-        description = {"Print the dependency tree of the lockfile. Each package is followed by the requirement",
-            "its parent puts on it, e.g. `tls 1.9.3 (^1.9)`: from the manifest for the project's own",
-            "dependencies, and from the registry for the others when a registry is given (the lockfile",
-            "keeps resolved versions only). A package whose dependencies were already shown is marked (*),",
-            "a dependency cycle (cycle), a manifest requirement that is not locked (not locked)."},
+        description = {"Print the dependency tree of the lockfile.",
+            "Each package is followed by the requirement its parent puts on it, e.g. `tls 1.9.3 (^1.9)`:",
+            "from the manifest for the project's own dependencies, and from the registry for the others when",
+            "a registry is given (the lockfile keeps resolved versions only). A package whose dependencies",
+            "were already shown is marked (*), a dependency cycle (cycle), a manifest requirement that is not",
+            "locked (not locked)."},
         footer = {"", "Examples:",
             "  cocoatly tree",
             "  cocoatly tree --registry ./registry --depth 1",

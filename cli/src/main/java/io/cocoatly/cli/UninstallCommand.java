@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly uninstall}: remove globally installed packages. */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = {"Remove every installed version of each NAME from the global installation: the files recorded",
-            "at install time are deleted (never anything outside the package's directory) and the package is",
-            "dropped from global.json. A package another installed package needs is kept unless --force."},
+        description = {"Remove packages from the global installation.",
+            "Every installed version of each NAME goes: the files recorded at install time are deleted",
+            "(never anything outside the package's directory) and the package is dropped from global.json.",
+            "A package another installed package needs is kept unless --force."},
         footer = {"", "Examples:",
             "  cocoatly uninstall jq",
             "  cocoatly uninstall tls --force          # even though http needs it",

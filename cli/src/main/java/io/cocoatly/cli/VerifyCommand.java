@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly verify}: re-hash installed files against what was installed. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-hash the installed files of each NAME (all packages if none) and compare them with the",
+        description = {"Check installed files against what was installed.",
+            "Re-hashes the installed files of each NAME (all packages if none) and compares them with the",
             "file list recorded at install time: reports changed, missing and extra files per package. Looks at",
             "the project's installation in a directory with cocoatly.json, else the global one."},
         footer = {"", "Examples:",

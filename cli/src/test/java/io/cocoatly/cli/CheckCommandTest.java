@@ -52,12 +52,6 @@ class CheckCommandTest {
         assertEquals("All 5 versions can be installed.\n", semver.out());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "check", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("check/help", r.out());
-    }
 
     private static void index(Path reg, String name, String versions) throws IOException {
         Files.writeString(reg.resolve("index/" + name + ".json"),

@@ -270,12 +270,6 @@ class LockCommandTest {
         assertEquals(0, p.run("lock", "--check").exit());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "lock", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("lock/help", r.out());
-    }
 
     private static PackageId id(String name) {
         return PackageId.of(name, "1.0.0");

@@ -57,10 +57,4 @@ class OutdatedCommandTest {
         assertEquals("All 1 locked package is up to date.\n", p.run("outdated").out());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "outdated", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("outdated/help", r.out());
-    }
 }

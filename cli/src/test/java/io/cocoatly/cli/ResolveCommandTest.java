@@ -88,12 +88,6 @@ class ResolveCommandTest {
         assertTrue(r.out().endsWith("(optimum proven).\n"), r.out());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(DEMO, Map.of("COLUMNS", "100"), "resolve", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("resolve/help", r.out());
-    }
 
     private void write(String name, String text) throws IOException {
         Files.writeString(temp.resolve(name), text);

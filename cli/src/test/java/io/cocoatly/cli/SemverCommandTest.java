@@ -116,12 +116,6 @@ class SemverCommandTest {
         assertGolden("json-error", r.out());
     }
 
-    @Test
-    void helpHasExamples() throws IOException {
-        CliRunner.Result r = run("semver", "--help");
-        assertEquals(0, r.exitCode());
-        assertGolden("help", r.out());
-    }
 
     @Test
     void batchAnswersEveryLineInOrder() {

@@ -110,10 +110,4 @@ class TreeCommandTest {
         assertEquals("lockfile-missing", Json.mapper().readTree(r.out()).get("error").get("code").asText());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "tree", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("tree/help", r.out());
-    }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,12 +99,6 @@ class UpdateCommandTest {
                 r.out());
     }
 
-    @Test
-    void helpHasExamples() {
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "100"), "update", "--help");
-        assertEquals(0, r.exit());
-        GoldenFile.assertMatches("update/help", r.out());
-    }
 
     private static List<PackageId> lockedIds(TestProject p) {
         return LockfileReader.read(p.lockfilePath()).ids();
