@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the module lines from eroding: dependencies run cli -> installer/registry/solver -> model,
+ * Keeps the module lines from eroding: dependencies run cli -> installer/registry/solver -> model (json sits
+ * under registry, lockfile and installer),
  * and third-party types stay inside the module that owns them.
  */
 class LayeringTest {
@@ -47,6 +49,24 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "org.sat4j..",
                         "io.cocoatly.cli..")
                 .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void jsonDependsOnlyOnModelJacksonAndTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage("io.cocoatly.json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cocoatly.json..", "io.cocoatly.model..",
+                        "com.fasterxml..", "java..");
+        rule.check(classes);
+    }
+
+    // The cli writes its envelope with Jackson. The installer's key files keep their own looser
+    // reader and Jackson's default layout, because changing either would change files users have.
+    @Test
+    void jacksonStaysInsideJson() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("io.cocoatly.json..", "io.cocoatly.cli..")
+                .and().doNotHaveFullyQualifiedName("io.cocoatly.installer.KeyFiles")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml..");
         rule.check(classes);
     }
 

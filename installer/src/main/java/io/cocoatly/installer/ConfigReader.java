@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.StrictJson;
+import io.cocoatly.json.Typos;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
 import java.io.IOException;
@@ -73,10 +76,10 @@ public final class ConfigReader {
      * @param file named in errors and warnings
      */
     public static Config parse(byte[] bytes, Path file, Home home) {
-        return new ConfigReader(home, file).config(HomeJson.parse(bytes, file, CODE));
+        return new ConfigReader(home, file).config(StrictJson.parse(bytes, file, CODE, Home.EMPTY_FILE_HINT));
     }
 
-    private Config config(HomeJsonCursor root) {
+    private Config config(JsonCursor root) {
         Config d = Config.defaults(home);
         warnUnknown(root, SECTIONS);
         Config.Registry registry = section(root, "registry", REGISTRY)
@@ -96,14 +99,14 @@ public final class ConfigReader {
         return new Config(registry, storage, cache, network, security, hooks, installer, warnings);
     }
 
-    private Optional<HomeJsonCursor> section(HomeJsonCursor root, String key, Set<String> known) {
+    private Optional<JsonCursor> section(JsonCursor root, String key, Set<String> known) {
         return root.optional(key).map(at -> {
             warnUnknown(at, known);
             return at;
         });
     }
 
-    private Config.Network network(HomeJsonCursor at, Config.Network d) {
+    private Config.Network network(JsonCursor at, Config.Network d) {
         int max = at.optional("max_concurrent_downloads").map(c -> c.integer(1, 256)).orElse(d.maxConcurrentDownloads());
         Duration timeout = at.optional("timeout_seconds").map(c -> Duration.ofSeconds(c.integer(1, 3600))).orElse(d.timeout());
         int retries = at.optional("retries").map(c -> c.integer(0, 100)).orElse(d.retries());
@@ -111,10 +114,10 @@ public final class ConfigReader {
         return new Config.Network(max, timeout, retries, proxy);
     }
 
-    private Config.Installer installer(HomeJsonCursor at, Config.Installer d) {
+    private Config.Installer installer(JsonCursor at, Config.Installer d) {
         Optional<List<String>> command = at.optional("command").filter(c -> !c.isNull()).map(c -> {
             List<String> argv = new ArrayList<>();
-            for (HomeJsonCursor arg : argvElements(c)) {
+            for (JsonCursor arg : argvElements(c)) {
                 argv.add(arg.string());
             }
             if (argv.isEmpty() || argv.get(0).isEmpty()) {
@@ -123,7 +126,7 @@ public final class ConfigReader {
             return argv;
         });
         ExtractionLimits limits = d.limits();
-        Optional<HomeJsonCursor> bytes = at.optional("max_package_bytes");
+        Optional<JsonCursor> bytes = at.optional("max_package_bytes");
         if (bytes.isPresent()) {
             long v = bytes.get().integer();
             if (v < 1) {
@@ -139,7 +142,7 @@ public final class ConfigReader {
         return new Config.Installer(command, limits);
     }
 
-    private static URI proxy(HomeJsonCursor at) {
+    private static URI proxy(JsonCursor at) {
         String text = at.string();
         URI uri;
         try {
@@ -153,16 +156,16 @@ public final class ConfigReader {
         return uri;
     }
 
-    private Config.Security security(HomeJsonCursor at, Config.Security d) {
-        boolean require = at.optional("require_signatures").map(HomeJsonCursor::bool).orElse(d.requireSignatures());
+    private Config.Security security(JsonCursor at, Config.Security d) {
+        boolean require = at.optional("require_signatures").map(JsonCursor::bool).orElse(d.requireSignatures());
         List<ConfigTrustedKey> keys = at.optional("trusted_keys").map(this::trustedKeys).orElse(d.trustedKeys());
         List<String> checksums = at.optional("checksum").map(ConfigReader::checksums).orElse(d.checksums());
         return new Config.Security(require, keys, checksums);
     }
 
-    private List<ConfigTrustedKey> trustedKeys(HomeJsonCursor at) {
+    private List<ConfigTrustedKey> trustedKeys(JsonCursor at) {
         List<ConfigTrustedKey> keys = new ArrayList<>();
-        for (HomeJsonCursor element : at.elements()) {
+        for (JsonCursor element : at.elements()) {
             String entry = nonEmpty(element);
             try {
                 keys.add(trustedKey(entry));
@@ -186,9 +189,9 @@ public final class ConfigReader {
         return new ConfigTrustedKey.KeyFile(home.root().resolve(entry).normalize());
     }
 
-    private static List<String> checksums(HomeJsonCursor at) {
+    private static List<String> checksums(JsonCursor at) {
         Set<String> names = new LinkedHashSet<>();
-        for (HomeJsonCursor element : at.elements()) {
+        for (JsonCursor element : at.elements()) {
             String name = element.string();
             if (!Config.DIGESTS.contains(name)) {
                 throw element.error("unknown digest algorithm: `" + name + "`", "use `sha256`, `blake3` or `sha512`");
@@ -203,17 +206,17 @@ public final class ConfigReader {
         return List.copyOf(names);
     }
 
-    private ConfigHooks hooks(HomeJsonCursor at) {
+    private ConfigHooks hooks(JsonCursor at) {
         Map<ConfigHooks.Hook, List<String>> commands = new EnumMap<>(ConfigHooks.Hook.class);
         for (String key : at.keys()) {
-            HomeJsonCursor value = at.required(key);
+            JsonCursor value = at.required(key);
             Optional<ConfigHooks.Hook> hook = ConfigHooks.Hook.fromKey(key);
             if (hook.isEmpty()) {
                 warnings.add(unknownKey(value.path(), key, keys(ConfigHooks.Hook.values())));
                 continue;
             }
             List<String> argv = new ArrayList<>();
-            for (HomeJsonCursor arg : argvElements(value)) {
+            for (JsonCursor arg : argvElements(value)) {
                 argv.add(arg.string());
             }
             if (argv.isEmpty() || argv.get(0).isEmpty()) {
@@ -224,7 +227,7 @@ public final class ConfigReader {
         return new ConfigHooks(commands);
     }
 
-    private static List<HomeJsonCursor> argvElements(HomeJsonCursor value) {
+    private static List<JsonCursor> argvElements(JsonCursor value) {
         try {
             return value.elements();
         } catch (InvalidFileException e) {
@@ -233,7 +236,7 @@ public final class ConfigReader {
         }
     }
 
-    private Path path(HomeJsonCursor at) {
+    private Path path(JsonCursor at) {
         String text = nonEmpty(at);
         try {
             return home.root().resolve(text).normalize();
@@ -242,11 +245,11 @@ public final class ConfigReader {
         }
     }
 
-    private static Optional<String> nullableText(HomeJsonCursor section, String key) {
+    private static Optional<String> nullableText(JsonCursor section, String key) {
         return section.optional(key).filter(c -> !c.isNull()).map(ConfigReader::nonEmpty);
     }
 
-    private static String nonEmpty(HomeJsonCursor at) {
+    private static String nonEmpty(JsonCursor at) {
         String text = at.string();
         if (text.isEmpty()) {
             throw at.error("must not be empty");
@@ -254,16 +257,16 @@ public final class ConfigReader {
         return text;
     }
 
-    private void warnUnknown(HomeJsonCursor at, Set<String> known) {
+    private void warnUnknown(JsonCursor at, Set<String> known) {
         for (String key : at.keys()) {
             if (!known.contains(key)) {
-                warnings.add(unknownKey(HomeJsonCursor.keyPath(at.path(), key), key, known));
+                warnings.add(unknownKey(JsonCursor.keyPath(at.path(), key), key, known));
             }
         }
     }
 
     private ConfigWarning unknownKey(String path, String key, Set<String> known) {
-        String suggestion = ConfigTypos.closest(key, known).map(k -> "; did you mean `" + k + "`?").orElse("");
+        String suggestion = Typos.closestOrAffixed(key, known).map(k -> "; did you mean `" + k + "`?").orElse("");
         return new ConfigWarning(file, path, "unknown key `" + key + "`, ignored" + suggestion);
     }
 

@@ -1,6 +1,9 @@
 package io.cocoatly.installer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.json.JsonArray;
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
@@ -54,25 +57,25 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public InstallPlan plan(InstallRequest request) {
-        ObjectNode r = installRequest(request);
+        JsonObject r = installRequest(request);
         r.put("dry_run", true);
         return readPlan(call("install", r).required("plan"), request);
     }
 
     @Override
     public InstallOutcome apply(InstallRequest request, InstallListener listener) {
-        HomeJsonCursor data = call("install", installRequest(request));
+        JsonCursor data = call("install", installRequest(request));
         InstallPlan plan = readPlan(data.required("plan"), request);
         listener.planned(plan);
         State state = readState(data.required("state"));
         listener.committed(state);
         plan.removals().forEach(p -> listener.removed(p.id()));
         List<PackageId> downloaded = new ArrayList<>();
-        for (HomeJsonCursor id : data.required("downloaded").elements()) {
+        for (JsonCursor id : data.required("downloaded").elements()) {
             downloaded.add(packageId(id));
         }
         List<HomeRecovery.Removed> recovered = new ArrayList<>();
-        for (HomeJsonCursor r : data.required("recovered").elements()) {
+        for (JsonCursor r : data.required("recovered").elements()) {
             recovered.add(new HomeRecovery.Removed(Path.of(r.required("path").string()),
                     HomeRecovery.Kind.valueOf(r.required("kind").string().toUpperCase(Locale.ROOT))));
         }
@@ -82,11 +85,11 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
-        ObjectNode r = common();
-        names.forEach(n -> r.withArray("packages").add(n.value()));
-        r.withArray("packages");
+        JsonObject r = common();
+        JsonArray packages = r.putArray("packages");
+        names.forEach(n -> packages.add(n.value()));
         r.put("force", force);
-        HomeJsonCursor data = call("uninstall", r);
+        JsonCursor data = call("uninstall", r);
         State state = readState(data.required("state"));
         listener.committed(state);
         List<PackageId> removed = ids(data.required("removed"));
@@ -96,11 +99,14 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public VerifyReport verify(Collection<PackageName> names) {
-        ObjectNode r = common();
-        names.forEach(n -> r.withArray("packages").add(n.value()));
-        HomeJsonCursor data = call("verify", r);
+        JsonObject r = common();
+        if (!names.isEmpty()) {
+            JsonArray packages = r.putArray("packages");
+            names.forEach(n -> packages.add(n.value()));
+        }
+        JsonCursor data = call("verify", r);
         List<VerifyReport.PackageCheck> checks = new ArrayList<>();
-        for (HomeJsonCursor p : data.required("packages").elements()) {
+        for (JsonCursor p : data.required("packages").elements()) {
             PackageId id = PackageId.of(p.required("name").string(), p.required("version").string());
             checks.add(new VerifyReport.PackageCheck(id, strings(p.required("changed")), strings(p.required("missing")),
                     strings(p.required("extra"))));
@@ -113,56 +119,56 @@ public final class ExternalInstaller implements Installer {
         return readState(call("state", common()));
     }
 
-    private ObjectNode common() {
-        ObjectNode r = HomeJson.object();
+    private JsonObject common() {
+        JsonObject r = JsonObject.create();
         r.put("home", target.root().toString());
         r.put("config_home", configHome.root().toString());
         r.put("install_dir", installDir.toAbsolutePath().toString());
         return r;
     }
 
-    private ObjectNode installRequest(InstallRequest request) {
-        ObjectNode r = common();
+    private JsonObject installRequest(InstallRequest request) {
+        JsonObject r = common();
         r.put("registry", request.registry().map(URI::toString).orElse(null));
         r.set("lockfile", IpcJson.lockfile(request.lockfile()));
         return r;
     }
 
-    private InstallPlan readPlan(HomeJsonCursor at, InstallRequest request) {
+    private InstallPlan readPlan(JsonCursor at, InstallRequest request) {
         List<PlannedPackage> packages = new ArrayList<>();
-        for (HomeJsonCursor p : at.required("packages").elements()) {
+        for (JsonCursor p : at.required("packages").elements()) {
             PackageId id = PackageId.of(p.required("name").string(), p.required("version").string());
             LockedPackage locked = request.lockfile().find(id).orElseThrow(() -> p.error("`" + id
                     + "` is not a package of the lockfile sent"));
             PlannedPackage.Action action = PlannedPackage.Action.valueOf(p.required("action").string().toUpperCase(Locale.ROOT));
             PlannedPackage.Fetch fetch = PlannedPackage.Fetch.valueOf(p.required("fetch").string().toUpperCase(Locale.ROOT));
-            HomeJsonCursor urlAt = p.required("url");
+            JsonCursor urlAt = p.required("url");
             Optional<DownloadRequest> download = urlAt.isNull() || locked.artifact().isEmpty() ? Optional.empty()
                     : Optional.of(new DownloadRequest(id, locked.artifact().get(), URI.create(urlAt.string())));
-            HomeJsonCursor replacesAt = p.required("replaces");
+            JsonCursor replacesAt = p.required("replaces");
             Optional<PackageId> replaces = replacesAt.isNull() ? Optional.empty() : Optional.of(packageId(replacesAt));
             packages.add(new PlannedPackage(locked, action, fetch, download, replaces));
         }
-        ObjectNode removals = HomeJson.object();
+        JsonObject removals = JsonObject.create();
         removals.put("state", State.FORMAT);
-        removals.set("packages", at.required("removals").node());
+        removals.set("packages", at.required("removals"));
         State removed = StateStore.parse(IpcJson.bytes(removals), IpcJson.RESPONSE);
         return new InstallPlan(request.lockfile(), packages, request.lockfile().installOrder(), removed.packages());
     }
 
-    private static State readState(HomeJsonCursor at) {
-        return StateStore.parse(IpcJson.bytes(at.node()), IpcJson.RESPONSE);
+    private static State readState(JsonCursor at) {
+        return StateStore.parse(at.canonicalBytes(), IpcJson.RESPONSE);
     }
 
-    private static List<PackageId> ids(HomeJsonCursor at) {
+    private static List<PackageId> ids(JsonCursor at) {
         List<PackageId> ids = new ArrayList<>();
-        for (HomeJsonCursor id : at.elements()) {
+        for (JsonCursor id : at.elements()) {
             ids.add(packageId(id));
         }
         return ids;
     }
 
-    private static PackageId packageId(HomeJsonCursor at) {
+    private static PackageId packageId(JsonCursor at) {
         String text = at.string();
         int sep = text.lastIndexOf('@');
         if (sep <= 0) {
@@ -171,16 +177,16 @@ public final class ExternalInstaller implements Installer {
         return PackageId.of(text.substring(0, sep), text.substring(sep + 1));
     }
 
-    private static List<String> strings(HomeJsonCursor at) {
+    private static List<String> strings(JsonCursor at) {
         List<String> out = new ArrayList<>();
-        for (HomeJsonCursor s : at.elements()) {
+        for (JsonCursor s : at.elements()) {
             out.add(s.string());
         }
         return out;
     }
 
     /** Runs one operation; returns the envelope's data, or throws its error. */
-    private HomeJsonCursor call(String operation, ObjectNode request) {
+    private JsonCursor call(String operation, JsonObject request) {
         List<String> argv = new ArrayList<>(command);
         argv.add(operation);
         Process process;
@@ -207,9 +213,9 @@ public final class ExternalInstaller implements Installer {
         }
         byte[] out = stdout.join();
         String errText = new String(stderr.join(), StandardCharsets.UTF_8).strip();
-        HomeJsonCursor envelope;
+        JsonCursor envelope;
         try {
-            envelope = HomeJson.parse(out, IpcJson.RESPONSE, "installer-protocol").object();
+            envelope = StrictJson.parse(out, IpcJson.RESPONSE, "installer-protocol", Home.EMPTY_FILE_HINT).object();
         } catch (CocoatlyException e) {
             throw new CocoatlyException("installer-protocol", "the installer `" + String.join(" ", argv) + "` exited with "
                     + exit + " without a JSON envelope" + (errText.isEmpty() ? "" : ": " + lastLine(errText)),
@@ -222,7 +228,7 @@ public final class ExternalInstaller implements Installer {
             }
             return envelope.required("data");
         }
-        HomeJsonCursor error = envelope.required("error");
+        JsonCursor error = envelope.required("error");
         List<String> hints = new ArrayList<>();
         error.optional("hints").ifPresent(h -> h.elements().forEach(x -> hints.add(x.string())));
         throw new CocoatlyException(error.required("code").string(), error.required("message").string(), hints);

@@ -21,6 +21,9 @@ public record Home(Path root) {
     /** The environment variable that moves the home. */
     public static final String ENV = "COCOATLY_HOME";
 
+    /** The hint for a file in the home (or an installer message) that holds no JSON value at all. */
+    static final String EMPTY_FILE_HINT = "write a JSON object, e.g. {}";
+
     public Home {
         Objects.requireNonNull(root, "root");
         root = root.toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.json.AtomicFiles;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
@@ -93,7 +94,7 @@ public final class HomeRecovery {
 
     private void removeTempFiles(Path dir, Path target) {
         for (Path entry : list(dir)) {
-            if (HomeFiles.isTempFileOf(entry, target) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            if (AtomicFiles.isTempFileOf(entry, target) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 remove(entry, Kind.TEMP_FILE);
             }
         }

@@ -1,7 +1,9 @@
 package io.cocoatly.installer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.JsonValue;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.CocoatlyException;
@@ -54,15 +56,15 @@ public final class InstallerTool {
      */
     public static int run(String tool, InputStream in, OutputStream out, PrintStream err, Map<String, String> env,
             Path userHome) {
-        ObjectNode envelope = HomeJson.object();
+        JsonObject envelope = JsonObject.create();
         int code;
         try {
             if (!TOOLS.contains(tool)) {
                 throw new CocoatlyException("invalid-request", "unknown installer tool: `" + tool + "`",
                         List.of("the tools are install, uninstall, verify and state"));
             }
-            HomeJsonCursor request = HomeJson.parse(in.readAllBytes(), IpcJson.REQUEST, "invalid-request").object();
-            JsonNode data = dispatch(tool, request, env, userHome, err);
+            JsonCursor request = StrictJson.parse(in.readAllBytes(), IpcJson.REQUEST, "invalid-request", Home.EMPTY_FILE_HINT).object();
+            JsonValue data = dispatch(tool, request, env, userHome, err);
             envelope.put("success", true);
             envelope.set("data", data);
             envelope.putNull("error");
@@ -86,7 +88,7 @@ public final class InstallerTool {
         return code;
     }
 
-    private static JsonNode dispatch(String tool, HomeJsonCursor request, Map<String, String> env, Path userHome,
+    private static JsonValue dispatch(String tool, JsonCursor request, Map<String, String> env, Path userHome,
             PrintStream err) {
         Home home = request.optional("home").map(c -> new Home(Path.of(c.string()))).orElseGet(() -> Home.locate(env, userHome));
         Home configHome = request.optional("config_home").map(c -> new Home(Path.of(c.string()))).orElse(home);
@@ -107,7 +109,7 @@ public final class InstallerTool {
                 return install(installer, request, listener);
             case "uninstall": {
                 known(request, Set.of("packages", "force"));
-                boolean force = request.optional("force").map(HomeJsonCursor::bool).orElse(false);
+                boolean force = request.optional("force").map(JsonCursor::bool).orElse(false);
                 return IpcJson.uninstall(installer.uninstall(names(request.required("packages")), force, listener));
             }
             case "verify":
@@ -121,17 +123,17 @@ public final class InstallerTool {
                 if (!only.isEmpty()) {
                     state = new State(state.packages().stream().filter(p -> only.contains(p.name())).toList());
                 }
-                return IpcJson.state(state);
+                return JsonObject.copyOf(IpcJson.state(state));
             }
             default:
                 throw new AssertionError(tool);
         }
     }
 
-    private static JsonNode install(LocalInstaller installer, HomeJsonCursor request, InstallListener listener) {
+    private static JsonValue install(LocalInstaller installer, JsonCursor request, InstallListener listener) {
         known(request, Set.of("lockfile", "registry", "dry_run"));
-        HomeJsonCursor lockAt = request.required("lockfile");
-        Lockfile lockfile = LockfileReader.parse(IpcJson.bytes(lockAt.object().node()), "request " + lockAt.path());
+        JsonCursor lockAt = request.required("lockfile");
+        Lockfile lockfile = LockfileReader.parse(lockAt.object().canonicalBytes(), "request " + lockAt.path());
         Optional<URI> registry = request.optional("registry").filter(c -> !c.isNull()).map(c -> {
             try {
                 return new URI(c.string());
@@ -140,17 +142,17 @@ public final class InstallerTool {
             }
         });
         InstallRequest install = new InstallRequest(lockfile, registry);
-        if (request.optional("dry_run").map(HomeJsonCursor::bool).orElse(false)) {
-            ObjectNode data = HomeJson.object();
+        if (request.optional("dry_run").map(JsonCursor::bool).orElse(false)) {
+            JsonObject data = JsonObject.create();
             data.set("plan", IpcJson.plan(installer.plan(install)));
             return data;
         }
         return IpcJson.outcome(installer.apply(install, listener));
     }
 
-    private static List<PackageName> names(HomeJsonCursor at) {
+    private static List<PackageName> names(JsonCursor at) {
         List<PackageName> names = new ArrayList<>();
-        for (HomeJsonCursor n : at.elements()) {
+        for (JsonCursor n : at.elements()) {
             try {
                 names.add(PackageName.of(n.string()));
             } catch (CocoatlyException | IllegalArgumentException e) {
@@ -160,7 +162,7 @@ public final class InstallerTool {
         return names;
     }
 
-    private static void known(HomeJsonCursor request, Set<String> keys) {
+    private static void known(JsonCursor request, Set<String> keys) {
         for (String key : request.keys()) {
             if (!keys.contains(key) && !COMMON.contains(key)) {
                 throw request.error("unknown key `" + key + "`", "see docs/ipc.md for the request shapes");
@@ -168,10 +170,10 @@ public final class InstallerTool {
         }
     }
 
-    private static void failure(ObjectNode envelope, String code, String message, List<String> hints) {
+    private static void failure(JsonObject envelope, String code, String message, List<String> hints) {
         envelope.put("success", false);
         envelope.putNull("data");
-        ObjectNode error = envelope.putObject("error");
+        JsonObject error = envelope.putObject("error");
         error.put("code", code);
         error.put("message", message);
         hints.forEach(error.putArray("hints")::add);

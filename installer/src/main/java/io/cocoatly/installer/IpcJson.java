@@ -1,8 +1,10 @@
 package io.cocoatly.installer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.json.JsonArray;
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.JsonValue;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.model.PackageId;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,11 @@ final class IpcJson {
     private IpcJson() {
     }
 
-    static ObjectNode plan(InstallPlan plan) {
-        ObjectNode node = HomeJson.object();
-        ArrayNode packages = node.putArray("packages");
+    static JsonObject plan(InstallPlan plan) {
+        JsonObject node = JsonObject.create();
+        JsonArray packages = node.putArray("packages");
         for (PlannedPackage p : plan.packages()) {
-            ObjectNode n = packages.addObject();
+            JsonObject n = packages.addObject();
             n.put("name", p.id().name().value());
             n.put("version", p.id().version().toString());
             n.put("action", p.action().name().toLowerCase(java.util.Locale.ROOT));
@@ -32,16 +34,16 @@ final class IpcJson {
             n.put("url", p.download().map(d -> d.url().toString()).orElse(null));
             n.put("replaces", p.replaces().map(PackageId::toString).orElse(null));
         }
-        node.set("removals", state(new State(plan.removals())).get("packages"));
-        ArrayNode diff = node.putArray("diff");
+        node.set("removals", state(new State(plan.removals())).required("packages"));
+        JsonArray diff = node.putArray("diff");
         plan.diff().changes().forEach(c -> diff.add(io.cocoatly.lockfile.LockfileDiffText.line(c)));
         return node;
     }
 
-    static ObjectNode outcome(InstallOutcome outcome) {
-        ObjectNode node = HomeJson.object();
+    static JsonObject outcome(InstallOutcome outcome) {
+        JsonObject node = JsonObject.create();
         node.set("plan", plan(outcome.plan()));
-        ArrayNode downloaded = node.putArray("downloaded");
+        JsonArray downloaded = node.putArray("downloaded");
         outcome.downloaded().forEach(id -> downloaded.add(id.toString()));
         node.put("bytes", outcome.bytes());
         node.set("recovered", recovery(outcome.recovery()));
@@ -49,30 +51,30 @@ final class IpcJson {
         return node;
     }
 
-    static ArrayNode recovery(HomeRecovery.Report report) {
-        ArrayNode removed = HomeJson.object().arrayNode();
+    static JsonArray recovery(HomeRecovery.Report report) {
+        JsonArray removed = JsonArray.create();
         for (HomeRecovery.Removed r : report.removed()) {
             removed.addObject().put("path", r.path().toString()).put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         return removed;
     }
 
-    static ObjectNode uninstall(UninstallOutcome outcome) {
-        ObjectNode node = HomeJson.object();
-        ArrayNode removed = node.putArray("removed");
+    static JsonObject uninstall(UninstallOutcome outcome) {
+        JsonObject node = JsonObject.create();
+        JsonArray removed = node.putArray("removed");
         outcome.removed().forEach(id -> removed.add(id.toString()));
-        ArrayNode dependents = node.putArray("dependents");
+        JsonArray dependents = node.putArray("dependents");
         outcome.dependents().forEach(id -> dependents.add(id.toString()));
         node.set("state", state(outcome.state()));
         return node;
     }
 
-    static ObjectNode verify(VerifyReport report) {
-        ObjectNode node = HomeJson.object();
+    static JsonObject verify(VerifyReport report) {
+        JsonObject node = JsonObject.create();
         node.put("ok", report.ok());
-        ArrayNode packages = node.putArray("packages");
+        JsonArray packages = node.putArray("packages");
         for (VerifyReport.PackageCheck c : report.packages()) {
-            ObjectNode n = packages.addObject();
+            JsonObject n = packages.addObject();
             n.put("name", c.id().name().value());
             n.put("version", c.id().version().toString());
             n.put("ok", c.ok());
@@ -84,19 +86,19 @@ final class IpcJson {
     }
 
     /** The state document, exactly as {@code state.json} holds it. */
-    static ObjectNode state(State state) {
-        return (ObjectNode) HomeJson.parse(StateStore.toBytes(state), RESPONSE, StateStore.INVALID).node();
+    static JsonCursor state(State state) {
+        return StrictJson.parse(StateStore.toBytes(state), RESPONSE, StateStore.INVALID, Home.EMPTY_FILE_HINT);
     }
 
-    static JsonNode lockfile(io.cocoatly.lockfile.Lockfile lockfile) {
-        return HomeJson.parse(LockfileWriter.toBytes(lockfile), REQUEST, "invalid-request").node();
+    static JsonCursor lockfile(io.cocoatly.lockfile.Lockfile lockfile) {
+        return StrictJson.parse(LockfileWriter.toBytes(lockfile), REQUEST, "invalid-request", Home.EMPTY_FILE_HINT);
     }
 
-    static byte[] bytes(JsonNode node) {
-        return HomeJson.bytes(node);
+    static byte[] bytes(JsonValue node) {
+        return node.canonicalBytes();
     }
 
-    static String text(JsonNode node) {
+    static String text(JsonValue node) {
         return new String(bytes(node), StandardCharsets.UTF_8);
     }
 }

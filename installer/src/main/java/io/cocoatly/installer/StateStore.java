@@ -1,7 +1,10 @@
 package io.cocoatly.installer;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.JsonArray;
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageId;
@@ -65,9 +68,9 @@ public final class StateStore {
         write(home, state, temp -> { });
     }
 
-    static void write(Home home, State state, HomeFiles.BeforeRename beforeRename) {
+    static void write(Home home, State state, AtomicFiles.BeforeRename beforeRename) {
         try {
-            HomeFiles.writeAtomically(home.stateFile(), toBytes(state), beforeRename);
+            AtomicFiles.write(home.stateFile(), toBytes(state), beforeRename);
         } catch (IOException e) {
             throw new CocoatlyException("state-write-failed", "cannot write `" + home.stateFile() + "`: " + e.getMessage(),
                     List.of("nothing was changed; check free space and permissions in `" + home.root() + "`"), e);
@@ -76,28 +79,28 @@ public final class StateStore {
 
     /** The exact bytes {@link #write} commits. */
     public static byte[] toBytes(State state) {
-        ObjectNode root = HomeJson.object();
+        JsonObject root = JsonObject.create();
         root.put("state", State.FORMAT);
-        ArrayNode packages = root.putArray("packages");
+        JsonArray packages = root.putArray("packages");
         for (StatePackage p : state.packages()) {
-            ObjectNode node = packages.addObject();
+            JsonObject node = packages.addObject();
             node.put("name", p.name().value());
             node.put("version", p.version().toString());
             node.put("source", p.source());
             node.put("digest", p.digest().orElse(null));
             node.put("install_path", p.installPath().toString());
             node.put("installed_at", p.installedAt().toString());
-            ArrayNode deps = node.putArray("dependencies");
+            JsonArray deps = node.putArray("dependencies");
             p.dependencies().forEach(d -> deps.add(d.toString()));
-            ArrayNode files = node.putArray("files");
+            JsonArray files = node.putArray("files");
             for (StateFileEntry f : p.files()) {
                 writeFile(files.addObject(), f);
             }
         }
-        return HomeJson.bytes(root);
+        return root.canonicalBytes();
     }
 
-    private static void writeFile(ObjectNode node, StateFileEntry f) {
+    private static void writeFile(JsonObject node, StateFileEntry f) {
         node.put("path", f.path());
         if (f instanceof StateFileEntry.Regular) {
             StateFileEntry.Regular r = (StateFileEntry.Regular) f;
@@ -126,8 +129,8 @@ public final class StateStore {
      * @param file named in errors
      */
     public static State parse(byte[] bytes, Path file) {
-        HomeJsonCursor root = HomeJson.parse(bytes, file, INVALID);
-        HomeJsonCursor formatAt = root.required("state");
+        JsonCursor root = StrictJson.parse(bytes, file, INVALID, Home.EMPTY_FILE_HINT);
+        JsonCursor formatAt = root.required("state");
         long format = formatAt.integer();
         if (format != State.FORMAT) {
             throw new InvalidFileException("unsupported-state", file, formatAt.path(), "unsupported state format: " + format
@@ -138,7 +141,7 @@ public final class StateStore {
         rejectUnknown(root, ROOT_KEYS);
         List<StatePackage> packages = new ArrayList<>();
         Set<PackageId> seen = new HashSet<>();
-        for (HomeJsonCursor at : root.required("packages").elements()) {
+        for (JsonCursor at : root.required("packages").elements()) {
             StatePackage p = statePackage(at);
             if (!seen.add(p.id())) {
                 throw at.error("`" + p.id() + "` is recorded twice");
@@ -148,26 +151,26 @@ public final class StateStore {
         return new State(packages);
     }
 
-    private static StatePackage statePackage(HomeJsonCursor at) {
+    private static StatePackage statePackage(JsonCursor at) {
         rejectUnknown(at, PACKAGE_KEYS);
         PackageName name = wrap(at.required("name"), c -> PackageName.of(c.string()));
         Version version = wrap(at.required("version"), c -> Version.parse(c.string()));
-        HomeJsonCursor sourceAt = at.required("source");
+        JsonCursor sourceAt = at.required("source");
         String source = sourceAt.string();
         if (source.isEmpty()) {
             throw sourceAt.error("the source must not be empty");
         }
-        HomeJsonCursor digestAt = at.required("digest");
+        JsonCursor digestAt = at.required("digest");
         Optional<String> digest = digestAt.isNull() ? Optional.empty() : Optional.of(digestAt.string());
         if (digest.isPresent() && !StatePackage.DIGEST.matcher(digest.get()).matches()) {
             throw digestAt.error("expected `<algorithm>:<lowercase hex>` with sha256, blake3 or sha512: `" + digest.get() + "`");
         }
-        HomeJsonCursor pathAt = at.required("install_path");
+        JsonCursor pathAt = at.required("install_path");
         Path installPath = wrap(pathAt, c -> Path.of(c.string()));
         if (!installPath.isAbsolute()) {
             throw pathAt.error("expected an absolute path: `" + installPath + "`");
         }
-        HomeJsonCursor timeAt = at.required("installed_at");
+        JsonCursor timeAt = at.required("installed_at");
         Instant installedAt;
         try {
             installedAt = Instant.parse(timeAt.string());
@@ -176,7 +179,7 @@ public final class StateStore {
         }
         List<StateFileEntry> files = new ArrayList<>();
         Set<String> paths = new HashSet<>();
-        for (HomeJsonCursor fileAt : at.required("files").elements()) {
+        for (JsonCursor fileAt : at.required("files").elements()) {
             StateFileEntry entry = fileEntry(fileAt);
             if (!paths.add(entry.path())) {
                 throw fileAt.error("`" + entry.path() + "` is listed twice");
@@ -184,9 +187,9 @@ public final class StateStore {
             files.add(entry);
         }
         List<PackageId> dependencies = new ArrayList<>();
-        Optional<HomeJsonCursor> depsAt = at.optional("dependencies");
+        Optional<JsonCursor> depsAt = at.optional("dependencies");
         if (depsAt.isPresent()) {
-            for (HomeJsonCursor d : depsAt.get().elements()) {
+            for (JsonCursor d : depsAt.get().elements()) {
                 dependencies.add(wrap(d, c -> packageId(c.string())));
             }
         }
@@ -202,15 +205,15 @@ public final class StateStore {
         return new PackageId(PackageName.of(text.substring(0, at)), Version.parse(text.substring(at + 1)));
     }
 
-    private static StateFileEntry fileEntry(HomeJsonCursor at) {
+    private static StateFileEntry fileEntry(JsonCursor at) {
         rejectUnknown(at, FILE_KEYS);
-        HomeJsonCursor pathAt = at.required("path");
+        JsonCursor pathAt = at.required("path");
         String path = pathAt.string();
         String problem = StateFileEntry.pathProblem(path);
         if (problem != null) {
             throw pathAt.error(problem + ": `" + path + "`");
         }
-        HomeJsonCursor typeAt = at.required("type");
+        JsonCursor typeAt = at.required("type");
         String type = typeAt.string();
         switch (type) {
             case "file":
@@ -225,7 +228,7 @@ public final class StateStore {
         }
     }
 
-    private static long size(HomeJsonCursor at) {
+    private static long size(JsonCursor at) {
         long size = at.integer();
         if (size < 0) {
             throw at.error("size must not be negative: " + size);
@@ -233,7 +236,7 @@ public final class StateStore {
         return size;
     }
 
-    private static int mode(HomeJsonCursor at) {
+    private static int mode(JsonCursor at) {
         String text = at.string();
         if (!text.matches("0[0-7]{3}")) {
             throw at.error("expected four octal digits like `0644`: `" + text + "`");
@@ -241,7 +244,7 @@ public final class StateStore {
         return Integer.parseInt(text, 8);
     }
 
-    private static String sha256(HomeJsonCursor at) {
+    private static String sha256(JsonCursor at) {
         String hex = at.string();
         if (!StateFileEntry.Regular.SHA256.matcher(hex).matches()) {
             throw at.error("expected 64 lowercase hex digits: `" + hex + "`");
@@ -249,7 +252,7 @@ public final class StateStore {
         return hex;
     }
 
-    private static void rejectUnknown(HomeJsonCursor at, Set<String> known) {
+    private static void rejectUnknown(JsonCursor at, Set<String> known) {
         for (String key : at.keys()) {
             if (!known.contains(key)) {
                 throw at.error("unknown key `" + key + "`", "state.json is written by Cocoatly; do not edit it by hand");
@@ -258,11 +261,11 @@ public final class StateStore {
     }
 
     private interface Read<T> {
-        T apply(HomeJsonCursor at);
+        T apply(JsonCursor at);
     }
 
     // Turns a model or JDK validation failure into an error at the value's JSON path.
-    private static <T> T wrap(HomeJsonCursor at, Read<T> read) {
+    private static <T> T wrap(JsonCursor at, Read<T> read) {
         try {
             return read.apply(at);
         } catch (InvalidFileException e) {

@@ -1,5 +1,8 @@
 package io.cocoatly.lockfile;
 
+import io.cocoatly.json.ArtifactJson;
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.lockfile.ResolverInfo.Objective;
 import io.cocoatly.model.Artifact;
@@ -66,9 +69,9 @@ public final class LockfileReader {
      * @throws InvalidFileException as {@link #read(Path)}
      */
     public static Lockfile parse(byte[] bytes, String displayName) {
-        JsonCursor root = Json.parse(bytes, Path.of(displayName), INVALID);
+        JsonCursor root = StrictJson.parse(bytes, Path.of(displayName), INVALID);
         checkFormat(root.required("lockfile"), Path.of(displayName));
-        root.rejectUnknownKeys(ROOT_KEYS);
+        root.rejectUnknownKeysListingAll(ROOT_KEYS);
         ManifestInfo manifest = manifest(root.required("manifest"));
         ResolverInfo resolver = resolver(root.required("resolver"));
         JsonCursor packagesAt = root.required("packages");
@@ -105,7 +108,7 @@ public final class LockfileReader {
     }
 
     private static ManifestInfo manifest(JsonCursor at) {
-        at.rejectUnknownKeys(MANIFEST_KEYS);
+        at.rejectUnknownKeysListingAll(MANIFEST_KEYS);
         PackageName name = name(at.required("name"));
         Version version = version(at.required("version"));
         JsonCursor digestAt = at.required("requirements-digest");
@@ -117,7 +120,7 @@ public final class LockfileReader {
     }
 
     private static ResolverInfo resolver(JsonCursor at) {
-        at.rejectUnknownKeys(RESOLVER_KEYS);
+        at.rejectUnknownKeysListingAll(RESOLVER_KEYS);
         boolean optimal = at.required("optimal").bool();
         JsonCursor objectiveAt = at.required("objective");
         List<Objective> objective = new ArrayList<>();
@@ -136,7 +139,7 @@ public final class LockfileReader {
     }
 
     private static LockedPackage lockedPackage(JsonCursor at, List<PackageId> dependencies) {
-        at.rejectUnknownKeys(PACKAGE_KEYS);
+        at.rejectUnknownKeysListingAll(PACKAGE_KEYS);
         PackageName name = name(at.required("name"));
         Version version = version(at.required("version"));
         JsonCursor sourceAt = at.required("source");
@@ -144,7 +147,7 @@ public final class LockfileReader {
         if (source.isEmpty()) {
             throw sourceAt.error("the source must not be empty");
         }
-        Optional<Artifact> artifact = at.optional("artifact").map(ArtifactReader::read);
+        Optional<Artifact> artifact = at.optional("artifact").map(ArtifactJson::readStrictly);
         return new LockedPackage(new PackageId(name, version), source, artifact, dependencies);
     }
 

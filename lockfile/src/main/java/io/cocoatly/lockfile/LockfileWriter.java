@@ -1,14 +1,14 @@
 package io.cocoatly.lockfile;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cocoatly.model.Artifact;
+import io.cocoatly.json.ArtifactJson;
+import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.JsonArray;
+import io.cocoatly.json.JsonObject;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes lockfiles byte-for-byte reproducibly: keys in the documented fixed order, packages sorted by
@@ -22,28 +22,28 @@ public final class LockfileWriter {
 
     /** The exact bytes of {@code lockfile} as UTF-8 JSON. */
     public static byte[] toBytes(Lockfile lockfile) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        JsonObject root = JsonObject.create();
         root.put("lockfile", Lockfile.FORMAT);
-        ObjectNode manifest = root.putObject("manifest");
+        JsonObject manifest = root.putObject("manifest");
         manifest.put("name", lockfile.manifest().name().value());
         manifest.put("version", lockfile.manifest().version().toString());
         manifest.put("requirements-digest", lockfile.manifest().requirementsDigest());
-        ObjectNode resolver = root.putObject("resolver");
+        JsonObject resolver = root.putObject("resolver");
         resolver.put("optimal", lockfile.resolver().optimal());
-        ObjectNode objective = resolver.putObject("objective");
+        JsonObject objective = resolver.putObject("objective");
         for (ResolverInfo.Objective o : lockfile.resolver().objective()) {
             objective.put(o.level(), o.value());
         }
         resolver.put("multiple-versions", lockfile.resolver().multipleVersions().text());
-        ArrayNode packages = root.putArray("packages");
+        JsonArray packages = root.putArray("packages");
         for (LockedPackage p : lockfile.packages()) {
             writePackage(packages.addObject(), p);
         }
-        ArrayNode order = root.putArray("install-order");
+        JsonArray order = root.putArray("install-order");
         for (List<PackageId> group : lockfile.installOrder()) {
             ids(order.addArray(), group);
         }
-        return Json.canonical(root);
+        return root.canonicalBytes();
     }
 
     /**
@@ -54,7 +54,7 @@ public final class LockfileWriter {
      */
     public static void write(Lockfile lockfile, Path file) {
         try {
-            AtomicFile.write(file, toBytes(lockfile));
+            AtomicFiles.write(file, toBytes(lockfile));
         } catch (IOException e) {
             throw new CocoatlyException("lockfile-write-failed", "cannot write `" + file + "`: " + describe(e),
                     List.of("check that the directory exists and is writable"), e);
@@ -67,30 +67,15 @@ public final class LockfileWriter {
         return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
     }
 
-    private static void writePackage(ObjectNode node, LockedPackage p) {
+    private static void writePackage(JsonObject node, LockedPackage p) {
         node.put("name", p.name().value());
         node.put("version", p.version().toString());
         node.put("source", p.source());
-        p.artifact().ifPresent(a -> writeArtifact(node.putObject("artifact"), a));
+        p.artifact().ifPresent(a -> ArtifactJson.write(node.putObject("artifact"), a));
         ids(node.putArray("dependencies"), p.dependencies());
     }
 
-    private static void writeArtifact(ObjectNode node, Artifact a) {
-        node.put("url", a.url());
-        node.put("size", a.size());
-        ObjectNode checksums = node.putObject("checksums");
-        // Artifact keeps checksums in a sorted map: blake3, sha256, sha512.
-        for (Map.Entry<String, String> e : a.checksums().entrySet()) {
-            checksums.put(e.getKey(), e.getValue());
-        }
-        a.signature().ifPresent(s -> {
-            ObjectNode signature = node.putObject("signature");
-            signature.put("key", s.key());
-            signature.put("ed25519", s.ed25519());
-        });
-    }
-
-    private static void ids(ArrayNode array, List<PackageId> ids) {
+    private static void ids(JsonArray array, List<PackageId> ids) {
         for (PackageId id : ids) {
             array.add(id.toString());
         }

@@ -1,5 +1,6 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.JsonCursor;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageName;
@@ -11,6 +12,9 @@ import java.util.Map;
 
 /** Readers for the values that index files and manifests share: names, versions, dependencies. */
 final class Fields {
+
+    /** The hint for a registry file or manifest that holds no JSON value at all. */
+    static final String EMPTY_FILE_HINT = "write a JSON object";
 
     private Fields() {
     }

@@ -1,5 +1,6 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageIndex;
@@ -55,7 +56,7 @@ public final class FileRegistry implements PackageIndex {
         byte[] bytes = source.read(REGISTRY_FILE).orElseThrow(() -> new CocoatlyException("registry-not-found",
                 "no registry at `" + source.describe("") + "`: `" + REGISTRY_FILE + "` is missing",
                 List.of("a registry is a directory with `registry.json` and `index/<name>.json` files")));
-        String name = RegistryFile.read(Json.parse(bytes, source.describe(REGISTRY_FILE), CODE));
+        String name = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE, Fields.EMPTY_FILE_HINT));
         return new FileRegistry(source, name);
     }
 
@@ -80,7 +81,7 @@ public final class FileRegistry implements PackageIndex {
     private Optional<PackageListing> load(PackageName name) {
         // The name is a validated PackageName, so this path cannot leave the index directory.
         String path = INDEX_DIR + "/" + name.value() + SUFFIX;
-        return source.read(path).map(bytes -> IndexFile.read(Json.parse(bytes, source.describe(path), CODE), name));
+        return source.read(path).map(bytes -> IndexFile.read(StrictJson.parse(bytes, source.describe(path), CODE, Fields.EMPTY_FILE_HINT), name));
     }
 
     /**

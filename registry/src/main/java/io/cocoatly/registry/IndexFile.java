@@ -1,5 +1,7 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.ArtifactJson;
+import io.cocoatly.json.JsonCursor;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageListing;
@@ -53,7 +55,7 @@ final class IndexFile {
     private static Release release(JsonCursor entry, PackageId id) {
         var dependencies = entry.optional("dependencies").map(Fields::dependencies).orElse(List.of());
         boolean yanked = entry.optional("yanked").map(JsonCursor::bool).orElse(false);
-        Optional<Artifact> artifact = entry.optional("artifact").map(ArtifactField::read);
+        Optional<Artifact> artifact = entry.optional("artifact").map(ArtifactJson::read);
         return new Release(id, dependencies, yanked, artifact);
     }
 }

@@ -1,5 +1,7 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
@@ -60,7 +62,7 @@ public final class Manifests {
     }
 
     private static Manifest parse(byte[] bytes, Path file) {
-        JsonCursor root = Json.parse(bytes, file, CODE);
+        JsonCursor root = StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT);
         root.rejectUnknownKeys(KEYS);
         PackageName name = Fields.packageName(root.required("name"));
         Version version = Fields.version(root.required("version"));

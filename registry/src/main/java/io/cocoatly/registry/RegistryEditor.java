@@ -1,5 +1,7 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
@@ -124,7 +126,7 @@ public final class RegistryEditor implements AutoCloseable {
             throw new CocoatlyException("registry-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
                     List.of(), e);
         }
-        return Optional.of(IndexFile.read(Json.parse(bytes, file, CODE), name));
+        return Optional.of(IndexFile.read(StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT), name));
     }
 
     /**
@@ -239,7 +241,9 @@ public final class RegistryEditor implements AutoCloseable {
 
     private void writeIndex(PackageListing listing) {
         try {
-            AtomicFiles.write(indexFile(listing.name()), IndexWriter.index(listing));
+            Path file = indexFile(listing.name());
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, IndexWriter.index(listing));
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }

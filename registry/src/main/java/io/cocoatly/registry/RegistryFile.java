@@ -1,5 +1,6 @@
 package io.cocoatly.registry;
 
+import io.cocoatly.json.JsonCursor;
 import io.cocoatly.model.InvalidFileException;
 
 /** Reads {@code registry.json}, the file that marks a directory as a registry and names it. */

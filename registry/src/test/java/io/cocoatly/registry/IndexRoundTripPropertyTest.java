@@ -1,7 +1,7 @@
 package io.cocoatly.registry;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageListing;
@@ -24,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Random valid index files read back into exactly the model they describe. */
 class IndexRoundTripPropertyTest {
@@ -36,7 +37,7 @@ class IndexRoundTripPropertyTest {
     void readingAWrittenIndexGivesTheSameModel(@ForAll("names") String name, @ForAll("entries") List<Entry> entries,
             @ForAll long seed) {
         String json = write(name, entries, new Random(seed));
-        JsonCursor root = Json.parse(json.getBytes(StandardCharsets.UTF_8), Path.of("index", name + ".json"), "test");
+        JsonCursor root = StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), Path.of("index", name + ".json"), "test");
         PackageListing read = IndexFile.read(root, PackageName.of(name));
 
         PackageListing expected = new PackageListing(PackageName.of(name), entries.stream()

@@ -1,8 +1,6 @@
 package io.cocoatly.registry;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
@@ -26,6 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The writer and the reader agree: a written listing reads back as the same model, rewriting what
@@ -62,7 +62,7 @@ class IndexWriterPropertyTest {
     }
 
     private static PackageListing parse(byte[] bytes, PackageName name) {
-        return IndexFile.read(Json.parse(bytes, Path.of("index", name + ".json"), "test"), name);
+        return IndexFile.read(StrictJson.parse(bytes, Path.of("index", name + ".json"), "test"), name);
     }
 
     private static List<String> texts(PackageListing listing) {

@@ -1,11 +1,6 @@
 package io.cocoatly.registry;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
@@ -29,6 +24,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Adding and yanking releases, written so that {@link FileRegistry} reads back exactly what was written. */
 class RegistryEditorTest {
@@ -266,6 +266,6 @@ class RegistryEditorTest {
         assertEquals("\"a\\\"b\\\\c\\n\\u0001é\"", IndexWriter.quote("a\"b\\c\n\u0001é"));
         byte[] json = ("{" + IndexWriter.quote("k") + ": " + IndexWriter.quote("a\"b\\c\n\u0001é") + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals("a\"b\\c\n\u0001é", Json.parse(json, Path.of("x.json"), "test").required("k").string());
+        assertEquals("a\"b\\c\n\u0001é", StrictJson.parse(json, Path.of("x.json"), "test").required("k").string());
     }
 }

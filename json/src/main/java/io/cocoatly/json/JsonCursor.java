@@ -1,21 +1,26 @@
-package io.cocoatly.registry;
+package io.cocoatly.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cocoatly.model.InvalidFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A position in a parsed document: a JSON value together with its path and file, so every typed
  * read can fail with an {@link InvalidFileException} that says exactly where the problem is.
+ * Immutable; every read that finds the wrong kind of value throws rather than returning null.
  */
-final class JsonCursor {
+public final class JsonCursor {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
@@ -36,7 +41,7 @@ final class JsonCursor {
     }
 
     /** {@code $.a.b} for plain keys, {@code $['json.x']} for keys that need quoting. */
-    static String keyPath(String parent, String key) {
+    public static String keyPath(String parent, String key) {
         if (PLAIN_KEY.matcher(key).matches()) {
             return parent + "." + key;
         }
@@ -47,32 +52,38 @@ final class JsonCursor {
         return parent + "[" + index + "]";
     }
 
-    String path() {
+    JsonNode node() {
+        return node;
+    }
+
+    /** This position as a JSON path, e.g. {@code $.versions[2].dependencies.tls}. */
+    public String path() {
         return path;
     }
 
-    Path file() {
+    /** The file named in errors. */
+    public Path file() {
         return file;
     }
 
-    /** An error at this position. */
-    InvalidFileException error(String problem, String... hints) {
+    /** An error at this position, with this file's error code. */
+    public InvalidFileException error(String problem, String... hints) {
         return new InvalidFileException(code, file, path, problem, List.of(hints));
     }
 
     /** The value under {@code key}, which must be present. */
-    JsonCursor required(String key) {
+    public JsonCursor required(String key) {
         return optional(key).orElseThrow(() -> error("missing required key `" + key + "`"));
     }
 
     /** The value under {@code key}, if present; an explicit {@code null} counts as present. */
-    Optional<JsonCursor> optional(String key) {
+    public Optional<JsonCursor> optional(String key) {
         JsonNode child = expect(node.isObject(), "an object").node.get(key);
         return child == null ? Optional.empty() : Optional.of(new JsonCursor(child, keyPath(path, key), file, code));
     }
 
     /** The members of an object, in document order. */
-    List<Map.Entry<String, JsonCursor>> entries() {
+    public List<Map.Entry<String, JsonCursor>> entries() {
         expect(node.isObject(), "an object");
         List<Map.Entry<String, JsonCursor>> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -81,8 +92,18 @@ final class JsonCursor {
         return entries;
     }
 
+    /** The keys of an object, in document order. */
+    public List<String> keys() {
+        expect(node.isObject(), "an object");
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        return keys;
+    }
+
     /** The elements of an array, in order. */
-    List<JsonCursor> elements() {
+    public List<JsonCursor> elements() {
         expect(node.isArray(), "an array");
         List<JsonCursor> elements = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
@@ -93,34 +114,75 @@ final class JsonCursor {
 
     /**
      * Fails on the first key not in {@code known}, suggesting a known key that looks like a typo of
-     * it.
+     * it, for hand-written files.
      */
-    void rejectUnknownKeys(Set<String> known) {
-        for (Map.Entry<String, JsonCursor> e : entries()) {
-            if (!known.contains(e.getKey())) {
-                String hint = Typos.closest(e.getKey(), known)
+    public JsonCursor rejectUnknownKeys(Set<String> known) {
+        for (String key : keys()) {
+            if (!known.contains(key)) {
+                String hint = Typos.closest(key, known)
                         .map(k -> "did you mean `" + k + "`?")
                         .orElse("known keys are " + Typos.list(known));
-                throw error("unknown key `" + e.getKey() + "`", hint);
+                throw error("unknown key `" + key + "`", hint);
             }
         }
+        return this;
     }
 
-    String string() {
+    /**
+     * Fails on the first key not in {@code known}, listing every known key: for machine-written files,
+     * where an unknown key is a mistake of a tool rather than a typo.
+     */
+    public JsonCursor rejectUnknownKeysListingAll(Set<String> known) {
+        for (String key : keys()) {
+            if (!known.contains(key)) {
+                String list = new TreeSet<>(known).stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
+                throw error("unknown key `" + key + "`", "known keys here are " + list);
+            }
+        }
+        return this;
+    }
+
+    /** Whether the value is JSON {@code null}. */
+    public boolean isNull() {
+        return node.isNull();
+    }
+
+    /** Requires an object; for sections that have nothing to read yet but must have the right shape. */
+    public JsonCursor object() {
+        return expect(node.isObject(), "an object");
+    }
+
+    /** The value as a string. */
+    public String string() {
         return expect(node.isTextual(), "a string").node.textValue();
     }
 
-    boolean bool() {
+    /** The value as a boolean. */
+    public boolean bool() {
         return expect(node.isBoolean(), "a boolean").node.booleanValue();
     }
 
     /** An integer that fits in a {@code long}; {@code 1.0} and {@code 1e3} are not integers. */
-    long integer() {
+    public long integer() {
         expect(node.isIntegralNumber(), "an integer");
         if (!node.canConvertToLong()) {
             throw error("integer out of range: " + node.asText());
         }
         return node.longValue();
+    }
+
+    /** An integer in {@code [min, max]}. */
+    public int integer(int min, int max) {
+        long value = integer();
+        if (value < min || value > max) {
+            throw error("expected an integer from " + min + " to " + max + ", found " + value);
+        }
+        return (int) value;
+    }
+
+    /** The canonical text of the value here, for an embedded document read by its own reader. */
+    public byte[] canonicalBytes() {
+        return StrictJson.canonical(node);
     }
 
     private JsonCursor expect(boolean ok, String expected) {
@@ -131,21 +193,14 @@ final class JsonCursor {
     }
 
     private static String describe(JsonNode node) {
-        if (node.isObject()) {
-            return "an object";
-        } else if (node.isArray()) {
-            return "an array";
-        } else if (node.isTextual()) {
-            return "a string";
-        } else if (node.isIntegralNumber()) {
-            return "an integer";
-        } else if (node.isNumber()) {
-            return "a number";
-        } else if (node.isBoolean()) {
-            return "a boolean";
-        } else if (node.isNull()) {
-            return "null";
+        switch (node.getNodeType()) {
+            case OBJECT: return "an object";
+            case ARRAY: return "an array";
+            case STRING: return "a string";
+            case NUMBER: return node.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN: return "a boolean";
+            case NULL: return "null";
+            default: return node.getNodeType().toString().toLowerCase(Locale.ROOT);
         }
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

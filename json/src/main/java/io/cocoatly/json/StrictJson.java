@@ -1,4 +1,4 @@
-package io.cocoatly.lockfile;
+package io.cocoatly.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,13 +24,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The one place the lockfile module configures Jackson: strict parsing into a {@link JsonCursor},
- * and the canonical pretty-printing the writer relies on for reproducible bytes.
+ * The one place that configures Jackson: strict JSON in, a {@link JsonCursor} out, every syntax error
+ * turned into an {@link InvalidFileException} with line and column; and the canonical pretty-printing
+ * writers rely on for reproducible bytes.
  */
-final class Json {
+public final class StrictJson {
 
-    // Duplicate keys and trailing content are errors: a merge gone wrong must not be half-used.
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Duplicate keys are an error rather than "last one wins": two different `tls` requirements in
+    // one file, or a merge gone wrong, must not be silently resolved. Trailing content means a
+    // truncated or concatenated file, so it is an error as well.
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -49,14 +52,34 @@ final class Json {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern SOURCE_NOISE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*");
 
-    private Json() {
+    private StrictJson() {
     }
 
-    static ObjectMapper mapper() {
-        return MAPPER;
+    /**
+     * Parses a whole document.
+     *
+     * @param file shown in error messages
+     * @param code the error code for this kind of file, e.g. {@code invalid-registry}
+     * @param emptyFileHints the hints given when the file holds no value at all
+     * @throws InvalidFileException if the bytes are not exactly one well-formed JSON value
+     */
+    public static JsonCursor parse(byte[] bytes, Path file, String code, String... emptyFileHints) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e, file, code);
+        } catch (IOException e) {
+            // readTree on a byte array does no I/O; anything else is a decoding failure.
+            throw new InvalidFileException(code, file, "$", "unreadable JSON: " + e.getMessage(), List.of());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidFileException(code, file, "$", "the file is empty", List.of(emptyFileHints));
+        }
+        return JsonCursor.root(root, file, code);
     }
 
-    /** The canonical text of {@code tree}, with a trailing newline, as UTF-8. */
+    /** The canonical UTF-8 text of {@code tree}, with a trailing newline. */
     static byte[] canonical(JsonNode tree) {
         try {
             return (CANONICAL.writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -64,22 +87,6 @@ final class Json {
             // A tree of plain nodes always serialises; anything else is a bug here.
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** @throws InvalidFileException if the bytes are not exactly one well-formed JSON value */
-    static JsonCursor parse(byte[] bytes, Path file, String code) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(e, file, code);
-        } catch (IOException e) {
-            throw new InvalidFileException(code, file, "$", "unreadable JSON: " + e.getMessage(), List.of());
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidFileException(code, file, "$", "the file is empty", List.of());
-        }
-        return JsonCursor.root(root, file, code);
     }
 
     private static InvalidFileException syntaxError(JsonProcessingException e, Path file, String code) {
@@ -102,6 +109,7 @@ final class Json {
         return new InvalidFileException(code, file, path, problem, List.of());
     }
 
+    /** The parser's position as a JSON path, e.g. {@code $.versions[2].dependencies.tls}. */
     private static String path(JsonStreamContext context) {
         Deque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null; c = c.getParent()) {
@@ -110,7 +118,7 @@ final class Json {
         String path = "$";
         for (JsonStreamContext c : chain) {
             if (c.inArray() && c.getCurrentIndex() >= 0) {
-                path = path + "[" + c.getCurrentIndex() + "]";
+                path = JsonCursor.indexPath(path, c.getCurrentIndex());
             } else if (c.inObject() && c.getCurrentName() != null) {
                 path = JsonCursor.keyPath(path, c.getCurrentName());
             }

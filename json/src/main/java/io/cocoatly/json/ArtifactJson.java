@@ -1,25 +1,57 @@
-package io.cocoatly.registry;
+package io.cocoatly.json;
 
 import io.cocoatly.model.Artifact;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads a release's {@code artifact} object: where the archive is and how to check it. */
-final class ArtifactField {
+/**
+ * Reads and writes an {@code artifact} object (where the archive is and how to check it) with the same rules in
+ * the registry index and the lockfile, so neither carries a digest or signature the installer could
+ * not check.
+ */
+public final class ArtifactJson {
 
     /** Digest algorithms a client can verify, with the length of their lowercase hex digest. */
-    static final Map<String, Integer> KNOWN_DIGESTS = Map.of("sha256", 64, "blake3", 64, "sha512", 128);
+    public static final Map<String, Integer> KNOWN_DIGESTS = Map.of("sha256", 64, "blake3", 64, "sha512", 128);
 
+    private static final Set<String> KEYS = Set.of("url", "size", "checksums", "signature");
+    private static final Set<String> SIGNATURE_KEYS = Set.of("key", "ed25519");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
     private static final int ED25519_SIGNATURE_BYTES = 64;
 
-    private ArtifactField() {
+    private ArtifactJson() {
     }
 
-    static Artifact read(JsonCursor at) {
+    /** Reads the artifact at {@code at}, ignoring keys it does not know (a newer registry may add some). */
+    public static Artifact read(JsonCursor at) {
+        return read(at, false);
+    }
+
+    /** Reads the artifact at {@code at}, failing on keys it does not know: for machine-written files. */
+    public static Artifact readStrictly(JsonCursor at) {
+        return read(at, true);
+    }
+
+    /** Writes {@code artifact} into {@code node} in the form {@link #read} reads. */
+    public static void write(JsonObject node, Artifact artifact) {
+        node.put("url", artifact.url());
+        node.put("size", artifact.size());
+        JsonObject checksums = node.putObject("checksums");
+        // Artifact keeps checksums in a sorted map: blake3, sha256, sha512.
+        for (Map.Entry<String, String> e : artifact.checksums().entrySet()) {
+            checksums.put(e.getKey(), e.getValue());
+        }
+        artifact.signature().ifPresent(s -> node.putObject("signature").put("key", s.key()).put("ed25519", s.ed25519()));
+    }
+
+    private static Artifact read(JsonCursor at, boolean strict) {
+        if (strict) {
+            at.rejectUnknownKeysListingAll(KEYS);
+        }
         JsonCursor urlAt = at.required("url");
         String url = urlAt.string();
         if (url.isEmpty()) {
@@ -31,12 +63,12 @@ final class ArtifactField {
             throw sizeAt.error("size must not be negative: " + size);
         }
         Map<String, String> checksums = checksums(at.required("checksums"));
-        Optional<Artifact.Signature> signature = at.optional("signature").map(ArtifactField::signature);
+        Optional<Artifact.Signature> signature = at.optional("signature").map(s -> signature(s, strict));
         return new Artifact(url, size, checksums, signature);
     }
 
-    // Digests under names we do not know are kept (a newer tool may add one) but never trusted on
-    // their own: at least one digest must be one this client can verify.
+    // Digests under names this client does not know are kept (a newer tool may add one) but never
+    // trusted on their own: at least one digest must be one this client can verify.
     private static Map<String, String> checksums(JsonCursor at) {
         Map<String, String> checksums = new LinkedHashMap<>();
         for (Map.Entry<String, JsonCursor> e : at.entries()) {
@@ -58,7 +90,10 @@ final class ArtifactField {
         return checksums;
     }
 
-    private static Artifact.Signature signature(JsonCursor at) {
+    private static Artifact.Signature signature(JsonCursor at, boolean strict) {
+        if (strict) {
+            at.rejectUnknownKeysListingAll(SIGNATURE_KEYS);
+        }
         JsonCursor keyAt = at.required("key");
         String key = keyAt.string();
         if (key.isEmpty()) {

@@ -1,0 +1,94 @@
+package io.cocoatly.json;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file so that readers, and a crash at any point, see either the old bytes or the new
+ * ones, never a mix: a temp file in the same directory (same file system, so the rename is atomic),
+ * fsync, rename, then fsync of the directory so the rename itself survives a power cut. Temp files are
+ * named {@code .<name>.<random>.tmp} ({@link #isTempFileOf}), so leftovers can be recognised.
+ */
+public final class AtomicFiles {
+
+    /** Called between the fsync and the rename; tests use it to fail at the worst moment. */
+    public interface BeforeRename {
+        /** Runs with the synced temp file that is about to be renamed. */
+        void run(Path temp) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Whether {@code candidate} is named like a temp file {@link #write} made for {@code target}. */
+    public static boolean isTempFileOf(Path candidate, Path target) {
+        String name = candidate.getFileName().toString();
+        return name.startsWith("." + target.getFileName() + ".") && name.endsWith(".tmp");
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes}; its directory must exist.
+     *
+     * @throws IOException if anything fails; the temp file is removed and {@code target} is untouched
+     * @throws AtomicMoveNotSupportedException if the file system cannot rename atomically
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, temp -> { });
+    }
+
+    /** {@link #write(Path, byte[])} that runs {@code beforeRename} just before the rename. */
+    public static void write(Path target, byte[] bytes, BeforeRename beforeRename) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            beforeRename.run(temp);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Moves {@code source} (on the same file system) to {@code target} after syncing its bytes,
+     * replacing whatever is there; creates the target's directory if needed.
+     */
+    public static void moveInto(Path source, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
+    // Opening a directory for reading works on Linux and macOS; elsewhere (Windows) the rename is
+    // already as durable as the platform allows, so failing to sync the directory is not an error.
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            return;
+        }
+    }
+}
