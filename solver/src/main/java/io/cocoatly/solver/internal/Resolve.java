@@ -30,6 +30,11 @@ public final class Resolve {
      * many improving steps.
      */
     public static Resolution run(PackageIndex index, ResolveRequest request, boolean guided) {
+        return run(index, request, guided, true);
+    }
+
+    /** As {@link #run(PackageIndex, ResolveRequest, boolean)}; {@code explain}: build an explanation. */
+    static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
@@ -50,8 +55,12 @@ public final class Resolve {
                 // The project itself is named only when the conflict is about nothing else.
                 names.remove(root.name());
             }
+            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
+                    ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
+                    : java.util.Optional.empty();
             long t3 = System.nanoTime();
-            return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
+            return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3),
+                    explanation);
         }
         if (r.model() == null) {
             throw new ResolutionTimeoutException(root.id().toString(), request.timeout().orElseThrow());
