@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             SemverCommand.class,
             ResolveCommand.class,
+            WhyCommand.class,
             CheckCommand.class,
             LockCommand.class,
             UpdateCommand.class,

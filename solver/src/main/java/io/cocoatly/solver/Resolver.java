@@ -39,6 +39,11 @@ public final class Resolver {
         return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved);
     }
 
+    /** As {@link #explain}, paths only: no why-not, so no re-solving. */
+    public SelectionExplanation paths(ResolveRequest request, Resolution.Solved solved) {
+        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved, false);
+    }
+
     /**
      * Checks every version of {@code packages}, yanked ones included, in the style of dose-distcheck:
      * a version is installable iff resolving a project that depends on exactly that version succeeds

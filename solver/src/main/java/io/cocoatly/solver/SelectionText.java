@@ -55,7 +55,7 @@ public final class SelectionText {
                         .filter(f -> !(f.kind() == Explanation.Kind.ROOT_REQUIREMENT
                                 && f.dependency().map(d -> d.requirement().equals("=" + w.newer())
                                         && d.name().equals(id.name())).orElse(false)))
-                        .map(f -> ExplanationText.fact(x, f)).collect(Collectors.toList());
+                        .map(f -> ExplanationText.fact(x, f) + consequence(f)).collect(Collectors.toList());
                 return facts.isEmpty() ? "no other version can be selected with it"
                         : "it conflicts with the rest, because " + ExplanationText.join(facts);
             case TRADE_OFF:
@@ -90,6 +90,19 @@ public final class SelectionText {
             }
         }
         return parts.isEmpty() ? "change nothing else" : ExplanationText.join(parts);
+    }
+
+    private static String consequence(Explanation.Fact f) {
+        switch (f.kind()) {
+            case MISSING:
+                return ", which does not exist";
+            case NO_MATCH:
+                return ", which no version matches";
+            case YANKED:
+                return ", which only yanked versions match";
+            default:
+                return "";
+        }
     }
 
     private static String level(String level) {

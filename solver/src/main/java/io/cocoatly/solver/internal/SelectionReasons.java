@@ -46,6 +46,12 @@ public final class SelectionReasons {
 
     /** The explanation of {@code solved}, the answer to {@code request} against {@code index}. */
     public static SelectionExplanation explain(PackageIndex index, ResolveRequest request, Resolution.Solved solved) {
+        return explain(index, request, solved, true);
+    }
+
+    /** As {@link #explain(PackageIndex, ResolveRequest, Resolution.Solved)}; without why-nots when not asked. */
+    public static SelectionExplanation explain(PackageIndex index, ResolveRequest request, Resolution.Solved solved,
+                                               boolean whyNot) {
         SelectionReasons r = new SelectionReasons(index, request);
         for (Resolution.SelectedPackage p : solved.packages()) {
             r.selected.computeIfAbsent(p.id().name(), k -> new ArrayList<>()).add(0, p.id());
@@ -56,7 +62,8 @@ public final class SelectionReasons {
         for (Resolution.SelectedPackage p : solved.packages()) {
             List<List<Edge>> ps = new ArrayList<>(r.paths.getOrDefault(p.id(), List.of()));
             ps.sort(Comparator.<List<Edge>>comparingInt(List::size).thenComparing(Object::toString));
-            result.add(new SelectionExplanation.Selected(p.id(), ps, r.whyNot(p.id(), solved)));
+            result.add(new SelectionExplanation.Selected(p.id(), ps,
+                    whyNot ? r.whyNot(p.id(), solved) : Optional.empty()));
         }
         return new SelectionExplanation(root.id(), result);
     }
