@@ -79,7 +79,8 @@ final class ResolveCommand implements Callable<Integer> {
         Resolution resolution = resolver.resolve(request);
         int width = ExplanationJson.width(context);
         if (resolution instanceof Resolution.Unsatisfiable u) {
-            CocoatlyException e = unsatisfiable(request.root(), u, width);
+            // JSON readers wrap for themselves.
+            CocoatlyException e = unsatisfiable(request.root(), u, json ? Integer.MAX_VALUE : width);
             if (json && u.explanation().isPresent()) {
                 Json.write(context.out(), Envelope.failure(e, null,
                         Map.of("explanation", ExplanationJson.of(u.explanation().get()))));
