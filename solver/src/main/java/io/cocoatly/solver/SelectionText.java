@@ -56,8 +56,7 @@ public final class SelectionText {
                                 && f.dependency().map(d -> d.requirement().equals("=" + w.newer())
                                         && d.name().equals(id.name())).orElse(false)))
                         .map(f -> ExplanationText.fact(x, f) + consequence(f)).collect(Collectors.toList());
-                return facts.isEmpty() ? "no other version can be selected with it"
-                        : "it conflicts with the rest, because " + ExplanationText.join(facts);
+                return facts.isEmpty() ? "no other version can be selected with it" : ExplanationText.join(facts);
             case TRADE_OFF:
                 return "taking it would " + changes(selection, id, w.forced()) + ", " + level(w.level());
             default:

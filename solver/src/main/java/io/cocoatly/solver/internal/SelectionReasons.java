@@ -38,6 +38,7 @@ public final class SelectionReasons {
     private final Map<PackageName, List<PackageId>> selected = new HashMap<>();
     private final Map<PackageId, List<List<Edge>>> paths = new HashMap<>();
     private int visits;
+    private Universe universe;
 
     private SelectionReasons(PackageIndex index, ResolveRequest request) {
         this.index = index;
@@ -89,6 +90,14 @@ public final class SelectionReasons {
         }
     }
 
+    private Universe universe() {
+        if (universe == null) {
+            Manifest root = request.root();
+            universe = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
+        }
+        return universe;
+    }
+
     private Optional<Release> release(PackageId id) {
         return index.find(id.name()).flatMap(l -> l.releases().stream()
                 .filter(r -> r.version().equals(id.version())).findFirst());
@@ -96,6 +105,9 @@ public final class SelectionReasons {
 
     private Optional<WhyNot> whyNot(PackageId id, Resolution.Solved solved) {
         List<Release> releases = index.find(id.name()).map(l -> l.releases()).orElse(List.of());
+        Set<Version> candidates = new HashSet<>();
+        universe().get(id.name()).candidates().forEach(c -> candidates.add(c.release().version()));
+        List<Version> yankedNewer = universe().get(id.name()).yanked();
         Version newest = null;
         Version newestYanked = null;
         for (Release r : releases) {
@@ -114,6 +126,11 @@ public final class SelectionReasons {
                 return Optional.empty();
             }
         }
+        for (Version y : yankedNewer) {
+            if (y.compareTo(id.version()) > 0 && (newestYanked == null || y.compareTo(newestYanked) > 0)) {
+                newestYanked = y;
+            }
+        }
         if (newest == null) {
             return newestYanked == null ? Optional.empty()
                     : Optional.of(new WhyNot(newestYanked, WhyNotKind.YANKED, Optional.empty(), "", List.of()));
@@ -121,6 +138,10 @@ public final class SelectionReasons {
         Resolution forced = force(id.name(), newest);
         if (forced instanceof Resolution.Unsatisfiable u) {
             return Optional.of(new WhyNot(newest, WhyNotKind.CONFLICT, u.explanation(), "", List.of()));
+        }
+        if (!candidates.contains(newest)) {
+            // No requirement admits it; forcing it anyway only shows a selection the request never allows.
+            return Optional.empty();
         }
         Resolution.Solved s = (Resolution.Solved) forced;
         List<PackageId> ids = s.packages().stream().map(Resolution.SelectedPackage::id).toList();
@@ -140,7 +161,7 @@ public final class SelectionReasons {
     /** The first objective level, measured under the original request, where {@code forced} is worse. */
     private String worseLevel(List<PackageId> forced, Resolution.Solved solved) {
         Manifest root = request.root();
-        Universe u = Universe.forRoot(index, root.name(), root.dependencies(), request.preferred());
+        Universe u = universe();
         Encoding e = Encoder.forResolve(u, root, request.preferred(), request.policy(), request.allowPrereleases(),
                 index.name());
         boolean[] model = new boolean[e.variables() + 1];
