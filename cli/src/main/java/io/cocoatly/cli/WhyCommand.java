@@ -64,7 +64,7 @@ final class WhyCommand implements Callable<Integer> {
         List<SelectionExplanation.Selected> matches = paths.packages().stream()
                 .filter(s -> s.id().name().equals(name)).toList();
         if (matches.isEmpty()) {
-            throw new CocoatlyException("not-in-resolution", "`" + request.root().id()
+            throw new CocoatlyException("not-found", "`" + request.root().id()
                     + "` does not depend on `" + name + "`, directly or through its dependencies",
                     List.of("run `cocoatly resolve` to see every selected package"));
         }

@@ -77,13 +77,13 @@ public final class Explain {
         for (int i = 0; i < limit && found.size() < MAX_SUGGESTIONS; i++) {
             for (int j = i + 1; j < limit && found.size() < MAX_SUGGESTIONS; j++) {
                 Set<Dependency> pair = Set.of(deps.get(i), deps.get(j));
+                Dependency a = deps.get(i).compareTo(deps.get(j)) < 0 ? deps.get(i) : deps.get(j);
+                Dependency b = a == deps.get(i) ? deps.get(j) : deps.get(i);
                 if (corrections.stream().anyMatch(pair::containsAll)) {
                     continue;
                 }
                 Optional<List<PackageId>> result = solve(index, request, without(root, List.copyOf(pair)));
                 if (result.isPresent()) {
-                    Dependency a = deps.get(i);
-                    Dependency b = deps.get(j);
                     found.add(new Explanation.Suggestion("drop the dependencies on `" + a.name() + "` and `"
                             + b.name() + "`", List.of(a, b), List.of(Optional.empty(), Optional.empty()), result.get()));
                     corrections.add(pair);
@@ -107,7 +107,7 @@ public final class Explain {
         if (picked == null) {
             return null;
         }
-        Dependency relaxed = Dependency.parse(d.name().value(), "^" + picked.version());
+        Dependency relaxed = Dependency.parse(d.name().value(), "^" + classBase(picked.version()));
         if (relaxed.range().equals(d.range())) {
             return null;
         }
@@ -117,6 +117,13 @@ public final class Explain {
         }
         return new Explanation.Suggestion("relax `" + d + "` to `" + relaxed.requirement() + "`", List.of(d),
                 List.of(Optional.of(relaxed)), result.get());
+    }
+
+    /** The lowest version of {@code v}'s caret class: 2.1.3 → 2.0.0, 0.4.2 → 0.4.0, 0.0.3 → 0.0.3. */
+    private static io.cocoatly.model.Version classBase(io.cocoatly.model.Version v) {
+        String base = v.major() > 0 ? v.major() + ".0.0" : v.minor() > 0 ? "0." + v.minor() + ".0"
+                : "0.0." + v.patch();
+        return io.cocoatly.model.Version.parse(base);
     }
 
     private static Manifest replace(Manifest root, Dependency old, Dependency with) {
