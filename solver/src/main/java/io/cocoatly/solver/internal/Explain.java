@@ -29,6 +29,14 @@ public final class Explain {
     /** At most this many fixes are suggested. */
     static final int MAX_SUGGESTIONS = 5;
 
+    /**
+     * Wall-clock budget for finding fixes, and for one re-solve. Verifying a fix needs a solution, not
+     * the optimum, so a re-solve that runs out of time still counts with the best selection found; one
+     * that finds none is skipped. Fixes found after the total budget are left out.
+     */
+    static final java.time.Duration FIX_BUDGET = java.time.Duration.ofMillis(500);
+    static final java.time.Duration RESOLVE_BUDGET = java.time.Duration.ofMillis(150);
+
     private Explain() {
     }
 
@@ -40,7 +48,10 @@ public final class Explain {
     }
 
     private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core, PackageIndex index,
-                                                            ResolveRequest request) {
+                                                            ResolveRequest original) {
+        ResolveRequest request = original.withTimeout(original.timeout().filter(t -> t.compareTo(RESOLVE_BUDGET) < 0)
+                .orElse(RESOLVE_BUDGET));
+        long deadline = System.nanoTime() + FIX_BUDGET.toNanos();
         Manifest root = request.root();
         Set<Dependency> ordered = new LinkedHashSet<>();
         for (FactCore.Grouped g : core) {
@@ -53,7 +64,7 @@ public final class Explain {
         List<Explanation.Suggestion> found = new ArrayList<>();
         List<Set<Dependency>> corrections = new ArrayList<>();
         for (Dependency d : deps) {
-            if (found.size() >= MAX_SUGGESTIONS) {
+            if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
             Explanation.Suggestion relaxed = relax(index, request, d);
@@ -63,7 +74,7 @@ public final class Explain {
             }
         }
         for (Dependency d : deps) {
-            if (found.size() >= MAX_SUGGESTIONS) {
+            if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
             Optional<List<PackageId>> result = solve(index, request, without(root, List.of(d)));
@@ -74,7 +85,7 @@ public final class Explain {
             }
         }
         int limit = Math.min(deps.size(), 8);
-        for (int i = 0; i < limit && found.size() < MAX_SUGGESTIONS; i++) {
+        for (int i = 0; i < limit && found.size() < MAX_SUGGESTIONS && System.nanoTime() < deadline; i++) {
             for (int j = i + 1; j < limit && found.size() < MAX_SUGGESTIONS; j++) {
                 Set<Dependency> pair = Set.of(deps.get(i), deps.get(j));
                 Dependency a = deps.get(i).compareTo(deps.get(j)) < 0 ? deps.get(i) : deps.get(j);
@@ -144,7 +155,12 @@ public final class Explain {
     static Optional<List<PackageId>> solve(PackageIndex index, ResolveRequest request, Manifest manifest) {
         ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
                 request.allowPrereleases(), request.timeout());
-        Resolution r = Resolve.run(index, changed, true, false);
+        Resolution r;
+        try {
+            r = Resolve.run(index, changed, true, false);
+        } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
+            return Optional.empty();
+        }
         if (r instanceof Resolution.Solved s) {
             return Optional.of(s.packages().stream().map(Resolution.SelectedPackage::id).toList());
         }

@@ -16,6 +16,9 @@ import java.util.TreeSet;
 /** One resolution from request to {@link Resolution}: load, encode, optimise, assemble. */
 public final class Resolve {
 
+    /** Conflicts per budget chunk in nested re-solves. */
+    private static final int NESTED_CHUNK = 500;
+
     private Resolve() {
     }
 
@@ -43,6 +46,10 @@ public final class Resolve {
                 request.allowPrereleases(), index.name());
         long t2 = System.nanoTime();
         Budget budget = Budget.of(request.timeout());
+        if (!explain) {
+            // A nested re-solve (verifying a fix) notices its short deadline within a few milliseconds.
+            budget = new Budget(budget.deadline(), NESTED_CHUNK);
+        }
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
                 : Optimizer.run(e, request.preferred(), budget, guided);
