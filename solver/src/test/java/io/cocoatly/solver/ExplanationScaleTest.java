@@ -82,4 +82,42 @@ class ExplanationScaleTest {
         System.out.printf(Locale.ROOT, "explain %d packages: %.1f ms resolve+explain (%d facts, %d steps, %d fixes)%n",
                 PACKAGES, (t1 - t0) / 1e6, facts.size(), x.derivation().size(), x.suggestions().size());
     }
+
+    @Test
+    void everyUnsatisfiableScenarioHasAMinimalConflict() {
+        String slowest = "";
+        long worst = 0;
+        for (io.cocoatly.registry.Scenario s : io.cocoatly.registry.ScenarioReader.readAll(ScenarioTest.directory())) {
+            if (!(s.expected() instanceof io.cocoatly.registry.Scenario.Unsatisfiable)) {
+                continue;
+            }
+            Resolver resolver = new Resolver(s.registry());
+            resolver.resolve(ScenarioTest.request(s));
+            long t0 = System.nanoTime();
+            Resolution r = resolver.resolve(ScenarioTest.request(s));
+            long t = System.nanoTime() - t0;
+            if (t > worst) {
+                worst = t;
+                slowest = s.name();
+            }
+            Explanation x = ((Resolution.Unsatisfiable) r).explanation().orElseThrow();
+            assertFalse(x.facts().isEmpty(), s.name());
+            if (s.options().semverMajor() || !s.options().preferred().isEmpty()) {
+                continue;
+            }
+            Map<PackageName, List<Release>> registry = new TreeMap<>();
+            for (PackageName name : s.registry().packages()) {
+                registry.put(name, s.registry().find(name).orElseThrow().releases());
+            }
+            FactChecker checker = new FactChecker(registry, s.root());
+            assertFalse(checker.satisfiable(x.facts()), s.name());
+            for (int i = 0; i < x.facts().size(); i++) {
+                List<Fact> rest = new ArrayList<>(x.facts());
+                rest.remove(i);
+                assertTrue(checker.satisfiable(rest), s.name() + ": fact " + i + " is not needed");
+            }
+        }
+        System.out.printf(Locale.ROOT, "slowest unsatisfiable scenario: %s, %.1f ms resolve+explain%n", slowest,
+                worst / 1e6);
+    }
 }
