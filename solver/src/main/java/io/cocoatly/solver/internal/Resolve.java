@@ -54,17 +54,19 @@ public final class Resolve {
                 ? new Optimizer.Result(null, null, false, true, 0)
                 : Optimizer.run(e, request.preferred(), budget, guided);
         if (r.unsatisfiable()) {
+            // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
+            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
+                    ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
+                    : java.util.Optional.empty();
             Set<PackageName> names = new TreeSet<>();
-            for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {
-                names.addAll(reason.packages());
-            }
+            explanation.ifPresent(x -> x.facts().forEach(f -> {
+                names.add(f.pkg());
+                f.dependency().ifPresent(d -> names.add(d.name()));
+            }));
             if (names.size() > 1) {
                 // The project itself is named only when the conflict is about nothing else.
                 names.remove(root.name());
             }
-            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
-                    ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
-                    : java.util.Optional.empty();
             long t3 = System.nanoTime();
             return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3),
                     explanation);
