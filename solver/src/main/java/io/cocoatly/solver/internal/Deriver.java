@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>X requires p R, and every candidate of p in R depends on q S: X requires q S;</li>
  *   <li>X requires q S1 and q S2 (possibly S1 = S2), and the candidates of q in both are each ruled out
- *       (none at all, or every one cannot be selected): X cannot be selected;</li>
+ *       (none at all, or every one cannot be selected): X cannot be selected. The root is in every
+ *       solution, so S2 may also be a requirement of the root's;</li>
  *   <li>a fact that a version needs what does not exist rules the version out.</li>
  * </ul>
  * The derivation ends when the root cannot be selected; only the steps that conclusion uses are kept.
@@ -55,6 +56,11 @@ final class Deriver {
     private final Map<PackageName, List<Forbid>> forbidden = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
     private Node conclusion;
+    private Subject rootSubject;
+    /** Whether the root's requirements join other subjects' clashes; only when forward chains do not conclude. */
+    private boolean crossRoot;
+    private boolean rootFirst;
+    private boolean crossFromStart;
 
     private Deriver(List<FactCore.Grouped> facts, Encoding e, PackageIndex index) {
         this.facts = facts;
@@ -62,12 +68,28 @@ final class Deriver {
         this.index = index;
     }
 
+    /**
+     * The shortest derivation among a few orders of applying the rules: the root's chains first, all
+     * subjects in turn, and the root's requirements pushed into other subjects from the start. Short
+     * reads best; ties go to the earlier order, so the result is deterministic.
+     */
     static List<Step> derive(List<FactCore.Grouped> facts, Encoding e, PackageIndex index) {
-        return new Deriver(facts, e, index).run();
+        List<Step> best = List.of();
+        for (int strategy = 0; strategy < 3; strategy++) {
+            Deriver d = new Deriver(facts, e, index);
+            d.rootFirst = strategy == 0;
+            d.crossFromStart = strategy == 2;
+            List<Step> steps = d.run();
+            if (!steps.isEmpty() && (best.isEmpty() || steps.size() < best.size())) {
+                best = steps;
+            }
+        }
+        return best;
     }
 
     private List<Step> run() {
         Subject root = new Subject(e.root.name(), Set.of(e.root.version()), true);
+        rootSubject = root;
         requirements.put(root, new ArrayList<>());
         for (int i = 0; i < facts.size(); i++) {
             FactCore.Grouped g = facts.get(i);
@@ -84,16 +106,24 @@ final class Deriver {
                 forbid(g.fact().pkg(), g.members(), new Node(i, -1));
             }
         }
-        for (int round = 0; round < 4 * facts.size() + 4 && conclusion == null; round++) {
-            boolean changed = false;
-            for (Subject s : new ArrayList<>(requirements.keySet())) {
-                changed |= step(s);
-                if (conclusion != null) {
+        // Forward chains from the root read best ("app requires tls ^2.0.0"); the root's requirements
+        // are pushed into other subjects only when those alone do not reach the conclusion.
+        for (boolean cross : new boolean[] {crossFromStart, true}) {
+            crossRoot = cross;
+            for (int round = 0; round < 8 * facts.size() + 8 && conclusion == null; round++) {
+                boolean changed = false;
+                if (rootFirst && step(root)) {
+                    continue;
+                }
+                for (Subject s : subjects()) {
+                    changed |= step(s);
+                    if (conclusion != null) {
+                        break;
+                    }
+                }
+                if (!changed) {
                     break;
                 }
-            }
-            if (!changed) {
-                break;
             }
         }
         return conclusion == null ? List.of() : steps();
@@ -120,7 +150,12 @@ final class Deriver {
                 }
             }
         }
-        for (int a = 0; a < reqs.size(); a++) {
+        // The root is in every solution, so what it requires constrains every other subject too.
+        int own = reqs.size();
+        if (!s.root() && crossRoot) {
+            reqs.addAll(requirements.get(rootSubject));
+        }
+        for (int a = 0; a < own; a++) {
             for (int b = a; b < reqs.size(); b++) {
                 Map.Entry<Dependency, Node> ra = reqs.get(a);
                 Map.Entry<Dependency, Node> rb = reqs.get(b);
@@ -149,6 +184,14 @@ final class Deriver {
             }
         }
         return changed;
+    }
+
+    /** Subjects in a fixed order (the root first, then by package and versions), for a stable derivation. */
+    private List<Subject> subjects() {
+        List<Subject> list = new ArrayList<>(requirements.keySet());
+        list.sort(java.util.Comparator.comparing((Subject x) -> !x.root())
+                .thenComparing(x -> x.pkg().value()).thenComparing(x -> x.versions().toString()));
+        return list;
     }
 
     private List<Map.Entry<Dependency, Node>> inherited(Subject s) {
