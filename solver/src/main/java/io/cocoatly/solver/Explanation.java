@@ -52,7 +52,7 @@ public record Explanation(PackageId root, List<Fact> facts, List<Step> derivatio
      *
      * @param pkg        the package the fact is about (the root for a root requirement)
      * @param versions   the versions of {@code pkg} the fact covers, grouped into a readable range
-     * @param all        whether {@code versions} is every candidate version of {@code pkg}
+     * @param all        whether {@code versions} is every version of {@code pkg} in the registry
      * @param dependency the requirement the fact states; empty for {@link Kind#AT_MOST_ONE}
      * @param available  for {@link Kind#NO_MATCH} and {@link Kind#YANKED}: the versions that exist
      * @param yanked     for {@link Kind#YANKED}: the yanked versions that the requirement would match
@@ -96,10 +96,10 @@ public record Explanation(PackageId root, List<Fact> facts, List<Step> derivatio
     /**
      * A change to the manifest and the selection it leads to.
      *
-     * @param change    e.g. "relax `tls ^1.4.0` to `^2.0.0`" or "drop the dependency on `x`"
-     * @param dependency the requirement changed or dropped
-     * @param replacement the new requirement; empty when the dependency is dropped
-     * @param result     the versions that would then be selected, sorted
+     * @param change       e.g. "relax `tls ^1.4.0` to `^2.0.0`" or "drop the dependency on `x`"
+     * @param dependencies the root requirements changed or dropped
+     * @param replacements for each of {@code dependencies}, the new requirement; empty when dropped
+     * @param result       the versions that would then be selected, sorted
      */
     public record Suggestion(String change, List<Dependency> dependencies, List<Optional<Dependency>> replacements,
                              List<PackageId> result) {

@@ -74,19 +74,34 @@ public final class SelectionText {
         for (PackageId p : forced) {
             after.putIfAbsent(p.name(), p);
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> changed = new java.util.ArrayList<>();
+        List<String> added = new java.util.ArrayList<>();
+        List<String> dropped = new java.util.ArrayList<>();
         for (PackageId p : after.values()) {
             PackageId old = before.get(p.name());
             if (p.name().equals(id.name()) || p.equals(old)) {
                 continue;
             }
-            parts.add(old == null ? "add " + p.name() + " " + p.version()
-                    : "change " + p.name() + " " + old.version() + " to " + p.version());
+            if (old == null) {
+                added.add(p.name() + " " + p.version());
+            } else {
+                changed.add(p.name() + " " + old.version() + " to " + p.version());
+            }
         }
         for (PackageId old : before.values()) {
             if (!after.containsKey(old.name())) {
-                parts.add("drop " + old.name() + " " + old.version());
+                dropped.add(old.name() + " " + old.version());
             }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (!changed.isEmpty()) {
+            parts.add("change " + ExplanationText.join(changed));
+        }
+        if (!added.isEmpty()) {
+            parts.add("add " + ExplanationText.join(added));
+        }
+        if (!dropped.isEmpty()) {
+            parts.add("drop " + ExplanationText.join(dropped));
         }
         return parts.isEmpty() ? "change nothing else" : ExplanationText.join(parts);
     }
@@ -107,7 +122,7 @@ public final class SelectionText {
     private static String level(String level) {
         switch (level) {
             case "preferred-changes":
-                return "which changes more of the preferred (locked) versions, and keeping those comes first";
+                return "and keeping the preferred (locked) versions comes first";
             case "direct-rank":
                 return "which makes the root's direct dependencies older, and their versions come first";
             case "transitive-rank":
