@@ -39,6 +39,10 @@ final class FactCore {
     static List<Grouped> find(Encoding e, PackageIndex index, Budget budget) {
         Map<String, List<Constraint>> groups = group(e);
         List<String> keys = new ArrayList<>(groups.keySet());
+        // Deletion drops what it tries first whenever it can: try the facts deep in the registry
+        // first and the root's own requirements and at-most-one last, so that a conflict the root's
+        // requirements explain directly is told that way.
+        keys.sort(java.util.Comparator.comparingInt(FactCore::priority));
         List<Integer> kept = deletion(e, keys.size(), i -> groups.get(keys.get(i)), budget);
         List<String> coreKeys = kept.stream().map(keys::get).toList();
         List<Constraint> members = new ArrayList<>();
@@ -74,6 +78,10 @@ final class FactCore {
             groups.computeIfAbsent(key(e, c.reason()), k -> new ArrayList<>()).add(c);
         }
         return groups;
+    }
+
+    private static int priority(String key) {
+        return key.startsWith("root ") ? 2 : key.startsWith("other ") ? 1 : 0;
     }
 
     static String key(Encoding e, Reason r) {
