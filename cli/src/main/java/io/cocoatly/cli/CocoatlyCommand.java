@@ -27,6 +27,7 @@ final class CocoatlyCommand implements Runnable {
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             SemverCommand.class,
             ResolveCommand.class,
+            WhyCommand.class,
             CheckCommand.class,
             LockCommand.class,
             UpdateCommand.class,

@@ -5,7 +5,11 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
+import io.cocoatly.solver.Explanation;
+import io.cocoatly.solver.ExplanationText;
 import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.SelectionExplanation;
+import io.cocoatly.solver.SelectionText;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.Statistics;
@@ -32,6 +36,7 @@ import picocli.CommandLine.Option;
             "  cocoatly resolve --registry ./registry",
             "  cocoatly resolve --manifest app/cocoatly.json --registry ./registry --json",
             "  COCOATLY_REGISTRY=./registry cocoatly resolve --multiple-versions=semver-major --timeout 2s",
+            "  cocoatly resolve --explain          # why each version, or why there is no solution and how to fix it",
             "", "Exit codes: 0 resolved, 1 no selection satisfies the requirements, 2 invalid input."})
 final class ResolveCommand implements Callable<Integer> {
 
@@ -46,6 +51,10 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
+
+    @Option(names = "--explain", description = {"Explain the outcome: with a solution, the requirement paths to each",
+        "version and why a newer one was not taken; without, the conflict and verified fixes."})
+    boolean explain;
 
     @Option(names = "--prereleases", description = "Rank prereleases like releases instead of below them.")
     boolean prereleases;
@@ -66,25 +75,69 @@ final class ResolveCommand implements Callable<Integer> {
             request = request.withTimeout(Durations.parse("--timeout", timeout));
         }
         FileRegistry index = registry.open(context);
-        Resolution resolution = new Resolver(index).resolve(request);
+        Resolver resolver = new Resolver(index);
+        Resolution resolution = resolver.resolve(request);
+        int width = ExplanationJson.width(context);
         if (resolution instanceof Resolution.Unsatisfiable u) {
-            throw unsatisfiable(request.root(), u);
+            // JSON readers wrap for themselves.
+            CocoatlyException e = unsatisfiable(request.root(), u, json ? Integer.MAX_VALUE : width);
+            if (json && u.explanation().isPresent()) {
+                Json.write(context.out(), Envelope.failure(e, null,
+                        Map.of("explanation", ExplanationJson.of(u.explanation().get()))));
+                return ExitCodes.NEGATIVE;
+            }
+            if (!explain || u.explanation().isEmpty()) {
+                throw e;
+            }
+            PrintWriter out = context.out();
+            out.print(ExplanationText.render(u.explanation().get(), width));
+            String fixes = ExplanationText.suggestions(u.explanation().get(), width);
+            if (!fixes.isEmpty()) {
+                out.println();
+                out.print(fixes);
+            }
+            out.flush();
+            return ExitCodes.NEGATIVE;
         }
         Resolution.Solved solved = (Resolution.Solved) resolution;
+        SelectionExplanation why = explain ? resolver.explain(request, solved) : null;
         if (json) {
-            Json.write(context.out(), Envelope.success(data(solved)));
+            Map<String, Object> data = data(solved);
+            if (why != null) {
+                data.put("explanation", ExplanationJson.of(why));
+            }
+            Json.write(context.out(), Envelope.success(data));
         } else {
             printTable(context.out(), solved, request);
+            if (why != null) {
+                context.out().println();
+                context.out().print(SelectionText.render(why, width));
+                context.out().flush();
+            }
         }
         return ExitCodes.OK;
     }
 
     static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u) {
+        return unsatisfiable(root, u, 100);
+    }
+
+    /** The error for no solution: the explanation's prose as the message, the first fix as a hint. */
+    static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u, int width) {
         String names = u.packages().stream().sorted().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+        if (u.explanation().isEmpty()) {
+            return new CocoatlyException("unsatisfiable", "no selection of versions satisfies the requirements of `"
+                    + root.id() + "`: the conflict involves " + names,
+                    List.of("loosen a requirement on " + names + ", or check the registry for versions that fit"));
+        }
+        Explanation x = u.explanation().get();
+        List<String> hints = new ArrayList<>();
+        if (!x.suggestions().isEmpty()) {
+            hints.add(x.suggestions().get(0).change());
+        }
+        hints.add("run `cocoatly resolve --explain` for every suggested fix and what it would select");
         return new CocoatlyException("unsatisfiable", "no selection of versions satisfies the requirements of `"
-                + root.id() + "`: the conflict involves " + names,
-                List.of("loosen a requirement on " + names + ", or check the registry for versions that fit",
-                        "run `cocoatly check` to see which versions of the registry cannot be installed"));
+                + root.id() + "`:\n" + ExplanationJson.prose(x, width), hints);
     }
 
     private void printTable(PrintWriter out, Resolution.Solved solved, ResolveRequest request) {

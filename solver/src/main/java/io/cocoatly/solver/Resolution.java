@@ -3,6 +3,7 @@ package io.cocoatly.solver;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The outcome of resolving: a selection, or proof that none exists. "No solution" is not an exception. */
@@ -29,11 +30,19 @@ public sealed interface Resolution permits Resolution.Solved, Resolution.Unsatis
     /**
      * No selection satisfies the constraints.
      *
-     * @param packages the packages named by the conflicting constraints, sorted
+     * @param packages    the packages named by the conflicting constraints, sorted
+     * @param explanation why, with suggested fixes; empty when it was not computed (a nested re-solve)
      */
-    record Unsatisfiable(Set<PackageName> packages, Statistics statistics) implements Resolution {
+    record Unsatisfiable(Set<PackageName> packages, Statistics statistics, Optional<Explanation> explanation)
+            implements Resolution {
         public Unsatisfiable {
             packages = Set.copyOf(packages);
+            java.util.Objects.requireNonNull(explanation, "explanation");
+        }
+
+        /** Without an explanation. */
+        public Unsatisfiable(Set<PackageName> packages, Statistics statistics) {
+            this(packages, statistics, Optional.empty());
         }
     }
 

@@ -29,6 +29,22 @@ public final class Resolver {
     }
 
     /**
+     * Explains {@code solved}, the answer to {@code request}: the requirement paths to each selected
+     * version and why a newer one was not taken, each why-not verified by re-solving with the newer
+     * version forced (one extra resolution per version that is not the newest).
+     *
+     * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
+     */
+    public SelectionExplanation explain(ResolveRequest request, Resolution.Solved solved) {
+        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved);
+    }
+
+    /** As {@link #explain}, paths only: no why-not, so no re-solving. */
+    public SelectionExplanation paths(ResolveRequest request, Resolution.Solved solved) {
+        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved, false);
+    }
+
+    /**
      * Checks every version of {@code packages}, yanked ones included, in the style of dose-distcheck:
      * a version is installable iff resolving a project that depends on exactly that version succeeds
      * under {@code policy}. A yanked version is checked as if pinned, but never satisfies another

@@ -16,6 +16,9 @@ import java.util.TreeSet;
 /** One resolution from request to {@link Resolution}: load, encode, optimise, assemble. */
 public final class Resolve {
 
+    /** Conflicts per budget chunk in nested re-solves. */
+    private static final int NESTED_CHUNK = 500;
+
     private Resolve() {
     }
 
@@ -30,6 +33,11 @@ public final class Resolve {
      * many improving steps.
      */
     public static Resolution run(PackageIndex index, ResolveRequest request, boolean guided) {
+        return run(index, request, guided, true);
+    }
+
+    /** As {@link #run(PackageIndex, ResolveRequest, boolean)}; {@code explain}: build an explanation. */
+    static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
         Preferences preferred = Preferences.of(request.preferred(), request.policy());
@@ -39,20 +47,30 @@ public final class Resolve {
                 request.allowPrereleases(), index.name());
         long t2 = System.nanoTime();
         Budget budget = Budget.of(request.timeout());
+        if (!explain) {
+            // A nested re-solve (verifying a fix) notices its short deadline within a few milliseconds.
+            budget = new Budget(budget.deadline(), NESTED_CHUNK);
+        }
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
                 : Optimizer.run(e, preferred, budget, guided);
         if (r.unsatisfiable()) {
+            // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
+            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
+                    ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
+                    : java.util.Optional.empty();
             Set<PackageName> names = new TreeSet<>();
-            for (Reason reason : Explainer.conflict(e, Budget.of(request.timeout()))) {
-                names.addAll(reason.packages());
-            }
+            explanation.ifPresent(x -> x.facts().forEach(f -> {
+                names.add(f.pkg());
+                f.dependency().ifPresent(d -> names.add(d.name()));
+            }));
             if (names.size() > 1) {
                 // The project itself is named only when the conflict is about nothing else.
                 names.remove(root.name());
             }
             long t3 = System.nanoTime();
-            return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3));
+            return new Resolution.Unsatisfiable(names, statistics(universe, e, r.calls(), t0, t1, t2, t3),
+                    explanation);
         }
         if (r.model() == null) {
             throw new ResolutionTimeoutException(root.id().toString(), request.timeout().orElseThrow());

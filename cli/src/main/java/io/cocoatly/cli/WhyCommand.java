@@ -1,0 +1,95 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.Manifests;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import io.cocoatly.solver.Resolver;
+import io.cocoatly.solver.SelectionExplanation;
+import io.cocoatly.solver.SelectionText;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cocoatly why PACKAGE}: every requirement path from the project to a package in its resolution. */
+@Command(name = "why", mixinStandardHelpOptions = true,
+        description = {"Show why a package is in the resolution.",
+            "Resolves the manifest and prints every path from the project to PACKAGE, with the",
+            "requirement on each edge (like `cargo tree -i` or `npm why`)."},
+        footer = {"", "Examples:",
+            "  cocoatly why tls --registry ./registry",
+            "  cocoatly why clock --manifest app/cocoatly.json --json",
+            "", "Exit codes: 0 printed, 1 no selection satisfies the requirements, 2 invalid input",
+            "(e.g. PACKAGE is not in the resolution)."})
+final class WhyCommand implements Callable<Integer> {
+
+    private final Context context;
+
+    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package to explain.")
+    String pkg;
+
+    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
+            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    String manifest;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
+    boolean json;
+
+    WhyCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest))).withPolicy(registry.policy());
+        FileRegistry index = registry.open(context);
+        Resolver resolver = new Resolver(index);
+        Resolution resolution = resolver.resolve(request);
+        if (resolution instanceof Resolution.Unsatisfiable u) {
+            throw ResolveCommand.unsatisfiable(request.root(), u, ExplanationJson.width(context));
+        }
+        PackageName name = PackageName.of(pkg);
+        SelectionExplanation paths = resolver.paths(request, (Resolution.Solved) resolution);
+        List<SelectionExplanation.Selected> matches = paths.packages().stream()
+                .filter(s -> s.id().name().equals(name)).toList();
+        if (matches.isEmpty()) {
+            throw new CocoatlyException("not-found", "`" + request.root().id()
+                    + "` does not depend on `" + name + "`, directly or through its dependencies",
+                    List.of("run `cocoatly resolve` to see every selected package"));
+        }
+        if (json) {
+            List<Object> data = new ArrayList<>();
+            for (SelectionExplanation.Selected s : matches) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("package", s.id().toString());
+                m.put("paths", s.paths().stream().map(p -> SelectionText.path(paths.root(), p)).toList());
+                data.add(m);
+            }
+            Json.write(context.out(), Envelope.success(Map.of("packages", data)));
+            return ExitCodes.OK;
+        }
+        PrintWriter out = context.out();
+        for (SelectionExplanation.Selected s : matches) {
+            int n = s.paths().size();
+            out.println(s.id() + " is needed by " + n + (n == 1 ? " path" : " paths")
+                    + (n == SelectionExplanation.MAX_PATHS ? " (the first " + n + " shown)" : "") + ":");
+            for (List<SelectionExplanation.Edge> path : s.paths()) {
+                out.println("  " + SelectionText.path(paths.root(), path));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,96 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code resolve --explain} and {@code why} against the sample registry. */
+class ExplainCommandTest {
+
+    private static final Path DEMO = GoldenFile.repo().resolve("testdata/demo");
+    private static final String REGISTRY = GoldenFile.repo().resolve("testdata/registry").toString();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void explainsEverySelectedVersion() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(0, r.exit(), r.err());
+        GoldenFile.assertMatches("explain/demo", r.maskedOut());
+    }
+
+    @Test
+    void explainsAConflictWithVerifiedFixesOnStdout() throws IOException {
+        conflictingManifest();
+        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.err());
+        GoldenFile.assertMatches("explain/conflict", r.out());
+    }
+
+    @Test
+    void wrapsAtTheTerminalWidth() throws IOException {
+        conflictingManifest();
+        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "60"), "resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(1, r.exit());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 60 || !line.trim().contains(" "), line);
+        }
+        GoldenFile.assertMatches("explain/conflict-60", r.out());
+    }
+
+    @Test
+    void jsonCarriesTheExplanation() throws IOException {
+        conflictingManifest();
+        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exit());
+        JsonNode error = Json.mapper().readTree(r.out()).get("error");
+        assertEquals("unsatisfiable", error.get("code").asText());
+        JsonNode x = error.get("explanation");
+        assertTrue(x.get("constraints").size() >= 2, x.toString());
+        assertEquals("root-requirement", x.get("constraints").get(0).get("kind").asText());
+        assertTrue(error.get("message").asText().contains("no solution exists"));
+        for (JsonNode s : x.get("suggestions")) {
+            assertTrue(s.get("change").asText().contains("`"), s.toString());
+        }
+    }
+
+    @Test
+    void jsonOnSuccessHasPerPackageReasons() throws IOException {
+        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--json", "--explain");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode data = Json.mapper().readTree(r.out()).get("data");
+        assertEquals(data.get("packages").size(), data.get("explanation").size());
+        for (JsonNode p : data.get("explanation")) {
+            assertTrue(p.get("paths").size() >= 1, p.toString());
+        }
+    }
+
+    @Test
+    void whyListsEveryPathWithItsRanges() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "why", "tls", "--registry", REGISTRY);
+        assertEquals(0, r.exit(), r.err());
+        GoldenFile.assertMatches("explain/why-tls", r.out());
+    }
+
+    @Test
+    void whyOfAPackageOutsideTheResolutionIsInvalidInput() {
+        CliRun r = CliRun.run(DEMO, Map.of(), "why", "left-pad", "--registry", REGISTRY);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("`left-pad`"), r.err());
+    }
+
+
+    private void conflictingManifest() throws IOException {
+        Files.writeString(temp.resolve("cocoatly.json"), "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": "
+                + "{\"db\": \"^0.8\", \"http\": \"^1.3\", \"tls\": \"^1.9\"}}");
+    }
+}

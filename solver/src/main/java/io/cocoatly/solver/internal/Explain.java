@@ -1,0 +1,169 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.solver.Explanation;
+import io.cocoatly.solver.Explanation.Fact;
+import io.cocoatly.solver.Explanation.Kind;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the {@link Explanation} of an unsatisfiable encoding: the minimal conflict in user terms
+ * ({@link FactCore}), its derivation ({@link Deriver}) and verified fixes.
+ *
+ * <p>Fixes are minimal correction sets over the root's requirements, smallest first: a set of
+ * requirements whose change makes the manifest solvable, no proper subset of which does. Each
+ * requirement in a set is either relaxed (to a caret on the version the solver picks when the range
+ * is lifted) or dropped; every fix is re-solved and shown with what it would select.
+ */
+public final class Explain {
+
+    /** At most this many fixes are suggested. */
+    static final int MAX_SUGGESTIONS = 5;
+
+    /**
+     * Wall-clock budget for finding fixes, and for one re-solve. Verifying a fix needs a solution, not
+     * the optimum, so a re-solve that runs out of time still counts with the best selection found; one
+     * that finds none is skipped. Fixes found after the total budget are left out.
+     */
+    static final java.time.Duration FIX_BUDGET = java.time.Duration.ofMillis(500);
+    static final java.time.Duration RESOLVE_BUDGET = java.time.Duration.ofMillis(150);
+
+    private Explain() {
+    }
+
+    static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
+        List<FactCore.Grouped> core = FactCore.find(e, index, budget);
+        List<Fact> facts = core.stream().map(FactCore.Grouped::fact).toList();
+        List<Explanation.Step> steps = Deriver.derive(core, e, index);
+        return new Explanation(request.root().id(), facts, steps, suggestions(core, index, request));
+    }
+
+    private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core, PackageIndex index,
+                                                            ResolveRequest original) {
+        ResolveRequest request = original.withTimeout(original.timeout().filter(t -> t.compareTo(RESOLVE_BUDGET) < 0)
+                .orElse(RESOLVE_BUDGET));
+        long deadline = System.nanoTime() + FIX_BUDGET.toNanos();
+        Manifest root = request.root();
+        Set<Dependency> ordered = new LinkedHashSet<>();
+        for (FactCore.Grouped g : core) {
+            if (g.fact().pkg().equals(root.name()) && g.dependency() != null && g.fact().kind() != Kind.DEPENDENCY) {
+                ordered.add(g.dependency());
+            }
+        }
+        ordered.addAll(root.dependencies());
+        List<Dependency> deps = new ArrayList<>(ordered);
+        List<Explanation.Suggestion> found = new ArrayList<>();
+        List<Set<Dependency>> corrections = new ArrayList<>();
+        for (Dependency d : deps) {
+            if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
+                break;
+            }
+            Explanation.Suggestion relaxed = relax(index, request, d);
+            if (relaxed != null) {
+                found.add(relaxed);
+                corrections.add(Set.of(d));
+            }
+        }
+        for (Dependency d : deps) {
+            if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
+                break;
+            }
+            Optional<List<PackageId>> result = solve(index, request, without(root, List.of(d)));
+            if (result.isPresent()) {
+                found.add(new Explanation.Suggestion("drop the dependency on `" + d.name() + "`", List.of(d),
+                        List.of(Optional.empty()), result.get()));
+                corrections.add(Set.of(d));
+            }
+        }
+        int limit = Math.min(deps.size(), 8);
+        for (int i = 0; i < limit && found.size() < MAX_SUGGESTIONS && System.nanoTime() < deadline; i++) {
+            for (int j = i + 1; j < limit && found.size() < MAX_SUGGESTIONS; j++) {
+                Set<Dependency> pair = Set.of(deps.get(i), deps.get(j));
+                Dependency a = deps.get(i).compareTo(deps.get(j)) < 0 ? deps.get(i) : deps.get(j);
+                Dependency b = a == deps.get(i) ? deps.get(j) : deps.get(i);
+                if (corrections.stream().anyMatch(pair::containsAll)) {
+                    continue;
+                }
+                Optional<List<PackageId>> result = solve(index, request, without(root, List.copyOf(pair)));
+                if (result.isPresent()) {
+                    found.add(new Explanation.Suggestion("drop the dependencies on `" + a.name() + "` and `"
+                            + b.name() + "`", List.of(a, b), List.of(Optional.empty(), Optional.empty()), result.get()));
+                    corrections.add(pair);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Lifts {@code d}'s range; if that solves, pins a caret on the version picked and re-solves. */
+    private static Explanation.Suggestion relax(PackageIndex index, ResolveRequest request, Dependency d) {
+        Manifest root = request.root();
+        if (d.name().equals(root.name())) {
+            return null;
+        }
+        Optional<List<PackageId>> lifted = solve(index, request, replace(root, d, Dependency.parse(d.name().value(), "*")));
+        if (lifted.isEmpty()) {
+            return null;
+        }
+        PackageId picked = lifted.get().stream().filter(p -> p.name().equals(d.name())).findFirst().orElse(null);
+        if (picked == null) {
+            return null;
+        }
+        Dependency relaxed = Dependency.parse(d.name().value(), "^" + classBase(picked.version()));
+        if (relaxed.range().equals(d.range())) {
+            return null;
+        }
+        Optional<List<PackageId>> result = solve(index, request, replace(root, d, relaxed));
+        if (result.isEmpty()) {
+            return null;
+        }
+        return new Explanation.Suggestion("relax `" + d + "` to `" + relaxed.requirement() + "`", List.of(d),
+                List.of(Optional.of(relaxed)), result.get());
+    }
+
+    /** The lowest version of {@code v}'s caret class: 2.1.3 → 2.0.0, 0.4.2 → 0.4.0, 0.0.3 → 0.0.3. */
+    private static io.cocoatly.model.Version classBase(io.cocoatly.model.Version v) {
+        String base = v.major() > 0 ? v.major() + ".0.0" : v.minor() > 0 ? "0." + v.minor() + ".0"
+                : "0.0." + v.patch();
+        return io.cocoatly.model.Version.parse(base);
+    }
+
+    private static Manifest replace(Manifest root, Dependency old, Dependency with) {
+        List<Dependency> deps = new ArrayList<>();
+        for (Dependency d : root.dependencies()) {
+            deps.add(d.equals(old) ? with : d);
+        }
+        return new Manifest(root.name(), root.version(), deps);
+    }
+
+    private static Manifest without(Manifest root, List<Dependency> drop) {
+        List<Dependency> deps = new ArrayList<>(root.dependencies());
+        deps.removeAll(drop);
+        return new Manifest(root.name(), root.version(), deps);
+    }
+
+    /** The selection for {@code manifest} under the request's other settings, if there is one. */
+    static Optional<List<PackageId>> solve(PackageIndex index, ResolveRequest request, Manifest manifest) {
+        ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
+                request.allowPrereleases(), request.timeout());
+        Resolution r;
+        try {
+            r = Resolve.run(index, changed, true, false);
+        } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
+            return Optional.empty();
+        }
+        if (r instanceof Resolution.Solved s) {
+            return Optional.of(s.packages().stream().map(Resolution.SelectedPackage::id).toList());
+        }
+        return Optional.empty();
+    }
+}

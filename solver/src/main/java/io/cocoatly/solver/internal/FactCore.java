@@ -1,0 +1,234 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageListing;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
+import io.cocoatly.solver.Explanation;
+import io.cocoatly.solver.Explanation.Fact;
+import io.cocoatly.solver.Explanation.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A minimal conflict stated in user terms. Constraints are grouped into facts first: every per-version
+ * clause "web v depends on http ^3" with the same package and requirement is one fact, guarded by one
+ * selector. Deletion over those selectors gives a set of facts of which every proper subset is
+ * satisfiable; a second deletion pass inside each remaining fact drops the versions the conflict does
+ * not need, so "every version of web ^2.0.0" names only the versions that matter. Shrinking a fact never
+ * breaks the first pass's minimality: leaving out a whole fact from a weaker set stays satisfiable.
+ */
+final class FactCore {
+
+    /** A fact, the constraints behind it and the versions of its package it covers. */
+    record Grouped(Fact fact, Dependency dependency, TreeSet<Version> members) {
+    }
+
+    private FactCore() {
+    }
+
+    /** The minimal conflict of an unsatisfiable encoding, as facts in canonical order. */
+    static List<Grouped> find(Encoding e, PackageIndex index, Budget budget) {
+        Map<String, List<Constraint>> groups = group(e);
+        List<String> keys = new ArrayList<>(groups.keySet());
+        // Deletion drops what it tries first whenever it can: try the facts deep in the registry
+        // first and the root's own requirements and at-most-one last, so that a conflict the root's
+        // requirements explain directly is told that way.
+        keys.sort(java.util.Comparator.comparingInt(FactCore::priority));
+        List<Integer> kept = deletion(e, keys.size(), i -> groups.get(keys.get(i)), budget);
+        List<String> coreKeys = kept.stream().map(keys::get).toList();
+        List<Constraint> members = new ArrayList<>();
+        List<Integer> groupOf = new ArrayList<>();
+        for (int g = 0; g < coreKeys.size(); g++) {
+            for (Constraint c : groups.get(coreKeys.get(g))) {
+                members.add(c);
+                groupOf.add(g);
+            }
+        }
+        List<Integer> refined = deletion(e, members.size(), i -> List.of(members.get(i)), budget);
+        Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
+        for (int i : refined) {
+            reasons.computeIfAbsent(groupOf.get(i), k -> new ArrayList<>()).add(members.get(i).reason());
+        }
+        List<Grouped> facts = new ArrayList<>();
+        for (List<Reason> rs : reasons.values()) {
+            facts.add(fact(e, index, rs));
+        }
+        facts.sort((a, b) -> order(a).compareTo(order(b)));
+        return facts;
+    }
+
+    private static String order(Grouped g) {
+        return (g.fact().kind() == Kind.ROOT_REQUIREMENT ? "0" : "1") + g.fact().pkg() + " "
+                + g.dependency() + " " + g.fact().kind();
+    }
+
+    /** Constraints by the fact they state, in encoding order. */
+    static Map<String, List<Constraint>> group(Encoding e) {
+        Map<String, List<Constraint>> groups = new LinkedHashMap<>();
+        for (Constraint c : e.constraints()) {
+            groups.computeIfAbsent(key(e, c.reason()), k -> new ArrayList<>()).add(c);
+        }
+        return groups;
+    }
+
+    private static int priority(String key) {
+        return key.startsWith("root ") ? 2 : key.startsWith("other ") ? 1 : 0;
+    }
+
+    static String key(Encoding e, Reason r) {
+        if (r instanceof Reason.RootRequirement rr) {
+            return "root " + rr.dependency();
+        } else if (r instanceof Reason.DependencyOf d) {
+            return "dep " + d.from().name() + " " + d.dependency();
+        } else if (r instanceof Reason.Missing m) {
+            return "missing " + m.from().name() + " " + m.dependency();
+        } else if (r instanceof Reason.NoMatch n) {
+            return "nomatch " + n.from().name() + " " + n.dependency();
+        } else if (r instanceof Reason.SelfConflict s) {
+            return "self " + s.from().name() + " " + s.dependency();
+        }
+        return "other " + r.describe();
+    }
+
+    /** Deletion-based minimisation over {@code n} selector groups; the indices kept, ascending. */
+    static List<Integer> deletion(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
+                                  Budget budget) {
+        Sat sat = new Sat(e.variables(), budget);
+        int first = e.variables() + 1;
+        for (int i = 0; i < n; i++) {
+            int s = sat.newVariable();
+            for (Constraint c : group.apply(i)) {
+                if (c.kind() == Constraint.Kind.AT_MOST) {
+                    sat.add(c, s);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (Constraint c : group.apply(i)) {
+                if (c.kind() == Constraint.Kind.CLAUSE) {
+                    sat.add(c, first + i);
+                }
+            }
+        }
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> first + i);
+        if (sat.solve(all) != Sat.Answer.UNSAT) {
+            return List.of();
+        }
+        TreeSet<Integer> core = new TreeSet<>();
+        for (int lit : sat.explanation()) {
+            if (lit >= first) {
+                core.add(lit);
+            }
+        }
+        if (core.isEmpty() || sat.solve(core.stream().mapToInt(Integer::intValue).toArray()) != Sat.Answer.UNSAT) {
+            core.clear();
+            for (int s : all) {
+                core.add(s);
+            }
+        }
+        List<Integer> list = new ArrayList<>(core);
+        for (int i = 0; i < list.size() && !budget.expired(); ) {
+            List<Integer> rest = new ArrayList<>(list);
+            rest.remove(i);
+            if (sat.solve(rest.stream().mapToInt(Integer::intValue).toArray()) == Sat.Answer.UNSAT) {
+                list = rest;
+            } else {
+                i++;
+            }
+        }
+        return list.stream().map(s -> s - first).toList();
+    }
+
+    private static Grouped fact(Encoding e, PackageIndex index, List<Reason> reasons) {
+        Reason r = reasons.get(0);
+        TreeSet<Version> members = new TreeSet<>();
+        for (Reason each : reasons) {
+            if (each instanceof Reason.DependencyOf d) {
+                members.add(d.from().version());
+            } else if (each instanceof Reason.Missing m) {
+                members.add(m.from().version());
+            } else if (each instanceof Reason.NoMatch n) {
+                members.add(n.from().version());
+            } else if (each instanceof Reason.SelfConflict s) {
+                members.add(s.from().version());
+            }
+        }
+        if (r instanceof Reason.RootRequirement rr) {
+            return rootFact(Kind.ROOT_REQUIREMENT, rr.root().name(), rr.root().version(), rr.dependency(), "");
+        } else if (r instanceof Reason.AtMostOneVersion a) {
+            PackageName p = a.name();
+            List<Version> versions = new ArrayList<>();
+            for (int v = 1; v <= e.candidates(); v++) {
+                if (e.id(v).name().equals(p)) {
+                    versions.add(e.id(v).version());
+                }
+            }
+            return new Grouped(new Fact(Kind.AT_MOST_ONE, p, VersionRange.of(versions), true, Optional.empty(),
+                    List.of(), List.of(), a.compatibilityClass().orElse("")), null, new TreeSet<>(versions));
+        }
+        PackageName from;
+        Dependency d;
+        Kind kind;
+        String detail = "";
+        List<Version> yanked = List.of();
+        if (r instanceof Reason.DependencyOf dep) {
+            from = dep.from().name();
+            d = dep.dependency();
+            kind = Kind.DEPENDENCY;
+        } else if (r instanceof Reason.Missing m) {
+            from = m.from().name();
+            d = m.dependency();
+            kind = Kind.MISSING;
+            detail = m.registry();
+        } else if (r instanceof Reason.NoMatch n) {
+            from = n.from().name();
+            d = n.dependency();
+            yanked = n.yanked().stream().map(Version::parse).toList();
+            kind = yanked.isEmpty() ? Kind.NO_MATCH : Kind.YANKED;
+        } else if (r instanceof Reason.SelfConflict s) {
+            from = s.from().name();
+            d = s.dependency();
+            kind = Kind.SELF_CONFLICT;
+            detail = s.version().version().toString();
+        } else {
+            throw new AssertionError(r);
+        }
+        List<Version> available = kind == Kind.NO_MATCH || kind == Kind.YANKED ? versionsOf(index, d.name(), false)
+                : List.of();
+        if (e.root != null && from.equals(e.root.name())) {
+            return new Grouped(new Fact(kind, from, VersionRange.exactly(e.root.version()), true, Optional.of(d),
+                    available, yanked, detail), d, members);
+        }
+        List<Version> universe = versionsOf(index, from, true);
+        VersionRange range = VersionRange.covering(members, universe);
+        boolean all = members.containsAll(universe);
+        return new Grouped(new Fact(kind, from, range, all, Optional.of(d), available, yanked, detail), d, members);
+    }
+
+    private static Grouped rootFact(Kind kind, PackageName root, Version version, Dependency d, String detail) {
+        return new Grouped(new Fact(kind, root, VersionRange.exactly(version), true, Optional.of(d), List.of(),
+                List.of(), detail), d, new TreeSet<>(List.of(version)));
+    }
+
+    /** The registry's versions of {@code name}, ascending; yanked ones only when asked. */
+    static List<Version> versionsOf(PackageIndex index, PackageName name, boolean withYanked) {
+        List<Version> result = new ArrayList<>();
+        for (Release release : index.find(name).map(PackageListing::releases).orElse(List.of())) {
+            if (withYanked || !release.yanked()) {
+                result.add(release.version());
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+}

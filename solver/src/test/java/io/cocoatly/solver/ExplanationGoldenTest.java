@@ -1,0 +1,63 @@
+package io.cocoatly.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.registry.Scenario;
+import io.cocoatly.registry.ScenarioReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The prose of every scenario's explanation, pinned in {@code testdata/explanations/<scenario>.expected.txt}:
+ * the derivation and fixes for unsatisfiable scenarios, the reasons for each selected version for the
+ * others. Run with {@code -Dcocoatly.regenerate=true} to rewrite the files from the actual output.
+ */
+class ExplanationGoldenTest {
+
+    static final int WIDTH = 100;
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioReadsAsPinned() {
+        List<Scenario> scenarios = ScenarioReader.readAll(ScenarioTest.directory());
+        Path golden = ScenarioTest.directory().getParent().resolve("explanations");
+        return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            Resolver resolver = new Resolver(s.registry());
+            ResolveRequest request = ScenarioTest.request(s);
+            Resolution r = resolver.resolve(request);
+            String text = r instanceof Resolution.Solved solved
+                    ? SelectionText.render(resolver.explain(request, solved), WIDTH) : text(r);
+            assertTrue(!text.isBlank(), s.name());
+            check(golden.resolve(s.name() + ".expected.txt"), text);
+        }));
+    }
+
+    static String text(Resolution r) {
+        if (r instanceof Resolution.Unsatisfiable u) {
+            Explanation x = u.explanation().orElseThrow();
+            String fixes = ExplanationText.suggestions(x, WIDTH);
+            return ExplanationText.render(x, WIDTH) + (fixes.isEmpty() ? "" : "\n" + fixes);
+        }
+        throw new AssertionError(r);
+    }
+
+    static void check(Path file, String actual) {
+        try {
+            if (Boolean.parseBoolean(System.getProperty("cocoatly.regenerate"))) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden file " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
