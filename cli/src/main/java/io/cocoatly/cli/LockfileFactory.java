@@ -28,7 +28,6 @@ import java.util.Set;
 final class LockfileFactory {
 
     /** The solver's optimisation levels, most important first, as the lockfile names them. */
-    static final List<String> LEVELS = List.of("preferred-changes", "direct-rank", "transitive-rank", "packages");
 
     private LockfileFactory() {
     }
@@ -47,8 +46,9 @@ final class LockfileFactory {
             packages.add(new LockedPackage(p.id(), index.name(), artifact(index, p.id()), dependencies));
         }
         List<ResolverInfo.Objective> objective = new ArrayList<>();
-        for (int i = 0; i < LEVELS.size() && i < solved.objective().size(); i++) {
-            objective.add(new ResolverInfo.Objective(LEVELS.get(i), solved.objective().get(i)));
+        List<String> levels = Resolution.OBJECTIVE_LEVELS;
+        for (int i = 0; i < levels.size() && i < solved.objective().size(); i++) {
+            objective.add(new ResolverInfo.Objective(levels.get(i), solved.objective().get(i)));
         }
         return new Lockfile(
                 new ManifestInfo(manifest.name(), manifest.version(), RequirementsDigest.of(manifest)),

@@ -141,12 +141,13 @@ final class ResolveCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, Resolution.Solved solved, ResolveRequest request) {
-        int nameWidth = 0;
-        int versionWidth = 0;
+        int nameWidth = "name".length();
+        int versionWidth = "version".length();
         for (Resolution.SelectedPackage p : solved.packages()) {
             nameWidth = Math.max(nameWidth, p.id().name().value().length());
             versionWidth = Math.max(versionWidth, p.id().version().toString().length());
         }
+        out.println(pad("name", nameWidth) + "  " + pad("version", versionWidth) + "  kind");
         for (Resolution.SelectedPackage p : solved.packages()) {
             out.println(pad(p.id().name().value(), nameWidth) + "  " + pad(p.id().version().toString(), versionWidth)
                     + "  " + (p.direct() ? "direct" : "transitive"));
@@ -171,9 +172,9 @@ final class ResolveCommand implements Callable<Integer> {
             packages.add(entry);
         }
         Map<String, Object> objective = new LinkedHashMap<>();
-        String[] levels = {"preferred-changes", "direct-rank", "transitive-rank", "packages"};
-        for (int i = 0; i < levels.length && i < solved.objective().size(); i++) {
-            objective.put(levels[i], solved.objective().get(i));
+        List<String> levels = Resolution.OBJECTIVE_LEVELS;
+        for (int i = 0; i < levels.size() && i < solved.objective().size(); i++) {
+            objective.put(levels.get(i), solved.objective().get(i));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("packages", packages);

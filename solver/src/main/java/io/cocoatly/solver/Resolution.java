@@ -9,6 +9,12 @@ import java.util.Set;
 /** The outcome of resolving: a selection, or proof that none exists. "No solution" is not an exception. */
 public sealed interface Resolution permits Resolution.Solved, Resolution.Unsatisfiable {
 
+    /**
+     * The names of the objective levels, in the order {@link Solved#objective()} reports them: the
+     * lockfile and the JSON output use them as keys.
+     */
+    List<String> OBJECTIVE_LEVELS = List.of("preferred-changes", "direct-rank", "transitive-rank", "packages");
+
     /** Where the time went and how big the problem was. */
     Statistics statistics();
 

@@ -43,8 +43,7 @@ import java.util.TreeSet;
 public final class Encoder {
 
     /** The objective levels' names, in order. */
-    public static final List<String> LEVELS = List.of("preferred-changes", "direct-rank", "transitive-rank",
-            "packages");
+    static final List<String> LEVELS = io.cocoatly.solver.Resolution.OBJECTIVE_LEVELS;
 
     private final Universe universe;
     private final VersionPolicy policy;
