@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,10 +11,14 @@ import java.util.Map;
 record CliRun(int exit, String out, String err) {
 
     static CliRun run(Path cwd, Map<String, String> env, String... args) {
+        return runWithInput(cwd, env, "", args);
+    }
+
+    static CliRun runWithInput(Path cwd, Map<String, String> env, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context context = new Context(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(new byte[0]), env, cwd, false);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, cwd, false);
         int exit = Cli.run(context, args);
         return new CliRun(exit, out.toString(), err.toString());
     }

@@ -1,13 +1,9 @@
 package io.cocoatly.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Runs the CLI in-process with captured output, for tests. */
+/** Runs the CLI in-process with captured output, for tests, with a fixed working directory and environment. */
 final class CliRunner {
 
     /** What one invocation printed and returned. */
@@ -31,11 +27,7 @@ final class CliRunner {
     }
 
     Result runWithInput(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Context context = new Context(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, cwd, false);
-        int code = Cli.run(context, args);
-        return new Result(code, out.toString(), err.toString());
+        CliRun r = CliRun.runWithInput(cwd, env, stdin, args);
+        return new Result(r.exit(), r.out(), r.err());
     }
 }
