@@ -1,10 +1,17 @@
 package io.cocoatly.installer;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +28,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
@@ -32,7 +40,11 @@ final class KeyFiles {
     static final String PUBLIC_FORMAT = "cocoatly-ed25519-public-v1";
     static final String PRIVATE_FORMAT = "cocoatly-ed25519-private-v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // jackson-core only: trusted keys are read on every install, and initialising databind's
+    // ObjectMapper would add about 0.1 s to each. Reading is as lenient as ObjectMapper.readTree
+    // (the first value counts; a repeated key keeps its last value).
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private KeyFiles() {
@@ -48,11 +60,11 @@ final class KeyFiles {
         }
         try {
             Files.createDirectories(dir);
-            ObjectNode pub = JSON.createObjectNode();
+            ObjectNode pub = NODES.objectNode();
             pub.put("format", PUBLIC_FORMAT);
             pub.put("key_id", key.keyId());
             pub.put("public_key", key.publicKey().base64());
-            ObjectNode priv = JSON.createObjectNode();
+            ObjectNode priv = NODES.objectNode();
             priv.put("format", PRIVATE_FORMAT);
             priv.put("key_id", key.keyId());
             byte[] seed = key.privateSeed();
@@ -126,7 +138,7 @@ final class KeyFiles {
     private static JsonNode readJson(Path file, String format) {
         JsonNode node;
         try {
-            node = JSON.readTree(Files.readAllBytes(file));
+            node = readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new KeyException("invalid-key-file", "key file `" + file + "` does not exist",
                     List.of("create a key pair with `cocoatly keygen --out DIR`"));
@@ -141,6 +153,43 @@ final class KeyFiles {
             throw invalid(file, "`format` is `" + found + "`, expected `" + format + "`");
         }
         return node;
+    }
+
+    private static JsonNode readTree(byte[] bytes) throws IOException {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            return parser.nextToken() == null ? null : readValue(parser);
+        }
+    }
+
+    private static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                object.set(key, readValue(parser));
+            }
+            return object;
+        } else if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = NODES.arrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(readValue(parser));
+            }
+            return array;
+        } else if (token == JsonToken.VALUE_STRING) {
+            return NODES.textNode(parser.getText());
+        } else if (token == JsonToken.VALUE_NUMBER_INT) {
+            return NODES.numberNode(parser.getBigIntegerValue());
+        } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return NODES.numberNode(parser.getDoubleValue());
+        } else if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+        } else if (token == JsonToken.VALUE_NULL) {
+            return NODES.nullNode();
+        }
+        // The parser reports misplaced tokens itself; no other token can start a value.
+        throw new AssertionError(token);
     }
 
     private static Ed25519PublicKey decodePublic(Path file, JsonNode node) {
@@ -172,7 +221,17 @@ final class KeyFiles {
     }
 
     private static byte[] bytes(ObjectNode node) throws IOException {
-        return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+        // Only string members: the default pretty printer's `"key" : "value"` layout, as before.
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.setPrettyPrinter(new DefaultPrettyPrinter());
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                out.writeStringField(member.getKey(), member.getValue().textValue());
+            }
+            out.writeEndObject();
+        }
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static KeyException exists(Path file) {

@@ -13,7 +13,7 @@ public final class JsonArray extends JsonValue {
 
     /** A new empty array. */
     public static JsonArray create() {
-        return new JsonArray(StrictJson.MAPPER.createArrayNode());
+        return new JsonArray(JsonTree.NODES.arrayNode());
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class JsonObject extends JsonValue {
 
     /** A new empty object. */
     public static JsonObject create() {
-        return new JsonObject(StrictJson.MAPPER.createObjectNode());
+        return new JsonObject(JsonTree.NODES.objectNode());
     }
 
     /** A mutable copy of the object {@code at} points at; fails at {@code at} if it is not an object. */

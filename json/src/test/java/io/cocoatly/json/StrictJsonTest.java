@@ -44,6 +44,27 @@ class StrictJsonTest {
     }
 
     @Test
+    void trailingContentKeepsTheWordingDatabindUsedForIt() {
+        // Parsing moved from ObjectMapper to the streaming parser; messages must not change with it.
+        assertEquals("malformed JSON at line 1, column 5: trailing token (of type START_ARRAY) found after value"
+                + " (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
+                + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`", error("[1] [2]").problem());
+        assertEquals("$[0]", error("[1] [2]").jsonPath());
+    }
+
+    @Test
+    void numbersKeepTheirKindThroughParseAndCanonicalText() {
+        String json = "{\"i\": -5, \"l\": 9223372036854775807, \"b\": 123456789012345678901234567890,"
+                + " \"d\": 1.50, \"e\": 1e3, \"s\": \"\\u00e9\\n\", \"t\": true, \"z\": null}";
+        byte[] canonical = StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), FILE, "invalid-test").canonicalBytes();
+        assertEquals("{\n  \"i\": -5,\n  \"l\": 9223372036854775807,\n  \"b\": 123456789012345678901234567890,\n"
+                + "  \"d\": 1.5,\n  \"e\": 1000.0,\n  \"s\": \"\u00e9\\n\",\n  \"t\": true,\n  \"z\": null\n}\n",
+                new String(canonical, StandardCharsets.UTF_8));
+        assertEquals(new String(canonical, StandardCharsets.UTF_8), new String(
+                StrictJson.parse(canonical, FILE, "invalid-test").canonicalBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void keysThatNeedQuotingAreQuotedInPaths() {
         assertEquals("$['a.b'][0]['it\\'s']", error("{\"a.b\": [{\"it's\": 1, \"it's\": 2}]}").jsonPath());
     }
