@@ -91,7 +91,8 @@ final class PackageFiles {
         }
         StagingFiles.deleteContents(dir);
         try {
-            Files.delete(dir);
+            // A link in place of the tree was removed as a file already.
+            Files.deleteIfExists(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
