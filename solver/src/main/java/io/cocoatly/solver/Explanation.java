@@ -58,7 +58,9 @@ public record Explanation(PackageId root, List<Fact> facts, List<Step> derivatio
      * @param yanked     for {@link Kind#YANKED}: the yanked versions that the requirement would match
      * @param detail     the registry's name for {@link Kind#MISSING}, the compatibility class for a
      *                   semver-major {@link Kind#AT_MOST_ONE}, the conflicting version for
-     *                   {@link Kind#SELF_CONFLICT}; else empty
+     *                   {@link Kind#SELF_CONFLICT}, {@code merged} for a {@link Kind#DEPENDENCY} that
+     *                   joins several versions' own requirements into their union (each version
+     *                   requires it, none declares it as such); else empty
      */
     public record Fact(Kind kind, PackageName pkg, VersionRange versions, boolean all, Optional<Dependency> dependency,
                        List<Version> available, List<Version> yanked, String detail) {

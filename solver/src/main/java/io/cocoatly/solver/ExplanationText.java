@@ -107,9 +107,15 @@ public final class ExplanationText {
             Step s = steps.get(i);
             boolean continues = i > 0 && s.steps().contains(i - 1) && number[i - 1] == 0;
             List<String> premises = new ArrayList<>();
+            List<String> atMostOne = new ArrayList<>();
             for (int f : s.facts()) {
                 Fact fact = x.facts().get(f);
+                // One version per package goes without saying; one per compatibility class does not,
+                // since under semver-major two classes may coexist. It reads best after the requirements.
                 if (fact.kind() == Kind.AT_MOST_ONE) {
+                    if (!fact.detail().isEmpty()) {
+                        atMostOne.add(fact(x, fact));
+                    }
                     continue;
                 }
                 premises.add(fact(x, fact));
@@ -121,6 +127,7 @@ public final class ExplanationText {
                 }
                 premises.add(statement(x, steps.get(ref).conclusion()) + NBSP + "(" + number[ref] + ")");
             }
+            premises.addAll(atMostOne);
             boolean last = i == steps.size() - 1;
             String lead = continues ? (last ? "So, because " : "And because ") : "Because ";
             String conclusion = statement(x, s.conclusion());
@@ -164,7 +171,9 @@ public final class ExplanationText {
                     + " can be selected";
         }
         Dependency d = f.dependency().orElseThrow();
-        String text = subject + " depends on " + d.name() + " " + d.requirement();
+        // A merged fact states the union of what its versions declare: they require it, none says it.
+        String verb = f.detail().equals("merged") ? " requires " : " depends on ";
+        String text = subject + verb + d.name() + " " + d.requirement();
         if (f.kind() == Kind.SELF_CONFLICT) {
             text += ", which " + d.name() + " " + f.detail() + " does not satisfy";
         }

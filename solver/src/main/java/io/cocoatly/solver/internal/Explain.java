@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Builds the {@link Explanation} of an unsatisfiable encoding: the minimal conflict in user terms
- * ({@link FactCore}), its derivation ({@link Deriver}) and verified fixes.
+ * ({@link FactCore}), simplified ({@link Simplify}), its derivation ({@link Deriver}) and verified fixes.
  *
  * <p>Fixes are minimal correction sets over the root's requirements, smallest first: a set of
  * requirements whose change makes the manifest solvable, no proper subset of which does. Each
@@ -41,7 +41,7 @@ public final class Explain {
     }
 
     static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
-        List<FactCore.Grouped> core = FactCore.find(e, index, budget);
+        List<FactCore.Grouped> core = Simplify.merge(FactCore.find(e, index, budget), e, index, budget);
         List<Fact> facts = core.stream().map(FactCore.Grouped::fact).toList();
         List<Explanation.Step> steps = Deriver.derive(core, e, index);
         return new Explanation(request.root().id(), facts, steps, suggestions(core, index, request));

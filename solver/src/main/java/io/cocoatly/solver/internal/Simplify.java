@@ -1,0 +1,140 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionRange;
+import io.cocoatly.solver.Explanation.Fact;
+import io.cocoatly.solver.Explanation.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Simplifies a minimal conflict before it is derived and rendered: per-version dependency facts of one
+ * package on one target ("db 0.8.0 depends on bytes ^1.1", "db 0.8.4 depends on bytes ^1.2") become
+ * one fact over the union of their ranges ("every version of db ^0.8.0 requires bytes ^1.1").
+ *
+ * <p>The merged fact is implied by the facts it replaces (each version's own range lies inside the
+ * union), so it is true of the registry. It is also weaker, so a merge is kept only when the simplified
+ * facts are still unsatisfiable, checked by the SAT solver on the merged clauses
+ * {@code ¬x(p,v) ∨ ∨_{w ∈ union} x(q,w)}. Minimality survives: dropping the merged fact leaves a subset
+ * of the original minimal conflict, and dropping any other leaves something weaker than a satisfiable
+ * subset of it.
+ */
+final class Simplify {
+
+    /** Marks a merged fact in {@link Fact#detail()}: its versions require the union, each declares less. */
+    static final String MERGED = "merged";
+
+    private Simplify() {
+    }
+
+    /** The facts with mergeable dependency facts merged, in the order of their first member. */
+    static List<FactCore.Grouped> merge(List<FactCore.Grouped> facts, Encoding e, PackageIndex index, Budget budget) {
+        Map<String, List<Integer>> byTarget = new LinkedHashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            FactCore.Grouped g = facts.get(i);
+            if (g.fact().kind() == Kind.DEPENDENCY && !g.constraints().isEmpty()) {
+                byTarget.computeIfAbsent(g.fact().pkg() + " " + g.dependency().name(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<FactCore.Grouped> current = new ArrayList<>(facts);
+        for (List<Integer> group : byTarget.values()) {
+            if (group.size() < 2 || budget.expired()) {
+                continue;
+            }
+            List<FactCore.Grouped> parts = group.stream().map(current::get).toList();
+            FactCore.Grouped merged = merged(parts, e, index);
+            if (merged.fact().versions().toString().contains("||")) {
+                // "every version of a 1.0.0 || 3.0.0" reads worse than the two facts it replaces.
+                continue;
+            }
+            List<FactCore.Grouped> candidate = new ArrayList<>();
+            for (int i = 0; i < current.size(); i++) {
+                if (i == group.get(0)) {
+                    candidate.add(merged);
+                } else if (!group.contains(i)) {
+                    candidate.add(current.get(i));
+                } else {
+                    candidate.add(null);
+                }
+            }
+            if (unsatisfiable(candidate, e, budget)) {
+                current = candidate;
+            }
+        }
+        return current.stream().filter(g -> g != null).toList();
+    }
+
+    private static FactCore.Grouped merged(List<FactCore.Grouped> parts, Encoding e, PackageIndex index) {
+        PackageName pkg = parts.get(0).fact().pkg();
+        PackageName target = parts.get(0).dependency().name();
+        VersionRange union = VersionRange.empty();
+        TreeSet<Version> members = new TreeSet<>();
+        for (FactCore.Grouped g : parts) {
+            union = union.union(g.dependency().range());
+            members.addAll(g.members());
+        }
+        // Say it with a requirement someone wrote when one of them covers all the others.
+        Dependency said = null;
+        for (FactCore.Grouped g : parts) {
+            if (union.isSubsetOf(g.dependency().range())) {
+                said = g.dependency();
+            }
+        }
+        if (said == null) {
+            said = new Dependency(target, union.toString(), union);
+        }
+        TreeSet<Integer> targets = new TreeSet<>();
+        for (FactCore.Grouped g : parts) {
+            for (Constraint c : g.constraints()) {
+                for (int lit : c.literals()) {
+                    if (lit > 0) {
+                        targets.add(lit);
+                    }
+                }
+            }
+        }
+        for (int w = 1; w <= e.candidates(); w++) {
+            if (!e.yanked[w] && e.id(w).name().equals(target) && union.contains(e.id(w).version())) {
+                targets.add(w);
+            }
+        }
+        List<Constraint> clauses = new ArrayList<>();
+        for (int v = 1; v <= e.candidates(); v++) {
+            if (e.id(v).name().equals(pkg) && members.contains(e.id(v).version())) {
+                int[] lits = new int[targets.size() + 1];
+                lits[0] = -v;
+                int k = 1;
+                for (int t : targets) {
+                    lits[k++] = t;
+                }
+                clauses.add(Constraint.clause(parts.get(0).constraints().get(0).reason(), lits));
+            }
+        }
+        List<Version> universe = FactCore.versionsOf(index, pkg, true);
+        Fact fact = new Fact(Kind.DEPENDENCY, pkg, VersionRange.covering(members, universe),
+                members.containsAll(universe), Optional.of(said), List.of(), List.of(), MERGED);
+        return new FactCore.Grouped(fact, said, members, clauses);
+    }
+
+    private static boolean unsatisfiable(List<FactCore.Grouped> facts, Encoding e, Budget budget) {
+        Sat sat = new Sat(e.variables(), budget);
+        List<Constraint> all = new ArrayList<>();
+        for (FactCore.Grouped g : facts) {
+            if (g != null) {
+                if (g.constraints().isEmpty()) {
+                    return false;
+                }
+                all.addAll(g.constraints());
+            }
+        }
+        sat.addAll(all);
+        return sat.solve() == Sat.Answer.UNSAT;
+    }
+}
