@@ -171,13 +171,22 @@ public final class ExplanationText {
                     + " can be selected";
         }
         Dependency d = f.dependency().orElseThrow();
-        // A merged fact states the union of what its versions declare: they require it, none says it.
-        String verb = f.detail().equals("merged") ? " requires " : " depends on ";
+        String verb = requires(f) ? " requires " : " depends on ";
         String text = subject + verb + d.name() + " " + d.requirement();
         if (f.kind() == Kind.SELF_CONFLICT) {
             text += ", which " + d.name() + " " + f.detail() + " does not satisfy";
         }
         return text;
+    }
+
+    /**
+     * Whether the fact is said with "requires": a merged fact states the union of what its versions
+     * declare (each requires it, none need say it), and a self-conflict over several versions may be
+     * merged from several. "Depends on" is kept for what a version literally declares.
+     */
+    static boolean requires(Fact f) {
+        return f.kind() == Kind.DEPENDENCY && f.detail().equals("merged")
+                || f.kind() == Kind.SELF_CONFLICT && (f.all() || !single(f.versions().toString()));
     }
 
     private static String statement(Explanation x, Statement s) {
@@ -194,6 +203,11 @@ public final class ExplanationText {
     }
 
 
+    /** Whether a range as printed is one version ("=1.0.0" or "1.0.0"). */
+    private static boolean single(String range) {
+        return range.startsWith("=") || range.matches("\\d.*") && !range.contains(" ");
+    }
+
     private static String subject(Explanation x, String name, String range, boolean all, boolean root) {
         if (root) {
             return name;
@@ -201,11 +215,8 @@ public final class ExplanationText {
         if (all) {
             return "every version of " + name;
         }
-        if (range.startsWith("=")) {
-            return name + " " + range.substring(1);
-        }
-        if (range.matches("\\d.*") && !range.contains(" ")) {
-            return name + " " + range;
+        if (single(range)) {
+            return name + " " + (range.startsWith("=") ? range.substring(1) : range);
         }
         return "every version of " + name + " " + range;
     }

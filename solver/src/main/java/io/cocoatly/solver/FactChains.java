@@ -99,7 +99,7 @@ final class FactChains {
     }
 
     private static String verb(Fact f) {
-        return f.kind() == Kind.DEPENDENCY && f.detail().equals("merged") ? "requires" : "depends on";
+        return ExplanationText.requires(f) ? "requires" : "depends on";
     }
 
     /** What makes a fact that ends a chain rule something out, e.g. ", which does not exist". */

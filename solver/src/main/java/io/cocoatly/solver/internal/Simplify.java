@@ -39,8 +39,10 @@ final class Simplify {
         Map<String, List<Integer>> byTarget = new LinkedHashMap<>();
         for (int i = 0; i < facts.size(); i++) {
             FactCore.Grouped g = facts.get(i);
-            if (g.fact().kind() == Kind.DEPENDENCY && !g.constraints().isEmpty()) {
-                byTarget.computeIfAbsent(g.fact().pkg() + " " + g.dependency().name(), k -> new ArrayList<>()).add(i);
+            if ((g.fact().kind() == Kind.DEPENDENCY || g.fact().kind() == Kind.SELF_CONFLICT)
+                    && !g.constraints().isEmpty()) {
+                byTarget.computeIfAbsent(g.fact().kind() + " " + g.fact().pkg() + " " + g.dependency().name()
+                        + " " + g.fact().detail(), k -> new ArrayList<>()).add(i);
             }
         }
         List<FactCore.Grouped> current = new ArrayList<>(facts);
@@ -49,8 +51,9 @@ final class Simplify {
                 continue;
             }
             List<FactCore.Grouped> parts = group.stream().map(current::get).toList();
-            FactCore.Grouped merged = merged(parts, e, index);
-            if (merged.fact().versions().toString().contains("||")) {
+            FactCore.Grouped merged = parts.get(0).fact().kind() == Kind.SELF_CONFLICT
+                    ? selfConflict(parts, index) : merged(parts, e, index);
+            if (merged == null || merged.fact().versions().toString().contains("||")) {
                 // "every version of a 1.0.0 || 3.0.0" reads worse than the two facts it replaces.
                 continue;
             }
@@ -71,6 +74,40 @@ final class Simplify {
         return current.stream().filter(g -> g != null).toList();
     }
 
+    /**
+     * Self-conflicts of one package with one version of the root (or itself) merge while the union of
+     * their ranges still leaves that version out; each member stays excluded, so nothing is weakened.
+     */
+    private static FactCore.Grouped selfConflict(List<FactCore.Grouped> parts, PackageIndex index) {
+        Fact first = parts.get(0).fact();
+        VersionRange union = VersionRange.empty();
+        TreeSet<Version> members = new TreeSet<>();
+        List<Constraint> clauses = new ArrayList<>();
+        for (FactCore.Grouped g : parts) {
+            union = union.union(g.dependency().range());
+            members.addAll(g.members());
+            clauses.addAll(g.constraints());
+        }
+        if (union.contains(Version.parse(first.detail()))) {
+            return null;
+        }
+        Dependency said = said(parts, union);
+        List<Version> universe = FactCore.versionsOf(index, first.pkg(), true);
+        Fact fact = new Fact(Kind.SELF_CONFLICT, first.pkg(), VersionRange.covering(members, universe),
+                members.containsAll(universe), Optional.of(said), List.of(), List.of(), first.detail());
+        return new FactCore.Grouped(fact, said, members, clauses);
+    }
+
+    /** The union as a requirement someone wrote when one of them covers all the others. */
+    private static Dependency said(List<FactCore.Grouped> parts, VersionRange union) {
+        for (FactCore.Grouped g : parts) {
+            if (union.isSubsetOf(g.dependency().range())) {
+                return g.dependency();
+            }
+        }
+        return new Dependency(parts.get(0).dependency().name(), union.toString(), union);
+    }
+
     private static FactCore.Grouped merged(List<FactCore.Grouped> parts, Encoding e, PackageIndex index) {
         PackageName pkg = parts.get(0).fact().pkg();
         PackageName target = parts.get(0).dependency().name();
@@ -80,16 +117,7 @@ final class Simplify {
             union = union.union(g.dependency().range());
             members.addAll(g.members());
         }
-        // Say it with a requirement someone wrote when one of them covers all the others.
-        Dependency said = null;
-        for (FactCore.Grouped g : parts) {
-            if (union.isSubsetOf(g.dependency().range())) {
-                said = g.dependency();
-            }
-        }
-        if (said == null) {
-            said = new Dependency(target, union.toString(), union);
-        }
+        Dependency said = said(parts, union);
         TreeSet<Integer> targets = new TreeSet<>();
         for (FactCore.Grouped g : parts) {
             for (Constraint c : g.constraints()) {
