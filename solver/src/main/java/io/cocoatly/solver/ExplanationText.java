@@ -173,10 +173,20 @@ public final class ExplanationText {
         Dependency d = f.dependency().orElseThrow();
         String verb = requires(f) ? " requires " : " depends on ";
         String text = subject + verb + d.name() + " " + d.requirement();
-        if (f.kind() == Kind.SELF_CONFLICT) {
-            text += ", which " + d.name() + " " + f.detail() + " does not satisfy";
+        return text + selfConflict(f);
+    }
+
+    /** For a self-conflict, what it rules out: ", which app 1.2.0 does not satisfy"; else "". */
+    static String selfConflict(Fact f) {
+        if (f.kind() != Kind.SELF_CONFLICT) {
+            return "";
         }
-        return text;
+        Dependency d = f.dependency().orElseThrow();
+        // A package that requires itself excludes each of its versions by that version, not by one.
+        if (d.name().equals(f.pkg()) && (f.all() || !single(f.versions().toString()))) {
+            return ", which none of them satisfies";
+        }
+        return ", which " + d.name() + " " + f.detail() + " does not satisfy";
     }
 
     /**
@@ -221,11 +231,17 @@ public final class ExplanationText {
         return "every version of " + name + " " + range;
     }
 
+    /**
+     * "A, B and C"; "A, which X, and B" when a part before the last ends in a relative clause, so the
+     * "and" cannot be read as part of it.
+     */
     static String join(List<String> parts) {
         if (parts.size() <= 1) {
             return String.join("", parts);
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        List<String> head = parts.subList(0, parts.size() - 1);
+        String and = head.stream().anyMatch(p -> p.contains(", which ")) ? ", and " : " and ";
+        return String.join(", ", head) + and + parts.get(parts.size() - 1);
     }
 
     /**

@@ -34,20 +34,30 @@ final class FactChains {
                 clauses.add(chain(x, facts, used, start));
             }
         }
-        return clauses;
+        return sharingSubjects(clauses);
     }
 
-    /** The clauses joined into one phrase; a comma before the last "and" when a chain runs on. */
-    static String join(List<String> clauses) {
-        if (clauses.size() > 1 && clauses.stream().anyMatch(FactChains::chained)) {
-            return String.join(", ", clauses.subList(0, clauses.size() - 1)) + ", and "
-                    + clauses.get(clauses.size() - 1);
+    /** "web 2.2.0 depends on json ^3 and on template ^2.1" instead of naming web 2.2.0 twice. */
+    private static List<String> sharingSubjects(List<String> clauses) {
+        String verb = " depends on ";
+        List<String> result = new ArrayList<>();
+        for (String clause : clauses) {
+            int at = clause.indexOf(verb);
+            boolean merged = false;
+            for (int i = 0; i < result.size() && at > 0; i++) {
+                String earlier = result.get(i);
+                if (earlier.startsWith(clause.substring(0, at + verb.length())) && !earlier.contains(" and on ")) {
+                    result.set(i, earlier + (earlier.contains(", which ") ? ", and on " : " and on ")
+                            + clause.substring(at + verb.length()));
+                    merged = true;
+                    break;
+                }
+            }
+            if (!merged) {
+                result.add(clause);
+            }
         }
-        return ExplanationText.join(clauses);
-    }
-
-    private static boolean chained(String clause) {
-        return clause.contains(", which depends on ") || clause.contains(", which requires ");
+        return result;
     }
 
     private static String chain(Explanation x, List<Fact> facts, boolean[] used, int start) {
@@ -60,9 +70,7 @@ final class FactChains {
             Dependency d = current.dependency().orElseThrow();
             text.append(", which ").append(verb(current)).append(' ').append(d.name()).append(' ')
                     .append(d.requirement()).append(consequence(current));
-            if (current.kind() == Kind.SELF_CONFLICT) {
-                text.append(", which ").append(d.name()).append(' ').append(current.detail()).append(" does not satisfy");
-            }
+            text.append(ExplanationText.selfConflict(current));
         }
         return text.toString();
     }

@@ -57,7 +57,7 @@ public final class SelectionText {
                                         && d.name().equals(id.name())).orElse(false)))
                         .collect(Collectors.toList());
                 return facts.isEmpty() ? "no other version can be selected with it"
-                        : FactChains.join(FactChains.clauses(x, facts));
+                        : ExplanationText.join(FactChains.clauses(x, facts));
             case TRADE_OFF:
                 return "taking it would " + changes(selection, id, w.forced()) + ", " + level(w.level());
             default:

@@ -71,7 +71,41 @@ final class Simplify {
                 current = candidate;
             }
         }
-        return current.stream().filter(g -> g != null).toList();
+        return widen(current.stream().filter(g -> g != null).toList(), index);
+    }
+
+    /**
+     * Names a fact's versions by a requirement that reaches them, when the registry's versions in that
+     * requirement are exactly the fact's: "every version of args ^2.0.0" rather than "args 2.0.0", so
+     * the text can say "cli depends on args ^2, which depends on unicode ^2". The versions a fact covers
+     * do not change, only the range that names them.
+     */
+    private static List<FactCore.Grouped> widen(List<FactCore.Grouped> facts, PackageIndex index) {
+        List<FactCore.Grouped> result = new ArrayList<>();
+        for (FactCore.Grouped b : facts) {
+            Fact f = b.fact();
+            FactCore.Grouped widened = b;
+            if (f.kind() != Kind.ROOT_REQUIREMENT && f.kind() != Kind.AT_MOST_ONE && !f.all()) {
+                List<Version> universe = FactCore.versionsOf(index, f.pkg(), true);
+                for (FactCore.Grouped a : facts) {
+                    Dependency d = a.dependency();
+                    if (d == null || a == b || !d.name().equals(f.pkg())
+                            || (a.fact().kind() != Kind.ROOT_REQUIREMENT && a.fact().kind() != Kind.DEPENDENCY)
+                            || d.range().isSubsetOf(f.versions())) {
+                        continue;
+                    }
+                    TreeSet<Version> reached = new TreeSet<>();
+                    universe.stream().filter(v -> d.range().contains(v)).forEach(reached::add);
+                    if (!reached.isEmpty() && reached.equals(b.members())) {
+                        widened = new FactCore.Grouped(new Fact(f.kind(), f.pkg(), d.range(), false, f.dependency(),
+                                f.available(), f.yanked(), f.detail()), b.dependency(), b.members(), b.constraints());
+                        break;
+                    }
+                }
+            }
+            result.add(widened);
+        }
+        return result;
     }
 
     /**
