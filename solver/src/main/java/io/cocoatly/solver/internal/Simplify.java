@@ -96,7 +96,10 @@ final class Simplify {
                     }
                     TreeSet<Version> reached = new TreeSet<>();
                     universe.stream().filter(v -> d.range().contains(v)).forEach(reached::add);
-                    if (!reached.isEmpty() && reached.equals(b.members())) {
+                    // The root's own requirement already names a single version plainly ("app depends
+                    // on http ^1.3 and http 1.3.0 depends on ..."); only deeper links gain from a range.
+                    boolean plain = b.members().size() == 1 && a.fact().kind() == Kind.ROOT_REQUIREMENT;
+                    if (!plain && !reached.isEmpty() && reached.equals(b.members())) {
                         widened = new FactCore.Grouped(new Fact(f.kind(), f.pkg(), d.range(), false, f.dependency(),
                                 f.available(), f.yanked(), f.detail()), b.dependency(), b.members(), b.constraints());
                         break;
