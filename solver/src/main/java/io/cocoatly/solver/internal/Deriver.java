@@ -317,7 +317,7 @@ final class Deriver {
                     ss.add(position.get(p.derived()));
                 }
             }
-            VersionRange range = x.root() ? VersionRange.exactly(x.versions().iterator().next())
+            VersionRange range = x.root() || x.versions().size() == 1 ? VersionRange.exactly(x.versions().iterator().next())
                     : VersionRange.covering(x.versions(), FactCore.versionsOf(index, x.pkg(), true));
             boolean all = x.root() || x.versions().containsAll(FactCore.versionsOf(index, x.pkg(), true));
             steps.add(new Step(fs, ss, new Statement(x.pkg(), range, all, x.root(), Optional.ofNullable(x.requires()))));

@@ -106,6 +106,13 @@ final class Simplify {
                     }
                 }
             }
+            if (widened == b && b.members().size() == 1 && !f.all() && f.kind() != Kind.ROOT_REQUIREMENT
+                    && f.kind() != Kind.AT_MOST_ONE) {
+                // One version is named as itself: "b 1.2.0-rc.1", not "every version of b >=1.2.0-0 <1.2.0".
+                widened = new FactCore.Grouped(new Fact(f.kind(), f.pkg(), VersionRange.exactly(b.members().first()),
+                        false, f.dependency(), f.available(), f.yanked(), f.detail()), b.dependency(), b.members(),
+                        b.constraints());
+            }
             result.add(widened);
         }
         return result;
