@@ -15,7 +15,9 @@ import java.util.Optional;
  * solution", and verified changes to the manifest that would give one. Rendering to prose is
  * {@link ExplanationText}'s job.
  *
- * @param facts       the minimal conflict, in a canonical order (root requirements first)
+ * @param facts       the minimal conflict, in a canonical order (root requirements first), simplified:
+ *                    per-version dependency facts of one package on one target may be merged into one
+ *                    fact over the union of their ranges (still true, still a minimal conflict)
  * @param derivation  steps from the facts to the conclusion, in reading order; the last step concludes
  *                    that no solution exists. Empty when the facts could not be chained (the text then
  *                    lists the facts in one sentence).
