@@ -15,7 +15,9 @@ import java.util.Optional;
  * solution", and verified changes to the manifest that would give one. Rendering to prose is
  * {@link ExplanationText}'s job.
  *
- * @param facts       the minimal conflict, in a canonical order (root requirements first)
+ * @param facts       the minimal conflict, in a canonical order (root requirements first), simplified:
+ *                    per-version dependency facts of one package on one target may be merged into one
+ *                    fact over the union of their ranges (still true, still a minimal conflict)
  * @param derivation  steps from the facts to the conclusion, in reading order; the last step concludes
  *                    that no solution exists. Empty when the facts could not be chained (the text then
  *                    lists the facts in one sentence).
@@ -58,7 +60,9 @@ public record Explanation(PackageId root, List<Fact> facts, List<Step> derivatio
      * @param yanked     for {@link Kind#YANKED}: the yanked versions that the requirement would match
      * @param detail     the registry's name for {@link Kind#MISSING}, the compatibility class for a
      *                   semver-major {@link Kind#AT_MOST_ONE}, the conflicting version for
-     *                   {@link Kind#SELF_CONFLICT}; else empty
+     *                   {@link Kind#SELF_CONFLICT}, {@code merged} for a {@link Kind#DEPENDENCY} that
+     *                   joins several versions' own requirements into their union (each version
+     *                   requires it, none declares it as such); else empty
      */
     public record Fact(Kind kind, PackageName pkg, VersionRange versions, boolean all, Optional<Dependency> dependency,
                        List<Version> available, List<Version> yanked, String detail) {

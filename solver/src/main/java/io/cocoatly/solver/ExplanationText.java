@@ -107,9 +107,15 @@ public final class ExplanationText {
             Step s = steps.get(i);
             boolean continues = i > 0 && s.steps().contains(i - 1) && number[i - 1] == 0;
             List<String> premises = new ArrayList<>();
+            List<String> atMostOne = new ArrayList<>();
             for (int f : s.facts()) {
                 Fact fact = x.facts().get(f);
+                // One version per package goes without saying; one per compatibility class does not,
+                // since under semver-major two classes may coexist. It reads best after the requirements.
                 if (fact.kind() == Kind.AT_MOST_ONE) {
+                    if (!fact.detail().isEmpty()) {
+                        atMostOne.add(fact(x, fact));
+                    }
                     continue;
                 }
                 premises.add(fact(x, fact));
@@ -121,6 +127,7 @@ public final class ExplanationText {
                 }
                 premises.add(statement(x, steps.get(ref).conclusion()) + NBSP + "(" + number[ref] + ")");
             }
+            premises.addAll(atMostOne);
             boolean last = i == steps.size() - 1;
             String lead = continues ? (last ? "So, because " : "And because ") : "Because ";
             String conclusion = statement(x, s.conclusion());
@@ -164,11 +171,32 @@ public final class ExplanationText {
                     + " can be selected";
         }
         Dependency d = f.dependency().orElseThrow();
-        String text = subject + " depends on " + d.name() + " " + d.requirement();
-        if (f.kind() == Kind.SELF_CONFLICT) {
-            text += ", which " + d.name() + " " + f.detail() + " does not satisfy";
+        String verb = requires(f) ? " requires " : " depends on ";
+        String text = subject + verb + d.name() + " " + d.requirement();
+        return text + selfConflict(f);
+    }
+
+    /** For a self-conflict, what it rules out: ", which app 1.2.0 does not satisfy"; else "". */
+    static String selfConflict(Fact f) {
+        if (f.kind() != Kind.SELF_CONFLICT) {
+            return "";
         }
-        return text;
+        Dependency d = f.dependency().orElseThrow();
+        // A package that requires itself excludes each of its versions by that version, not by one.
+        if (d.name().equals(f.pkg()) && (f.all() || !single(f.versions().toString()))) {
+            return ", which none of them satisfies";
+        }
+        return ", which " + d.name() + " " + f.detail() + " does not satisfy";
+    }
+
+    /**
+     * Whether the fact is said with "requires": a merged fact states the union of what its versions
+     * declare (each requires it, none need say it), and a self-conflict over several versions may be
+     * merged from several. "Depends on" is kept for what a version literally declares.
+     */
+    static boolean requires(Fact f) {
+        return f.kind() == Kind.DEPENDENCY && f.detail().equals("merged")
+                || f.kind() == Kind.SELF_CONFLICT && (f.all() || !single(f.versions().toString()));
     }
 
     private static String statement(Explanation x, Statement s) {
@@ -185,6 +213,11 @@ public final class ExplanationText {
     }
 
 
+    /** Whether a range as printed is one version ("=1.0.0" or "1.0.0"). */
+    private static boolean single(String range) {
+        return range.startsWith("=") || range.matches("\\d.*") && !range.contains(" ");
+    }
+
     private static String subject(Explanation x, String name, String range, boolean all, boolean root) {
         if (root) {
             return name;
@@ -192,20 +225,23 @@ public final class ExplanationText {
         if (all) {
             return "every version of " + name;
         }
-        if (range.startsWith("=")) {
-            return name + " " + range.substring(1);
-        }
-        if (range.matches("\\d.*") && !range.contains(" ")) {
-            return name + " " + range;
+        if (single(range)) {
+            return name + " " + (range.startsWith("=") ? range.substring(1) : range);
         }
         return "every version of " + name + " " + range;
     }
 
+    /**
+     * "A, B and C"; "A, which X, and B" when a part before the last ends in a relative clause, so the
+     * "and" cannot be read as part of it.
+     */
     static String join(List<String> parts) {
         if (parts.size() <= 1) {
             return String.join("", parts);
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        List<String> head = parts.subList(0, parts.size() - 1);
+        String and = head.stream().anyMatch(p -> p.contains(", which ")) ? ", and " : " and ";
+        return String.join(", ", head) + and + parts.get(parts.size() - 1);
     }
 
     /**

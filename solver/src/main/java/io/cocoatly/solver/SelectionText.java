@@ -50,13 +50,14 @@ public final class SelectionText {
                 return newer + " was yanked";
             case CONFLICT:
                 Explanation x = w.conflict().orElseThrow();
-                List<String> facts = x.facts().stream()
+                List<Explanation.Fact> facts = x.facts().stream()
                         .filter(f -> f.kind() != Explanation.Kind.AT_MOST_ONE)
                         .filter(f -> !(f.kind() == Explanation.Kind.ROOT_REQUIREMENT
                                 && f.dependency().map(d -> d.requirement().equals("=" + w.newer())
                                         && d.name().equals(id.name())).orElse(false)))
-                        .map(f -> ExplanationText.fact(x, f) + consequence(f)).collect(Collectors.toList());
-                return facts.isEmpty() ? "no other version can be selected with it" : ExplanationText.join(facts);
+                        .collect(Collectors.toList());
+                return facts.isEmpty() ? "no other version can be selected with it"
+                        : ExplanationText.join(FactChains.clauses(x, facts));
             case TRADE_OFF:
                 return "taking it would " + changes(selection, id, w.forced()) + ", " + level(w.level());
             default:
@@ -104,19 +105,6 @@ public final class SelectionText {
             parts.add("drop " + ExplanationText.join(dropped));
         }
         return parts.isEmpty() ? "change nothing else" : ExplanationText.join(parts);
-    }
-
-    private static String consequence(Explanation.Fact f) {
-        switch (f.kind()) {
-            case MISSING:
-                return ", which does not exist";
-            case NO_MATCH:
-                return ", which no version matches";
-            case YANKED:
-                return ", which only yanked versions match";
-            default:
-                return "";
-        }
     }
 
     private static String level(String level) {

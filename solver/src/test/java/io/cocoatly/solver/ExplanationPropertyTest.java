@@ -45,6 +45,32 @@ class ExplanationPropertyTest {
         }
     }
 
+    /**
+     * The simplified facts stay true of the registry: every version a dependency or self-conflict fact
+     * speaks of declares a requirement on the target inside the fact's range (a merged fact states the
+     * union, so each version's own range must lie inside it).
+     */
+    @Property(tries = 400)
+    void everyRequirementFactHoldsInTheRegistry(@ForAll long seed) {
+        RandomCase c = unpinned(seed);
+        Resolution r = new Resolver(c.index()).resolve(c.request());
+        Assume.that(r instanceof Resolution.Unsatisfiable);
+        for (Fact f : ((Resolution.Unsatisfiable) r).explanation().orElseThrow().facts()) {
+            if (f.kind() != Explanation.Kind.DEPENDENCY && f.kind() != Explanation.Kind.SELF_CONFLICT) {
+                continue;
+            }
+            Dependency said = f.dependency().orElseThrow();
+            for (io.cocoatly.model.Release release : c.registry().getOrDefault(f.pkg(), List.of())) {
+                if (!f.versions().contains(release.version())) {
+                    continue;
+                }
+                assertTrue(release.dependencies().stream().anyMatch(d -> d.name().equals(said.name())
+                        && d.range().isSubsetOf(said.range())), () -> release.id() + " does not require " + said
+                        + ", as " + f + " says");
+            }
+        }
+    }
+
     @Property(tries = 300)
     void everySuggestionResolvesAsPromised(@ForAll long seed) {
         RandomCase c = unpinned(seed);

@@ -23,9 +23,11 @@ import java.util.TreeSet;
  * of one package that a fact speaks about. Three rules, applied breadth first so that short chains win:
  * <ul>
  *   <li>X requires p R, and every candidate of p in R depends on q S: X requires q S;</li>
- *   <li>X requires q S1 and q S2 (possibly S1 = S2), and the candidates of q in both are each ruled out
- *       (none at all, or every one cannot be selected): X cannot be selected. The root is in every
- *       solution, so S2 may also be a requirement of the root's;</li>
+ *   <li>X requires q S1 and q S2 (possibly S1 = S2), the candidates of q in both are each ruled out
+ *       (none at all, or every one cannot be selected), and at most one version of q in S1 or S2 can
+ *       be selected (an at-most-one group holds them, which under semver-major means one compatibility
+ *       class): X cannot be selected. The root is in every solution, so S2 may also be a requirement
+ *       of the root's;</li>
  *   <li>a fact that a version needs what does not exist rules the version out.</li>
  * </ul>
  * The derivation ends when the root cannot be selected; only the steps that conclusion uses are kept.
@@ -168,12 +170,28 @@ final class Deriver {
                 if (cover == null || (a == b && cover.isEmpty())) {
                     continue;
                 }
+                Node oneOf = null;
+                if (a != b) {
+                    Set<Version> rest = new TreeSet<>(candidates(ra.getKey()));
+                    rest.addAll(candidates(rb.getKey()));
+                    rest.removeAll(both);
+                    boolean needed = !both.containsAll(candidates(ra.getKey()))
+                            && !both.containsAll(candidates(rb.getKey()));
+                    // Two versions, one in each range, would do unless at most one of them can be
+                    // selected: under semver-major that holds only within a compatibility class.
+                    if (needed && (oneOf = atMostOne(ra.getKey().name(), rest)) == null) {
+                        continue;
+                    }
+                }
                 List<Node> premises = new ArrayList<>();
                 premises.add(ra.getValue());
                 if (a != b) {
                     premises.add(rb.getValue());
                 }
                 premises.addAll(cover);
+                if (oneOf != null && oneOf.fact() >= 0) {
+                    premises.add(oneOf);
+                }
                 int d = add(new Derived(s.pkg(), s.versions(), s.root(), null, premises));
                 if (s.root()) {
                     conclusion = new Node(-1, d);
@@ -206,6 +224,34 @@ final class Deriver {
             }
         }
         return result;
+    }
+
+    /**
+     * A node saying at most one of {@code versions} of {@code pkg} can be selected: the core's
+     * at-most-one fact when it holds them, else a node with no fact (the encoding's group, stated
+     * nowhere); null when no at-most-one group of the encoding holds them all.
+     */
+    private Node atMostOne(PackageName pkg, Set<Version> versions) {
+        boolean grouped = false;
+        for (Constraint c : e.constraints()) {
+            if (c.reason() instanceof Reason.AtMostOneVersion m && m.name().equals(pkg) && c.bound() == 1) {
+                Set<Version> group = new HashSet<>();
+                for (int lit : c.literals()) {
+                    group.add(e.id(Math.abs(lit)).version());
+                }
+                grouped |= group.containsAll(versions);
+            }
+        }
+        if (!grouped) {
+            return null;
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            FactCore.Grouped f = facts.get(i);
+            if (f.fact().kind() == Kind.AT_MOST_ONE && f.fact().pkg().equals(pkg) && f.members().containsAll(versions)) {
+                return new Node(i, -1);
+            }
+        }
+        return new Node(-1, -1);
     }
 
     private boolean isForbidden(Subject s) {
@@ -271,7 +317,7 @@ final class Deriver {
                     ss.add(position.get(p.derived()));
                 }
             }
-            VersionRange range = x.root() ? VersionRange.exactly(x.versions().iterator().next())
+            VersionRange range = x.root() || x.versions().size() == 1 ? VersionRange.exactly(x.versions().iterator().next())
                     : VersionRange.covering(x.versions(), FactCore.versionsOf(index, x.pkg(), true));
             boolean all = x.root() || x.versions().containsAll(FactCore.versionsOf(index, x.pkg(), true));
             steps.add(new Step(fs, ss, new Statement(x.pkg(), range, all, x.root(), Optional.ofNullable(x.requires()))));

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Builds the {@link Explanation} of an unsatisfiable encoding: the minimal conflict in user terms
- * ({@link FactCore}), its derivation ({@link Deriver}) and verified fixes.
+ * ({@link FactCore}), simplified ({@link Simplify}), its derivation ({@link Deriver}) and verified fixes.
  *
  * <p>Fixes are minimal correction sets over the root's requirements, smallest first: a set of
  * requirements whose change makes the manifest solvable, no proper subset of which does. Each
@@ -41,10 +41,27 @@ public final class Explain {
     }
 
     static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
-        List<FactCore.Grouped> core = FactCore.find(e, index, budget);
-        List<Fact> facts = core.stream().map(FactCore.Grouped::fact).toList();
-        List<Explanation.Step> steps = Deriver.derive(core, e, index);
-        return new Explanation(request.root().id(), facts, steps, suggestions(core, index, request));
+        List<FactCore.Grouped> core = core(e, index, budget);
+        return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index),
+                suggestions(core, index, request));
+    }
+
+    /**
+     * The conflict and its derivation without fixes: a why-not names what rules a version out, and the
+     * fix search (a re-solve per candidate fix) would cost far more than the conflict itself.
+     */
+    static Explanation conflict(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
+        List<FactCore.Grouped> core = core(e, index, budget);
+        return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index), List.of());
+    }
+
+    /** Minimal core, then simplification: data to simplified data, before anything is derived or said. */
+    private static List<FactCore.Grouped> core(Encoding e, PackageIndex index, Budget budget) {
+        return Simplify.merge(FactCore.find(e, index, budget), e, index, budget);
+    }
+
+    private static List<Fact> facts(List<FactCore.Grouped> core) {
+        return core.stream().map(FactCore.Grouped::fact).toList();
     }
 
     private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core, PackageIndex index,

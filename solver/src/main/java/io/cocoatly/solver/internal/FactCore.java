@@ -28,8 +28,19 @@ import java.util.TreeSet;
  */
 final class FactCore {
 
-    /** A fact, the constraints behind it and the versions of its package it covers. */
-    record Grouped(Fact fact, Dependency dependency, TreeSet<Version> members) {
+    /** A fact, the versions of its package it covers and the constraints that state it. */
+    record Grouped(Fact fact, Dependency dependency, TreeSet<Version> members, List<Constraint> constraints) {
+        Grouped {
+            constraints = List.copyOf(constraints);
+        }
+
+        Grouped(Fact fact, Dependency dependency, TreeSet<Version> members) {
+            this(fact, dependency, members, List.of());
+        }
+
+        Grouped with(List<Constraint> stating) {
+            return new Grouped(fact, dependency, members, stating);
+        }
     }
 
     private FactCore() {
@@ -54,13 +65,13 @@ final class FactCore {
             }
         }
         List<Integer> refined = deletion(e, members.size(), i -> List.of(members.get(i)), budget);
-        Map<Integer, List<Reason>> reasons = new LinkedHashMap<>();
+        Map<Integer, List<Constraint>> stating = new LinkedHashMap<>();
         for (int i : refined) {
-            reasons.computeIfAbsent(groupOf.get(i), k -> new ArrayList<>()).add(members.get(i).reason());
+            stating.computeIfAbsent(groupOf.get(i), k -> new ArrayList<>()).add(members.get(i));
         }
         List<Grouped> facts = new ArrayList<>();
-        for (List<Reason> rs : reasons.values()) {
-            facts.add(fact(e, index, rs));
+        for (List<Constraint> cs : stating.values()) {
+            facts.add(fact(e, index, cs.stream().map(Constraint::reason).toList()).with(cs));
         }
         facts.sort((a, b) -> order(a).compareTo(order(b)));
         return facts;

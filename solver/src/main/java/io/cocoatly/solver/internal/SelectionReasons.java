@@ -136,8 +136,9 @@ public final class SelectionReasons {
                     : Optional.of(new WhyNot(newestYanked, WhyNotKind.YANKED, Optional.empty(), "", List.of()));
         }
         Resolution forced = force(id.name(), newest);
-        if (forced instanceof Resolution.Unsatisfiable u) {
-            return Optional.of(new WhyNot(newest, WhyNotKind.CONFLICT, u.explanation(), "", List.of()));
+        if (forced instanceof Resolution.Unsatisfiable) {
+            return Optional.of(new WhyNot(newest, WhyNotKind.CONFLICT, Optional.of(conflict(id.name(), newest)), "",
+                    List.of()));
         }
         if (!candidates.contains(newest)) {
             // No requirement admits it; forcing it anyway only shows a selection the request never allows.
@@ -148,14 +149,27 @@ public final class SelectionReasons {
         return Optional.of(new WhyNot(newest, WhyNotKind.TRADE_OFF, Optional.empty(), worseLevel(ids, solved), ids));
     }
 
-    /** Resolves the request with {@code name = version} added as a root requirement. */
+    /** Resolves the request with {@code name = version} added as a root requirement; no explanation. */
     Resolution force(PackageName name, Version version) {
+        return Resolve.run(index, forced(name, version), true, false);
+    }
+
+    /** Why forcing {@code name = version} leaves no solution: the conflict, without fixes. */
+    private io.cocoatly.solver.Explanation conflict(PackageName name, Version version) {
+        ResolveRequest forced = forced(name, version);
+        Manifest root = forced.root();
+        Preferences preferred = Preferences.of(forced.preferred(), forced.policy());
+        Universe u = Universe.forRoot(index, root.name(), root.dependencies(), preferred);
+        Encoding e = Encoder.forResolve(u, root, preferred, forced.policy(), forced.allowPrereleases(), index.name());
+        return Explain.conflict(e, index, forced, Budget.of(forced.timeout()));
+    }
+
+    private ResolveRequest forced(PackageName name, Version version) {
         Manifest root = request.root();
         List<Dependency> deps = new ArrayList<>(root.dependencies());
         deps.add(Dependency.parse(name.value(), "=" + version));
-        ResolveRequest forced = new ResolveRequest(new Manifest(root.name(), root.version(), deps),
+        return new ResolveRequest(new Manifest(root.name(), root.version(), deps),
                 request.preferred(), request.policy(), request.allowPrereleases(), request.timeout());
-        return Resolve.run(index, forced, true, true);
     }
 
     /** The first objective level, measured under the original request, where {@code forced} is worse. */
