@@ -35,9 +35,7 @@ public final class Check {
         long start = System.nanoTime();
         Universe universe = Universe.forCheck(index, packages);
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
-        Budget unlimited = Budget.of(Optional.empty());
-        Sat sat = new Sat(e.variables(), unlimited);
-        sat.addAll(e.constraints);
+        Partitions partitions = new Partitions(e, universe);
         int n = e.candidates();
         boolean[] installable = new boolean[n + 1];
         boolean[] uninstallable = new boolean[n + 1];
@@ -65,19 +63,19 @@ public final class Check {
                     uninstallable[v] = true;
                     continue;
                 }
-                sat.guide(wanted(e, installable));
-                if (sat.solve(marker, v) == Sat.Answer.SAT) {
-                    boolean[] model = sat.model(e.variables());
+                CheckPartition part = partitions.forMarker(marker);
+                if (part.solve(marker, v, wanted(e, installable)) == Sat.Answer.SAT) {
+                    boolean[] model = part.model(e.variables());
                     installable[v] = true;
                     if (!c.release().yanked()) {
                         markModel(e, model, installable);
                     }
                 } else {
                     uninstallable[v] = true;
-                    if (!contains(sat.explanation(), marker)) {
+                    if (!contains(part.explanation(), marker)) {
                         // The conflict does not need v to be the root: no model selects v at all.
                         dead[v] = true;
-                        sat.addUnit(-v);
+                        partitions.exclude(v);
                     }
                 }
             }
@@ -98,7 +96,7 @@ public final class Check {
                 results.add(new VersionCheck(c.release().id(), installable[v], Optional.ofNullable(reasons[v])));
             }
         }
-        return new CheckReport(results, sat.calls(), Duration.ofNanos(System.nanoTime() - start));
+        return new CheckReport(results, partitions.calls(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

@@ -16,8 +16,20 @@ final class CheckOrder {
     /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
     static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
         List<PackageName> names = new ArrayList<>(universe.names());
-        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
+        int[][] graph = packageGraph(e, names.size());
+        List<PackageName> order = new ArrayList<>();
+        boolean[] visited = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
+            postOrder(i, graph, visited, names, order);
+        }
+        order.removeIf(name -> !e.rootMarkers.containsKey(name));
+        return order;
+    }
+
+    /** For each package (index as in {@link Encoding#packageOf}), the packages its versions depend on. */
+    static int[][] packageGraph(Encoding e, int packages) {
+        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
+        for (int i = 0; i < packages; i++) {
             dependsOn.add(new java.util.TreeSet<>());
         }
         for (int v = 1; v <= e.candidates(); v++) {
@@ -27,17 +39,28 @@ final class CheckOrder {
                 }
             }
         }
-        int[][] graph = new int[names.size()][];
+        int[][] graph = new int[packages][];
         for (int i = 0; i < graph.length; i++) {
             graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        List<PackageName> order = new ArrayList<>();
-        boolean[] visited = new boolean[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            postOrder(i, graph, visited, names, order);
+        return graph;
+    }
+
+    /** The packages reachable from {@code start} in {@code graph}, itself included. */
+    static java.util.BitSet closure(int[][] graph, int start) {
+        java.util.BitSet reached = new java.util.BitSet(graph.length);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        reached.set(start);
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            for (int d : graph[queue.poll()]) {
+                if (!reached.get(d)) {
+                    reached.set(d);
+                    queue.add(d);
+                }
+            }
         }
-        order.removeIf(name -> !e.rootMarkers.containsKey(name));
-        return order;
+        return reached;
     }
 
     private static void postOrder(int start, int[][] graph, boolean[] visited,
