@@ -42,6 +42,7 @@ public final class Check {
         String[] reasons = new String[n + 1];
         boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
         boolean[] dead = dead(e);
+        CheckGreedy greedy = new CheckGreedy(e, yankedReleases(e, universe));
         for (PackageName name : CheckOrder.dependenciesFirst(e, universe)) {
             int marker = e.rootMarkers.get(name);
             for (Universe.Candidate c : universe.get(name).candidates()) {
@@ -61,6 +62,14 @@ public final class Check {
                 }
                 if (cascade && !c.release().yanked() && (reasons[v] = cascadeReason(e, v, uninstallable)) != null) {
                     uninstallable[v] = true;
+                    continue;
+                }
+                boolean[] easy = greedy.solve(v, dead);
+                if (easy != null) {
+                    installable[v] = true;
+                    if (!c.release().yanked()) {
+                        markModel(e, easy, installable);
+                    }
                     continue;
                 }
                 CheckPartition part = partitions.forMarker(marker);
@@ -140,6 +149,16 @@ public final class Check {
             }
         }
         return dead;
+    }
+
+    private static boolean[] yankedReleases(Encoding e, Universe universe) {
+        boolean[] yanked = new boolean[e.candidates() + 1];
+        for (Universe.Package p : universe.packages().values()) {
+            for (Universe.Candidate c : p.candidates()) {
+                yanked[indexOf(e, c.release().id())] = c.release().yanked();
+            }
+        }
+        return yanked;
     }
 
     private static boolean contains(int[] literals, int literal) {

@@ -1,0 +1,85 @@
+package io.cocoatly.solver.internal;
+
+/**
+ * A solution for {@code p@v} as root without the solver, when one is easy to find: walk from
+ * {@code v}, satisfying each dependency with a version already chosen if one matches, else with the
+ * highest match that is free to choose, never going back. If every edge is met the choice is a model
+ * of the check encoding under {@code r(p), x(p,v)} and proves {@code v} (and, through
+ * {@link Check}'s model walk, more) installable; if an edge finds no free match the walk gives up and
+ * the solver decides. Most versions of a real registry are settled this way: a call costs about as
+ * much as walking the dependency tree once.
+ *
+ * <p>Free to choose: not excluded, not known to be in no model, not a yanked release (only the root
+ * may be one), not a second version of the root's package, and in an at-most-one group
+ * ({@link Encoding#group}: package, or package and class) that holds no choice yet. These are exactly
+ * the constraints of {@link Encoder#forCheck} with {@code r(p)} true, so the walk never claims a
+ * solution the solver would reject.
+ */
+final class CheckGreedy {
+
+    private final Encoding e;
+    private final boolean[] yankedRelease;
+    private final boolean[] model;
+    private final int[] groupStamp;
+    private final int[] stack;
+    private int stamp;
+
+    CheckGreedy(Encoding e, boolean[] yankedRelease) {
+        this.e = e;
+        this.yankedRelease = yankedRelease;
+        this.model = new boolean[e.variables() + 1];
+        int groups = 0;
+        for (int v = 1; v <= e.candidates(); v++) {
+            groups = Math.max(groups, e.group[v] + 1);
+        }
+        this.groupStamp = new int[groups];
+        this.stack = new int[e.candidates() + 1];
+    }
+
+    /**
+     * A model with {@code v} as root over the encoding's candidates, or null when the walk gave up.
+     * The array is reused by the next call.
+     */
+    boolean[] solve(int v, boolean[] dead) {
+        java.util.Arrays.fill(model, false);
+        stamp++;
+        int root = e.packageOf[v];
+        int top = 0;
+        model[v] = true;
+        groupStamp[e.group[v]] = stamp;
+        stack[top++] = v;
+        while (top > 0) {
+            int u = stack[--top];
+            for (Encoding.Edge edge : e.edges.get(u)) {
+                if (edge.fixed() != null || met(edge.targets())) {
+                    continue;
+                }
+                int chosen = -1;
+                int[] targets = edge.targets();
+                for (int i = targets.length - 1; i >= 0 && chosen < 0; i--) {
+                    int t = targets[i];
+                    if (!e.excluded[t] && !dead[t] && !yankedRelease[t] && e.packageOf[t] != root
+                            && groupStamp[e.group[t]] != stamp) {
+                        chosen = t;
+                    }
+                }
+                if (chosen < 0) {
+                    return null;
+                }
+                model[chosen] = true;
+                groupStamp[e.group[chosen]] = stamp;
+                stack[top++] = chosen;
+            }
+        }
+        return model;
+    }
+
+    private boolean met(int[] targets) {
+        for (int t : targets) {
+            if (model[t]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
