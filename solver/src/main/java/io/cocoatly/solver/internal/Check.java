@@ -43,6 +43,7 @@ public final class Check {
         boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
         boolean[] dead = dead(e);
         CheckGreedy greedy = new CheckGreedy(e, yankedReleases(e, universe));
+        ModelWalk walk = new ModelWalk(e);
         for (PackageName name : CheckOrder.dependenciesFirst(e, universe)) {
             int marker = e.rootMarkers.get(name);
             for (Universe.Candidate c : universe.get(name).candidates()) {
@@ -68,7 +69,7 @@ public final class Check {
                 if (easy != null) {
                     installable[v] = true;
                     if (!c.release().yanked()) {
-                        markModel(e, easy, installable);
+                        walk.mark(easy, greedy.chosen(), greedy.size(), installable);
                     }
                     continue;
                 }
@@ -77,7 +78,7 @@ public final class Check {
                     boolean[] model = part.model(e.variables());
                     installable[v] = true;
                     if (!c.release().yanked()) {
-                        markModel(e, model, installable);
+                        walk.mark(model, installable);
                     }
                 } else {
                     uninstallable[v] = true;
@@ -188,59 +189,6 @@ public final class Check {
             guide[v] = !installable[v] && !e.excluded[v];
         }
         return guide;
-    }
-
-    /**
-     * Marks every selected {@code w} whose part of the model is a solution with {@code w} as root: walk
-     * from w along the model's choices (preferring w itself for edges into w's package) and require
-     * that no other version of w's package is reached.
-     */
-    private static void markModel(Encoding e, boolean[] model, boolean[] installable) {
-        int n = e.candidates();
-        int[] seen = new int[n + 1];
-        int stamp = 0;
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        for (int w = 1; w <= n; w++) {
-            if (!model[w] || installable[w]) {
-                continue;
-            }
-            stamp++;
-            boolean ok = true;
-            queue.clear();
-            queue.add(w);
-            seen[w] = stamp;
-            while (ok && !queue.isEmpty()) {
-                for (Encoding.Edge edge : e.edges.get(queue.poll())) {
-                    int next = choice(edge.targets(), model, w, e);
-                    if (next < 0) {
-                        continue;
-                    }
-                    if (next != w && e.packageOf[next] == e.packageOf[w]) {
-                        ok = false;
-                        break;
-                    }
-                    if (seen[next] != stamp) {
-                        seen[next] = stamp;
-                        queue.add(next);
-                    }
-                }
-            }
-            installable[w] = ok;
-        }
-    }
-
-    /** The model's choice for an edge: {@code root} if it matches, else the highest selected match. */
-    private static int choice(int[] targets, boolean[] model, int root, Encoding e) {
-        int chosen = -1;
-        for (int t : targets) {
-            if (t == root) {
-                return t;
-            }
-            if (model[t]) {
-                chosen = t;
-            }
-        }
-        return chosen;
     }
 
     private static int indexOf(Encoding e, PackageId id) {

@@ -22,6 +22,9 @@ final class CheckGreedy {
     private final boolean[] model;
     private final int[] groupStamp;
     private final int[] stack;
+    /** The versions chosen by the last walk, in the order chosen; {@code size} of them. */
+    private final int[] chosen;
+    private int size;
     private int stamp;
 
     CheckGreedy(Encoding e, boolean[] yankedRelease) {
@@ -34,6 +37,16 @@ final class CheckGreedy {
         }
         this.groupStamp = new int[groups];
         this.stack = new int[e.candidates() + 1];
+        this.chosen = new int[e.candidates() + 1];
+    }
+
+    /** The versions the last walk chose (the true candidates of its model): the first {@link #size()}. */
+    int[] chosen() {
+        return chosen;
+    }
+
+    int size() {
+        return size;
     }
 
     /**
@@ -41,11 +54,15 @@ final class CheckGreedy {
      * The array is reused by the next call.
      */
     boolean[] solve(int v, boolean[] dead) {
-        java.util.Arrays.fill(model, false);
+        for (int i = 0; i < size; i++) {
+            model[chosen[i]] = false;
+        }
+        size = 0;
         stamp++;
         int root = e.packageOf[v];
         int top = 0;
         model[v] = true;
+        chosen[size++] = v;
         groupStamp[e.group[v]] = stamp;
         stack[top++] = v;
         while (top > 0) {
@@ -54,21 +71,22 @@ final class CheckGreedy {
                 if (edge.fixed() != null || met(edge.targets())) {
                     continue;
                 }
-                int chosen = -1;
+                int pick = -1;
                 int[] targets = edge.targets();
-                for (int i = targets.length - 1; i >= 0 && chosen < 0; i--) {
+                for (int i = targets.length - 1; i >= 0 && pick < 0; i--) {
                     int t = targets[i];
                     if (!e.excluded[t] && !dead[t] && !yankedRelease[t] && e.packageOf[t] != root
                             && groupStamp[e.group[t]] != stamp) {
-                        chosen = t;
+                        pick = t;
                     }
                 }
-                if (chosen < 0) {
+                if (pick < 0) {
                     return null;
                 }
-                model[chosen] = true;
-                groupStamp[e.group[chosen]] = stamp;
-                stack[top++] = chosen;
+                model[pick] = true;
+                chosen[size++] = pick;
+                groupStamp[e.group[pick]] = stamp;
+                stack[top++] = pick;
             }
         }
         return model;
