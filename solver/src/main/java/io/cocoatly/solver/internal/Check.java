@@ -35,7 +35,8 @@ public final class Check {
         long start = System.nanoTime();
         Universe universe = Universe.forCheck(index, packages);
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
-        Partitions partitions = new Partitions(e, universe);
+        int[][] graph = CheckOrder.packageGraph(e, universe.names().size());
+        Partitions partitions = new Partitions(e, universe, graph);
         int n = e.candidates();
         boolean[] installable = new boolean[n + 1];
         boolean[] uninstallable = new boolean[n + 1];
@@ -44,7 +45,7 @@ public final class Check {
         boolean[] dead = dead(e);
         CheckGreedy greedy = new CheckGreedy(e, yankedReleases(e, universe));
         ModelWalk walk = new ModelWalk(e);
-        for (PackageName name : CheckOrder.dependenciesFirst(e, universe)) {
+        for (PackageName name : CheckOrder.dependenciesFirst(e, universe, graph)) {
             int marker = e.rootMarkers.get(name);
             for (Universe.Candidate c : universe.get(name).candidates()) {
                 int v = indexOf(e, c.release().id());

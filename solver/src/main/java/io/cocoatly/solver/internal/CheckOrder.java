@@ -2,6 +2,7 @@ package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,9 +15,8 @@ final class CheckOrder {
     }
 
     /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
-    static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
+    static List<PackageName> dependenciesFirst(Encoding e, Universe universe, int[][] graph) {
         List<PackageName> names = new ArrayList<>(universe.names());
-        int[][] graph = packageGraph(e, names.size());
         List<PackageName> order = new ArrayList<>();
         boolean[] visited = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -28,20 +28,26 @@ final class CheckOrder {
 
     /** For each package (index as in {@link Encoding#packageOf}), the packages its versions depend on. */
     static int[][] packageGraph(Encoding e, int packages) {
-        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
-        for (int i = 0; i < packages; i++) {
-            dependsOn.add(new java.util.TreeSet<>());
-        }
-        for (int v = 1; v <= e.candidates(); v++) {
-            for (Encoding.Edge edge : e.edges.get(v)) {
-                for (int t : edge.targets()) {
-                    dependsOn.get(e.packageOf[v]).add(e.packageOf[t]);
+        int[][] graph = new int[packages][];
+        int[] mark = new int[packages];
+        Arrays.fill(mark, -1);
+        int[] buffer = new int[packages];
+        int v = 1;
+        for (int p = 0; p < packages; p++) {
+            int n = 0;
+            for (; v <= e.candidates() && e.packageOf[v] == p; v++) {
+                for (Encoding.Edge edge : e.edges.get(v)) {
+                    for (int t : edge.targets()) {
+                        int q = e.packageOf[t];
+                        if (mark[q] != p) {
+                            mark[q] = p;
+                            buffer[n++] = q;
+                        }
+                    }
                 }
             }
-        }
-        int[][] graph = new int[packages][];
-        for (int i = 0; i < graph.length; i++) {
-            graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
+            graph[p] = Arrays.copyOf(buffer, n);
+            Arrays.sort(graph[p]);
         }
         return graph;
     }

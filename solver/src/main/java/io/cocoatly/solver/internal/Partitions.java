@@ -26,7 +26,7 @@ final class Partitions {
     /** Versions found to be in no model at all, in the order found: every partition learns them. */
     private final List<Integer> excluded = new ArrayList<>();
 
-    Partitions(Encoding e, Universe universe) {
+    Partitions(Encoding e, Universe universe, int[][] graph) {
         this.e = e;
         List<PackageName> names = new ArrayList<>(universe.names());
         Map<PackageName, Integer> index = new HashMap<>();
@@ -38,7 +38,7 @@ final class Partitions {
         for (Map.Entry<PackageName, Integer> m : e.rootMarkers.entrySet()) {
             markerPackage[m.getValue()] = index.getOrDefault(m.getKey(), -1);
         }
-        graph = CheckOrder.packageGraph(e, names.size());
+        this.graph = graph;
         owned = CheckPartition.byPackage(e, markerPackage, names.size(), shared);
     }
 
