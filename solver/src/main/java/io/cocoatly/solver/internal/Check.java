@@ -14,13 +14,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Installability of every version of a set of packages, dose-distcheck style: the reachable registry
- * is encoded once ({@link Encoder#forCheck}), then each version {@code p@v} not yet known installable
- * is decided by one call under the assumptions {@code r(p), x(p,v)}. A satisfying model proves more
- * than {@code p@v}: every non-yanked {@code x(q,w)} true in it, where {@code w} is the only version of
- * {@code q} in the model, is installable too (the part of the model it reaches is a solution with
- * {@code q@w} as root), so most versions never need a call of their own. When the root is yanked only
- * it is marked, since others resolved as roots could not use it.
+ * Installability of every version of a set of packages, dose-distcheck style. The reachable registry
+ * is encoded once ({@link Encoder#forCheck}); each version {@code p@v} not yet known installable is
+ * then settled by the cheapest step that can:
+ *
+ * <ol>
+ *   <li>a direct cause: excluded, or a dependency whose every match is known uninstallable;</li>
+ *   <li>a greedy walk from {@code v} ({@link CheckGreedy}) that finds a solution without search;</li>
+ *   <li>one solver call under the assumptions {@code r(p), x(p,v)}, in the solver for {@code p}'s
+ *       dependency closure only ({@link CheckPartition}): sat4j's per-call work grows with the formula
+ *       it holds.</li>
+ * </ol>
+ *
+ * <p>A solution proves more than {@code p@v}: every non-yanked {@code q@w} in it whose part of it holds
+ * no other version of {@code q} is installable too ({@link ModelWalk}), so most versions never need a
+ * step of their own. When the root is yanked only it is marked, since others resolved as roots could
+ * not use it.
  *
  * <p>For an uninstallable version the reason is its direct cause when one of its dependencies has no
  * candidate at all; otherwise it is resolved once more as a root with every constraint guarded, and
