@@ -134,11 +134,6 @@ final class CheckPartition {
         }
     }
 
-    /** Whether global variable {@code v} is part of this partition. */
-    boolean contains(int v) {
-        return local[v] != 0;
-    }
-
     /** Decides {@code marker ∧ v} (global variables), trying the guide's values first. */
     Sat.Answer solve(int marker, int v, boolean[] guide) {
         boolean[] g = new boolean[global.length];
