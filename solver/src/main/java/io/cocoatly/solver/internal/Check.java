@@ -56,8 +56,11 @@ public final class Check {
         ModelWalk walk = new ModelWalk(e);
         for (PackageName name : CheckOrder.dependenciesFirst(e, universe, graph)) {
             int marker = e.rootMarkers.get(name);
-            for (Universe.Candidate c : universe.get(name).candidates()) {
-                int v = indexOf(e, c.release().id());
+            List<Universe.Candidate> candidates = universe.get(name).candidates();
+            int first = candidates.isEmpty() ? 0 : indexOf(e, candidates.get(0).release().id());
+            for (int i = 0; i < candidates.size(); i++) {
+                Universe.Candidate c = candidates.get(i);
+                int v = first + i;
                 if (installable[v]) {
                     continue;
                 }
@@ -162,11 +165,13 @@ public final class Check {
         return dead;
     }
 
+    /** Whether each candidate is a yanked release; candidates are numbered in the universe's order. */
     private static boolean[] yankedReleases(Encoding e, Universe universe) {
         boolean[] yanked = new boolean[e.candidates() + 1];
+        int v = 1;
         for (Universe.Package p : universe.packages().values()) {
             for (Universe.Candidate c : p.candidates()) {
-                yanked[indexOf(e, c.release().id())] = c.release().yanked();
+                yanked[v++] = c.release().yanked();
             }
         }
         return yanked;
