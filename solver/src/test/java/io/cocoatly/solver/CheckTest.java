@@ -1,6 +1,7 @@
 package io.cocoatly.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -66,5 +67,29 @@ class CheckTest {
         assertEquals(String.join("\n", "c@1.0.0 ok", "d@1.0.0 NO: dependency `c ^1` cannot be satisfied",
                 "d@2.0.0 ok"),
                 check(VersionPolicy.SEMVER_MAJOR, "c 1.0.0 -> d ^2", "d 1.0.0 -> c ^1", "d 2.0.0"));
+    }
+
+    @Test
+    void findsTheSolutionAGreedyWalkMisses() {
+        // From a@1.0.0 the newest matches b@1.1.0 and c@1.1.0 clash (b@1.1.0 needs c <1.1.0); only a
+        // search finds a@1.0.0, b@1.1.0, c@1.0.0.
+        String[] registry = {"a 1.0.0 -> b ^1; c ^1", "b 1.0.0", "b 1.1.0 -> c <1.1.0", "c 1.0.0", "c 1.1.0"};
+        assertEquals(String.join("\n", "a@1.0.0 ok", "b@1.0.0 ok", "b@1.1.0 ok", "c@1.0.0 ok", "c@1.1.0 ok"),
+                check(VersionPolicy.ONE_PER_PACKAGE, registry));
+        TestIndex index = TestIndex.of(registry);
+        assertTrue(new Resolver(index).check(index.releases().keySet(), VersionPolicy.ONE_PER_PACKAGE)
+                .solverCalls() > 0, "the greedy walk alone cannot settle a@1.0.0");
+    }
+
+    @Test
+    void aVersionNoModelSelectsStaysExcludedForPackagesCheckedLater() {
+        // b@1.0.0 needs e@1.0.0 through c and e@1.1.0 through d, one class: no model selects it,
+        // whoever the root is. a, checked after b in a solver for its own closure, must not pick it.
+        assertEquals(String.join("\n",
+                "a@1.0.0 NO: no installable version of `b` matches `^1`",
+                "b@1.0.0 NO: dependencies `c ^1`, `d ^1` cannot be satisfied together",
+                "c@1.0.0 ok", "d@1.0.0 ok", "e@1.0.0 ok", "e@1.1.0 ok", "f@1.0.0 ok"),
+                check(VersionPolicy.SEMVER_MAJOR, "a 1.0.0 -> b ^1", "b 1.0.0 -> c ^1; d ^1", "c 1.0.0 -> e =1.0.0",
+                        "d 1.0.0 -> e =1.1.0", "e 1.0.0", "e 1.1.0", "f 1.0.0 -> e *"));
     }
 }

@@ -124,4 +124,24 @@ class ResolverPropertyTest {
         assertEquals(expected, actual);
         assertNotNull(report.time());
     }
+
+    @Property(tries = 100)
+    void checkingOnePackageAtATimeGivesTheSameVerdicts(@ForAll long seed) {
+        // Each package alone is checked in other solvers (its closure only, one root marker) than
+        // all together; the verdicts may not depend on that.
+        VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+        RandomCase c = RandomCase.generate(seed, 8, policy);
+        Resolver resolver = new Resolver(c.index());
+        List<String> together = new ArrayList<>();
+        for (VersionCheck v : resolver.check(c.registry().keySet(), policy).results()) {
+            together.add(v.id() + " " + v.installable());
+        }
+        List<String> alone = new ArrayList<>();
+        for (PackageName name : c.registry().keySet()) {
+            for (VersionCheck v : resolver.check(List.of(name), policy).results()) {
+                alone.add(v.id() + " " + v.installable());
+            }
+        }
+        assertEquals(together, alone);
+    }
 }

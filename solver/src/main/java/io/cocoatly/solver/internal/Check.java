@@ -14,13 +14,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Installability of every version of a set of packages, dose-distcheck style: the reachable registry
- * is encoded once ({@link Encoder#forCheck}), then each version {@code p@v} not yet known installable
- * is decided by one call under the assumptions {@code r(p), x(p,v)}. A satisfying model proves more
- * than {@code p@v}: every non-yanked {@code x(q,w)} true in it, where {@code w} is the only version of
- * {@code q} in the model, is installable too (the part of the model it reaches is a solution with
- * {@code q@w} as root), so most versions never need a call of their own. When the root is yanked only
- * it is marked, since others resolved as roots could not use it.
+ * Installability of every version of a set of packages, dose-distcheck style. The reachable registry
+ * is encoded once ({@link Encoder#forCheck}); each version {@code p@v} not yet known installable is
+ * then settled by the cheapest step that can:
+ *
+ * <ol>
+ *   <li>a direct cause: excluded, or a dependency whose every match is known uninstallable;</li>
+ *   <li>a greedy walk from {@code v} ({@link CheckGreedy}) that finds a solution without search;</li>
+ *   <li>one solver call under the assumptions {@code r(p), x(p,v)}, in the solver for {@code p}'s
+ *       dependency closure only ({@link CheckPartition}): sat4j's per-call work grows with the formula
+ *       it holds.</li>
+ * </ol>
+ *
+ * <p>A solution proves more than {@code p@v}: every non-yanked {@code q@w} in it whose part of it holds
+ * no other version of {@code q} is installable too ({@link ModelWalk}), so most versions never need a
+ * step of their own. When the root is yanked only it is marked, since others resolved as roots could
+ * not use it.
  *
  * <p>For an uninstallable version the reason is its direct cause when one of its dependencies has no
  * candidate at all; otherwise it is resolved once more as a root with every constraint guarded, and
@@ -35,19 +44,23 @@ public final class Check {
         long start = System.nanoTime();
         Universe universe = Universe.forCheck(index, packages);
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
-        Budget unlimited = Budget.of(Optional.empty());
-        Sat sat = new Sat(e.variables(), unlimited);
-        sat.addAll(e.constraints);
+        int[][] graph = CheckOrder.packageGraph(e, universe.names().size());
+        Partitions partitions = new Partitions(e, universe, graph);
         int n = e.candidates();
         boolean[] installable = new boolean[n + 1];
         boolean[] uninstallable = new boolean[n + 1];
         String[] reasons = new String[n + 1];
         boolean cascade = policy == VersionPolicy.ONE_PER_PACKAGE;
         boolean[] dead = dead(e);
-        for (PackageName name : CheckOrder.dependenciesFirst(e, universe)) {
+        CheckGreedy greedy = new CheckGreedy(e, yankedReleases(e, universe));
+        ModelWalk walk = new ModelWalk(e);
+        for (PackageName name : CheckOrder.dependenciesFirst(e, universe, graph)) {
             int marker = e.rootMarkers.get(name);
-            for (Universe.Candidate c : universe.get(name).candidates()) {
-                int v = indexOf(e, c.release().id());
+            List<Universe.Candidate> candidates = universe.get(name).candidates();
+            int first = candidates.isEmpty() ? 0 : indexOf(e, candidates.get(0).release().id());
+            for (int i = 0; i < candidates.size(); i++) {
+                Universe.Candidate c = candidates.get(i);
+                int v = first + i;
                 if (installable[v]) {
                     continue;
                 }
@@ -65,19 +78,27 @@ public final class Check {
                     uninstallable[v] = true;
                     continue;
                 }
-                sat.guide(wanted(e, installable));
-                if (sat.solve(marker, v) == Sat.Answer.SAT) {
-                    boolean[] model = sat.model(e.variables());
+                boolean[] easy = greedy.solve(v, dead);
+                if (easy != null) {
                     installable[v] = true;
                     if (!c.release().yanked()) {
-                        markModel(e, model, installable);
+                        walk.mark(easy, greedy.chosen(), greedy.size(), installable);
+                    }
+                    continue;
+                }
+                CheckPartition part = partitions.forMarker(marker);
+                if (part.solve(marker, v, wanted(e, installable)) == Sat.Answer.SAT) {
+                    boolean[] model = part.model(e.variables());
+                    installable[v] = true;
+                    if (!c.release().yanked()) {
+                        walk.mark(model, installable);
                     }
                 } else {
                     uninstallable[v] = true;
-                    if (!contains(sat.explanation(), marker)) {
+                    if (!contains(part.explanation(), marker)) {
                         // The conflict does not need v to be the root: no model selects v at all.
                         dead[v] = true;
-                        sat.addUnit(-v);
+                        partitions.exclude(v);
                     }
                 }
             }
@@ -98,7 +119,7 @@ public final class Check {
                 results.add(new VersionCheck(c.release().id(), installable[v], Optional.ofNullable(reasons[v])));
             }
         }
-        return new CheckReport(results, sat.calls(), Duration.ofNanos(System.nanoTime() - start));
+        return new CheckReport(results, partitions.calls(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -144,6 +165,18 @@ public final class Check {
         return dead;
     }
 
+    /** Whether each candidate is a yanked release; candidates are numbered in the universe's order. */
+    private static boolean[] yankedReleases(Encoding e, Universe universe) {
+        boolean[] yanked = new boolean[e.candidates() + 1];
+        int v = 1;
+        for (Universe.Package p : universe.packages().values()) {
+            for (Universe.Candidate c : p.candidates()) {
+                yanked[v++] = c.release().yanked();
+            }
+        }
+        return yanked;
+    }
+
     private static boolean contains(int[] literals, int literal) {
         for (int l : literals) {
             if (l == literal) {
@@ -171,59 +204,6 @@ public final class Check {
             guide[v] = !installable[v] && !e.excluded[v];
         }
         return guide;
-    }
-
-    /**
-     * Marks every selected {@code w} whose part of the model is a solution with {@code w} as root: walk
-     * from w along the model's choices (preferring w itself for edges into w's package) and require
-     * that no other version of w's package is reached.
-     */
-    private static void markModel(Encoding e, boolean[] model, boolean[] installable) {
-        int n = e.candidates();
-        int[] seen = new int[n + 1];
-        int stamp = 0;
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        for (int w = 1; w <= n; w++) {
-            if (!model[w] || installable[w]) {
-                continue;
-            }
-            stamp++;
-            boolean ok = true;
-            queue.clear();
-            queue.add(w);
-            seen[w] = stamp;
-            while (ok && !queue.isEmpty()) {
-                for (Encoding.Edge edge : e.edges.get(queue.poll())) {
-                    int next = choice(edge.targets(), model, w, e);
-                    if (next < 0) {
-                        continue;
-                    }
-                    if (next != w && e.packageOf[next] == e.packageOf[w]) {
-                        ok = false;
-                        break;
-                    }
-                    if (seen[next] != stamp) {
-                        seen[next] = stamp;
-                        queue.add(next);
-                    }
-                }
-            }
-            installable[w] = ok;
-        }
-    }
-
-    /** The model's choice for an edge: {@code root} if it matches, else the highest selected match. */
-    private static int choice(int[] targets, boolean[] model, int root, Encoding e) {
-        int chosen = -1;
-        for (int t : targets) {
-            if (t == root) {
-                return t;
-            }
-            if (model[t]) {
-                chosen = t;
-            }
-        }
-        return chosen;
     }
 
     private static int indexOf(Encoding e, PackageId id) {

@@ -2,6 +2,7 @@ package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,23 +15,8 @@ final class CheckOrder {
     }
 
     /** The checked packages, each after the packages its versions depend on (cycles broken by name). */
-    static List<PackageName> dependenciesFirst(Encoding e, Universe universe) {
+    static List<PackageName> dependenciesFirst(Encoding e, Universe universe, int[][] graph) {
         List<PackageName> names = new ArrayList<>(universe.names());
-        List<java.util.Set<Integer>> dependsOn = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            dependsOn.add(new java.util.TreeSet<>());
-        }
-        for (int v = 1; v <= e.candidates(); v++) {
-            for (Encoding.Edge edge : e.edges.get(v)) {
-                for (int t : edge.targets()) {
-                    dependsOn.get(e.packageOf[v]).add(e.packageOf[t]);
-                }
-            }
-        }
-        int[][] graph = new int[names.size()][];
-        for (int i = 0; i < graph.length; i++) {
-            graph[i] = dependsOn.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
         List<PackageName> order = new ArrayList<>();
         boolean[] visited = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -38,6 +24,49 @@ final class CheckOrder {
         }
         order.removeIf(name -> !e.rootMarkers.containsKey(name));
         return order;
+    }
+
+    /** For each package (index as in {@link Encoding#packageOf}), the packages its versions depend on. */
+    static int[][] packageGraph(Encoding e, int packages) {
+        int[][] graph = new int[packages][];
+        int[] mark = new int[packages];
+        Arrays.fill(mark, -1);
+        int[] buffer = new int[packages];
+        int v = 1;
+        for (int p = 0; p < packages; p++) {
+            int n = 0;
+            for (; v <= e.candidates() && e.packageOf[v] == p; v++) {
+                for (Encoding.Edge edge : e.edges.get(v)) {
+                    for (int t : edge.targets()) {
+                        int q = e.packageOf[t];
+                        if (mark[q] != p) {
+                            mark[q] = p;
+                            buffer[n++] = q;
+                        }
+                    }
+                }
+            }
+            graph[p] = Arrays.copyOf(buffer, n);
+            Arrays.sort(graph[p]);
+        }
+        return graph;
+    }
+
+    /** The packages reachable from {@code start} in {@code graph}, itself included. */
+    static java.util.BitSet closure(int[][] graph, int start) {
+        java.util.BitSet reached = new java.util.BitSet(graph.length);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        reached.set(start);
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            for (int d : graph[queue.poll()]) {
+                if (!reached.get(d)) {
+                    reached.set(d);
+                    queue.add(d);
+                }
+            }
+        }
+        return reached;
     }
 
     private static void postOrder(int start, int[][] graph, boolean[] visited,
