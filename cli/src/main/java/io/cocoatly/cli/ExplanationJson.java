@@ -33,6 +33,11 @@ final class ExplanationJson {
             if (!f.yanked().isEmpty()) {
                 c.put("yanked", f.yanked().stream().map(Object::toString).toList());
             }
+            if (!f.detail().isEmpty()) {
+                // The registry of a missing package, the class of a per-class at-most-one, the version
+                // of a self-conflict, or "merged" for a requirement joined from several versions' own.
+                c.put("detail", f.detail());
+            }
             constraints.add(c);
         }
         List<Object> derivation = new ArrayList<>();

@@ -64,6 +64,25 @@ class ExplainCommandTest {
     }
 
     @Test
+    void jsonNamesTheRegistryOfAMissingPackage() throws IOException {
+        Files.writeString(temp.resolve("cocoatly.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"md4\": \"^1\"}}");
+        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exit());
+        JsonNode facts = Json.mapper().readTree(r.out()).get("error").get("explanation").get("constraints");
+        JsonNode missing = null;
+        for (JsonNode f : facts) {
+            if (f.get("kind").asText().equals("missing")) {
+                missing = f;
+            }
+        }
+        assertTrue(missing != null, facts.toString());
+        assertEquals("app", missing.get("package").asText());
+        assertEquals("md4", missing.get("dependency").asText());
+        assertEquals("sample", missing.get("detail").asText());
+    }
+
+    @Test
     void jsonOnSuccessHasPerPackageReasons() throws IOException {
         CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--json", "--explain");
         assertEquals(0, r.exit(), r.err());
