@@ -5,13 +5,11 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -162,27 +160,12 @@ public final class HomeRecovery {
         return entries;
     }
 
-    // walkFileTree does not follow links by default: a link is deleted, never what it points to.
+    // A link is deleted, never what it points to (see PackageFiles.deleteTree).
     private void remove(Path path, Kind kind) {
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw failed(path, e);
+            PackageFiles.deleteTree(path);
+        } catch (UncheckedIOException e) {
+            throw failed(path, e.getCause());
         }
         removed.add(new Removed(path, kind));
     }
