@@ -1,7 +1,7 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.PackageName;
-import io.cocoatly.registry.InMemoryIndex;
+import io.cocoatly.testkit.InMemoryIndex;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.VersionPolicy;

@@ -1,19 +1,19 @@
 package io.cocoatly.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
-import io.cocoatly.installer.ArchivePacker;
-import io.cocoatly.installer.Checksums;
-import io.cocoatly.installer.DigestAlgorithm;
-import io.cocoatly.installer.Ed25519Keys;
-import io.cocoatly.installer.Ed25519SigningKey;
-import io.cocoatly.installer.Home;
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallListener;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
 import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.installer.LocalInstaller;
-import io.cocoatly.installer.ConfigReader;
-import io.cocoatly.installer.Signatures;
+import io.cocoatly.config.ConfigReader;
+import io.cocoatly.artifact.Signatures;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;

@@ -6,7 +6,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
-import io.cocoatly.registry.InMemoryIndex;
+import io.cocoatly.testkit.InMemoryIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

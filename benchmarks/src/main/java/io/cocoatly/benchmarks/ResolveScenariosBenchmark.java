@@ -1,7 +1,7 @@
 package io.cocoatly.benchmarks;
 
-import io.cocoatly.registry.Scenario;
-import io.cocoatly.registry.ScenarioReader;
+import io.cocoatly.testkit.Scenario;
+import io.cocoatly.testkit.ScenarioReader;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.VersionPolicy;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Dependency;
-import io.cocoatly.registry.InMemoryIndex;
+import io.cocoatly.testkit.InMemoryIndex;
 import io.cocoatly.model.Release;
 import java.util.HashMap;
 import java.util.Map;

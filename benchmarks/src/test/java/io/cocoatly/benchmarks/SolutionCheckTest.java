@@ -8,7 +8,7 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
-import io.cocoatly.registry.InMemoryIndex;
+import io.cocoatly.testkit.InMemoryIndex;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Statistics;

@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.model.SyntaxException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -81,6 +82,9 @@ public final class Cli {
     }
 
     private static int handle(Context context, Exception ex, boolean json, boolean verbose) {
+        if (ex instanceof UnsatisfiableException u) {
+            ex = ResolveCommand.unsatisfiable(u.root(), u.resolution(), ExplanationJson.width(context));
+        }
         if (ex instanceof CocoatlyException e) {
             report(context, e, json, verbose);
             return ExitCodes.forErrorCode(e.code());

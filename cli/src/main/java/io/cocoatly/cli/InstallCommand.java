@@ -1,6 +1,9 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.Home;
+import io.cocoatly.project.GlobalManifest;
+import io.cocoatly.project.LockfileFactory;
+import io.cocoatly.project.Relock;
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
 import io.cocoatly.installer.Installer;
@@ -112,18 +115,18 @@ final class InstallCommand implements Callable<Integer> {
 
     private int global(InstallerSetup setup) {
         Home home = setup.home().create();
-        Manifest wanted = GlobalManifest.read(home);
+        Manifest wanted = GlobalManifest.read(home.root());
         for (String spec : packages) {
             int at = spec.indexOf('@');
             String name = at < 0 ? spec : spec.substring(0, at);
             String range = at < 0 ? "*" : spec.substring(at + 1);
             wanted = GlobalManifest.with(wanted, Dependency.parse(name, range));
         }
-        Optional<Lockfile> previous = GlobalManifest.lockfile(home);
+        Optional<Lockfile> previous = GlobalManifest.lockfile(home.root());
         Lockfile lockfile = new Relock(setup.index(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
                 .lock(previous).lockfile();
         InstallOutcome outcome = apply(setup.global(), new InstallRequest(lockfile, setup.registryRoot()));
-        GlobalManifest.write(home, wanted, Optional.of(lockfile));
+        GlobalManifest.write(home.root(), wanted, Optional.of(lockfile));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", home.root().toString());
         extra.put("requested", packages);

@@ -94,7 +94,7 @@ final class InstallProgress implements InstallListener {
     }
 
     @Override
-    public synchronized void extracted(PackageId id, io.cocoatly.installer.ExtractedPackage files) {
+    public synchronized void extracted(PackageId id, io.cocoatly.artifact.ExtractedPackage files) {
         if (!interactive) {
             line("unpacked   " + id + " (" + files.files().size() + " files)");
         }

@@ -1,9 +1,9 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.Config;
-import io.cocoatly.installer.ConfigReader;
-import io.cocoatly.installer.ConfigWarning;
-import io.cocoatly.installer.Home;
+import io.cocoatly.config.Config;
+import io.cocoatly.config.ConfigReader;
+import io.cocoatly.config.ConfigWarning;
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.installer.Installer;
 import io.cocoatly.model.CocoatlyException;

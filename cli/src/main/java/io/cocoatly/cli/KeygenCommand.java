@@ -1,6 +1,6 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.Ed25519Keys;
+import io.cocoatly.artifact.Ed25519Keys;
 import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.ChangeReasons;
+import io.cocoatly.project.LockfileFactory;
+import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileDiff;
 import io.cocoatly.lockfile.LockfileDiff.Added;

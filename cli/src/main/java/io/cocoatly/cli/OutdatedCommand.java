@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.LockfileFactory;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.Dependency;

@@ -1,12 +1,12 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.ArchiveException;
-import io.cocoatly.installer.ArchivePacker;
-import io.cocoatly.installer.Checksums;
-import io.cocoatly.installer.DigestAlgorithm;
-import io.cocoatly.installer.DigestSink;
-import io.cocoatly.installer.Ed25519SigningKey;
-import io.cocoatly.installer.Signatures;
+import io.cocoatly.artifact.ArchiveException;
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.DigestSink;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.Signatures;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Manifest;

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.DependencyTree;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;

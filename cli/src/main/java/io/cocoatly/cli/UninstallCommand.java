@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.Home;
+import io.cocoatly.project.GlobalManifest;
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.UninstallOutcome;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
@@ -49,11 +50,11 @@ final class UninstallCommand implements Callable<Integer> {
         UninstallOutcome outcome = setup.global().uninstall(packages, force, new InstallProgress(context.err(),
                 context.interactive(), quiet || json));
         Home home = setup.home();
-        Manifest global = GlobalManifest.read(home);
+        Manifest global = GlobalManifest.read(home.root());
         for (PackageName n : packages) {
             global = GlobalManifest.without(global, n);
         }
-        GlobalManifest.write(home, global, Optional.empty());
+        GlobalManifest.write(home.root(), global, Optional.empty());
         if (json) {
             Json.write(context.out(), Envelope.success(InstallJson.uninstall(outcome)));
         } else if (!quiet) {

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageIndex;

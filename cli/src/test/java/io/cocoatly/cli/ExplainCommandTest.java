@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.testkit.GoldenFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

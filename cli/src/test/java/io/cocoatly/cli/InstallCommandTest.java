@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.installer.ArchivePacker;
-import io.cocoatly.installer.Checksums;
-import io.cocoatly.installer.DigestAlgorithm;
-import io.cocoatly.installer.Ed25519Keys;
-import io.cocoatly.installer.Ed25519SigningKey;
-import io.cocoatly.installer.Signatures;
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.Signatures;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cocoatly.installer.Ed25519PublicKey;
-import io.cocoatly.installer.Ed25519SigningKey;
+import io.cocoatly.artifact.Ed25519PublicKey;
+import io.cocoatly.artifact.Ed25519SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

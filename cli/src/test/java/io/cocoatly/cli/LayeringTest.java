@@ -65,8 +65,54 @@ class LayeringTest {
     @Test
     void jacksonStaysInsideJson() {
         ArchRule rule = noClasses().that().resideOutsideOfPackages("io.cocoatly.json..", "io.cocoatly.cli..")
-                .and().doNotHaveFullyQualifiedName("io.cocoatly.installer.KeyFiles")
+                .and().doNotHaveFullyQualifiedName("io.cocoatly.artifact.KeyFiles")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml..");
+        rule.check(classes);
+    }
+
+    @Test
+    void configReachesNeitherInstallerNorArtifact() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.installer..", "io.cocoatly.artifact..",
+                        "io.cocoatly.transport..", "io.cocoatly.registry..", "io.cocoatly.cli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void registryNeverReachesTheInstaller() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.installer..", "io.cocoatly.project..",
+                        "io.cocoatly.cli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void lockfileNeverReachesTheRegistry() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.lockfile..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.registry..", "io.cocoatly.solver..",
+                        "io.cocoatly.installer..", "io.cocoatly.cli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void projectKnowsNothingOfInstallingOrTheCommandLine() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.project..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.installer..", "io.cocoatly.config..",
+                        "io.cocoatly.transport..", "io.cocoatly.artifact..", "io.cocoatly.cli..", "picocli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void okHttpStaysInsideTransport() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly.transport..")
+                .should().dependOnClassesThat().resideInAPackage("okhttp3..");
+        rule.check(classes);
+    }
+
+    @Test
+    void cryptoAndArchivesStayInsideArtifact() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly.artifact..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "org.apache.commons.compress..");
         rule.check(classes);
     }
 

@@ -3,9 +3,9 @@ package io.cocoatly.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cocoatly.installer.ArchiveExtractor;
-import io.cocoatly.installer.ExtractedFile;
-import io.cocoatly.installer.ExtractionLimits;
+import io.cocoatly.artifact.ArchiveExtractor;
+import io.cocoatly.artifact.ExtractedFile;
+import io.cocoatly.artifact.ExtractionLimits;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.ArtifactVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.VerificationException;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.util.Collections;

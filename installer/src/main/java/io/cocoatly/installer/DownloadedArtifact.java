@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.Checksums;
 import io.cocoatly.model.PackageId;
 import java.nio.file.Path;
 import java.util.Objects;

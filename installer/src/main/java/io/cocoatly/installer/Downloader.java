@@ -1,5 +1,15 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.VerificationPolicy;
+import io.cocoatly.artifact.VerificationException;
+import io.cocoatly.artifact.DigestSink;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.ArtifactVerifier;
+import io.cocoatly.transport.Cancellation;
+import io.cocoatly.transport.DownloadFailure;
+import io.cocoatly.transport.DownloadOptions;
+import io.cocoatly.transport.Backoff;
+import io.cocoatly.transport.Transport;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.io.BufferedOutputStream;

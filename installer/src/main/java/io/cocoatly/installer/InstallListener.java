@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.ExtractedPackage;
 import io.cocoatly.model.PackageId;
 
 /**

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
 import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

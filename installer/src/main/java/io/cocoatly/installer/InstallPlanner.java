@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Checksums;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.Artifact;

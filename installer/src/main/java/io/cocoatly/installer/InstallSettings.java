@@ -1,5 +1,15 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.VerificationPolicy;
+import io.cocoatly.artifact.TrustedKeys;
+import io.cocoatly.artifact.KeyException;
+import io.cocoatly.artifact.ExtractionLimits;
+import io.cocoatly.artifact.Ed25519PublicKey;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.transport.DownloadOptions;
+import io.cocoatly.config.ConfigHooks;
+import io.cocoatly.config.ConfigTrustedKey;
+import io.cocoatly.config.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,7 +63,7 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         DownloadOptions download = DownloadOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
                 .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
-                config.installer().limits(), config.hooks());
+                extractionLimits(config.installer().limits()), config.hooks());
     }
 
     /** The same settings installing into {@code dir} instead. */
@@ -64,5 +74,23 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
     /** The same settings with another download configuration (tests shorten backoffs with it). */
     public InstallSettings withDownload(DownloadOptions options) {
         return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks);
+    }
+
+    /** The configured archive bounds over the installer's defaults. */
+    static ExtractionLimits extractionLimits(Config.PackageLimits configured) {
+        ExtractionLimits limits = ExtractionLimits.defaults();
+        if (configured.maxPackageBytes().isPresent()) {
+            limits = limits.withMaxTotalBytes(configured.maxPackageBytes().getAsLong());
+        }
+        if (configured.maxPackageEntries().isPresent()) {
+            limits = limits.withMaxEntries(configured.maxPackageEntries().getAsInt());
+        }
+        if (configured.maxPathBytes().isPresent()) {
+            limits = limits.withMaxPathBytes(configured.maxPathBytes().getAsInt());
+        }
+        if (configured.maxPathDepth().isPresent()) {
+            limits = limits.withMaxDepth(configured.maxPathDepth().getAsInt());
+        }
+        return limits;
     }
 }

@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Checksums;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
+import io.cocoatly.config.Config;
 import io.cocoatly.model.PackageName;
 import java.util.Collection;
 

@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
+import io.cocoatly.config.ConfigReader;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.JsonValue;

@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
+import io.cocoatly.config.ConfigHooks;
+import io.cocoatly.config.Config;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;

@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.ExtractedPackage;
+import io.cocoatly.artifact.ExtractedFile;
+import io.cocoatly.artifact.ArchiveExtractor;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;

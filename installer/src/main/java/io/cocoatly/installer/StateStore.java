@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
 import io.cocoatly.json.AtomicFiles;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonCursor;

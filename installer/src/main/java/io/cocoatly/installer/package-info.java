@@ -9,7 +9,7 @@
  *       {@link io.cocoatly.installer.DownloadListener};</li>
  *   <li>{@link io.cocoatly.installer.ArtifactVerifier} checks the signature
  *       ({@link io.cocoatly.installer.Signatures}, {@link io.cocoatly.installer.TrustedKeys}) before the
- *       download and every digest ({@link io.cocoatly.installer.Checksums}) and the size after it;</li>
+ *       download and every digest ({@link io.cocoatly.artifact.Checksums}) and the size after it;</li>
  *   <li>{@link io.cocoatly.installer.ArchiveExtractor} unpacks a verified {@code .tar.gz} into staging,
  *       refusing any archive that breaks an {@link io.cocoatly.installer.ArchiveRule}.</li>
  * </ul>
@@ -31,3 +31,12 @@
  * threat model and every rule are written down in {@code docs/security.md}.
  */
 package io.cocoatly.installer;
+
+import io.cocoatly.artifact.TrustedKeys;
+import io.cocoatly.artifact.Signatures;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.ArtifactVerifier;
+import io.cocoatly.artifact.ArchiveRule;
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.ArchiveExtractor;

@@ -1,5 +1,15 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.VerificationPolicy;
+import io.cocoatly.artifact.VerificationException;
+import io.cocoatly.artifact.TrustedKeys;
+import io.cocoatly.artifact.Signatures;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.DigestSink;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.transport.DownloadOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

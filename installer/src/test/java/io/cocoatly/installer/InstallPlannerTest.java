@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.testkit.TestRegistry;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

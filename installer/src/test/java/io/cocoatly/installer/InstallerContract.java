@@ -1,5 +1,11 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.testkit.FileServer;
+
+import io.cocoatly.testkit.TestRegistry;
+
+import io.cocoatly.config.Home;
+import io.cocoatly.config.ConfigReader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

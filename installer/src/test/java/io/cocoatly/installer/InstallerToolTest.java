@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.testkit.TestRegistry;
+
+import io.cocoatly.config.Home;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

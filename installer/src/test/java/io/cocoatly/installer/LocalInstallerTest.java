@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

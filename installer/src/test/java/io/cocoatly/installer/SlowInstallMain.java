@@ -1,5 +1,8 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.artifact.ExtractedPackage;
+import io.cocoatly.config.Home;
+import io.cocoatly.config.ConfigReader;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.PackageId;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
+import io.cocoatly.config.Config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

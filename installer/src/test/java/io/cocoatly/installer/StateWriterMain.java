@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.config.Home;
 import java.nio.file.Path;
 
 /**

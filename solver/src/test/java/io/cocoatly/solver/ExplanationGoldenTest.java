@@ -3,8 +3,8 @@ package io.cocoatly.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.registry.Scenario;
-import io.cocoatly.registry.ScenarioReader;
+import io.cocoatly.testkit.Scenario;
+import io.cocoatly.testkit.ScenarioReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -87,8 +87,8 @@ class ExplanationScaleTest {
     void everyUnsatisfiableScenarioHasAMinimalConflict() {
         String slowest = "";
         long worst = 0;
-        for (io.cocoatly.registry.Scenario s : io.cocoatly.registry.ScenarioReader.readAll(ScenarioTest.directory())) {
-            if (!(s.expected() instanceof io.cocoatly.registry.Scenario.Unsatisfiable)) {
+        for (io.cocoatly.testkit.Scenario s : io.cocoatly.testkit.ScenarioReader.readAll(ScenarioTest.directory())) {
+            if (!(s.expected() instanceof io.cocoatly.testkit.Scenario.Unsatisfiable)) {
                 continue;
             }
             Resolver resolver = new Resolver(s.registry());

@@ -1,0 +1,325 @@
+package io.cocoatly.artifact;
+
+import io.cocoatly.model.PackageId;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Extracts a package's {@code .tar.gz} into an empty staging directory, refusing the whole package
+ * if any entry breaks an {@link ArchiveRule}.
+ *
+ * <p>Only gzip-compressed tar is read, with the gzip and tar readers named explicitly: there is no
+ * format detection an attacker could steer. Every decision (names, collisions, links, limits) is
+ * made against the archive's own entries in memory ({@link ArchiveTree}); the file system is only
+ * written, with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, into paths whose every parent is a
+ * directory this extraction created. Symlinks are created but never followed.
+ */
+public final class ArchiveExtractor {
+
+    private static final Set<DigestAlgorithm> SHA256 = EnumSet.of(DigestAlgorithm.SHA256);
+
+    private final ExtractionLimits limits;
+
+    public ArchiveExtractor(ExtractionLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Extracts {@code archive} (the verified artifact of {@code id}) into {@code staging}.
+     *
+     * @param staging an existing, empty directory on the file system of the install root
+     * @return every extracted path with its size, sha256 and mode
+     * @throws ArchiveException naming the entry and the rule if the archive is refused; staging is
+     *                          then emptied again, so nothing of the package is kept
+     * @throws IllegalArgumentException if {@code staging} is not an empty directory
+     * @throws UncheckedIOException if reading the archive file or writing staging fails for another reason
+     */
+    public ExtractedPackage extract(PackageId id, Path archive, Path staging) {
+        StagingFiles.requireEmptyDirectory(staging);
+        try {
+            return new Run(id.toString(), staging).extract(archive);
+        } catch (RuntimeException e) {
+            try {
+                StagingFiles.deleteContents(staging);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** One extraction; holds its state so the steps read as small methods. */
+    private final class Run {
+        private final String label;
+        private final Path staging;
+        private final ArchiveTree tree = new ArchiveTree();
+        private final Map<String, ExtractedFile> files = new LinkedHashMap<>();
+        private final byte[] buffer = new byte[64 * 1024];
+        private long written;
+
+        Run(String label, Path staging) {
+            this.label = label;
+            this.staging = staging;
+        }
+
+        ExtractedPackage extract(Path archive) {
+            try (InputStream raw = Files.newInputStream(archive)) {
+                GzipCompressorInputStream gzip;
+                try {
+                    gzip = new GzipCompressorInputStream(new BufferedInputStream(raw, 64 * 1024));
+                } catch (IOException e) {
+                    throw new ArchiveException(label, "#0", ArchiveRule.MALFORMED_ARCHIVE, "not gzip: " + e.getMessage(), e);
+                }
+                GuardedInputStream guard = new GuardedInputStream(gzip, limits, gzip::getCompressedCount);
+                TarArchiveInputStream tar = new TarArchiveInputStream(guard, "UTF-8");
+                readEntries(tar, guard);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                tree.checkSymlinks();
+            } catch (ArchiveTree.SymlinkViolation v) {
+                throw new ArchiveException(label, v.link, v.violation.rule(), v.violation.detail());
+            }
+            List<ExtractedFile> list = new ArrayList<>(files.values());
+            list.sort(Comparator.comparing(ExtractedFile::path));
+            return new ExtractedPackage(list, written);
+        }
+
+        private void readEntries(TarArchiveInputStream tar, GuardedInputStream guard) throws IOException {
+            int index = 0;
+            while (true) {
+                String position = "#" + (index + 1);
+                TarArchiveEntry entry;
+                guard.beginHeader();
+                try {
+                    entry = tar.getNextEntry();
+                } catch (IOException | RuntimeException e) {
+                    throw readFailure(position, e);
+                }
+                guard.endHeader();
+                if (entry == null) {
+                    return;
+                }
+                index++;
+                String name = entry.getName();
+                try {
+                    if (index > limits.maxEntries()) {
+                        throw new RuleViolation(ArchiveRule.TOO_MANY_ENTRIES, "more than " + limits.maxEntries()
+                                + " entries");
+                    }
+                    handle(entry, tar);
+                } catch (RuleViolation v) {
+                    throw new ArchiveException(label, name, v.rule(), v.detail());
+                } catch (ReadFailure f) {
+                    throw readFailure(name, f.getCause());
+                }
+            }
+        }
+
+        private void handle(TarArchiveEntry entry, TarArchiveInputStream tar) throws IOException {
+            if (entry.isGlobalPaxHeader()) {
+                drain(tar);
+                return;
+            }
+            EntryType type = EntryType.of(entry);
+            if (type == EntryType.SPECIAL) {
+                throw new RuleViolation(ArchiveRule.SPECIAL_FILE, "a " + EntryType.describeSpecial(entry));
+            }
+            if (type == EntryType.UNSUPPORTED) {
+                throw new RuleViolation(ArchiveRule.UNSUPPORTED_ENTRY, "tar type flag `"
+                        + EntryNames.display(String.valueOf((char) entry.getLinkFlag())) + "`"
+                        + (entry.isSparse() ? " (sparse file)" : ""));
+            }
+            List<String> components = EntryNames.components(entry.getName(), limits.maxPathBytes(), limits.maxDepth());
+            if (components.isEmpty()) {
+                if (type != EntryType.DIRECTORY) {
+                    throw new RuleViolation(ArchiveRule.EMPTY_NAME, "the name names the package root");
+                }
+                drain(tar);
+                return;
+            }
+            String path = String.join("/", components);
+            for (String parent : tree.parentsToCreate(components)) {
+                createDirectory(parent);
+            }
+            switch (type) {
+                case DIRECTORY:
+                    if (tree.register(path, ArchiveTree.Kind.DIRECTORY, null)) {
+                        createDirectory(path);
+                    }
+                    drain(tar);
+                    break;
+                case FILE:
+                    tree.register(path, ArchiveTree.Kind.FILE, null);
+                    writeFile(path, tar, entry.getSize(), StagingFiles.fileMode(entry.getMode()));
+                    break;
+                case SYMLINK:
+                    String target = entry.getLinkName();
+                    ArchiveTree.checkLinkTarget(components, target);
+                    int targetBytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    if (targetBytes > limits.maxPathBytes()) {
+                        throw new RuleViolation(ArchiveRule.PATH_TOO_LONG, "the symlink target is " + targetBytes
+                                + " bytes, the limit is " + limits.maxPathBytes());
+                    }
+                    tree.register(path, ArchiveTree.Kind.SYMLINK, target);
+                    Files.createSymbolicLink(resolve(path), staging.getFileSystem().getPath(target));
+                    files.put(path, ExtractedFile.symlink(path, target));
+                    drain(tar);
+                    break;
+                case HARDLINK:
+                    String source = hardlinkSource(entry.getLinkName());
+                    tree.register(path, ArchiveTree.Kind.FILE, null);
+                    copyFile(source, path);
+                    drain(tar);
+                    break;
+                default:
+                    throw new AssertionError(type);
+            }
+        }
+
+        private String hardlinkSource(String linkName) {
+            List<String> target;
+            try {
+                target = EntryNames.components(linkName, limits.maxPathBytes(), limits.maxDepth());
+            } catch (RuleViolation v) {
+                throw new RuleViolation(ArchiveRule.HARDLINK_TARGET, "the target `" + EntryNames.display(linkName)
+                        + "` is not a valid name (" + v.rule().id() + ": " + v.detail() + ")");
+            }
+            String path = String.join("/", target);
+            if (!tree.isFile(path)) {
+                throw new RuleViolation(ArchiveRule.HARDLINK_TARGET, "the target `" + EntryNames.display(linkName)
+                        + "` is not an earlier regular file of this package");
+            }
+            return path;
+        }
+
+        private void createDirectory(String path) throws IOException {
+            Path dir = resolve(path);
+            Files.createDirectory(dir);
+            StagingFiles.setMode(dir, 0755);
+            files.put(path, ExtractedFile.directory(path));
+        }
+
+        private void writeFile(String path, TarArchiveInputStream tar, long size, int mode) throws IOException {
+            if (size < 0 || written + size > limits.maxTotalBytes()) {
+                throw totalSize(size);
+            }
+            Path file = resolve(path);
+            long copied = 0;
+            DigestSink sink;
+            try (OutputStream out = createNew(file)) {
+                sink = DigestSink.tee(SHA256, out);
+                int n;
+                while ((n = read(tar)) >= 0) {
+                    copied += n;
+                    if (copied > size) {
+                        throw new ReadFailure(new IOException("entry data longer than its header says"));
+                    }
+                    sink.write(buffer, 0, n);
+                }
+            }
+            if (copied != size) {
+                throw new ReadFailure(new IOException("entry data ends after " + copied + " of " + size + " bytes"));
+            }
+            written += size;
+            StagingFiles.setMode(file, mode);
+            files.put(path, ExtractedFile.file(path, size, sink.checksums().get(DigestAlgorithm.SHA256).orElseThrow(),
+                    mode));
+        }
+
+        private void copyFile(String source, String path) throws IOException {
+            ExtractedFile original = files.get(source);
+            if (written + original.size() > limits.maxTotalBytes()) {
+                throw totalSize(original.size());
+            }
+            Path file = resolve(path);
+            try (InputStream in = Files.newInputStream(resolve(source), LinkOption.NOFOLLOW_LINKS);
+                 OutputStream out = createNew(file)) {
+                in.transferTo(out);
+            }
+            written += original.size();
+            StagingFiles.setMode(file, original.mode());
+            files.put(path, ExtractedFile.file(path, original.size(), original.sha256().orElseThrow(), original.mode()));
+        }
+
+        /** Reads and discards the rest of an entry's data, counting it against the total size. */
+        private void drain(TarArchiveInputStream tar) {
+            int n;
+            while ((n = read(tar)) >= 0) {
+                if (written + n > limits.maxTotalBytes()) {
+                    throw totalSize(n);
+                }
+                written += n;
+            }
+        }
+
+        private int read(TarArchiveInputStream tar) {
+            try {
+                return tar.read(buffer, 0, buffer.length);
+            } catch (GuardedInputStream.LimitExceeded e) {
+                throw e.violation;
+            } catch (IOException | RuntimeException e) {
+                throw new ReadFailure(e);
+            }
+        }
+
+        private RuleViolation totalSize(long more) {
+            return new RuleViolation(ArchiveRule.TOTAL_SIZE, "another " + more + " bytes after " + written
+                    + " would pass the limit of " + limits.maxTotalBytes());
+        }
+
+        private OutputStream createNew(Path file) throws IOException {
+            return Channels.newOutputStream(Files.newByteChannel(file, Set.<OpenOption>of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)));
+        }
+
+        private Path resolve(String path) {
+            Path p = staging;
+            for (String c : path.split("/")) {
+                p = p.resolve(c);
+            }
+            return p;
+        }
+
+        private ArchiveException readFailure(String entry, Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof GuardedInputStream.LimitExceeded) {
+                    RuleViolation v = ((GuardedInputStream.LimitExceeded) t).violation;
+                    return new ArchiveException(label, entry, v.rule(), v.detail());
+                }
+            }
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new ArchiveException(label, entry, ArchiveRule.MALFORMED_ARCHIVE, why, e);
+        }
+    }
+
+    /** A failure to read the archive (as opposed to writing staging), reported as malformed. */
+    private static final class ReadFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

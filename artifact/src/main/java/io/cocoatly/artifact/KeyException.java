@@ -1,0 +1,21 @@
+package io.cocoatly.artifact;
+
+import io.cocoatly.model.CocoatlyException;
+import java.util.List;
+
+/**
+ * A key file that cannot be created or used: it already exists, is malformed, or a private key is
+ * readable by others than its owner.
+ */
+public final class KeyException extends CocoatlyException {
+
+    private static final long serialVersionUID = 1L;
+
+    KeyException(String code, String message, List<String> hints) {
+        super(code, message, hints);
+    }
+
+    KeyException(String code, String message, List<String> hints, Throwable cause) {
+        super(code, message, hints, cause);
+    }
+}

@@ -1,0 +1,112 @@
+package io.cocoatly.artifact;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/** Builds (possibly hostile) tar.gz archives in memory for tests, entry by entry. */
+final class TarBuilder {
+
+    private final ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
+    private final TarArchiveOutputStream tar;
+
+    TarBuilder() {
+        tar = new TarArchiveOutputStream(tarBytes, "UTF-8");
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+    }
+
+    TarBuilder file(String name, String content) {
+        return file(name, content.getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    TarBuilder file(String name, byte[] content, int mode) {
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
+        e.setMode(mode);
+        e.setSize(content.length);
+        return entry(e, content);
+    }
+
+    TarBuilder dir(String name, int mode) {
+        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true);
+        e.setMode(mode);
+        return entry(e, new byte[0]);
+    }
+
+    TarBuilder symlink(String name, String target) {
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
+        e.setLinkName(target);
+        return entry(e, new byte[0]);
+    }
+
+    TarBuilder hardlink(String name, String target) {
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
+        e.setLinkName(target);
+        return entry(e, new byte[0]);
+    }
+
+    TarBuilder typed(String name, byte flag) {
+        return entry(new TarArchiveEntry(name, flag, true), new byte[0]);
+    }
+
+    TarBuilder withPax(String name, String content, Map<String, String> pax) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
+        e.setSize(bytes.length);
+        pax.forEach(e::addPaxHeader);
+        return entry(e, bytes);
+    }
+
+    TarBuilder entry(TarArchiveEntry e, byte[] content) {
+        try {
+            tar.putArchiveEntry(e);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return this;
+    }
+
+    /** The uncompressed tar stream. */
+    byte[] tar() {
+        try {
+            tar.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tarBytes.toByteArray();
+    }
+
+    byte[] tarGz() {
+        return gzip(tar());
+    }
+
+    Path writeTo(Path file) {
+        try {
+            Files.write(file, tarGz());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

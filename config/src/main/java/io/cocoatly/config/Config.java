@@ -1,0 +1,142 @@
+package io.cocoatly.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The settings in {@code <home>/config.json}, every one with a default (see {@code docs/config.md}).
+ * Read with {@link ConfigReader}; {@link #defaults(Home)} is what a missing file means.
+ *
+ * @param warnings unknown keys found while reading, for the caller to show; never printed here
+ */
+public record Config(Registry registry, Storage storage, Cache cache, Network network, Security security,
+        ConfigHooks hooks, Installer installer, List<ConfigWarning> warnings) {
+
+    /** Digest algorithms {@code security.checksum} may name. */
+    public static final Set<String> DIGESTS = Set.of("sha256", "blake3", "sha512");
+
+    public Config {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(installer, "installer");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Every setting at its default, for the given home. */
+    public static Config defaults(Home home) {
+        return new Config(new Registry(Optional.empty(), Optional.empty()), new Storage(home.packagesDir()),
+                new Cache(home.cacheDir()), new Network(8, Duration.ofSeconds(30), 3, Optional.empty()),
+                new Security(true, List.of(), List.of("sha256")), ConfigHooks.none(),
+                new Installer(Optional.empty(), PackageLimits.none()), List.of());
+    }
+
+    /**
+     * The default registry ({@code registry.url}, {@code registry.name}); both absent by default.
+     *
+     * @param url a registry directory or URL, as written
+     */
+    public record Registry(Optional<String> url, Optional<String> name) {
+        public Registry {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Where packages are installed: {@code <installDir>/<name>/<version>/}. */
+    public record Storage(Path installDir) {
+        public Storage {
+            Objects.requireNonNull(installDir, "installDir");
+        }
+    }
+
+    /** The content-addressed download cache. */
+    public record Cache(Path dir) {
+        public Cache {
+            Objects.requireNonNull(dir, "dir");
+        }
+    }
+
+    /**
+     * Download settings.
+     *
+     * @param timeout per connection attempt and per read
+     * @param retries extra attempts after the first on retryable failures
+     * @param proxy   an {@code http}, {@code https} or {@code socks5} proxy URI with host and port
+     */
+    public record Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy) {
+        public Network {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(proxy, "proxy");
+            if (maxConcurrentDownloads < 1 || retries < 0 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("invalid network settings");
+            }
+        }
+    }
+
+    /**
+     * What must be verified before a byte is installed.
+     *
+     * @param requireSignatures refuse artifacts without a valid signature by a trusted key
+     * @param trustedKeys       the keys (inline or in key files) whose signatures are accepted
+     * @param checksums         digests every artifact must carry and match, from {@link #DIGESTS};
+     *                          other digests present are checked as well
+     */
+    public record Security(boolean requireSignatures, List<ConfigTrustedKey> trustedKeys, List<String> checksums) {
+        public Security {
+            trustedKeys = List.copyOf(trustedKeys);
+            checksums = List.copyOf(checksums);
+            if (checksums.isEmpty() || !DIGESTS.containsAll(checksums)) {
+                throw new IllegalArgumentException("checksums must name at least one of " + DIGESTS + ": " + checksums);
+            }
+        }
+    }
+
+    /**
+     * How packages are installed ({@code installer.*}).
+     *
+     * @param command an external installer speaking the JSON protocol of {@code docs/ipc.md}, as an
+     *                argument vector to which the operation name is appended; empty: the built-in one
+     * @param limits  bounds on what one package archive may unpack to
+     */
+    public record Installer(Optional<List<String>> command, PackageLimits limits) {
+        public Installer {
+            command = command.map(List::copyOf);
+            Objects.requireNonNull(limits, "limits");
+        }
+    }
+
+    /**
+     * Bounds on one package archive that the configuration sets ({@code installer.max_*}); an empty
+     * value leaves the installer's own default in force.
+     *
+     * @param maxPackageBytes   {@code installer.max_package_bytes}: total unpacked bytes
+     * @param maxPackageEntries {@code installer.max_package_entries}: number of entries
+     * @param maxPathBytes      {@code installer.max_path_bytes}: UTF-8 length of an entry's path
+     * @param maxPathDepth      {@code installer.max_path_depth}: path components of an entry's path
+     */
+    public record PackageLimits(OptionalLong maxPackageBytes, OptionalInt maxPackageEntries, OptionalInt maxPathBytes,
+                                OptionalInt maxPathDepth) {
+        public PackageLimits {
+            Objects.requireNonNull(maxPackageBytes, "maxPackageBytes");
+            Objects.requireNonNull(maxPackageEntries, "maxPackageEntries");
+            Objects.requireNonNull(maxPathBytes, "maxPathBytes");
+            Objects.requireNonNull(maxPathDepth, "maxPathDepth");
+        }
+
+        /** No limit set: the installer's defaults apply. */
+        public static PackageLimits none() {
+            return new PackageLimits(OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.cocoatly.project;
+
+import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.solver.VersionPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether a lockfile still holds: it was made for this manifest (same requirements digest, every
+ * root requirement satisfied) and is still a valid solution in the registry (every locked version
+ * exists and is not yanked, its artifact and checksums are unchanged, and every dependency of every
+ * locked package is satisfied by the version locked for it). Never changes anything.
+ */
+public final class LockCheck {
+
+    /**
+     * One way the lockfile no longer holds.
+     *
+     * @param code    a stable kebab-case kind, e.g. {@code yanked}
+     * @param subject the {@code name@version} it is about, or empty for the manifest as a whole
+     */
+    public record Problem(String code, Optional<PackageId> subject, String message) {
+        public Problem {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    private LockCheck() {
+    }
+
+    /**
+     * Every problem found, manifest first, then by package.
+     *
+     * @param policy the policy the user asked for explicitly, if any; otherwise the lockfile's own
+     *               is not questioned
+     */
+    public static List<Problem> run(Lockfile lockfile, Manifest manifest, PackageIndex index, Optional<VersionPolicy> policy) {
+        List<Problem> problems = new ArrayList<>();
+        checkManifest(lockfile, manifest, problems);
+        policy.map(LockfileFactory::multipleVersions).filter(m -> m != lockfile.resolver().multipleVersions())
+                .ifPresent(m -> problems.add(new Problem("policy-changed", Optional.empty(), "the lockfile was resolved"
+                        + " with `--multiple-versions=" + LockfileFactory.optionText(LockfileFactory.policy(
+                        lockfile.resolver().multipleVersions())) + "`, not `" + LockfileFactory.optionText(policy.get())
+                        + "`")));
+        for (LockedPackage p : lockfile.packages()) {
+            checkPackage(p, manifest, index, problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    private static void checkManifest(Lockfile lockfile, Manifest manifest, List<Problem> problems) {
+        if (!lockfile.manifest().name().equals(manifest.name()) || !lockfile.manifest().version().equals(manifest.version())) {
+            problems.add(new Problem("manifest-changed", Optional.empty(), "the lockfile was made for `"
+                    + lockfile.manifest().name() + " " + lockfile.manifest().version() + "`, the manifest is `"
+                    + manifest.name() + " " + manifest.version() + "`"));
+        }
+        for (Dependency d : manifest.dependencies()) {
+            if (d.name().equals(manifest.name())) {
+                continue;
+            }
+            List<LockedPackage> locked = lockfile.packages().stream().filter(p -> p.name().equals(d.name())).toList();
+            if (locked.isEmpty()) {
+                problems.add(new Problem("requirement-not-locked", Optional.empty(),
+                        "the manifest requires `" + d + "`, which is not in the lockfile"));
+            } else if (locked.stream().noneMatch(p -> d.range().contains(p.version()))) {
+                problems.add(new Problem("requirement-unsatisfied", Optional.of(locked.get(0).id()),
+                        "the manifest requires `" + d + "`, but the lockfile has `" + locked.get(0).id() + "`"));
+            }
+        }
+        if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(manifest)) && problems.isEmpty()) {
+            // The requirements changed in a way the locked versions still satisfy, e.g. `^1.0` became
+            // `^1.1` while 1.2.0 is locked: still stale, since the newest allowed may differ now.
+            problems.add(new Problem("manifest-changed", Optional.empty(),
+                    "the manifest's requirements changed since the lockfile was written"));
+        }
+    }
+
+    private static void checkPackage(LockedPackage p, Manifest manifest, PackageIndex index,
+            List<Problem> problems) {
+        Optional<PackageId> id = Optional.of(p.id());
+        if (!p.source().equals(index.name())) {
+            problems.add(new Problem("source-changed", id, "`" + p.id() + "` was locked from registry `" + p.source()
+                    + "`, not `" + index.name() + "`"));
+            return;
+        }
+        Optional<Release> release = LockfileFactory.release(index, p.id());
+        if (release.isEmpty()) {
+            String what = index.find(p.name()).isPresent() ? "version" : "package";
+            problems.add(new Problem("missing", id, "`" + p.id() + "`: this " + what + " is no longer in registry `"
+                    + index.name() + "`"));
+            return;
+        }
+        if (release.get().yanked()) {
+            problems.add(new Problem("yanked", id, "`" + p.id() + "` was yanked from registry `" + index.name() + "`"));
+        }
+        if (!release.get().artifact().equals(p.artifact())) {
+            problems.add(new Problem("artifact-changed", id, "the artifact of `" + p.id() + "` differs from the"
+                    + " registry's (" + artifactDifference(p, release.get()) + ")"));
+        }
+        checkDependencies(p, release.get(), manifest, problems);
+    }
+
+    private static String artifactDifference(LockedPackage p, Release release) {
+        if (p.artifact().isEmpty()) {
+            return "the registry now has one";
+        }
+        if (release.artifact().isEmpty()) {
+            return "the registry has none now";
+        }
+        if (!p.artifact().get().checksums().equals(release.artifact().get().checksums())) {
+            return "checksums changed";
+        }
+        return p.artifact().get().url().equals(release.artifact().get().url()) ? "size or signature changed" : "URL changed";
+    }
+
+    private static void checkDependencies(LockedPackage p, Release release, Manifest manifest,
+            List<Problem> problems) {
+        Optional<PackageId> id = Optional.of(p.id());
+        List<PackageName> required = new ArrayList<>();
+        for (Dependency d : release.dependencies()) {
+            required.add(d.name());
+            if (d.name().equals(manifest.name())) {
+                if (!d.range().contains(manifest.version())) {
+                    problems.add(new Problem("dependency-unsatisfied", id, "`" + p.id() + "` requires `" + d
+                            + "`, but the project is " + manifest.version()));
+                }
+                continue;
+            }
+            Optional<PackageId> bound = p.dependencies().stream().filter(q -> q.name().equals(d.name())).findFirst();
+            if (bound.isEmpty()) {
+                problems.add(new Problem("dependency-unsatisfied", id, "`" + p.id() + "` requires `" + d
+                        + "`, but the lockfile gives it no version of `" + d.name() + "`"));
+            } else if (!d.range().contains(bound.get().version())) {
+                problems.add(new Problem("dependency-unsatisfied", id, "`" + p.id() + "` requires `" + d
+                        + "`, but the lockfile gives it `" + bound.get() + "`"));
+            }
+        }
+        for (PackageId q : p.dependencies()) {
+            if (!required.contains(q.name())) {
+                problems.add(new Problem("dependencies-changed", id, "`" + p.id() + "` no longer depends on `"
+                        + q.name() + "`, but the lockfile gives it `" + q + "`"));
+            }
+        }
+    }
+}
