@@ -87,7 +87,7 @@ public final class Cli {
         }
         if (ex instanceof CocoatlyException e) {
             report(context, e, json, verbose);
-            return ExitCodes.forErrorCode(e.code());
+            return ExitCodes.forKind(e.kind());
         }
         CocoatlyException internal = new CocoatlyException("internal",
                 "internal error: " + ex, List.of("this is a bug in Cocoatly; run again with `--verbose` and report"

@@ -1,5 +1,7 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.model.ErrorKind;
+
 /** The exit codes every command uses; documented in {@code docs/cli.md}. */
 final class ExitCodes {
 
@@ -19,18 +21,21 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** The exit code for an error of the given kind ({@link io.cocoatly.model.CocoatlyException#code()}). */
-    static int forErrorCode(String code) {
-        if (code.equals("unsatisfiable")) {
-            return NEGATIVE;
+    /** The exit code for an error of the given kind: the table of {@code docs/cli.md}. */
+    static int forKind(ErrorKind kind) {
+        switch (kind) {
+            case NEGATIVE:
+                return NEGATIVE;
+            case INVALID_INPUT:
+                return INVALID_INPUT;
+            case OUT_OF_DATE:
+                return OUT_OF_DATE;
+            case FAILED:
+                return FAILED;
+            case INTERNAL:
+                return INTERNAL;
+            default:
+                throw new AssertionError(kind);
         }
-        if (code.startsWith("invalid-") || code.equals("usage") || code.startsWith("unknown-")
-                || code.equals("not-found") || code.endsWith("-not-found")) {
-            return INVALID_INPUT;
-        }
-        if (code.equals("lockfile-out-of-date") || code.equals("lockfile-missing")) {
-            return OUT_OF_DATE;
-        }
-        return FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
@@ -75,6 +76,7 @@ final class ResolveCommand implements Callable<Integer> {
             request = request.withTimeout(Durations.parse("--timeout", timeout));
         }
         FileRegistry index = registry.open(context);
+        KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
         int width = ExplanationJson.width(context);

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
@@ -55,6 +56,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest))).withPolicy(registry.policy());
         FileRegistry index = registry.open(context);
+        KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
         if (resolution instanceof Resolution.Unsatisfiable u) {

@@ -66,8 +66,9 @@ class ExplainCommandTest {
 
     @Test
     void jsonNamesTheRegistryOfAMissingPackage() throws IOException {
+        // legacy-auth depends on md4, which the sample registry does not have.
         Files.writeString(temp.resolve("cocoatly.json"),
-                "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"md4\": \"^1\"}}");
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"legacy-auth\": \"*\"}}");
         CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
         assertEquals(1, r.exit());
         JsonNode facts = Json.mapper().readTree(r.out()).get("error").get("explanation").get("constraints");
@@ -78,9 +79,25 @@ class ExplainCommandTest {
             }
         }
         assertTrue(missing != null, facts.toString());
-        assertEquals("app", missing.get("package").asText());
+        assertEquals("legacy-auth", missing.get("package").asText());
         assertEquals("md4", missing.get("dependency").asText());
         assertEquals("sample", missing.get("detail").asText());
+    }
+
+    @Test
+    void aManifestNamingAnUnknownPackageIsInvalidInput() throws IOException {
+        Files.writeString(temp.resolve("cocoatly.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"htp\": \"^1\"}}");
+        for (String command : new String[] {"resolve", "why", "lock"}) {
+            String[] args = command.equals("why")
+                    ? new String[] {"why", "htp", "--registry", REGISTRY}
+                    : new String[] {command, "--registry", REGISTRY};
+            CliRun r = CliRun.run(temp, Map.of(), args);
+            assertEquals(2, r.exit(), command + ": " + r.err());
+            assertEquals("error: `app@1.0.0` depends on `htp`, which is not in registry `sample`\n"
+                    + "hint: did you mean `http`?\n"
+                    + "hint: check the name, or pass `--registry` for the registry that has `htp`\n", r.err(), command);
+        }
     }
 
     @Test

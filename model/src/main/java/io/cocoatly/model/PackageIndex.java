@@ -1,5 +1,6 @@
 package io.cocoatly.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,12 @@ public interface PackageIndex {
      * @throws CocoatlyException if the registry's data for the package is malformed or unreadable
      */
     Optional<PackageListing> find(PackageName name);
+
+    /**
+     * Every package name, when the registry can list them cheaply (a directory can; a sparse index
+     * served over HTTP need not). Only hints use it ("did you mean ..."), never resolution.
+     */
+    default Optional<List<PackageName>> listNames() {
+        return Optional.empty();
+    }
 }

@@ -66,9 +66,12 @@ public final class Relock {
      * Keeps every locked version that is still allowed: only the manifest or the registry (a yanked
      * or removed version) makes a package move.
      *
-     * @throws io.cocoatly.model.CocoatlyException code {@code unsatisfiable} if nothing fits
+     * @throws UnsatisfiableException if nothing fits
+     * @throws io.cocoatly.model.CocoatlyException code {@code unknown-package} if the manifest names a
+     *     package the registry does not have
      */
     public Outcome lock(Optional<Lockfile> previous) {
+        KnownPackages.require(manifest, index);
         return relock(previous.map(Lockfile::packages).orElse(List.of()), Map.of());
     }
 
@@ -82,9 +85,12 @@ public final class Relock {
      * where it is. Under {@code semver-major} a package may be locked at several versions, and the
      * named ones are only released from the preferences.
      *
-     * @throws io.cocoatly.model.CocoatlyException code {@code unsatisfiable} if nothing fits
+     * @throws UnsatisfiableException if nothing fits
+     * @throws io.cocoatly.model.CocoatlyException code {@code unknown-package} if the manifest names a
+     *     package the registry does not have
      */
     public Outcome update(Optional<Lockfile> previous, Set<PackageName> names) {
+        KnownPackages.require(manifest, index);
         if (names.isEmpty() || previous.isEmpty()) {
             return relock(List.of(), Map.of());
         }

@@ -109,6 +109,12 @@ public final class FileRegistry implements PackageIndex {
         return List.copyOf(names);
     }
 
+    /** {@link #packageNames()}: a directory lists its index cheaply. */
+    @Override
+    public Optional<List<PackageName>> listNames() {
+        return Optional.of(packageNames());
+    }
+
     @Override
     public String toString() {
         return "FileRegistry[" + name + " at " + source.describe("") + "]";

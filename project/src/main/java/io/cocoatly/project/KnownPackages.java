@@ -1,0 +1,42 @@
+package io.cocoatly.project;
+
+import io.cocoatly.json.Typos;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A manifest that names a package the registry has never heard of is a mistake in the input (a
+ * typo, the wrong registry), not a question with a negative answer: it is refused before solving,
+ * with the closest name the registry does have.
+ */
+public final class KnownPackages {
+
+    private KnownPackages() {
+    }
+
+    /**
+     * Checks that every package {@code manifest} depends on is in {@code index}.
+     *
+     * @throws CocoatlyException {@link ErrorKind#INVALID_INPUT} with code {@code unknown-package}
+     *     naming the first unknown package (in the manifest's order) and the closest known name
+     */
+    public static void require(Manifest manifest, PackageIndex index) {
+        for (Dependency d : manifest.dependencies()) {
+            if (index.find(d.name()).isPresent()) {
+                continue;
+            }
+            List<String> hints = new ArrayList<>();
+            List<String> known = index.listNames().orElse(List.of()).stream().map(PackageName::value).toList();
+            Typos.closest(d.name().value(), known).ifPresent(n -> hints.add("did you mean `" + n + "`?"));
+            hints.add("check the name, or pass `--registry` for the registry that has `" + d.name() + "`");
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + manifest.id()
+                    + "` depends on `" + d.name() + "`, which is not in registry `" + index.name() + "`", hints);
+        }
+    }
+}
