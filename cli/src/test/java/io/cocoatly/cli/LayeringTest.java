@@ -27,6 +27,33 @@ class LayeringTest {
                 .importPackages("io.cocoatly");
     }
 
+    /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
+    private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "lockfile",
+        "solver", "project", "installer", "cli"};
+
+    @Test
+    void eachModuleHasOneApiPackageAndInternals() {
+        String[] allowed = new String[MODULES.length * 2];
+        for (int i = 0; i < MODULES.length; i++) {
+            allowed[2 * i] = "io.cocoatly." + MODULES[i];
+            allowed[2 * i + 1] = "io.cocoatly." + MODULES[i] + ".internal..";
+        }
+        ArchRule rule = classes().that().resideInAPackage("io.cocoatly..")
+                .and().resideOutsideOfPackages("io.cocoatly.testkit..", "io.cocoatly.benchmarks..")
+                .should().resideInAnyPackage(allowed);
+        rule.check(classes);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyInsideTheirOwnModule() {
+        for (String module : MODULES) {
+            ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly." + module + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.cocoatly." + module + ".internal..")
+                    .allowEmptyShould(true);
+            rule.check(classes);
+        }
+    }
+
     @Test
     void modelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
