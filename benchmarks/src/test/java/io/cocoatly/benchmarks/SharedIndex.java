@@ -25,17 +25,19 @@ final class SharedIndex {
     static final List<PackageId> EXCERPT_ROOTS = CratesRoots.load(DataFiles.excerptRootsFile());
 
     private static CratesIndex snapshot;
+    private static boolean told;
 
     private SharedIndex() {
     }
 
     /**
      * The whole snapshot's directory; skips the calling test (a JUnit assumption) when there is none,
-     * saying so on the console too, since the build log does not show an assumption's message.
+     * saying so once on the console too, since the build log does not show an assumption's message.
      */
-    static Path snapshotDirectory() {
+    static synchronized Path snapshotDirectory() {
         Optional<Path> dir = DataFiles.find();
-        if (dir.isEmpty()) {
+        if (dir.isEmpty() && !told) {
+            told = true;
             System.err.println("skipped: " + SNAPSHOT_MISSING);
         }
         assumeTrue(dir.isPresent(), SNAPSHOT_MISSING);
