@@ -48,21 +48,20 @@ public final class CratesIndex implements PackageIndex {
         return open(DataFiles.indexFile());
     }
 
+    /** Opens the excerpt committed in {@code testdata/crates-excerpt} ({@link DataFiles#excerptIndexFile()}). */
+    public static CratesIndex openExcerpt() {
+        return open(DataFiles.excerptIndexFile());
+    }
+
     /**
-     * Decompresses and indexes {@code file}.
+     * Reads and indexes {@code file}: xz-compressed if its name ends in {@code .xz}, plain otherwise.
      *
      * @throws CocoatlyException with code {@code invalid-crates-index} if it cannot be read or a line
      *                           does not start with the crate's name
      */
     public static CratesIndex open(Path file) {
         long start = System.nanoTime();
-        byte[] data;
-        try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            data = in.readAllBytes();
-        } catch (IOException e) {
-            throw new CocoatlyException("invalid-crates-index", "cannot read crates.io index `" + file + "`: "
-                    + e.getMessage(), List.of("check the file is the .jsonl.xz snapshot"), e);
-        }
+        byte[] data = read(file);
         Map<String, int[]> lines = new HashMap<>(1 << 16);
         int lineNumber = 0;
         for (int from = 0; from < data.length; ) {
@@ -79,6 +78,22 @@ public final class CratesIndex implements PackageIndex {
             from = end + 1;
         }
         return new CratesIndex(data, lines, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The bytes of {@code file}, decompressed if its name ends in {@code .xz}.
+     *
+     * @throws CocoatlyException with code {@code invalid-crates-index} if it cannot be read
+     */
+    static byte[] read(Path file) {
+        try (InputStream in = file.toString().endsWith(".xz")
+                ? new XZInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))
+                : Files.newInputStream(file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new CocoatlyException("invalid-crates-index", "cannot read crates.io index `" + file + "`: "
+                    + e.getMessage(), List.of("check the file is the .jsonl.xz snapshot or the excerpt"), e);
+        }
     }
 
     /** The form crates.io compares names in, which is also a valid {@link PackageName}: lower case, {@code _} as {@code -}. */

@@ -1,13 +1,17 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Finds the crates.io snapshot, which lives beside the repository ({@code ../shared/data}) and is
- * deliberately not copied into it.
+ * Finds the crates.io data: the whole snapshot, which lives beside the repository
+ * ({@code ../shared/data}) and is deliberately not copied into it, and the small excerpt of it that is
+ * committed in {@code testdata/crates-excerpt} (see {@link CratesExcerpt}), so that the crates tests
+ * run on real data in any clone.
  */
 public final class DataFiles {
 
@@ -19,6 +23,9 @@ public final class DataFiles {
 
     /** The 300 most depended-on crates with their last non-yanked version. */
     public static final String ROOTS_FILE = "top300-by-reverse-deps.tsv";
+
+    /** The committed excerpt's directory, relative to the repository root. */
+    public static final String EXCERPT = "testdata/crates-excerpt";
 
     private static final Path RELATIVE = Path.of("shared", "data", "crates-io-2019");
 
@@ -42,31 +49,44 @@ public final class DataFiles {
             }
             return dir;
         }
-        String start = System.getProperty("cocoatly.repo", System.getProperty("user.dir"));
-        for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate.resolve(INDEX_FILE))) {
-                return candidate;
-            }
-        }
-        throw missing("no `" + RELATIVE + "` above the working directory: " + start);
+        return find().orElseThrow(() -> missing("no `" + RELATIVE + "` above the working directory: " + start()));
     }
 
     /**
-     * A directory of the repository, such as {@code testdata/scenarios}: the first match walking up
-     * from {@code cocoatly.repo} or the working directory.
+     * The snapshot directory found as {@link #directory()} finds it, or empty if there is none: a
+     * fresh clone with nothing beside it. An explicit {@value #PROPERTY} that is wrong still throws.
+     */
+    public static Optional<Path> find() {
+        if (System.getProperty(PROPERTY) != null && !System.getProperty(PROPERTY).isBlank()) {
+            return Optional.of(directory());
+        }
+        for (Path dir = Path.of(start()).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(RELATIVE);
+            if (Files.isRegularFile(candidate.resolve(INDEX_FILE))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A directory of the repository, such as {@code testdata/scenarios}, found by {@link TestData#repo()}.
      *
      * @throws CocoatlyException with code {@code benchmark-data-missing} if there is none
      */
     public static Path repositoryDirectory(String relative) {
-        String start = System.getProperty("cocoatly.repo", System.getProperty("user.dir"));
-        for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(relative)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir.resolve(relative);
-            }
+        Path dir;
+        try {
+            dir = TestData.path(relative);
+        } catch (IllegalStateException e) {
+            throw new CocoatlyException("benchmark-data-missing", e.getMessage(),
+                    List.of("run from inside the repository, or pass -Dcocoatly.repo=<repository root>"), e);
         }
-        throw new CocoatlyException("benchmark-data-missing", "no `" + relative + "` above the working directory: "
-                + start, List.of("run from inside the repository, or pass -Dcocoatly.repo=<repository root>"));
+        if (!Files.isDirectory(dir)) {
+            throw new CocoatlyException("benchmark-data-missing", "no `" + relative + "` in the repository at "
+                    + dir.getParent(), List.of("pass -Dcocoatly.repo=<repository root>"));
+        }
+        return dir;
     }
 
     /** The compressed index file. */
@@ -77,6 +97,20 @@ public final class DataFiles {
     /** The top-300 roots file. */
     public static Path rootsFile() {
         return directory().resolve(ROOTS_FILE);
+    }
+
+    /** The committed excerpt's index, {@code testdata/crates-excerpt/index.compact.jsonl}. */
+    public static Path excerptIndexFile() {
+        return repositoryDirectory(EXCERPT).resolve(CratesExcerpt.INDEX_FILE);
+    }
+
+    /** The committed excerpt's roots, {@code testdata/crates-excerpt/roots.tsv}. */
+    public static Path excerptRootsFile() {
+        return repositoryDirectory(EXCERPT).resolve(CratesExcerpt.ROOTS_FILE);
+    }
+
+    private static String start() {
+        return System.getProperty("cocoatly.repo", System.getProperty("user.dir"));
     }
 
     private static CocoatlyException missing(String message) {

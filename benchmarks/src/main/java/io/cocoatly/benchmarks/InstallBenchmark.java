@@ -1,47 +1,33 @@
 package io.cocoatly.benchmarks;
 
-import com.sun.net.httpserver.HttpServer;
-import io.cocoatly.artifact.ArchivePacker;
-import io.cocoatly.artifact.Checksums;
 import io.cocoatly.artifact.DigestAlgorithm;
-import io.cocoatly.artifact.Ed25519Keys;
 import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.StagingFiles;
+import io.cocoatly.config.ConfigReader;
 import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallListener;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
 import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.installer.LocalInstaller;
-import io.cocoatly.config.ConfigReader;
-import io.cocoatly.artifact.Signatures;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.lockfile.LockfileWriter;
-import io.cocoatly.lockfile.ManifestInfo;
-import io.cocoatly.lockfile.ResolverInfo;
-import io.cocoatly.model.Artifact;
-import io.cocoatly.model.PackageId;
-import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Version;
+import io.cocoatly.testkit.FileServer;
+import io.cocoatly.testkit.TestData;
+import io.cocoatly.testkit.TestRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Executors;
 
 /**
  * Installs 200 packages (sizes drawn log-normally, a few MB in all) from a loopback HTTP server:
@@ -52,7 +38,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Usage: {@code java -cp ... io.cocoatly.benchmarks.InstallBenchmark [work-dir] [rounds]}. With
  * {@code --no-op HOME REGISTRY LOCKFILE} it instead times a single no-op install from {@code main}'s
- * entry, in a fresh JVM.
+ * entry, in a fresh JVM. The registry is a {@link TestRegistry} (SHA-256 digests only, as most
+ * registries list) served by a {@link FileServer}, the same ones the installer's tests use.
  */
 public final class InstallBenchmark {
 
@@ -61,6 +48,7 @@ public final class InstallBenchmark {
     private InstallBenchmark() {
     }
 
+    /** Runs the benchmark; the class comment gives the arguments. */
     public static void main(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals("--no-op")) {
             long start = System.nanoTime();
@@ -73,13 +61,18 @@ public final class InstallBenchmark {
         }
         Path work = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("cocoatly-install-bench");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path registry = work.resolve("registry");
-        Ed25519SigningKey key = Ed25519SigningKey.read(Ed25519Keys.generate(work.resolve("keys")).privateKeyFile());
-        Lockfile lockfile = buildRegistry(registry, key, new Random(7));
+        Ed25519SigningKey key = TestRegistry.newKey(work.resolve("keys"));
+        TestRegistry registry = new TestRegistry(work.resolve("registry"), key, EnumSet.of(DigestAlgorithm.SHA256));
+        Lockfile lockfile = buildRegistry(registry, work.resolve("src"), new Random(7));
         long total = lockfile.packages().stream().mapToLong(p -> p.artifact().get().size()).sum();
         System.out.printf(Locale.ROOT, "%d packages, %.2f MiB of artifacts%n", PACKAGES, total / 1048576.0);
-        HttpServer server = serve(registry);
-        URI root = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        try (FileServer server = FileServer.of(registry.root())) {
+            run(work, rounds, key, lockfile, total, server.uri());
+        }
+    }
+
+    private static void run(Path work, int rounds, Ed25519SigningKey key, Lockfile lockfile, long total, URI root)
+            throws IOException, InterruptedException {
         Path urls = work.resolve("urls.txt");
         StringBuilder list = new StringBuilder();
         for (LockedPackage p : lockfile.packages()) {
@@ -95,26 +88,22 @@ public final class InstallBenchmark {
         List<Long> noOp = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();
         List<Long> noOpFresh = new ArrayList<>();
-        try {
-            for (int r = 0; r < rounds; r++) {
-                delete(work.resolve("cache"));
-                cold.add(install(work, "cold" + r, config, lockfile, root));
-                warm.add(install(work, "warm" + r, config, lockfile, root));
-                long t = System.nanoTime();
-                Home home = new Home(work.resolve("warm" + r));
-                new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)))
-                        .apply(new InstallRequest(lockfile, Optional.of(root)), InstallListener.NONE);
-                noOp.add((System.nanoTime() - t) / 1_000_000);
-                noOpFresh.add(freshJvmNoOp(work.resolve("warm" + r), root, lockPath));
-                baseline.add(baseline(work, urls, "base" + r));
-                System.out.printf(Locale.ROOT, "round %d: cold %d ms, warm %d ms, no-op %d ms (fresh JVM: %d ms),"
-                        + " baseline %d ms%n", r, cold.get(r), warm.get(r), noOp.get(r), noOpFresh.get(r), baseline.get(r));
-                delete(work.resolve("cold" + r));
-                delete(work.resolve("warm" + r));
-                delete(work.resolve("base" + r));
-            }
-        } finally {
-            server.stop(0);
+        for (int r = 0; r < rounds; r++) {
+            delete(work.resolve("cache"));
+            cold.add(install(work, "cold" + r, config, lockfile, root));
+            warm.add(install(work, "warm" + r, config, lockfile, root));
+            long t = System.nanoTime();
+            Home home = new Home(work.resolve("warm" + r));
+            new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)))
+                    .apply(new InstallRequest(lockfile, Optional.of(root)), InstallListener.NONE);
+            noOp.add((System.nanoTime() - t) / 1_000_000);
+            noOpFresh.add(freshJvmNoOp(work.resolve("warm" + r), root, lockPath));
+            baseline.add(baseline(work, urls, "base" + r));
+            System.out.printf(Locale.ROOT, "round %d: cold %d ms, warm %d ms, no-op %d ms (fresh JVM: %d ms),"
+                    + " baseline %d ms%n", r, cold.get(r), warm.get(r), noOp.get(r), noOpFresh.get(r), baseline.get(r));
+            delete(work.resolve("cold" + r));
+            delete(work.resolve("warm" + r));
+            delete(work.resolve("base" + r));
         }
         long c = median(cold);
         long b = median(baseline);
@@ -146,7 +135,7 @@ public final class InstallBenchmark {
     }
 
     private static long baseline(Path work, Path urls, String name) throws IOException, InterruptedException {
-        Path script = Path.of(System.getProperty("cocoatly.repo", ".")).resolve("benchmarks/install-baseline.sh");
+        Path script = TestData.path("benchmarks/install-baseline.sh");
         Process p = new ProcessBuilder("bash", script.toString(), urls.toString(), work.resolve(name).toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -158,13 +147,11 @@ public final class InstallBenchmark {
 
     // Sizes log-normal around 8 KiB (a few packages of several hundred KiB), half text, half noise,
     // so gzip behaves as on real packages.
-    private static Lockfile buildRegistry(Path registry, Ed25519SigningKey key, Random random) throws IOException {
+    private static Lockfile buildRegistry(TestRegistry registry, Path sources, Random random) throws IOException {
         List<LockedPackage> packages = new ArrayList<>();
-        List<List<PackageId>> order = new ArrayList<>();
         for (int i = 0; i < PACKAGES; i++) {
             String name = String.format(Locale.ROOT, "pkg%03d", i);
-            PackageId id = new PackageId(PackageName.of(name), Version.parse("1.0.0"));
-            Path tree = registry.resolve("src").resolve(name);
+            Path tree = sources.resolve(name);
             int files = 1 + random.nextInt(8);
             for (int f = 0; f < files; f++) {
                 long size = Math.min(2_000_000, (long) Math.exp(Math.log(8192) + 1.3 * random.nextGaussian()) / files);
@@ -176,43 +163,9 @@ public final class InstallBenchmark {
                 Files.createDirectories(p.getParent());
                 Files.write(p, bytes);
             }
-            String url = "artifacts/" + name + "-1.0.0.tar.gz";
-            Path archive = registry.resolve(url);
-            Files.createDirectories(archive.getParent());
-            ArchivePacker.pack(tree, archive);
-            Checksums sums = Checksums.of(archive, EnumSet.of(DigestAlgorithm.SHA256));
-            Artifact.Signature sig = Signatures.sign(key, id, sums.get(DigestAlgorithm.SHA256).get());
-            packages.add(new LockedPackage(id, "bench", Optional.of(new Artifact(url, Files.size(archive), sums.toMap(),
-                    Optional.of(sig))), List.of()));
-            order.add(List.of(id));
+            packages.add(registry.addTree(name, "1.0.0", tree));
         }
-        return new Lockfile(new ManifestInfo(PackageName.of("bench"), Version.parse("0.1.0"), "sha256:" + "0".repeat(64)),
-                new ResolverInfo(true, List.of(), ResolverInfo.MultipleVersions.ONE_PER_PACKAGE), packages, order);
-    }
-
-    private static HttpServer serve(Path root) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-                if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] bytes = Files.readAllBytes(file);
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        });
-        server.start();
-        return server;
+        return TestRegistry.lockfile(packages);
     }
 
     private static long median(List<Long> values) {
@@ -221,21 +174,9 @@ public final class InstallBenchmark {
     }
 
     private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+        if (Files.exists(dir)) {
+            StagingFiles.deleteContents(dir);
+            Files.delete(dir);
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.artifact.ArchivePacker;
-import io.cocoatly.artifact.Checksums;
-import io.cocoatly.artifact.DigestAlgorithm;
-import io.cocoatly.artifact.Ed25519Keys;
-import io.cocoatly.artifact.Ed25519SigningKey;
-import io.cocoatly.artifact.Signatures;
-import io.cocoatly.model.Artifact;
-import io.cocoatly.model.PackageId;
+import io.cocoatly.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,15 +27,13 @@ class InstallCommandTest {
     @BeforeEach
     void setUp() throws IOException {
         registry = dir.resolve("registry");
-        Ed25519SigningKey key = Ed25519SigningKey.read(Ed25519Keys.generate(dir.resolve("keys")).privateKeyFile());
-        Files.createDirectories(registry.resolve("index"));
-        Files.writeString(registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"local\"}");
-        publish(key, "b", "1.0.0", "{}");
-        publish(key, "a", "1.0.0", "{\"b\": \"^1.0\"}");
+        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
+        published.add("b", "1.0.0", files("b", "1.0.0"));
+        published.add("a", "1.0.0", files("a", "1.0.0"), "b@1.0.0");
         home = dir.resolve("home");
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + key.publicKey().base64() + "\"]}}");
+                + published.key().publicKey().base64() + "\"]}}");
         project = dir.resolve("project");
         Files.createDirectories(project);
         Files.writeString(project.resolve("cocoatly.json"),
@@ -51,21 +41,9 @@ class InstallCommandTest {
         cli = new CliRunner(project, Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "HOME", dir.toString()));
     }
 
-    private void publish(Ed25519SigningKey key, String name, String version, String deps) throws IOException {
-        Path tree = dir.resolve("src").resolve(name);
-        Files.createDirectories(tree.resolve("bin"));
-        Files.writeString(tree.resolve(name + ".txt"), name + " " + version + "\n");
-        Files.writeString(tree.resolve("bin").resolve(name), "#!/bin/sh\necho " + name + "\n");
-        String url = "artifacts/" + name + "-" + version + ".tar.gz";
-        Files.createDirectories(registry.resolve("artifacts"));
-        ArchivePacker.pack(tree, registry.resolve(url));
-        Checksums sums = Checksums.of(registry.resolve(url), EnumSet.of(DigestAlgorithm.SHA256));
-        String sha = sums.get(DigestAlgorithm.SHA256).get();
-        Artifact.Signature sig = Signatures.sign(key, PackageId.of(name, version), sha);
-        Files.writeString(registry.resolve("index").resolve(name + ".json"), "{\"name\": \"" + name + "\", \"versions\": [{"
-                + "\"version\": \"" + version + "\", \"dependencies\": " + deps + ", \"artifact\": {\"url\": \"" + url
-                + "\", \"size\": " + Files.size(registry.resolve(url)) + ", \"checksums\": {\"sha256\": \"" + sha
-                + "\"}, \"signature\": {\"key\": \"" + sig.key() + "\", \"ed25519\": \"" + sig.ed25519() + "\"}}}]}");
+    /** A text file saying who the package is, and a script in {@code bin/}. */
+    private static Map<String, String> files(String name, String version) {
+        return Map.of(name + ".txt", name + " " + version + "\n", "bin/" + name, "#!/bin/sh\necho " + name + "\n");
     }
 
     @Test

@@ -29,8 +29,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,16 +55,6 @@ class PublishCommandTest {
 
     private CliRunner.Result publish(String path, String registry) {
         return run("publish", path, "--registry", registry, "--key", key.toString());
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
     }
 
     @Test
@@ -137,8 +125,8 @@ class PublishCommandTest {
         assertEquals(0, run("registry", "init", "reg2", "--name", "team").exitCode());
         assertEquals(0, publish("a/json", "reg").exitCode());
         assertEquals(0, publish("b/elsewhere", "reg2").exitCode());
-        Map<String, byte[]> one = files(dir.resolve("reg"));
-        Map<String, byte[]> two = files(dir.resolve("reg2"));
+        Map<String, byte[]> one = PublishFixture.files(dir.resolve("reg"));
+        Map<String, byte[]> two = PublishFixture.files(dir.resolve("reg2"));
         one.remove(".registry.lock");
         two.remove(".registry.lock");
         assertEquals(List.of("artifacts/json/json-1.1.0.tar.gz", "index/json.json", "registry.json"),
@@ -153,7 +141,7 @@ class PublishCommandTest {
     void republishingIsRefusedAndLeavesNothingBehind() throws IOException {
         PublishFixture.packageDir(dir.resolve("p"), "log", "0.4.2", "");
         assertEquals(0, publish("p", "reg").exitCode());
-        Map<String, byte[]> before = files(dir.resolve("reg"));
+        Map<String, byte[]> before = PublishFixture.files(dir.resolve("reg"));
         // Changed content under the same version, and the same version with build metadata.
         PublishFixture.write(dir.resolve("p/README.md"), "changed\n");
         CliRunner.Result again = publish("p", "reg");
@@ -166,7 +154,7 @@ class PublishCommandTest {
         CliRunner.Result build = run("publish", "q", "--registry", "reg", "--key", key.toString(), "--json");
         assertEquals(4, build.exitCode());
         assertEquals("version-exists", Json.mapper().readTree(build.out()).get("error").get("code").asText());
-        Map<String, byte[]> after = files(dir.resolve("reg"));
+        Map<String, byte[]> after = PublishFixture.files(dir.resolve("reg"));
         assertEquals(before.keySet(), after.keySet(), "no orphan artifact or temp file");
         for (String name : before.keySet()) {
             assertArrayEquals(before.get(name), after.get(name), name);
@@ -209,7 +197,7 @@ class PublishCommandTest {
         assertEquals("unsafe-archive", error.get("code").asText());
         assertTrue(error.get("message").asText().startsWith("refused `" + dir.resolve("p") + "`: entry `lib/link`"),
                 error.get("message").asText());
-        assertEquals(List.of("registry.json"), List.copyOf(files(dir.resolve("reg")).keySet().stream()
+        assertEquals(List.of("registry.json"), List.copyOf(PublishFixture.files(dir.resolve("reg")).keySet().stream()
                 .filter(n -> !n.equals(".registry.lock")).toList()));
     }
 

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Package directories, keys and registries for the publishing tests. */
 final class PublishFixture {
@@ -31,6 +34,18 @@ final class PublishFixture {
         return dir;
     }
 
+    /** Every regular file below {@code root} by its relative path, with its bytes, sorted by path. */
+    static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    /** Writes {@code text} as UTF-8, making the parent directories. */
     static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -19,6 +19,7 @@ import io.cocoatly.model.Release;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
+import io.cocoatly.testkit.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SampleArtifactsTest {
 
-    private static final Path REPO = Path.of(System.getProperty("cocoatly.repo", ".."));
+    private static final Path REPO = TestData.repo();
     private static final Path REGISTRY = REPO.resolve("testdata/registry");
 
     @TempDir
@@ -104,23 +104,13 @@ class SampleArtifactsTest {
             assertEquals(0, cli.run("yank", parts[0], parts[1], "--registry", "reg").exitCode());
         }
         for (String sub : List.of("index", "artifacts")) {
-            Map<String, byte[]> committed = files(REGISTRY.resolve(sub));
-            Map<String, byte[]> rebuilt = files(dir.resolve("reg").resolve(sub));
+            Map<String, byte[]> committed = PublishFixture.files(REGISTRY.resolve(sub));
+            Map<String, byte[]> rebuilt = PublishFixture.files(dir.resolve("reg").resolve(sub));
             assertEquals(committed.keySet(), rebuilt.keySet(), sub);
             for (String name : committed.keySet()) {
                 assertArrayEquals(committed.get(name), rebuilt.get(name),
                         sub + "/" + name + " differs from a rebuild: run testdata/make-sample-registry.sh");
             }
         }
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
     }
 }

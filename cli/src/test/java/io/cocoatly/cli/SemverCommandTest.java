@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.model.SyntaxException;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.cocoatly.testkit.GoldenFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +21,6 @@ class SemverCommandTest {
 
     private CliRunner.Result run(String... args) {
         return CliRunner.in(dir).run(args);
-    }
-
-    /** Compares with {@code golden/semver/NAME.expected.txt}; {@code -Dcocoatly.regenerate=true} rewrites it. */
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path source = Path.of(System.getProperty("cocoatly.repo", "..")).resolve("cli/src/test/resources/golden/semver")
-                .resolve(name + ".expected.txt");
-        if (Boolean.getBoolean("cocoatly.regenerate")) {
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(source, StandardCharsets.UTF_8), actual, name);
     }
 
     @Test
@@ -98,10 +85,10 @@ class SemverCommandTest {
     }
 
     @Test
-    void jsonPrintsTheEnvelope() throws IOException {
+    void jsonPrintsTheEnvelope() {
         CliRunner.Result r = run("semver", "--json", "-r", "1.x || >=3.0.0-beta", "3.0.0-beta.2", "1.0.0", "2.0.0");
         assertEquals(0, r.exitCode());
-        assertGolden("json", r.out());
+        GoldenFile.assertMatches("semver/json", r.out());
         CliRunner.Result none = run("semver", "--json", "-r", "9", "1.0.0");
         assertEquals(1, none.exitCode());
         assertEquals("{\n  \"success\" : true,\n  \"data\" : {\n    \"versions\" : [ ]\n  },\n  \"error\" : null\n}\n",
@@ -109,11 +96,11 @@ class SemverCommandTest {
     }
 
     @Test
-    void jsonErrorsCarryThePosition() throws IOException {
+    void jsonErrorsCarryThePosition() {
         CliRunner.Result r = run("semver", "--json", "-r", "^1.2.3.4", "1.2.3");
         assertEquals(2, r.exitCode());
         assertEquals("", r.err());
-        assertGolden("json-error", r.out());
+        GoldenFile.assertMatches("semver/json-error", r.out());
     }
 
 

@@ -33,7 +33,7 @@ final class TestProject {
     /** An empty registry {@code tiny} in {@code dir/registry} and a project {@code app 1.0.0} in {@code dir/app}. */
     static TestProject in(Path dir) {
         TestProject p = new TestProject(dir);
-        p.write(dir.resolve("registry/registry.json"), "{\"format\": 1, \"name\": \"tiny\"}\n");
+        PublishFixture.write(dir.resolve("registry/registry.json"), "{\"format\": 1, \"name\": \"tiny\"}\n");
         p.manifest("");
         return p;
     }
@@ -67,7 +67,7 @@ final class TestProject {
                 sep = ", ";
             }
         }
-        write(project().resolve("cocoatly.json"), json.append("}}\n").toString());
+        PublishFixture.write(project().resolve("cocoatly.json"), json.append("}}\n").toString());
         return this;
     }
 
@@ -109,7 +109,7 @@ final class TestProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byName.forEach((name, versions) -> write(registry().resolve("index/" + name + ".json"),
+        byName.forEach((name, versions) -> PublishFixture.write(registry().resolve("index/" + name + ".json"),
                 "{\"name\": \"" + name + "\", \"versions\": [\n  " + String.join(",\n  ", versions) + "\n]}\n"));
     }
 
@@ -149,15 +149,6 @@ final class TestProject {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.testkit.TestData;
 import io.cocoatly.testkit.TestRegistry;
 
 import io.cocoatly.config.Home;
@@ -91,7 +92,7 @@ class InstallerToolTest {
 
     @Test
     void theRealScriptSpeaksTheProtocol() throws Exception {
-        Path script = Path.of(System.getProperty("cocoatly.repo", "..")).resolve("bin/cocoatly-state").toAbsolutePath();
+        Path script = TestData.path("bin/cocoatly-state");
         ProcessBuilder pb = new ProcessBuilder(script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("COCOATLY_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put(Home.ENV, home.root().toString());

@@ -26,6 +26,7 @@ class LockfileGoldenTest {
     void writesTheGoldenBytes(String name) throws IOException {
         byte[] bytes = LockfileWriter.toBytes(Samples.all().get(name));
         Path golden = GOLDEN.resolve(name + ".json");
+        // testkit's GoldenFile cannot be used here (testkit depends on lockfile); same switch, though.
         if (Boolean.getBoolean("cocoatly.regenerate")) {
             Files.createDirectories(GOLDEN);
             Files.write(golden, bytes);

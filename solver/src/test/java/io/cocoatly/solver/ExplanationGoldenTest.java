@@ -1,14 +1,10 @@
 package io.cocoatly.solver;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.testkit.GoldenFile;
 import io.cocoatly.testkit.Scenario;
 import io.cocoatly.testkit.ScenarioReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The prose of every scenario's explanation, pinned in {@code testdata/explanations/<scenario>.expected.txt}:
  * the derivation and fixes for unsatisfiable scenarios, the reasons for each selected version for the
- * others. Run with {@code -Dcocoatly.regenerate=true} to rewrite the files from the actual output.
+ * others. Run with {@code -Dcocoatly.regenerate=true} to rewrite the files from the actual output
+ * ({@link GoldenFile}).
  */
 class ExplanationGoldenTest {
 
@@ -35,7 +32,7 @@ class ExplanationGoldenTest {
             String text = r instanceof Resolution.Solved solved
                     ? SelectionText.render(resolver.explain(request, solved), WIDTH) : text(r);
             assertTrue(!text.isBlank(), s.name());
-            check(golden.resolve(s.name() + ".expected.txt"), text);
+            GoldenFile.assertMatches(golden.resolve(s.name() + ".expected.txt"), text);
         }));
     }
 
@@ -46,18 +43,5 @@ class ExplanationGoldenTest {
             return ExplanationText.render(x, WIDTH) + (fixes.isEmpty() ? "" : "\n" + fixes);
         }
         throw new AssertionError(r);
-    }
-
-    static void check(Path file, String actual) {
-        try {
-            if (Boolean.parseBoolean(System.getProperty("cocoatly.regenerate"))) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, actual, StandardCharsets.UTF_8);
-                return;
-            }
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "golden file " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

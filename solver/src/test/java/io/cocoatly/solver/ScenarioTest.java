@@ -11,7 +11,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.testkit.Scenario;
 import io.cocoatly.testkit.ScenarioReader;
-import java.nio.file.Files;
+import io.cocoatly.testkit.TestData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +39,9 @@ class ScenarioTest {
         return scenarios;
     }
 
-    /** The repository's scenario directory: from surefire's {@code cocoatly.repo}, else found upwards. */
+    /** The repository's scenario directory. */
     static Path directory() {
-        String repo = System.getProperty("cocoatly.repo");
-        Path start = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("testdata").resolve("scenarios");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no testdata/scenarios above " + start);
+        return TestData.scenarios();
     }
 
     /** The request a scenario's options describe. */

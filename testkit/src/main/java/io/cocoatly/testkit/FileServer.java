@@ -14,36 +14,58 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server on loopback serving a directory, optionally slowly (a pause between chunks),
- * counting the requests it answered.
+ * A real HTTP server on loopback ({@code 127.0.0.1}, a free port) serving the files below a directory,
+ * as a static registry host does: {@code GET /<path>} answers 200 with the file's bytes, or 404 for
+ * anything that is not a regular file inside the directory. It can serve slowly (a pause after each
+ * 256-byte chunk), so that a test can act while a download is under way, and it counts the requests it
+ * answered. Used by the installer's tests and the install benchmark; close it to stop it.
  */
 public final class FileServer implements AutoCloseable {
 
+    private static final int SLOW_CHUNK_BYTES = 256;
+
+    private final Path root;
+    private final long pauseMillisPerChunk;
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+        // Daemon threads: a test or benchmark that forgets to close the server still lets the JVM exit.
+        Thread t = new Thread(r, "file-server");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicInteger requests = new AtomicInteger();
 
+    /**
+     * Starts serving {@code root}.
+     *
+     * @param pauseMillisPerChunk 0 to send each file at once, otherwise the pause after each 256-byte chunk
+     * @throws IOException if no loopback port can be bound
+     */
     public FileServer(Path root, long pauseMillisPerChunk) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.root = root.toAbsolutePath().normalize();
+        this.pauseMillisPerChunk = pauseMillisPerChunk;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(pool);
-        server.createContext("/", exchange -> serve(root, exchange, pauseMillisPerChunk));
+        server.createContext("/", this::serve);
         server.start();
     }
 
+    /** Starts serving {@code root} at full speed. */
     public static FileServer of(Path root) throws IOException {
         return new FileServer(root, 0);
     }
 
-    /** The registry root URL, ending in {@code /}. */
+    /** The root URL, ending in {@code /}: a registry URL when {@code root} is a registry directory. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
+    /** How many requests were answered so far, whatever their status. */
     public int requests() {
         return requests.get();
     }
 
-    private void serve(Path root, HttpExchange exchange, long pause) throws IOException {
+    private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         try (exchange) {
             Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
@@ -52,14 +74,15 @@ public final class FileServer implements AutoCloseable {
                 return;
             }
             byte[] bytes = Files.readAllBytes(file);
-            exchange.sendResponseHeaders(200, bytes.length);
+            // HttpServer reads a length of 0 as "chunked"; -1 is how it sends an empty body.
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                int chunk = pause > 0 ? 256 : bytes.length;
+                int chunk = pauseMillisPerChunk > 0 ? SLOW_CHUNK_BYTES : Math.max(1, bytes.length);
                 for (int off = 0; off < bytes.length; off += chunk) {
                     out.write(bytes, off, Math.min(chunk, bytes.length - off));
                     out.flush();
-                    if (pause > 0) {
-                        Thread.sleep(pause);
+                    if (pauseMillisPerChunk > 0) {
+                        Thread.sleep(pauseMillisPerChunk);
                     }
                 }
             } catch (InterruptedException e) {
@@ -68,6 +91,7 @@ public final class FileServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server at once, dropping requests under way. */
     @Override
     public void close() {
         server.stop(0);

@@ -1,5 +1,6 @@
 package io.cocoatly.testkit;
 
+import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
@@ -35,7 +36,7 @@ public final class InMemoryIndex implements PackageIndex {
     public InMemoryIndex(String name, Collection<Release> releases) {
         this.name = Objects.requireNonNull(name, "name");
         Map<PackageName, List<Release>> byName = new TreeMap<>();
-        Set<io.cocoatly.model.PackageId> seen = new HashSet<>();
+        Set<PackageId> seen = new HashSet<>();
         for (Release release : releases) {
             if (!seen.add(release.id())) {
                 throw new IllegalArgumentException("release " + release.id() + " is listed twice");
@@ -47,11 +48,13 @@ public final class InMemoryIndex implements PackageIndex {
         this.listings = Collections.unmodifiableSortedMap(built);
     }
 
+    /** The registry's name given at construction. */
     @Override
     public String name() {
         return name;
     }
 
+    /** The package's releases, sorted by version, or empty if it has none. */
     @Override
     public Optional<PackageListing> find(PackageName packageName) {
         return Optional.ofNullable(listings.get(packageName));
@@ -67,6 +70,7 @@ public final class InMemoryIndex implements PackageIndex {
         return listings.values().stream().flatMap(l -> l.releases().stream()).toList();
     }
 
+    /** {@code InMemoryIndex[name, N packages]}, for test messages. */
     @Override
     public String toString() {
         return "InMemoryIndex[" + name + ", " + listings.size() + " packages]";

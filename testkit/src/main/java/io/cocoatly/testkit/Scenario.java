@@ -30,6 +30,11 @@ import java.util.stream.Collectors;
 public record Scenario(String name, Path file, String description, InMemoryIndex registry, Manifest root,
                        Options options, Expectation expected) {
 
+    /**
+     * Checks that every component is there.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
@@ -40,6 +45,7 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
         Objects.requireNonNull(expected, "expected");
     }
 
+    /** The scenario's name, which is what a dynamic test shows. */
     @Override
     public String toString() {
         return name;
@@ -61,6 +67,7 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
         /** One version per package, releases first, nothing preferred, no time limit. */
         public static final Options DEFAULT = new Options(false, false, Set.of(), Optional.empty());
 
+        /** Keeps {@code preferred} sorted and unmodifiable. */
         public Options {
             preferred = Collections.unmodifiableSet(new TreeSet<>(preferred));
             Objects.requireNonNull(timeout, "timeout");
@@ -81,10 +88,12 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
      */
     public record Solved(List<PackageId> selection) implements Expectation {
 
+        /** Sorts the selection, so that two equal selections are equal records. */
         public Solved {
             selection = selection.stream().sorted().toList();
         }
 
+        /** {@code nothing}, or the selection as {@code name version, ...}. */
         @Override
         public String describe() {
             return selection.isEmpty() ? "nothing"
@@ -99,10 +108,12 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
      */
     public record Unsatisfiable(Set<PackageName> involving) implements Expectation {
 
+        /** Keeps {@code involving} sorted and unmodifiable. */
         public Unsatisfiable {
             involving = Collections.unmodifiableSet(new TreeSet<>(involving));
         }
 
+        /** {@code unsatisfiable}, naming the packages involved if the scenario does. */
         @Override
         public String describe() {
             return involving.isEmpty() ? "unsatisfiable"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioFilesTest {
 
     private static Path directory() {
-        String repo = System.getProperty("cocoatly.repo");
-        Path start = repo != null ? Path.of(repo) : Path.of("").toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("testdata").resolve("scenarios");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no testdata/scenarios above " + start);
+        return TestData.scenarios();
     }
 
     @Test
