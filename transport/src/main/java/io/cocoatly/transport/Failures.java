@@ -13,7 +13,8 @@ final class Failures {
 
     static TransportException gaveUp(GetRequest request, AttemptFailure last, int attempts) {
         return new TransportException(Kind.GAVE_UP, "download-failed", request.url(), last.status(), attempts,
-                where(request.url()) + last.reason() + " (gave up after " + attempts + " attempts)",
+                where(request.url()) + last.reason() + " (gave up after " + attempts
+                        + (attempts == 1 ? " attempt)" : " attempts)"),
                 List.of("check the network and the registry, then try again",
                         "`network.retries` and `network.timeout_seconds` set how hard to try"), last.getCause());
     }
