@@ -104,10 +104,9 @@ final class HttpFetcher implements AutoCloseable {
             throws AttemptFailure, StaleConnection {
         ConnectionProbe probe = new ConnectionProbe();
         Call call = client.newCall(http.newBuilder().tag(ConnectionProbe.class, probe).build());
-        try (Cancellation.Registration r = cancellation.register(call::cancel);
-             Response response = call.execute()) {
-            int code = response.code();
-            listener.responseHeaders(request, attempt, code);
+        Cancellation.Registration registration = cancellation.register(call::cancel);
+        try (Response response = call.execute()) {
+            listener.responseHeaders(request, attempt, response.code());
             return answer(response, request, target, attempt, listener);
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
@@ -117,6 +116,8 @@ final class HttpFetcher implements AutoCloseable {
                 throw new StaleConnection(Failures.describe(e));
             }
             throw AttemptFailure.of(Failures.describe(e), e);
+        } finally {
+            registration.close();
         }
     }
 
