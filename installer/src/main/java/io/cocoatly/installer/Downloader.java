@@ -6,19 +6,17 @@ import io.cocoatly.artifact.DigestSink;
 import io.cocoatly.artifact.Checksums;
 import io.cocoatly.artifact.ArtifactVerifier;
 import io.cocoatly.transport.Cancellation;
-import io.cocoatly.transport.DownloadFailure;
-import io.cocoatly.transport.DownloadOptions;
-import io.cocoatly.transport.Backoff;
+import io.cocoatly.transport.GetOutcome;
+import io.cocoatly.transport.GetRequest;
 import io.cocoatly.transport.Transport;
+import io.cocoatly.transport.TransportException;
+import io.cocoatly.transport.TransportOptions;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,28 +36,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * signature) is checked before the first byte is fetched, the body is hashed while it streams into
  * a temporary file, and only a file whose size and every digest match is renamed into the cache.
  *
- * <p>Up to {@link DownloadOptions#maxConcurrent()} artifacts download at once. Connection errors,
- * timeouts, truncated bodies, 5xx, 408 and 429 are retried with exponential backoff and jitter (or
- * the server's {@code Retry-After}); other 4xx, bodies longer than the declared size and digest
- * mismatches are not. Thread-safe; close it to release threads and connections.
+ * <p>Up to {@link TransportOptions#maxConcurrent()} artifacts download at once. The {@link Transport}
+ * retries connection errors, timeouts, truncated bodies, 5xx, 408 and 429 (each retry reported as
+ * {@link DownloadListener#retried}); other 4xx, bodies longer than the declared size and digest
+ * mismatches are not retried. Thread-safe; close it to release threads and connections.
  */
 public final class Downloader implements AutoCloseable {
 
     private final ArtifactCache cache;
-    private final DownloadOptions options;
     private final ArtifactVerifier verifier;
-    private final Backoff backoff;
     private final Transport transport;
     private final ExecutorService pool;
 
     /**
      * @param cacheDir the cache directory ({@code cache.dir}); created when first written
      */
-    public Downloader(Path cacheDir, DownloadOptions options, VerificationPolicy policy) {
+    public Downloader(Path cacheDir, TransportOptions options, VerificationPolicy policy) {
         this.cache = new ArtifactCache(cacheDir);
-        this.options = options;
         this.verifier = new ArtifactVerifier(policy);
-        this.backoff = new Backoff(options);
         this.transport = new Transport(options);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(options.maxConcurrent(), r -> {
@@ -155,7 +149,7 @@ public final class Downloader implements AutoCloseable {
                 listener.finished(id, result);
                 return result;
             }
-            DownloadedArtifact result = fetchWithRetries(request, expected, target, listener, cancellation);
+            DownloadedArtifact result = fetchVerified(request, expected, target, listener, cancellation);
             listener.finished(id, result);
             return result;
         } catch (Cancelled c) {
@@ -173,57 +167,41 @@ public final class Downloader implements AutoCloseable {
         }
     }
 
-    private DownloadedArtifact fetchWithRetries(DownloadRequest request, Checksums expected, Path target,
-                                                DownloadListener listener, Cancellation cancellation) throws Cancelled {
+    private DownloadedArtifact fetchVerified(DownloadRequest request, Checksums expected, Path target,
+                                             DownloadListener listener, Cancellation cancellation) throws Cancelled {
         PackageId id = request.id();
         long size = request.artifact().size();
-        int attempts = options.retries() + 1;
-        for (int attempt = 1; ; attempt++) {
-            if (cancellation.isCancelled()) {
-                throw new Cancelled();
-            }
-            Path tmp = cache.newTemp();
-            try {
-                DigestSink sink;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
-                    sink = DigestSink.tee(ArtifactVerifier.algorithms(expected), out);
-                    transport.fetch(request.url(), size, sink, bytes -> listener.progress(id, bytes, size), cancellation);
-                }
-                if (sink.size() < size) {
-                    throw new DownloadFailure.Retryable("truncated body: " + sink.size() + " of " + size + " bytes",
-                            Optional.empty(), null);
-                }
-                verifier.checkContent(id, size, expected, sink.size(), sink.checksums());
-                cache.commit(tmp, target);
-                return new DownloadedArtifact(id, target, size, sink.checksums(), false, attempt);
-            } catch (DownloadFailure.Retryable e) {
-                if (cancellation.isCancelled()) {
-                    throw new Cancelled();
-                }
-                if (attempt == attempts) {
-                    throw new DownloadException("download-failed", id, e.reason() + " (gave up after " + attempts
-                            + " attempts)", attempts, List.of("check the network and the registry, then try again",
-                            "`network.retries` and `network.timeout_seconds` set how hard to try"), e.getCause());
-                }
-                Duration delay = backoff.delay(attempt, e.retryAfter());
-                listener.retried(id, attempt, delay, e.reason());
-                sleep(delay);
-            } catch (DownloadFailure.Fatal e) {
-                throw new DownloadException(e.code(), id, e.reason(), attempt, e.hints(), e.getCause());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                deleteQuietly(tmp);
-            }
+        Path tmp = cache.newTemp();
+        try {
+            HashingFile body = new HashingFile(tmp, ArtifactVerifier.algorithms(expected));
+            GetOutcome outcome = transport.get(GetRequest.exactly(request.url(), size), body,
+                    new DownloadEvents(id, size, listener), cancellation);
+            DigestSink sink = body.last();
+            verifier.checkContent(id, size, expected, sink.size(), sink.checksums());
+            cache.commit(tmp, target);
+            return new DownloadedArtifact(id, target, size, sink.checksums(), false, outcome.attempts());
+        } catch (TransportException e) {
+            throw downloadException(id, e);
+        } finally {
+            deleteQuietly(tmp);
         }
     }
 
-    private static void sleep(Duration d) throws Cancelled {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Cancelled();
+    /** The transport's failure as this artifact's, with advice that fits an artifact. */
+    private static DownloadException downloadException(PackageId id, TransportException e) throws Cancelled {
+        switch (e.kind()) {
+            case CANCELLED:
+                throw new Cancelled();
+            case TARGET:
+                // The target is the cache's temp file: reported as `cache-error` by fetch().
+                throw new UncheckedIOException((IOException) e.getCause());
+            case HTTP_STATUS:
+                int status = e.status().orElse(0);
+                return new DownloadException(e.code(), id, e.getMessage(), e.attempts(), status == 404 || status == 410
+                        ? List.of("the registry no longer has this artifact; refresh the lockfile with `cocoatly lock`")
+                        : e.hints(), e);
+            default:
+                return new DownloadException(e.code(), id, e.getMessage(), e.attempts(), e.hints(), e);
         }
     }
 

@@ -6,7 +6,7 @@ import io.cocoatly.artifact.KeyException;
 import io.cocoatly.artifact.ExtractionLimits;
 import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.artifact.DigestAlgorithm;
-import io.cocoatly.transport.DownloadOptions;
+import io.cocoatly.transport.TransportOptions;
 import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.ConfigTrustedKey;
 import io.cocoatly.config.Config;
@@ -26,7 +26,7 @@ import java.util.Set;
  * @param cacheDir   the content-addressed download cache
  * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
  */
-public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, DownloadOptions download,
+public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
                               ExtractionLimits limits, ConfigHooks hooks) {
 
     public InstallSettings {
@@ -60,7 +60,7 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         VerificationPolicy policy = new VerificationPolicy(required, config.security().requireSignatures(),
                 TrustedKeys.of(keys));
         Config.Network n = config.network();
-        DownloadOptions download = DownloadOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
+        TransportOptions download = TransportOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
                 .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
                 extractionLimits(config.installer().limits()), config.hooks());
@@ -72,7 +72,7 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
     }
 
     /** The same settings with another download configuration (tests shorten backoffs with it). */
-    public InstallSettings withDownload(DownloadOptions options) {
+    public InstallSettings withDownload(TransportOptions options) {
         return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks);
     }
 

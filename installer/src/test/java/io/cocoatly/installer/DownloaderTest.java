@@ -9,7 +9,7 @@ import io.cocoatly.artifact.Ed25519Keys;
 import io.cocoatly.artifact.DigestSink;
 import io.cocoatly.artifact.DigestAlgorithm;
 import io.cocoatly.artifact.Checksums;
-import io.cocoatly.transport.DownloadOptions;
+import io.cocoatly.transport.TransportOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloaderTest {
 
     static final PackageId ID = PackageId.of("demo", "1.0.0");
-    static final DownloadOptions FAST = DownloadOptions.defaults().withRetries(3)
+    static final TransportOptions FAST = TransportOptions.defaults().withRetries(3)
             .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(5));
 
     @TempDir
@@ -200,7 +200,8 @@ class DownloaderTest {
         DownloadException e = assertThrows(DownloadException.class, this::downloadOnce);
         assertEquals("download-failed", e.code());
         assertEquals(4, e.attempts());
-        assertEquals("`demo@1.0.0` could not be downloaded: HTTP 503 (gave up after 4 attempts)", e.getMessage());
+        assertEquals("`demo@1.0.0` could not be downloaded: GET " + server.url("/demo-1.0.0.tar.gz")
+                + ": HTTP 503 (gave up after 4 attempts)", e.getMessage());
         assertEquals(4, server.getRequestCount());
         assertEquals(List.of(), cacheFiles());
     }
@@ -238,8 +239,8 @@ class DownloaderTest {
 
         DownloadException e = assertThrows(DownloadException.class, this::downloadOnce);
         assertEquals("artifact-too-large", e.code());
-        assertEquals("`demo@1.0.0` could not be downloaded: the server announces 200001 bytes, the artifact's"
-                + " declared size is 200000", e.getMessage());
+        assertEquals("`demo@1.0.0` could not be downloaded: GET " + server.url("/demo-1.0.0.tar.gz")
+                + ": the server announces 200001 bytes, the artifact's declared size is 200000", e.getMessage());
         assertEquals(0, events.count("progress"));
     }
 
@@ -314,7 +315,7 @@ class DownloaderTest {
         }
     }
 
-    private Downloader downloader(DownloadOptions options) {
+    private Downloader downloader(TransportOptions options) {
         return new Downloader(cache, options, VerificationPolicy.checksumsOnly());
     }
 

@@ -11,20 +11,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * Delays between attempts: exponential backoff with "equal jitter" (half fixed, half random), so
  * many clients that failed together do not retry together, and the server's {@code Retry-After}.
  */
-public final class Backoff {
+final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private final Duration maxRetryAfter;
 
-    public Backoff(DownloadOptions options) {
+    Backoff(TransportOptions options) {
         this.initial = options.initialBackoff();
         this.max = options.maxBackoff();
         this.maxRetryAfter = options.maxRetryAfter();
     }
 
     /** The wait after failed attempt {@code attempt} (1-based): the server's wish if any, else backoff. */
-    public Duration delay(int attempt, Optional<Duration> retryAfter) {
+    Duration delay(int attempt, Optional<Duration> retryAfter) {
         if (retryAfter.isPresent()) {
             Duration d = retryAfter.get();
             return d.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : d;
@@ -35,7 +35,7 @@ public final class Backoff {
     }
 
     /** A {@code Retry-After} value: delta-seconds or an HTTP-date; empty if absent or unreadable. */
-    public static Optional<Duration> parseRetryAfter(String value, ZonedDateTime now) {
+    static Optional<Duration> parseRetryAfter(String value, ZonedDateTime now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

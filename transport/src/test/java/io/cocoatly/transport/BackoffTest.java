@@ -24,7 +24,7 @@ class BackoffTest {
 
     @Test
     void backoffDoublesWithJitterAndIsCapped() {
-        Backoff backoff = new Backoff(DownloadOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(1000))
+        Backoff backoff = new Backoff(TransportOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(1000))
                 .withMaxRetryAfter(Duration.ofSeconds(5)));
         for (int i = 0; i < 200; i++) {
             long first = backoff.delay(1, Optional.empty()).toMillis();

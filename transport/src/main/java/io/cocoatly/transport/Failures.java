@@ -1,0 +1,67 @@
+package io.cocoatly.transport;
+
+import io.cocoatly.transport.TransportException.Kind;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/** The {@link TransportException}s the transport throws, worded in one place. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static TransportException gaveUp(GetRequest request, AttemptFailure last, int attempts) {
+        return new TransportException(Kind.GAVE_UP, "download-failed", request.url(), last.status(), attempts,
+                where(request.url()) + last.reason() + " (gave up after " + attempts
+                        + (attempts == 1 ? " attempt)" : " attempts)"),
+                List.of("check the network and the registry, then try again",
+                        "`network.retries` and `network.timeout_seconds` set how hard to try"), last.getCause());
+    }
+
+    static TransportException httpStatus(GetRequest request, int status, String detail, int attempt) {
+        List<String> hints = status == 404 || status == 410
+                ? List.of("the server has no such file; check the URL")
+                : List.of("the server refused the request; check the URL and the proxy settings (`network.proxy`)");
+        return new TransportException(Kind.HTTP_STATUS, "http-error", request.url(), status, attempt,
+                where(request.url()) + "HTTP " + status + detail, hints, null);
+    }
+
+    static TransportException tooLarge(GetRequest request, String what, int status, int attempt) {
+        String limit = request.exactSize() ? "the artifact's declared size is " + request.maxBytes()
+                : "the limit is " + request.maxBytes() + " bytes";
+        List<String> hints = request.exactSize()
+                ? List.of("the server serves a different file than the lockfile describes; do not install it")
+                : List.of("the server sends more than such a file may hold; check the URL");
+        return new TransportException(Kind.TOO_LARGE, request.exactSize() ? "artifact-too-large" : "response-too-large",
+                request.url(), status, attempt, where(request.url()) + what + ", " + limit, hints, null);
+    }
+
+    static TransportException localFile(GetRequest request, String problem, List<String> hints, Throwable cause) {
+        return new TransportException(Kind.LOCAL_FILE, "download-failed", request.url(), -1, 1, problem, hints, cause);
+    }
+
+    static TransportException badUrl(GetRequest request, String problem, List<String> hints, Throwable cause) {
+        return new TransportException(Kind.BAD_URL, "download-failed", request.url(), -1, 0, problem, hints, cause);
+    }
+
+    static TransportException target(GetRequest request, int attempt, IOException cause) {
+        return new TransportException(Kind.TARGET, "target-write-failed", request.url(), -1, attempt,
+                where(request.url()) + "writing the body failed: " + describe(cause), List.of(), cause);
+    }
+
+    static TransportException cancelled(GetRequest request, int attempts) {
+        return new TransportException(Kind.CANCELLED, "download-cancelled", request.url(), -1, attempts,
+                where(request.url()) + "cancelled", List.of(), null);
+    }
+
+    /** The prefix naming the request, {@code GET <url>: }. */
+    static String where(URI url) {
+        return "GET " + url + ": ";
+    }
+
+    /** An I/O error as a short reason: its type and message, e.g. {@code SocketTimeoutException: timeout}. */
+    static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

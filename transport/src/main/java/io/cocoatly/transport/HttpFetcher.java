@@ -1,0 +1,189 @@
+package io.cocoatly.transport;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One attempt at an {@code http(s)} URL with OkHttp, the only class that calls it: builds the
+ * request (conditional if asked), classifies the answer, streams the body.
+ *
+ * <p>Connections are pooled, and two rules keep a pooled connection the server has closed from
+ * failing a get (issue 9: {@code python3 -m http.server} failed every install with "unexpected end
+ * of stream"):
+ * <ol>
+ *   <li>An HTTP/1.0 response without {@code Connection: keep-alive} means the server closes the
+ *       connection after it (RFC 9112 §9.3), so our side of it is shut down at once, which makes
+ *       OkHttp's health check drop it instead of pooling it. (OkHttp itself honours only an explicit
+ *       {@code Connection: close}.) Over TLS a half-close is impossible; rule 2 covers that case.</li>
+ *   <li>A request that fails on a pooled connection before any response header arrived never
+ *       reached a server that was listening; it is sent once more at once, on a connection that is
+ *       new by construction (a client whose pool keeps nothing), and reported as
+ *       {@link TransportListener#staleConnectionReplaced}, not as a retry. A keep-alive timeout on
+ *       the server side looks the same.</li>
+ * </ol>
+ * OkHttp's own {@code retryOnConnectionFailure} stays off: it would also repeat the failures our
+ * retry loop must count and report.
+ */
+final class HttpFetcher implements AutoCloseable {
+
+    private final OkHttpClient pooled;
+    private final OkHttpClient fresh;
+
+    HttpFetcher(TransportOptions options, Optional<TlsSetup> tls) {
+        // Calls run synchronously on the caller's threads (the downloader's pool of maxConcurrent),
+        // which is what bounds concurrency. The dispatcher gets the same limits, since its per-host
+        // default of 5 would otherwise cap anything asynchronous below the configured number.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(options.maxConcurrent());
+        dispatcher.setMaxRequestsPerHost(options.maxConcurrent());
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(options.maxConcurrent(), 5, TimeUnit.MINUTES))
+                .connectTimeout(options.timeout())
+                .readTimeout(options.timeout())
+                .writeTimeout(options.timeout())
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(HttpFetcher::dropHttp10Connections)
+                .eventListenerFactory(HttpFetcher::probeOf);
+        tls.ifPresent(t -> b.sslSocketFactory(t.socketFactory(), t.trustManager()));
+        ProxyRoute.apply(b, options.proxy(), tls.orElseGet(TlsSetup::system));
+        this.pooled = b.build();
+        this.fresh = pooled.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+    }
+
+    /**
+     * Attempt {@code attempt} at {@code request}.
+     *
+     * @throws AttemptFailure     on connection errors, timeouts, truncated bodies, 5xx, 408 and 429
+     * @throws TransportException on any other status, too many bytes, a failing target, cancellation
+     */
+    GetOutcome fetch(GetRequest request, HttpUrl url, BodyTarget target, int attempt, TransportListener listener,
+                     Cancellation cancellation) throws AttemptFailure {
+        Request http = request(request, url);
+        try {
+            return execute(pooled, http, request, target, attempt, listener, cancellation);
+        } catch (StaleConnection stale) {
+            listener.staleConnectionReplaced(request, attempt, stale.getMessage());
+            try {
+                return execute(fresh, http, request, target, attempt, listener, cancellation);
+            } catch (StaleConnection impossible) {
+                throw new AssertionError("a connection of the fresh client was pooled", impossible);
+            }
+        }
+    }
+
+    private static Request request(GetRequest request, HttpUrl url) {
+        Request.Builder b = new Request.Builder()
+                .url(url)
+                // Asking for identity keeps OkHttp from transparently gunzipping a .tar.gz served
+                // with Content-Encoding: gzip, which would change the bytes we hash.
+                .header("Accept-Encoding", "identity")
+                .header("User-Agent", "cocoatly");
+        request.validators().etag().ifPresent(tag -> b.header("If-None-Match", tag));
+        request.validators().lastModified().ifPresent(date -> b.header("If-Modified-Since", date));
+        return b.build();
+    }
+
+    private GetOutcome execute(OkHttpClient client, Request http, GetRequest request, BodyTarget target, int attempt,
+                               TransportListener listener, Cancellation cancellation)
+            throws AttemptFailure, StaleConnection {
+        ConnectionProbe probe = new ConnectionProbe();
+        Call call = client.newCall(http.newBuilder().tag(ConnectionProbe.class, probe).build());
+        Cancellation.Registration registration = cancellation.register(call::cancel);
+        try (Response response = call.execute()) {
+            listener.responseHeaders(request, attempt, response.code());
+            return answer(response, request, target, attempt, listener);
+        } catch (IOException e) {
+            if (cancellation.isCancelled()) {
+                throw Failures.cancelled(request, attempt);
+            }
+            if (client == pooled && probe.staleConnection()) {
+                throw new StaleConnection(Failures.describe(e));
+            }
+            throw AttemptFailure.of(Failures.describe(e), e);
+        } finally {
+            registration.close();
+        }
+    }
+
+    private static GetOutcome answer(Response response, GetRequest request, BodyTarget target, int attempt,
+                                     TransportListener listener) throws IOException, AttemptFailure {
+        int code = response.code();
+        if (code == 408 || code == 429 || code >= 500) {
+            throw new AttemptFailure("HTTP " + code,
+                    Backoff.parseRetryAfter(response.header("Retry-After"), ZonedDateTime.now()), code, null);
+        }
+        Validators sent = Validators.of(response.header("ETag"), response.header("Last-Modified"));
+        if (code == 304) {
+            if (request.validators().isEmpty()) {
+                throw Failures.httpStatus(request, code, " to a request that was not conditional", attempt);
+            }
+            // RFC 9111 §4.3.4: a 304 may carry newer validators; they replace the stored ones.
+            Validators kept = request.validators();
+            return new GetOutcome.NotModified(new Validators(sent.etag().or(kept::etag),
+                    sent.lastModified().or(kept::lastModified)), attempt);
+        }
+        if (code < 200 || code >= 300) {
+            throw Failures.httpStatus(request, code, "", attempt);
+        }
+        ResponseBody body = response.body();
+        long announced = body.contentLength();
+        if (announced > request.maxBytes()) {
+            throw Failures.tooLarge(request, "the server announces " + announced + " bytes", code, attempt);
+        }
+        long size = BodyCopy.copy(body.byteStream(), request, target, attempt, code, listener);
+        if (request.exactSize() && size < request.maxBytes()) {
+            throw new AttemptFailure("truncated body: " + size + " of " + request.maxBytes() + " bytes",
+                    Optional.empty(), code, null);
+        }
+        return new GetOutcome.ModifiedOrNew(size, sent, attempt);
+    }
+
+    /** Rule 1 above: an HTTP/1.0 connection the server will close is never offered for reuse. */
+    private static Response dropHttp10Connections(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.protocol() == Protocol.HTTP_1_0 && !"keep-alive".equalsIgnoreCase(response.header("Connection"))) {
+            Socket socket = chain.connection().socket();
+            if (!(socket instanceof SSLSocket) && !socket.isOutputShutdown()) {
+                socket.shutdownOutput();
+            }
+        }
+        return response;
+    }
+
+    private static EventListener probeOf(Call call) {
+        ConnectionProbe probe = call.request().tag(ConnectionProbe.class);
+        return probe == null ? EventListener.NONE : probe;
+    }
+
+    @Override
+    public void close() {
+        pooled.dispatcher().executorService().shutdown();
+        pooled.connectionPool().evictAll();
+        fresh.connectionPool().evictAll();
+    }
+
+    /** The attempt failed on a stale pooled connection; rule 2 above. */
+    private static final class StaleConnection extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnection(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
