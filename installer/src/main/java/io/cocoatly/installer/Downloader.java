@@ -189,7 +189,7 @@ public final class Downloader implements AutoCloseable {
 
     /** The transport's failure as this artifact's, with advice that fits an artifact. */
     private static DownloadException downloadException(PackageId id, TransportException e) throws Cancelled {
-        switch (e.kind()) {
+        switch (e.reason()) {
             case CANCELLED:
                 throw new Cancelled();
             case TARGET:

@@ -21,8 +21,8 @@ final class BodyCopy {
      *
      * @return bytes written
      * @throws IOException          if reading {@code in} fails
-     * @throws TransportException   {@link TransportException.Kind#TOO_LARGE} at the first byte over the
-     *                              limit, {@link TransportException.Kind#TARGET} if the target fails
+     * @throws TransportException   {@link TransportException.Reason#TOO_LARGE} at the first byte over the
+     *                              limit, {@link TransportException.Reason#TARGET} if the target fails
      */
     static long copy(InputStream in, GetRequest request, BodyTarget target, int attempt, int status,
                      TransportListener listener) throws IOException {

@@ -1,6 +1,6 @@
 package io.cocoatly.transport;
 
-import io.cocoatly.transport.TransportException.Kind;
+import io.cocoatly.transport.TransportException.Reason;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -12,7 +12,7 @@ final class Failures {
     }
 
     static TransportException gaveUp(GetRequest request, AttemptFailure last, int attempts) {
-        return new TransportException(Kind.GAVE_UP, "download-failed", request.url(), last.status(), attempts,
+        return new TransportException(Reason.GAVE_UP, "download-failed", request.url(), last.status(), attempts,
                 where(request.url()) + last.reason() + " (gave up after " + attempts
                         + (attempts == 1 ? " attempt)" : " attempts)"),
                 List.of("check the network and the registry, then try again",
@@ -23,7 +23,7 @@ final class Failures {
         List<String> hints = status == 404 || status == 410
                 ? List.of("the server has no such file; check the URL")
                 : List.of("the server refused the request; check the URL and the proxy settings (`network.proxy`)");
-        return new TransportException(Kind.HTTP_STATUS, "http-error", request.url(), status, attempt,
+        return new TransportException(Reason.HTTP_STATUS, "http-error", request.url(), status, attempt,
                 where(request.url()) + "HTTP " + status + detail, hints, null);
     }
 
@@ -33,25 +33,25 @@ final class Failures {
         List<String> hints = request.exactSize()
                 ? List.of("the server serves a different file than the lockfile describes; do not install it")
                 : List.of("the server sends more than such a file may hold; check the URL");
-        return new TransportException(Kind.TOO_LARGE, request.exactSize() ? "artifact-too-large" : "response-too-large",
+        return new TransportException(Reason.TOO_LARGE, request.exactSize() ? "artifact-too-large" : "response-too-large",
                 request.url(), status, attempt, where(request.url()) + what + ", " + limit, hints, null);
     }
 
     static TransportException localFile(GetRequest request, String problem, List<String> hints, Throwable cause) {
-        return new TransportException(Kind.LOCAL_FILE, "download-failed", request.url(), -1, 1, problem, hints, cause);
+        return new TransportException(Reason.LOCAL_FILE, "download-failed", request.url(), -1, 1, problem, hints, cause);
     }
 
     static TransportException badUrl(GetRequest request, String problem, List<String> hints, Throwable cause) {
-        return new TransportException(Kind.BAD_URL, "download-failed", request.url(), -1, 0, problem, hints, cause);
+        return new TransportException(Reason.BAD_URL, "download-failed", request.url(), -1, 0, problem, hints, cause);
     }
 
     static TransportException target(GetRequest request, int attempt, IOException cause) {
-        return new TransportException(Kind.TARGET, "target-write-failed", request.url(), -1, attempt,
+        return new TransportException(Reason.TARGET, "target-write-failed", request.url(), -1, attempt,
                 where(request.url()) + "writing the body failed: " + describe(cause), List.of(), cause);
     }
 
     static TransportException cancelled(GetRequest request, int attempts) {
-        return new TransportException(Kind.CANCELLED, "download-cancelled", request.url(), -1, attempts,
+        return new TransportException(Reason.CANCELLED, "download-cancelled", request.url(), -1, attempts,
                 where(request.url()) + "cancelled", List.of(), null);
     }
 

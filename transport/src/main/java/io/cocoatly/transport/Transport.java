@@ -47,7 +47,7 @@ public final class Transport implements AutoCloseable {
      *
      * @return {@link GetOutcome.NotModified} (only for a conditional request answered 304) or
      *         {@link GetOutcome.ModifiedOrNew} (the body is in the target's last stream)
-     * @throws TransportException when the get fails for good; see {@link TransportException.Kind}
+     * @throws TransportException when the get fails for good; see {@link TransportException.Reason}
      */
     public GetOutcome get(GetRequest request, BodyTarget target, TransportListener listener, Cancellation cancellation) {
         listener.callStart(request);

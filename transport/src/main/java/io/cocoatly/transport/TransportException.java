@@ -1,6 +1,7 @@
 package io.cocoatly.transport;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.net.URI;
 import java.util.List;
 import java.util.OptionalInt;
@@ -13,8 +14,8 @@ public final class TransportException extends CocoatlyException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the get failed; each kind has one {@link #code()}, except {@link #TOO_LARGE}. */
-    public enum Kind {
+    /** Why the get failed; each reason has one {@link #code()}, except {@link #TOO_LARGE}. */
+    public enum Reason {
         /** Retryable failures (connection errors, timeouts, truncated bodies, 5xx, 408, 429) until the retries ran out: {@code download-failed}. */
         GAVE_UP,
         /** A status that another attempt would not change (other 4xx, an unexpected 304, 3xx): {@code http-error}. */
@@ -31,23 +32,23 @@ public final class TransportException extends CocoatlyException {
         CANCELLED
     }
 
-    private final Kind kind;
+    private final Reason reason;
     private final URI url;
     private final int status;
     private final int attempts;
 
-    TransportException(Kind kind, String code, URI url, int status, int attempts, String message, List<String> hints,
+    TransportException(Reason reason, String code, URI url, int status, int attempts, String message, List<String> hints,
                        Throwable cause) {
-        super(code, message, hints, cause);
-        this.kind = kind;
+        super(ErrorKind.FAILED, code, message, hints, cause);
+        this.reason = reason;
         this.url = url;
         this.status = status;
         this.attempts = attempts;
     }
 
-    /** Why the get failed. */
-    public Kind kind() {
-        return kind;
+    /** Why the get failed (its {@link #kind()} is always {@link io.cocoatly.model.ErrorKind#FAILED}). */
+    public Reason reason() {
+        return reason;
     }
 
     /** The URL that was fetched. */

@@ -77,7 +77,7 @@ class TransportGetTest {
 
         TransportException e = assertThrows(TransportException.class, () -> get(GetRequest.exactly(url("/a"), 10)));
 
-        assertEquals(TransportException.Kind.GAVE_UP, e.kind());
+        assertEquals(TransportException.Reason.GAVE_UP, e.reason());
         assertEquals("download-failed", e.code());
         assertEquals("GET " + url("/a") + ": HTTP 503 (gave up after 3 attempts)", e.getMessage());
         assertEquals(OptionalInt.of(503), e.status());
@@ -156,7 +156,7 @@ class TransportGetTest {
 
         TransportException e = assertThrows(TransportException.class, () -> get(GetRequest.exactly(url("/gone"), 10)));
 
-        assertEquals(TransportException.Kind.HTTP_STATUS, e.kind());
+        assertEquals(TransportException.Reason.HTTP_STATUS, e.reason());
         assertEquals("http-error", e.code());
         assertEquals("GET " + url("/gone") + ": HTTP 404", e.getMessage());
         assertEquals(List.of("the server has no such file; check the URL"), e.hints());
@@ -187,7 +187,7 @@ class TransportGetTest {
                 GetRequest.exactly(url("/a"), 50_000), target, events, Cancellation.never()));
 
         assertEquals("artifact-too-large", e.code());
-        assertEquals(TransportException.Kind.TOO_LARGE, e.kind());
+        assertEquals(TransportException.Reason.TOO_LARGE, e.reason());
         assertTrue(target.last.size() <= 50_000, "wrote " + target.last.size());
         assertEquals(1, server.getRequestCount());
     }
@@ -202,7 +202,7 @@ class TransportGetTest {
         TransportException e = assertThrows(TransportException.class, () -> transport.get(
                 GetRequest.exactly(url("/a"), body.length), broken, events, Cancellation.never()));
 
-        assertEquals(TransportException.Kind.TARGET, e.kind());
+        assertEquals(TransportException.Reason.TARGET, e.reason());
         assertEquals("GET " + url("/a") + ": writing the body failed: IOException: disk full", e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
@@ -224,7 +224,7 @@ class TransportGetTest {
         TransportException e = assertThrows(TransportException.class, () -> transport.get(
                 GetRequest.exactly(url("/a"), 10), new Target(), cancelOnRetry, cancellation));
 
-        assertEquals(TransportException.Kind.CANCELLED, e.kind());
+        assertEquals(TransportException.Reason.CANCELLED, e.reason());
         assertEquals("download-cancelled", e.code());
         assertEquals(1, server.getRequestCount());
     }
@@ -241,7 +241,7 @@ class TransportGetTest {
         assertArrayEquals(body, target.last.toByteArray());
         TransportException missing = assertThrows(TransportException.class,
                 () -> get(GetRequest.exactly(tmp.resolve("none").toUri(), 1)));
-        assertEquals(TransportException.Kind.LOCAL_FILE, missing.kind());
+        assertEquals(TransportException.Reason.LOCAL_FILE, missing.reason());
         assertEquals("no such file: " + tmp.resolve("none"), missing.getMessage());
     }
 
@@ -249,7 +249,7 @@ class TransportGetTest {
     void otherSchemesAreRefusedBeforeAnyAttempt() {
         TransportException e = assertThrows(TransportException.class,
                 () -> get(GetRequest.exactly(URI.create("ftp://127.0.0.1/a.tar.gz"), 1)));
-        assertEquals(TransportException.Kind.BAD_URL, e.kind());
+        assertEquals(TransportException.Reason.BAD_URL, e.reason());
         assertEquals("unsupported URL scheme: ftp://127.0.0.1/a.tar.gz", e.getMessage());
         assertEquals(0, e.attempts());
     }
