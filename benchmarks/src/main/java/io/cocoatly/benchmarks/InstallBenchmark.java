@@ -24,6 +24,7 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -186,8 +187,8 @@ public final class InstallBenchmark {
                     Optional.of(sig))), List.of()));
             order.add(List.of(id));
         }
-        return new Lockfile(new ManifestInfo(PackageName.of("bench"), Version.parse("0.1.0"), "sha256:" + "0".repeat(64)),
-                new ResolverInfo(true, List.of(), ResolverInfo.MultipleVersions.ONE_PER_PACKAGE), packages, order);
+        return Lockfile.format1(new ManifestInfo(PackageName.of("bench"), Version.parse("0.1.0"), "sha256:" + "0".repeat(64)),
+                new ResolverInfo(true, List.of(), VersionPolicy.ONE_PER_PACKAGE), packages, order);
     }
 
     private static HttpServer serve(Path root) throws IOException {

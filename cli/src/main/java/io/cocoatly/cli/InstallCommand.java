@@ -1,7 +1,6 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.project.LockfileFactory;
 import io.cocoatly.project.Relock;
 import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallOutcome;
@@ -13,9 +12,9 @@ import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
-import io.cocoatly.solver.VersionPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,9 +92,9 @@ final class InstallCommand implements Callable<Integer> {
         boolean lockedFirst = existing.isEmpty() || stale;
         if (lockedFirst) {
             FileRegistry index = setup.index();
-            VersionPolicy policy = existing.map(l -> LockfileFactory.policy(l.resolver().multipleVersions()))
-                    .orElse(VersionPolicy.ONE_PER_PACKAGE);
-            lockfile = new Relock(index, project.manifest(), policy, Optional.empty()).lock(existing).lockfile();
+            VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
+            lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
+                    .lockfile();
             LockfileWriter.write(lockfile, project.lockfilePath());
             if (!quiet && !json) {
                 context.err().println("wrote " + project.lockfileName());
@@ -123,7 +122,8 @@ final class InstallCommand implements Callable<Integer> {
             wanted = GlobalManifest.with(wanted, Dependency.parse(name, range));
         }
         Optional<Lockfile> previous = GlobalManifest.lockfile(home.root());
-        Lockfile lockfile = new Relock(setup.index(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
+        FileRegistry index = setup.index();
+        Lockfile lockfile = new Relock(index, index.location(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
                 .lock(previous).lockfile();
         InstallOutcome outcome = apply(setup.global(), new InstallRequest(lockfile, setup.registryRoot()));
         GlobalManifest.write(home.root(), wanted, Optional.of(lockfile));

@@ -5,8 +5,9 @@ import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
-import io.cocoatly.solver.VersionPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,9 +72,9 @@ final class LockCommand implements Callable<Integer> {
         }
         List<String> warnings = new ArrayList<>();
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
-        PackageIndex index = registry.open(context);
+        FileRegistry index = registry.open(context);
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
-        Relock relock = new Relock(index, project.manifest(), policy,
+        Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
         return LockfileUpdate.finish(context, project, index, existing, relock.lock(existing).warnFirst(warnings),
                 Set.of(), json);

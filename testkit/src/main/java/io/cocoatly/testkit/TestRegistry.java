@@ -14,6 +14,7 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class TestRegistry {
         }
     }
 
-    /** A lockfile of exactly these packages (by id), install order by dependencies. */
+    /** A format-1 lockfile of exactly these packages (by id), artifact URLs relative to this registry. */
     public Lockfile lockfile(String... ids) {
         List<LockedPackage> chosen = new ArrayList<>();
         for (String id : ids) {
@@ -130,8 +131,8 @@ public final class TestRegistry {
                 }
             }
         }
-        return new Lockfile(new ManifestInfo(PackageName.of("demo"), Version.parse("0.1.0"),
-                "sha256:" + "0".repeat(64)), new ResolverInfo(true, List.of(), ResolverInfo.MultipleVersions.ONE_PER_PACKAGE),
+        return Lockfile.format1(new ManifestInfo(PackageName.of("demo"), Version.parse("0.1.0"),
+                "sha256:" + "0".repeat(64)), new ResolverInfo(true, List.of(), VersionPolicy.ONE_PER_PACKAGE),
                 chosen, order);
     }
 
