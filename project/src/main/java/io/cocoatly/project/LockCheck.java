@@ -23,7 +23,8 @@ import java.util.Optional;
  * exists and is not yanked, its artifact and checksums are unchanged, and every dependency of every
  * locked package is satisfied by the version locked for it). Never changes anything.
  *
- * <p>Neither the lockfile's format nor its sources' locations are questioned: a format-1 lockfile that
+ * <p>{@link #require} is the one refusal {@code lock --check} and {@code install --locked} share.
+ * Neither the lockfile's format nor its sources' locations are questioned: a format-1 lockfile that
  * is otherwise current passes (as cargo and uv accept an older lockfile version and upgrade it on
  * the next write), and a source is the same registry when it has the same name.
  */
@@ -63,6 +64,21 @@ public final class LockCheck {
             checkPackage(lockfile, p, manifest, index, problems);
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * Refuses a lockfile that no longer holds: what {@code lock --check} and {@code install --locked}
+     * both call, so they refuse exactly the same lockfiles with the same problems.
+     *
+     * @param lockfileName how the lockfile is named in the message, e.g. {@code cocoatly-lock.json}
+     * @throws LockfileOutOfDateException listing every problem of {@link #run}, if there is any
+     */
+    public static void require(Lockfile lockfile, Manifest manifest, PackageIndex index, Optional<VersionPolicy> policy,
+            String lockfileName) {
+        List<Problem> problems = run(lockfile, manifest, index, policy);
+        if (!problems.isEmpty()) {
+            throw new LockfileOutOfDateException(lockfileName, problems);
+        }
     }
 
     private static void checkManifest(Lockfile lockfile, Manifest manifest, List<Problem> problems) {

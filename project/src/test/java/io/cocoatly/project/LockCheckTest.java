@@ -1,6 +1,7 @@
 package io.cocoatly.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the check does not question: the lockfile's format and its sources' locations. */
+/** What the check does not question (format, location) and the refusal both commands share. */
 class LockCheckTest {
 
     private static final Artifact LIB = new Artifact("artifacts/lib-1.0.0.tar.gz", 42, Map.of("sha256", "ab".repeat(32)),
@@ -66,5 +67,18 @@ class LockCheckTest {
         assertEquals(List.of(new LockCheck.Problem("artifact-changed", Optional.of(lib.id()),
                 "the artifact of `lib@1.0.0` differs from the registry's (URL changed)")),
                 LockCheck.run(edited, APP, INDEX, Optional.empty()));
+    }
+
+    @Test
+    void requireRefusesWithEveryProblemAndPassesAValidLockfile() {
+        Lockfile lockfile = lock("https://registry.example/tiny/");
+        LockCheck.require(lockfile, APP, INDEX, Optional.empty(), "cocoatly-lock.json");
+        LockfileOutOfDateException e = assertThrows(LockfileOutOfDateException.class, () -> LockCheck.require(lockfile,
+                APP, INDEX, Optional.of(VersionPolicy.SEMVER_MAJOR), "app/cocoatly-lock.json"));
+        assertEquals("lockfile-out-of-date", e.code());
+        assertEquals("`app/cocoatly-lock.json` is out of date: 1 problem", e.getMessage());
+        assertEquals(List.of("run `cocoatly lock` to update the lockfile"), e.hints());
+        assertEquals(List.of(new LockCheck.Problem("policy-changed", Optional.empty(),
+                "the lockfile was resolved with `--multiple-versions=one`, not `semver-major`")), e.problems());
     }
 }
