@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The rules that tie a lockfile's packages and install order together. Both the {@link Lockfile}
@@ -184,7 +185,7 @@ final class Consistency {
 
     private static String listed(Set<String> names) {
         return names.isEmpty() ? "none" : names.stream().sorted().map(n -> "`" + n + "`")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private static Optional<Problem> problem(String path, String message) {

@@ -56,7 +56,8 @@ public record LockedSource(String name, URI url) {
      * write them, e.g. {@code artifacts/http-2.0.1.tar.gz}) becomes absolute, an absolute one is
      * kept. This is the URL a format-2 lockfile records.
      *
-     * @throws IllegalArgumentException if the artifact's URL is not a valid URI reference
+     * @throws IllegalArgumentException if the artifact's URL is not a valid URI reference, or does
+     *     not resolve to an http, https or file URL
      */
     public Artifact locate(Artifact artifact) {
         URI reference;
@@ -66,6 +67,10 @@ public record LockedSource(String name, URI url) {
             throw new IllegalArgumentException("not a valid URL: `" + artifact.url() + "`: " + e.getReason(), e);
         }
         String resolved = canonicalFile(url.resolve(reference).toString());
+        String problem = artifactUrlProblem(resolved);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         return new Artifact(resolved, artifact.size(), artifact.checksums(), artifact.signature());
     }
 
@@ -73,12 +78,9 @@ public record LockedSource(String name, URI url) {
     static String urlProblem(String text) {
         URI uri;
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return "not a valid URL: `" + text + "`: " + e.getReason();
-        }
-        if (!uri.isAbsolute() || uri.isOpaque() || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            return "expected an absolute http, https or file URL: `" + text + "`";
+            uri = absolute(text, "");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return "a source URL has no query or fragment: `" + text + "`";
@@ -91,16 +93,26 @@ public record LockedSource(String name, URI url) {
 
     /** Why {@code text} cannot be an artifact URL of a format-2 lockfile, or null if it can. */
     static String artifactUrlProblem(String text) {
+        try {
+            absolute(text, " (format 2 records where each artifact is)");
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    // An absolute hierarchical URL the installer can fetch from, else IllegalArgumentException saying why.
+    private static URI absolute(String text, String why) {
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return "not a valid URL: `" + text + "`: " + e.getReason();
+            throw new IllegalArgumentException("not a valid URL: `" + text + "`: " + e.getReason(), e);
         }
         if (!uri.isAbsolute() || uri.isOpaque() || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            return "expected an absolute http, https or file URL (format 2 records where each artifact is): `" + text + "`";
+            throw new IllegalArgumentException("expected an absolute http, https or file URL" + why + ": `" + text + "`");
         }
-        return null;
+        return uri;
     }
 
     // java.net.URI writes `file:///a` resolved against anything as `file:/a`: the same URL, but

@@ -40,10 +40,13 @@ class LockedSourceTest {
     }
 
     @Test
-    void anArtifactUrlThatIsNoUrlCannotBeLocated() {
+    void anArtifactUrlThatIsNoUrlOrCannotBeFetchedCannotBeLocated() {
         LockedSource source = LockedSource.of("sample", URI.create("https://host/r/"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source.locate(at("a b.tar.gz")));
         assertEquals("not a valid URL: `a b.tar.gz`: Illegal character in path", e.getMessage());
+        assertEquals("expected an absolute http, https or file URL (format 2 records where each artifact is):"
+                + " `ftp://mirror.example/a.tar.gz`", assertThrows(IllegalArgumentException.class,
+                () -> source.locate(at("ftp://mirror.example/a.tar.gz"))).getMessage());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class LockfileFactory {
      * @param location where {@code index} was read, e.g. {@code file:///srv/registry/}
      * @throws IllegalArgumentException if {@code location} is not an absolute http(s) or file URL
      * @throws CocoatlyException with code {@code invalid-registry} if an artifact URL of the registry
-     *     is not a valid URL
+     *     is not a valid URL, or not one the installer can fetch
      */
     public static Lockfile build(Manifest manifest, Resolution.Solved solved, PackageIndex index, URI location,
             VersionPolicy policy) {
@@ -78,8 +78,8 @@ public final class LockfileFactory {
         try {
             return source.locate(artifact);
         } catch (IllegalArgumentException e) {
-            throw new CocoatlyException("invalid-registry", "`" + id + "` in registry `" + source.name() + "`: the"
-                    + " artifact URL is " + e.getMessage(), List.of("fix the artifact URL in the registry's index file"
+            throw new CocoatlyException("invalid-registry", "`" + id + "` in registry `" + source.name() + "`: bad"
+                    + " artifact URL: " + e.getMessage(), List.of("fix the artifact URL in the registry's index file"
                     + " for `" + id.name() + "`"));
         }
     }

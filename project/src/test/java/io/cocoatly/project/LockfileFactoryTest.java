@@ -75,7 +75,7 @@ class LockfileFactoryTest {
         CocoatlyException e = assertThrows(CocoatlyException.class, () -> LockfileFactory.build(app, solved, index,
                 URI.create("file:///srv/tiny/"), VersionPolicy.ONE_PER_PACKAGE));
         assertEquals("invalid-registry", e.code());
-        assertEquals("`lib@1.0.0` in registry `tiny`: the artifact URL is not a valid URL: `artifacts/lib 1.0.0.tar.gz`:"
+        assertEquals("`lib@1.0.0` in registry `tiny`: bad artifact URL: not a valid URL: `artifacts/lib 1.0.0.tar.gz`:"
                 + " Illegal character in path", e.getMessage());
     }
 }
