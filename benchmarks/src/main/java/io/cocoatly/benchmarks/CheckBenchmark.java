@@ -1,10 +1,10 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.testkit.InMemoryIndex;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolver;
-import io.cocoatly.solver.VersionPolicy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

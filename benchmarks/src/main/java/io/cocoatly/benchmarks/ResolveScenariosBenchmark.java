@@ -1,10 +1,10 @@
 package io.cocoatly.benchmarks;
 
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.testkit.Scenario;
 import io.cocoatly.testkit.ScenarioReader;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
-import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

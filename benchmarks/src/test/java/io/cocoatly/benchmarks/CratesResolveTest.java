@@ -9,7 +9,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.Resolver;
-import io.cocoatly.solver.VersionPolicy;
+import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,16 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.project.LockCheck;
+import io.cocoatly.project.LockfileOutOfDateException;
 import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.model.SyntaxException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -96,15 +101,23 @@ public final class Cli {
         return ExitCodes.INTERNAL;
     }
 
-    /** Prints an error: the envelope on stdout with {@code --json}, else prose and hints on stderr. */
+    /**
+     * Prints an error: the envelope on stdout with {@code --json}, else prose and hints on stderr.
+     * An out-of-date lockfile lists its problems under the message, and as {@code error.problems}.
+     */
     static void report(Context context, CocoatlyException e, boolean json, boolean verbose) {
         if (json) {
-            Json.write(context.out(), Envelope.failure(e));
+            Json.write(context.out(), e instanceof LockfileOutOfDateException stale
+                    ? Envelope.failure(e, null, Map.of("problems", problemsJson(stale.problems())))
+                    : Envelope.failure(e));
         } else {
             PrintWriter err = context.err();
             err.println("error: " + e.getMessage());
             if (e instanceof SyntaxException s) {
                 err.println(s.pointer());
+            }
+            if (e instanceof LockfileOutOfDateException stale) {
+                stale.problems().forEach(p -> err.println("  " + p.message()));
             }
             for (String hint : e.hints()) {
                 err.println("hint: " + hint);
@@ -116,6 +129,19 @@ public final class Cli {
         }
         context.out().flush();
         context.err().flush();
+    }
+
+    /** Each problem as {@code {"code", "package", "message"}}, {@code package} null for the manifest. */
+    private static List<Object> problemsJson(List<LockCheck.Problem> problems) {
+        List<Object> list = new ArrayList<>();
+        for (LockCheck.Problem p : problems) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", p.code());
+            entry.put("package", p.subject().map(Object::toString).orElse(null));
+            entry.put("message", p.message());
+            list.add(entry);
+        }
+        return list;
     }
 
     private static boolean wantsJson(ParseResult parseResult) {

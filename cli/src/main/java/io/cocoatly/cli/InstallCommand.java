@@ -1,7 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.project.LockfileFactory;
+import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallOutcome;
@@ -10,12 +10,11 @@ import io.cocoatly.installer.Installer;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.lockfile.RequirementsDigest;
-import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
-import io.cocoatly.solver.VersionPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +57,7 @@ final class InstallCommand implements Callable<Integer> {
             description = "Registry directory or URL (default: `registry.url` in config.json, else $COCOATLY_REGISTRY).")
     String registry;
 
-    @Option(names = "--locked", description = "Never lock: exit 3 if the lockfile is missing or out of date.")
+    @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
     boolean locked;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
@@ -79,23 +78,22 @@ final class InstallCommand implements Callable<Integer> {
 
     private int project(InstallerSetup setup) {
         ProjectFiles project = ProjectFiles.open(context, manifest);
+        if (locked) {
+            // Exactly what `lock --check` refuses, through the same call; it needs the registry.
+            Lockfile lockfile = project.requireLockfile();
+            LockCheck.require(lockfile, project.manifest(), setup.index(), Optional.empty(), project.lockfileName());
+            return install(setup, project, lockfile, false);
+        }
         Optional<Lockfile> existing = project.lockfile();
         boolean stale = existing.map(l -> !l.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest())))
                 .orElse(false);
-        if (locked && existing.isEmpty()) {
-            project.requireLockfile();
-        }
-        if (locked && stale) {
-            throw new CocoatlyException("lockfile-out-of-date", "`" + project.lockfileName() + "` does not match the"
-                    + " requirements of `" + Manifests.FILE_NAME + "`", List.of("run `cocoatly lock` and commit the lockfile"));
-        }
         Lockfile lockfile;
         boolean lockedFirst = existing.isEmpty() || stale;
         if (lockedFirst) {
             FileRegistry index = setup.index();
-            VersionPolicy policy = existing.map(l -> LockfileFactory.policy(l.resolver().multipleVersions()))
-                    .orElse(VersionPolicy.ONE_PER_PACKAGE);
-            lockfile = new Relock(index, project.manifest(), policy, Optional.empty()).lock(existing).lockfile();
+            VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
+            lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
+                    .lockfile();
             LockfileWriter.write(lockfile, project.lockfilePath());
             if (!quiet && !json) {
                 context.err().println("wrote " + project.lockfileName());
@@ -103,6 +101,15 @@ final class InstallCommand implements Callable<Integer> {
         } else {
             lockfile = existing.get();
         }
+        return install(setup, project, lockfile, lockedFirst);
+    }
+
+    /**
+     * Applies {@code lockfile} to the project's installation. A format-2 lockfile is installed from
+     * the URLs it records, without any registry; a format-1 one resolves its relative artifact URLs
+     * against the registry given.
+     */
+    private int install(InstallerSetup setup, ProjectFiles project, Lockfile lockfile, boolean lockedFirst) {
         Path projectDir = project.lockfilePath().getParent();
         Installer installer = setup.project(projectDir);
         InstallOutcome outcome = apply(installer, new InstallRequest(lockfile, setup.registryRoot()));
@@ -123,7 +130,8 @@ final class InstallCommand implements Callable<Integer> {
             wanted = GlobalManifest.with(wanted, Dependency.parse(name, range));
         }
         Optional<Lockfile> previous = GlobalManifest.lockfile(home.root());
-        Lockfile lockfile = new Relock(setup.index(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
+        FileRegistry index = setup.index();
+        Lockfile lockfile = new Relock(index, index.location(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
                 .lock(previous).lockfile();
         InstallOutcome outcome = apply(setup.global(), new InstallRequest(lockfile, setup.registryRoot()));
         GlobalManifest.write(home.root(), wanted, Optional.of(lockfile));

@@ -3,11 +3,10 @@ package io.cocoatly.cli;
 import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
-import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
-import io.cocoatly.solver.VersionPolicy;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,60 +70,33 @@ final class LockCommand implements Callable<Integer> {
         }
         List<String> warnings = new ArrayList<>();
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
-        PackageIndex index = registry.open(context);
+        FileRegistry index = registry.open(context);
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
-        Relock relock = new Relock(index, project.manifest(), policy,
+        Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
         return LockfileUpdate.finish(context, project, index, existing, relock.lock(existing).warnFirst(warnings),
                 Set.of(), json);
     }
 
+    // A stale lockfile is refused by LockCheck.require, the same call `install --locked` makes; the
+    // problems are printed where every error is (Cli.report), so both commands print them alike.
     private int check(ProjectFiles project, Lockfile lockfile) {
         PackageIndex index = registry.open(context);
         Optional<VersionPolicy> asked = spec.commandLine().getParseResult().hasMatchedOption("--multiple-versions")
                 ? Optional.of(registry.policy()) : Optional.empty();
-        List<LockCheck.Problem> problems = LockCheck.run(lockfile, project.manifest(), index, asked);
-        if (problems.isEmpty()) {
-            if (json) {
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("lockfile", project.lockfileName());
-                data.put("up-to-date", true);
-                data.put("packages", lockfile.packages().size());
-                Json.write(context.out(), Envelope.success(data));
-            } else {
-                int n = lockfile.packages().size();
-                context.out().println(project.lockfileName() + " is up to date: " + n + (n == 1 ? " package" : " packages")
-                        + ", valid in registry `" + index.name() + "`.");
-                context.out().flush();
-            }
-            return ExitCodes.OK;
-        }
-        CocoatlyException stale = new CocoatlyException("lockfile-out-of-date", "`" + project.lockfileName()
-                + "` is out of date: " + problems.size() + (problems.size() == 1 ? " problem" : " problems"),
-                List.of("run `cocoatly lock` to update the lockfile"));
+        LockCheck.require(lockfile, project.manifest(), index, asked, project.lockfileName());
         if (json) {
-            Json.write(context.out(), Envelope.failure(stale, null, Map.of("problems", problemsJson(problems))));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("lockfile", project.lockfileName());
+            data.put("up-to-date", true);
+            data.put("packages", lockfile.packages().size());
+            Json.write(context.out(), Envelope.success(data));
         } else {
-            PrintWriter err = context.err();
-            err.println("error: " + stale.getMessage());
-            for (LockCheck.Problem p : problems) {
-                err.println("  " + p.message());
-            }
-            stale.hints().forEach(h -> err.println("hint: " + h));
-            err.flush();
+            int n = lockfile.packages().size();
+            context.out().println(project.lockfileName() + " is up to date: " + n + (n == 1 ? " package" : " packages")
+                    + ", valid in registry `" + index.name() + "`.");
+            context.out().flush();
         }
-        return ExitCodes.OUT_OF_DATE;
-    }
-
-    private static List<Object> problemsJson(List<LockCheck.Problem> problems) {
-        List<Object> list = new ArrayList<>();
-        for (LockCheck.Problem p : problems) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("code", p.code());
-            entry.put("package", p.subject().map(Object::toString).orElse(null));
-            entry.put("message", p.message());
-            list.add(entry);
-        }
-        return list;
+        return ExitCodes.OK;
     }
 }

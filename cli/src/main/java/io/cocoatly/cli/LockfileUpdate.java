@@ -1,7 +1,6 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.project.ChangeReasons;
-import io.cocoatly.project.LockfileFactory;
 import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileDiff;
@@ -14,7 +13,7 @@ import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
-import io.cocoatly.solver.VersionPolicy;
+import io.cocoatly.model.VersionPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ final class LockfileUpdate {
         if (spec.commandLine().getParseResult().hasMatchedOption("--multiple-versions") || existing.isEmpty()) {
             return registry.policy();
         }
-        return LockfileFactory.policy(existing.get().resolver().multipleVersions());
+        return existing.get().resolver().multipleVersions();
     }
 
     /** Writes {@code outcome} if it changes the file, prints what changed, and returns the exit code. */

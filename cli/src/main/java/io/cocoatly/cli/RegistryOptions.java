@@ -1,8 +1,8 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.solver.VersionPolicy;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -31,14 +31,10 @@ final class RegistryOptions {
         return FileRegistry.open(context.path(dir));
     }
 
+    /** The policy {@code --multiple-versions} names, spelled as {@link VersionPolicy#fromOption} reads it. */
     VersionPolicy policy() {
-        if (multipleVersions.equals("one")) {
-            return VersionPolicy.ONE_PER_PACKAGE;
-        }
-        if (multipleVersions.equals("semver-major")) {
-            return VersionPolicy.SEMVER_MAJOR;
-        }
-        throw new CocoatlyException("usage", "invalid value for `--multiple-versions`: `" + multipleVersions + "`",
-                List.of("use `one` or `semver-major`"));
+        return VersionPolicy.fromOption(multipleVersions).orElseThrow(() -> new CocoatlyException("usage",
+                "invalid value for `--multiple-versions`: `" + multipleVersions + "`",
+                List.of("use " + String.join(" or ", VersionPolicy.options().stream().map(o -> "`" + o + "`").toList()))));
     }
 }

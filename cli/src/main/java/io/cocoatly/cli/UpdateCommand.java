@@ -3,10 +3,10 @@ package io.cocoatly.cli;
 import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.CocoatlyException;
-import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
-import io.cocoatly.solver.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,9 +77,9 @@ final class UpdateCommand implements Callable<Integer> {
                         List.of("run `cocoatly tree` to see the locked packages"));
             }
         }
-        PackageIndex index = registry.open(context);
+        FileRegistry index = registry.open(context);
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
-        Relock relock = new Relock(index, project.manifest(), policy,
+        Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
         Relock.Outcome outcome = relock.update(existing, names).warnFirst(warnings);
         Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;

@@ -96,6 +96,17 @@ final class TestProject {
         }
     }
 
+    /** The lockfile with this registry's location (a temp dir) as {@code file:///REGISTRY/}, for golden files. */
+    String maskedLockfile() {
+        return maskRegistry(lockfile(), registry());
+    }
+
+    /** {@code text} with the {@code file:} URL of {@code registry}, as lockfiles record it, as {@code file:///REGISTRY/}. */
+    static String maskRegistry(String text, Path registry) {
+        String url = registry.toAbsolutePath().normalize().toUri().toString();
+        return text.replace(url.endsWith("/") ? url : url + "/", "file:///REGISTRY/");
+    }
+
     private void writeIndex() {
         Map<String, List<String>> byName = new TreeMap<>();
         for (String line : releases.values()) {

@@ -36,18 +36,23 @@ public final class InstallPlanner {
     /**
      * The plan that makes the installation equal to {@code lockfile}.
      *
-     * @param registry the registry root that relative artifact URLs resolve against; may be empty
-     *                 when every artifact URL is absolute
+     * @param registry for a format-1 lockfile, the registry root its relative artifact URLs resolve
+     *                 against (may be empty when every one is absolute); ignored for a lockfile that
+     *                 {@linkplain Lockfile#locatesArtifacts() locates its artifacts} itself
      * @param cacheDir the download cache ({@code cache.dir})
      * @throws CocoatlyException code {@code no-registry} if a relative artifact URL has nothing to
      *     resolve against, {@code unsupported-url} if an artifact URL cannot be fetched
      */
     public static InstallPlan plan(Lockfile lockfile, State state, Optional<URI> registry, Path cacheDir) {
         ArtifactCache cache = new ArtifactCache(cacheDir);
+        // From format 2 on the lockfile records where each artifact is, absolute; a registry given
+        // now must not redirect downloads the lockfile pinned (checksums and signatures still hold,
+        // but what is installed should not depend on where the command happens to point).
+        Optional<URI> base = lockfile.locatesArtifacts() ? Optional.empty() : registry;
         List<PlannedPackage> packages = new ArrayList<>();
         for (List<PackageId> group : lockfile.installOrder()) {
             for (PackageId id : group) {
-                packages.add(planOne(lockfile.find(id).orElseThrow(), state, registry, cache));
+                packages.add(planOne(lockfile.find(id).orElseThrow(), state, base, cache));
             }
         }
         Set<PackageId> wanted = new HashSet<>(lockfile.ids());
@@ -94,7 +99,8 @@ public final class InstallPlanner {
         }
         throw new CocoatlyException("no-registry", "`" + locked.id() + "` has a relative artifact URL and no registry"
                 + " is configured: `" + artifact.url() + "`", List.of("pass `--registry DIR_OR_URL`, or set `registry.url`"
-                + " in config.json"));
+                + " in config.json", "or run `cocoatly lock` to rewrite the lockfile as format 2, which records where"
+                + " every artifact is"));
     }
 
     private static boolean isAbsolute(String url) {

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to install: the lockfile the installation must match afterwards, and the registry root its
- * relative artifact URLs resolve against.
+ * What to install: the lockfile the installation must match afterwards, and, for a format-1
+ * lockfile, the registry root its relative artifact URLs resolve against.
  *
  * @param registry a directory registry as a {@code file:} URI, or an {@code http(s)} registry root;
- *                 empty when every artifact URL is absolute
+ *                 used only for a format-1 lockfile (a format-2 lockfile records every artifact's
+ *                 absolute URL, and those are what is fetched); empty when not needed
  */
 public record InstallRequest(Lockfile lockfile, Optional<URI> registry) {
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.lockfile.LockedSource;
+import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileDiffText;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
@@ -98,6 +100,23 @@ class InstallPlannerTest {
         assertEquals("no-registry", e.code());
         assertEquals("`a@1.0.0` has a relative artifact URL and no registry is configured: `artifacts/a-1.0.0.tar.gz`",
                 e.getMessage());
+        assertEquals("or run `cocoatly lock` to rewrite the lockfile as format 2, which records where every artifact is",
+                e.hints().get(1));
+    }
+
+    @Test
+    void aFormat2LockfileIsFetchedFromItsOwnUrlsWhateverRegistryIsGiven() {
+        Lockfile relative = registry.lockfile("a@1.0.0", "b@2.0.0");
+        LockedSource source = LockedSource.of("test", registry.root().toUri());
+        Lockfile located = Lockfile.of(relative.manifest(), relative.resolver(), List.of(source), relative.packages().stream()
+                .map(p -> new LockedPackage(p.id(), source.name(), p.artifact().map(source::locate), p.dependencies()))
+                .toList(), relative.installOrder());
+
+        for (Optional<URI> given : List.of(root, Optional.<URI>empty())) {
+            InstallPlan plan = InstallPlanner.plan(located, State.empty(), given, dir.resolve("cache"));
+            assertEquals(source.url() + "artifacts/b-2.0.0.tar.gz",
+                    plan.find(PackageId.of("b", "2.0.0")).get().download().get().url().toString(), "given: " + given);
+        }
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.cocoatly.lockfile;
 
-import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.model.PackageId;
-import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The rules that tie a lockfile's packages and install order together. Both the {@link Lockfile}
@@ -37,7 +37,7 @@ final class Consistency {
     }
 
     static Optional<Problem> check(List<LockedPackage> packages, List<List<PackageId>> installOrder,
-            MultipleVersions policy, DependencyPath dependencyPath) {
+            VersionPolicy policy, DependencyPath dependencyPath) {
         Map<PackageId, Integer> index = new HashMap<>();
         Map<String, PackageId> classes = new HashMap<>();
         for (int i = 0; i < packages.size(); i++) {
@@ -46,10 +46,10 @@ final class Consistency {
             if (earlier != null) {
                 return problem("$.packages[" + i + "]", "duplicate package `" + id + "`, also at $.packages[" + earlier + "]");
             }
-            PackageId rival = classes.putIfAbsent(versionClass(id, policy), id);
+            PackageId rival = classes.putIfAbsent(policy.exclusionKey(id), id);
             if (rival != null) {
                 return problem("$.packages[" + i + "].version", "`" + id.name() + "` is locked at both " + rival.version()
-                        + " and " + id.version() + ", but `multiple-versions` is `" + policy.text() + "`");
+                        + " and " + id.version() + ", but `multiple-versions` is `" + policy.fileText() + "`");
             }
         }
         for (int i = 0; i < packages.size(); i++) {
@@ -153,10 +153,39 @@ final class Consistency {
         return seen;
     }
 
-    // The key under which two versions of one package may not coexist under the policy.
-    private static String versionClass(PackageId id, MultipleVersions policy) {
-        PackageName name = id.name();
-        return policy == MultipleVersions.ONE_PER_PACKAGE ? name.value() : name.value() + "@" + id.version().compatibilityClass();
+    /**
+     * The rules of {@code sources}: none in format 1; in format 2 each name once, every package's
+     * source listed, and every artifact URL absolute (the lockfile alone says where it is).
+     */
+    static Optional<Problem> checkSources(int format, List<LockedSource> sources, List<LockedPackage> packages) {
+        if (format < 2) {
+            return sources.isEmpty() ? Optional.empty() : problem("$.sources", "format " + format + " has no sources");
+        }
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Integer earlier = names.putIfAbsent(sources.get(i).name(), i);
+            if (earlier != null) {
+                return problem("$.sources[" + i + "].name", "duplicate source `" + sources.get(i).name()
+                        + "`, also at $.sources[" + earlier + "]");
+            }
+        }
+        for (int i = 0; i < packages.size(); i++) {
+            LockedPackage pkg = packages.get(i);
+            if (!names.containsKey(pkg.source())) {
+                return problem("$.packages[" + i + "].source", "`" + pkg.source() + "` is not a source of this lockfile;"
+                        + " sources: " + listed(names.keySet()));
+            }
+            String urlProblem = pkg.artifact().map(a -> LockedSource.artifactUrlProblem(a.url())).orElse(null);
+            if (urlProblem != null) {
+                return problem("$.packages[" + i + "].artifact.url", urlProblem);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String listed(Set<String> names) {
+        return names.isEmpty() ? "none" : names.stream().sorted().map(n -> "`" + n + "`")
+                .collect(Collectors.joining(", "));
     }
 
     private static Optional<Problem> problem(String path, String message) {

@@ -12,8 +12,9 @@ import java.util.Optional;
  * One selected package: everything the installer needs to fetch and check it without asking the
  * registry again.
  *
- * @param source       the registry's name or URL
- * @param artifact     absent for a registry that publishes no archives
+ * @param source       the name of one of the lockfile's sources (format 2), or the registry's name or
+ *                     URL (format 1)
+ * @param artifact     absent for a registry that publishes no archives; its URL is absolute in format 2
  * @param dependencies the exact packages it was resolved against, sorted, each at most once
  */
 public record LockedPackage(PackageId id, String source, Optional<Artifact> artifact, List<PackageId> dependencies) {

@@ -3,7 +3,6 @@ package io.cocoatly.lockfile;
 import io.cocoatly.json.ArtifactJson;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
-import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.lockfile.ResolverInfo.Objective;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
@@ -12,7 +11,9 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.SyntaxException;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,11 +22,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads lockfiles strictly: the whole file is validated (syntax, types, names, versions, digests,
  * consistency of dependencies and install order) before a {@link Lockfile} is returned, so nothing
  * half-read is ever used. Errors name the file, the JSON path and the problem.
+ *
+ * <p>Formats 1 and 2 are read, each with its own rules (format 1: no {@code sources}, artifact URLs
+ * may be relative; format 2: sources listed, artifact URLs absolute), into a {@link Lockfile} that
+ * remembers its format. A format-1 lockfile is as good as a format-2 one for every check; only
+ * installing it needs a registry to resolve its relative URLs against.
  */
 public final class LockfileReader {
 
@@ -33,7 +40,10 @@ public final class LockfileReader {
     static final String UNSUPPORTED = "unsupported-lockfile";
     private static final String REGENERATE = "run `cocoatly lock` to regenerate it";
 
-    private static final Set<String> ROOT_KEYS = Set.of("lockfile", "manifest", "resolver", "packages", "install-order");
+    private static final Set<String> ROOT_KEYS =
+            Set.of("lockfile", "manifest", "resolver", "sources", "packages", "install-order");
+    private static final Set<String> FORMAT_1_ROOT_KEYS = Set.of("lockfile", "manifest", "resolver", "packages", "install-order");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "url");
     private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest");
     private static final Set<String> RESOLVER_KEYS = Set.of("optimal", "objective", "multiple-versions");
     private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "artifact", "dependencies");
@@ -46,7 +56,7 @@ public final class LockfileReader {
      *
      * @throws CocoatlyException code {@code lockfile-not-found} if there is no such file,
      *     {@code lockfile-unreadable} if it cannot be read
-     * @throws InvalidFileException code {@code unsupported-lockfile} for another format version,
+     * @throws InvalidFileException code {@code unsupported-lockfile} for a format other than 1 and 2,
      *     {@code invalid-lockfile} for anything malformed or inconsistent
      */
     public static Lockfile read(Path file) {
@@ -69,11 +79,13 @@ public final class LockfileReader {
      * @throws InvalidFileException as {@link #read(Path)}
      */
     public static Lockfile parse(byte[] bytes, String displayName) {
-        JsonCursor root = StrictJson.parse(bytes, Path.of(displayName), INVALID);
-        checkFormat(root.required("lockfile"), Path.of(displayName));
-        root.rejectUnknownKeysListingAll(ROOT_KEYS);
+        Path file = Path.of(displayName);
+        JsonCursor root = StrictJson.parse(bytes, file, INVALID);
+        int format = checkFormat(root.required("lockfile"), file);
+        root.rejectUnknownKeysListingAll(format >= 2 ? ROOT_KEYS : FORMAT_1_ROOT_KEYS);
         ManifestInfo manifest = manifest(root.required("manifest"));
         ResolverInfo resolver = resolver(root.required("resolver"));
+        List<LockedSource> sources = format >= 2 ? sources(root.required("sources")) : List.of();
         JsonCursor packagesAt = root.required("packages");
         List<LockedPackage> packages = new ArrayList<>();
         List<List<PackageId>> rawDependencies = new ArrayList<>();
@@ -87,24 +99,47 @@ public final class LockfileReader {
         for (JsonCursor group : orderAt.elements()) {
             installOrder.add(idList(group, "package"));
         }
-        Consistency.check(packages, installOrder, resolver.multipleVersions(),
-                (i, pkg, dependency) -> "$.packages[" + i + "].dependencies[" + rawDependencies.get(i).indexOf(dependency) + "]")
+        Consistency.checkSources(format, sources, packages)
+                .or(() -> Consistency.check(packages, installOrder, resolver.multipleVersions(),
+                        (i, pkg, dependency) -> "$.packages[" + i + "].dependencies["
+                                + rawDependencies.get(i).indexOf(dependency) + "]"))
                 .ifPresent(p -> {
-                    throw new InvalidFileException(INVALID, Path.of(displayName), p.path(), p.message(), List.of(REGENERATE));
+                    throw new InvalidFileException(INVALID, file, p.path(), p.message(), List.of(REGENERATE));
                 });
-        return new Lockfile(manifest, resolver, packages, installOrder);
+        return new Lockfile(format, manifest, resolver, sources, packages, installOrder);
     }
 
-    private static void checkFormat(JsonCursor at, Path file) {
+    // Formats 1 and 2 are read; a newer one may mean anything, so nothing of it is used.
+    private static int checkFormat(JsonCursor at, Path file) {
         long format = at.integer();
-        if (format == Lockfile.FORMAT) {
-            return;
+        if (format >= Lockfile.FIRST_FORMAT && format <= Lockfile.FORMAT) {
+            return (int) format;
         }
         String hint = format > Lockfile.FORMAT
                 ? "this lockfile was written by a newer Cocoatly; upgrade, or " + REGENERATE
                 : REGENERATE;
-        throw new InvalidFileException(UNSUPPORTED, file, at.path(),
-                "unsupported lockfile format: " + format + " (this Cocoatly reads format " + Lockfile.FORMAT + ")", List.of(hint));
+        throw new InvalidFileException(UNSUPPORTED, file, at.path(), "unsupported lockfile format: " + format
+                + " (this Cocoatly reads formats " + Lockfile.FIRST_FORMAT + " to " + Lockfile.FORMAT + ")", List.of(hint));
+    }
+
+    private static List<LockedSource> sources(JsonCursor at) {
+        List<LockedSource> sources = new ArrayList<>();
+        for (JsonCursor element : at.elements()) {
+            element.rejectUnknownKeysListingAll(SOURCE_KEYS);
+            JsonCursor nameAt = element.required("name");
+            String name = nameAt.string();
+            if (name.isEmpty()) {
+                throw nameAt.error("a source needs a name");
+            }
+            JsonCursor urlAt = element.required("url");
+            String url = urlAt.string();
+            String problem = LockedSource.urlProblem(url);
+            if (problem != null) {
+                throw urlAt.error(problem);
+            }
+            sources.add(new LockedSource(name, URI.create(url)));
+        }
+        return sources;
     }
 
     private static ManifestInfo manifest(JsonCursor at) {
@@ -133,8 +168,9 @@ public final class LockfileReader {
         }
         JsonCursor policyAt = at.required("multiple-versions");
         String policy = policyAt.string();
-        MultipleVersions multipleVersions = MultipleVersions.fromText(policy).orElseThrow(() -> policyAt.error(
-                "unknown multiple-versions policy: `" + policy + "`", "known policies are `one-per-package` and `semver-major`"));
+        VersionPolicy multipleVersions = VersionPolicy.fromFileText(policy).orElseThrow(() -> policyAt.error(
+                "unknown multiple-versions policy: `" + policy + "`", "known policies are " + VersionPolicy.fileTexts().stream()
+                        .map(t -> "`" + t + "`").collect(Collectors.joining(" and "))));
         return new ResolverInfo(optimal, objective, multipleVersions);
     }
 

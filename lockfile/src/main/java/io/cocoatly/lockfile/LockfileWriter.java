@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes lockfiles byte-for-byte reproducibly: keys in the documented fixed order, packages sorted by
- * name then version, two-space indent, {@code \n} line ends and a trailing newline. The same
- * {@link Lockfile} always gives the same bytes.
+ * Writes lockfiles byte-for-byte reproducibly: keys in the documented fixed order, sources sorted by
+ * name, packages by name then version, two-space indent, {@code \n} line ends and a trailing
+ * newline. The same {@link Lockfile} always gives the same bytes. A lockfile is written in its own
+ * format: {@code sources} only from format 2 on, so a format-1 lockfile read and written back keeps
+ * its bytes ({@code lock} builds a new, format-2 lockfile instead).
  */
 public final class LockfileWriter {
 
@@ -23,7 +25,7 @@ public final class LockfileWriter {
     /** The exact bytes of {@code lockfile} as UTF-8 JSON. */
     public static byte[] toBytes(Lockfile lockfile) {
         JsonObject root = JsonObject.create();
-        root.put("lockfile", Lockfile.FORMAT);
+        root.put("lockfile", lockfile.format());
         JsonObject manifest = root.putObject("manifest");
         manifest.put("name", lockfile.manifest().name().value());
         manifest.put("version", lockfile.manifest().version().toString());
@@ -34,7 +36,13 @@ public final class LockfileWriter {
         for (ResolverInfo.Objective o : lockfile.resolver().objective()) {
             objective.put(o.level(), o.value());
         }
-        resolver.put("multiple-versions", lockfile.resolver().multipleVersions().text());
+        resolver.put("multiple-versions", lockfile.resolver().multipleVersions().fileText());
+        if (lockfile.format() >= 2) {
+            JsonArray sources = root.putArray("sources");
+            for (LockedSource s : lockfile.sources()) {
+                sources.addObject().put("name", s.name()).put("url", s.url().toString());
+            }
+        }
         JsonArray packages = root.putArray("packages");
         for (LockedPackage p : lockfile.packages()) {
             writePackage(packages.addObject(), p);

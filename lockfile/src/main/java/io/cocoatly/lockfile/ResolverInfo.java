@@ -1,19 +1,19 @@
 package io.cocoatly.lockfile;
 
+import io.cocoatly.model.VersionPolicy;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The lockfile's {@code resolver} section: whether the selection was proven optimal, the value
  * reached at each optimisation level, and the multiple-versions policy it was resolved under.
  *
- * @param objective the levels in priority order (most important first), each name at most once
+ * @param objective        the levels in priority order (most important first), each name at most once
+ * @param multipleVersions the policy, written as its {@link VersionPolicy#fileText()}
  */
-public record ResolverInfo(boolean optimal, List<Objective> objective, MultipleVersions multipleVersions) {
+public record ResolverInfo(boolean optimal, List<Objective> objective, VersionPolicy multipleVersions) {
 
     public ResolverInfo {
         objective = List.copyOf(objective);
@@ -33,29 +33,6 @@ public record ResolverInfo(boolean optimal, List<Objective> objective, MultipleV
             if (level.isEmpty()) {
                 throw new IllegalArgumentException("an objective level needs a name");
             }
-        }
-    }
-
-    /** How many versions of one package a resolution may select. */
-    public enum MultipleVersions {
-        /** At most one version of each package. */
-        ONE_PER_PACKAGE,
-        /** At most one version per SemVer compatibility class (1.x, 0.3.x, 0.0.4) of each package. */
-        SEMVER_MAJOR;
-
-        /** The spelling in the lockfile, e.g. {@code one-per-package}. */
-        public String text() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        /** The policy spelled {@code text}, if any. */
-        public static Optional<MultipleVersions> fromText(String text) {
-            for (MultipleVersions m : values()) {
-                if (m.text().equals(text)) {
-                    return Optional.of(m);
-                }
-            }
-            return Optional.empty();
         }
     }
 }

@@ -52,13 +52,15 @@ class LockfileGoldenTest {
     @ParameterizedTest
     @MethodSource("samples")
     void theFormatIsPlainTwoSpaceJsonWithATrailingNewline(String name) {
-        String text = new String(LockfileWriter.toBytes(Samples.all().get(name)), StandardCharsets.UTF_8);
+        Lockfile lockfile = Samples.all().get(name);
+        String text = new String(LockfileWriter.toBytes(lockfile), StandardCharsets.UTF_8);
         assertFalse(text.contains("\r"));
         assertFalse(text.contains("\t"));
         assertFalse(text.contains(" :"), "no space before a colon");
         assertEquals('\n', text.charAt(text.length() - 1));
         assertFalse(text.endsWith("\n\n"));
-        assertEquals("{\n  \"lockfile\": 1,\n  \"manifest\": {\n    ", text.substring(0, text.indexOf("\"name\"")));
+        assertEquals("{\n  \"lockfile\": " + lockfile.format() + ",\n  \"manifest\": {\n    ",
+                text.substring(0, text.indexOf("\"name\"")));
     }
 
     @org.junit.jupiter.api.Test

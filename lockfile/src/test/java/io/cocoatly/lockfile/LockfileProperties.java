@@ -46,7 +46,9 @@ class LockfileProperties {
             Collections.shuffle(shuffled, random);
             order.add(shuffled);
         }
-        Lockfile same = new Lockfile(lockfile.manifest(), lockfile.resolver(), packages, order);
+        List<LockedSource> sources = new ArrayList<>(lockfile.sources());
+        Collections.shuffle(sources, random);
+        Lockfile same = new Lockfile(lockfile.format(), lockfile.manifest(), lockfile.resolver(), sources, packages, order);
         assertArrayEquals(LockfileWriter.toBytes(lockfile), LockfileWriter.toBytes(same));
     }
 

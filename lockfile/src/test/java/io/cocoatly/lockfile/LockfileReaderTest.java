@@ -1,7 +1,9 @@
 package io.cocoatly.lockfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LockfileReaderTest {
 
     private static final String FILE = "cocoatly-lock.json";
+    private static final String SAMPLE = Samples.SAMPLE.url().toString();
 
     private static String simple() {
         return new String(LockfileWriter.toBytes(Samples.simple()), StandardCharsets.UTF_8);
@@ -44,7 +47,7 @@ class LockfileReaderTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-            bad("wrong type of format", "\"lockfile\": 1", "\"lockfile\": \"1\"",
+            bad("wrong type of format", "\"lockfile\": 2", "\"lockfile\": \"2\"",
                 "$.lockfile: expected an integer, found a string"),
             bad("unknown root key", "\"install-order\": [", "\"extra\": 1, \"install-order\": [",
                 "$: unknown key `extra`"),
@@ -64,8 +67,8 @@ class LockfileReaderTest {
             bad("bad version", "\"version\": \"1.4.2\"", "\"version\": \"1.4\"",
                 "$.packages[1].version: invalid version `1.4`: expected `.` and the patch version number at column 4,"
                     + " found the end of the input"),
-            bad("empty source", "\"source\": \"sample\",\n      \"artifact\": {\n        \"url\": \"artifacts/json",
-                "\"source\": \"\",\n      \"artifact\": {\n        \"url\": \"artifacts/json",
+            bad("empty source", "\"source\": \"sample\",\n      \"artifact\": {\n        \"url\": \"" + SAMPLE + "artifacts/json",
+                "\"source\": \"\",\n      \"artifact\": {\n        \"url\": \"" + SAMPLE + "artifacts/json",
                 "$.packages[1].source: the source must not be empty"),
             bad("dependency not an id", "\"tls@2.1.0\"\n      ]", "\"tls\"\n      ]",
                 "$.packages[0].dependencies[0]: expected `name@version`: `tls`"),
@@ -76,8 +79,8 @@ class LockfileReaderTest {
                 "$.packages[0].dependencies[0]: `http@2.0.1` depends on `tls@2.2.0`, which is not a package of this lockfile"),
             bad("dependency listed twice", "\"tls@2.1.0\"\n      ]", "\"tls@2.1.0\", \"tls@2.1.0\"\n      ]",
                 "$.packages[0].dependencies[1]: dependency `tls@2.1.0` is listed twice"),
-            bad("unknown package key", "\"url\": \"artifacts/tls-2.1.0.tar.gz\",",
-                "\"url\": \"artifacts/tls-2.1.0.tar.gz\", \"mirror\": \"x\",",
+            bad("unknown package key", "\"url\": \"" + SAMPLE + "artifacts/tls-2.1.0.tar.gz\",",
+                "\"url\": \"" + SAMPLE + "artifacts/tls-2.1.0.tar.gz\", \"mirror\": \"x\",",
                 "$.packages[2].artifact: unknown key `mirror`"),
             bad("negative size", "\"size\": 1027", "\"size\": -1",
                 "$.packages[2].artifact.size: size must not be negative: -1"),
@@ -92,7 +95,7 @@ class LockfileReaderTest {
             bad("short signature", "\"ZGY2YWY4ODlmZTEzYzhkYTI0YzI1NjY4NzgzNWZjMGIzOTg4ZjdmZDcyYjNjMWY3ODI3ZTBmY2JjNGE0YzRmMw==\"",
                 "\"AAAA\"", "$.packages[2].artifact.signature.ed25519: an Ed25519 signature has 64 bytes, found 3"),
             bad("duplicate key", "\"size\": 1027", "\"size\": 1027, \"size\": 1027",
-                "$.packages[2].artifact.size: duplicate key `size` at line 65, column 29"),
+                "$.packages[2].artifact.size: duplicate key `size` at line 71, column 29"),
             bad("package listed twice in the order", "[\n      \"http@2.0.1\"\n    ]", "[\n      \"json@1.4.2\"\n    ]",
                 "$.install-order[2][0]: `json@1.4.2` appears twice in the install order"),
             bad("package missing from the order", "[\n      \"tls@2.1.0\"\n    ],\n    ", "",
@@ -103,10 +106,34 @@ class LockfileReaderTest {
                 "[\n      \"json@1.4.2\",\n      \"tls@2.1.0\"\n    ]",
                 "$.install-order[0]: `json@1.4.2` and `tls@2.1.0` share a group but are not in a dependency cycle;"
                     + " only a cycle is installed as one group"),
+            bad("unknown source key", "\"url\": \"" + SAMPLE + "\"\n", "\"url\": \"" + SAMPLE + "\", \"mirror\": \"x\"\n",
+                "$.sources[0]: unknown key `mirror`"),
+            bad("empty source name", "\"name\": \"sample\",\n      \"url\"", "\"name\": \"\",\n      \"url\"",
+                "$.sources[0].name: a source needs a name"),
+            bad("relative source URL", "\"url\": \"" + SAMPLE + "\"", "\"url\": \"registry/\"",
+                "$.sources[0].url: expected an absolute http, https or file URL: `registry/`"),
+            bad("source URL of another scheme", "\"url\": \"" + SAMPLE + "\"", "\"url\": \"ftp://registry.example/\"",
+                "$.sources[0].url: expected an absolute http, https or file URL: `ftp://registry.example/`"),
+            bad("source URL without a final slash", "\"url\": \"" + SAMPLE + "\"", "\"url\": \"https://registry.example/sample\"",
+                "$.sources[0].url: a source URL names a directory and ends with `/`: `https://registry.example/sample`"),
+            bad("source URL with a query", "\"url\": \"" + SAMPLE + "\"", "\"url\": \"" + SAMPLE + "?token=x\"",
+                "$.sources[0].url: a source URL has no query or fragment: `" + SAMPLE + "?token=x`"),
+            bad("source URL that is no URL", "\"url\": \"" + SAMPLE + "\"", "\"url\": \"https://registry.example/a b/\"",
+                "$.sources[0].url: not a valid URL: `https://registry.example/a b/`: Illegal character in path"),
+            bad("duplicate source", "\"sources\": [", "\"sources\": [{\"name\": \"sample\", \"url\": \"file:///srv/r/\"},",
+                "$.sources[1].name: duplicate source `sample`, also at $.sources[0]"),
+            bad("no sources in format 2", "\"sources\": [\n    {\n      \"name\": \"sample\",\n      \"url\": \"" + SAMPLE
+                    + "\"\n    }\n  ],\n", "", "$: missing required key `sources`"),
+            bad("package from an unlisted source", "\"source\": \"sample\",\n      \"artifact\": {\n        \"url\": \"" + SAMPLE
+                    + "artifacts/json", "\"source\": \"elsewhere\",\n      \"artifact\": {\n        \"url\": \"" + SAMPLE
+                    + "artifacts/json", "$.packages[1].source: `elsewhere` is not a source of this lockfile; sources: `sample`"),
+            bad("relative artifact URL in format 2", "\"url\": \"" + SAMPLE + "artifacts/tls-2.1.0.tar.gz\"",
+                "\"url\": \"artifacts/tls-2.1.0.tar.gz\"", "$.packages[2].artifact.url: expected an absolute http, https or"
+                    + " file URL (format 2 records where each artifact is): `artifacts/tls-2.1.0.tar.gz`"),
             bad("empty group", "\"install-order\": [", "\"install-order\": [[],",
                 "$.install-order[0]: an install group must not be empty"),
             bad("truncated", "\n  ]\n}\n", "\n",
-                "$.install-order[2]: malformed JSON at line 89, column 1: the file ends too early"));
+                "$.install-order[2]: malformed JSON at line 95, column 1: the file ends too early"));
     }
 
     private static Arguments bad(String why, String from, String to, String expected) {
@@ -140,7 +167,7 @@ class LockfileReaderTest {
     @Test
     void aDuplicatePackageIsRejected() {
         String text = edit(cycle(), "\"packages\": [", "\"packages\": [\n{\"name\": \"base\", \"version\": \"0.3.0+other\","
-                + " \"source\": \"x\", \"dependencies\": []},");
+                + " \"source\": \"sample\", \"dependencies\": []},");
         assertEquals(FILE + ": $.packages[3]: duplicate package `base@0.3.0+build.5`, also at $.packages[0]",
                 failure(text).getMessage());
     }
@@ -148,7 +175,7 @@ class LockfileReaderTest {
     @Test
     void twoVersionsOfAPackageNeedTheSemverMajorPolicy() {
         String text = edit(cycle(), "\"packages\": [", "\"packages\": [\n{\"name\": \"base\", \"version\": \"0.4.0\","
-                + " \"source\": \"x\", \"dependencies\": []},");
+                + " \"source\": \"sample\", \"dependencies\": []},");
         assertEquals(FILE + ": $.packages[3].version: `base` is locked at both 0.4.0 and 0.3.0+build.5, but"
                 + " `multiple-versions` is `one-per-package`", failure(text).getMessage());
     }
@@ -163,16 +190,16 @@ class LockfileReaderTest {
 
     @Test
     void aNewerFormatIsUnsupportedWithAnUpgradeHint() {
-        InvalidFileException e = failure(edit(simple(), "\"lockfile\": 1", "\"lockfile\": 2, \"future\": {}"));
+        InvalidFileException e = failure(edit(simple(), "\"lockfile\": 2", "\"lockfile\": 3, \"future\": {}"));
         assertEquals("unsupported-lockfile", e.code());
-        assertEquals(FILE + ": $.lockfile: unsupported lockfile format: 2 (this Cocoatly reads format 1)", e.getMessage());
+        assertEquals(FILE + ": $.lockfile: unsupported lockfile format: 3 (this Cocoatly reads formats 1 to 2)", e.getMessage());
         assertEquals(List.of("this lockfile was written by a newer Cocoatly; upgrade, or run `cocoatly lock` to regenerate it"),
                 e.hints());
     }
 
     @Test
     void anOlderFormatIsUnsupportedWithARegenerateHint() {
-        InvalidFileException e = failure(edit(simple(), "\"lockfile\": 1", "\"lockfile\": 0"));
+        InvalidFileException e = failure(edit(simple(), "\"lockfile\": 2", "\"lockfile\": 0"));
         assertEquals("unsupported-lockfile", e.code());
         assertEquals(List.of("run `cocoatly lock` to regenerate it"), e.hints());
     }
@@ -187,6 +214,23 @@ class LockfileReaderTest {
         CocoatlyException e = assertThrows(CocoatlyException.class, () -> LockfileReader.read(dir.resolve(FILE)));
         assertEquals("lockfile-not-found", e.code());
         assertEquals("no lockfile at `" + dir.resolve(FILE) + "`", e.getMessage());
+    }
+
+    @Test
+    void aFormat1LockfileIsReadAsItIsWithRelativeArtifactUrls() {
+        Lockfile read = LockfileReader.parse(LockfileWriter.toBytes(Samples.format1()), FILE);
+        assertEquals(1, read.format());
+        assertEquals(List.of(), read.sources());
+        assertFalse(read.locatesArtifacts());
+        assertEquals("artifacts/http-2.0.1.tar.gz", read.packages().get(0).artifact().orElseThrow().url());
+        assertTrue(LockfileReader.parse(LockfileWriter.toBytes(Samples.simple()), FILE).locatesArtifacts());
+    }
+
+    @Test
+    void format1HasNoSources() {
+        String text = new String(LockfileWriter.toBytes(Samples.format1()), StandardCharsets.UTF_8);
+        InvalidFileException e = failure(edit(text, "\"packages\": [", "\"sources\": [], \"packages\": ["));
+        assertEquals(FILE + ": $: unknown key `sources`", e.getMessage());
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.cocoatly.lockfile;
 
-import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.lockfile.ResolverInfo.Objective;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -28,6 +29,11 @@ final class RandomLockfiles {
 
     private static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789._-";
 
+    // Names and URLs that need escaping or are not ASCII, so the writer's bytes are really tested.
+    private static final List<LockedSource> SOURCES = List.of(
+            new LockedSource("sample", URI.create("https://r.example/x/")),
+            new LockedSource("m\u00efrror \"b\"", URI.create("file:///srv/f\u00e9e/registry/")));
+
     private RandomLockfiles() {
     }
 
@@ -36,6 +42,7 @@ final class RandomLockfiles {
     }
 
     static Lockfile lockfile(Random random) {
+        boolean format2 = random.nextInt(4) != 0;
         int count = random.nextInt(14);
         Set<PackageName> names = new LinkedHashSet<>();
         while (names.size() < count) {
@@ -68,8 +75,7 @@ final class RandomLockfiles {
                         dependencies.add(candidate);
                     }
                 }
-                packages.add(new LockedPackage(id, random.nextBoolean() ? "sample" : "https://r.example/x?y=\"z\"",
-                        random.nextInt(4) == 0 ? Optional.empty() : Optional.of(artifact(random)), dependencies));
+                packages.add(format2 ? format2Package(random, id, dependencies) : format1Package(random, id, dependencies));
             }
         }
         Collections.shuffle(packages, random);
@@ -81,8 +87,24 @@ final class RandomLockfiles {
         }
         ManifestInfo manifest = new ManifestInfo(name(random), version(random),
                 "sha256:" + HexFormat.of().formatHex(bytes(random, 32)));
-        return new Lockfile(manifest, new ResolverInfo(random.nextBoolean(), objective, MultipleVersions.ONE_PER_PACKAGE),
-                packages, groups);
+        ResolverInfo resolver = new ResolverInfo(random.nextBoolean(), objective, VersionPolicy.ONE_PER_PACKAGE);
+        return format2 ? Lockfile.of(manifest, resolver, SOURCES, packages, groups)
+                : Lockfile.format1(manifest, resolver, packages, groups);
+    }
+
+    // Format 2: one of the sources by name, the artifact URL resolved against it.
+    private static LockedPackage format2Package(Random random, PackageId id, List<PackageId> dependencies) {
+        LockedSource source = SOURCES.get(random.nextInt(SOURCES.size()));
+        Optional<Artifact> artifact = random.nextInt(4) == 0 ? Optional.empty()
+                : Optional.of(source.locate(artifact(random, "artifacts/f\u00e9e-" + random.nextInt(1000) + ".tar.gz")));
+        return new LockedPackage(id, source.name(), artifact, dependencies);
+    }
+
+    // Format 1: any source text, and any artifact URL, even one that is no valid URI.
+    private static LockedPackage format1Package(Random random, PackageId id, List<PackageId> dependencies) {
+        Optional<Artifact> artifact = random.nextInt(4) == 0 ? Optional.empty()
+                : Optional.of(artifact(random, "artifacts/f\u00e9e " + random.nextInt(1000) + ".tar.gz"));
+        return new LockedPackage(id, random.nextBoolean() ? "sample" : "https://r.example/x?y=\"z\"", artifact, dependencies);
     }
 
     static PackageName name(Random random) {
@@ -100,15 +122,14 @@ final class RandomLockfiles {
         return Version.of(random.nextInt(4), random.nextInt(12), random.nextInt(30), prerelease, build);
     }
 
-    private static Artifact artifact(Random random) {
+    private static Artifact artifact(Random random, String url) {
         Optional<Artifact.Signature> signature = random.nextBoolean()
                 ? Optional.of(new Artifact.Signature("key-" + random.nextInt(99), Base64.getEncoder().encodeToString(bytes(random, 64))))
                 : Optional.empty();
         Map<String, String> checksums = random.nextBoolean()
                 ? Map.of("sha256", hex(random, 32))
                 : Map.of("sha256", hex(random, 32), "blake3", hex(random, 32), "sha512", hex(random, 64));
-        return new Artifact("artifacts/f\u00e9e " + random.nextInt(1000) + ".tar.gz", random.nextInt(Integer.MAX_VALUE),
-                checksums, signature);
+        return new Artifact(url, random.nextInt(Integer.MAX_VALUE), checksums, signature);
     }
 
     private static String hex(Random random, int n) {

@@ -1,11 +1,12 @@
 package io.cocoatly.lockfile;
 
-import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.lockfile.ResolverInfo.Objective;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
+import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,12 @@ import java.util.Optional;
 final class Samples {
 
     static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+    /** The registry most samples lock from, served over HTTPS. */
+    static final LockedSource SAMPLE = new LockedSource("sample", URI.create("https://registry.example/sample/"));
+
+    /** A directory registry on the machine that locked. */
+    static final LockedSource LOCAL = new LockedSource("local", URI.create("file:///srv/cocoatly/registry/"));
 
     private Samples() {
     }
@@ -32,7 +39,7 @@ final class Samples {
         return new ManifestInfo(PackageName.of("demo"), Version.parse("0.1.0"), DIGEST);
     }
 
-    static ResolverInfo resolver(MultipleVersions policy) {
+    static ResolverInfo resolver(VersionPolicy policy) {
         return new ResolverInfo(true, List.of(new Objective("preferred-changes", 0), new Objective("direct-rank", 0),
                 new Objective("transitive-rank", 2), new Objective("packages", 4)), policy);
     }
@@ -56,7 +63,15 @@ final class Samples {
         }
     }
 
+    /** A package from {@link #SAMPLE}, its artifact URL resolved against it as format 2 records it. */
     static LockedPackage pkg(String id, boolean withArtifact, String... dependencies) {
+        LockedPackage relative = format1Pkg(id, withArtifact, dependencies);
+        return new LockedPackage(relative.id(), SAMPLE.name(), relative.artifact().map(SAMPLE::locate),
+                relative.dependencies());
+    }
+
+    /** A package as format 1 records it: the source's name and an artifact URL relative to it. */
+    static LockedPackage format1Pkg(String id, boolean withArtifact, String... dependencies) {
         PackageId pid = id(id);
         Optional<Artifact> artifact = withArtifact
                 ? Optional.of(artifact(pid.name().value(), pid.version().toString(), true)) : Optional.empty();
@@ -65,7 +80,7 @@ final class Samples {
 
     /** A small web stack: app deps on http and json, http on tls; signed artifacts. */
     static Lockfile simple() {
-        return new Lockfile(manifest(), resolver(MultipleVersions.ONE_PER_PACKAGE), List.of(
+        return Lockfile.of(manifest(), resolver(VersionPolicy.ONE_PER_PACKAGE), List.of(SAMPLE), List.of(
                 pkg("json@1.4.2", true),
                 pkg("http@2.0.1", true, "tls@2.1.0"),
                 pkg("tls@2.1.0", true)),
@@ -74,31 +89,42 @@ final class Samples {
 
     /** a and b depend on each other; both on base. No artifacts, prerelease and build versions. */
     static Lockfile cycle() {
-        return new Lockfile(manifest(), new ResolverInfo(false, List.of(new Objective("packages", 3)),
-                MultipleVersions.ONE_PER_PACKAGE), List.of(
+        return Lockfile.of(manifest(), new ResolverInfo(false, List.of(new Objective("packages", 3)),
+                VersionPolicy.ONE_PER_PACKAGE), List.of(SAMPLE), List.of(
                 pkg("b@1.0.0-rc.1", false, "a@1.0.0", "base@0.3.0+build.5"),
                 pkg("a@1.0.0", false, "b@1.0.0-rc.1"),
                 pkg("base@0.3.0+build.5", false)),
                 List.of(ids("base@0.3.0+build.5"), ids("b@1.0.0-rc.1", "a@1.0.0")));
     }
 
-    /** Two majors of one package side by side, one artifact unsigned. */
+    /** Two majors of one package side by side from two sources, one artifact unsigned. */
     static Lockfile semverMajor() {
-        LockedPackage unsigned = new LockedPackage(id("log@1.2.0"), "https://registry.example/cocoatly",
-                Optional.of(artifact("log", "1.2.0", false)), List.of());
-        return new Lockfile(manifest(), resolver(MultipleVersions.SEMVER_MAJOR), List.of(
+        LockedPackage unsigned = new LockedPackage(id("log@1.2.0"), LOCAL.name(),
+                Optional.of(LOCAL.locate(artifact("log", "1.2.0", false))), List.of());
+        return Lockfile.of(manifest(), resolver(VersionPolicy.SEMVER_MAJOR), List.of(SAMPLE, LOCAL), List.of(
                 unsigned,
                 pkg("log@2.0.0", true),
                 pkg("app-core@3.1.4", true, "log@1.2.0", "log@2.0.0")),
                 List.of(ids("log@2.0.0"), ids("log@1.2.0"), ids("app-core@3.1.4")));
     }
 
-    /** Nothing to install at all. */
+    /** Nothing to install at all, and so no source either. */
     static Lockfile empty() {
-        return new Lockfile(manifest(), new ResolverInfo(true, List.of(), MultipleVersions.ONE_PER_PACKAGE), List.of(), List.of());
+        return Lockfile.of(manifest(), new ResolverInfo(true, List.of(), VersionPolicy.ONE_PER_PACKAGE), List.of(), List.of(),
+                List.of());
+    }
+
+    /** {@link #simple()} as format 1 wrote it: no sources, artifact URLs relative to the registry. */
+    static Lockfile format1() {
+        return Lockfile.format1(manifest(), resolver(VersionPolicy.ONE_PER_PACKAGE), List.of(
+                format1Pkg("json@1.4.2", true),
+                format1Pkg("http@2.0.1", true, "tls@2.1.0"),
+                format1Pkg("tls@2.1.0", true)),
+                List.of(ids("json@1.4.2"), ids("tls@2.1.0"), ids("http@2.0.1")));
     }
 
     static Map<String, Lockfile> all() {
-        return Map.of("simple", simple(), "cycle", cycle(), "semver-major", semverMajor(), "empty", empty());
+        return Map.of("simple", simple(), "cycle", cycle(), "semver-major", semverMajor(), "empty", empty(),
+                "format-1", format1());
     }
 }

@@ -1,15 +1,17 @@
 package io.cocoatly.project;
 
 import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.lockfile.LockedSource;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
-import io.cocoatly.solver.VersionPolicy;
+import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,11 @@ import java.util.Optional;
  * root requirement satisfied) and is still a valid solution in the registry (every locked version
  * exists and is not yanked, its artifact and checksums are unchanged, and every dependency of every
  * locked package is satisfied by the version locked for it). Never changes anything.
+ *
+ * <p>{@link #require} is the one refusal {@code lock --check} and {@code install --locked} share.
+ * Neither the lockfile's format nor its sources' locations are questioned: a format-1 lockfile that
+ * is otherwise current passes (as cargo and uv accept an older lockfile version and upgrade it on
+ * the next write), and a source is the same registry when it has the same name.
  */
 public final class LockCheck {
 
@@ -49,15 +56,29 @@ public final class LockCheck {
     public static List<Problem> run(Lockfile lockfile, Manifest manifest, PackageIndex index, Optional<VersionPolicy> policy) {
         List<Problem> problems = new ArrayList<>();
         checkManifest(lockfile, manifest, problems);
-        policy.map(LockfileFactory::multipleVersions).filter(m -> m != lockfile.resolver().multipleVersions())
-                .ifPresent(m -> problems.add(new Problem("policy-changed", Optional.empty(), "the lockfile was resolved"
-                        + " with `--multiple-versions=" + LockfileFactory.optionText(LockfileFactory.policy(
-                        lockfile.resolver().multipleVersions())) + "`, not `" + LockfileFactory.optionText(policy.get())
-                        + "`")));
+        VersionPolicy locked = lockfile.resolver().multipleVersions();
+        policy.filter(asked -> asked != locked).ifPresent(asked -> problems.add(new Problem("policy-changed",
+                Optional.empty(), "the lockfile was resolved with `--multiple-versions=" + locked.option() + "`, not `"
+                + asked.option() + "`")));
         for (LockedPackage p : lockfile.packages()) {
-            checkPackage(p, manifest, index, problems);
+            checkPackage(lockfile, p, manifest, index, problems);
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * Refuses a lockfile that no longer holds: what {@code lock --check} and {@code install --locked}
+     * both call, so they refuse exactly the same lockfiles with the same problems.
+     *
+     * @param lockfileName how the lockfile is named in the message, e.g. {@code cocoatly-lock.json}
+     * @throws LockfileOutOfDateException listing every problem of {@link #run}, if there is any
+     */
+    public static void require(Lockfile lockfile, Manifest manifest, PackageIndex index, Optional<VersionPolicy> policy,
+            String lockfileName) {
+        List<Problem> problems = run(lockfile, manifest, index, policy);
+        if (!problems.isEmpty()) {
+            throw new LockfileOutOfDateException(lockfileName, problems);
+        }
     }
 
     private static void checkManifest(Lockfile lockfile, Manifest manifest, List<Problem> problems) {
@@ -87,7 +108,7 @@ public final class LockCheck {
         }
     }
 
-    private static void checkPackage(LockedPackage p, Manifest manifest, PackageIndex index,
+    private static void checkPackage(Lockfile lockfile, LockedPackage p, Manifest manifest, PackageIndex index,
             List<Problem> problems) {
         Optional<PackageId> id = Optional.of(p.id());
         if (!p.source().equals(index.name())) {
@@ -105,24 +126,44 @@ public final class LockCheck {
         if (release.get().yanked()) {
             problems.add(new Problem("yanked", id, "`" + p.id() + "` was yanked from registry `" + index.name() + "`"));
         }
-        if (!release.get().artifact().equals(p.artifact())) {
+        Optional<Artifact> expected = release.get().artifact().map(a -> located(lockfile, p, a));
+        if (!expected.equals(p.artifact())) {
             problems.add(new Problem("artifact-changed", id, "the artifact of `" + p.id() + "` differs from the"
-                    + " registry's (" + artifactDifference(p, release.get()) + ")"));
+                    + " registry's (" + artifactDifference(p.artifact(), expected) + ")"));
         }
         checkDependencies(p, release.get(), manifest, problems);
     }
 
-    private static String artifactDifference(LockedPackage p, Release release) {
-        if (p.artifact().isEmpty()) {
+    /**
+     * The registry's artifact as the lockfile would record it. Format 2 records URLs resolved against
+     * the source's URL as it was when locking, so the registry's artifact is resolved against that
+     * same URL: a registry that moved (same name, another location) changes nothing here; {@code lock}
+     * records the new location. Format 1 recorded the registry's URLs as they were.
+     */
+    private static Artifact located(Lockfile lockfile, LockedPackage p, Artifact artifact) {
+        Optional<LockedSource> source = lockfile.source(p.source());
+        if (source.isEmpty()) {
+            return artifact;
+        }
+        try {
+            return source.get().locate(artifact);
+        } catch (IllegalArgumentException e) {
+            // Not a URL at all: it cannot equal the locked one, and is reported as a changed URL.
+            return artifact;
+        }
+    }
+
+    private static String artifactDifference(Optional<Artifact> locked, Optional<Artifact> registry) {
+        if (locked.isEmpty()) {
             return "the registry now has one";
         }
-        if (release.artifact().isEmpty()) {
+        if (registry.isEmpty()) {
             return "the registry has none now";
         }
-        if (!p.artifact().get().checksums().equals(release.artifact().get().checksums())) {
+        if (!locked.get().checksums().equals(registry.get().checksums())) {
             return "checksums changed";
         }
-        return p.artifact().get().url().equals(release.artifact().get().url()) ? "size or signature changed" : "URL changed";
+        return locked.get().url().equals(registry.get().url()) ? "size or signature changed" : "URL changed";
     }
 
     private static void checkDependencies(LockedPackage p, Release release, Manifest manifest,

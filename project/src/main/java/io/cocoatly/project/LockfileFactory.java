@@ -1,20 +1,22 @@
 package io.cocoatly.project;
 
 import io.cocoatly.lockfile.LockedPackage;
+import io.cocoatly.lockfile.LockedSource;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.ManifestInfo;
 import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.lockfile.ResolverInfo;
-import io.cocoatly.lockfile.ResolverInfo.MultipleVersions;
 import io.cocoatly.model.Artifact;
+import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.InstallOrder;
 import io.cocoatly.solver.Resolution;
-import io.cocoatly.solver.VersionPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,33 +29,40 @@ import java.util.Set;
  */
 public final class LockfileFactory {
 
-    /** The solver's optimisation levels, most important first, as the lockfile names them. */
-
     private LockfileFactory() {
     }
 
     /**
-     * The lockfile for {@code solved}, a resolution of {@code manifest} against {@code index}.
-     * A dependency of a package on the project itself is left out of its {@code dependencies}: the
-     * project is not a package of its own lockfile.
+     * The lockfile for {@code solved}, a resolution of {@code manifest} against {@code index}, in the
+     * current format: the registry is its one source, recorded with {@code location}, and each
+     * artifact URL is resolved against that location. A dependency of a package on the project
+     * itself is left out of its {@code dependencies}: the project is not a package of its own lockfile.
+     *
+     * @param location where {@code index} was read, e.g. {@code file:///srv/registry/}
+     * @throws IllegalArgumentException if {@code location} is not an absolute http(s) or file URL
+     * @throws CocoatlyException with code {@code invalid-registry} if an artifact URL of the registry
+     *     is not a valid URL, or not one the installer can fetch
      */
-    public static Lockfile build(Manifest manifest, Resolution.Solved solved, PackageIndex index, VersionPolicy policy) {
+    public static Lockfile build(Manifest manifest, Resolution.Solved solved, PackageIndex index, URI location,
+            VersionPolicy policy) {
+        LockedSource source = LockedSource.of(index.name(), location);
         Set<PackageId> selected = new HashSet<>();
         solved.packages().forEach(p -> selected.add(p.id()));
         List<LockedPackage> packages = new ArrayList<>();
         for (Resolution.SelectedPackage p : solved.packages()) {
             List<PackageId> dependencies = p.dependencies().stream().filter(selected::contains).distinct().toList();
-            packages.add(new LockedPackage(p.id(), index.name(), artifact(index, p.id()), dependencies));
+            Optional<Artifact> artifact = release(index, p.id()).flatMap(Release::artifact).map(a -> locate(source, p.id(), a));
+            packages.add(new LockedPackage(p.id(), source.name(), artifact, dependencies));
         }
         List<ResolverInfo.Objective> objective = new ArrayList<>();
         List<String> levels = Resolution.OBJECTIVE_LEVELS;
         for (int i = 0; i < levels.size() && i < solved.objective().size(); i++) {
             objective.add(new ResolverInfo.Objective(levels.get(i), solved.objective().get(i)));
         }
-        return new Lockfile(
+        return Lockfile.of(
                 new ManifestInfo(manifest.name(), manifest.version(), RequirementsDigest.of(manifest)),
-                new ResolverInfo(solved.optimal(), objective, multipleVersions(policy)),
-                packages, InstallOrder.of(solved));
+                new ResolverInfo(solved.optimal(), objective, policy),
+                List.of(source), packages, InstallOrder.of(solved));
     }
 
     /** The registry's release of {@code id}, if it has one. */
@@ -65,20 +74,13 @@ public final class LockfileFactory {
         return listing.get().releases().stream().filter(r -> r.version().equals(id.version())).findFirst();
     }
 
-    private static Optional<Artifact> artifact(PackageIndex index, PackageId id) {
-        return release(index, id).flatMap(Release::artifact);
-    }
-
-    public static MultipleVersions multipleVersions(VersionPolicy policy) {
-        return policy == VersionPolicy.SEMVER_MAJOR ? MultipleVersions.SEMVER_MAJOR : MultipleVersions.ONE_PER_PACKAGE;
-    }
-
-    public static VersionPolicy policy(MultipleVersions multipleVersions) {
-        return multipleVersions == MultipleVersions.SEMVER_MAJOR ? VersionPolicy.SEMVER_MAJOR : VersionPolicy.ONE_PER_PACKAGE;
-    }
-
-    /** How the command line spells a policy, for messages: {@code one} or {@code semver-major}. */
-    public static String optionText(VersionPolicy policy) {
-        return policy == VersionPolicy.SEMVER_MAJOR ? "semver-major" : "one";
+    private static Artifact locate(LockedSource source, PackageId id, Artifact artifact) {
+        try {
+            return source.locate(artifact);
+        } catch (IllegalArgumentException e) {
+            throw new CocoatlyException("invalid-registry", "`" + id + "` in registry `" + source.name() + "`: bad"
+                    + " artifact URL: " + e.getMessage(), List.of("fix the artifact URL in the registry's index file"
+                    + " for `" + id.name() + "`"));
+        }
     }
 }

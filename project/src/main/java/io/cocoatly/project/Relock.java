@@ -9,11 +9,12 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.model.VersionRange;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
-import io.cocoatly.solver.VersionPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,13 +50,20 @@ public final class Relock {
     }
 
     private final PackageIndex index;
+    private final URI location;
     private final Manifest manifest;
     private final VersionPolicy policy;
     private final Optional<Duration> timeout;
     private final Resolver resolver;
 
-    public Relock(PackageIndex index, Manifest manifest, VersionPolicy policy, Optional<Duration> timeout) {
+    /**
+     * @param location where {@code index} is, recorded in the lockfile as its source's URL, e.g.
+     *                 {@code file:///srv/registry/}
+     * @param timeout  how long each resolve may optimise; empty for no limit
+     */
+    public Relock(PackageIndex index, URI location, Manifest manifest, VersionPolicy policy, Optional<Duration> timeout) {
         this.index = index;
+        this.location = location;
         this.manifest = manifest;
         this.policy = policy;
         this.timeout = timeout;
@@ -160,7 +168,7 @@ public final class Relock {
         }
         Resolution.Solved result = new Resolution.Solved(s.packages(), s.optimal() && chosen.optimal(), s.objective(),
                 s.statistics());
-        return LockfileFactory.build(manifest, result, index, policy);
+        return LockfileFactory.build(manifest, result, index, location, policy);
     }
 
     private Resolution resolve(Manifest root, Set<PackageId> preferred) {

@@ -15,8 +15,9 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.testkit.InMemoryIndex;
-import io.cocoatly.solver.VersionPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +38,7 @@ import net.jqwik.api.statistics.Statistics;
 class RelockPropertyTest {
 
     private static final String[] NAMES = {"a", "b", "c", "d", "e"};
+    private static final URI LOCATION = URI.create("https://registry.example/random/");
     private static final String[] VERSIONS = {"0.1.0", "0.2.0", "1.0.0", "1.1.0", "2.0.0"};
     private static final String[] RANGES = {"*", "^1", "^0.1", ">=0.2", "^1.1", "^2", "<1.1.0"};
     private static final String[] ROOT_RANGES = {"*", ">=0.2", "^1"};
@@ -66,7 +68,7 @@ class RelockPropertyTest {
         InMemoryIndex reordered = new InMemoryIndex("random", shuffled);
         assertArrayEquals(bytes, LockfileWriter.toBytes(lock(reordered, manifest, policy, Optional.empty()).orElseThrow()));
 
-        Relock relock = new Relock(index, manifest, policy, Optional.empty());
+        Relock relock = new Relock(index, LOCATION, manifest, policy, Optional.empty());
         assertArrayEquals(bytes, LockfileWriter.toBytes(relock.update(first, Set.of()).lockfile()),
                 "updating everything from a fresh lockfile changes nothing");
     }
@@ -92,7 +94,7 @@ class RelockPropertyTest {
         LockedPackage target = locked.get().packages().get(random.nextInt(locked.get().packages().size()));
         Lockfile after;
         try {
-            after = new Relock(index, manifest, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
+            after = new Relock(index, LOCATION, manifest, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
                     .update(locked, Set.of(target.name())).lockfile();
         } catch (CocoatlyException e) {
             assertEquals("unsatisfiable", e.code());
@@ -107,7 +109,7 @@ class RelockPropertyTest {
     private static Optional<Lockfile> lock(InMemoryIndex index, Manifest manifest, VersionPolicy policy,
             Optional<Lockfile> previous) {
         try {
-            return Optional.of(new Relock(index, manifest, policy, Optional.empty()).lock(previous).lockfile());
+            return Optional.of(new Relock(index, LOCATION, manifest, policy, Optional.empty()).lock(previous).lockfile());
         } catch (CocoatlyException e) {
             assertEquals("unsatisfiable", e.code());
             return Optional.empty();

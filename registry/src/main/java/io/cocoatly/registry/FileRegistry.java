@@ -6,6 +6,7 @@ import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +30,16 @@ public final class FileRegistry implements PackageIndex {
 
     private final RegistrySource source;
     private final String name;
+    private final URI location;
     private final ConcurrentHashMap<PackageName, Optional<PackageListing>> listings = new ConcurrentHashMap<>();
 
     private FileRegistry(RegistrySource source, String name) {
         this.source = source;
         this.name = name;
+        // The directory as Path.toUri() writes it, always with the final `/` that makes relative
+        // artifact URLs resolve inside it.
+        String uri = source.describe("").toAbsolutePath().normalize().toUri().toString();
+        this.location = URI.create(uri.endsWith("/") ? uri : uri + "/");
     }
 
     /**
@@ -58,6 +64,14 @@ public final class FileRegistry implements PackageIndex {
                 List.of("a registry is a directory with `registry.json` and `index/<name>.json` files")));
         String name = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE, Fields.EMPTY_FILE_HINT));
         return new FileRegistry(source, name);
+    }
+
+    /**
+     * Where the registry is, as a URL: its directory as a {@code file:} URL ending in {@code /}
+     * (e.g. {@code file:///srv/registry/}). Lockfiles record it as the source's URL.
+     */
+    public URI location() {
+        return location;
     }
 
     /** The name given in {@code registry.json}. */

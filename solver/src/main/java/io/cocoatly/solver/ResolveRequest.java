@@ -2,6 +2,7 @@ package io.cocoatly.solver;
 
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.VersionPolicy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package io.cocoatly.solver;
 
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.internal.Check;
 import io.cocoatly.solver.internal.Resolve;
 import java.util.Collection;

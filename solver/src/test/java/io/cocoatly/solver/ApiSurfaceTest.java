@@ -13,7 +13,7 @@ class ApiSurfaceTest {
 
     private static final List<Class<?>> API = List.of(Resolver.class, ResolveRequest.class, Resolution.class,
             Resolution.Solved.class, Resolution.Unsatisfiable.class, Resolution.SelectedPackage.class,
-            Statistics.class, VersionPolicy.class, CheckReport.class, VersionCheck.class,
+            Statistics.class, CheckReport.class, VersionCheck.class,
             ResolutionTimeoutException.class);
 
     @Test

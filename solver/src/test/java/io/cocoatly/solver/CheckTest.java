@@ -3,6 +3,7 @@ package io.cocoatly.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.model.VersionPolicy;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

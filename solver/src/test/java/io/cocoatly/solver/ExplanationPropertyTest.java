@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.Explanation.Fact;
 import java.util.ArrayList;
 import java.util.List;

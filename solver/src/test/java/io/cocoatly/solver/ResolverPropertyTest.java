@@ -9,6 +9,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.internal.Resolve;
 import java.util.ArrayList;
 import java.util.List;

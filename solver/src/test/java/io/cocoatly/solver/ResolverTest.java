@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.internal.Resolve;
 import java.util.List;
 import java.util.Set;

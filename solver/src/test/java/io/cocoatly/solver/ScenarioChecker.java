@@ -7,6 +7,7 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -9,6 +9,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.testkit.Scenario;
 import io.cocoatly.testkit.ScenarioReader;
 import io.cocoatly.testkit.TestData;

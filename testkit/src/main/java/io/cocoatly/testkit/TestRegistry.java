@@ -16,6 +16,7 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.RegistryEditor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,7 +191,10 @@ public final class TestRegistry {
         }
     }
 
-    /** A lockfile of exactly these added packages (by id), in install order: dependencies first. */
+    /**
+     * A format-1 lockfile of exactly these added packages (by id), in install order (dependencies
+     * first), artifact URLs relative to this registry.
+     */
     public Lockfile lockfile(String... ids) {
         List<LockedPackage> chosen = new ArrayList<>();
         for (String id : ids) {
@@ -221,8 +225,8 @@ public final class TestRegistry {
                         + chosen.stream().map(LockedPackage::id).filter(id -> !done.contains(id)).toList());
             }
         }
-        return new Lockfile(new ManifestInfo(PackageName.of("demo"), Version.parse("0.1.0"),
-                "sha256:" + "0".repeat(64)), new ResolverInfo(true, List.of(), ResolverInfo.MultipleVersions.ONE_PER_PACKAGE),
+        return Lockfile.format1(new ManifestInfo(PackageName.of("demo"), Version.parse("0.1.0"),
+                "sha256:" + "0".repeat(64)), new ResolverInfo(true, List.of(), VersionPolicy.ONE_PER_PACKAGE),
                 chosen, order);
     }
 

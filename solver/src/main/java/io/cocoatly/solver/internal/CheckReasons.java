@@ -5,7 +5,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.Release;
-import io.cocoatly.solver.VersionPolicy;
+import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.cocoatly.solver.internal;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
-import io.cocoatly.solver.VersionPolicy;
+import io.cocoatly.model.VersionPolicy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
