@@ -39,6 +39,7 @@ public final class ArchiveExtractor {
 
     private final ExtractionLimits limits;
 
+    /** An extractor that refuses any archive beyond {@code limits}; it holds no other state and may be shared. */
     public ArchiveExtractor(ExtractionLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }

@@ -123,11 +123,11 @@ class SignaturesTest {
     }
 
     @Test
-    void trustedKeyConfigValuesAreInlineKeysOrKeyFiles() {
+    void aPublicKeyIsReadInlineOrFromItsFile() {
         Ed25519PublicKey pub = key.publicKey();
-        assertEquals(pub, Ed25519PublicKey.fromConfigValue(pub.base64(), dir));
-        assertEquals(pub, Ed25519PublicKey.fromConfigValue("keys/cocoatly.pub", dir));
-        KeyException e = assertThrows(KeyException.class, () -> Ed25519PublicKey.fromConfigValue("nope.pub", dir));
+        assertEquals(pub, Ed25519PublicKey.parse(pub.base64()));
+        assertEquals(pub, Ed25519PublicKey.read(dir.resolve("keys/cocoatly.pub")));
+        KeyException e = assertThrows(KeyException.class, () -> Ed25519PublicKey.read(dir.resolve("nope.pub")));
         assertEquals("invalid-key-file", e.code());
     }
 

@@ -186,7 +186,7 @@ public final class Downloader implements AutoCloseable {
             try {
                 DigestSink sink;
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
-                    sink = DigestSink.tee(ArtifactVerifier.algorithms(expected), out);
+                    sink = DigestSink.tee(expected.algorithms(), out);
                     transport.fetch(request.url(), size, sink, bytes -> listener.progress(id, bytes, size), cancellation);
                 }
                 if (sink.size() < size) {
