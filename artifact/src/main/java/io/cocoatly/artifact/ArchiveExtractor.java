@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.json.FileModes;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -213,7 +214,7 @@ public final class ArchiveExtractor {
         private void createDirectory(String path) throws IOException {
             Path dir = resolve(path);
             Files.createDirectory(dir);
-            StagingFiles.setMode(dir, 0755);
+            FileModes.set(dir, 0755);
             files.put(path, ExtractedFile.directory(path));
         }
 
@@ -239,7 +240,7 @@ public final class ArchiveExtractor {
                 throw new ReadFailure(new IOException("entry data ends after " + copied + " of " + size + " bytes"));
             }
             written += size;
-            StagingFiles.setMode(file, mode);
+            FileModes.set(file, mode);
             files.put(path, ExtractedFile.file(path, size, sink.checksums().get(DigestAlgorithm.SHA256).orElseThrow(),
                     mode));
         }
@@ -255,7 +256,7 @@ public final class ArchiveExtractor {
                 in.transferTo(out);
             }
             written += original.size();
-            StagingFiles.setMode(file, original.mode());
+            FileModes.set(file, original.mode());
             files.put(path, ExtractedFile.file(path, original.size(), original.sha256().orElseThrow(), original.mode()));
         }
 
