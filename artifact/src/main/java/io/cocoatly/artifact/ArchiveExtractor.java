@@ -29,10 +29,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * <p>Only gzip-compressed tar is read, with the gzip and tar readers named explicitly: there is no
  * format detection an attacker could steer. The archive is read whole or refused (rule
  * {@code malformed-archive}): every gzip member, every header checksum, the end-of-archive blocks,
- * and nothing but zeros after them ({@code TarReader}). Every decision (names, collisions, links, limits) is
- * made against the archive's own entries in memory ({@link ArchiveTree}); the file system is only
- * written, with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, into paths whose every parent is a
- * directory this extraction created. Symlinks are created but never followed.
+ * and nothing but zeros after them ({@code TarReader}). Every decision (names, collisions, links,
+ * limits) is made against the archive's own entries in memory ({@link ArchiveTree}); the file
+ * system is only written, with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, into paths whose
+ * every parent is a directory this extraction created. Symlinks are created but never followed.
  */
 public final class ArchiveExtractor {
 

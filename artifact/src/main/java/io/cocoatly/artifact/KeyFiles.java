@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -104,14 +103,13 @@ final class KeyFiles {
     }
 
     /**
-     * Creates {@code file} with {@code mode}: a secret is opened with it, so it is never readable by
-     * others, not even for a moment; then the mode is set exactly, whatever the umask took away.
+     * Creates {@code file} with {@code mode} from its {@code open} call on, so a secret is never
+     * readable by others, not even for a moment; then sets the mode exactly, whatever the umask took.
      */
     private static void createNew(Path file, byte[] content, int mode) throws IOException {
-        FileAttribute<?>[] attrs = mode == FileModes.OWNER_ONLY
-                ? FileModes.createAttributes(file.getParent(), mode) : new FileAttribute<?>[0];
         try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs))) {
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                FileModes.createAttributes(file.getParent(), mode)))) {
             out.write(content);
         }
         FileModes.set(file, mode);
