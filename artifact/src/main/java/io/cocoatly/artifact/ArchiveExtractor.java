@@ -1,7 +1,7 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.json.FileModes;
 import io.cocoatly.model.PackageId;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,18 +21,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Extracts a package's {@code .tar.gz} into an empty staging directory, refusing the whole package
  * if any entry breaks an {@link ArchiveRule}.
  *
  * <p>Only gzip-compressed tar is read, with the gzip and tar readers named explicitly: there is no
- * format detection an attacker could steer. Every decision (names, collisions, links, limits) is
- * made against the archive's own entries in memory ({@link ArchiveTree}); the file system is only
- * written, with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, into paths whose every parent is a
- * directory this extraction created. Symlinks are created but never followed.
+ * format detection an attacker could steer. The archive is read whole or refused (rule
+ * {@code malformed-archive}): every gzip member, every header checksum, the end-of-archive blocks,
+ * and nothing but zeros after them ({@code TarReader}). Every decision (names, collisions, links,
+ * limits) is made against the archive's own entries in memory ({@link ArchiveTree}); the file
+ * system is only written, with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, into paths whose
+ * every parent is a directory this extraction created. Symlinks are created but never followed.
  */
 public final class ArchiveExtractor {
 
@@ -40,6 +40,7 @@ public final class ArchiveExtractor {
 
     private final ExtractionLimits limits;
 
+    /** An extractor that refuses any archive beyond {@code limits}; it holds no other state and may be shared. */
     public ArchiveExtractor(ExtractionLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -84,15 +85,13 @@ public final class ArchiveExtractor {
 
         ExtractedPackage extract(Path archive) {
             try (InputStream raw = Files.newInputStream(archive)) {
-                GzipCompressorInputStream gzip;
+                TarReader tar;
                 try {
-                    gzip = new GzipCompressorInputStream(new BufferedInputStream(raw, 64 * 1024));
+                    tar = new TarReader(raw, limits);
                 } catch (IOException e) {
                     throw new ArchiveException(label, "#0", ArchiveRule.MALFORMED_ARCHIVE, "not gzip: " + e.getMessage(), e);
                 }
-                GuardedInputStream guard = new GuardedInputStream(gzip, limits, gzip::getCompressedCount);
-                TarArchiveInputStream tar = new TarArchiveInputStream(guard, "UTF-8");
-                readEntries(tar, guard);
+                readEntries(tar);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -106,18 +105,16 @@ public final class ArchiveExtractor {
             return new ExtractedPackage(list, written);
         }
 
-        private void readEntries(TarArchiveInputStream tar, GuardedInputStream guard) throws IOException {
+        private void readEntries(TarReader tar) throws IOException {
             int index = 0;
             while (true) {
                 String position = "#" + (index + 1);
                 TarArchiveEntry entry;
-                guard.beginHeader();
                 try {
-                    entry = tar.getNextEntry();
+                    entry = tar.next();
                 } catch (IOException | RuntimeException e) {
                     throw readFailure(position, e);
                 }
-                guard.endHeader();
                 if (entry == null) {
                     return;
                 }
@@ -137,7 +134,7 @@ public final class ArchiveExtractor {
             }
         }
 
-        private void handle(TarArchiveEntry entry, TarArchiveInputStream tar) throws IOException {
+        private void handle(TarArchiveEntry entry, TarReader tar) throws IOException {
             if (entry.isGlobalPaxHeader()) {
                 drain(tar);
                 return;
@@ -217,11 +214,11 @@ public final class ArchiveExtractor {
         private void createDirectory(String path) throws IOException {
             Path dir = resolve(path);
             Files.createDirectory(dir);
-            StagingFiles.setMode(dir, 0755);
+            FileModes.set(dir, 0755);
             files.put(path, ExtractedFile.directory(path));
         }
 
-        private void writeFile(String path, TarArchiveInputStream tar, long size, int mode) throws IOException {
+        private void writeFile(String path, TarReader tar, long size, int mode) throws IOException {
             if (size < 0 || written + size > limits.maxTotalBytes()) {
                 throw totalSize(size);
             }
@@ -243,7 +240,7 @@ public final class ArchiveExtractor {
                 throw new ReadFailure(new IOException("entry data ends after " + copied + " of " + size + " bytes"));
             }
             written += size;
-            StagingFiles.setMode(file, mode);
+            FileModes.set(file, mode);
             files.put(path, ExtractedFile.file(path, size, sink.checksums().get(DigestAlgorithm.SHA256).orElseThrow(),
                     mode));
         }
@@ -259,12 +256,12 @@ public final class ArchiveExtractor {
                 in.transferTo(out);
             }
             written += original.size();
-            StagingFiles.setMode(file, original.mode());
+            FileModes.set(file, original.mode());
             files.put(path, ExtractedFile.file(path, original.size(), original.sha256().orElseThrow(), original.mode()));
         }
 
         /** Reads and discards the rest of an entry's data, counting it against the total size. */
-        private void drain(TarArchiveInputStream tar) {
+        private void drain(TarReader tar) {
             int n;
             while ((n = read(tar)) >= 0) {
                 if (written + n > limits.maxTotalBytes()) {
@@ -274,10 +271,10 @@ public final class ArchiveExtractor {
             }
         }
 
-        private int read(TarArchiveInputStream tar) {
+        private int read(TarReader tar) {
             try {
                 return tar.read(buffer, 0, buffer.length);
-            } catch (GuardedInputStream.LimitExceeded e) {
+            } catch (ReadRefusal e) {
                 throw e.violation;
             } catch (IOException | RuntimeException e) {
                 throw new ReadFailure(e);
@@ -303,14 +300,13 @@ public final class ArchiveExtractor {
         }
 
         private ArchiveException readFailure(String entry, Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof GuardedInputStream.LimitExceeded) {
-                    RuleViolation v = ((GuardedInputStream.LimitExceeded) t).violation;
-                    return new ArchiveException(label, entry, v.rule(), v.detail());
-                }
+            ReadRefusal refusal = ReadRefusal.find(e);
+            if (refusal != null) {
+                return new ArchiveException(label, entry, refusal.violation.rule(), refusal.violation.detail());
             }
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new ArchiveException(label, entry, ArchiveRule.MALFORMED_ARCHIVE, why, e);
+            // The reader's message may quote the archive's bytes; never print them raw.
+            return new ArchiveException(label, entry, ArchiveRule.MALFORMED_ARCHIVE, EntryNames.display(why), e);
         }
     }
 

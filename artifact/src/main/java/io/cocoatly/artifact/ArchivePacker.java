@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.json.FileModes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,8 @@ public final class ArchivePacker {
 
     /**
      * Packs {@code dir} into {@code target}, written to a temporary sibling first and renamed into
-     * place, so {@code target} never holds a partial archive.
+     * place, so {@code target} never holds a partial archive. The archive gets
+     * {@link FileModes#shared()}: others download it.
      *
      * @throws ArchiveException if the tree holds something that cannot be packed
      * @throws IllegalArgumentException if {@code target} lies inside {@code dir}
@@ -59,6 +61,8 @@ public final class ArchivePacker {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     pack(dir, out);
                 }
+                // The temp file is owner-only; an archive is published, for everyone to download.
+                FileModes.set(tmp, FileModes.shared());
                 Files.move(tmp, absTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);

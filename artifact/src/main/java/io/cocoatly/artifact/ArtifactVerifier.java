@@ -2,11 +2,9 @@ package io.cocoatly.artifact;
 
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The checks an artifact passes before any of it is used, in two steps: {@link #checkMetadata}
@@ -17,6 +15,7 @@ public final class ArtifactVerifier {
 
     private final VerificationPolicy policy;
 
+    /** A verifier applying {@code policy}; it holds no other state and may be shared. */
     public ArtifactVerifier(VerificationPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -82,12 +81,6 @@ public final class ArtifactVerifier {
                         List.of("the artifact was changed or corrupted after the lockfile was written; do not install it"));
             }
         }
-    }
-
-    /** The algorithms to compute while downloading {@code expected}. */
-    public static Set<DigestAlgorithm> algorithms(Checksums expected) {
-        return expected.values().isEmpty() ? EnumSet.noneOf(DigestAlgorithm.class)
-                : EnumSet.copyOf(expected.values().keySet());
     }
 
     private static Checksums expectedChecksums(PackageId id, Artifact artifact) {

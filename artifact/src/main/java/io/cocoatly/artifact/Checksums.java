@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,11 @@ public record Checksums(Map<DigestAlgorithm, String> values) {
             throw new UncheckedIOException(e);
         }
         return sink.checksums();
+    }
+
+    /** The algorithms present: what to compute over downloaded bytes to compare them with these. */
+    public Set<DigestAlgorithm> algorithms() {
+        return values.isEmpty() ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(values.keySet());
     }
 
     /** The digest for {@code algorithm}, if present. */

@@ -15,8 +15,11 @@ import org.bouncycastle.crypto.digests.Blake3Digest;
  * BouncyCastle.
  */
 public enum DigestAlgorithm {
+    /** SHA-256 (FIPS 180-4); every artifact names it by default, and signatures cover it. */
     SHA256("sha256", 32),
+    /** SHA-512 (FIPS 180-4). */
     SHA512("sha512", 64),
+    /** BLAKE3 with 256-bit output. */
     BLAKE3("blake3", 32);
 
     private final String id;

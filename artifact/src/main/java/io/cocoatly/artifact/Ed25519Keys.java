@@ -41,6 +41,7 @@ public final class Ed25519Keys {
      * @param publicKeyFile  the public key, to publish and to list under {@code security.trusted_keys}
      */
     public record GeneratedKey(String keyId, Path privateKeyFile, Path publicKeyFile) {
+        /** All three are required. */
         public GeneratedKey {
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(privateKeyFile, "privateKeyFile");

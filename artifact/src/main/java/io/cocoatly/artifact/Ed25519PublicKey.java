@@ -60,20 +60,6 @@ public final class Ed25519PublicKey {
         return KeyFiles.readPublic(file);
     }
 
-    /**
-     * Reads one {@code security.trusted_keys} entry: an inline key (base64 of the 32 raw bytes), or
-     * else the path of a {@code .pub} file, relative to {@code baseDir}.
-     *
-     * @throws KeyException {@code invalid-key-file} if it is neither
-     */
-    public static Ed25519PublicKey fromConfigValue(String value, Path baseDir) {
-        try {
-            return parse(value);
-        } catch (KeyException notInline) {
-            return read(baseDir.resolve(value.strip()));
-        }
-    }
-
     /** The key id, e.g. {@code ed25519:3f2a9c01d4e5b6a7}. */
     public String keyId() {
         return keyId;

@@ -18,8 +18,16 @@ public record ExtractedFile(String path, Kind kind, long size, Optional<String> 
                             Optional<String> linkTarget) {
 
     /** What an extracted path is. Hardlinks in the archive become independent regular files. */
-    public enum Kind { FILE, DIRECTORY, SYMLINK }
+    public enum Kind {
+        /** A regular file, also one that was a hardlink in the archive. */
+        FILE,
+        /** A directory. */
+        DIRECTORY,
+        /** A symbolic link, created as it was and never followed. */
+        SYMLINK
+    }
 
+    /** @throws IllegalArgumentException if a file has no sha256 or a symlink no target */
     public ExtractedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");

@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record ExtractedPackage(List<ExtractedFile> files, long totalBytes) {
 
+    /** Copies {@code files}. */
     public ExtractedPackage {
         files = List.copyOf(files);
     }

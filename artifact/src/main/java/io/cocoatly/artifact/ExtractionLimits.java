@@ -19,6 +19,7 @@ public record ExtractionLimits(long maxTotalBytes, int maxEntries, int maxPathBy
     /** The smallest header limit that still lets a normal archive end. */
     public static final int MIN_HEADER_BYTES = 16 * 1024;
 
+    /** @throws IllegalArgumentException if a limit is negative, or below its minimum where it has one */
     public ExtractionLimits {
         if (maxTotalBytes < 0 || maxEntries < 0 || maxPathBytes < 1 || maxDepth < 1 || maxHeaderBytes < MIN_HEADER_BYTES
                 || maxCompressionRatio < 1 || ratioGraceBytes < 0) {
@@ -33,26 +34,32 @@ public record ExtractionLimits(long maxTotalBytes, int maxEntries, int maxPathBy
         return new ExtractionLimits(1L << 30, 100_000, 1024, 64, 64 * 1024, 500, 8L << 20);
     }
 
+    /** These limits with {@code maxTotalBytes} replaced. */
     public ExtractionLimits withMaxTotalBytes(long v) {
         return new ExtractionLimits(v, maxEntries, maxPathBytes, maxDepth, maxHeaderBytes, maxCompressionRatio, ratioGraceBytes);
     }
 
+    /** These limits with {@code maxEntries} replaced. */
     public ExtractionLimits withMaxEntries(int v) {
         return new ExtractionLimits(maxTotalBytes, v, maxPathBytes, maxDepth, maxHeaderBytes, maxCompressionRatio, ratioGraceBytes);
     }
 
+    /** These limits with {@code maxPathBytes} replaced. */
     public ExtractionLimits withMaxPathBytes(int v) {
         return new ExtractionLimits(maxTotalBytes, maxEntries, v, maxDepth, maxHeaderBytes, maxCompressionRatio, ratioGraceBytes);
     }
 
+    /** These limits with {@code maxDepth} replaced. */
     public ExtractionLimits withMaxDepth(int v) {
         return new ExtractionLimits(maxTotalBytes, maxEntries, maxPathBytes, v, maxHeaderBytes, maxCompressionRatio, ratioGraceBytes);
     }
 
+    /** These limits with {@code maxHeaderBytes} replaced. */
     public ExtractionLimits withMaxHeaderBytes(int v) {
         return new ExtractionLimits(maxTotalBytes, maxEntries, maxPathBytes, maxDepth, v, maxCompressionRatio, ratioGraceBytes);
     }
 
+    /** These limits with {@code maxCompressionRatio} and {@code ratioGraceBytes} replaced. */
     public ExtractionLimits withCompressionRatio(int ratio, long graceBytes) {
         return new ExtractionLimits(maxTotalBytes, maxEntries, maxPathBytes, maxDepth, maxHeaderBytes, ratio, graceBytes);
     }

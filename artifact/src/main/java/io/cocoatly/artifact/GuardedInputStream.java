@@ -8,25 +8,17 @@ import java.util.function.LongSupplier;
 /**
  * Sits between the gzip decoder and the tar reader and enforces the limits that must hold before
  * the tar reader hands out an entry: the bytes of one entry's headers (PAX records and GNU long
- * names are read into memory by the tar reader) and the compression ratio.
+ * names are read into memory by the tar reader) and the compression ratio. Once the tar's
+ * end-of-archive marker has been read ({@link #endOfArchive()}), every further byte must be zero:
+ * anything else would be content the tar reader never looks at.
  */
 final class GuardedInputStream extends FilterInputStream {
-
-    /** A limit hit inside the tar reader, carried out through its {@code IOException}s. */
-    static final class LimitExceeded extends IOException {
-        private static final long serialVersionUID = 1L;
-        final transient RuleViolation violation;
-
-        LimitExceeded(RuleViolation violation) {
-            super(violation.detail());
-            this.violation = violation;
-        }
-    }
 
     private final ExtractionLimits limits;
     private final LongSupplier compressedCount;
     private long total;
     private long headerBudget = -1;
+    private boolean ended;
 
     GuardedInputStream(InputStream in, ExtractionLimits limits, LongSupplier compressedCount) {
         super(in);
@@ -43,6 +35,11 @@ final class GuardedInputStream extends FilterInputStream {
         headerBudget = -1;
     }
 
+    /** The end-of-archive marker was read: from now on only zero padding may follow. */
+    void endOfArchive() {
+        ended = true;
+    }
+
     /** Uncompressed bytes read so far. */
     long total() {
         return total;
@@ -53,6 +50,9 @@ final class GuardedInputStream extends FilterInputStream {
         int b = in.read();
         if (b >= 0) {
             count(1);
+            if (ended && b != 0) {
+                throw afterTheEnd();
+            }
         }
         return b;
     }
@@ -62,8 +62,21 @@ final class GuardedInputStream extends FilterInputStream {
         int n = in.read(b, off, len);
         if (n > 0) {
             count(n);
+            if (ended) {
+                for (int i = off; i < off + n; i++) {
+                    if (b[i] != 0) {
+                        throw afterTheEnd();
+                    }
+                }
+            }
         }
         return n;
+    }
+
+    /** Counting needs every byte to go through {@link #read}; a mark and reset would count some twice. */
+    @Override
+    public boolean markSupported() {
+        return false;
     }
 
     @Override
@@ -81,20 +94,24 @@ final class GuardedInputStream extends FilterInputStream {
         return n - left;
     }
 
-    private void count(int n) throws LimitExceeded {
+    private static ReadRefusal afterTheEnd() {
+        return new ReadRefusal(ArchiveRule.MALFORMED_ARCHIVE, "data after the end-of-archive blocks");
+    }
+
+    private void count(int n) throws ReadRefusal {
         total += n;
         if (headerBudget >= 0) {
             headerBudget -= n;
             if (headerBudget < 0) {
-                throw new LimitExceeded(new RuleViolation(ArchiveRule.HEADER_TOO_LARGE,
-                        "more than " + limits.maxHeaderBytes() + " bytes of headers"));
+                throw new ReadRefusal(ArchiveRule.HEADER_TOO_LARGE,
+                        "more than " + limits.maxHeaderBytes() + " bytes of headers");
             }
         }
         if (total > limits.ratioGraceBytes()) {
             long compressed = Math.max(1, compressedCount.getAsLong());
             if (total / compressed > limits.maxCompressionRatio()) {
-                throw new LimitExceeded(new RuleViolation(ArchiveRule.COMPRESSION_RATIO, total + " bytes from "
-                        + compressed + " compressed, more than " + limits.maxCompressionRatio() + " to 1"));
+                throw new ReadRefusal(ArchiveRule.COMPRESSION_RATIO, total + " bytes from "
+                        + compressed + " compressed, more than " + limits.maxCompressionRatio() + " to 1");
             }
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoatly.json.FileModes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,7 +45,6 @@ final class KeyFiles {
     // (the first value counts; a repeated key keeps its last value).
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private KeyFiles() {
     }
@@ -73,8 +72,8 @@ final class KeyFiles {
             priv.put("public_key", key.publicKey().base64());
             // The private key is written first and with its final permissions from creation on, so
             // there is no moment at which another user could open it.
-            createNew(privateFile, bytes(priv), true);
-            createNew(publicFile, bytes(pub), false);
+            createNew(privateFile, bytes(priv), FileModes.OWNER_ONLY);
+            createNew(publicFile, bytes(pub), FileModes.shared());
         } catch (FileAlreadyExistsException e) {
             throw exists(Path.of(e.getFile()));
         } catch (IOException e) {
@@ -103,15 +102,17 @@ final class KeyFiles {
         return key;
     }
 
-    private static void createNew(Path file, byte[] content, boolean ownerOnly) throws IOException {
-        boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attrs = ownerOnly && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
+    /**
+     * Creates {@code file} with {@code mode} from its {@code open} call on, so a secret is never
+     * readable by others, not even for a moment; then sets the mode exactly, whatever the umask took.
+     */
+    private static void createNew(Path file, byte[] content, int mode) throws IOException {
         try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(file,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs))) {
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                FileModes.createAttributes(file.getParent(), mode)))) {
             out.write(content);
         }
+        FileModes.set(file, mode);
     }
 
     private static void checkOwnerOnly(Path file) {

@@ -8,20 +8,22 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.stream.Stream;
 
-/** File-system helpers for staging directories that never follow a symlink. */
+/**
+ * File-system helpers for staging directories that never follow a symlink.
+ *
+ * <p>Only {@link #deleteContents} is public: the installer removes its staging directories, and
+ * trees it replaced, with the same walk extraction uses to empty a refused package, so that every
+ * tree Cocoatly deletes is deleted without following a link out of it. The rest serves extraction.
+ */
 public final class StagingFiles {
 
     private StagingFiles() {
     }
 
     /** Throws unless {@code dir} is an existing, empty, real directory. */
-    public static void requireEmptyDirectory(Path dir) {
+    static void requireEmptyDirectory(Path dir) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("staging must be an existing directory (not a symlink): " + dir);
         }
@@ -34,7 +36,11 @@ public final class StagingFiles {
         }
     }
 
-    /** Deletes everything inside {@code dir}, keeping {@code dir}; symlinks are removed, never followed. */
+    /**
+     * Deletes everything inside {@code dir}, keeping {@code dir}; symlinks are removed, never followed.
+     *
+     * @throws UncheckedIOException if something cannot be deleted; what was deleted stays deleted
+     */
     public static void deleteContents(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -60,32 +66,8 @@ public final class StagingFiles {
         }
     }
 
-    /** Sets POSIX permission bits without following a symlink; a no-op where POSIX is unsupported. */
-    public static void setMode(Path p, int mode) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view != null) {
-            view.setPermissions(permissions(mode));
-        }
-    }
-
-    public static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
-        };
-        for (int bit = 0; bit < order.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                s.add(order[bit]);
-            }
-        }
-        return s;
-    }
-
     /** The normalised mode of a file: 0755 if anyone may execute it, else 0644. */
-    public static int fileMode(int mode) {
+    static int fileMode(int mode) {
         return (mode & 0111) != 0 ? 0755 : 0644;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 public record VerificationPolicy(Set<DigestAlgorithm> requiredDigests, boolean requireSignatures,
                                  TrustedKeys trustedKeys) {
 
+    /** Copies {@code requiredDigests}; {@code trustedKeys} must not be null. */
     public VerificationPolicy {
         requiredDigests = Collections.unmodifiableSet(requiredDigests.isEmpty()
                 ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(requiredDigests));

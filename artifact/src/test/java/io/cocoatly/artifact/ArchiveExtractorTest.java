@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,32 @@ class ArchiveExtractorTest {
     }
 
     @Test
+    void readsEveryGzipMemberOfOneTar() throws IOException {
+        byte[] tar = new TarBuilder().file("a", "first").file("b/c", "second").file("d", "third").tar();
+        int second = TarBuilder.headerOf(tar, "b/c");
+        int end = TarBuilder.endOfEntries(tar);
+        // Cut inside a header, inside data, between entries, and between the end-of-archive blocks.
+        byte[] members = TarBuilder.gzipMembers(tar, second + 100, second + 512 + 3, TarBuilder.headerOf(tar, "d"),
+                end + 512);
+
+        ExtractedPackage pkg = extractBytes(members);
+
+        assertEquals(List.of("a", "b", "b/c", "d"), pkg.files().stream().map(ExtractedFile::path).toList());
+        assertEquals("third", Files.readString(root.resolve("staging/d")));
+    }
+
+    @Test
+    void acceptsEndBlocksWithoutRecordPaddingAndZerosBeyondIt() throws IOException {
+        byte[] tar = new TarBuilder().file("a", "1").tar();
+        int end = TarBuilder.endOfEntries(tar);
+        // Go's archive/tar writes the two end blocks and no padding; tape-blocked writers pad further.
+        assertEquals(1, extractBytes(TarBuilder.gzip(Arrays.copyOf(tar, end + 1024))).files().size());
+        Files.delete(root.resolve("staging/a"));
+        Files.delete(root.resolve("staging"));
+        assertEquals(1, extractBytes(TarBuilder.gzip(Arrays.copyOf(tar, tar.length + 40 * 1024))).files().size());
+    }
+
+    @Test
     void refusesAStagingDirectoryThatIsNotEmpty() throws IOException {
         Path staging = Files.createDirectory(root.resolve("staging"));
         write(staging.resolve("leftover"), "x");
@@ -100,6 +127,12 @@ class ArchiveExtractorTest {
         Path staging = Files.createDirectory(root.resolve("staging"));
         new ArchiveExtractor(ExtractionLimits.defaults()).extract(ID, b.writeTo(root.resolve("p.tar.gz")), staging);
         return staging;
+    }
+
+    private ExtractedPackage extractBytes(byte[] archive) throws IOException {
+        Path file = Files.write(root.resolve("p.tar.gz"), archive);
+        return new ArchiveExtractor(ExtractionLimits.defaults()).extract(ID, file,
+                Files.createDirectory(root.resolve("staging")));
     }
 
     static String mode(Path p) throws IOException {

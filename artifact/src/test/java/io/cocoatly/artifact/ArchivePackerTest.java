@@ -3,6 +3,7 @@ package io.cocoatly.artifact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cocoatly.model.PackageId;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +87,20 @@ class ArchivePackerTest {
         expected.put("cocoatly.json", expected.get("cocoatly.json").replace("rw-------", "rw-r--r--"));
         expected.put("bin/run", expected.get("bin/run").replace("rwx------", "rwxr-xr-x"));
         assertEquals(expected, FileSnapshot.of(staging));
+    }
+
+    @Test
+    void thePackedArchiveIsReadableLikeAnyNewFile() throws IOException {
+        assumeTrue(Files.getFileAttributeView(root, PosixFileAttributeView.class) != null);
+        String plain = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(root.resolve("plain"))));
+        Path archive = root.resolve("out/pkg.tar.gz");
+
+        ArchivePacker.pack(sampleTree(root.resolve("pkg")), archive);
+
+        assertEquals(plain, PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)));
+        try (var left = Files.list(root.resolve("out"))) {
+            assertEquals(List.of(archive), left.toList(), "no temp file left beside it");
+        }
     }
 
     @Test

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.PackageId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +45,7 @@ class HostileArchiveTest {
         String nfc = Normalizer.normalize("café", Normalizer.Form.NFC);
         String nfd = Normalizer.normalize("café", Normalizer.Form.NFD);
         byte[] zeros = new byte[4 << 20];
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 of("absolute path", new TarBuilder().file("/etc/cron.d/evil", "x"), "/etc/cron.d/evil",
                         ArchiveRule.ABSOLUTE_PATH),
                 of("parent escape", new TarBuilder().file("../evil", "x"), "../evil", ArchiveRule.PARENT_TRAVERSAL),
@@ -113,7 +118,41 @@ class HostileArchiveTest {
                 new Case(new TarBuilder().file("a", "x").tar(), DEFAULTS, "#0", ArchiveRule.MALFORMED_ARCHIVE)
                         .arguments("tar without gzip (no format detection)"),
                 new Case(truncated(new TarBuilder().file("a", random(100_000), 0644).tarGz()), DEFAULTS, "a",
-                        ArchiveRule.MALFORMED_ARCHIVE).arguments("truncated gzip"));
+                        ArchiveRule.MALFORMED_ARCHIVE).arguments("truncated gzip")), malformed());
+    }
+
+    /**
+     * Streams that are not one whole gzip-compressed tar: each would install as a partial or empty
+     * package if the reader stopped where it stopped understanding. GNU tar, Python's tarfile and
+     * Go's archive/tar refuse them too.
+     */
+    private static Stream<Arguments> malformed() {
+        byte[] two = new TarBuilder().file("a", "1").file("b", "2").tar();
+        int second = TarBuilder.headerOf(two, "b");
+        int end = TarBuilder.endOfEntries(two);
+        byte[] pax = new TarBuilder().withPax("p", "x", Map.of("comment", "c")).tar();
+        return Stream.of(
+                malformed("two whole tars in two gzip members (cat a.tar.gz b.tar.gz)",
+                        concat(new TarBuilder().file("a", "1").tarGz(), new TarBuilder().file("b", "2").tarGz()), "#2"),
+                malformed("two whole tars in one gzip member (cat a.tar b.tar | gzip)",
+                        TarBuilder.gzip(concat(new TarBuilder().file("a", "1").tar(), new TarBuilder().file("b", "2").tar())),
+                        "#2"),
+                malformed("garbage after the last gzip member",
+                        concat(TarBuilder.gzip(two), "garbage".getBytes(StandardCharsets.US_ASCII)), "#3"),
+                malformed("a header checksum that does not match", TarBuilder.gzip(flip(two, second)), "#2"),
+                malformed("a PAX header checksum that does not match", TarBuilder.gzip(flip(pax, 0)), "#1"),
+                malformed("plain text", TarBuilder.gzip("not a tar at all\n".repeat(100).getBytes(StandardCharsets.US_ASCII)),
+                        "#1"),
+                malformed("plain text shorter than a header", TarBuilder.gzip("hello\n".getBytes(StandardCharsets.US_ASCII)),
+                        "#1"),
+                malformed("a zip inside the gzip", TarBuilder.gzip(zip("a", "1")), "#1"),
+                malformed("a gzip inside the gzip", TarBuilder.gzip(TarBuilder.gzip(two)), "#1"),
+                malformed("an empty gzip", TarBuilder.gzip(new byte[0]), "#1"),
+                malformed("a tar without end-of-archive blocks", TarBuilder.gzip(Arrays.copyOf(two, end)), "#3"),
+                malformed("a tar with one of its two end-of-archive blocks",
+                        TarBuilder.gzip(Arrays.copyOf(two, end + 512)), "#3"),
+                malformed("a tar cut inside a header", TarBuilder.gzip(Arrays.copyOf(two, second + 100)), "#2"),
+                malformed("a tar cut inside an entry's data", TarBuilder.gzip(Arrays.copyOf(two, second + 512)), "b"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +180,35 @@ class HostileArchiveTest {
 
     private static Arguments of(String title, TarBuilder b, String entry, ArchiveRule rule) {
         return new Case(b.tarGz(), DEFAULTS, entry, rule).arguments(title);
+    }
+
+    private static Arguments malformed(String title, byte[] archive, String entry) {
+        return new Case(archive, DEFAULTS, entry, ArchiveRule.MALFORMED_ARCHIVE).arguments(title);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
+    }
+
+    /** A copy with one bit of the byte at {@code offset} flipped, leaving the header checksum as it was. */
+    private static byte[] flip(byte[] bytes, int offset) {
+        byte[] copy = bytes.clone();
+        copy[offset] ^= 0x01;
+        return copy;
+    }
+
+    private static byte[] zip(String name, String content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] numbered(int n) {

@@ -3,6 +3,7 @@ package io.cocoatly.artifact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.PackageId;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,13 @@ class SignaturesTest {
         Ed25519PublicKey pub = Ed25519PublicKey.read(generated.publicKeyFile());
         assertEquals(pub, Ed25519PublicKey.parse(pub.base64()));
         assertEquals("ed25519:" + Ed25519PublicKey.sha256Hex(pub.raw()).substring(0, 16), pub.keyId());
+    }
+
+    @Test
+    void thePublicKeyFileIsReadableLikeAnyNewFile() throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
+        String plain = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain"))));
+        assertEquals(plain, PosixFilePermissions.toString(Files.getPosixFilePermissions(generated.publicKeyFile())));
     }
 
     @Test
@@ -123,11 +132,11 @@ class SignaturesTest {
     }
 
     @Test
-    void trustedKeyConfigValuesAreInlineKeysOrKeyFiles() {
+    void aPublicKeyIsReadInlineOrFromItsFile() {
         Ed25519PublicKey pub = key.publicKey();
-        assertEquals(pub, Ed25519PublicKey.fromConfigValue(pub.base64(), dir));
-        assertEquals(pub, Ed25519PublicKey.fromConfigValue("keys/cocoatly.pub", dir));
-        KeyException e = assertThrows(KeyException.class, () -> Ed25519PublicKey.fromConfigValue("nope.pub", dir));
+        assertEquals(pub, Ed25519PublicKey.parse(pub.base64()));
+        assertEquals(pub, Ed25519PublicKey.read(dir.resolve("keys/cocoatly.pub")));
+        KeyException e = assertThrows(KeyException.class, () -> Ed25519PublicKey.read(dir.resolve("nope.pub")));
         assertEquals("invalid-key-file", e.code());
     }
 

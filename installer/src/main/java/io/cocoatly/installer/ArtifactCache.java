@@ -2,7 +2,6 @@ package io.cocoatly.installer;
 
 import io.cocoatly.artifact.DigestAlgorithm;
 import io.cocoatly.artifact.Checksums;
-import io.cocoatly.artifact.ArtifactVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ final class ArtifactCache {
                 return Optional.empty();
             }
             if (Files.size(file) == size) {
-                Checksums actual = Checksums.of(file, ArtifactVerifier.algorithms(expected));
+                Checksums actual = Checksums.of(file, expected.algorithms());
                 if (matches(expected, actual)) {
                     return Optional.of(actual);
                 }

@@ -173,7 +173,7 @@ public final class Downloader implements AutoCloseable {
         long size = request.artifact().size();
         Path tmp = cache.newTemp();
         try {
-            HashingFile body = new HashingFile(tmp, ArtifactVerifier.algorithms(expected));
+            HashingFile body = new HashingFile(tmp, expected.algorithms());
             GetOutcome outcome = transport.get(GetRequest.exactly(request.url(), size), body,
                     new DownloadEvents(id, size, listener), cancellation);
             DigestSink sink = body.last();

@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.config.Home;
 import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.FileModes;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.JsonObject;
@@ -71,7 +72,8 @@ public final class StateStore {
 
     static void write(Home home, State state, AtomicFiles.BeforeRename beforeRename) {
         try {
-            AtomicFiles.write(home.stateFile(), toBytes(state), beforeRename);
+            // Owner-only, as it always was: the home's own bookkeeping, which nobody else needs to read.
+            AtomicFiles.write(home.stateFile(), toBytes(state), FileModes.OWNER_ONLY, beforeRename);
         } catch (IOException e) {
             throw new CocoatlyException("state-write-failed", "cannot write `" + home.stateFile() + "`: " + e.getMessage(),
                     List.of("nothing was changed; check free space and permissions in `" + home.root() + "`"), e);

@@ -4,6 +4,7 @@ import io.cocoatly.config.Home;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,14 @@ class StateStoreTest {
         assertEquals(state, StateStore.read(home));
         assertArrayEquals(StateStore.toBytes(state), Files.readAllBytes(home.stateFile()));
         assertEquals(List.of("state.json"), entries(dir));
+    }
+
+    /** The home's state is its own bookkeeping: owner-only, as it always was (docs/publishing.md). */
+    @Test
+    void theStateFileStaysOwnerOnly(@TempDir Path dir) throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
+        StateStore.write(new Home(dir), State.empty());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state.json"))));
     }
 
     @Test

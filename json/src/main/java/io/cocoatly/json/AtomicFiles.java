@@ -33,19 +33,21 @@ public final class AtomicFiles {
     }
 
     /**
-     * Replaces {@code target} with {@code bytes}; its directory must exist.
+     * Replaces {@code target} with {@code bytes}; its directory must exist. The new file has
+     * permissions {@code mode} (see {@link FileModes}) from the moment it appears under its name.
      *
      * @throws IOException if anything fails; the temp file is removed and {@code target} is untouched
      * @throws AtomicMoveNotSupportedException if the file system cannot rename atomically
      */
-    public static void write(Path target, byte[] bytes) throws IOException {
-        write(target, bytes, temp -> { });
+    public static void write(Path target, byte[] bytes, int mode) throws IOException {
+        write(target, bytes, mode, temp -> { });
     }
 
-    /** {@link #write(Path, byte[])} that runs {@code beforeRename} just before the rename. */
-    public static void write(Path target, byte[] bytes, BeforeRename beforeRename) throws IOException {
+    /** {@link #write(Path, byte[], int)} that runs {@code beforeRename} just before the rename. */
+    public static void write(Path target, byte[] bytes, int mode, BeforeRename beforeRename) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        // Created owner-only, so nobody reads it half-written; it gets its mode before it is renamed.
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -55,6 +57,7 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
+            FileModes.set(temp, mode);
             beforeRename.run(temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -69,15 +72,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * Moves {@code source} (on the same file system) to {@code target} after syncing its bytes,
-     * replacing whatever is there; creates the target's directory if needed.
+     * Moves {@code source} (on the same file system) to {@code target} after syncing its bytes and
+     * setting its permissions to {@code mode}, replacing whatever is there; creates the target's
+     * directory if needed.
      */
-    public static void moveInto(Path source, Path target) throws IOException {
+    public static void moveInto(Path source, Path target, int mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        FileModes.set(source, mode);
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(dir);
     }

@@ -5,8 +5,10 @@
  * path-precise reads, {@link io.cocoatly.json.JsonObject} builds documents written in the canonical
  * two-space form, {@link io.cocoatly.json.ArtifactJson} reads and writes the {@code artifact} field index
  * and lockfile share, {@link io.cocoatly.json.Typos} suggests "did you mean" keys, and
- * {@link io.cocoatly.json.AtomicFiles} replaces files crash-safely (it needs only java.nio, but lives here
- * because its one job is writing these data files safely, and model stays free of file I/O). Jackson is an
+ * {@link io.cocoatly.json.AtomicFiles} replaces files crash-safely, with the permissions
+ * {@link io.cocoatly.json.FileModes} names (shared under the umask, or owner-only for secrets). Those
+ * two need only java.nio, but live here because their one job is writing these data files safely, and
+ * model stays free of file I/O. Jackson is an
  * implementation detail of this package and never appears in its public signatures.
  */
 package io.cocoatly.json;

@@ -2,6 +2,7 @@ package io.cocoatly.lockfile;
 
 import io.cocoatly.json.ArtifactJson;
 import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.FileModes;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.model.CocoatlyException;
@@ -62,7 +63,8 @@ public final class LockfileWriter {
      */
     public static void write(Lockfile lockfile, Path file) {
         try {
-            AtomicFiles.write(file, toBytes(lockfile));
+            // Shared: the lockfile is committed, read by CI and by other users of the project.
+            AtomicFiles.write(file, toBytes(lockfile), FileModes.shared());
         } catch (IOException e) {
             throw new CocoatlyException("lockfile-write-failed", "cannot write `" + file + "`: " + describe(e),
                     List.of("check that the directory exists and is writable"), e);

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +35,15 @@ class LockfileWriterTest {
         assertArrayEquals(LockfileWriter.toBytes(Samples.simple()), Files.readAllBytes(file));
         assertEquals(List.of(Path.of(Lockfile.FILE_NAME)), entries(dir));
         assertEquals(Samples.simple(), LockfileReader.read(file));
+    }
+
+    @Test
+    void theLockfileIsReadableLikeAnyNewFile(@TempDir Path dir) throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path file = dir.resolve(Lockfile.FILE_NAME);
+        LockfileWriter.write(Samples.simple(), file);
+        assertEquals(plain, Files.getPosixFilePermissions(file));
     }
 
     @Test

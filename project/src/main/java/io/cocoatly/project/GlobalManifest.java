@@ -1,6 +1,7 @@
 package io.cocoatly.project;
 
 import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.FileModes;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
@@ -72,7 +73,8 @@ public final class GlobalManifest {
         manifest.dependencies().forEach(d -> deps.put(d.name().value(), d.requirement()));
         Path file = home.resolve(FILE_NAME);
         try {
-            AtomicFiles.write(file, json.canonicalBytes());
+            // Shared, as a project's cocoatly.json would be: it names packages, nothing secret.
+            AtomicFiles.write(file, json.canonicalBytes(), FileModes.shared());
         } catch (IOException e) {
             throw new io.cocoatly.model.CocoatlyException("global-write-failed", "cannot write `" + file + "`: "
                     + e.getMessage(), List.of("check the permissions of the Cocoatly home"), e);

@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.FileModes;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
@@ -24,8 +25,10 @@ import java.util.Optional;
 /**
  * Changes a registry directory: adds releases (with their artifact files) and yanks or un-yanks
  * them. Every index file is rewritten whole, canonically and atomically (see {@link IndexWriter},
- * docs/formats.md); an editor holds the registry's lock from {@link #open} to {@link #close}, so
- * a check such as {@link #requireNew} stays true until the edit that relies on it is written.
+ * docs/formats.md). Everything it writes gets {@link FileModes#shared()}, so that a web server
+ * running as another user can serve the registry. An editor holds the registry's lock from
+ * {@link #open} to {@link #close}, so a check such as {@link #requireNew} stays true until the edit
+ * that relies on it is written.
  *
  * <p>Reads go straight to the files, never through a cache, so an editor always sees the latest
  * committed state. Not for use by several threads at once; open one editor per thread instead.
@@ -66,6 +69,7 @@ public final class RegistryEditor implements AutoCloseable {
             // CREATE_NEW, not exists-then-write, so two concurrent inits cannot both succeed.
             Files.write(file, IndexWriter.registry(name), java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
+            FileModes.set(file, FileModes.shared());
         } catch (FileAlreadyExistsException e) {
             throw new CocoatlyException("registry-exists", "a registry already exists at `" + dir + "`",
                     List.of("publish into it with `cocoatly publish PATH --registry " + dir + "`"));
@@ -175,7 +179,7 @@ public final class RegistryEditor implements AutoCloseable {
         // steps below leaves one); the index is the truth, so it is replaced.
         Path target = root.resolve(url);
         try {
-            AtomicFiles.moveInto(artifactFile, target);
+            AtomicFiles.moveInto(artifactFile, target, FileModes.shared());
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }
@@ -194,7 +198,9 @@ public final class RegistryEditor implements AutoCloseable {
     /**
      * A new empty file under {@code artifacts/} for the caller to fill and hand to
      * {@link #addRelease(Release, Path)}; its name starts with a dot and ends in {@code .part}, so no
-     * reader mistakes it for an archive. The caller deletes it if it is not used.
+     * reader mistakes it for an archive. It is created owner-only; {@link #addRelease(Release, Path)}
+ * gives it the registry's shared mode as it moves it into place. The caller deletes it if it is not
+ * used.
      */
     public Path newTempFile() {
         try {
@@ -243,7 +249,7 @@ public final class RegistryEditor implements AutoCloseable {
         try {
             Path file = indexFile(listing.name());
             Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, IndexWriter.index(listing));
+            AtomicFiles.write(file, IndexWriter.index(listing), FileModes.shared());
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }

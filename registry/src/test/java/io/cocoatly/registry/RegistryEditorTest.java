@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Adding and yanking releases, written so that {@link FileRegistry} reads back exactly what was written. */
 class RegistryEditorTest {
@@ -162,6 +165,29 @@ class RegistryEditorTest {
             assertEquals("first", Files.readString(target));
             assertTrue(Files.exists(second), "the caller still owns its temp file");
         }
+    }
+
+    /** A web server running as another user must be able to read every file of the registry. */
+    @Test
+    void everyFileWrittenIsReadableLikeAnyNewFile() throws IOException {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
+        String plain = mode(Files.createFile(dir.resolve("plain")));
+        RegistryEditor.init(dir.resolve("reg"), "t");
+        try (RegistryEditor editor = RegistryEditor.open(dir.resolve("reg"))) {
+            Path archive = editor.newTempFile();
+            Files.writeString(archive, "archive");
+            editor.addRelease(release("zlib", "1.0.0", false, artifact("zlib", "1.0.0")), archive);
+            assertEquals(plain, mode(dir.resolve("reg/index/zlib.json")));
+            Files.setPosixFilePermissions(dir.resolve("reg/index/zlib.json"), PosixFilePermissions.fromString("rw-------"));
+            editor.yank(PackageName.of("zlib"), Version.parse("1.0.0"), true);
+        }
+        assertEquals(plain, mode(dir.resolve("reg/registry.json")));
+        assertEquals(plain, mode(dir.resolve("reg/artifacts/zlib/zlib-1.0.0.tar.gz")));
+        assertEquals(plain, mode(dir.resolve("reg/index/zlib.json")), "yank rewrites the index file shared too");
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test
