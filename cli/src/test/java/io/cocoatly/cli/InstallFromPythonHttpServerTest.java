@@ -65,7 +65,12 @@ class InstallFromPythonHttpServerTest {
                 .redirectOutput(log.toFile()).start();
         try {
             awaitListening(server, port, log);
-            CliRunner.Result r = cli.run("install", "--registry", "http://127.0.0.1:" + port);
+            // The lockfile records where its source is; pointed at the server, it is the lockfile a lock
+            // against `http://127.0.0.1:PORT/` writes, and install needs nothing else.
+            Path lockfile = project.resolve("cocoatly-lock.json");
+            Files.writeString(lockfile, Files.readString(lockfile).replace(registry.toUri().toString(),
+                    "http://127.0.0.1:" + port + "/"));
+            CliRunner.Result r = cli.run("install");
 
             assertEquals(0, r.exitCode(), r.err());
             assertFalse(r.err().contains("retrying"), "no attempt failed: " + r.err());
