@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class ArchiveException extends CocoatlyException {
 
     private ArchiveException(String archive, String entry, ArchiveRule rule, String detail, List<String> hints,
                              Throwable cause) {
-        super("unsafe-archive", "refused `" + archive + "`: entry `" + EntryNames.display(entry) + "` breaks rule `"
+        super(ErrorKind.FAILED, "unsafe-archive", "refused `" + archive + "`: entry `" + EntryNames.display(entry) + "` breaks rule `"
                 + rule.id() + "` (" + rule.description() + "): " + detail, hints, cause);
         this.archive = archive;
         this.entry = entry;

@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.model.ErrorKind;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -95,7 +96,7 @@ public final class Ed25519PublicKey {
 
     private static KeyException invalid(String text, String problem) {
         String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        return new KeyException("invalid-public-key", "invalid Ed25519 public key `" + shown + "`: " + problem,
+        return new KeyException(ErrorKind.INVALID_INPUT, "invalid-public-key", "invalid Ed25519 public key `" + shown + "`: " + problem,
                 List.of("a public key is the base64 of its 32 raw bytes, as in the `public_key` field of a .pub file"));
     }
 

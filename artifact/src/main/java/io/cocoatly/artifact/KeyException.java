@@ -1,6 +1,7 @@
 package io.cocoatly.artifact;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.util.List;
 
 /**
@@ -11,11 +12,11 @@ public final class KeyException extends CocoatlyException {
 
     private static final long serialVersionUID = 1L;
 
-    KeyException(String code, String message, List<String> hints) {
-        super(code, message, hints);
+    KeyException(ErrorKind kind, String code, String message, List<String> hints) {
+        super(kind, code, message, hints);
     }
 
-    KeyException(String code, String message, List<String> hints, Throwable cause) {
-        super(code, message, hints, cause);
+    KeyException(ErrorKind kind, String code, String message, List<String> hints, Throwable cause) {
+        super(kind, code, message, hints, cause);
     }
 }

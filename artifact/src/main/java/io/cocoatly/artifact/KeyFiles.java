@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.model.ErrorKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -130,7 +131,7 @@ final class KeyFiles {
         others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE));
         if (!others.isEmpty()) {
-            throw new KeyException("key-file-permissions", "private key file `" + file
+            throw new KeyException(ErrorKind.FAILED, "key-file-permissions", "private key file `" + file
                     + "` is accessible by others: " + PosixFilePermissions.toString(perms),
                     List.of("restrict it to its owner: chmod 600 " + file));
         }
@@ -141,7 +142,7 @@ final class KeyFiles {
         try {
             node = readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new KeyException("invalid-key-file", "key file `" + file + "` does not exist",
+            throw new KeyException(ErrorKind.INVALID_INPUT, "invalid-key-file", "key file `" + file + "` does not exist",
                     List.of("create a key pair with `cocoatly keygen --out DIR`"));
         } catch (IOException e) {
             throw invalid(file, "not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
@@ -236,12 +237,12 @@ final class KeyFiles {
     }
 
     private static KeyException exists(Path file) {
-        return new KeyException("key-exists", "key file `" + file + "` already exists",
+        return new KeyException(ErrorKind.FAILED, "key-exists", "key file `" + file + "` already exists",
                 List.of("choose another directory with --out; an existing key is never overwritten"));
     }
 
     private static KeyException invalid(Path file, String problem) {
-        return new KeyException("invalid-key-file", "invalid key file `" + file + "`: " + problem,
+        return new KeyException(ErrorKind.INVALID_INPUT, "invalid-key-file", "invalid key file `" + file + "`: " + problem,
                 List.of("key files are written by `cocoatly keygen`; see docs/security.md for the format"));
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoatly.artifact;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class VerificationException extends CocoatlyException {
     private final transient PackageId packageId;
 
     VerificationException(String code, PackageId packageId, String problem, List<String> hints) {
-        super(code, "`" + packageId + "` failed verification: " + problem, hints);
+        super(ErrorKind.FAILED, code, "`" + packageId + "` failed verification: " + problem, hints);
         this.packageId = packageId;
     }
 

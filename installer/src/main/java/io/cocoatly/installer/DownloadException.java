@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class DownloadException extends CocoatlyException {
 
     DownloadException(String code, PackageId packageId, String problem, int attempts, List<String> hints,
                       Throwable cause) {
-        super(code, "`" + packageId + "` could not be downloaded: " + problem, hints, cause);
+        super(ErrorKind.FAILED, code, "`" + packageId + "` could not be downloaded: " + problem, hints, cause);
         this.packageId = packageId;
         this.attempts = attempts;
     }

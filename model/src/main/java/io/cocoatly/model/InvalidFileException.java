@@ -23,7 +23,7 @@ public final class InvalidFileException extends CocoatlyException {
      * @param problem  what is wrong, e.g. {@code expected a string, found a number}
      */
     public InvalidFileException(String code, Path file, String jsonPath, String problem, List<String> hints) {
-        super(code, file + ": " + jsonPath + ": " + problem, hints);
+        super(ErrorKind.INVALID_INPUT, code, file + ": " + jsonPath + ": " + problem, hints);
         this.file = file.toString();
         this.jsonPath = jsonPath;
         this.problem = problem;

@@ -21,7 +21,7 @@ public final class SyntaxException extends CocoatlyException {
      * @param expected what the grammar wanted there, e.g. {@code a number}
      */
     public SyntaxException(String what, String input, int position, String expected) {
-        super("invalid-" + what, describe(what, input, position, expected), List.of());
+        super(ErrorKind.INVALID_INPUT, "invalid-" + what, describe(what, input, position, expected), List.of());
         this.input = input;
         this.position = position;
         this.expected = expected;

@@ -1,5 +1,6 @@
 package io.cocoatly.project;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class LockfileOutOfDateException extends CocoatlyException {
      * @param problems     at least one
      */
     public LockfileOutOfDateException(String lockfileName, List<LockCheck.Problem> problems) {
-        super(CODE, "`" + lockfileName + "` is out of date: " + problems.size() + (problems.size() == 1 ? " problem"
+        super(ErrorKind.OUT_OF_DATE, CODE, "`" + lockfileName + "` is out of date: " + problems.size() + (problems.size() == 1 ? " problem"
                 : " problems"), List.of("run `cocoatly lock` to update the lockfile"));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a lockfile with no problems is not out of date");

@@ -1,5 +1,6 @@
 package io.cocoatly.project;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.solver.Resolution;
@@ -22,7 +23,7 @@ public final class UnsatisfiableException extends CocoatlyException {
      * @param resolution the solver's answer, with its explanation when one was asked for
      */
     public UnsatisfiableException(Manifest root, Resolution.Unsatisfiable resolution) {
-        super("unsatisfiable", "no selection of versions satisfies the requirements of `" + root.id() + "`",
+        super(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `" + root.id() + "`",
                 List.of("run `cocoatly resolve --explain` for the conflict and suggested fixes"));
         this.root = Objects.requireNonNull(root, "root");
         this.resolution = Objects.requireNonNull(resolution, "resolution");

@@ -1,5 +1,6 @@
 package io.cocoatly.solver;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.CocoatlyException;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,7 @@ public final class ResolutionTimeoutException extends CocoatlyException {
     private static final long serialVersionUID = 1L;
 
     public ResolutionTimeoutException(String root, Duration timeout) {
-        super("resolution-timeout", "no selection for `" + root + "` was found within the time limit: " + timeout,
+        super(ErrorKind.FAILED, "resolution-timeout", "no selection for `" + root + "` was found within the time limit: " + timeout,
                 List.of("raise the limit with `--timeout`, or loosen the version requirements"));
     }
 }
