@@ -39,7 +39,7 @@ class LazyLoadingTest {
         }
 
         @Override
-        public Path describe(String relativePath) {
+        public String describe(String relativePath) {
             return delegate.describe(relativePath);
         }
 
