@@ -25,7 +25,8 @@ final class ExitCodes {
             return NEGATIVE;
         }
         if (code.startsWith("invalid-") || code.equals("usage") || code.startsWith("unknown-")
-                || code.equals("not-found") || code.endsWith("-not-found")) {
+                || code.equals("not-found") || code.endsWith("-not-found")
+                || code.equals(io.cocoatly.registry.RegistrySources.UNSUPPORTED)) {
             return INVALID_INPUT;
         }
         if (code.equals("lockfile-out-of-date") || code.equals("lockfile-missing")) {
