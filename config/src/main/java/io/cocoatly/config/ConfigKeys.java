@@ -65,7 +65,7 @@ final class ConfigKeys {
         section(s, "cache", text("dir", "a path"));
         section(s, "network", integer("max_concurrent_downloads", 1, 256), integer("timeout_seconds", 1, 3600),
                 integer("retries", 0, 100), text("proxy", "a proxy like http://host:port"));
-        section(s, "security", new Key(null, "require_signatures", Kind.BOOLEAN, "`true` or `false`", 0, 0),
+        section(s, "security", key("require_signatures", Kind.BOOLEAN, "`true` or `false`"),
                 json("trusted_keys", "a JSON array of keys or key files, e.g. [\"keys/team.pub.json\"]"),
                 json("checksum", "a JSON array of digest names, e.g. [\"sha256\", \"blake3\"]"));
         Key[] hooks = new Key[ConfigHooks.Hook.values().length];
@@ -74,12 +74,14 @@ final class ConfigKeys {
         }
         section(s, "hooks", hooks);
         section(s, "installer", json("command", "a JSON array of arguments or null, e.g. [\"/opt/installer\"]"),
-                new Key(null, "max_package_bytes", Kind.INTEGER, "a positive number of bytes", 0, 0),
+                // A long: its bound is checked by the reader, not by min and max.
+                key("max_package_bytes", Kind.INTEGER, "a positive number of bytes"),
                 integer("max_package_entries", 1, Integer.MAX_VALUE), integer("max_path_bytes", 1, 65_536),
                 integer("max_path_depth", 1, 4096));
         return Collections.unmodifiableMap(s);
     }
 
+    // The helpers below make keys without their section, which this fills in.
     private static void section(Map<String, Map<String, Key>> sections, String section, Key... keys) {
         Map<String, Key> byName = new LinkedHashMap<>();
         for (Key k : keys) {
@@ -88,8 +90,12 @@ final class ConfigKeys {
         sections.put(section, Collections.unmodifiableMap(byName));
     }
 
+    private static Key key(String name, Kind kind, String expected) {
+        return new Key(null, name, kind, expected, 0, 0);
+    }
+
     private static Key text(String name, String expected) {
-        return new Key(null, name, Kind.TEXT, expected, 0, 0);
+        return key(name, Kind.TEXT, expected);
     }
 
     // The same words as JsonCursor.integer(min, max), so a variable and a file say the same thing.
@@ -98,7 +104,7 @@ final class ConfigKeys {
     }
 
     private static Key json(String name, String expected) {
-        return new Key(null, name, Kind.JSON, expected, 0, 0);
+        return key(name, Kind.JSON, expected);
     }
 
     /** The section names, in order. */
