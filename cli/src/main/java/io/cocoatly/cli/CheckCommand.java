@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.Manifests;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.VersionCheck;
@@ -39,11 +40,16 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FileRegistry index = registry.open(context);
+        // check has no --manifest: a project is the working directory's, if it is one.
+        CommandSettings settings = registry.settings(context, "cocoatly check", context.path(Manifests.FILE_NAME));
+        FileRegistry index = settings.openRegistry();
         CheckReport report = new Resolver(index).check(index.packageNames(), registry.policy());
         if (json) {
-            Json.write(context.out(), Envelope.success(data(report)));
+            Map<String, Object> data = data(report);
+            data.put("warnings", settings.warnings());
+            Json.write(context.out(), Envelope.success(data));
         } else {
+            settings.printWarnings(context);
             print(context.out(), report);
         }
         return report.uninstallable() > 0 ? ExitCodes.NEGATIVE : ExitCodes.OK;

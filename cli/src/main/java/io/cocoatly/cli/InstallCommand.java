@@ -54,7 +54,7 @@ final class InstallCommand implements Callable<Integer> {
     String manifest;
 
     @Option(names = "--registry", paramLabel = "DIR|URL",
-            description = "Registry directory or URL (default: `registry.url` in config.json, else $COCOATLY_REGISTRY).")
+            description = "Registry directory or URL (" + RegistryOptions.DEFAULT + ").")
     String registry;
 
     @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
@@ -72,7 +72,7 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstallerSetup setup = InstallerSetup.open(context, registry);
+        InstallerSetup setup = InstallerSetup.open(context, context.path(manifest), registry).warnUnless(json, context);
         return packages.isEmpty() ? project(setup) : global(setup);
     }
 
@@ -117,7 +117,7 @@ final class InstallCommand implements Callable<Integer> {
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
         extra.put("lockfile", project.lockfilePath().toString());
         extra.put("locked_first", lockedFirst);
-        return report(outcome, extra);
+        return report(outcome, extra, setup);
     }
 
     private int global(InstallerSetup setup) {
@@ -138,7 +138,7 @@ final class InstallCommand implements Callable<Integer> {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", home.root().toString());
         extra.put("requested", packages);
-        return report(outcome, extra);
+        return report(outcome, extra, setup);
     }
 
     private InstallOutcome apply(Installer installer, InstallRequest request) {
@@ -150,10 +150,11 @@ final class InstallCommand implements Callable<Integer> {
         }
     }
 
-    private int report(InstallOutcome outcome, Map<String, Object> extra) {
+    private int report(InstallOutcome outcome, Map<String, Object> extra, InstallerSetup setup) {
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>(extra);
             data.putAll(InstallJson.outcome(outcome));
+            data.put("warnings", setup.settings().warnings());
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }

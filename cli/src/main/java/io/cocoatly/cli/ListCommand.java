@@ -32,7 +32,10 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        State state = installation.installer(context, InstallerSetup.open(context, null)).state();
+        InstallerSetup setup = InstallerSetup.open(context);
+        // The JSON data is the list of packages itself, with no room for warnings: stderr in both modes.
+        setup.settings().printWarnings(context);
+        State state = installation.installer(context, setup).state();
         if (json) {
             Json.write(context.out(), Envelope.success(InstallJson.state(state)));
             return ExitCodes.OK;

@@ -68,9 +68,10 @@ final class LockCommand implements Callable<Integer> {
         if (check) {
             return check(project, project.requireLockfile());
         }
-        List<String> warnings = new ArrayList<>();
+        CommandSettings settings = registry.settings(context, "cocoatly lock", project.manifestPath());
+        List<String> warnings = new ArrayList<>(settings.warnings());
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
-        FileRegistry index = registry.open(context);
+        FileRegistry index = settings.openRegistry();
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
@@ -81,7 +82,11 @@ final class LockCommand implements Callable<Integer> {
     // A stale lockfile is refused by LockCheck.require, the same call `install --locked` makes; the
     // problems are printed where every error is (Cli.report), so both commands print them alike.
     private int check(ProjectFiles project, Lockfile lockfile) {
-        PackageIndex index = registry.open(context);
+        CommandSettings settings = registry.settings(context, "cocoatly lock --check", project.manifestPath());
+        FileRegistry index = settings.openRegistry();
+        if (!json) {
+            settings.printWarnings(context);
+        }
         Optional<VersionPolicy> asked = spec.commandLine().getParseResult().hasMatchedOption("--multiple-versions")
                 ? Optional.of(registry.policy()) : Optional.empty();
         LockCheck.require(lockfile, project.manifest(), index, asked, project.lockfileName());
@@ -90,6 +95,7 @@ final class LockCommand implements Callable<Integer> {
             data.put("lockfile", project.lockfileName());
             data.put("up-to-date", true);
             data.put("packages", lockfile.packages().size());
+            data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
             int n = lockfile.packages().size();

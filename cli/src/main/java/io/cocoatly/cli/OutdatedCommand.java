@@ -43,8 +43,8 @@ final class OutdatedCommand implements Callable<Integer> {
             description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
     String manifest;
 
-    @Option(names = "--registry", paramLabel = "DIR", description = "Registry directory (default: $"
-            + RegistryOptions.REGISTRY_ENV + ").")
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
+            description = "Registry directory or file: URL (" + RegistryOptions.DEFAULT + ").")
     String registry;
 
     @Option(names = "--all", description = "List every locked package, not only the outdated ones.")
@@ -70,16 +70,18 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         ProjectFiles project = ProjectFiles.open(context, manifest);
         Lockfile lockfile = project.requireLockfile();
-        RegistryOptions options = new RegistryOptions();
-        options.registry = registry;
-        PackageIndex index = options.open(context);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry);
+        PackageIndex index = settings.openRegistry();
         List<Row> rows = new ArrayList<>();
         for (LockedPackage p : lockfile.packages()) {
             rows.add(row(p.id(), lockfile, project.manifest(), index));
         }
         if (json) {
-            Json.write(context.out(), Envelope.success(data(rows)));
+            Map<String, Object> data = data(rows);
+            data.put("warnings", settings.warnings());
+            Json.write(context.out(), Envelope.success(data));
         } else {
+            settings.printWarnings(context);
             print(context.out(), rows);
         }
         return ExitCodes.OK;

@@ -3,17 +3,19 @@ package io.cocoatly.cli;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options {@code resolve} and {@code check} share: where the registry is and the version policy. */
+/** The options the resolving commands share: where the registry is and the version policy. */
 final class RegistryOptions {
 
-    /** The environment variable naming the default registry directory. */
-    static final String REGISTRY_ENV = "COCOATLY_REGISTRY";
+    /** How help describes where the registry comes from without {@code --registry}. */
+    static final String DEFAULT = "default: $COCOATLY_REGISTRY, else the `registry.url` setting of the project's"
+            + " or the home's config.json";
 
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "Registry directory (default: $" + REGISTRY_ENV + ").")
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
+            description = "Registry directory or file: URL (" + DEFAULT + ").")
     String registry;
 
     @Option(names = "--multiple-versions", paramLabel = "POLICY", defaultValue = "one",
@@ -21,14 +23,9 @@ final class RegistryOptions {
                     + " (one per compatibility class, as Cargo does).")
     String multipleVersions;
 
-    /** Opens the registry named by {@code --registry}, else by the environment. */
-    FileRegistry open(Context context) {
-        String dir = registry != null ? registry : context.env().get(REGISTRY_ENV);
-        if (dir == null || dir.isBlank()) {
-            throw new CocoatlyException("usage", "no registry given: `--registry` is not set and neither is `"
-                    + REGISTRY_ENV + "`", List.of("pass `--registry DIR` or set " + REGISTRY_ENV));
-        }
-        return FileRegistry.open(context.path(dir));
+    /** The settings of {@code command}, with {@code --registry} as the highest layer. */
+    CommandSettings settings(Context context, String command, Path manifest) {
+        return CommandSettings.load(context, command, manifest, registry);
     }
 
     /** The policy {@code --multiple-versions} names, spelled as {@link VersionPolicy#fromOption} reads it. */

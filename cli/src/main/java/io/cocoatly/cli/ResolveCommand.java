@@ -75,7 +75,11 @@ final class ResolveCommand implements Callable<Integer> {
         if (timeout != null) {
             request = request.withTimeout(Durations.parse("--timeout", timeout));
         }
-        FileRegistry index = registry.open(context);
+        CommandSettings settings = registry.settings(context, "cocoatly resolve", context.path(manifest));
+        FileRegistry index = settings.openRegistry();
+        if (!json) {
+            settings.printWarnings(context);
+        }
         KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
@@ -108,6 +112,7 @@ final class ResolveCommand implements Callable<Integer> {
             if (why != null) {
                 data.put("explanation", ExplanationJson.of(why));
             }
+            data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
             printTable(context.out(), solved, request);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +39,8 @@ final class TreeCommand implements Callable<Integer> {
             description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
     String manifest;
 
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "Registry to read requirements from (default: $" + RegistryOptions.REGISTRY_ENV
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
+            description = "Registry to read requirements from (" + RegistryOptions.DEFAULT
                     + "; without one, transitive edges show versions only).")
     String registry;
 
@@ -67,11 +66,13 @@ final class TreeCommand implements Callable<Integer> {
         }
         ProjectFiles project = ProjectFiles.open(context, manifest);
         Lockfile lockfile = project.requireLockfile();
-        List<String> warnings = new ArrayList<>();
+        CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry);
+        List<String> warnings = new ArrayList<>(settings.warnings());
         if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest()))) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");
         }
-        DependencyTree tree = new DependencyTree(lockfile, project.manifest(), openRegistry(),
+        DependencyTree tree = new DependencyTree(lockfile, project.manifest(),
+                settings.openRegistryIfGiven().map(PackageIndex.class::cast),
                 depth == null ? Integer.MAX_VALUE : depth);
         List<DependencyTree.Node> roots = invert == null ? List.of(tree.forward()) : tree.inverted(targets(lockfile));
         if (json) {
@@ -94,16 +95,6 @@ final class TreeCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private Optional<PackageIndex> openRegistry() {
-        String dir = registry != null ? registry : context.env().get(RegistryOptions.REGISTRY_ENV);
-        if (dir == null || dir.isBlank()) {
-            return Optional.empty();
-        }
-        RegistryOptions options = new RegistryOptions();
-        options.registry = dir;
-        return Optional.of(options.open(context));
     }
 
     private List<PackageId> targets(Lockfile lockfile) {

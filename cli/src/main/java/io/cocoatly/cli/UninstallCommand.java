@@ -6,7 +6,9 @@ import io.cocoatly.installer.UninstallOutcome;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +47,7 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstallerSetup setup = InstallerSetup.open(context, null);
+        InstallerSetup setup = InstallerSetup.open(context).warnUnless(json, context);
         List<PackageName> packages = names.stream().map(PackageName::of).toList();
         UninstallOutcome outcome = setup.global().uninstall(packages, force, new InstallProgress(context.err(),
                 context.interactive(), quiet || json));
@@ -56,7 +58,9 @@ final class UninstallCommand implements Callable<Integer> {
         }
         GlobalManifest.write(home.root(), global, Optional.empty());
         if (json) {
-            Json.write(context.out(), Envelope.success(InstallJson.uninstall(outcome)));
+            Map<String, Object> data = new LinkedHashMap<>(InstallJson.uninstall(outcome));
+            data.put("warnings", setup.settings().warnings());
+            Json.write(context.out(), Envelope.success(data));
         } else if (!quiet) {
             outcome.removed().forEach(id -> context.out().println("- " + id.name() + " " + id.version()));
             if (!outcome.dependents().isEmpty()) {

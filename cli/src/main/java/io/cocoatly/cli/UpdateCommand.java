@@ -68,7 +68,8 @@ final class UpdateCommand implements Callable<Integer> {
         for (String p : packages) {
             names.add(PackageName.of(p));
         }
-        List<String> warnings = new ArrayList<>();
+        CommandSettings settings = registry.settings(context, "cocoatly update", project.manifestPath());
+        List<String> warnings = new ArrayList<>(settings.warnings());
         Optional<Lockfile> existing = names.isEmpty() ? project.lockfileToReplace(warnings)
                 : Optional.of(project.requireLockfile());
         for (PackageName name : names) {
@@ -77,7 +78,7 @@ final class UpdateCommand implements Callable<Integer> {
                         List.of("run `cocoatly tree` to see the locked packages"));
             }
         }
-        FileRegistry index = registry.open(context);
+        FileRegistry index = settings.openRegistry();
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));

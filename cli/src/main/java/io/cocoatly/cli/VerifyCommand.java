@@ -3,7 +3,9 @@ package io.cocoatly.cli;
 import io.cocoatly.installer.VerifyReport;
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +47,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PackageName> packages = names.stream().map(PackageName::of).toList();
-        VerifyReport report = installation.installer(context, InstallerSetup.open(context, null)).verify(packages);
+        InstallerSetup setup = InstallerSetup.open(context).warnUnless(json, context);
+        VerifyReport report = installation.installer(context, setup).verify(packages);
         if (json) {
-            Json.write(context.out(), Envelope.success(InstallJson.verify(report)));
+            Map<String, Object> data = new LinkedHashMap<>(InstallJson.verify(report));
+            data.put("warnings", setup.settings().warnings());
+            Json.write(context.out(), Envelope.success(data));
         } else if (!quiet) {
             for (VerifyReport.PackageCheck c : report.packages()) {
                 if (c.ok()) {

@@ -55,7 +55,8 @@ final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest))).withPolicy(registry.policy());
-        FileRegistry index = registry.open(context);
+        CommandSettings settings = registry.settings(context, "cocoatly why", context.path(manifest));
+        FileRegistry index = settings.openRegistry();
         KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
@@ -79,9 +80,13 @@ final class WhyCommand implements Callable<Integer> {
                 m.put("paths", s.paths().stream().map(p -> SelectionText.path(paths.root(), p)).toList());
                 data.add(m);
             }
-            Json.write(context.out(), Envelope.success(Map.of("packages", data)));
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("packages", data);
+            envelope.put("warnings", settings.warnings());
+            Json.write(context.out(), Envelope.success(envelope));
             return ExitCodes.OK;
         }
+        settings.printWarnings(context);
         PrintWriter out = context.out();
         for (SelectionExplanation.Selected s : matches) {
             int n = s.paths().size();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** One in-process invocation of the CLI with captured output. */
@@ -18,9 +19,24 @@ record CliRun(int exit, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context context = new Context(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, cwd, false);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), withTestHome(env), cwd, false);
         int exit = Cli.run(context, args);
         return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * Every command reads the home's configuration, and a test's environment usually names no home:
+     * it then gets the build's test home (surefire's {@code COCOATLY_HOME}), never the user's
+     * {@code ~/.cocoatly}.
+     */
+    static Map<String, String> withTestHome(Map<String, String> env) {
+        if (env.containsKey("COCOATLY_HOME")) {
+            return env;
+        }
+        String testHome = System.getenv("COCOATLY_HOME");
+        Map<String, String> withHome = new HashMap<>(env);
+        withHome.put("COCOATLY_HOME", testHome != null ? testHome : Path.of("target", "test-home").toAbsolutePath().toString());
+        return withHome;
     }
 
     /** Output with timings replaced, so that it can be compared with a golden file. */

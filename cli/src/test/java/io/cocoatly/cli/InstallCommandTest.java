@@ -4,10 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.Checksums;
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.Signatures;
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.testkit.FileServer;
 import io.cocoatly.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,5 +130,47 @@ class InstallCommandTest {
                 r.out());
         assertTrue(compact.endsWith("\"error\":null}"), r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void artifactsComeFromAnHttpRegistryWhenTheLockfileIsUpToDate() throws IOException {
+        assertEquals(0, cli.run("lock", "--registry", registry.toString()).exitCode());
+        try (FileServer server = FileServer.of(registry)) {
+            CliRunner.Result r = cli.run("install", "--locked", "--registry", server.uri().toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().startsWith("+ a 1.0.0\n+ b 1.0.0\nInstalled 2 packages (2 downloaded, "), r.out());
+            assertEquals(2, server.requests());
+        }
+        assertEquals("a 1.0.0\n", Files.readString(project.resolve(".cocoatly/packages/a/1.0.0/a.txt")));
+    }
+
+    @Test
+    void configurationWarningsAreTextOnStderrAndDataUnderJson() throws IOException {
+        Files.writeString(home.resolve("config.json"), Files.readString(home.resolve("config.json"))
+                .replace("{\"security\"", "{\"network\": {\"timeout\": 5}, \"security\""));
+        String warning = home.resolve("config.json") + ": $.network.timeout: unknown key `timeout`, ignored;"
+                + " did you mean `timeout_seconds`?";
+
+        CliRunner.Result text = cli.run("install", "--registry", registry.toString(), "--quiet");
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals("warning: " + warning + "\n", text.err());
+
+        CliRunner.Result json = cli.run("install", "--registry", registry.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(List.of(warning), List.of(Json.mapper().readTree(json.out()).get("data").get("warnings").get(0).asText()));
+        assertEquals("", json.err());
+    }
+
+    @Test
+    void aWrongSettingsVariableIsInvalidInputNamingTheVariable() {
+        CliRunner wrong = new CliRunner(project, Map.of("COCOATLY_HOME", home.toString(), "HOME", dir.toString(),
+                "COCOATLY_NETWORK_TIMEOUT_SECONDS", "abc"));
+
+        CliRunner.Result r = wrong.run("install", "--registry", registry.toString());
+
+        assertEquals(2, r.exitCode());
+        assertEquals("error: COCOATLY_NETWORK_TIMEOUT_SECONDS: expected an integer from 1 to 3600, found `abc`\n", r.err());
+        assertFalse(Files.exists(project.resolve("cocoatly-lock.json")));
     }
 }

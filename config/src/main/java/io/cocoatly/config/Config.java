@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,13 +12,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The settings in {@code <home>/config.json}, every one with a default (see {@code docs/config.md}).
- * Read with {@link ConfigReader}; {@link #defaults(Home)} is what a missing file means.
+ * The settings, every one with a default (see {@code docs/config.md}), merged from the layers of
+ * {@link ConfigLayers} or read from the home's file alone with {@link ConfigReader};
+ * {@link #defaults(Home)} is what no configuration at all means.
  *
  * @param warnings unknown keys found while reading, for the caller to show; never printed here
+ * @param origins  where each setting that is not at its default came from, by {@code <section>.<key>}
+ *                 (e.g. {@code network.timeout_seconds}, {@code hooks.on_post_install})
  */
 public record Config(Registry registry, Storage storage, Cache cache, Network network, Security security,
-        ConfigHooks hooks, Installer installer, List<ConfigWarning> warnings) {
+        ConfigHooks hooks, Installer installer, List<ConfigWarning> warnings, Map<String, ConfigOrigin> origins) {
 
     /** Digest algorithms {@code security.checksum} may name. */
     public static final Set<String> DIGESTS = Set.of("sha256", "blake3", "sha512");
@@ -31,6 +35,21 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
         Objects.requireNonNull(hooks, "hooks");
         Objects.requireNonNull(installer, "installer");
         warnings = List.copyOf(warnings);
+        origins = Map.copyOf(origins);
+    }
+
+    /** Settings made by code rather than read, e.g. the defaults with another install directory: every origin is the default. */
+    public Config(Registry registry, Storage storage, Cache cache, Network network, Security security, ConfigHooks hooks,
+            Installer installer, List<ConfigWarning> warnings) {
+        this(registry, storage, cache, network, security, hooks, installer, warnings, Map.of());
+    }
+
+    /**
+     * Where the setting {@code key} ({@code <section>.<key>}, e.g. {@code registry.url}) came from;
+     * {@link ConfigOrigin.Default} if no layer set it.
+     */
+    public ConfigOrigin origin(String key) {
+        return origins.getOrDefault(key, new ConfigOrigin.Default());
     }
 
     /** Every setting at its default, for the given home. */
@@ -44,7 +63,9 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
     /**
      * The default registry ({@code registry.url}, {@code registry.name}); both absent by default.
      *
-     * @param url a registry directory or URL, as written
+     * @param url a URL as written (it has a scheme: {@code file:}, {@code https:} ...), or else an
+     *            absolute path: a relative one was taken from the directory of the file that gave it
+     *            (the home, or the project), or from the working directory for a variable or flag
      */
     public record Registry(Optional<String> url, Optional<String> name) {
         public Registry {

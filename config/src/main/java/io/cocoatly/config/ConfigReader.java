@@ -2,7 +2,6 @@ package io.cocoatly.config;
 
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
-import io.cocoatly.json.Typos;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.InvalidFileException;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,130 +23,169 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads {@code <home>/config.json}. Every key is optional; a missing file means all defaults. An
- * unknown key is a {@link ConfigWarning} (a newer Cocoatly may have added it), a wrong type or value
- * an {@link InvalidFileException} with code {@code invalid-config} naming the JSON path.
+ * Reads the configuration: {@code <home>/config.json} alone ({@link #read}, {@link #parse}), or every
+ * layer of {@link ConfigLayers}. Every key is optional; a missing file means all defaults. An unknown
+ * key is a {@link ConfigWarning} (a newer Cocoatly may have added it), a wrong type or value an error
+ * with code {@code invalid-config} naming the value's origin: an {@link InvalidFileException} with the
+ * file and JSON path for a file, a {@link CocoatlyException} naming the variable or flag otherwise.
+ *
+ * <p>Every layer's values are validated, then the highest layer that sets a key wins; {@code null}
+ * (where a key allows it) is a value too, so a project can switch off a proxy the home sets.
  */
 public final class ConfigReader {
 
     static final String CODE = "invalid-config";
 
-    private static final Set<String> SECTIONS = Set.of("registry", "storage", "cache", "network", "security", "hooks",
-            "installer");
-    private static final Set<String> REGISTRY = Set.of("url", "name");
-    private static final Set<String> STORAGE = Set.of("install_dir");
-    private static final Set<String> CACHE = Set.of("dir");
-    private static final Set<String> NETWORK = Set.of("max_concurrent_downloads", "timeout_seconds", "retries", "proxy");
-    private static final Set<String> SECURITY = Set.of("require_signatures", "trusted_keys", "checksum");
-    private static final Set<String> INSTALLER = Set.of("command", "max_package_bytes", "max_package_entries",
-            "max_path_bytes", "max_path_depth");
     private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5");
+    // A URL scheme of two letters or more: `C:\registry` is a Windows path, not a URL.
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private final Home home;
-    private final Path file;
-    private final List<ConfigWarning> warnings = new ArrayList<>();
+    private final List<ConfigLayer> layers;
+    private final List<ConfigWarning> warnings;
+    private final Map<String, ConfigOrigin> origins = new LinkedHashMap<>();
 
-    private ConfigReader(Home home, Path file) {
+    private ConfigReader(Home home, List<ConfigLayer> layers, List<ConfigWarning> warnings) {
         this.home = home;
-        this.file = file;
+        this.layers = layers;
+        this.warnings = warnings;
     }
 
     /**
-     * The configuration of {@code home}: its {@code config.json}, or all defaults if there is none.
+     * The configuration of {@code home} alone: its {@code config.json}, or all defaults if there is
+     * none. Commands read {@link ConfigLayers} instead; this is what an installer tool, which has no
+     * project or flags, reads.
      *
      * @throws CocoatlyException with code {@code config-unreadable} if the file exists but cannot be read
      * @throws InvalidFileException with code {@code invalid-config} if it is malformed
      */
     public static Config read(Home home) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(home.configFile());
-        } catch (NoSuchFileException e) {
-            return Config.defaults(home);
-        } catch (IOException e) {
-            throw new CocoatlyException("config-unreadable", "cannot read `" + home.configFile() + "`: " + e.getMessage(),
-                    List.of(), e);
-        }
-        return parse(bytes, home.configFile(), home);
+        return ConfigLayers.of(home).read();
     }
 
     /**
-     * Reads configuration given as bytes; relative paths in it resolve against {@code home}.
+     * Reads configuration given as bytes, as the home's file; relative paths in it resolve against
+     * {@code home}.
      *
      * @param file named in errors and warnings
      */
     public static Config parse(byte[] bytes, Path file, Home home) {
-        return new ConfigReader(home, file).config(StrictJson.parse(bytes, file, CODE, Home.EMPTY_FILE_HINT));
+        List<ConfigWarning> warnings = new ArrayList<>();
+        ConfigLayer layer = ConfigLayer.file(parseFile(bytes, file), file, home.root(), warnings);
+        return merge(home, List.of(layer), warnings);
     }
 
-    private Config config(JsonCursor root) {
-        Config d = Config.defaults(home);
-        warnUnknown(root, SECTIONS);
-        Config.Registry registry = section(root, "registry", REGISTRY)
-                .map(at -> new Config.Registry(nullableText(at, "url"), nullableText(at, "name")))
-                .orElse(d.registry());
-        Config.Storage storage = section(root, "storage", STORAGE)
-                .map(at -> new Config.Storage(at.optional("install_dir").map(this::path).orElse(d.storage().installDir())))
-                .orElse(d.storage());
-        Config.Cache cache = section(root, "cache", CACHE)
-                .map(at -> new Config.Cache(at.optional("dir").map(this::path).orElse(d.cache().dir())))
-                .orElse(d.cache());
-        Config.Network network = section(root, "network", NETWORK).map(at -> network(at, d.network())).orElse(d.network());
-        Config.Security security = section(root, "security", SECURITY).map(at -> security(at, d.security())).orElse(d.security());
-        ConfigHooks hooks = root.optional("hooks").map(this::hooks).orElse(d.hooks());
-        Config.Installer installer = section(root, "installer", INSTALLER).map(at -> installer(at, d.installer()))
-                .orElse(d.installer());
-        return new Config(registry, storage, cache, network, security, hooks, installer, warnings);
-    }
-
-    private Optional<JsonCursor> section(JsonCursor root, String key, Set<String> known) {
-        return root.optional(key).map(at -> {
-            warnUnknown(at, known);
-            return at;
-        });
-    }
-
-    private Config.Network network(JsonCursor at, Config.Network d) {
-        int max = at.optional("max_concurrent_downloads").map(c -> c.integer(1, 256)).orElse(d.maxConcurrentDownloads());
-        Duration timeout = at.optional("timeout_seconds").map(c -> Duration.ofSeconds(c.integer(1, 3600))).orElse(d.timeout());
-        int retries = at.optional("retries").map(c -> c.integer(0, 100)).orElse(d.retries());
-        Optional<URI> proxy = at.optional("proxy").filter(c -> !c.isNull()).map(ConfigReader::proxy);
-        return new Config.Network(max, timeout, retries, proxy);
-    }
-
-    private Config.Installer installer(JsonCursor at, Config.Installer d) {
-        Optional<List<String>> command = at.optional("command").filter(c -> !c.isNull()).map(c -> {
-            List<String> argv = new ArrayList<>();
-            for (JsonCursor arg : argvElements(c)) {
-                argv.add(arg.string());
-            }
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
-                throw c.error("an installer command needs a program to run");
-            }
-            return argv;
-        });
-        Config.PackageLimits d2 = d.limits();
-        OptionalLong bytes = d2.maxPackageBytes();
-        Optional<JsonCursor> bytesAt = at.optional("max_package_bytes");
-        if (bytesAt.isPresent()) {
-            long v = bytesAt.get().integer();
-            if (v < 1) {
-                throw bytesAt.get().error("expected a positive number of bytes, found " + v);
-            }
-            bytes = OptionalLong.of(v);
+    /** The whole file, or empty if there is none. */
+    static Optional<byte[]> readFile(Path file) {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CocoatlyException("config-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
         }
-        Config.PackageLimits limits = new Config.PackageLimits(bytes,
-                optionalInt(at, "max_package_entries", 1, Integer.MAX_VALUE, d2.maxPackageEntries()),
-                optionalInt(at, "max_path_bytes", 1, 65_536, d2.maxPathBytes()),
-                optionalInt(at, "max_path_depth", 1, 4096, d2.maxPathDepth()));
-        return new Config.Installer(command, limits);
     }
 
-    private static OptionalInt optionalInt(JsonCursor at, String key, int min, int max, OptionalInt otherwise) {
-        Optional<JsonCursor> value = at.optional(key);
-        return value.isPresent() ? OptionalInt.of(value.get().integer(min, max)) : otherwise;
+    static JsonCursor parseFile(byte[] bytes, Path file) {
+        return StrictJson.parse(bytes, file, CODE, Home.EMPTY_FILE_HINT);
+    }
+
+    /** The settings of {@code layers}, lowest first, over the defaults. */
+    static Config merge(Home home, List<ConfigLayer> layers, List<ConfigWarning> warnings) {
+        return new ConfigReader(home, layers, warnings).config();
+    }
+
+    private Config config() {
+        Config d = Config.defaults(home);
+        Config.Registry registry = new Config.Registry(nullable("registry", "url", ConfigReader::registry),
+                nullable("registry", "name", (at, base) -> nonEmpty(at)));
+        Config.Storage storage = new Config.Storage(setting("storage", "install_dir", d.storage().installDir(),
+                ConfigReader::path));
+        Config.Cache cache = new Config.Cache(setting("cache", "dir", d.cache().dir(), ConfigReader::path));
+        Config.Network n = d.network();
+        Config.Network network = new Config.Network(integer("network", "max_concurrent_downloads", n.maxConcurrentDownloads()),
+                Duration.ofSeconds(integer("network", "timeout_seconds", (int) n.timeout().toSeconds())),
+                integer("network", "retries", n.retries()), nullable("network", "proxy", (at, base) -> proxy(at)));
+        Config.Security s = d.security();
+        Config.Security security = new Config.Security(
+                setting("security", "require_signatures", s.requireSignatures(), (at, base) -> at.bool()),
+                setting("security", "trusted_keys", s.trustedKeys(), ConfigReader::trustedKeys),
+                setting("security", "checksum", s.checksums(), (at, base) -> checksums(at)));
+        Map<ConfigHooks.Hook, List<String>> hooks = new EnumMap<>(ConfigHooks.Hook.class);
+        for (ConfigHooks.Hook hook : ConfigHooks.Hook.values()) {
+            setting("hooks", hook.key(), Optional.<List<String>>empty(),
+                    (at, base) -> Optional.of(argv(at, "a hook command needs a program to run")))
+                    .ifPresent(argv -> hooks.put(hook, argv));
+        }
+        return new Config(registry, storage, cache, network, security, new ConfigHooks(hooks), installer(d.installer()),
+                warnings, origins);
+    }
+
+    private Config.Installer installer(Config.Installer d) {
+        Optional<List<String>> command = nullable("installer", "command",
+                (at, base) -> argv(at, "an installer command needs a program to run"));
+        Config.PackageLimits l = d.limits();
+        OptionalLong bytes = setting("installer", "max_package_bytes", l.maxPackageBytes(), (at, base) -> {
+            long v = at.integer();
+            if (v < 1) {
+                throw at.error("expected a positive number of bytes, found " + v);
+            }
+            return OptionalLong.of(v);
+        });
+        return new Config.Installer(command, new Config.PackageLimits(bytes,
+                optionalInt("installer", "max_package_entries", l.maxPackageEntries()),
+                optionalInt("installer", "max_path_bytes", l.maxPathBytes()),
+                optionalInt("installer", "max_path_depth", l.maxPathDepth())));
+    }
+
+    /** Reads {@code section.key} in every layer that sets it; the highest one's value, else {@code otherwise}. */
+    private <T> T setting(String section, String key, T otherwise, ConfigValue.Reader<T> reader) {
+        T value = otherwise;
+        for (ConfigLayer layer : layers) {
+            Optional<ConfigValue> set = layer.get(section, key);
+            if (set.isPresent()) {
+                value = set.get().read(reader);
+                origins.put(section + "." + key, set.get().origin());
+            }
+        }
+        return value;
+    }
+
+    /** A key that may be {@code null}, meaning "none", which also overrides a lower layer's value. */
+    private <T> Optional<T> nullable(String section, String key, ConfigValue.Reader<T> reader) {
+        return setting(section, key, Optional.empty(), (at, base) -> at.isNull() ? Optional.empty()
+                : Optional.of(reader.read(at, base)));
+    }
+
+    private int integer(String section, String key, int otherwise) {
+        ConfigKeys.Key k = ConfigKeys.require(section + "." + key);
+        return setting(section, key, otherwise, (at, base) -> at.integer(k.min(), k.max()));
+    }
+
+    private OptionalInt optionalInt(String section, String key, OptionalInt otherwise) {
+        ConfigKeys.Key k = ConfigKeys.require(section + "." + key);
+        return setting(section, key, otherwise, (at, base) -> OptionalInt.of(at.integer(k.min(), k.max())));
+    }
+
+    private static List<String> argv(JsonCursor at, String empty) {
+        List<JsonCursor> elements;
+        try {
+            elements = at.elements();
+        } catch (InvalidFileException e) {
+            throw at.error(e.problem(), "write the command as an array of arguments, e.g. [\"notify-send\", \"installed\"];"
+                    + " use [\"sh\", \"-c\", \"...\"] for a shell command");
+        }
+        List<String> argv = new ArrayList<>();
+        for (JsonCursor arg : elements) {
+            argv.add(arg.string());
+        }
+        if (argv.isEmpty() || argv.get(0).isEmpty()) {
+            throw at.error(empty);
+        }
+        return argv;
     }
 
     private static URI proxy(JsonCursor at) {
@@ -163,19 +202,19 @@ public final class ConfigReader {
         return uri;
     }
 
-    private Config.Security security(JsonCursor at, Config.Security d) {
-        boolean require = at.optional("require_signatures").map(JsonCursor::bool).orElse(d.requireSignatures());
-        List<ConfigTrustedKey> keys = at.optional("trusted_keys").map(this::trustedKeys).orElse(d.trustedKeys());
-        List<String> checksums = at.optional("checksum").map(ConfigReader::checksums).orElse(d.checksums());
-        return new Config.Security(require, keys, checksums);
+    // A URL is kept as written; a path is made absolute against the layer's base, so that the home's
+    // `"url": "registry"` means <home>/registry wherever the command runs.
+    private static String registry(JsonCursor at, Path base) {
+        String text = nonEmpty(at);
+        return URL.matcher(text).matches() ? text : path(at, base).toString();
     }
 
-    private List<ConfigTrustedKey> trustedKeys(JsonCursor at) {
+    private static List<ConfigTrustedKey> trustedKeys(JsonCursor at, Path base) {
         List<ConfigTrustedKey> keys = new ArrayList<>();
         for (JsonCursor element : at.elements()) {
             String entry = nonEmpty(element);
             try {
-                keys.add(trustedKey(entry));
+                keys.add(trustedKey(entry, base));
             } catch (InvalidPathException e) {
                 throw element.error("neither a base64 public key nor a valid path: `" + entry + "`");
             }
@@ -184,8 +223,8 @@ public final class ConfigReader {
     }
 
     // Base64 that decodes to exactly 32 bytes is an inline key (no sensible key file name looks
-    // like that); anything else is a path, resolved against the home.
-    private ConfigTrustedKey trustedKey(String entry) {
+    // like that); anything else is a path, resolved against the layer's base.
+    private static ConfigTrustedKey trustedKey(String entry, Path base) {
         try {
             if (Base64.getDecoder().decode(entry).length == ConfigTrustedKey.PUBLIC_KEY_BYTES) {
                 return new ConfigTrustedKey.Inline(entry);
@@ -193,7 +232,7 @@ public final class ConfigReader {
         } catch (IllegalArgumentException notBase64) {
             // A path, then.
         }
-        return new ConfigTrustedKey.KeyFile(home.root().resolve(entry).normalize());
+        return new ConfigTrustedKey.KeyFile(base.resolve(entry).normalize());
     }
 
     private static List<String> checksums(JsonCursor at) {
@@ -213,47 +252,13 @@ public final class ConfigReader {
         return List.copyOf(names);
     }
 
-    private ConfigHooks hooks(JsonCursor at) {
-        Map<ConfigHooks.Hook, List<String>> commands = new EnumMap<>(ConfigHooks.Hook.class);
-        for (String key : at.keys()) {
-            JsonCursor value = at.required(key);
-            Optional<ConfigHooks.Hook> hook = ConfigHooks.Hook.fromKey(key);
-            if (hook.isEmpty()) {
-                warnings.add(unknownKey(value.path(), key, keys(ConfigHooks.Hook.values())));
-                continue;
-            }
-            List<String> argv = new ArrayList<>();
-            for (JsonCursor arg : argvElements(value)) {
-                argv.add(arg.string());
-            }
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
-                throw value.error("a hook command needs a program to run");
-            }
-            commands.put(hook.get(), argv);
-        }
-        return new ConfigHooks(commands);
-    }
-
-    private static List<JsonCursor> argvElements(JsonCursor value) {
-        try {
-            return value.elements();
-        } catch (InvalidFileException e) {
-            throw value.error(e.problem(), "write the command as an array of arguments, e.g. [\"notify-send\", \"installed\"];"
-                    + " use [\"sh\", \"-c\", \"...\"] for a shell command");
-        }
-    }
-
-    private Path path(JsonCursor at) {
+    private static Path path(JsonCursor at, Path base) {
         String text = nonEmpty(at);
         try {
-            return home.root().resolve(text).normalize();
+            return base.resolve(text).normalize();
         } catch (InvalidPathException e) {
             throw at.error("invalid path: `" + text + "`");
         }
-    }
-
-    private static Optional<String> nullableText(JsonCursor section, String key) {
-        return section.optional(key).filter(c -> !c.isNull()).map(ConfigReader::nonEmpty);
     }
 
     private static String nonEmpty(JsonCursor at) {
@@ -262,26 +267,5 @@ public final class ConfigReader {
             throw at.error("must not be empty");
         }
         return text;
-    }
-
-    private void warnUnknown(JsonCursor at, Set<String> known) {
-        for (String key : at.keys()) {
-            if (!known.contains(key)) {
-                warnings.add(unknownKey(JsonCursor.keyPath(at.path(), key), key, known));
-            }
-        }
-    }
-
-    private ConfigWarning unknownKey(String path, String key, Set<String> known) {
-        String suggestion = Typos.closestOrAffixed(key, known).map(k -> "; did you mean `" + k + "`?").orElse("");
-        return new ConfigWarning(file, path, "unknown key `" + key + "`, ignored" + suggestion);
-    }
-
-    private static Set<String> keys(ConfigHooks.Hook[] hooks) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (ConfigHooks.Hook h : hooks) {
-            keys.add(h.key());
-        }
-        return keys;
     }
 }

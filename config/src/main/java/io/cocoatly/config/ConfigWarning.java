@@ -1,24 +1,24 @@
 package io.cocoatly.config;
 
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Something in {@code config.json} that was ignored, such as an unknown key; returned as data for
- * the CLI to show, never printed by the library.
+ * Something in the configuration that was ignored, such as an unknown key; returned as data for the
+ * CLI to show, never printed by the library.
  *
- * @param path the JSON path of the ignored value, e.g. {@code $.network.timeout}
+ * @param origin  what was ignored: a file and the JSON path of the value (e.g. {@code $.network.timeout}),
+ *                or an environment variable
+ * @param message e.g. {@code unknown key `timeout`, ignored; did you mean `timeout_seconds`?}
  */
-public record ConfigWarning(Path file, String path, String message) {
+public record ConfigWarning(ConfigOrigin origin, String message) {
 
     public ConfigWarning {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code <file>: <path>: <message>}, the same shape as errors. */
+    /** {@code <origin>: <message>}, the same shape as errors, e.g. {@code <file>: <json path>: <message>}. */
     public String text() {
-        return file + ": " + path + ": " + message;
+        return origin.describe() + ": " + message;
     }
 }

@@ -82,7 +82,11 @@ class ConfigReaderTest {
 
     @Test
     void aNullProxyOrRegistryIsTheDefault() {
-        assertEquals(Config.defaults(HOME), parse("{\"network\": {\"proxy\": null}, \"registry\": {\"url\": null}}"));
+        Config config = parse("{\"network\": {\"proxy\": null}, \"registry\": {\"url\": null}}");
+        assertEquals(Config.defaults(HOME).network(), config.network());
+        assertEquals(Config.defaults(HOME).registry(), config.registry());
+        // An explicit null is still a value someone wrote, and overrides a lower layer's.
+        assertEquals(new ConfigOrigin.File(FILE, "$.network.proxy"), config.origin("network.proxy"));
     }
 
     @Test

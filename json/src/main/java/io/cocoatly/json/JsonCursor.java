@@ -2,7 +2,6 @@ package io.cocoatly.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cocoatly.model.InvalidFileException;
-import java.nio.file.Path;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,17 +25,17 @@ public final class JsonCursor {
 
     private final JsonNode node;
     private final String path;
-    private final Path file;
+    private final String file;
     private final String code;
 
-    private JsonCursor(JsonNode node, String path, Path file, String code) {
+    private JsonCursor(JsonNode node, String path, String file, String code) {
         this.node = node;
         this.path = path;
         this.file = file;
         this.code = code;
     }
 
-    static JsonCursor root(JsonNode node, Path file, String code) {
+    static JsonCursor root(JsonNode node, String file, String code) {
         return new JsonCursor(node, "$", file, code);
     }
 
@@ -61,8 +60,8 @@ public final class JsonCursor {
         return path;
     }
 
-    /** The file named in errors. */
-    public Path file() {
+    /** The file as errors name it: a path, a URL, or whatever else the document came from. */
+    public String file() {
         return file;
     }
 

@@ -72,6 +72,17 @@ public final class StrictJson {
      * @throws InvalidFileException if the bytes are not exactly one well-formed JSON value
      */
     public static JsonCursor parse(byte[] bytes, Path file, String code, String... emptyFileHints) {
+        return parse(bytes, file.toString(), code, emptyFileHints);
+    }
+
+    /**
+     * Parses a whole document that is named as text rather than a local path: a file of a registry
+     * that is not a directory, or a value given in an environment variable.
+     *
+     * @param file shown in error messages, e.g. a URL
+     * @throws InvalidFileException if the bytes are not exactly one well-formed JSON value
+     */
+    public static JsonCursor parse(byte[] bytes, String file, String code, String... emptyFileHints) {
         JsonNode root;
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             JsonToken first = parser.nextToken();
@@ -92,6 +103,16 @@ public final class StrictJson {
         return JsonCursor.root(root, file, code);
     }
 
+    /**
+     * A document holding one string, for a value that comes from outside any JSON text (an
+     * environment variable, a command-line flag) and is to be validated by the same typed reads.
+     *
+     * @param source shown in error messages, e.g. the variable's name
+     */
+    public static JsonCursor string(String value, String source, String code) {
+        return JsonCursor.root(JsonTree.NODES.textNode(value), source, code);
+    }
+
     /** The canonical UTF-8 text of {@code tree}, with a trailing newline. */
     static byte[] canonical(JsonNode tree) {
         StringWriter text = new StringWriter();
@@ -105,7 +126,7 @@ public final class StrictJson {
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static InvalidFileException syntaxError(JsonProcessingException e, Path file, String code) {
+    private static InvalidFileException syntaxError(JsonProcessingException e, String file, String code) {
         String path = "$";
         if (e.getProcessor() instanceof JsonParser) {
             path = path(((JsonParser) e.getProcessor()).getParsingContext());

@@ -2,6 +2,7 @@ package io.cocoatly.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.InvalidFileException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,24 @@ class StrictJsonTest {
         assertEquals("http", root.required("name").string());
         assertEquals(12, root.required("size").integer());
         assertEquals("$.size", root.required("size").path());
-        assertEquals(FILE, root.file());
+        assertEquals(FILE.toString(), root.file());
+    }
+
+    @Test
+    void aDocumentNamedAsTextIsNamedSoInErrors() {
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> StrictJson.parse(
+                "{\"a\": [1,]}".getBytes(StandardCharsets.UTF_8), "https://registry.example/index/http.json", "c"));
+        assertEquals("https://registry.example/index/http.json", e.file());
+        assertTrue(e.getMessage().startsWith("https://registry.example/index/http.json: $.a[1]: malformed JSON"),
+                e.getMessage());
+    }
+
+    @Test
+    void aStringFromOutsideAnyDocumentIsReadLikeOneInside() {
+        JsonCursor value = StrictJson.string("30", "COCOATLY_NETWORK_RETRIES", "invalid-config");
+        assertEquals("30", value.string());
+        assertEquals("$", value.path());
+        InvalidFileException e = assertThrows(InvalidFileException.class, value::integer);
+        assertEquals("COCOATLY_NETWORK_RETRIES: $: expected an integer, found a string", e.getMessage());
     }
 }

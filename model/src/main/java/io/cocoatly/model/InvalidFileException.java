@@ -23,8 +23,18 @@ public final class InvalidFileException extends CocoatlyException {
      * @param problem  what is wrong, e.g. {@code expected a string, found a number}
      */
     public InvalidFileException(String code, Path file, String jsonPath, String problem, List<String> hints) {
+        this(code, file.toString(), jsonPath, problem, hints);
+    }
+
+    /**
+     * The same for a file that is named as text rather than a local path, such as a file of a
+     * registry that is not a directory.
+     *
+     * @param file the file as the user would name it, e.g. a path or a URL
+     */
+    public InvalidFileException(String code, String file, String jsonPath, String problem, List<String> hints) {
         super(ErrorKind.INVALID_INPUT, code, file + ": " + jsonPath + ": " + problem, hints);
-        this.file = file.toString();
+        this.file = file;
         this.jsonPath = jsonPath;
         this.problem = problem;
     }

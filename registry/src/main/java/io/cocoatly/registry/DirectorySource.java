@@ -2,6 +2,7 @@ package io.cocoatly.registry;
 
 import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +15,25 @@ import java.util.stream.Stream;
 /** A registry stored as a directory tree on the local disk. */
 final class DirectorySource implements RegistrySource {
 
+    static final String WHAT_A_REGISTRY_IS = "a registry is a directory with `registry.json` and `index/<name>.json` files";
+
     private final Path root;
 
     DirectorySource(Path root) {
         this.root = root;
+    }
+
+    /**
+     * The registry in {@code dir}, which must be a directory.
+     *
+     * @throws CocoatlyException with code {@code registry-not-found} if it is not
+     */
+    static DirectorySource open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CocoatlyException("registry-not-found", "no registry at `" + dir + "`: not a directory",
+                    List.of(WHAT_A_REGISTRY_IS));
+        }
+        return new DirectorySource(dir);
     }
 
     Path root() {
@@ -25,13 +41,24 @@ final class DirectorySource implements RegistrySource {
     }
 
     @Override
-    public Path describe(String relativePath) {
+    public URI location() {
+        // Path.toUri() ends a directory's URL with the `/` that relative artifact URLs need.
+        String uri = root.toAbsolutePath().normalize().toUri().toString();
+        return URI.create(uri.endsWith("/") ? uri : uri + "/");
+    }
+
+    @Override
+    public String describe(String relativePath) {
+        return file(relativePath).toString();
+    }
+
+    private Path file(String relativePath) {
         return root.resolve(checked(relativePath));
     }
 
     @Override
     public Optional<byte[]> read(String relativePath) {
-        Path file = describe(relativePath);
+        Path file = file(relativePath);
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -43,7 +70,7 @@ final class DirectorySource implements RegistrySource {
 
     @Override
     public List<String> list(String relativeDirectory) {
-        Path dir = describe(relativeDirectory);
+        Path dir = file(relativeDirectory);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

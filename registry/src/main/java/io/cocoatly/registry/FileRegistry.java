@@ -7,7 +7,6 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A registry stored as a directory: {@code registry.json} plus one {@code index/<name>.json} per
- * package (see docs/formats.md). {@link #open} reads {@code registry.json} at once; each index file
+ * A registry: {@code registry.json} plus one {@code index/<name>.json} per package (see
+ * docs/formats.md), read from a {@link RegistrySource} (a directory today). {@link #open} reads {@code registry.json} at once; each index file
  * is read the first time its package is asked for, at most once, and the result (including "no
  * such package") is kept. Safe to use from several threads.
  */
@@ -36,10 +35,7 @@ public final class FileRegistry implements PackageIndex {
     private FileRegistry(RegistrySource source, String name) {
         this.source = source;
         this.name = name;
-        // The directory as Path.toUri() writes it, always with the final `/` that makes relative
-        // artifact URLs resolve inside it.
-        String uri = source.describe("").toAbsolutePath().normalize().toUri().toString();
-        this.location = URI.create(uri.endsWith("/") ? uri : uri + "/");
+        this.location = source.location();
     }
 
     /**
@@ -50,25 +46,27 @@ public final class FileRegistry implements PackageIndex {
      */
     public static FileRegistry open(Path dir) {
         Objects.requireNonNull(dir, "dir");
-        if (!Files.isDirectory(dir)) {
-            throw new CocoatlyException("registry-not-found", "no registry at `" + dir + "`: not a directory",
-                    List.of("a registry is a directory with `registry.json` and `index/<name>.json` files"));
-        }
-        return open(new DirectorySource(dir));
+        return open(DirectorySource.open(dir));
     }
 
-    /** Opens a registry from any source; tests use it to watch which files are read. */
-    static FileRegistry open(RegistrySource source) {
+    /**
+     * Opens the registry {@code source} serves (see {@link RegistrySources#open}) and reads its
+     * {@code registry.json}.
+     *
+     * @throws CocoatlyException with code {@code registry-not-found} if it has no {@code registry.json}
+     * @throws InvalidFileException if {@code registry.json} is malformed or of an unsupported format
+     */
+    public static FileRegistry open(RegistrySource source) {
         byte[] bytes = source.read(REGISTRY_FILE).orElseThrow(() -> new CocoatlyException("registry-not-found",
                 "no registry at `" + source.describe("") + "`: `" + REGISTRY_FILE + "` is missing",
-                List.of("a registry is a directory with `registry.json` and `index/<name>.json` files")));
+                List.of(DirectorySource.WHAT_A_REGISTRY_IS)));
         String name = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE, Fields.EMPTY_FILE_HINT));
         return new FileRegistry(source, name);
     }
 
     /**
-     * Where the registry is, as a URL: its directory as a {@code file:} URL ending in {@code /}
-     * (e.g. {@code file:///srv/registry/}). Lockfiles record it as the source's URL.
+     * Where the registry is, as a URL ending in {@code /} (a directory as {@code file:///srv/registry/}).
+     * Lockfiles record it as the source's URL.
      */
     public URI location() {
         return location;

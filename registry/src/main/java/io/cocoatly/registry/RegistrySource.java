@@ -1,21 +1,32 @@
 package io.cocoatly.registry;
 
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a registry's files come from, by path relative to the registry root ({@code registry.json},
- * {@code index/http.json}). Parsing never touches the file system directly, so the same reader can
- * serve a directory today and HTTP later.
+ * {@code index/http.json}): a directory today, HTTP later. Parsing never touches the file system or
+ * the network directly, so one reader serves every source. Open one with {@link RegistrySources#open};
+ * read it as a registry with {@link FileRegistry#open(RegistrySource)}.
  *
  * <p>Callers only pass paths built from validated package names, so a source never sees {@code ..}
  * or an absolute path; implementations still refuse them.
  */
-interface RegistrySource {
+public interface RegistrySource {
 
-    /** The file as error messages name it. */
-    Path describe(String relativePath);
+    /**
+     * The file as error messages name it: a path for a directory, a URL for a remote registry;
+     * {@code describe("")} names the registry itself.
+     */
+    String describe(String relativePath);
+
+    /**
+     * Where the registry is, as an absolute URL ending in {@code /} (a directory as
+     * {@code file:///srv/registry/}), so that relative artifact URLs resolve inside it. Lockfiles
+     * record it as the source's location.
+     */
+    URI location();
 
     /**
      * The whole file, or empty if it does not exist.

@@ -1,6 +1,8 @@
 /**
- * Reads and writes registries and reads manifests: {@link io.cocoatly.registry.FileRegistry} serves
- * a registry directory as a {@link io.cocoatly.model.PackageIndex},
+ * Reads and writes registries and reads manifests: {@link io.cocoatly.registry.RegistrySources}
+ * opens a registry location by its scheme (a directory or {@code file:} URL today) as a
+ * {@link io.cocoatly.registry.RegistrySource}, {@link io.cocoatly.registry.FileRegistry} serves
+ * what a source holds as a {@link io.cocoatly.model.PackageIndex},
  * {@link io.cocoatly.registry.RegistryEditor} creates registries and adds or yanks releases (index
  * files written canonically and atomically, under the registry's lock), and
  * {@link io.cocoatly.registry.Manifests} reads a project's {@code cocoatly.json}. File formats are

@@ -21,6 +21,8 @@ class LayeringTest {
                 .orShould().haveSimpleName("Manifests")
                 // Writing: creating registries, adding and yanking releases.
                 .orShould().haveSimpleName("RegistryEditor")
+                // Where a registry's files come from, and the one factory that opens a location by scheme.
+                .orShould().haveSimpleName("RegistrySource").orShould().haveSimpleName("RegistrySources")
                 // Scenario files: the reader, what it returns, and the in-memory index tests and benchmarks use.
                 .orShould().haveNameMatching("io\\.cocoatly\\.registry\\.(Scenario|ScenarioReader|InMemoryIndex)(\\$\\w+)?")
                 .check(MAIN);

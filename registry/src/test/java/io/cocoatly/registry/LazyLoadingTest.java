@@ -39,8 +39,13 @@ class LazyLoadingTest {
         }
 
         @Override
-        public Path describe(String relativePath) {
+        public String describe(String relativePath) {
             return delegate.describe(relativePath);
+        }
+
+        @Override
+        public java.net.URI location() {
+            return delegate.location();
         }
 
         @Override
