@@ -1,6 +1,7 @@
 package io.cocoatly.artifact;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public record Checksums(Map<DigestAlgorithm, String> values) {
         for (Map.Entry<DigestAlgorithm, String> e : values.entrySet()) {
             String hex = e.getValue();
             if (!Hex.isLowerHex(hex) || hex.length() != e.getKey().hexLength()) {
-                throw new CocoatlyException("invalid-checksum", "invalid " + e.getKey() + " checksum: `" + hex + "`",
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-checksum", "invalid " + e.getKey() + " checksum: `" + hex + "`",
                         List.of("a " + e.getKey() + " checksum is " + e.getKey().hexLength()
                                 + " lowercase hexadecimal characters"));
             }

@@ -1,6 +1,7 @@
 package io.cocoatly.artifact;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -56,7 +57,7 @@ public enum DigestAlgorithm {
      * @throws CocoatlyException with code {@code unknown-digest-algorithm} if there is none
      */
     public static DigestAlgorithm of(String id) {
-        return find(id).orElseThrow(() -> new CocoatlyException("unknown-digest-algorithm",
+        return find(id).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-digest-algorithm",
                 "unknown digest algorithm: `" + id + "`",
                 List.of("supported digests are sha256, sha512 and blake3")));
     }

@@ -3,6 +3,7 @@ package io.cocoatly.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageListing;
@@ -149,7 +150,7 @@ final class CrateParser {
     }
 
     private static CocoatlyException invalid(PackageName name, String problem) {
-        return new CocoatlyException("invalid-crates-index", "crates.io index entry for `" + name + "` is "
+        return new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-crates-index", "crates.io index entry for `" + name + "` is "
                 + problem, List.of("the snapshot in shared/data/crates-io-2019 may be damaged; fetch it again"));
     }
 }

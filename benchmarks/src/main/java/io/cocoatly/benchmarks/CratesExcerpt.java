@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class CratesExcerpt {
         }
         for (String name : wanted) {
             if (!rootVersions.containsKey(name)) {
-                throw new CocoatlyException("benchmark-data-missing", "no crate `" + name + "` in "
+                throw new CocoatlyException(ErrorKind.FAILED, "benchmark-data-missing", "no crate `" + name + "` in "
                         + DataFiles.ROOTS_FILE, List.of("roots are chosen among the 300 crates of that file"));
             }
         }
@@ -209,7 +210,7 @@ public final class CratesExcerpt {
                 try {
                     return (ObjectNode) JSON.readTree(lines.get(i));
                 } catch (JsonProcessingException e) {
-                    throw new CocoatlyException("invalid-crates-index", "line " + (i + 1) + " of the snapshot is not"
+                    throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-crates-index", "line " + (i + 1) + " of the snapshot is not"
                             + " JSON: " + e.getOriginalMessage(), List.of("fetch the snapshot again"), e);
                 }
             });

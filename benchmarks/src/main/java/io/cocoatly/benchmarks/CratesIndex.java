@@ -1,6 +1,7 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
@@ -91,7 +92,7 @@ public final class CratesIndex implements PackageIndex {
                 : Files.newInputStream(file)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new CocoatlyException("invalid-crates-index", "cannot read crates.io index `" + file + "`: "
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-crates-index", "cannot read crates.io index `" + file + "`: "
                     + e.getMessage(), List.of("check the file is the .jsonl.xz snapshot or the excerpt"), e);
         }
     }
@@ -169,7 +170,7 @@ public final class CratesIndex implements PackageIndex {
             close++;
         }
         if (!prefixed || close == end || close == start) {
-            throw new CocoatlyException("invalid-crates-index", "line " + lineNumber + " of `" + file
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-crates-index", "line " + lineNumber + " of `" + file
                     + "` does not start with the crate's name: " + new String(data, from, Math.min(40, end - from),
                     StandardCharsets.UTF_8), List.of("check the file is the compact .jsonl.xz snapshot"));
         }

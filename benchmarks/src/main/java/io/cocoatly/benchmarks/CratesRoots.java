@@ -1,6 +1,7 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
@@ -38,7 +39,7 @@ public final class CratesRoots {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new CocoatlyException("invalid-crates-roots", "cannot read roots file `" + file + "`: "
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-crates-roots", "cannot read roots file `" + file + "`: "
                     + e.getMessage(), List.of("check the crates.io snapshot directory"), e);
         }
         List<PackageId> roots = new ArrayList<>();

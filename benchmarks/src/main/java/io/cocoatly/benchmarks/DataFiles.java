@@ -1,6 +1,7 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.testkit.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,11 +80,11 @@ public final class DataFiles {
         try {
             dir = TestData.path(relative);
         } catch (IllegalStateException e) {
-            throw new CocoatlyException("benchmark-data-missing", e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "benchmark-data-missing", e.getMessage(),
                     List.of("run from inside the repository, or pass -Dcocoatly.repo=<repository root>"), e);
         }
         if (!Files.isDirectory(dir)) {
-            throw new CocoatlyException("benchmark-data-missing", "no `" + relative + "` in the repository at "
+            throw new CocoatlyException(ErrorKind.FAILED, "benchmark-data-missing", "no `" + relative + "` in the repository at "
                     + dir.getParent(), List.of("pass -Dcocoatly.repo=<repository root>"));
         }
         return dir;
@@ -114,7 +115,7 @@ public final class DataFiles {
     }
 
     private static CocoatlyException missing(String message) {
-        return new CocoatlyException("benchmark-data-missing", "crates.io snapshot not found, " + message,
+        return new CocoatlyException(ErrorKind.FAILED, "benchmark-data-missing", "crates.io snapshot not found, " + message,
                 List.of("pass -D" + PROPERTY + "=<dir holding " + INDEX_FILE + ">"));
     }
 }

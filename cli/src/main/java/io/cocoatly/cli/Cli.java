@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.LockfileOutOfDateException;
 import io.cocoatly.project.UnsatisfiableException;
@@ -40,7 +41,7 @@ public final class Cli {
                 verbose(parseResult)));
         cli.setParameterExceptionHandler((ex, arguments) -> {
             boolean json = Arrays.asList(arguments).contains("--json");
-            CocoatlyException usage = new CocoatlyException("usage", ex.getMessage(),
+            CocoatlyException usage = new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", ex.getMessage(),
                     List.of("run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage"));
             report(context, usage, json, false);
             return ExitCodes.INVALID_INPUT;
@@ -94,7 +95,7 @@ public final class Cli {
             report(context, e, json, verbose);
             return ExitCodes.forKind(e.kind());
         }
-        CocoatlyException internal = new CocoatlyException("internal",
+        CocoatlyException internal = new CocoatlyException(ErrorKind.INTERNAL, "internal",
                 "internal error: " + ex, List.of("this is a bug in Cocoatly; run again with `--verbose` and report"
                 + " the stack trace"), ex);
         report(context, internal, json, true);

@@ -6,6 +6,7 @@ import io.cocoatly.config.ConfigLayers;
 import io.cocoatly.config.ConfigWarning;
 import io.cocoatly.config.Home;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.RegistrySources;
 import java.io.PrintWriter;
@@ -74,7 +75,7 @@ record CommandSettings(String command, Home home, Config config) {
      *     {@link RegistrySources#open} throws (an HTTP URL is not yet readable)
      */
     FileRegistry openRegistry() {
-        return openRegistryIfGiven().orElseThrow(() -> new CocoatlyException("usage", "no registry given: `"
+        return openRegistryIfGiven().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no registry given: `"
                 + REGISTRY_FLAG + "` is not set, nor `" + ConfigLayers.REGISTRY_VARIABLE + "`, nor `registry.url` in"
                 + " a config file", List.of("pass `--registry DIR`, set " + ConfigLayers.REGISTRY_VARIABLE + ", or set"
                 + " `registry.url` in the project's `.cocoatly/config.json` or the home's `config.json`")));

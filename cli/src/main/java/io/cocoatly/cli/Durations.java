@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +19,7 @@ final class Durations {
     static Duration parse(String option, String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new CocoatlyException("invalid-duration", "invalid duration for `" + option + "`: `" + text + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-duration", "invalid duration for `" + option + "`: `" + text + "`",
                     List.of("write a number followed by `ms`, `s` or `m`, e.g. `500ms`, `2s`, `1m`"));
         }
         double amount = Double.parseDouble(m.group(1));

@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.artifact.Ed25519Keys;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class KeygenCommand implements Callable<Integer> {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new CocoatlyException("key-not-removed", "cannot replace `" + file + "`: " + e.getMessage(),
+                throw new CocoatlyException(ErrorKind.FAILED, "key-not-removed", "cannot replace `" + file + "`: " + e.getMessage(),
                         List.of("remove it by hand or choose another directory with --out"), e);
             }
         }

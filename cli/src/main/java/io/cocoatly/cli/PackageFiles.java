@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ final class PackageFiles {
                 }
             });
         } catch (IOException e) {
-            throw new CocoatlyException("package-unreadable", "cannot read package directory `" + source + "`: "
+            throw new CocoatlyException(ErrorKind.FAILED, "package-unreadable", "cannot read package directory `" + source + "`: "
                     + e.getMessage(), List.of("check that every file in it is readable"), e);
         }
     }

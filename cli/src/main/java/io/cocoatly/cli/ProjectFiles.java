@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.registry.Manifests;
@@ -64,7 +65,7 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
      * @throws CocoatlyException with code {@code lockfile-missing} (exit code 3) if there is none
      */
     Lockfile requireLockfile() {
-        return lockfile().orElseThrow(() -> new CocoatlyException("lockfile-missing",
+        return lockfile().orElseThrow(() -> new CocoatlyException(ErrorKind.OUT_OF_DATE, "lockfile-missing",
                 "no lockfile at `" + lockfileName() + "`", List.of("run `cocoatly lock` to create it")));
     }
 

@@ -9,6 +9,7 @@ import io.cocoatly.artifact.Ed25519SigningKey;
 import io.cocoatly.artifact.Signatures;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.Manifests;
@@ -101,12 +102,12 @@ final class PublishCommand implements Callable<Integer> {
 
     private static Manifest readManifest(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new CocoatlyException("invalid-package-path", "not a package directory: `" + dir + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-package-path", "not a package directory: `" + dir + "`",
                     List.of("PATH is the directory that holds the package's `" + Manifests.FILE_NAME + "`"));
         }
         Path file = dir.resolve(Manifests.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            throw new CocoatlyException("invalid-package-path", "no `" + Manifests.FILE_NAME + "` in `" + dir + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-package-path", "no `" + Manifests.FILE_NAME + "` in `" + dir + "`",
                     List.of("a package directory needs a manifest: {\"name\": ..., \"version\": ..., \"dependencies\": {...}}"));
         }
         return Manifests.read(file);
@@ -121,7 +122,7 @@ final class PublishCommand implements Callable<Integer> {
             }
             List<String> hints = new ArrayList<>(e.hints());
             hints.add("create one with `cocoatly registry init " + dir + " --name NAME`");
-            throw new CocoatlyException(e.code(), e.getMessage(), hints, e);
+            throw new CocoatlyException(e.kind(), e.code(), e.getMessage(), hints, e);
         }
     }
 
@@ -142,7 +143,7 @@ final class PublishCommand implements Callable<Integer> {
             }
         } catch (ArchiveException e) {
             // The packer only saw the staging copy; name the directory the user gave instead.
-            throw new CocoatlyException(e.code(), e.getMessage().replace(staging.toString(), dir.toString()),
+            throw new CocoatlyException(e.kind(), e.code(), e.getMessage().replace(staging.toString(), dir.toString()),
                     e.hints(), e);
         } catch (IOException e) {
             throw writeFailed(archive, e);
@@ -166,7 +167,7 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private static CocoatlyException writeFailed(Path where, IOException e) {
-        return new CocoatlyException("publish-failed", "cannot write `" + where + "`: " + e.getMessage(),
+        return new CocoatlyException(ErrorKind.FAILED, "publish-failed", "cannot write `" + where + "`: " + e.getMessage(),
                 List.of("check free space and permissions; nothing was added to the registry"), e);
     }
 

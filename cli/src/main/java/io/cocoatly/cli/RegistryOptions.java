@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class RegistryOptions {
 
     /** The policy {@code --multiple-versions} names, spelled as {@link VersionPolicy#fromOption} reads it. */
     VersionPolicy policy() {
-        return VersionPolicy.fromOption(multipleVersions).orElseThrow(() -> new CocoatlyException("usage",
+        return VersionPolicy.fromOption(multipleVersions).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage",
                 "invalid value for `--multiple-versions`: `" + multipleVersions + "`",
                 List.of("use " + String.join(" or ", VersionPolicy.options().stream().map(o -> "`" + o + "`").toList()))));
     }

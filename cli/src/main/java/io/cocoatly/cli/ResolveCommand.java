@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.FileRegistry;
@@ -133,7 +134,7 @@ final class ResolveCommand implements Callable<Integer> {
     static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u, int width) {
         String names = u.packages().stream().sorted().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
         if (u.explanation().isEmpty()) {
-            return new CocoatlyException("unsatisfiable", "no selection of versions satisfies the requirements of `"
+            return new CocoatlyException(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `"
                     + root.id() + "`: the conflict involves " + names,
                     List.of("loosen a requirement on " + names + ", or check the registry for versions that fit"));
         }
@@ -143,7 +144,7 @@ final class ResolveCommand implements Callable<Integer> {
             hints.add(x.suggestions().get(0).change());
         }
         hints.add("run `cocoatly resolve --explain` for every suggested fix and what it would select");
-        return new CocoatlyException("unsatisfiable", "no selection of versions satisfies the requirements of `"
+        return new CocoatlyException(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `"
                 + root.id() + "`:\n" + ExplanationJson.prose(x, width), hints);
     }
 

@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.SyntaxException;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
@@ -65,14 +66,14 @@ final class SemverCommand implements Callable<Integer> {
     public Integer call() {
         if (batch) {
             if (json || !ranges.isEmpty() || !versions.isEmpty()) {
-                throw new CocoatlyException("usage", "`--batch` reads everything from stdin: got other arguments too",
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--batch` reads everything from stdin: got other arguments too",
                         List.of("run `cocoatly semver --batch` alone and pipe RANGE<TAB>VERSION lines into it"));
             }
             batch();
             return ExitCodes.OK;
         }
         if (versions.isEmpty()) {
-            throw new CocoatlyException("usage", "`cocoatly semver` needs at least one version",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`cocoatly semver` needs at least one version",
                     List.of("pass versions after the options, e.g. `cocoatly semver -r '^1.2.0' 1.2.5`",
                             "or use `--batch` to read RANGE<TAB>VERSION lines from stdin"));
         }

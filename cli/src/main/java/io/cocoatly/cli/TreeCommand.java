@@ -4,6 +4,7 @@ import io.cocoatly.project.DependencyTree;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.registry.Manifests;
@@ -61,7 +62,7 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (depth != null && depth < 0) {
-            throw new CocoatlyException("usage", "invalid value for `--depth`: `" + depth + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "invalid value for `--depth`: `" + depth + "`",
                     List.of("give a depth of 0 or more"));
         }
         ProjectFiles project = ProjectFiles.open(context, manifest);
@@ -102,7 +103,7 @@ final class TreeCommand implements Callable<Integer> {
         List<PackageId> found = lockfile.ids().stream().filter(id -> at < 0
                 ? id.name().value().equals(invert) : id.toString().equals(invert)).toList();
         if (found.isEmpty()) {
-            throw new CocoatlyException("unknown-package", "`" + invert + "` is not in the lockfile",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + invert + "` is not in the lockfile",
                     List.of("run `cocoatly tree` to see the locked packages"));
         }
         return found;

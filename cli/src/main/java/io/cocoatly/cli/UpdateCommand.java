@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
@@ -74,7 +75,7 @@ final class UpdateCommand implements Callable<Integer> {
                 : Optional.of(project.requireLockfile());
         for (PackageName name : names) {
             if (existing.get().packages().stream().noneMatch(p -> p.name().equals(name))) {
-                throw new CocoatlyException("unknown-package", "`" + name + "` is not in `" + project.lockfileName() + "`",
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + name + "` is not in `" + project.lockfileName() + "`",
                         List.of("run `cocoatly tree` to see the locked packages"));
             }
         }

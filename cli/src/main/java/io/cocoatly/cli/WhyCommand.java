@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
@@ -68,7 +69,7 @@ final class WhyCommand implements Callable<Integer> {
         List<SelectionExplanation.Selected> matches = paths.packages().stream()
                 .filter(s -> s.id().name().equals(name)).toList();
         if (matches.isEmpty()) {
-            throw new CocoatlyException("not-found", "`" + request.root().id()
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-found", "`" + request.root().id()
                     + "` does not depend on `" + name + "`, directly or through its dependencies",
                     List.of("run `cocoatly resolve` to see every selected package"));
         }

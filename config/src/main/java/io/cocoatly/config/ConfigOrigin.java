@@ -23,7 +23,7 @@ public sealed interface ConfigOrigin permits ConfigOrigin.Default, ConfigOrigin.
      */
     default CocoatlyException error(InvalidFileException e) {
         String where = e.jsonPath().equals("$") ? "" : e.jsonPath() + ": ";
-        return new CocoatlyException(e.code(), describe() + ": " + where + e.problem(), e.hints(), e);
+        return new CocoatlyException(e.kind(), e.code(), describe() + ": " + where + e.problem(), e.hints(), e);
     }
 
     /** No layer set the value. */

@@ -3,6 +3,7 @@ package io.cocoatly.config;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import java.io.IOException;
 import java.net.URI;
@@ -85,7 +86,7 @@ public final class ConfigReader {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new CocoatlyException("config-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
+            throw new CocoatlyException(ErrorKind.FAILED, "config-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
         }
     }
 

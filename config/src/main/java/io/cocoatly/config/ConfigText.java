@@ -3,6 +3,7 @@ package io.cocoatly.config;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ConfigText {
             default:
                 throw new AssertionError(key.kind());
         }
-        throw new CocoatlyException(ConfigReader.CODE, origin.describe() + ": expected " + key.expected() + ", found `"
+        throw new CocoatlyException(ErrorKind.INVALID_INPUT, ConfigReader.CODE, origin.describe() + ": expected " + key.expected() + ", found `"
                 + text + "`", key.kind() == ConfigKeys.Kind.JSON ? List.of("write the value as JSON text") : List.of());
     }
 

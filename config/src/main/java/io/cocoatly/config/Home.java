@@ -1,6 +1,7 @@
 package io.cocoatly.config;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public record Home(Path root) {
             return new Home(Path.of(override));
         }
         if (userHome == null) {
-            throw new CocoatlyException("no-home", "cannot find the Cocoatly home: `" + ENV + "` is not set and the user"
+            throw new CocoatlyException(ErrorKind.FAILED, "no-home", "cannot find the Cocoatly home: `" + ENV + "` is not set and the user"
                     + " home directory is unknown", List.of("set `" + ENV + "` to a directory Cocoatly may use"));
         }
         return new Home(userHome.resolve(".cocoatly"));
@@ -89,7 +90,7 @@ public record Home(Path root) {
         try {
             Files.createDirectories(tmpDir());
         } catch (IOException e) {
-            throw new CocoatlyException("home-unwritable", "cannot create the Cocoatly home `" + root + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "home-unwritable", "cannot create the Cocoatly home `" + root + "`: " + e.getMessage(),
                     List.of("set `" + ENV + "` to a writable directory"), e);
         }
         return this;

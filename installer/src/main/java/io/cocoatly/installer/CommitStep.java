@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.config.Home;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class CommitStep {
                         p.locked().dependencies()));
             }
         } catch (IOException e) {
-            throw new CocoatlyException("install-failed", "cannot move a package into `" + settings.installDir() + "`: "
+            throw new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot move a package into `" + settings.installDir() + "`: "
                     + e.getMessage(), List.of("nothing was committed; the next cocoatly run cleans up"), e);
         }
         if (!plan.isNoOp()) {

@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,7 +53,7 @@ public record DownloadRequest(PackageId id, Artifact artifact, URI url) {
     }
 
     private static CocoatlyException unsupported(PackageId id, String url) {
-        return new CocoatlyException("unsupported-url", "`" + id + "` has an artifact URL that cannot be fetched: `"
+        return new CocoatlyException(ErrorKind.INVALID_INPUT, "unsupported-url", "`" + id + "` has an artifact URL that cannot be fetched: `"
                 + url + "`", List.of("artifact URLs are http(s) or file URLs, or paths relative to the registry"));
     }
 }

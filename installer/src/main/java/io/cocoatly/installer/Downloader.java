@@ -12,6 +12,7 @@ import io.cocoatly.transport.Transport;
 import io.cocoatly.transport.TransportException;
 import io.cocoatly.transport.TransportOptions;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,7 +131,7 @@ public final class Downloader implements AutoCloseable {
             cancellation.cancel();
             futures.keySet().forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
-            throw new CocoatlyException("interrupted", "downloads were interrupted", List.of());
+            throw new CocoatlyException(ErrorKind.FAILED, "interrupted", "downloads were interrupted", List.of());
         }
         return new DownloadResults(inRequestOrder(requests, downloaded), inRequestOrder(requests, failed), skipped);
     }

@@ -7,6 +7,7 @@ import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.io.ByteArrayOutputStream;
@@ -194,7 +195,7 @@ public final class ExternalInstaller implements Installer {
         try {
             process = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw new CocoatlyException("installer-failed", "cannot run the installer `" + String.join(" ", argv) + "`: "
+            throw new CocoatlyException(ErrorKind.FAILED, "installer-failed", "cannot run the installer `" + String.join(" ", argv) + "`: "
                     + e.getMessage(), List.of("check `installer.command` in config.json"), e);
         }
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
@@ -210,7 +211,7 @@ public final class ExternalInstaller implements Installer {
         } catch (InterruptedException e) {
             process.destroy();
             Thread.currentThread().interrupt();
-            throw new CocoatlyException("installer-failed", "interrupted while `" + argv.get(0) + "` ran", List.of());
+            throw new CocoatlyException(ErrorKind.FAILED, "installer-failed", "interrupted while `" + argv.get(0) + "` ran", List.of());
         }
         byte[] out = stdout.join();
         String errText = new String(stderr.join(), StandardCharsets.UTF_8).strip();
@@ -218,13 +219,13 @@ public final class ExternalInstaller implements Installer {
         try {
             envelope = StrictJson.parse(out, IpcJson.RESPONSE, "installer-protocol", Home.EMPTY_FILE_HINT).object();
         } catch (CocoatlyException e) {
-            throw new CocoatlyException("installer-protocol", "the installer `" + String.join(" ", argv) + "` exited with "
+            throw new CocoatlyException(ErrorKind.FAILED, "installer-protocol", "the installer `" + String.join(" ", argv) + "` exited with "
                     + exit + " without a JSON envelope" + (errText.isEmpty() ? "" : ": " + lastLine(errText)),
                     List.of("see docs/ipc.md for the protocol"), e);
         }
         if (envelope.required("success").bool()) {
             if (exit != 0) {
-                throw new CocoatlyException("installer-protocol", "the installer `" + argv.get(0) + "` reported success"
+                throw new CocoatlyException(ErrorKind.FAILED, "installer-protocol", "the installer `" + argv.get(0) + "` reported success"
                         + " but exited with " + exit, List.of("see docs/ipc.md for the protocol"));
             }
             return envelope.required("data");
@@ -232,7 +233,8 @@ public final class ExternalInstaller implements Installer {
         JsonCursor error = envelope.required("error");
         List<String> hints = new ArrayList<>();
         error.optional("hints").ifPresent(h -> h.elements().forEach(x -> hints.add(x.string())));
-        throw new CocoatlyException(error.required("code").string(), error.required("message").string(), hints);
+        throw new CocoatlyException(IpcJson.kindOf(error.optional("kind").map(JsonCursor::string)),
+                error.required("code").string(), error.required("message").string(), hints);
     }
 
     private static String lastLine(String text) {

@@ -4,6 +4,7 @@ import io.cocoatly.config.Home;
 import io.cocoatly.config.Config;
 import io.cocoatly.json.AtomicFiles;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import java.io.IOException;
@@ -173,7 +174,7 @@ public final class HomeRecovery {
     }
 
     private static CocoatlyException failed(Path path, IOException e) {
-        return new CocoatlyException("recovery-failed", "cannot clean up `" + path + "` left by an interrupted run: "
+        return new CocoatlyException(ErrorKind.FAILED, "recovery-failed", "cannot clean up `" + path + "` left by an interrupted run: "
                 + e.getMessage(), List.of("remove it by hand, then run the command again"), e);
     }
 }

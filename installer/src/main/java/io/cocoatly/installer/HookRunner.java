@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.File;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class HookRunner {
     /** Runs a hook that may veto the operation: a failure is an error, before anything changed. */
     void runOrRefuse(ConfigHooks.Hook hook, List<PackageId> packages) {
         run(hook, packages).ifPresent(problem -> {
-            throw new CocoatlyException("hook-failed", problem + "; nothing was changed",
+            throw new CocoatlyException(ErrorKind.FAILED, "hook-failed", problem + "; nothing was changed",
                     List.of("fix or remove `hooks." + hook.key() + "` in config.json"));
         });
     }

@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.config.Home;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -101,7 +102,7 @@ public final class InstallLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new CocoatlyException("lock-failed", "cannot open the lock file `" + file + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "lock-failed", "cannot open the lock file `" + file + "`: " + e.getMessage(),
                     List.of("check the permissions of `" + file.getParent() + "`"), e);
         }
         try {
@@ -134,10 +135,10 @@ public final class InstallLock implements AutoCloseable {
             closeQuietly(channel, e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new CocoatlyException("lock-failed", "interrupted while waiting for `" + file + "`", List.of(), e);
+                throw new CocoatlyException(ErrorKind.FAILED, "lock-failed", "interrupted while waiting for `" + file + "`", List.of(), e);
             }
             if (e instanceof IOException) {
-                throw new CocoatlyException("lock-failed", "cannot lock `" + file + "`: " + e.getMessage(), List.of(), e);
+                throw new CocoatlyException(ErrorKind.FAILED, "lock-failed", "cannot lock `" + file + "`: " + e.getMessage(), List.of(), e);
             }
             throw (RuntimeException) e;
         }
@@ -181,7 +182,7 @@ public final class InstallLock implements AutoCloseable {
 
     private static CocoatlyException timeout(Path file, Duration timeout, OptionalLong pid) {
         String holder = pid.isPresent() ? "another cocoatly process (pid " + pid.getAsLong() + ")" : "another cocoatly process";
-        return new CocoatlyException("lock-timeout", "timed out after " + describe(timeout) + " waiting for `" + file + "`: "
+        return new CocoatlyException(ErrorKind.FAILED, "lock-timeout", "timed out after " + describe(timeout) + " waiting for `" + file + "`: "
                 + holder + " is still changing this installation",
                 List.of("wait for it to finish and run the command again",
                         "the lock is released when that process exits, however it exits; there is nothing to delete"));

@@ -6,6 +6,7 @@ import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.net.URI;
@@ -97,7 +98,7 @@ public final class InstallPlanner {
         if (isAbsolute(artifact.url()) || registry.isPresent()) {
             return registry.orElse(URI.create("file:/"));
         }
-        throw new CocoatlyException("no-registry", "`" + locked.id() + "` has a relative artifact URL and no registry"
+        throw new CocoatlyException(ErrorKind.INVALID_INPUT, "no-registry", "`" + locked.id() + "` has a relative artifact URL and no registry"
                 + " is configured: `" + artifact.url() + "`", List.of("pass `--registry DIR_OR_URL`, or set `registry.url`"
                 + " in config.json", "or run `cocoatly lock` to rewrite the lockfile as format 2, which records where"
                 + " every artifact is"));

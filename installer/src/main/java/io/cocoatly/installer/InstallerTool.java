@@ -9,6 +9,7 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ public final class InstallerTool {
         int code;
         try {
             if (!TOOLS.contains(tool)) {
-                throw new CocoatlyException("invalid-request", "unknown installer tool: `" + tool + "`",
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-request", "unknown installer tool: `" + tool + "`",
                         List.of("the tools are install, uninstall, verify and state"));
             }
             JsonCursor request = StrictJson.parse(in.readAllBytes(), IpcJson.REQUEST, "invalid-request", Home.EMPTY_FILE_HINT).object();
@@ -72,13 +73,13 @@ public final class InstallerTool {
             envelope.putNull("error");
             code = 0;
         } catch (CocoatlyException e) {
-            failure(envelope, e.code(), e.getMessage(), e.hints());
+            failure(envelope, e.kind(), e.code(), e.getMessage(), e.hints());
             code = e.code().equals("invalid-request") ? 2 : 1;
         } catch (IOException e) {
-            failure(envelope, "invalid-request", "cannot read the request: " + e.getMessage(), List.of());
+            failure(envelope, ErrorKind.INVALID_INPUT, "invalid-request", "cannot read the request: " + e.getMessage(), List.of());
             code = 2;
         } catch (RuntimeException e) {
-            failure(envelope, "internal", "internal error: " + e, List.of("this is a bug in Cocoatly; please report it"));
+            failure(envelope, ErrorKind.INTERNAL, "internal", "internal error: " + e, List.of("this is a bug in Cocoatly; please report it"));
             code = 70;
         }
         try {
@@ -172,11 +173,12 @@ public final class InstallerTool {
         }
     }
 
-    private static void failure(JsonObject envelope, String code, String message, List<String> hints) {
+    private static void failure(JsonObject envelope, ErrorKind kind, String code, String message, List<String> hints) {
         envelope.put("success", false);
         envelope.putNull("data");
         JsonObject error = envelope.putObject("error");
         error.put("code", code);
+        error.put("kind", IpcJson.kindName(kind));
         error.put("message", message);
         hints.forEach(error.putArray("hints")::add);
     }

@@ -1,5 +1,6 @@
 package io.cocoatly.installer;
 
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.config.Home;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonCursor;
@@ -101,5 +102,20 @@ final class IpcJson {
 
     static String text(JsonValue node) {
         return new String(bytes(node), StandardCharsets.UTF_8);
+    }
+
+    /** An error kind as the protocol spells it: {@code invalid-input}, {@code failed}, ... (docs/ipc.md). */
+    static String kindName(ErrorKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The kind a protocol error names; {@code failed} when absent or unknown (older tools send none). */
+    static ErrorKind kindOf(java.util.Optional<String> name) {
+        for (ErrorKind kind : ErrorKind.values()) {
+            if (name.isPresent() && kindName(kind).equals(name.get())) {
+                return kind;
+            }
+        }
+        return ErrorKind.FAILED;
     }
 }

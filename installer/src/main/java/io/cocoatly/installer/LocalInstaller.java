@@ -4,6 +4,7 @@ import io.cocoatly.config.Home;
 import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.Config;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.time.Clock;
@@ -106,7 +107,7 @@ public final class LocalInstaller implements Installer {
                 }
             }
             if (!dependents.isEmpty() && !force) {
-                throw new CocoatlyException("has-dependents", "cannot uninstall: other installed packages depend on it: "
+                throw new CocoatlyException(ErrorKind.FAILED, "has-dependents", "cannot uninstall: other installed packages depend on it: "
                         + String.join(", ", needed), List.of("uninstall those packages too, or pass `--force` to remove it"
                         + " anyway"));
             }
@@ -148,7 +149,7 @@ public final class LocalInstaller implements Installer {
         for (PackageName name : new TreeSet<>(names)) {
             List<StatePackage> versions = state.find(name);
             if (versions.isEmpty()) {
-                throw new CocoatlyException("not-installed", "`" + name + "` is not installed",
+                throw new CocoatlyException(ErrorKind.FAILED, "not-installed", "`" + name + "` is not installed",
                         List.of("`cocoatly list` shows what is installed"));
             }
             found.addAll(versions);

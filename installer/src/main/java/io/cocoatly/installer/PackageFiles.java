@@ -2,6 +2,7 @@ package io.cocoatly.installer;
 
 import io.cocoatly.artifact.StagingFiles;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -34,7 +35,7 @@ final class PackageFiles {
         Path root = pkg.installPath().normalize();
         Path expected = installDir.toAbsolutePath().normalize().resolve(pkg.name().value()).resolve(pkg.version().toString());
         if (!root.equals(expected)) {
-            throw new CocoatlyException("unsafe-install-path", "`" + pkg.id() + "` is recorded at `" + root
+            throw new CocoatlyException(ErrorKind.FAILED, "unsafe-install-path", "`" + pkg.id() + "` is recorded at `" + root
                     + "`, outside its place in the install directory: `" + expected + "`",
                     List.of("nothing was deleted; remove the files by hand if they are really Cocoatly's"));
         }
@@ -55,7 +56,7 @@ final class PackageFiles {
             deleteIfEmpty(root);
             deleteIfEmpty(root.getParent());
         } catch (IOException e) {
-            throw new CocoatlyException("remove-failed", "cannot remove the files of `" + pkg.id() + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "remove-failed", "cannot remove the files of `" + pkg.id() + "`: " + e.getMessage(),
                     List.of("the state no longer lists it; the next cocoatly run removes what is left"), e);
         }
     }

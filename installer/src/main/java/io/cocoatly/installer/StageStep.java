@@ -4,6 +4,7 @@ import io.cocoatly.artifact.ExtractedPackage;
 import io.cocoatly.artifact.ExtractedFile;
 import io.cocoatly.artifact.ArchiveExtractor;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ final class StageStep {
             Files.createDirectories(settings.installDir());
             return Files.createDirectory(dir);
         } catch (IOException e) {
-            throw new CocoatlyException("install-failed", "cannot create a staging directory in `" + settings.installDir()
+            throw new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot create a staging directory in `" + settings.installDir()
                     + "`: " + e.getMessage(), List.of("check free space and permissions of `storage.install_dir`"), e);
         }
     }

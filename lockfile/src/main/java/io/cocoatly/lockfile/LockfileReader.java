@@ -6,6 +6,7 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.lockfile.ResolverInfo.Objective;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
@@ -64,10 +65,10 @@ public final class LockfileReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CocoatlyException("lockfile-not-found", "no lockfile at `" + file + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "lockfile-not-found", "no lockfile at `" + file + "`",
                     List.of("run `cocoatly lock` to create it"));
         } catch (IOException e) {
-            throw new CocoatlyException("lockfile-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
+            throw new CocoatlyException(ErrorKind.FAILED, "lockfile-unreadable", "cannot read `" + file + "`: " + e.getMessage(), List.of(), e);
         }
         return parse(bytes, file.toString());
     }

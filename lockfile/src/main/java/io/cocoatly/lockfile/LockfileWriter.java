@@ -6,6 +6,7 @@ import io.cocoatly.json.FileModes;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class LockfileWriter {
             // Shared: the lockfile is committed, read by CI and by other users of the project.
             AtomicFiles.write(file, toBytes(lockfile), FileModes.shared());
         } catch (IOException e) {
-            throw new CocoatlyException("lockfile-write-failed", "cannot write `" + file + "`: " + describe(e),
+            throw new CocoatlyException(ErrorKind.FAILED, "lockfile-write-failed", "cannot write `" + file + "`: " + describe(e),
                     List.of("check that the directory exists and is writable"), e);
         }
     }

@@ -35,32 +35,6 @@ public class CocoatlyException extends RuntimeException {
         this.hints = List.copyOf(hints);
     }
 
-    /** Transitional: the kind guessed from the code's spelling. Every thrower names its kind instead. */
-    @Deprecated(forRemoval = true)
-    public CocoatlyException(String code, String message, List<String> hints) {
-        this(legacyKind(code), code, message, hints, null);
-    }
-
-    /** Transitional: the kind guessed from the code's spelling. Every thrower names its kind instead. */
-    @Deprecated(forRemoval = true)
-    public CocoatlyException(String code, String message, List<String> hints, Throwable cause) {
-        this(legacyKind(code), code, message, hints, cause);
-    }
-
-    private static ErrorKind legacyKind(String code) {
-        if (code.equals("unsatisfiable")) {
-            return ErrorKind.NEGATIVE;
-        }
-        if (code.startsWith("invalid-") || code.equals("usage") || code.startsWith("unknown-")
-                || code.equals("not-found") || code.endsWith("-not-found")) {
-            return ErrorKind.INVALID_INPUT;
-        }
-        if (code.equals("lockfile-out-of-date") || code.equals("lockfile-missing")) {
-            return ErrorKind.OUT_OF_DATE;
-        }
-        return code.equals("internal") ? ErrorKind.INTERNAL : ErrorKind.FAILED;
-    }
-
     /** What class of failure this is; the CLI's exit code depends on this alone. */
     public ErrorKind kind() {
         return kind;

@@ -19,7 +19,7 @@ public record PackageName(String value) implements Comparable<PackageName> {
     public PackageName {
         String problem = problem(value);
         if (problem != null) {
-            throw new CocoatlyException("invalid-package-name", "invalid package name `" + value + "`: " + problem,
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-package-name", "invalid package name `" + value + "`: " + problem,
                     List.of("package names are lowercase letters, digits, `.`, `_` and `-`, start with a letter"
                             + " or digit, and have at most " + MAX_LENGTH + " characters"));
         }

@@ -76,7 +76,7 @@ public final class GlobalManifest {
             // Shared, as a project's cocoatly.json would be: it names packages, nothing secret.
             AtomicFiles.write(file, json.canonicalBytes(), FileModes.shared());
         } catch (IOException e) {
-            throw new io.cocoatly.model.CocoatlyException("global-write-failed", "cannot write `" + file + "`: "
+            throw new io.cocoatly.model.CocoatlyException(io.cocoatly.model.ErrorKind.FAILED, "global-write-failed", "cannot write `" + file + "`: "
                     + e.getMessage(), List.of("check the permissions of the Cocoatly home"), e);
         }
         if (lockfile.isPresent()) {

@@ -8,6 +8,7 @@ import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.lockfile.ResolverInfo;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
@@ -78,7 +79,7 @@ public final class LockfileFactory {
         try {
             return source.locate(artifact);
         } catch (IllegalArgumentException e) {
-            throw new CocoatlyException("invalid-registry", "`" + id + "` in registry `" + source.name() + "`: bad"
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-registry", "`" + id + "` in registry `" + source.name() + "`: bad"
                     + " artifact URL: " + e.getMessage(), List.of("fix the artifact URL in the registry's index file"
                     + " for `" + id.name() + "`"));
         }

@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
@@ -30,7 +31,7 @@ final class DirectorySource implements RegistrySource {
      */
     static DirectorySource open(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new CocoatlyException("registry-not-found", "no registry at `" + dir + "`: not a directory",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found", "no registry at `" + dir + "`: not a directory",
                     List.of(WHAT_A_REGISTRY_IS));
         }
         return new DirectorySource(dir);
@@ -97,6 +98,6 @@ final class DirectorySource implements RegistrySource {
     static CocoatlyException unreadable(Path file, IOException e) {
         String why = e instanceof AccessDeniedException ? "permission denied"
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return new CocoatlyException("registry-unreadable", "cannot read `" + file + "`: " + why, List.of(), e);
+        return new CocoatlyException(ErrorKind.FAILED, "registry-unreadable", "cannot read `" + file + "`: " + why, List.of(), e);
     }
 }

@@ -2,6 +2,7 @@ package io.cocoatly.registry;
 
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
@@ -57,7 +58,7 @@ public final class FileRegistry implements PackageIndex {
      * @throws InvalidFileException if {@code registry.json} is malformed or of an unsupported format
      */
     public static FileRegistry open(RegistrySource source) {
-        byte[] bytes = source.read(REGISTRY_FILE).orElseThrow(() -> new CocoatlyException("registry-not-found",
+        byte[] bytes = source.read(REGISTRY_FILE).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found",
                 "no registry at `" + source.describe("") + "`: `" + REGISTRY_FILE + "` is missing",
                 List.of(DirectorySource.WHAT_A_REGISTRY_IS)));
         String name = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE, Fields.EMPTY_FILE_HINT));

@@ -3,6 +3,7 @@ package io.cocoatly.registry;
 import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
@@ -42,10 +43,10 @@ public final class Manifests {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CocoatlyException("manifest-not-found", "no manifest at `" + file + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "manifest-not-found", "no manifest at `" + file + "`",
                     List.of("run cocoatly in a project directory, one that has a `" + FILE_NAME + "`"));
         } catch (IOException e) {
-            throw new CocoatlyException("manifest-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "manifest-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
                     List.of(), e);
         }
         return parse(bytes, file);

@@ -5,6 +5,7 @@ import io.cocoatly.json.FileModes;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageListing;
@@ -60,7 +61,7 @@ public final class RegistryEditor implements AutoCloseable {
     public static void init(Path dir, String name) {
         Objects.requireNonNull(dir, "dir");
         if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
-            throw new CocoatlyException("invalid-registry-name", "invalid registry name: `" + name + "`",
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-registry-name", "invalid registry name: `" + name + "`",
                     List.of("a registry name is shown in messages; use a short word such as `main` or `sample`"));
         }
         Path file = dir.resolve(FileRegistry.REGISTRY_FILE);
@@ -71,7 +72,7 @@ public final class RegistryEditor implements AutoCloseable {
                     java.nio.file.StandardOpenOption.WRITE);
             FileModes.set(file, FileModes.shared());
         } catch (FileAlreadyExistsException e) {
-            throw new CocoatlyException("registry-exists", "a registry already exists at `" + dir + "`",
+            throw new CocoatlyException(ErrorKind.FAILED, "registry-exists", "a registry already exists at `" + dir + "`",
                     List.of("publish into it with `cocoatly publish PATH --registry " + dir + "`"));
         } catch (IOException e) {
             throw RegistryLock.unwritable(dir, e);
@@ -127,7 +128,7 @@ public final class RegistryEditor implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new CocoatlyException("registry-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "registry-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
                     List.of(), e);
         }
         return Optional.of(IndexFile.read(StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT), name));
@@ -141,7 +142,7 @@ public final class RegistryEditor implements AutoCloseable {
     public void requireNew(PackageId id) {
         Optional<Release> existing = find(id.name(), id.version());
         if (existing.isPresent()) {
-            throw new CocoatlyException("version-exists", "version already published: `" + existing.get().id() + "`",
+            throw new CocoatlyException(ErrorKind.FAILED, "version-exists", "version already published: `" + existing.get().id() + "`",
                     List.of("a published version never changes; bump the version in `cocoatly.json` and publish that",
                             "to withdraw the old one, run `cocoatly yank " + id.name() + " " + existing.get().version()
                                     + " --registry " + root + "`"));
@@ -220,10 +221,10 @@ public final class RegistryEditor implements AutoCloseable {
      * @throws CocoatlyException {@code package-not-found} or {@code version-not-found}
      */
     public Release yank(PackageName name, Version version, boolean yanked) {
-        PackageListing listing = listing(name).orElseThrow(() -> new CocoatlyException("package-not-found",
+        PackageListing listing = listing(name).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "package-not-found",
                 "no package `" + name + "` in registry `" + this.name + "`",
                 List.of("package names are the files in `" + root.resolve(FileRegistry.INDEX_DIR) + "`")));
-        Release old = find(name, version).orElseThrow(() -> new CocoatlyException("version-not-found",
+        Release old = find(name, version).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "version-not-found",
                 "`" + name + "` has no version `" + version + "` in registry `" + this.name + "`",
                 List.of("published versions: " + String.join(", ",
                         listing.releases().stream().map(r -> r.version().toString()).toList()))));

@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -123,7 +124,7 @@ final class RegistryLock implements AutoCloseable {
     }
 
     private static CocoatlyException locked(Path dir, Duration timeout) {
-        return new CocoatlyException("registry-locked", "registry `" + dir + "` is being edited by another publisher: "
+        return new CocoatlyException(ErrorKind.FAILED, "registry-locked", "registry `" + dir + "` is being edited by another publisher: "
                 + "still locked after " + describe(timeout),
                 List.of("wait for the other `cocoatly publish` or `cocoatly yank` to finish, then run this again"));
     }
@@ -133,7 +134,7 @@ final class RegistryLock implements AutoCloseable {
     }
 
     static CocoatlyException unwritable(Path dir, IOException e) {
-        return new CocoatlyException("registry-unwritable", "cannot write to registry `" + dir + "`: " + e,
+        return new CocoatlyException(ErrorKind.FAILED, "registry-unwritable", "cannot write to registry `" + dir + "`: " + e,
                 List.of("check that the directory exists and that you may write to it"), e);
     }
 }

@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ public final class RegistrySources {
                 return DirectorySource.open(fileUrl(location));
             case "http":
             case "https":
-                throw new CocoatlyException(UNSUPPORTED, "resolving from an HTTP registry is not yet supported by `"
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNSUPPORTED, "resolving from an HTTP registry is not yet supported by `"
                         + command + "`: `" + location + "`", List.of("use a local copy of the registry: pass"
                         + " `--registry DIR` or a `file:` URL"));
             default:
-                throw new CocoatlyException(UNSUPPORTED, "`" + command + "` cannot read a registry from a `"
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNSUPPORTED, "`" + command + "` cannot read a registry from a `"
                         + scheme.get() + ":` URL: `" + location + "`",
                         List.of("a registry location is a directory or a `file:` URL"));
         }
@@ -100,7 +101,7 @@ public final class RegistrySources {
     }
 
     private static CocoatlyException invalid(String location, String why) {
-        return new CocoatlyException("invalid-registry-location", "invalid registry location `" + location + "`: " + why,
+        return new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-registry-location", "invalid registry location `" + location + "`: " + why,
                 List.of("give a directory, e.g. `--registry ./registry`, or a URL such as `file:///srv/registry`"));
     }
 }

@@ -1,6 +1,7 @@
 package io.cocoatly.testkit;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
@@ -249,7 +250,7 @@ public final class ScenarioReader {
     }
 
     private static CocoatlyException unreadable(Path path, IOException e) {
-        return new CocoatlyException("unreadable-scenario", "cannot read `" + path + "`: " + e.getMessage(),
+        return new CocoatlyException(ErrorKind.FAILED, "unreadable-scenario", "cannot read `" + path + "`: " + e.getMessage(),
                 List.of("check that the path exists and is readable"), e);
     }
 }
