@@ -33,12 +33,39 @@ final class ConfigLayer {
     }
 
     /**
-     * The settings of a configuration file: a JSON object of sections, each an object of keys.
+     * What a project's config may not set: anything that runs a command ({@code hooks},
+     * {@code installer.command}) or moves where Cocoatly writes and deletes ({@code storage},
+     * {@code cache}). A project arrives with a clone, and installing it must never run a program its
+     * author chose or touch directories outside it; the home's config and the environment belong to
+     * the user and may set these. A project may choose its registry and the keys it trusts, since
+     * which packages it installs is the project's own business.
+     */
+    private static boolean userOnly(ConfigKeys.Key key) {
+        String id = key.id();
+        return id.startsWith("hooks.") || id.startsWith("storage.") || id.startsWith("cache.")
+                || id.equals("installer.command");
+    }
+
+    /**
+     * The settings of the user's own configuration file ({@code <home>/config.json}): a JSON object of
+     * sections, each an object of keys.
      *
      * @param base relative paths in the file are taken from here
      * @throws io.cocoatly.model.InvalidFileException if the file or a section is not an object
      */
     static ConfigLayer file(JsonCursor root, Path file, Path base, List<ConfigWarning> warnings) {
+        return file(root, file, base, true, warnings);
+    }
+
+    /**
+     * The settings of a project's {@code .cocoatly/config.json}: like {@link #file}, except that keys
+     * only the user may set ({@link #userOnly}) are ignored with a warning.
+     */
+    static ConfigLayer projectFile(JsonCursor root, Path file, Path base, List<ConfigWarning> warnings) {
+        return file(root, file, base, false, warnings);
+    }
+
+    private static ConfigLayer file(JsonCursor root, Path file, Path base, boolean user, List<ConfigWarning> warnings) {
         ConfigLayer layer = new ConfigLayer();
         for (String section : root.keys()) {
             if (!ConfigKeys.sectionNames().contains(section)) {
@@ -56,6 +83,10 @@ final class ConfigLayer {
                 JsonCursor value = entry.getValue();
                 if (key == null) {
                     warnings.add(unknownKey(file, value.path(), entry.getKey(), keys.keySet()));
+                } else if (!user && userOnly(key)) {
+                    warnings.add(new ConfigWarning(new ConfigOrigin.File(file, value.path()), "a project's config may"
+                            + " not set `" + key.id() + "`, ignored; set it in the home's config.json or the"
+                            + " environment"));
                 } else {
                     layer.put(key, new ConfigValue(value, new ConfigOrigin.File(file, value.path()), base));
                 }

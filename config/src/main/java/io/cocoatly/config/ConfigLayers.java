@@ -75,7 +75,9 @@ public record ConfigLayers(Home home, Optional<Path> project, Map<String, String
         file(home.configFile(), home.root(), warnings).ifPresent(layers::add);
         project.map(dir -> dir.toAbsolutePath().normalize())
                 .filter(dir -> !projectFile(dir).equals(home.configFile()))
-                .flatMap(dir -> file(projectFile(dir), dir, warnings)).ifPresent(layers::add);
+                .flatMap(dir -> ConfigReader.readFile(projectFile(dir)).map(bytes -> ConfigLayer.projectFile(
+                        ConfigReader.parseFile(bytes, projectFile(dir)), projectFile(dir), dir, warnings)))
+                .ifPresent(layers::add);
         layers.add(ConfigLayer.environment(environment, workingDirectory, warnings));
         layers.add(ConfigLayer.flags(flags, workingDirectory));
         return ConfigReader.merge(home, layers, warnings);

@@ -85,8 +85,7 @@ class ConfigLayersTest {
         homeConfig("{\"network\": {\"retries\": 7, \"timeout_seconds\": 10},"
                 + " \"security\": {\"checksum\": [\"sha256\", \"blake3\"], \"require_signatures\": false},"
                 + " \"hooks\": {\"on_pre_install\": [\"pre\"]}}");
-        projectConfig("{\"network\": {\"timeout_seconds\": 20}, \"security\": {\"checksum\": [\"sha512\"]},"
-                + " \"hooks\": {\"on_post_install\": [\"post\"]}}");
+        projectConfig("{\"network\": {\"timeout_seconds\": 20}, \"security\": {\"checksum\": [\"sha512\"]}}");
 
         Config config = read(Map.of("COCOATLY_NETWORK_MAX_CONCURRENT_DOWNLOADS", "2"));
 
@@ -94,10 +93,9 @@ class ConfigLayersTest {
         assertEquals(List.of("sha512"), config.security().checksums());
         assertEquals(false, config.security().requireSignatures());
         assertEquals(Optional.of(List.of("pre")), config.hooks().command(Hook.ON_PRE_INSTALL));
-        assertEquals(Optional.of(List.of("post")), config.hooks().command(Hook.ON_POST_INSTALL));
         assertEquals(new ConfigOrigin.File(home.configFile(), "$.network.retries"), config.origin("network.retries"));
-        assertEquals(new ConfigOrigin.File(ConfigLayers.projectFile(project), "$.hooks.on_post_install"),
-                config.origin("hooks.on_post_install"));
+        assertEquals(new ConfigOrigin.File(ConfigLayers.projectFile(project), "$.security.checksum"),
+                config.origin("security.checksum"));
         assertEquals(new ConfigOrigin.Environment("COCOATLY_NETWORK_MAX_CONCURRENT_DOWNLOADS"),
                 config.origin("network.max_concurrent_downloads"));
     }
@@ -121,10 +119,9 @@ class ConfigLayersTest {
         assertEquals(home.root().resolve("c"), homeOnly.cache().dir());
         assertEquals(Optional.of(home.root().resolve("reg").toString()), homeOnly.registry().url());
 
-        projectConfig("{\"cache\": {\"dir\": \"../shared-cache\"}, \"registry\": {\"url\": \"registry\"},"
+        projectConfig("{\"registry\": {\"url\": \"registry\"},"
                 + " \"security\": {\"trusted_keys\": [\"keys/team.pub.json\"]}}");
         Config withProject = read(Map.of());
-        assertEquals(dir.resolve("shared-cache"), withProject.cache().dir());
         assertEquals(Optional.of(project.resolve("registry").toString()), withProject.registry().url());
         assertEquals(List.of(new ConfigTrustedKey.KeyFile(project.resolve("keys/team.pub.json"))),
                 withProject.security().trustedKeys());
@@ -248,5 +245,32 @@ class ConfigLayersTest {
         Files.writeString(inProject.configFile(), "{\"colour\": true}");
         Config config = ConfigLayers.of(inProject).withProject(project).read();
         assertEquals(1, config.warnings().size());
+    }
+
+    @Test
+    void aProjectCannotRunCommandsOrMoveWhereCocoatlyWrites() throws IOException {
+        homeConfig("{\"hooks\": {\"on_pre_install\": [\"mine\"]}}");
+        projectConfig("{\"hooks\": {\"on_pre_install\": [\"theirs\"], \"on_post_install\": [\"theirs\"]},"
+                + " \"installer\": {\"command\": [\"evil\"], \"max_path_depth\": 9},"
+                + " \"storage\": {\"install_dir\": \"/\"}, \"cache\": {\"dir\": \"..\"}}");
+
+        Config config = read(Map.of());
+
+        assertEquals(Optional.of(List.of("mine")), config.hooks().command(Hook.ON_PRE_INSTALL));
+        assertEquals(Optional.empty(), config.hooks().command(Hook.ON_POST_INSTALL));
+        assertEquals(Optional.empty(), config.installer().command());
+        assertEquals(java.util.OptionalInt.of(9), config.installer().limits().maxPathDepth());
+        assertEquals(home.packagesDir(), config.storage().installDir());
+        assertEquals(home.cacheDir(), config.cache().dir());
+        String file = ConfigLayers.projectFile(project) + ": ";
+        String ignored = "`, ignored; set it in the home's config.json or the environment";
+        // In the order of the sections' documentation: storage, cache, hooks, installer.
+        assertEquals(List.of(
+                file + "$.storage.install_dir: a project's config may not set `storage.install_dir" + ignored,
+                file + "$.cache.dir: a project's config may not set `cache.dir" + ignored,
+                file + "$.hooks.on_pre_install: a project's config may not set `hooks.on_pre_install" + ignored,
+                file + "$.hooks.on_post_install: a project's config may not set `hooks.on_post_install" + ignored,
+                file + "$.installer.command: a project's config may not set `installer.command" + ignored),
+                config.warnings().stream().map(ConfigWarning::text).toList());
     }
 }
