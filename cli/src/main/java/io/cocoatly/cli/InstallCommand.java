@@ -4,9 +4,11 @@ import io.cocoatly.project.GlobalManifest;
 import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.config.Home;
+import io.cocoatly.installer.CommitHook;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
 import io.cocoatly.installer.Installer;
+import io.cocoatly.installer.State;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.lockfile.RequirementsDigest;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,21 +123,34 @@ final class InstallCommand implements Callable<Integer> {
         return report(outcome, extra, setup);
     }
 
+    /**
+     * Adds the packages to {@code global.json} and installs the result, reading, resolving, applying
+     * and recording as one change under the home's lock, so concurrent global installs and
+     * uninstalls neither lose nor undo each other's changes.
+     */
     private int global(InstallerSetup setup) {
         Home home = setup.home().create();
-        Manifest wanted = GlobalManifest.read(home.root());
+        List<Dependency> added = new ArrayList<>();
         for (String spec : packages) {
             int at = spec.indexOf('@');
             String name = at < 0 ? spec : spec.substring(0, at);
             String range = at < 0 ? "*" : spec.substring(at + 1);
-            wanted = GlobalManifest.with(wanted, Dependency.parse(name, range));
+            added.add(Dependency.parse(name, range));
         }
-        Optional<Lockfile> previous = GlobalManifest.lockfile(home.root());
-        FileRegistry index = setup.index();
-        Lockfile lockfile = new Relock(index, index.location(), wanted, VersionPolicy.ONE_PER_PACKAGE, Optional.empty())
-                .lock(previous).lockfile();
-        InstallOutcome outcome = apply(setup.global(), new InstallRequest(lockfile, setup.registryRoot()));
-        GlobalManifest.write(home.root(), wanted, Optional.of(lockfile));
+        GlobalChange change = new GlobalChange(home.root(), current -> {
+            Manifest wanted = current;
+            for (Dependency d : added) {
+                wanted = GlobalManifest.with(wanted, d);
+            }
+            return wanted;
+        });
+        InstallOutcome outcome = apply(setup.global(), state -> {
+            FileRegistry index = setup.index();
+            Lockfile lockfile = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
+                    Optional.empty()).lock(change.previousLockfile()).lockfile();
+            change.lockfile(lockfile);
+            return new InstallRequest(lockfile, setup.registryRoot());
+        }, change);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", home.root().toString());
         extra.put("requested", packages);
@@ -142,9 +158,13 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     private InstallOutcome apply(Installer installer, InstallRequest request) {
+        return apply(installer, state -> request, CommitHook.NONE);
+    }
+
+    private InstallOutcome apply(Installer installer, Function<State, InstallRequest> decide, CommitHook hook) {
         InstallProgress progress = new InstallProgress(context.err(), context.interactive(), quiet || json);
         try {
-            return installer.apply(request, progress);
+            return installer.apply(decide, hook, progress);
         } finally {
             progress.close();
         }

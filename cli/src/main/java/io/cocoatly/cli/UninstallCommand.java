@@ -1,7 +1,6 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.config.Home;
 import io.cocoatly.installer.UninstallOutcome;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,14 +47,16 @@ final class UninstallCommand implements Callable<Integer> {
     public Integer call() {
         InstallerSetup setup = InstallerSetup.open(context).warnUnless(json, context);
         List<PackageName> packages = names.stream().map(PackageName::of).toList();
-        UninstallOutcome outcome = setup.global().uninstall(packages, force, new InstallProgress(context.err(),
+        // global.json loses the names in the same change, under the lock (see GlobalChange).
+        GlobalChange change = new GlobalChange(setup.home().root(), current -> {
+            Manifest wanted = current;
+            for (PackageName n : packages) {
+                wanted = GlobalManifest.without(wanted, n);
+            }
+            return wanted;
+        });
+        UninstallOutcome outcome = setup.global().uninstall(packages, force, change, new InstallProgress(context.err(),
                 context.interactive(), quiet || json));
-        Home home = setup.home();
-        Manifest global = GlobalManifest.read(home.root());
-        for (PackageName n : packages) {
-            global = GlobalManifest.without(global, n);
-        }
-        GlobalManifest.write(home.root(), global, Optional.empty());
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>(InstallJson.uninstall(outcome));
             data.put("warnings", setup.settings().warnings());

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * An {@link Installer} that hands every operation to another program speaking the JSON protocol of
@@ -33,6 +34,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The external program reports only its outcome: the listener hears {@code planned},
  * {@code committed} and {@code removed} once it is done, and no download progress.
+ *
+ * <p>The program takes the installation's lock for each request, but this process cannot hold it
+ * across requests: {@link #apply(Function, CommitHook, InstallListener)} reads the state with one
+ * request and applies with another, so a concurrent change made in between is not seen by
+ * {@code decide} (see {@code docs/ipc.md}).
  */
 public final class ExternalInstaller implements Installer {
 
@@ -83,6 +89,39 @@ public final class ExternalInstaller implements Installer {
         }
         return new InstallOutcome(plan, state, new HomeRecovery.Report(recovered), downloaded,
                 data.required("bytes").integer());
+    }
+
+    /**
+     * Reads the state, decides and applies, calling {@code hook} in the same order as
+     * {@link LocalInstaller}; not under one lock (the program takes it per request), and
+     * {@code beforeCommit} runs before the request, as the commit happens inside the program.
+     */
+    @Override
+    public InstallOutcome apply(Function<State, InstallRequest> decide, CommitHook hook, InstallListener listener) {
+        State current = state();
+        hook.locked(current);
+        InstallRequest request = decide.apply(current);
+        hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
+        InstallOutcome outcome = apply(request, listener);
+        hook.committed(outcome.state());
+        return outcome;
+    }
+
+    /** Like {@link #apply(Function, CommitHook, InstallListener)}: the hook runs around the one request. */
+    @Override
+    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
+        State current = state();
+        hook.locked(current);
+        State next = current;
+        for (StatePackage p : current.packages()) {
+            if (names.contains(p.name())) {
+                next = next.without(p.id());
+            }
+        }
+        hook.beforeCommit(next.ids());
+        UninstallOutcome outcome = uninstall(names, force, listener);
+        hook.committed(outcome.state());
+        return outcome;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cocoatly.config.Home;
 import io.cocoatly.config.Config;
 import io.cocoatly.model.PackageName;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * Changes and inspects one installation (a home's {@code state.json} and its install directory).
@@ -27,6 +28,17 @@ public interface Installer {
     InstallOutcome apply(InstallRequest request, InstallListener listener);
 
     /**
+     * Decides what to install from the current state and applies it, as one change under the
+     * installation's lock (with {@link LocalInstaller}): {@code decide} sees the state read under the
+     * lock after recovery, so no other run's change can come between reading and committing, and
+     * {@code hook} is called at the points its Javadoc names. How a global install adds a package
+     * without losing one added by a concurrent run.
+     *
+     * @param decide turns the current state into the request to apply; may throw to refuse (nothing changes)
+     */
+    InstallOutcome apply(Function<State, InstallRequest> decide, CommitHook hook, InstallListener listener);
+
+    /**
      * Removes every installed version of {@code names}.
      *
      * @param force also remove packages other installed packages depend on
@@ -34,6 +46,9 @@ public interface Installer {
      *     version, {@code has-dependents} (naming them) when another package needs one and not {@code force}
      */
     UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener);
+
+    /** {@link #uninstall(Collection, boolean, InstallListener)} calling {@code hook} at the points its Javadoc names. */
+    UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener);
 
     /**
      * Re-hashes installed files against the lists recorded at install time.

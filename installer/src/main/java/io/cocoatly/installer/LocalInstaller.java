@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The built-in {@link Installer}: does the work in this process. Every changing operation runs
@@ -62,7 +63,14 @@ public final class LocalInstaller implements Installer {
 
     @Override
     public InstallOutcome apply(InstallRequest request, InstallListener listener) {
+        return apply(state -> request, CommitHook.NONE, listener);
+    }
+
+    @Override
+    public InstallOutcome apply(Function<State, InstallRequest> decide, CommitHook hook, InstallListener listener) {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
+            hook.locked(s.state);
+            InstallRequest request = decide.apply(s.state);
             InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir());
             listener.planned(plan);
             HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
@@ -70,7 +78,9 @@ public final class LocalInstaller implements Installer {
             hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_INSTALL, changing);
             Map<PackageId, DownloadedArtifact> artifacts = new FetchStep(settings).run(plan, listener);
             Map<PackageId, StageStep.Staged> staged = new StageStep(settings).run(plan, artifacts, listener);
+            hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
             State next = new CommitStep(home, settings, clock).run(s.state, plan, staged, listener);
+            hook.committed(next);
             hooks.run(ConfigHooks.Hook.ON_PACKAGE_UPDATE, plan.changes().stream()
                     .filter(p -> p.action() == PlannedPackage.Action.UPGRADE).map(PlannedPackage::id).toList())
                     .ifPresent(listener::hookFailed);
@@ -89,7 +99,13 @@ public final class LocalInstaller implements Installer {
 
     @Override
     public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
+        return uninstall(names, force, CommitHook.NONE, listener);
+    }
+
+    @Override
+    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
+            hook.locked(s.state);
             List<StatePackage> gone = installed(s.state, names);
             Set<PackageId> goneIds = new HashSet<>();
             gone.forEach(p -> goneIds.add(p.id()));
@@ -117,8 +133,10 @@ public final class LocalInstaller implements Installer {
             for (PackageId id : goneIds) {
                 next = next.without(id);
             }
+            hook.beforeCommit(next.ids());
             StateStore.write(home, next);
             listener.committed(next);
+            hook.committed(next);
             for (StatePackage p : gone) {
                 PackageFiles.removeRecorded(p, settings.installDir());
                 listener.removed(p.id());

@@ -256,6 +256,69 @@ abstract class InstallerContract {
         return list(home.packagesDir()).stream().filter(n -> n.startsWith(HomeRecovery.STAGING_PREFIX)).toList();
     }
 
+    /** Records what a {@link CommitHook} hears, in order. */
+    static final class RecordingHook implements CommitHook {
+        final List<String> events = new java.util.ArrayList<>();
+
+        @Override
+        public void locked(State current) {
+            events.add("locked " + current.ids());
+        }
+
+        @Override
+        public void beforeCommit(List<PackageId> next) {
+            events.add("beforeCommit " + next);
+        }
+
+        @Override
+        public void committed(State committed) {
+            events.add("committed " + committed.ids());
+        }
+    }
+
+    @Test
+    void decideSeesTheCurrentStateAndTheHookRunsAroundTheCommit() {
+        installer.apply(request("d@0.1.0"), InstallListener.NONE);
+        RecordingHook hook = new RecordingHook();
+        List<String> seen = new java.util.ArrayList<>();
+
+        installer.apply(state -> {
+            seen.add("decide " + state.ids());
+            return request("c@1.0.0", "d@0.1.0");
+        }, hook, InstallListener.NONE);
+
+        assertEquals(List.of("decide [d@0.1.0]"), seen);
+        assertEquals(List.of("locked [d@0.1.0]", "beforeCommit [c@1.0.0, d@0.1.0]", "committed [c@1.0.0, d@0.1.0]"),
+                hook.events);
+    }
+
+    @Test
+    void aHookThatThrowsBeforeTheCommitChangesNothing() {
+        installer.apply(request("d@0.1.0"), InstallListener.NONE);
+        CommitHook refusing = new CommitHook() {
+            @Override
+            public void beforeCommit(List<PackageId> next) {
+                throw new IllegalStateException("refused");
+            }
+        };
+
+        assertThrows(IllegalStateException.class, () -> installer.apply(state -> request("c@1.0.0"), refusing,
+                InstallListener.NONE));
+        assertThrows(IllegalStateException.class, () -> installer.uninstall(List.of(PackageName.of("d")), false, refusing,
+                InstallListener.NONE));
+        assertEquals(List.of(PackageId.of("d", "0.1.0")), installer.state().ids());
+    }
+
+    @Test
+    void uninstallCallsTheHookAroundItsCommit() {
+        installer.apply(request("c@1.0.0", "d@0.1.0"), InstallListener.NONE);
+        RecordingHook hook = new RecordingHook();
+
+        installer.uninstall(List.of(PackageName.of("d")), false, hook, InstallListener.NONE);
+
+        assertEquals(List.of("locked [c@1.0.0, d@0.1.0]", "beforeCommit [c@1.0.0]", "committed [c@1.0.0]"), hook.events);
+    }
+
     static List<String> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();

@@ -1,0 +1,208 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.config.Home;
+import io.cocoatly.installer.StateStore;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.project.GlobalManifest;
+import io.cocoatly.testkit.TestRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Global installs and uninstalls in real separate {@code cocoatly} processes (the CLI's
+ * {@link Main} in a child JVM with this test's class path, as {@code bin/cocoatly} runs it): run
+ * at once they neither lose nor undo each other's changes, and a run halted right after its commit
+ * leaves a home the next command completes. After every command {@code global.json} names exactly
+ * the installed packages (they have no dependencies here, so each is a requirement).
+ */
+class GlobalInstallProcessTest {
+
+    private static final List<String> NAMES = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+
+    @TempDir
+    Path dir;
+
+    private Path registry;
+    private Path home;
+    private CliRunner cli;
+    private final List<Process> processes = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = dir.resolve("registry");
+        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
+        for (String name : NAMES) {
+            published.add(name, "1.0.0", Map.of(name + ".txt", name + "\n"));
+        }
+        home = dir.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
+                + published.key().publicKey().base64() + "\"]}}");
+        Files.createDirectories(dir.resolve("work"));
+        cli = new CliRunner(dir.resolve("work"), environment());
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroyForcibly();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "COCOATLY_REGISTRY", registry.toString(),
+                "HOME", dir.toString());
+    }
+
+    /** Starts {@code cocoatly args...} in a child JVM; {@code properties} are passed as {@code -D}. */
+    private Process start(List<String> properties, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.resolve("work").toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + processes.size() + ".log").toFile());
+        builder.environment().putAll(environment());
+        Process p = builder.start();
+        processes.add(p);
+        return p;
+    }
+
+    private int finish(Process p) throws Exception {
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "a cocoatly process did not finish");
+        return p.exitValue();
+    }
+
+    private String log(Process p) {
+        try {
+            return Files.readString(dir.resolve("child-" + processes.indexOf(p) + ".log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private Set<String> installed() {
+        Set<String> names = new TreeSet<>();
+        StateStore.read(new Home(home)).ids().forEach(id -> names.add(id.name().value()));
+        return names;
+    }
+
+    private Set<String> required() {
+        Set<String> names = new TreeSet<>();
+        GlobalManifest.read(home).dependencies().stream().map(Dependency::name).forEach(n -> names.add(n.value()));
+        return names;
+    }
+
+    /** global.json names what state.json records, nothing of an interrupted change is left, and verify passes. */
+    private void assertConsistent() throws IOException {
+        assertEquals(installed(), required(), "global.json and state.json disagree");
+        assertFalse(Files.exists(home.resolve(GlobalManifest.JOURNAL_NAME)), "a journal is left over");
+        try (var entries = Files.list(home)) {
+            List<String> temps = entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            assertEquals(List.of(), temps, "temp files are left over");
+        }
+        CliRunner.Result verify = cli.run("verify", "--global");
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+    }
+
+    @Test
+    void eightConcurrentGlobalInstallsAllEndInstalled() throws Exception {
+        List<Process> started = new ArrayList<>();
+        for (String name : NAMES) {
+            started.add(start(List.of(), "install", name, "--quiet"));
+        }
+        for (Process p : started) {
+            assertEquals(0, finish(p), () -> log(p));
+        }
+
+        assertEquals(new TreeSet<>(NAMES), installed());
+        assertConsistent();
+    }
+
+    @Test
+    void aGlobalInstallRacingAnUninstallNeverPutsBackWhatItRemoved() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
+            Process install = start(List.of(), "install", NAMES.get(round + 1), "--quiet");
+            Process uninstall = start(List.of(), "uninstall", "a", "--quiet");
+            assertEquals(0, finish(install), () -> log(install));
+            assertEquals(0, finish(uninstall), () -> log(uninstall));
+
+            assertFalse(installed().contains("a"), "round " + round + ": the uninstalled package came back: " + installed());
+            assertConsistent();
+        }
+    }
+
+    @Test
+    void anInstallHaltedRightAfterItsCommitIsCompletedByTheNextCommand() throws Exception {
+        assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
+        Process halted = start(List.of("-D" + GlobalChange.HALT_AFTER_COMMIT + "=true"), "install", "b", "--quiet");
+        assertEquals(137, finish(halted), () -> log(halted));
+        assertEquals(Set.of("a", "b"), installed(), "the halted install committed");
+
+        CliRunner.Result next = cli.run("install", "c", "--quiet");
+
+        assertEquals(0, next.exitCode(), next.err());
+        assertEquals(Set.of("a", "b", "c"), installed(), "the next install kept what the halted one installed");
+        assertConsistent();
+    }
+
+    @Test
+    void anUninstallHaltedRightAfterItsCommitIsCompletedByTheNextCommand() throws Exception {
+        assertEquals(0, cli.run("install", "a", "b", "--quiet").exitCode());
+        Process halted = start(List.of("-D" + GlobalChange.HALT_AFTER_COMMIT + "=true"), "uninstall", "a", "--quiet");
+        assertEquals(137, finish(halted), () -> log(halted));
+        assertEquals(Set.of("b"), installed(), "the halted uninstall committed");
+
+        CliRunner.Result next = cli.run("install", "c", "--quiet");
+
+        assertEquals(0, next.exitCode(), next.err());
+        assertEquals(Set.of("b", "c"), installed(), "the next install did not bring back what was uninstalled");
+        assertConsistent();
+    }
+
+    @Test
+    void tempFilesOfKilledGlobalWritesAreRemovedAndNothingElse() throws Exception {
+        Files.writeString(home.resolve(".global.json.12345.tmp"), "{");
+        Files.writeString(home.resolve(".global-lock.json.678.tmp"), "{");
+        Files.writeString(home.resolve(".global.json.keep"), "not ours");
+
+        assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
+
+        assertFalse(Files.exists(home.resolve(".global.json.12345.tmp")));
+        assertFalse(Files.exists(home.resolve(".global-lock.json.678.tmp")));
+        assertTrue(Files.exists(home.resolve(".global.json.keep")));
+        Files.delete(home.resolve(".global.json.keep"));
+        assertConsistent();
+    }
+
+    @Test
+    void aJournalWhoseChangeNeverCommittedIsDiscarded() throws Exception {
+        assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
+        GlobalManifest.prepare(home, GlobalManifest.with(GlobalManifest.read(home), Dependency.parse("b", "*")),
+                java.util.Optional.empty(), List.of(PackageId.of("a", "1.0.0"), PackageId.of("b", "1.0.0")));
+
+        assertEquals(0, cli.run("install", "c", "--quiet").exitCode());
+
+        assertEquals(Set.of("a", "c"), installed());
+        assertConsistent();
+    }
+}
