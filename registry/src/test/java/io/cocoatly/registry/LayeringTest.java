@@ -23,8 +23,6 @@ class LayeringTest {
                 .orShould().haveSimpleName("RegistryEditor")
                 // Where a registry's files come from, and the one factory that opens a location by scheme.
                 .orShould().haveSimpleName("RegistrySource").orShould().haveSimpleName("RegistrySources")
-                // Scenario files: the reader, what it returns, and the in-memory index tests and benchmarks use.
-                .orShould().haveNameMatching("io\\.cocoatly\\.registry\\.(Scenario|ScenarioReader|InMemoryIndex)(\\$\\w+)?")
                 .check(MAIN);
     }
 
