@@ -27,6 +27,9 @@
  * the same operations to another program over the JSON protocol of {@code docs/ipc.md}, which
  * {@link io.cocoatly.installer.InstallerTool} implements for {@code bin/cocoatly-install} and friends.
  * {@link io.cocoatly.installer.InstallSettings} turns the configuration into the pipeline's settings.
+ * A caller that keeps a record beside {@code state.json} (the CLI's {@code global.json}) decides the
+ * lockfile from the state and records its change under the same lock, through
+ * {@code Installer.apply(decide, hook, listener)} and a {@link io.cocoatly.installer.CommitHook}.
  *
  * <p>The threat model and every rule are written down in {@code docs/security.md}.
  */
