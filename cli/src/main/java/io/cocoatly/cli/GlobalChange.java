@@ -56,7 +56,7 @@ final class GlobalChange implements CommitHook {
         this.lockfile = Optional.of(lockfile);
     }
 
-    /** The requirements and lockfile recorded before: what {@code decide} resolves against. */
+    /** The lockfile recorded before ({@code global-lock.json}), whose versions {@code decide} prefers; read it under the lock. */
     Optional<Lockfile> previousLockfile() {
         return GlobalManifest.lockfile(home);
     }
