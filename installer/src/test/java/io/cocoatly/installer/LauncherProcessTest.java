@@ -158,6 +158,14 @@ class LauncherProcessTest {
             tree.add(launcher.toHandle());
             launcher.descendants().forEach(tree::add);
             started.addAll(tree);
+            // exec: the pid the caller holds is the JVM itself, with no shell or child in between.
+            // (This holds whatever the lock's timeout; the wait below alone would not show an
+            // orphaned JVM that gives up on the lock before it ends.)
+            assertEquals(List.of(launcher.pid()), tree.stream().map(ProcessHandle::pid).toList(),
+                    () -> "processes under the launcher's pid: " + tree.stream().map(h -> h.pid() + " "
+                            + h.info().commandLine().orElse("?")).toList());
+            assertTrue(launcher.toHandle().info().command().orElse("").endsWith("/java"),
+                    () -> "the launcher's pid runs " + launcher.toHandle().info().command());
 
             launcher.destroyForcibly(); // SIGKILL to the pid the caller holds, as Popen.kill() sends
             for (ProcessHandle h : tree) {
