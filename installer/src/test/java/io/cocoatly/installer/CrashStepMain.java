@@ -1,0 +1,73 @@
+package io.cocoatly.installer;
+
+import io.cocoatly.artifact.ExtractedPackage;
+import io.cocoatly.config.ConfigReader;
+import io.cocoatly.config.Home;
+import io.cocoatly.lockfile.LockfileReader;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Child process of {@link CrashLoopTest}: one command on a home, killed at a random moment by the
+ * test. Says {@code ready} once the JVM has started, then reads its command as one line of
+ * tab-separated words on stdin, so that the test can start the next child while the current one runs
+ * and its random delay is spent in the command rather than in JVM start. Pauses a little after each
+ * extracted, committed and removed event so that a kill lands in every phase. Argument: the home;
+ * commands: {@code install REGISTRY-URI LOCKFILE} or {@code uninstall NAME[,NAME...]}.
+ */
+public final class CrashStepMain {
+
+    private CrashStepMain() {
+    }
+
+    public static void main(String[] argv) throws IOException {
+        Home home = new Home(Path.of(argv[0]));
+        LocalInstaller installer = new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)));
+        InstallListener slow = new InstallListener() {
+            @Override
+            public void extracted(PackageId id, ExtractedPackage files) {
+                pause();
+            }
+
+            @Override
+            public void committed(State state) {
+                pause();
+            }
+
+            @Override
+            public void removed(PackageId id) {
+                pause();
+            }
+        };
+        System.out.println("ready");
+        System.out.flush();
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            return; // the test ended without giving a command
+        }
+        String[] args = ("-\t" + line).split("\t");
+        switch (args[1]) {
+            case "install" -> installer.apply(new InstallRequest(LockfileReader.read(Path.of(args[3])),
+                    Optional.of(URI.create(args[2]))), slow);
+            case "uninstall" -> installer.uninstall(Arrays.stream(args[2].split(",")).map(PackageName::of).toList(), false, slow);
+            default -> throw new IllegalArgumentException("unknown command: " + args[1]);
+        }
+        System.exit(0);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
