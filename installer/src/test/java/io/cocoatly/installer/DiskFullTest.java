@@ -121,6 +121,47 @@ class DiskFullTest {
     }
 
     @Test
+    void aHomeWhoseDiskIsFullFailsWithTheReasonWhereverItRunsOut() throws Exception {
+        // The whole home on the small disk: the cache, staging, the packages and state.json.
+        Path small = dir.resolve("small-home");
+        Files.createDirectories(small);
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4k", "cocoatly-test", small.toString()) == 0,
+                "skipped: cannot mount a tmpfs here (needs root, as in CI)");
+        run("umount", small.toString());
+        List<String> failures = new ArrayList<>();
+        for (String option : List.of("size=8k", "size=16k", "size=64k", "size=256k", "nr_inodes=4", "nr_inodes=6",
+                "nr_inodes=9", "nr_inodes=12", "nr_inodes=16")) {
+            assertTrue(run("mount", "-t", "tmpfs", "-o", option, "cocoatly-test", small.toString()) == 0, option);
+            try {
+                Home h = new Home(small);
+                Files.writeString(h.configFile(), "{\"security\": {\"trusted_keys\": [\""
+                        + registry.key().publicKey().base64() + "\"]}, \"network\": {\"retries\": 0}}");
+                try {
+                    LocalInstaller installer = new LocalInstaller(h, InstallSettings.from(ConfigReader.read(h)));
+                    installer.apply(request("small@1.0.0", "big@1.0.0"), InstallListener.NONE);
+                    failures.add(option + ": installed on a disk too small for it");
+                } catch (CocoatlyException e) {
+                    if (e.kind() != ErrorKind.FAILED || !e.getMessage().contains("No space left on device")
+                            || !e.getMessage().contains(small.toString())) {
+                        failures.add(option + ": " + e.kind() + " " + e.code() + ": " + e.getMessage());
+                    }
+                    if (Files.exists(h.stateFile())) {
+                        failures.add(option + ": state.json written by a failed install");
+                    }
+                    if (Files.exists(h.packagesDir()) && !list(h.packagesDir()).isEmpty()) {
+                        failures.add(option + ": left in packages/: " + list(h.packagesDir()));
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                failures.add(option + ": " + e);
+            } finally {
+                run("umount", small.toString());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void aFullDiskOnAFirstInstallLeavesNoStateAndNoStaging() throws Exception {
         Assumptions.assumeTrue(mount("size=64k"), "skipped: cannot mount a tmpfs here (needs root, as in CI)");
         try {
