@@ -54,6 +54,8 @@ public final class ArchiveExtractor {
      *                          then emptied again, so nothing of the package is kept
      * @throws IllegalArgumentException if {@code staging} is not an empty directory
      * @throws UncheckedIOException if reading the archive file or writing staging fails for another reason
+     *     (a full disk, a permission); writing failures carry a {@link java.nio.file.FileSystemException}
+     *     that names the staging path being written and the OS's reason
      */
     public ExtractedPackage extract(PackageId id, Path archive, Path staging) {
         StagingFiles.requireEmptyDirectory(staging);
@@ -77,6 +79,9 @@ public final class ArchiveExtractor {
         private final Map<String, ExtractedFile> files = new LinkedHashMap<>();
         private final byte[] buffer = new byte[64 * 1024];
         private long written;
+        // The staging path being written, so a write failure without a path (a plain
+        // `IOException: No space left on device` from write()) can still name it.
+        private Path writing;
 
         Run(String label, Path staging) {
             this.label = label;
@@ -130,6 +135,8 @@ public final class ArchiveExtractor {
                     throw new ArchiveException(label, name, v.rule(), v.detail());
                 } catch (ReadFailure f) {
                     throw readFailure(name, f.getCause());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(writeFailure(e));
                 }
             }
         }
@@ -180,6 +187,7 @@ public final class ArchiveExtractor {
                                 + " bytes, the limit is " + limits.maxPathBytes());
                     }
                     tree.register(path, ArchiveTree.Kind.SYMLINK, target);
+                    writing = resolve(path);
                     Files.createSymbolicLink(resolve(path), staging.getFileSystem().getPath(target));
                     files.put(path, ExtractedFile.symlink(path, target));
                     drain(tar);
@@ -193,6 +201,17 @@ public final class ArchiveExtractor {
                 default:
                     throw new AssertionError(type);
             }
+        }
+
+        private IOException writeFailure(IOException e) {
+            if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getFile() != null
+                    || writing == null) {
+                return e;
+            }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(writing.toString(), null, reason);
+            named.initCause(e);
+            return named;
         }
 
         private String hardlinkSource(String linkName) {
@@ -213,6 +232,7 @@ public final class ArchiveExtractor {
 
         private void createDirectory(String path) throws IOException {
             Path dir = resolve(path);
+            writing = dir;
             Files.createDirectory(dir);
             FileModes.set(dir, 0755);
             files.put(path, ExtractedFile.directory(path));
@@ -223,6 +243,7 @@ public final class ArchiveExtractor {
                 throw totalSize(size);
             }
             Path file = resolve(path);
+            writing = file;
             long copied = 0;
             DigestSink sink;
             try (OutputStream out = createNew(file)) {
@@ -251,6 +272,7 @@ public final class ArchiveExtractor {
                 throw totalSize(original.size());
             }
             Path file = resolve(path);
+            writing = file;
             try (InputStream in = Files.newInputStream(resolve(source), LinkOption.NOFOLLOW_LINKS);
                  OutputStream out = createNew(file)) {
                 in.transferTo(out);

@@ -37,12 +37,17 @@ final class InstallProgress implements InstallListener {
         this.quiet = quiet;
     }
 
+    // Shown in every mode, --quiet and --json included: a wait of up to
+    // `installer.lock_timeout_seconds` with nothing on the screen looks like a hang, and stderr is
+    // not the JSON document.
     @Override
     public synchronized void waiting(InstallLock.Waiting waiting) {
-        if (!quiet) {
-            err.println(waiting.message());
-            err.flush();
+        if (interactive && drawnWidth > 0) {
+            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            drawnWidth = 0;
         }
+        err.println(waiting.message());
+        err.flush();
     }
 
     @Override

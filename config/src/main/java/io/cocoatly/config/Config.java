@@ -94,14 +94,32 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
      * @param timeout per connection attempt and per read
      * @param retries extra attempts after the first on retryable failures
      * @param proxy   an {@code http}, {@code https} or {@code socks5} proxy URI with host and port
+     * @param minBytesPerSecond {@code network.min_bytes_per_second}: a download must finish within
+     *                the grace period plus its size at this rate; 0 sets no such deadline
+     * @param deadlineGrace {@code network.deadline_grace_seconds}: the time added to every deadline
      */
-    public record Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy) {
+    public record Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy,
+                          long minBytesPerSecond, Duration deadlineGrace) {
+
+        /** {@code network.min_bytes_per_second} by default: 4 KiB/s. */
+        public static final long DEFAULT_MIN_BYTES_PER_SECOND = 4096;
+
+        /** {@code network.deadline_grace_seconds} by default: 60 s. */
+        public static final Duration DEFAULT_DEADLINE_GRACE = Duration.ofSeconds(60);
+
         public Network {
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(proxy, "proxy");
-            if (maxConcurrentDownloads < 1 || retries < 0 || timeout.isNegative() || timeout.isZero()) {
+            Objects.requireNonNull(deadlineGrace, "deadlineGrace");
+            if (maxConcurrentDownloads < 1 || retries < 0 || timeout.isNegative() || timeout.isZero()
+                    || minBytesPerSecond < 0 || deadlineGrace.isNegative()) {
                 throw new IllegalArgumentException("invalid network settings");
             }
+        }
+
+        /** These settings with the default download deadline. */
+        public Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy) {
+            this(maxConcurrentDownloads, timeout, retries, proxy, DEFAULT_MIN_BYTES_PER_SECOND, DEFAULT_DEADLINE_GRACE);
         }
     }
 
@@ -129,11 +147,26 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
      * @param command an external installer speaking the JSON protocol of {@code docs/ipc.md}, as an
      *                argument vector to which the operation name is appended; empty: the built-in one
      * @param limits  bounds on what one package archive may unpack to
+     * @param lockTimeout {@code installer.lock_timeout_seconds}: how long a change waits for another
+     *                process holding the installation's lock before it gives up
      */
-    public record Installer(Optional<List<String>> command, PackageLimits limits) {
+    public record Installer(Optional<List<String>> command, PackageLimits limits, Duration lockTimeout) {
+
+        /** {@code installer.lock_timeout_seconds} by default: 120 s. */
+        public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
+
         public Installer {
             command = command.map(List::copyOf);
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(lockTimeout, "lockTimeout");
+            if (lockTimeout.isNegative()) {
+                throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+            }
+        }
+
+        /** These settings with the default lock timeout. */
+        public Installer(Optional<List<String>> command, PackageLimits limits) {
+            this(command, limits, DEFAULT_LOCK_TIMEOUT);
         }
     }
 

@@ -64,7 +64,8 @@ final class ConfigKeys {
         section(s, "storage", text("install_dir", "a path"));
         section(s, "cache", text("dir", "a path"));
         section(s, "network", integer("max_concurrent_downloads", 1, 256), integer("timeout_seconds", 1, 3600),
-                integer("retries", 0, 100), text("proxy", "a proxy like http://host:port"));
+                integer("retries", 0, 100), text("proxy", "a proxy like http://host:port"),
+                integer("min_bytes_per_second", 0, Integer.MAX_VALUE), integer("deadline_grace_seconds", 0, 86_400));
         section(s, "security", key("require_signatures", Kind.BOOLEAN, "`true` or `false`"),
                 json("trusted_keys", "a JSON array of keys or key files, e.g. [\"keys/team.pub.json\"]"),
                 json("checksum", "a JSON array of digest names, e.g. [\"sha256\", \"blake3\"]"));
@@ -77,7 +78,7 @@ final class ConfigKeys {
                 // A long: its bound is checked by the reader, not by min and max.
                 key("max_package_bytes", Kind.INTEGER, "a positive number of bytes"),
                 integer("max_package_entries", 1, Integer.MAX_VALUE), integer("max_path_bytes", 1, 65_536),
-                integer("max_path_depth", 1, 4096));
+                integer("max_path_depth", 1, 4096), integer("lock_timeout_seconds", 0, 86_400));
         return Collections.unmodifiableMap(s);
     }
 

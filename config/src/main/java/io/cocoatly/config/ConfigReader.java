@@ -109,7 +109,9 @@ public final class ConfigReader {
         Config.Network n = d.network();
         Config.Network network = new Config.Network(integer("network", "max_concurrent_downloads", n.maxConcurrentDownloads()),
                 Duration.ofSeconds(integer("network", "timeout_seconds", (int) n.timeout().toSeconds())),
-                integer("network", "retries", n.retries()), nullable("network", "proxy", (at, base) -> proxy(at)));
+                integer("network", "retries", n.retries()), nullable("network", "proxy", (at, base) -> proxy(at)),
+                integer("network", "min_bytes_per_second", (int) n.minBytesPerSecond()),
+                Duration.ofSeconds(integer("network", "deadline_grace_seconds", (int) n.deadlineGrace().toSeconds())));
         Config.Security s = d.security();
         Config.Security security = new Config.Security(
                 setting("security", "require_signatures", s.requireSignatures(), (at, base) -> at.bool()),
@@ -139,7 +141,8 @@ public final class ConfigReader {
         return new Config.Installer(command, new Config.PackageLimits(bytes,
                 optionalInt("installer", "max_package_entries", l.maxPackageEntries()),
                 optionalInt("installer", "max_path_bytes", l.maxPathBytes()),
-                optionalInt("installer", "max_path_depth", l.maxPathDepth())));
+                optionalInt("installer", "max_path_depth", l.maxPathDepth())),
+                Duration.ofSeconds(integer("installer", "lock_timeout_seconds", (int) d.lockTimeout().toSeconds())));
     }
 
     /** Reads {@code section.key} in every layer that sets it; the highest one's value, else {@code otherwise}. */

@@ -150,6 +150,24 @@ class ConfigLayersTest {
     }
 
     @Test
+    void theLockWaitAndTheDownloadDeadlineAreSettingsWithVariables() throws IOException {
+        Config defaults = read(Map.of());
+        assertEquals(Duration.ofSeconds(120), defaults.installer().lockTimeout());
+        assertEquals(4096, defaults.network().minBytesPerSecond());
+        assertEquals(Duration.ofSeconds(60), defaults.network().deadlineGrace());
+
+        homeConfig("{\"installer\": {\"lock_timeout_seconds\": 30}, \"network\": {\"min_bytes_per_second\": 0}}");
+        Config config = read(Map.of("COCOATLY_INSTALLER_LOCK_TIMEOUT_SECONDS", "5",
+                "COCOATLY_NETWORK_DEADLINE_GRACE_SECONDS", "7"));
+
+        assertEquals(Duration.ofSeconds(5), config.installer().lockTimeout());
+        assertEquals(0, config.network().minBytesPerSecond());
+        assertEquals(Duration.ofSeconds(7), config.network().deadlineGrace());
+        assertEquals("COCOATLY_INSTALLER_LOCK_TIMEOUT_SECONDS: expected an integer from 0 to 86400, found -1",
+                envError("COCOATLY_INSTALLER_LOCK_TIMEOUT_SECONDS", "-1").getMessage());
+    }
+
+    @Test
     void aWrongVariableIsAnErrorNamingTheVariable() {
         assertEquals("COCOATLY_NETWORK_TIMEOUT_SECONDS: expected an integer from 1 to 3600, found `abc`",
                 envError("COCOATLY_NETWORK_TIMEOUT_SECONDS", "abc").getMessage());

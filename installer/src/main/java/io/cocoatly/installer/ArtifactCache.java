@@ -30,6 +30,11 @@ final class ArtifactCache {
         this.root = root;
     }
 
+    /** The cache directory ({@code cache.dir}). */
+    Path root() {
+        return root;
+    }
+
     /** Where the artifact with these digests lives. */
     Path pathFor(Checksums expected) {
         for (DigestAlgorithm a : KEY_ORDER) {

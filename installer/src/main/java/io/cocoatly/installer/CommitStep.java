@@ -44,31 +44,53 @@ final class CommitStep {
         for (StatePackage gone : plan.removals()) {
             next = next.without(gone.id());
         }
+        PackageId moving = null;
+        List<Path[]> moved = new ArrayList<>();
         try {
             for (PlannedPackage p : plan.changes()) {
+                moving = p.id();
                 StageStep.Staged s = staged.get(p.id());
                 Path target = installPath(p.id());
                 Files.createDirectories(target.getParent());
+                Path aside = null;
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Path aside = settings.installDir().resolve(HomeRecovery.STAGING_PREFIX + "replaced-"
+                    aside = settings.installDir().resolve(HomeRecovery.STAGING_PREFIX + "replaced-"
                             + UUID.randomUUID().toString().substring(0, 8));
                     Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
                     replacedCopies.add(aside);
                 }
+                moved.add(new Path[] {target, aside});
                 Files.move(s.dir(), target, StandardCopyOption.ATOMIC_MOVE);
                 next = next.with(new StatePackage(p.id(), p.locked().source(),
                         p.locked().artifact().map(InstallPlanner::digest), target, s.files(), clock.instant(),
                         p.locked().dependencies()));
             }
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot move a package into `" + settings.installDir() + "`: "
-                    + e.getMessage(), List.of("nothing was committed; the next cocoatly run cleans up"), e);
+            CocoatlyException error = new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot move `" + moving
+                    + "` into place in " + IoFailures.describe(e, settings.installDir()), IoFailures.isDiskFull(e)
+                    ? List.of("free some space on the file system of `" + settings.installDir() + "` (`storage.install_dir`)"
+                            + " and run the command again", "nothing was changed")
+                    : List.of("nothing was changed"), e);
+            undo(moved, staged, error);
+            throw error;
         }
         if (!plan.isNoOp()) {
-            StateStore.write(home, next);
+            try {
+                StateStore.write(home, next);
+            } catch (CocoatlyException e) {
+                undo(moved, staged, e);
+                throw e;
+            }
         }
         listener.committed(next);
-        replacedCopies.forEach(PackageFiles::deleteTree);
+        for (Path copy : replacedCopies) {
+            try {
+                PackageFiles.deleteTree(copy);
+            } catch (java.io.UncheckedIOException e) {
+                // Committed already: the install stands, and the copy is a `.cocoatly-` leftover
+                // that the next run's recovery removes.
+            }
+        }
         for (StatePackage gone : plan.removals()) {
             if (next.find(gone.id()).isEmpty()) {
                 PackageFiles.removeRecorded(gone, settings.installDir());
@@ -76,6 +98,43 @@ final class CommitStep {
             listener.removed(gone.id());
         }
         return next;
+    }
+
+    // Before the commit point nothing this run did is recorded: put the install directory back as it
+    // was (new copies out, replaced copies back, staging gone) so a failure changes nothing. What
+    // cannot be undone here is left to recovery, as after a crash, and noted on the error.
+    private static void undo(List<Path[]> moved, Map<PackageId, StageStep.Staged> staged, CocoatlyException error) {
+        for (int i = moved.size() - 1; i >= 0; i--) {
+            Path target = moved.get(i)[0];
+            Path aside = moved.get(i)[1];
+            try {
+                if (aside == null || Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+                    PackageFiles.deleteTree(target);
+                }
+                if (aside != null) {
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    deleteIfEmpty(target.getParent());
+                }
+            } catch (IOException | RuntimeException e) {
+                error.addSuppressed(e);
+            }
+        }
+        for (StageStep.Staged s : staged.values()) {
+            try {
+                PackageFiles.deleteTree(s.dir());
+            } catch (RuntimeException e) {
+                error.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Not empty (another version lives there) or not ours to delete: leave it.
+        }
     }
 
     private Path installPath(PackageId id) {

@@ -162,7 +162,7 @@ public final class Downloader implements AutoCloseable {
             throw e;
         } catch (UncheckedIOException e) {
             DownloadException error = new DownloadException("cache-error", id, "writing the cache failed: "
-                    + e.getCause().getMessage(), 0, List.of("check free space and permissions of `cache.dir`"), e);
+                    + IoFailures.describe(e, cache.root()), 0, List.of("check free space and permissions of `cache.dir`"), e);
             listener.failed(id, error);
             throw error;
         }

@@ -11,6 +11,7 @@ import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.ConfigTrustedKey;
 import io.cocoatly.config.Config;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,17 +26,27 @@ import java.util.Set;
  * @param installDir packages go to {@code <installDir>/<name>/<version>/}
  * @param cacheDir   the content-addressed download cache
  * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
+ * @param lockTimeout how long a change waits for another process holding the lock
+ *                   ({@code installer.lock_timeout_seconds}, default 120 s)
  */
 public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
-                              ExtractionLimits limits, ConfigHooks hooks) {
+                              ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout) {
 
+    /** Checks that nothing is null. */
     public InstallSettings {
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(download, "download");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(hooks, "hooks");
+    }
+
+    /** These settings with the default lock timeout, {@link Config.Installer#DEFAULT_LOCK_TIMEOUT}. */
+    public InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
+                           ExtractionLimits limits, ConfigHooks hooks) {
+        this(installDir, cacheDir, policy, download, limits, hooks, Config.Installer.DEFAULT_LOCK_TIMEOUT);
     }
 
     /**
@@ -61,19 +72,20 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
                 TrustedKeys.of(keys));
         Config.Network n = config.network();
         TransportOptions download = TransportOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
-                .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy());
+                .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy())
+                .withMinRate(n.minBytesPerSecond(), n.deadlineGrace());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
-                extractionLimits(config.installer().limits()), config.hooks());
+                extractionLimits(config.installer().limits()), config.hooks(), config.installer().lockTimeout());
     }
 
     /** The same settings installing into {@code dir} instead. */
     public InstallSettings withInstallDir(Path dir) {
-        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks);
+        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks, lockTimeout);
     }
 
     /** The same settings with another download configuration (tests shorten backoffs with it). */
     public InstallSettings withDownload(TransportOptions options) {
-        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks);
+        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks, lockTimeout);
     }
 
     /** The configured archive bounds over the installer's defaults. */

@@ -36,7 +36,17 @@ public final class InstallerTool {
     /** The operations, as named on the command line and in {@code installer.command}. */
     public static final Set<String> TOOLS = Set.of("install", "uninstall", "verify", "state");
 
+    /**
+     * The largest request accepted, 16 MiB: a lockfile of some 50,000 packages. A larger one is
+     * refused with {@code invalid-request} after reading one byte more than this, never whole.
+     */
+    public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
     private static final Set<String> COMMON = Set.of("home", "config_home", "install_dir");
+
+    // Freed on OutOfMemoryError so that the failure envelope can still be built and written: the
+    // protocol promises one envelope on stdout whatever happens.
+    private static final int RESERVE_BYTES = 1024 * 1024;
 
     private InstallerTool() {
     }
@@ -59,6 +69,7 @@ public final class InstallerTool {
      */
     public static int run(String tool, InputStream in, OutputStream out, PrintStream err, Map<String, String> env,
             Path userHome) {
+        byte[] reserve = new byte[RESERVE_BYTES];
         JsonObject envelope = JsonObject.create();
         int code;
         try {
@@ -66,7 +77,7 @@ public final class InstallerTool {
                 throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-request", "unknown installer tool: `" + tool + "`",
                         List.of("the tools are install, uninstall, verify and state"));
             }
-            JsonCursor request = StrictJson.parse(in.readAllBytes(), IpcJson.REQUEST, "invalid-request", Home.EMPTY_FILE_HINT).object();
+            JsonCursor request = StrictJson.parse(readRequest(in), IpcJson.REQUEST, "invalid-request", Home.EMPTY_FILE_HINT).object();
             JsonValue data = dispatch(tool, request, env, userHome, err);
             envelope.put("success", true);
             envelope.set("data", data);
@@ -81,6 +92,18 @@ public final class InstallerTool {
         } catch (RuntimeException e) {
             failure(envelope, ErrorKind.INTERNAL, "internal", "internal error: " + e, List.of("this is a bug in Cocoatly; please report it"));
             code = 70;
+        } catch (OutOfMemoryError e) {
+            reserve = null;
+            envelope = JsonObject.create();
+            failure(envelope, ErrorKind.FAILED, "out-of-memory", "ran out of memory handling the `" + tool + "` request (the Java"
+                    + " heap's limit is " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)",
+                    List.of("nothing was changed unless the installation was being committed; the next run recovers it",
+                            "give the tool a larger heap, e.g. COCOATLY_JAVA_OPTS=-Xmx1g"));
+            code = 1;
+        }
+        if (reserve != null) {
+            // Keeps the reserve reachable until here, so it is only ever freed by the catch above.
+            reserve[0] = 0;
         }
         try {
             out.write(IpcJson.bytes(envelope));
@@ -89,6 +112,20 @@ public final class InstallerTool {
             throw new UncheckedIOException(e);
         }
         return code;
+    }
+
+    /**
+     * The request's bytes, reading at most one byte past {@link #MAX_REQUEST_BYTES}: a request of
+     * any size costs at most that much memory before it is refused.
+     */
+    static byte[] readRequest(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        if (bytes.length > MAX_REQUEST_BYTES) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-request", "the request on stdin is larger than "
+                    + MAX_REQUEST_BYTES / (1024 * 1024) + " MiB (" + MAX_REQUEST_BYTES + " bytes), the limit of the JSON tools",
+                    List.of("send a smaller request; a lockfile of that size is not one Cocoatly writes", "see docs/ipc.md"));
+        }
+        return bytes;
     }
 
     private static JsonValue dispatch(String tool, JsonCursor request, Map<String, String> env, Path userHome,

@@ -28,8 +28,11 @@ import java.util.function.Function;
  */
 public final class LocalInstaller implements Installer {
 
-    /** How long to wait for another process holding the lock, by default. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long to wait for another process holding the lock when the settings do not say
+     * ({@code installer.lock_timeout_seconds}).
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Config.Installer.DEFAULT_LOCK_TIMEOUT;
 
     private final Home home;
     private final InstallSettings settings;
@@ -38,10 +41,10 @@ public final class LocalInstaller implements Installer {
 
     /**
      * @param home     the installation: its {@code state.json}, lock and {@code tmp/}
-     * @param settings where packages go and how they are checked
+     * @param settings where packages go, how they are checked, and how long to wait for the lock
      */
     public LocalInstaller(Home home, InstallSettings settings) {
-        this(home, settings, DEFAULT_LOCK_TIMEOUT, Clock.systemUTC());
+        this(home, settings, settings.lockTimeout(), Clock.systemUTC());
     }
 
     private LocalInstaller(Home home, InstallSettings settings, Duration lockTimeout, Clock clock) {

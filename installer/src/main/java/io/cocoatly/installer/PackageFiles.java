@@ -56,7 +56,7 @@ final class PackageFiles {
             deleteIfEmpty(root);
             deleteIfEmpty(root.getParent());
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "remove-failed", "cannot remove the files of `" + pkg.id() + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "remove-failed", "cannot remove the files of `" + pkg.id() + "`: " + IoFailures.describe(e, root),
                     List.of("the state no longer lists it; the next cocoatly run removes what is left"), e);
         }
     }

@@ -7,6 +7,7 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class StageStep {
                     }
                     continue;
                 }
-                ExtractedPackage files = extractor.extract(p.id(), artifact.get().file(), dir);
+                ExtractedPackage files = extract(extractor, p.id(), artifact.get().file(), dir);
                 staged.put(p.id(), new Staged(p.id(), dir, entries(files)));
                 listener.extracted(p.id(), files);
             }
@@ -65,6 +66,26 @@ final class StageStep {
         }
     }
 
+    // A full disk or a permission while unpacking is the install's failure, not a bug: it names the
+    // package, the path and the OS's reason. Staging is emptied by the extractor and deleted by run().
+    private ExtractedPackage extract(ArchiveExtractor extractor, PackageId id, Path archive, Path dir) {
+        try {
+            return extractor.extract(id, archive, dir);
+        } catch (UncheckedIOException e) {
+            throw unpackFailed(id, e, dir);
+        }
+    }
+
+    private CocoatlyException unpackFailed(PackageId id, Throwable e, Path where) {
+        List<String> hints = IoFailures.isDiskFull(e)
+                ? List.of("free some space on the file system of `" + settings.installDir() + "` (`storage.install_dir`)"
+                        + " and run the command again", "nothing was changed")
+                : List.of("check the permissions of `" + settings.installDir() + "` (`storage.install_dir`)",
+                        "nothing was changed");
+        return new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot unpack `" + id + "` into "
+                + IoFailures.describe(e, where), hints, e);
+    }
+
     private Path newStagingDir(PackageId id) {
         Path dir = settings.installDir().resolve(HomeRecovery.STAGING_PREFIX + "stage-" + id.name() + "-" + id.version()
                 + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -72,8 +93,9 @@ final class StageStep {
             Files.createDirectories(settings.installDir());
             return Files.createDirectory(dir);
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot create a staging directory in `" + settings.installDir()
-                    + "`: " + e.getMessage(), List.of("check free space and permissions of `storage.install_dir`"), e);
+            throw new CocoatlyException(ErrorKind.FAILED, "install-failed", "cannot create a staging directory for `" + id + "` in "
+                    + IoFailures.describe(e, settings.installDir()), List.of("check free space and permissions of `"
+                    + settings.installDir() + "` (`storage.install_dir`)", "nothing was changed"), e);
         }
     }
 

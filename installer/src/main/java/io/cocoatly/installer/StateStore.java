@@ -55,7 +55,7 @@ public final class StateStore {
         } catch (NoSuchFileException e) {
             return State.empty();
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "state-unreadable", "cannot read `" + home.stateFile() + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "state-unreadable", "cannot read `" + home.stateFile() + "`: " + IoFailures.reason(e),
                     List.of(), e);
         }
         return parse(bytes, home.stateFile());
@@ -76,7 +76,7 @@ public final class StateStore {
             // Owner-only, as it always was: the home's own bookkeeping, which nobody else needs to read.
             AtomicFiles.write(home.stateFile(), toBytes(state), FileModes.OWNER_ONLY, beforeRename);
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "state-write-failed", "cannot write `" + home.stateFile() + "`: " + e.getMessage(),
+            throw new CocoatlyException(ErrorKind.FAILED, "state-write-failed", "cannot write `" + home.stateFile() + "`: " + IoFailures.reason(e),
                     List.of("nothing was changed; check free space and permissions in `" + home.root() + "`"), e);
         }
     }

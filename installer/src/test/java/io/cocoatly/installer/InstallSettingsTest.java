@@ -36,6 +36,19 @@ class InstallSettingsTest {
     }
 
     @Test
+    void theLockWaitAndTheDownloadDeadlineComeFromTheConfig() {
+        Config c = parse("{\"installer\": {\"lock_timeout_seconds\": 3}, \"network\": {\"min_bytes_per_second\": 100,"
+                + " \"deadline_grace_seconds\": 2}}");
+
+        InstallSettings s = InstallSettings.from(c);
+
+        assertEquals(java.time.Duration.ofSeconds(3), s.lockTimeout());
+        assertEquals(100, s.download().minBytesPerSecond());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(2 + 10)), s.download().deadline(1000));
+        assertEquals(java.time.Duration.ofSeconds(120), InstallSettings.from(parse("{}")).lockTimeout());
+    }
+
+    @Test
     void configuredLimitsReplaceOnlyTheDefaultsTheyName() {
         Config c = parse("{\"installer\": {\"max_package_bytes\": 1000, \"max_path_depth\": 5}}");
 

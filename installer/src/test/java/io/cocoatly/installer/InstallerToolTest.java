@@ -106,4 +106,65 @@ class InstallerToolTest {
         assertEquals("{\"success\":true,\"data\":{\"state\":1,\"packages\":[]},\"error\":null}",
                 out.replaceAll("\\s", ""));
     }
+
+    @Test
+    void aRequestLargerThanTheCapIsRefusedAfterReadingOnlyTheCap() {
+        // 1 GiB of JSON whitespace, generated as it is read: never held anywhere.
+        long[] served = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return served[0] > (1L << 30) ? -1 : ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served[0] >= (1L << 30)) {
+                    return -1;
+                }
+                java.util.Arrays.fill(b, off, off + len, (byte) ' ');
+                served[0] += len;
+                return len;
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = InstallerTool.run("install", endless, out, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), Map.of(Home.ENV, home.root().toString()), dir);
+
+        String envelope = out.toString(StandardCharsets.UTF_8).replace(" ", "");
+        assertEquals(2, exit, envelope);
+        assertTrue(envelope.contains("\"code\":\"invalid-request\""), envelope);
+        assertTrue(envelope.contains("thisrequestonstdinislargerthan16MiB(16777216bytes)".replace("this", "the")), envelope);
+        assertTrue(served[0] <= InstallerTool.MAX_REQUEST_BYTES + 64 * 1024, "read " + served[0] + " bytes");
+    }
+
+    @Test
+    void runningOutOfMemoryStillAnswersWithAnEnvelope() throws Exception {
+        // Just under the cap, but a JSON tree of millions of nodes: more than a 48 MiB heap holds.
+        Path request = dir.resolve("request.json");
+        try (var w = Files.newBufferedWriter(request)) {
+            w.write("{\"lockfile\": [0");
+            for (int i = 0; i < 7_000_000; i++) {
+                w.write(",0");
+            }
+            w.write("]}");
+        }
+        assertTrue(Files.size(request) < InstallerTool.MAX_REQUEST_BYTES);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx48m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                InstallerTool.class.getName(), "install").redirectInput(request.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put(Home.ENV, home.root().toString());
+        Process p = pb.start();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        String envelope = new String(stdout, StandardCharsets.UTF_8).replace(" ", "");
+        assertEquals(1, p.exitValue(), envelope);
+        assertTrue(envelope.contains("\"success\":false"), envelope);
+        assertTrue(envelope.contains("\"code\":\"out-of-memory\""), envelope);
+        assertTrue(envelope.contains("Javaheap'slimitis"), envelope);
+    }
 }

@@ -3,6 +3,7 @@ package io.cocoatly.transport;
 import io.cocoatly.transport.TransportException.Reason;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /** The {@link TransportException}s the transport throws, worded in one place. */
@@ -53,6 +54,21 @@ final class Failures {
     static TransportException cancelled(GetRequest request, int attempts) {
         return new TransportException(Reason.CANCELLED, "download-cancelled", request.url(), -1, attempts,
                 where(request.url()) + "cancelled", List.of(), null);
+    }
+
+    static TransportException tooSlow(GetRequest request, TransportOptions options, Duration deadline, int attempts) {
+        return new TransportException(Reason.TOO_SLOW, "download-too-slow", request.url(), -1, attempts,
+                where(request.url()) + "too slow: not complete after " + seconds(deadline) + ", the deadline for "
+                        + request.maxBytes() + " bytes at the minimum rate of " + options.minBytesPerSecond()
+                        + " bytes/s plus " + seconds(options.deadlineGrace()) + " of grace",
+                List.of("the server sends too slowly; try again later or use another registry",
+                        "`network.min_bytes_per_second` and `network.deadline_grace_seconds` set the deadline;"
+                                + " a rate of 0 switches it off"), null);
+    }
+
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The prefix naming the request, {@code GET <url>: }. */

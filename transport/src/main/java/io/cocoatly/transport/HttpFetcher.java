@@ -73,14 +73,14 @@ final class HttpFetcher implements AutoCloseable {
      * @throws TransportException on any other status, too many bytes, a failing target, cancellation
      */
     GetOutcome fetch(GetRequest request, HttpUrl url, BodyTarget target, int attempt, TransportListener listener,
-                     Cancellation cancellation) throws AttemptFailure {
+                     Cancellation cancellation, Deadline deadline) throws AttemptFailure {
         Request http = request(request, url);
         try {
-            return execute(pooled, http, request, target, attempt, listener, cancellation);
+            return execute(pooled, http, request, target, attempt, listener, cancellation, deadline);
         } catch (StaleConnection stale) {
             listener.staleConnectionReplaced(request, attempt, stale.getMessage());
             try {
-                return execute(fresh, http, request, target, attempt, listener, cancellation);
+                return execute(fresh, http, request, target, attempt, listener, cancellation, deadline);
             } catch (StaleConnection impossible) {
                 throw new AssertionError("a connection of the fresh client was pooled", impossible);
             }
@@ -100,10 +100,12 @@ final class HttpFetcher implements AutoCloseable {
     }
 
     private GetOutcome execute(OkHttpClient client, Request http, GetRequest request, BodyTarget target, int attempt,
-                               TransportListener listener, Cancellation cancellation)
+                               TransportListener listener, Cancellation cancellation, Deadline deadline)
             throws AttemptFailure, StaleConnection {
         ConnectionProbe probe = new ConnectionProbe();
         Call call = client.newCall(http.newBuilder().tag(ConnectionProbe.class, probe).build());
+        // The call timeout spans connecting and reading the whole body: what is left of the get's deadline.
+        deadline.remaining().ifPresent(left -> call.timeout().timeout(left.toNanos(), TimeUnit.NANOSECONDS));
         Cancellation.Registration registration = cancellation.register(call::cancel);
         try (Response response = call.execute()) {
             listener.responseHeaders(request, attempt, response.code());
@@ -111,6 +113,10 @@ final class HttpFetcher implements AutoCloseable {
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw Failures.cancelled(request, attempt);
+            }
+            if (deadline.passed()) {
+                // The call timeout fired: the caller reports the deadline, not this attempt's symptom.
+                throw AttemptFailure.of("the deadline passed: " + Failures.describe(e), e);
             }
             if (client == pooled && probe.staleConnection()) {
                 throw new StaleConnection(Failures.describe(e));

@@ -83,17 +83,25 @@ public final class Transport implements AutoCloseable {
         }
         HttpUrl httpUrl = httpUrl(request, scheme);
         int attempts = options.retries() + 1;
+        Optional<Duration> deadline = options.deadline(request.maxBytes());
+        Deadline clock = new Deadline(deadline);
         for (int attempt = 1; ; attempt++) {
             if (cancellation.isCancelled()) {
                 throw Failures.cancelled(request, attempt - 1);
             }
+            if (clock.passed()) {
+                throw Failures.tooSlow(request, options, deadline.get(), attempt - 1);
+            }
             try {
-                return http.fetch(request, httpUrl, target, attempt, listener, cancellation);
+                return http.fetch(request, httpUrl, target, attempt, listener, cancellation, clock);
             } catch (AttemptFailure failure) {
+                if (clock.passed()) {
+                    throw Failures.tooSlow(request, options, deadline.get(), attempt);
+                }
                 if (attempt == attempts) {
                     throw Failures.gaveUp(request, failure, attempts);
                 }
-                Duration delay = backoff.delay(attempt, failure.retryAfter());
+                Duration delay = clock.cap(backoff.delay(attempt, failure.retryAfter()));
                 listener.retryScheduled(request, attempt, delay, failure.reason());
                 if (!cancellation.sleep(delay)) {
                     throw Failures.cancelled(request, attempt);

@@ -29,7 +29,12 @@ public final class TransportException extends CocoatlyException {
         /** The body target could not be opened or written: {@code target-write-failed}. */
         TARGET,
         /** The caller's {@link Cancellation} fired: {@code download-cancelled}. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * The whole get, retries included, outlasted its deadline (the grace period plus the size at
+         * {@link TransportOptions#minBytesPerSecond()}): {@code download-too-slow}.
+         */
+        TOO_SLOW
     }
 
     private final Reason reason;

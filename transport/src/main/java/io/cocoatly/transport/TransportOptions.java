@@ -21,9 +21,17 @@ import java.util.Set;
  * @param proxy          every request goes through this proxy ({@code network.proxy}): {@code http://host:port}
  *                       (plain HTTP proxy), {@code https://host:port} (HTTP proxy reached over TLS) or
  *                       {@code socks5://host:port} (SOCKS 5, the proxy resolves host names); empty means direct
+ * @param minBytesPerSecond with {@code deadlineGrace}, the deadline of a whole get, every attempt and
+ *                       wait included: {@code deadlineGrace + maxBytes / minBytesPerSecond}
+ *                       ({@code network.min_bytes_per_second}, default 4096; 0: no deadline). The
+ *                       per-read {@code timeout} alone lets a server that sends one byte just inside
+ *                       it hold a download for ever, as curl's {@code --speed-limit} guards against.
+ * @param deadlineGrace  the time every deadline starts with, for connecting and the first bytes
+ *                       ({@code network.deadline_grace_seconds}, default 60 s)
  */
 public record TransportOptions(int maxConcurrent, Duration timeout, int retries, Duration initialBackoff,
-                               Duration maxBackoff, Duration maxRetryAfter, Optional<URI> proxy) {
+                               Duration maxBackoff, Duration maxRetryAfter, Optional<URI> proxy,
+                               long minBytesPerSecond, Duration deadlineGrace) {
 
     /** The proxy schemes understood, as {@code docs/config.md} lists them. */
     public static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5");
@@ -41,7 +49,10 @@ public record TransportOptions(int maxConcurrent, Duration timeout, int retries,
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative, got " + retries);
         }
-        for (Duration d : new Duration[] {timeout, initialBackoff, maxBackoff, maxRetryAfter}) {
+        if (minBytesPerSecond < 0) {
+            throw new IllegalArgumentException("minBytesPerSecond must not be negative, got " + minBytesPerSecond);
+        }
+        for (Duration d : new Duration[] {timeout, initialBackoff, maxBackoff, maxRetryAfter, deadlineGrace}) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative, got " + d);
             }
@@ -55,39 +66,65 @@ public record TransportOptions(int maxConcurrent, Duration timeout, int retries,
         });
     }
 
-    /** 8 at once, 30 s timeout, 3 retries, backoff from 250 ms up to 8 s, Retry-After up to 60 s, no proxy. */
+    /**
+     * 8 at once, 30 s timeout, 3 retries, backoff from 250 ms up to 8 s, Retry-After up to 60 s, no
+     * proxy, a deadline of 60 s plus the size at 4096 bytes/s.
+     */
     public static TransportOptions defaults() {
         return new TransportOptions(8, Duration.ofSeconds(30), 3, Duration.ofMillis(250), Duration.ofSeconds(8),
-                Duration.ofSeconds(60), Optional.empty());
+                Duration.ofSeconds(60), Optional.empty(), 4096, Duration.ofSeconds(60));
+    }
+
+    /** The same options with another minimum rate (0: no deadline) and grace period. */
+    public TransportOptions withMinRate(long bytesPerSecond, Duration grace) {
+        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
+                bytesPerSecond, grace);
+    }
+
+    /**
+     * How long a get of at most {@code maxBytes} may take in all, or empty if there is no deadline.
+     */
+    public Optional<Duration> deadline(long maxBytes) {
+        if (minBytesPerSecond == 0) {
+            return Optional.empty();
+        }
+        long millis = maxBytes / minBytesPerSecond * 1000 + maxBytes % minBytesPerSecond * 1000 / minBytesPerSecond;
+        return Optional.of(deadlineGrace.plusMillis(millis));
     }
 
     /** The same options with {@code n} calls at once. */
     public TransportOptions withMaxConcurrent(int n) {
-        return new TransportOptions(n, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy);
+        return new TransportOptions(n, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
+                minBytesPerSecond, deadlineGrace);
     }
 
     /** The same options with another per-attempt timeout. */
     public TransportOptions withTimeout(Duration d) {
-        return new TransportOptions(maxConcurrent, d, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy);
+        return new TransportOptions(maxConcurrent, d, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
+                minBytesPerSecond, deadlineGrace);
     }
 
     /** The same options with {@code n} retries after the first attempt. */
     public TransportOptions withRetries(int n) {
-        return new TransportOptions(maxConcurrent, timeout, n, initialBackoff, maxBackoff, maxRetryAfter, proxy);
+        return new TransportOptions(maxConcurrent, timeout, n, initialBackoff, maxBackoff, maxRetryAfter, proxy,
+                minBytesPerSecond, deadlineGrace);
     }
 
     /** The same options with another backoff range (tests shorten it). */
     public TransportOptions withBackoff(Duration initial, Duration max) {
-        return new TransportOptions(maxConcurrent, timeout, retries, initial, max, maxRetryAfter, proxy);
+        return new TransportOptions(maxConcurrent, timeout, retries, initial, max, maxRetryAfter, proxy,
+                minBytesPerSecond, deadlineGrace);
     }
 
     /** The same options with another cap on {@code Retry-After}. */
     public TransportOptions withMaxRetryAfter(Duration d) {
-        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, d, proxy);
+        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, d, proxy,
+                minBytesPerSecond, deadlineGrace);
     }
 
     /** The same options with another proxy, or none. */
     public TransportOptions withProxy(Optional<URI> p) {
-        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, p);
+        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, p,
+                minBytesPerSecond, deadlineGrace);
     }
 }
