@@ -45,6 +45,15 @@ public final class InstallPlanner {
      *     resolve against, {@code unsupported-url} if an artifact URL cannot be fetched
      */
     public static InstallPlan plan(Lockfile lockfile, State state, Optional<URI> registry, Path cacheDir) {
+        return plan(lockfile, state, registry, cacheDir, Set.of());
+    }
+
+    /**
+     * The same, reinstalling the packages in {@code repair} even where the state records the digest
+     * the lockfile asks for (their files on disk no longer match the state).
+     */
+    public static InstallPlan plan(Lockfile lockfile, State state, Optional<URI> registry, Path cacheDir,
+            Set<PackageId> repair) {
         ArtifactCache cache = new ArtifactCache(cacheDir);
         // From format 2 on the lockfile records where each artifact is, absolute; a registry given
         // now must not redirect downloads the lockfile pinned (checksums and signatures still hold,
@@ -53,7 +62,7 @@ public final class InstallPlanner {
         List<PlannedPackage> packages = new ArrayList<>();
         for (List<PackageId> group : lockfile.installOrder()) {
             for (PackageId id : group) {
-                packages.add(planOne(lockfile.find(id).orElseThrow(), state, base, cache));
+                packages.add(planOne(lockfile.find(id).orElseThrow(), state, base, cache, repair));
             }
         }
         Set<PackageId> wanted = new HashSet<>(lockfile.ids());
@@ -61,10 +70,11 @@ public final class InstallPlanner {
         return new InstallPlan(lockfile, packages, lockfile.installOrder(), removals);
     }
 
-    private static PlannedPackage planOne(LockedPackage locked, State state, Optional<URI> registry, ArtifactCache cache) {
+    private static PlannedPackage planOne(LockedPackage locked, State state, Optional<URI> registry, ArtifactCache cache,
+            Set<PackageId> repair) {
         Optional<String> digest = locked.artifact().map(InstallPlanner::digest);
         Optional<StatePackage> same = state.find(locked.id());
-        if (same.isPresent() && same.get().digest().equals(digest)) {
+        if (same.isPresent() && same.get().digest().equals(digest) && !repair.contains(locked.id())) {
             return new PlannedPackage(locked, PlannedPackage.Action.KEEP, PlannedPackage.Fetch.NONE, Optional.empty(),
                     Optional.empty());
         }
