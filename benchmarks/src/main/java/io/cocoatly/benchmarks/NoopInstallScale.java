@@ -30,7 +30,9 @@ import java.util.Optional;
  * from {@code main}'s first line, so JVM start is excluded.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.cocoatly.benchmarks.NoopInstallScale WORK_DIR [runs]
- * [sizes...]}; prints each run and the median per size. See {@code docs/performance-install.md}.
+ * [sizes...]}; prints each run and the median per size. {@code -Dcocoatly.noop.classpath=JAR} runs the
+ * measured installs from another build (to compare with an earlier version). See
+ * {@code docs/performance-install.md}.
  */
 public final class NoopInstallScale {
 
@@ -49,13 +51,15 @@ public final class NoopInstallScale {
             sizes = List.of(100, 1_000, 10_000);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // -Dcocoatly.noop.classpath=<an older build's jar> measures that build on the same generated homes.
+        String classpath = System.getProperty("cocoatly.noop.classpath", System.getProperty("java.class.path"));
         for (int size : sizes) {
             Path dir = work.resolve("n" + size);
             Path lockfile = generate(dir, size);
             List<Long> millis = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                        System.getProperty("java.class.path"), InstallBenchmark.class.getName(), "--no-op",
+                        classpath, InstallBenchmark.class.getName(), "--no-op",
                         dir.resolve("home").toString(), dir.toUri().toString(), lockfile.toString())
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

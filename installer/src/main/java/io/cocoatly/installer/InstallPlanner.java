@@ -16,9 +16,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,13 +61,17 @@ public final class InstallPlanner {
         // now must not redirect downloads the lockfile pinned (checksums and signatures still hold,
         // but what is installed should not depend on where the command happens to point).
         Optional<URI> base = lockfile.locatesArtifacts() ? Optional.empty() : registry;
+        // One map instead of Lockfile.find per package (a scan): planning stays linear at 10,000 packages.
+        Map<PackageId, LockedPackage> locked = new HashMap<>();
+        lockfile.packages().forEach(p -> locked.put(p.id(), p));
+        List<PackageId> ids = lockfile.ids();
         List<PlannedPackage> packages = new ArrayList<>();
         for (List<PackageId> group : lockfile.installOrder()) {
             for (PackageId id : group) {
-                packages.add(planOne(lockfile.find(id).orElseThrow(), state, base, cache, repair));
+                packages.add(planOne(Objects.requireNonNull(locked.get(id), id::toString), state, base, cache, repair));
             }
         }
-        Set<PackageId> wanted = new HashSet<>(lockfile.ids());
+        Set<PackageId> wanted = new HashSet<>(ids);
         List<StatePackage> removals = state.packages().stream().filter(p -> !wanted.contains(p.id())).toList();
         return new InstallPlan(lockfile, packages, lockfile.installOrder(), removals);
     }
