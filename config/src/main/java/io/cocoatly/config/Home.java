@@ -33,8 +33,9 @@ public record Home(Path root) {
 
     // What a home of an earlier Cocoatly (before the marker) may hold; one whose entries are all
     // among these, or that has a file only Cocoatly writes (state.json, cocoatly.lock), is adopted.
+    // The marker itself is listed because another process may be creating the same new home.
     private static final Set<String> LAYOUT = Set.of("config.json", "state.json", "cocoatly.lock", "plugins", "packages",
-            "cache", "tmp", "global.json", "global-lock.json");
+            "cache", "tmp", "global.json", "global-lock.json", MARKER);
     private static final Set<String> WRITTEN_BY_COCOATLY = Set.of("state.json", "cocoatly.lock");
     private static final String MARKER_TEXT = "This directory is a Cocoatly home: Cocoatly creates, changes and deletes"
             + " files in it. See docs/config.md.\n";
