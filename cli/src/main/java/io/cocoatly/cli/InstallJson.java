@@ -28,6 +28,9 @@ final class InstallJson {
         data.put("downloaded", ids(outcome.downloaded()));
         data.put("bytes", outcome.bytes());
         data.put("recovered", outcome.recovery().removed().stream().map(r -> r.path().toString()).toList());
+        data.put("restored", outcome.recovery().restored().stream().map(Object::toString).toList());
+        // Leftovers recovery could not delete, as the warning text the CLI prints without --json.
+        data.put("skipped", outcome.recovery().skipped().stream().map(s -> s.message()).toList());
         return data;
     }
 

@@ -52,8 +52,17 @@ final class InstallProgress implements InstallListener {
 
     @Override
     public synchronized void recovered(HomeRecovery.Report report) {
-        if (!quiet && !report.isEmpty()) {
+        if (!quiet && !report.removed().isEmpty()) {
             line("cleaned up " + report.removed().size() + " leftover(s) of an interrupted run");
+        }
+        if (!quiet && !report.restored().isEmpty()) {
+            line("put back " + report.restored().size() + " package(s) an interrupted reinstall had moved aside");
+        }
+        // A leftover that cannot be removed is worth a warning even when progress is not shown.
+        for (HomeRecovery.Skipped s : report.skipped()) {
+            close();
+            err.println("warning: " + s.message());
+            err.flush();
         }
     }
 

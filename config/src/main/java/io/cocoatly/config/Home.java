@@ -4,10 +4,13 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The Cocoatly home: {@code $COCOATLY_HOME} if set, else {@code ~/.cocoatly}. Its layout:
@@ -25,8 +28,27 @@ public record Home(Path root) {
     /** The hint for a file in the home (or an installer message) that holds no JSON value at all. */
     public static final String EMPTY_FILE_HINT = "write a JSON object, e.g. {}";
 
+    /** The file that marks a directory as a Cocoatly home, written when Cocoatly creates or adopts it. */
+    public static final String MARKER = ".cocoatly-home";
+
+    // What a home of an earlier Cocoatly (before the marker) may hold; one whose entries are all
+    // among these, or that has a file only Cocoatly writes (state.json, cocoatly.lock), is adopted.
+    // The marker itself is listed because another process may be creating the same new home.
+    private static final Set<String> LAYOUT = Set.of("config.json", "state.json", "cocoatly.lock", "plugins", "packages",
+            "cache", "tmp", "global.json", "global-lock.json", MARKER);
+    private static final Set<String> WRITTEN_BY_COCOATLY = Set.of("state.json", "cocoatly.lock");
+    private static final String MARKER_TEXT = "This directory is a Cocoatly home: Cocoatly creates, changes and deletes"
+            + " files in it. See docs/config.md.\n";
+
+    /**
+     * @throws IllegalArgumentException if {@code root} is empty (which would mean the working directory)
+     *     or contains a NUL character
+     */
     public Home {
         Objects.requireNonNull(root, "root");
+        if (root.toString().isEmpty() || root.toString().indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a home must be a non-empty path without NUL characters: `" + root + "`");
+        }
         root = root.toAbsolutePath().normalize();
     }
 
@@ -82,17 +104,41 @@ public record Home(Path root) {
     }
 
     /**
-     * Creates the home and its {@code tmp/} directory if missing.
+     * Creates the home and its {@code tmp/} directory if missing, and makes sure the home is
+     * Cocoatly's before anything in it is changed or deleted: a new or empty directory is marked with
+     * {@link #MARKER}; an unmarked one with files is adopted (marked) only if it looks like a home of an
+     * earlier Cocoatly: it has {@code state.json} or {@code cocoatly.lock}, or it holds nothing but
+     * the names of a home's layout ({@code config.json}, {@code packages/}, ...).
      *
-     * @throws CocoatlyException with code {@code home-unwritable} if they cannot be created
+     * @throws CocoatlyException code {@code not-a-home} (invalid input) for an unmarked directory with
+     *     other files; {@code home-unwritable} if the home cannot be created or marked
      */
     public Home create() {
         try {
+            Path marker = root.resolve(MARKER);
+            if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(root);
+                if (!looksLikeAHome()) {
+                    throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-a-home", "not a Cocoatly home: `" + root
+                            + "` has files and no `" + MARKER + "`", List.of("point `" + ENV + "` at an empty or new"
+                            + " directory", "if it is a Cocoatly home, create the file `" + marker + "` and run the"
+                            + " command again"));
+                }
+                Files.writeString(marker, MARKER_TEXT);
+            }
             Files.createDirectories(tmpDir());
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "home-unwritable", "cannot create the Cocoatly home `" + root + "`: " + e.getMessage(),
                     List.of("set `" + ENV + "` to a writable directory"), e);
         }
         return this;
+    }
+
+    private boolean looksLikeAHome() throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> WRITTEN_BY_COCOATLY.contains(n) && Files.isRegularFile(root.resolve(n),
+                    LinkOption.NOFOLLOW_LINKS)) || LAYOUT.containsAll(names);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,20 +23,36 @@ import java.util.UUID;
  * <p>Crash safety follows from that order, with {@code state.json} as the truth: before the commit,
  * the renamed directories are not recorded, so {@link HomeRecovery} removes them and the old state
  * stands; after it, the old versions are not recorded any more and recovery removes what this run did
- * not get to. The one window is a reinstall (same version, other bytes): the old copy is moved aside
- * just before the new one is renamed in, so a crash in between leaves the recorded directory missing;
- * {@code verify} reports it and the next install replaces it, since its digest differs from the lock.
+ * not get to. A reinstall (same version, other bytes) moves the recorded copy aside as
+ * {@code .cocoatly-replaced-<name>@<version>-<random>} just before renaming the new one in; killed
+ * before the commit, recovery sees the recorded directory missing or not matching {@code state.json}
+ * while the named copy matches, and puts the copy back.
  */
 final class CommitStep {
+
+    /** Probe point: the recorded copy of a reinstalled package has just been moved aside. */
+    static final String MOVED_ASIDE = "moved-aside";
+    /** Probe point: a package has just been renamed into place, before {@code state.json} is written. */
+    static final String RENAMED_IN = "renamed-in";
+
+    /** Sees the commit reach each point; the crash tests kill the process there. */
+    @FunctionalInterface
+    interface Probe {
+        Probe NONE = (point, id) -> { };
+
+        void at(String point, PackageId id);
+    }
 
     private final Home home;
     private final InstallSettings settings;
     private final Clock clock;
+    private final Probe probe;
 
-    CommitStep(Home home, InstallSettings settings, Clock clock) {
+    CommitStep(Home home, InstallSettings settings, Clock clock, Probe probe) {
         this.home = home;
         this.settings = settings;
         this.clock = clock;
+        this.probe = probe;
     }
 
     State run(State before, InstallPlan plan, Map<PackageId, StageStep.Staged> staged, InstallListener listener) {
@@ -54,13 +71,17 @@ final class CommitStep {
                 Files.createDirectories(target.getParent());
                 Path aside = null;
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    aside = settings.installDir().resolve(HomeRecovery.STAGING_PREFIX + "replaced-"
-                            + UUID.randomUUID().toString().substring(0, 8));
+                    // Named after the package, so that recovery can tell it from a leftover and put it
+                    // back if the commit never happens.
+                    aside = settings.installDir().resolve(HomeRecovery.REPLACED_PREFIX + p.id()
+                            + "-" + UUID.randomUUID().toString().substring(0, 8));
                     Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
                     replacedCopies.add(aside);
+                    probe.at(MOVED_ASIDE, p.id());
                 }
                 moved.add(new Path[] {target, aside});
                 Files.move(s.dir(), target, StandardCopyOption.ATOMIC_MOVE);
+                probe.at(RENAMED_IN, p.id());
                 next = next.with(new StatePackage(p.id(), p.locked().source(),
                         p.locked().artifact().map(InstallPlanner::digest), target, s.files(), clock.instant(),
                         p.locked().dependencies()));
@@ -86,9 +107,9 @@ final class CommitStep {
         for (Path copy : replacedCopies) {
             try {
                 PackageFiles.deleteTree(copy);
-            } catch (java.io.UncheckedIOException e) {
-                // Committed already: the install stands, and the copy is a `.cocoatly-` leftover
-                // that the next run's recovery removes.
+            } catch (UncheckedIOException e) {
+                // Committed already: the copy is a leftover now, which the next recovery removes or
+                // reports; failing here would report a committed install as failed.
             }
         }
         for (StatePackage gone : plan.removals()) {

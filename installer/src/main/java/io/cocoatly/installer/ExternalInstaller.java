@@ -87,7 +87,14 @@ public final class ExternalInstaller implements Installer {
             recovered.add(new HomeRecovery.Removed(Path.of(r.required("path").string()),
                     HomeRecovery.Kind.valueOf(r.required("kind").string().toUpperCase(Locale.ROOT))));
         }
-        return new InstallOutcome(plan, state, new HomeRecovery.Report(recovered), downloaded,
+        // `restored` and `skipped` are newer than the protocol's first version: optional.
+        List<Path> restored = new ArrayList<>();
+        data.optional("restored").ifPresent(a -> a.elements().forEach(p -> restored.add(Path.of(p.string()))));
+        List<HomeRecovery.Skipped> skipped = new ArrayList<>();
+        data.optional("skipped").ifPresent(a -> a.elements().forEach(r -> skipped.add(new HomeRecovery.Skipped(
+                Path.of(r.required("path").string()), HomeRecovery.Kind.valueOf(r.required("kind").string()
+                .toUpperCase(Locale.ROOT)), r.required("reason").string()))));
+        return new InstallOutcome(plan, state, new HomeRecovery.Report(recovered, restored, skipped), downloaded,
                 data.required("bytes").integer());
     }
 

@@ -130,10 +130,10 @@ public final class InstallerTool {
 
     private static JsonValue dispatch(String tool, JsonCursor request, Map<String, String> env, Path userHome,
             PrintStream err) {
-        Home home = request.optional("home").map(c -> new Home(Path.of(c.string()))).orElseGet(() -> Home.locate(env, userHome));
-        Home configHome = request.optional("config_home").map(c -> new Home(Path.of(c.string()))).orElse(home);
+        Home home = request.optional("home").map(c -> new Home(path(c))).orElseGet(() -> Home.locate(env, userHome));
+        Home configHome = request.optional("config_home").map(c -> new Home(path(c))).orElse(home);
         InstallSettings settings = InstallSettings.from(ConfigReader.read(configHome));
-        Optional<Path> installDir = request.optional("install_dir").map(c -> Path.of(c.string()).toAbsolutePath());
+        Optional<Path> installDir = request.optional("install_dir").map(c -> path(c).toAbsolutePath());
         if (installDir.isPresent()) {
             settings = settings.withInstallDir(installDir.get());
         }
@@ -188,6 +188,23 @@ public final class InstallerTool {
             return data;
         }
         return IpcJson.outcome(installer.apply(install, listener));
+    }
+
+    // A directory named in a request. An empty string would mean the working directory, where
+    // recovery would delete what it takes for leftovers, so it is refused like a NUL character.
+    private static Path path(JsonCursor at) {
+        String text = at.string();
+        if (text.isEmpty()) {
+            throw at.error("the path must not be empty", "name the directory; an empty path would mean the working directory");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw at.error("the path must not contain a NUL character: `" + text.replace("\0", "\\0") + "`");
+        }
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw at.error("not a valid path: `" + text + "`: " + e.getReason());
+        }
     }
 
     private static List<PackageName> names(JsonCursor at) {

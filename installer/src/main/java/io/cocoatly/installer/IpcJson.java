@@ -49,6 +49,13 @@ final class IpcJson {
         outcome.downloaded().forEach(id -> downloaded.add(id.toString()));
         node.put("bytes", outcome.bytes());
         node.set("recovered", recovery(outcome.recovery()));
+        JsonArray restored = node.putArray("restored");
+        outcome.recovery().restored().forEach(path -> restored.add(path.toString()));
+        JsonArray skipped = node.putArray("skipped");
+        for (HomeRecovery.Skipped s : outcome.recovery().skipped()) {
+            skipped.addObject().put("path", s.path().toString()).put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("reason", s.reason());
+        }
         node.set("state", state(outcome.state()));
         return node;
     }

@@ -38,25 +38,32 @@ public final class LocalInstaller implements Installer {
     private final InstallSettings settings;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final CommitStep.Probe probe;
 
     /**
      * @param home     the installation: its {@code state.json}, lock and {@code tmp/}
      * @param settings where packages go, how they are checked, and how long to wait for the lock
      */
     public LocalInstaller(Home home, InstallSettings settings) {
-        this(home, settings, settings.lockTimeout(), Clock.systemUTC());
+        this(home, settings, settings.lockTimeout(), Clock.systemUTC(), CommitStep.Probe.NONE);
     }
 
-    private LocalInstaller(Home home, InstallSettings settings, Duration lockTimeout, Clock clock) {
+    private LocalInstaller(Home home, InstallSettings settings, Duration lockTimeout, Clock clock, CommitStep.Probe probe) {
         this.home = Objects.requireNonNull(home, "home");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.probe = Objects.requireNonNull(probe, "probe");
     }
 
     /** This installer, waiting at most {@code timeout} for the lock. */
     public LocalInstaller withLockTimeout(Duration timeout) {
-        return new LocalInstaller(home, settings, timeout, clock);
+        return new LocalInstaller(home, settings, timeout, clock, probe);
+    }
+
+    // For the crash tests: a probe that sees the commit reach each point.
+    LocalInstaller withCommitProbe(CommitStep.Probe commitProbe) {
+        return new LocalInstaller(home, settings, lockTimeout, clock, commitProbe);
     }
 
     @Override
@@ -74,7 +81,8 @@ public final class LocalInstaller implements Installer {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
             hook.locked(s.state);
             InstallRequest request = decide.apply(s.state);
-            InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir());
+            InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir(),
+                    s.recovery.isEmpty() ? Set.of() : damaged(s.state, request));
             listener.planned(plan);
             HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
             List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
@@ -82,7 +90,7 @@ public final class LocalInstaller implements Installer {
             Map<PackageId, DownloadedArtifact> artifacts = new FetchStep(settings).run(plan, listener);
             Map<PackageId, StageStep.Staged> staged = new StageStep(settings).run(plan, artifacts, listener);
             hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
-            State next = new CommitStep(home, settings, clock).run(s.state, plan, staged, listener);
+            State next = new CommitStep(home, settings, clock, probe).run(s.state, plan, staged, listener);
             hook.committed(next);
             hooks.run(ConfigHooks.Hook.ON_PACKAGE_UPDATE, plan.changes().stream()
                     .filter(p -> p.action() == PlannedPackage.Action.UPGRADE).map(PlannedPackage::id).toList())
@@ -98,6 +106,17 @@ public final class LocalInstaller implements Installer {
             }
             return new InstallOutcome(plan, next, s.recovery, downloaded, bytes);
         }
+    }
+
+    // After an interrupted run the digests in state.json may not describe the bytes on disk, so the
+    // packages the lockfile keeps are checked file by file, and those that differ are reinstalled
+    // rather than reported as "Nothing to do". Only then: it hashes every kept file.
+    private static Set<PackageId> damaged(State state, InstallRequest request) {
+        Set<PackageId> damaged = new HashSet<>();
+        for (PackageId id : request.lockfile().ids()) {
+            state.find(id).filter(p -> !InstalledFiles.check(p).ok()).ifPresent(p -> damaged.add(id));
+        }
+        return damaged;
     }
 
     @Override

@@ -87,7 +87,7 @@ final class StageStep {
     }
 
     private Path newStagingDir(PackageId id) {
-        Path dir = settings.installDir().resolve(HomeRecovery.STAGING_PREFIX + "stage-" + id.name() + "-" + id.version()
+        Path dir = settings.installDir().resolve(HomeRecovery.STAGE_PREFIX + id.name() + "-" + id.version()
                 + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(settings.installDir());

@@ -33,13 +33,51 @@ public record State(List<StatePackage> packages) {
         return new State(List.of());
     }
 
+    /** The package recorded as {@code id}, if any (a binary search: the packages are sorted by id). */
     public Optional<StatePackage> find(PackageId id) {
-        return packages.stream().filter(p -> p.id().equals(id)).findFirst();
+        int at = search(id);
+        return at >= 0 ? Optional.of(packages.get(at)) : Optional.empty();
     }
 
     /** Every installed version of {@code name}, lowest first. */
     public List<StatePackage> find(PackageName name) {
-        return packages.stream().filter(p -> p.name().equals(name)).toList();
+        // Ids sort by name first, so a name's versions are one run; find its start by bisection.
+        int low = 0;
+        int high = packages.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (packages.get(mid).name().compareTo(name) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        int end = low;
+        while (end < packages.size() && packages.get(end).name().equals(name)) {
+            end++;
+        }
+        return packages.subList(low, end);
+    }
+
+    // Versions that differ only in build metadata compare equal without being equal, so the run of
+    // ids comparing equal is scanned for the one that is.
+    private int search(PackageId id) {
+        int low = 0;
+        int high = packages.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (packages.get(mid).id().compareTo(id) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int i = low; i < packages.size() && packages.get(i).id().compareTo(id) == 0; i++) {
+            if (packages.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** This state with {@code pkg} added, replacing a record of the same id. */

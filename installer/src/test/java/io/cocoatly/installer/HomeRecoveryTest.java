@@ -47,7 +47,8 @@ class HomeRecoveryTest {
         write(home.tmpDir().resolve("stage-1/pkg/file"), "half");
         Files.createSymbolicLink(home.tmpDir().resolve("stage-1/escape"), outside);
         write(home.tmpDir().resolve("download-77.part"), "partial");
-        write(packages.resolve(".cocoatly-staging-3/x"), "half");
+        write(packages.resolve(".cocoatly-stage-x-1.0.0-0123abcd/x"), "half");
+        write(packages.resolve(".cocoatly-user-notes"), "not a name Cocoatly makes");
         // An interrupted state commit: removed.
         write(home.root().resolve(".state.json.12345.tmp"), "{");
         // Not ours to judge: kept.
@@ -64,7 +65,7 @@ class HomeRecoveryTest {
 
         assertEquals(List.of(
                 new Removed(home.root().resolve(".state.json.12345.tmp"), Kind.TEMP_FILE),
-                new Removed(packages.resolve(".cocoatly-staging-3"), Kind.STAGING),
+                new Removed(packages.resolve(".cocoatly-stage-x-1.0.0-0123abcd"), Kind.STAGING),
                 new Removed(packages.resolve("json"), Kind.UNRECORDED_INSTALL),
                 new Removed(packages.resolve("json/1.4.2"), Kind.UNRECORDED_INSTALL),
                 new Removed(packages.resolve("tls/2.2.0"), Kind.UNRECORDED_INSTALL),
@@ -74,6 +75,7 @@ class HomeRecoveryTest {
         assertTrue(Files.exists(packages.resolve("tls/notes.txt")));
         assertTrue(Files.exists(packages.resolve("Weird Name/1.0.0/x")));
         assertTrue(Files.isSymbolicLink(packages.resolve("linked")));
+        assertTrue(Files.exists(packages.resolve(".cocoatly-user-notes")));
         assertEquals("keep me", Files.readString(outside), "a symlink in staging must not be followed");
         assertTrue(Files.exists(home.configFile()));
         assertTrue(Files.exists(home.stateFile()));

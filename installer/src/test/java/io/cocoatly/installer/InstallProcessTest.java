@@ -151,6 +151,9 @@ class InstallProcessTest {
             assertTrue(check.ok(), () -> "not as recorded: " + check);
         }
         for (String name : InstallerContract.list(home.packagesDir())) {
+            if (name.equals(HomeRecovery.INSTALL_DIR_MARKER)) {
+                continue;
+            }
             assertFalse(name.startsWith(HomeRecovery.STAGING_PREFIX), "staging left over: " + name);
             for (String version : InstallerContract.list(home.packagesDir().resolve(name))) {
                 Path path = home.packagesDir().resolve(name).resolve(version);

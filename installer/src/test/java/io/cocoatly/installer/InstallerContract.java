@@ -248,12 +248,13 @@ abstract class InstallerContract {
 
     private void assertUnchanged(byte[] stateBefore) throws IOException {
         assertArrayEquals(stateBefore, Files.readAllBytes(home.stateFile()));
-        assertEquals(List.of("d"), list(home.packagesDir()));
+        assertEquals(List.of(HomeRecovery.INSTALL_DIR_MARKER, "d"), list(home.packagesDir()));
         assertEquals(List.of(), stagingLeftovers());
     }
 
     List<String> stagingLeftovers() throws IOException {
-        return list(home.packagesDir()).stream().filter(n -> n.startsWith(HomeRecovery.STAGING_PREFIX)).toList();
+        return list(home.packagesDir()).stream().filter(n -> n.startsWith(HomeRecovery.STAGING_PREFIX)
+                && !n.equals(HomeRecovery.INSTALL_DIR_MARKER)).toList();
     }
 
     /** Records what a {@link CommitHook} hears, in order. */

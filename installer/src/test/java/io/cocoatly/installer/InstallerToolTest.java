@@ -5,6 +5,7 @@ import io.cocoatly.testkit.TestRegistry;
 
 import io.cocoatly.config.Home;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.lockfile.LockfileWriter;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,21 @@ class InstallerToolTest {
         assertTrue(r.out().contains("unknown key `forse`"), r.out());
         assertEquals(2, run("install", "not json").exit());
         assertEquals(2, run("frobnicate", "{}").exit());
+    }
+
+    @Test
+    void anEmptyOrNulPathIsRefusedBeforeAnythingIsTouched() throws IOException {
+        Path cwdLock = Path.of("cocoatly.lock").toAbsolutePath();
+        for (String key : List.of("home", "install_dir", "config_home")) {
+            for (String value : List.of("", "a\\u0000b")) {
+                Run r = run("uninstall", "{\"" + key + "\": \"" + value + "\", \"packages\": [\"c\"]}");
+                assertEquals(2, r.exit(), key + "=" + value + ": " + r.out());
+                assertTrue(r.out().replace(" ", "").contains("\"code\":\"invalid-request\""), r.out());
+                assertTrue(r.out().contains("$." + key), r.out());
+            }
+        }
+        assertEquals(0, run("verify", "{}").exit());
+        assertFalse(Files.exists(cwdLock), "nothing was created in the working directory");
     }
 
     @Test

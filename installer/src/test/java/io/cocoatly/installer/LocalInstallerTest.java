@@ -52,6 +52,23 @@ class LocalInstallerTest extends InstallerContract {
         assertEquals(2, installer.state().packages().size());
     }
 
+    @Test
+    void afterARecoveryPackagesWhoseFilesDifferAreReinstalledNotKept() throws IOException {
+        installer.apply(request("c@1.0.0"), InstallListener.NONE);
+        Files.writeString(installed("c", "1.0.0").resolve("c.txt"), "damaged");
+        // Without a leftover nothing is checked: a no-op stays cheap.
+        assertEquals(PlannedPackage.Action.KEEP, installer.apply(request("c@1.0.0"), InstallListener.NONE).plan()
+                .packages().get(0).action());
+        Files.createDirectories(home.packagesDir().resolve(".cocoatly-stage-c-1.0.0-0123abcd"));
+
+        InstallOutcome outcome = installer.apply(request("c@1.0.0"), InstallListener.NONE);
+
+        assertEquals(1, outcome.recovery().removed().size());
+        assertEquals(PlannedPackage.Action.REINSTALL, outcome.plan().packages().get(0).action());
+        assertEquals("c 1.0.0\n", Files.readString(installed("c", "1.0.0").resolve("c.txt")));
+        assertEquals(true, installer.verify(List.of()).ok());
+    }
+
     @Override
     Installer installer(Home home, InstallSettings settings) {
         return new LocalInstaller(home, settings);

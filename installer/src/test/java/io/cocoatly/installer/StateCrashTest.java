@@ -52,7 +52,7 @@ class StateCrashTest {
                 HomeRecovery.recover(home, Config.defaults(home), found, lock);
             }
             try (Stream<Path> left = Files.list(home.root())) {
-                assertEquals(List.of("cocoatly.lock", "state.json", "tmp"),
+                assertEquals(List.of(".cocoatly-home", "cocoatly.lock", "packages", "state.json", "tmp"),
                         left.map(p -> p.getFileName().toString()).sorted().toList(), "run " + run);
             }
         }
