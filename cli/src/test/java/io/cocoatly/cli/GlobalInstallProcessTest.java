@@ -213,6 +213,8 @@ class GlobalInstallProcessTest {
 
     @Test
     void tempFilesOfKilledGlobalWritesAreRemovedAndNothingElse() throws Exception {
+        // A home in use (marked as Cocoatly's by its first install), then left with a killed run's temps.
+        assertEquals(0, cli.run("install", "b", "--quiet").exitCode());
         Files.writeString(home.resolve(".global.json.12345.tmp"), "{");
         Files.writeString(home.resolve(".global-lock.json.678.tmp"), "{");
         Files.writeString(home.resolve(".global.json.keep"), "not ours");
