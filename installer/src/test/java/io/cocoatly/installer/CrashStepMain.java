@@ -31,22 +31,7 @@ public final class CrashStepMain {
     public static void main(String[] argv) throws IOException {
         Home home = new Home(Path.of(argv[0]));
         LocalInstaller installer = new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)));
-        InstallListener slow = new InstallListener() {
-            @Override
-            public void extracted(PackageId id, ExtractedPackage files) {
-                pause();
-            }
-
-            @Override
-            public void committed(State state) {
-                pause();
-            }
-
-            @Override
-            public void removed(PackageId id) {
-                pause();
-            }
-        };
+        InstallListener slow = SlowInstallMain.SLOW;
         System.out.println("ready");
         System.out.flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -61,13 +46,5 @@ public final class CrashStepMain {
             default -> throw new IllegalArgumentException("unknown command: " + args[1]);
         }
         System.exit(0);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(15);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

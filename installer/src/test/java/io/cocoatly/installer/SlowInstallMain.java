@@ -16,30 +16,32 @@ import java.util.Optional;
  */
 public final class SlowInstallMain {
 
+    /** Pauses 15 ms after each package is unpacked, at the commit and after each removal, so a kill lands mid-run. */
+    static final InstallListener SLOW = new InstallListener() {
+        @Override
+        public void extracted(PackageId id, ExtractedPackage files) {
+            pause();
+        }
+
+        @Override
+        public void committed(State state) {
+            pause();
+        }
+
+        @Override
+        public void removed(PackageId id) {
+            pause();
+        }
+    };
+
     private SlowInstallMain() {
     }
 
     public static void main(String[] args) {
         Home home = new Home(Path.of(args[0]));
         InstallSettings settings = InstallSettings.from(ConfigReader.read(home));
-        InstallListener slow = new InstallListener() {
-            @Override
-            public void extracted(PackageId id, ExtractedPackage files) {
-                pause();
-            }
-
-            @Override
-            public void committed(State state) {
-                pause();
-            }
-
-            @Override
-            public void removed(PackageId id) {
-                pause();
-            }
-        };
         new LocalInstaller(home, settings).apply(new InstallRequest(LockfileReader.read(Path.of(args[2])),
-                Optional.of(URI.create(args[1]))), slow);
+                Optional.of(URI.create(args[1]))), SLOW);
         System.exit(0);
     }
 
