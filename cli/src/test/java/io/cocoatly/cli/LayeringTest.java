@@ -28,8 +28,8 @@ class LayeringTest {
     }
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
-    private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "lockfile",
-        "solver", "project", "installer", "cli"};
+    private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "registry.http",
+        "registry.server", "lockfile", "solver", "project", "installer", "cli"};
 
     @Test
     void eachModuleHasOneApiPackageAndInternals() {
@@ -111,6 +111,40 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.installer..", "io.cocoatly.project..",
                         "io.cocoatly.config..", "io.cocoatly.cli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theRegistryModuleKnowsNeitherItsClientNorItsServer() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.registry.http..",
+                        "io.cocoatly.registry.server..", "io.cocoatly.transport..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theRegistryClientKnowsNothingOfSolvingInstallingOrServing() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "io.cocoatly.installer..",
+                        "io.cocoatly.project..", "io.cocoatly.registry.server..", "io.cocoatly.cli..", "picocli..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theRegistryServerKnowsNothingOfSolvingOrInstalling() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "io.cocoatly.installer..",
+                        "io.cocoatly.project..", "io.cocoatly.lockfile..", "io.cocoatly.transport..",
+                        "io.cocoatly.registry.http..", "io.cocoatly.cli..", "picocli..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void jettyStaysInsideTheRegistryServer() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly.registry.server..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
         rule.check(classes);
     }
 

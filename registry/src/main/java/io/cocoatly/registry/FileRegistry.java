@@ -7,12 +7,16 @@ import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Dependency;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -94,7 +98,26 @@ public final class FileRegistry implements PackageIndex {
     private Optional<PackageListing> load(PackageName name) {
         // The name is a validated PackageName, so this path cannot leave the index directory.
         String path = INDEX_DIR + "/" + name.value() + SUFFIX;
-        return source.read(path).map(bytes -> IndexFile.read(StrictJson.parse(bytes, source.describe(path), CODE, Fields.EMPTY_FILE_HINT), name));
+        Optional<PackageListing> listing = source.read(path)
+                .map(bytes -> IndexFile.read(StrictJson.parse(bytes, source.describe(path), CODE, Fields.EMPTY_FILE_HINT), name));
+        listing.ifPresent(this::prefetchDependencies);
+        return listing;
+    }
+
+    // The resolver will ask for these next; a remote source fetches them meanwhile.
+    private void prefetchDependencies(PackageListing listing) {
+        Set<String> paths = new TreeSet<>();
+        for (Release release : listing.releases()) {
+            for (Dependency dependency : release.dependencies()) {
+                PackageName target = dependency.name();
+                if (!listings.containsKey(target)) {
+                    paths.add(INDEX_DIR + "/" + target.value() + SUFFIX);
+                }
+            }
+        }
+        if (!paths.isEmpty()) {
+            source.prefetch(paths);
+        }
     }
 
     /**

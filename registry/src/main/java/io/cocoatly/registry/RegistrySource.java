@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +44,14 @@ public interface RegistrySource {
      * @throws io.cocoatly.model.CocoatlyException with code {@code registry-unreadable}
      */
     List<String> list(String relativeDirectory);
+
+    /**
+     * A hint that {@link #read} will soon be asked for these files: a remote source starts fetching
+     * them in the background, so that a resolve waits for about as many round trips as the dependency
+     * graph is deep rather than one per package. Never fails and never blocks; a directory ignores it.
+     *
+     * @param relativePaths files under the registry root, built from validated names
+     */
+    default void prefetch(Collection<String> relativePaths) {
+    }
 }
