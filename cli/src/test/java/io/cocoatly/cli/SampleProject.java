@@ -64,9 +64,9 @@ final class SampleProject {
     }
 
     /** Runs the CLI in the project with only the home set: no registry unless {@code args} name one. */
-    CliRun run(String... args) {
-        return CliRun.run(project(), Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
-                "HOME", dir.toString()), args);
+    CliRunner.Result run(String... args) {
+        return new CliRunner(project(), Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
+                "HOME", dir.toString())).run(args);
     }
 
     Lockfile lockfile() {
