@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * journal written, after the commit) and logged; a minimum under the lock is asserted so that the
  * loop is known to reach the window that matters. The delays are random from a fixed seed, printed
  * in every failure; {@code -Dcocoatly.crashloop.seed=N} tries another. Bounded: 24 kills, or 20 once
- * 25 s have passed, and never more than 100 commands.
+ * 20 s have passed, and never more than 100 commands.
  */
 class GlobalCrashLoopTest {
 
@@ -46,7 +46,7 @@ class GlobalCrashLoopTest {
     private static final int MIN_KILLS = 20;
     private static final int MIN_UNDER_LOCK = 6;
     private static final int MAX_COMMANDS = 100;
-    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(25);
+    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     @TempDir
     Path dir;
@@ -54,6 +54,7 @@ class GlobalCrashLoopTest {
     private final List<Path> registries = new ArrayList<>();
     private final Map<String, String> digests = new TreeMap<>();
     private Path home;
+    private Map<String, String> environment;
     private CliRunner cli;
     private GlobalHomeCheck check;
     private final List<Process> children = new ArrayList<>();
@@ -61,12 +62,13 @@ class GlobalCrashLoopTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        var key = TestRegistry.newKey(dir.resolve("keys"));
+        InstallFixture fixture = InstallFixture.in(dir);
         // The second registry has the same versions with other bytes, signed with the same key: an
         // install from it reinstalls every installed package.
         for (int r = 0; r < 2; r++) {
-            Path root = dir.resolve("registry-" + r);
-            TestRegistry registry = TestRegistry.indexed(root, key, "local");
+            TestRegistry registry = r == 0 ? fixture.registry()
+                    : TestRegistry.indexed(dir.resolve("rebuilt"), fixture.registry().key(), "local");
+            Path root = registry.root();
             for (String name : GlobalModel.NAMES) {
                 for (String version : GlobalModel.VERSIONS) {
                     registry.add(name, version, Map.of(name + ".txt", name + " " + version + (r == 0 ? "\n" : ", rebuilt\n"),
@@ -77,12 +79,10 @@ class GlobalCrashLoopTest {
             }
             registries.add(root);
         }
-        home = dir.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\"" + key.publicKey().base64()
-                + "\"]}}");
+        home = fixture.home();
+        environment = fixture.env();
         Files.createDirectories(dir.resolve("work"));
-        cli = new CliRunner(dir.resolve("work"), environment());
+        cli = new CliRunner(dir.resolve("work"), environment);
         check = new GlobalHomeCheck(home);
     }
 
@@ -92,10 +92,6 @@ class GlobalCrashLoopTest {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private Map<String, String> environment() {
-        return Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "HOME", dir.toString());
     }
 
     @Test
@@ -265,7 +261,7 @@ class GlobalCrashLoopTest {
                 GlobalCrashStepMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(args).directory(dir.resolve("work").toFile())
                 .redirectError(dir.resolve("child-" + spawned++ + ".err").toFile());
-        builder.environment().putAll(environment());
+        builder.environment().putAll(environment);
         Process p = builder.start();
         children.add(p);
         return p;

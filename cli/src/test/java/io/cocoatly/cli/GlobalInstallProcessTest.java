@@ -10,7 +10,6 @@ import io.cocoatly.installer.StateStore;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,24 +38,22 @@ class GlobalInstallProcessTest {
     @TempDir
     Path dir;
 
-    private Path registry;
     private Path home;
+    private Map<String, String> environment;
     private CliRunner cli;
     private final List<Process> processes = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
-        registry = dir.resolve("registry");
-        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
+        InstallFixture fixture = InstallFixture.in(dir);
         for (String name : NAMES) {
-            published.add(name, "1.0.0", Map.of(name + ".txt", name + "\n"));
+            fixture.registry().add(name, "1.0.0", Map.of(name + ".txt", name + "\n"));
         }
-        home = dir.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + published.key().publicKey().base64() + "\"]}}");
+        home = fixture.home();
+        environment = fixture.env();
+        environment.put("COCOATLY_REGISTRY", fixture.registryDir().toString());
         Files.createDirectories(dir.resolve("work"));
-        cli = new CliRunner(dir.resolve("work"), environment());
+        cli = new CliRunner(dir.resolve("work"), environment);
     }
 
     @AfterEach
@@ -65,11 +62,6 @@ class GlobalInstallProcessTest {
             p.destroyForcibly();
             p.waitFor(20, TimeUnit.SECONDS);
         }
-    }
-
-    private Map<String, String> environment() {
-        return Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "COCOATLY_REGISTRY", registry.toString(),
-                "HOME", dir.toString());
     }
 
     /** Starts {@code cocoatly args...} in a child JVM; {@code properties} are passed as {@code -D}. */
@@ -81,7 +73,7 @@ class GlobalInstallProcessTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.resolve("work").toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + processes.size() + ".log").toFile());
-        builder.environment().putAll(environment());
+        builder.environment().putAll(environment);
         Process p = builder.start();
         processes.add(p);
         return p;

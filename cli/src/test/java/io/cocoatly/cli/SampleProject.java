@@ -40,7 +40,7 @@ final class SampleProject {
             Files.copy(TESTDATA.resolve("demo/cocoatly.json"), dir.resolve("app/cocoatly.json"));
             Files.createDirectories(dir.resolve("home"));
             String key = Ed25519PublicKey.read(TESTDATA.resolve("keys/sample.pub")).base64();
-            Files.writeString(dir.resolve("home/config.json"), "{\"security\": {\"trusted_keys\": [\"" + key + "\"]}}");
+            InstallFixture.trust(dir.resolve("home"), key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
