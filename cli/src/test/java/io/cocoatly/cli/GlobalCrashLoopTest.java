@@ -2,14 +2,11 @@ package io.cocoatly.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.cocoatly.testkit.CrashChild;
+import io.cocoatly.testkit.FileTree;
 import io.cocoatly.testkit.TestRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +71,7 @@ class GlobalCrashLoopTest {
                     registry.add(name, version, Map.of(name + ".txt", name + " " + version + (r == 0 ? "\n" : ", rebuilt\n"),
                             "lib/" + name + ".so", "binary of " + name + "@" + version + " " + "x".repeat(r * 200 + 1)));
                     byte[] artifact = Files.readAllBytes(root.resolve("artifacts/" + name + "-" + version + ".tar.gz"));
-                    digests.put(r + " " + name + "@" + version, "sha256:" + GlobalHomeCheck.sha256(artifact));
+                    digests.put(r + " " + name + "@" + version, "sha256:" + FileTree.sha256(artifact));
                 }
             }
             registries.add(root);
@@ -256,10 +253,7 @@ class GlobalCrashLoopTest {
 
     /** Starts a child that waits for its command; {@link #spawned} numbers its log. */
     private Process spawn() throws IOException {
-        List<String> args = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                GlobalCrashStepMain.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(args).directory(dir.resolve("work").toFile())
+        ProcessBuilder builder = CrashChild.builder(GlobalCrashStepMain.class).directory(dir.resolve("work").toFile())
                 .redirectError(dir.resolve("child-" + spawned++ + ".err").toFile());
         builder.environment().putAll(environment);
         Process p = builder.start();
@@ -267,16 +261,9 @@ class GlobalCrashLoopTest {
         return p;
     }
 
-    /** Waits until {@code child}'s JVM has started (it says ready or ends), then gives it {@code command}. */
+    /** Waits until {@code child}'s JVM has started, then gives it {@code command}. */
     private static Process start(Process child, GlobalModel.Command command) throws IOException, InterruptedException {
-        String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        if (!"ready".equals(line)) {
-            child.waitFor(30, TimeUnit.SECONDS);
-            fail("a child did not start: " + line);
-        }
-        try (OutputStream in = child.getOutputStream()) {
-            in.write((String.join("\t", command.args()) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        CrashChild.send(child, command.args());
         return child;
     }
 

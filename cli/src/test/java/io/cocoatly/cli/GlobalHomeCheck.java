@@ -2,14 +2,12 @@ package io.cocoatly.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cocoatly.testkit.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,7 +137,7 @@ final class GlobalHomeCheck {
                             : "link " + f.get("target").asText());
                 }
             }
-            Map<String, String> onDisk = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? describe(path) : Map.of();
+            Map<String, String> onDisk = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FileTree.describe(path) : Map.of();
             if (!recorded.equals(onDisk)) {
                 problems.add(id + " on disk is not as recorded: recorded " + recorded + ", found " + onDisk);
             }
@@ -187,34 +185,6 @@ final class GlobalHomeCheck {
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
-        }
-    }
-
-    /** Every file and link below {@code root}: relative path to {@code file SIZE SHA256} or {@code link TARGET}. */
-    private static Map<String, String> describe(Path root) throws IOException {
-        Map<String, String> found = new TreeMap<>();
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> !p.equals(root)).toList();
-        }
-        for (Path p : paths) {
-            String rel = root.relativize(p).toString().replace('\\', '/');
-            if (Files.isSymbolicLink(p)) {
-                found.put(rel, "link " + Files.readSymbolicLink(p));
-            } else if (!Files.isDirectory(p)) {
-                byte[] bytes = Files.readAllBytes(p);
-                found.put(rel, "file " + bytes.length + " " + sha256(bytes));
-            }
-        }
-        return found;
-    }
-
-    /** The hex sha256 of {@code bytes}. */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -2,26 +2,20 @@ package io.cocoatly.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cocoatly.config.ConfigReader;
 import io.cocoatly.config.Home;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.testkit.CrashChild;
+import io.cocoatly.testkit.FileTree;
 import io.cocoatly.testkit.TestRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +23,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,24 +209,15 @@ class CrashLoopTest {
 
     /** Starts a child that waits for its command; {@link #spawned} numbers its log. */
     private Process spawn() throws IOException {
-        List<String> args = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                CrashStepMain.class.getName(), home.root().toString());
-        Process p = new ProcessBuilder(args).redirectError(dir.resolve("child-" + spawned++ + ".err").toFile()).start();
+        Process p = CrashChild.builder(CrashStepMain.class, home.root().toString())
+                .redirectError(dir.resolve("child-" + spawned++ + ".err").toFile()).start();
         children.add(p);
         return p;
     }
 
     /** Waits until {@code child}'s JVM has started (it says ready or ends), then gives it {@code command}. */
     private Process start(Process child, Command command) throws IOException, InterruptedException {
-        String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        if (!"ready".equals(line)) {
-            child.waitFor(30, TimeUnit.SECONDS);
-            fail("a child did not start: " + line);
-        }
-        try (OutputStream in = child.getOutputStream()) {
-            in.write((String.join("\t", command.args()) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        CrashChild.send(child, command.args());
         return child;
     }
 
@@ -261,7 +244,7 @@ class CrashLoopTest {
         for (StatePackage p : state.packages()) {
             Path expected = installDir.resolve(p.name().toString()).resolve(p.version().toString());
             assertEquals(expected, p.installPath(), where);
-            Map<String, String> onDisk = describe(p.installPath());
+            Map<String, String> onDisk = FileTree.describe(p.installPath());
             Map<String, String> recorded = new TreeMap<>();
             for (StateFileEntry e : p.files()) {
                 if (e instanceof StateFileEntry.Regular r) {
@@ -275,7 +258,6 @@ class CrashLoopTest {
                 }
             }
             // Directories the state does not list are implied by its files; compare files and links.
-            onDisk.values().removeIf("dir"::equals);
             recorded.values().removeIf("dir"::equals);
             assertEquals(recorded, onDisk, where + ": " + p.id() + " on disk is not as recorded");
         }
@@ -292,34 +274,5 @@ class CrashLoopTest {
             }
         }
         assertEquals(List.of(), InstallerContract.list(home.tmpDir()), where + ": left in " + home.tmpDir());
-    }
-
-    /** Every entry below {@code root}: relative path to {@code dir}, {@code link T} or {@code file SIZE SHA256}. */
-    private static Map<String, String> describe(Path root) throws IOException {
-        Map<String, String> found = new TreeMap<>();
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> !p.equals(root)).collect(Collectors.toList());
-        }
-        for (Path p : paths) {
-            String rel = root.relativize(p).toString().replace('\\', '/');
-            if (Files.isSymbolicLink(p)) {
-                found.put(rel, "link " + Files.readSymbolicLink(p));
-            } else if (Files.isDirectory(p)) {
-                found.put(rel, "dir");
-            } else {
-                byte[] bytes = Files.readAllBytes(p);
-                found.put(rel, "file " + bytes.length + " " + sha256(bytes));
-            }
-        }
-        return found;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }
