@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.testkit.ChildProcesses;
 import io.cocoatly.testkit.CrashChild;
 import io.cocoatly.testkit.FileTree;
 import io.cocoatly.testkit.TestRegistry;
@@ -54,11 +55,11 @@ class GlobalCrashLoopTest {
     private Map<String, String> environment;
     private CliRunner cli;
     private GlobalHomeCheck check;
-    private final List<Process> children = new ArrayList<>();
-    private int spawned;
+    private ChildProcesses children;
 
     @BeforeEach
     void setUp() throws IOException {
+        children = new ChildProcesses(dir);
         InstallFixture fixture = InstallFixture.in(dir);
         // The second registry has the same versions with other bytes, signed with the same key: an
         // install from it reinstalls every installed package.
@@ -85,10 +86,7 @@ class GlobalCrashLoopTest {
 
     @AfterEach
     void stopChildren() throws InterruptedException {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     @Test
@@ -109,7 +107,7 @@ class GlobalCrashLoopTest {
         Process p0 = start(spare, first);
         spare = spawn();
         assertTrue(p0.waitFor(120, TimeUnit.SECONDS), "seed " + seed + ": the first install did not end");
-        assertEquals(0, p0.exitValue(), () -> childLog(0));
+        assertEquals(0, p0.exitValue(), () -> children.log(p0));
         double span = Math.max(100, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
         double early = 0;
         now = first.target();
@@ -119,7 +117,6 @@ class GlobalCrashLoopTest {
                 && (System.nanoTime() - start < BUDGET_NANOS || kills.total() < MIN_KILLS)) {
             GlobalModel.Command command = now.next(random, registries, digests);
             int delay = (int) early + random.nextInt((int) (span - early));
-            int n = spawned - 1;
             String where = "seed " + seed + ", command " + commands + " (" + command.label() + ", killed after " + delay
                     + " ms unless done); earlier: " + log;
             log.add(command.label());
@@ -128,7 +125,7 @@ class GlobalCrashLoopTest {
             boolean done = p.waitFor(delay, TimeUnit.MILLISECONDS);
             commands++;
             if (done) {
-                assertEquals(0, p.exitValue(), () -> where + ": " + childLog(n));
+                assertEquals(0, p.exitValue(), () -> where + ": " + children.log(p));
                 now = command.target();
                 assertHome(now, where);
                 span = Math.max(100, span * 0.85);
@@ -251,27 +248,17 @@ class GlobalCrashLoopTest {
         return false;
     }
 
-    /** Starts a child that waits for its command; {@link #spawned} numbers its log. */
+    /** Starts a child that waits for its command. */
     private Process spawn() throws IOException {
-        ProcessBuilder builder = CrashChild.builder(GlobalCrashStepMain.class).directory(dir.resolve("work").toFile())
-                .redirectError(dir.resolve("child-" + spawned++ + ".err").toFile());
+        ProcessBuilder builder = ChildProcesses.java(List.of(), GlobalCrashStepMain.class)
+                .directory(dir.resolve("work").toFile());
         builder.environment().putAll(environment);
-        Process p = builder.start();
-        children.add(p);
-        return p;
+        return children.start(builder);
     }
 
     /** Waits until {@code child}'s JVM has started, then gives it {@code command}. */
     private static Process start(Process child, GlobalModel.Command command) throws IOException, InterruptedException {
         CrashChild.send(child, command.args());
         return child;
-    }
-
-    private String childLog(int n) {
-        try {
-            return Files.readString(dir.resolve("child-" + n + ".err"));
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }

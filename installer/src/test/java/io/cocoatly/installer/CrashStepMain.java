@@ -1,10 +1,8 @@
 package io.cocoatly.installer;
 
-import io.cocoatly.artifact.ExtractedPackage;
 import io.cocoatly.config.ConfigReader;
 import io.cocoatly.config.Home;
 import io.cocoatly.lockfile.LockfileReader;
-import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.testkit.CrashChild;
 import java.io.IOException;

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child JVM for the crash loops, started before its command is known: its main class says
  * {@code ready} once the JVM has started ({@link #awaitCommand}), then takes one command, a line of
- * tab-separated words, on stdin ({@link #send}). So a test can start the next child while the current
+ * tab-separated words, on stdin ({@link #send}). Start it with {@link ChildProcesses}. So a test can start the next child while the current
  * one runs, and a random kill delay is spent in the command rather than in JVM start.
  */
 public final class CrashChild {
@@ -23,18 +20,6 @@ public final class CrashChild {
     private static final String READY = "ready";
 
     private CrashChild() {
-    }
-
-    /**
-     * A {@code java} command running {@code main} with this JVM's class path, tuned to start fast
-     * (C1 only, serial GC). The caller sets the working directory, environment and stderr, and starts it.
-     */
-    public static ProcessBuilder builder(Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                main.getName()));
-        command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command);
     }
 
     /**
