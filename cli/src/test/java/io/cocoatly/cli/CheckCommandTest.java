@@ -20,15 +20,15 @@ class CheckCommandTest {
 
     @Test
     void listsTheVersionsThatCannotBeInstalled() {
-        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", REGISTRY);
-        assertEquals(1, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("check", "--registry", REGISTRY);
+        assertEquals(1, r.exitCode(), r.err());
         GoldenFile.assertMatches("check/sample", r.out());
     }
 
     @Test
     void jsonListsEveryVersion() throws IOException {
-        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", REGISTRY, "--json");
-        assertEquals(1, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("check", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exitCode(), r.err());
         JsonNode data = Json.mapper().readTree(r.out()).get("data");
         assertEquals(data.get("versions").asInt(), data.get("results").size());
         assertEquals(data.get("versions").asInt(), data.get("installable").asInt() + data.get("uninstallable").asInt());
@@ -44,12 +44,12 @@ class CheckCommandTest {
         index(reg, "b", "{\"version\": \"1.0.0\", \"dependencies\": {\"d\": \"^1\"}}");
         index(reg, "c", "{\"version\": \"1.0.0\", \"dependencies\": {\"d\": \"^2\"}}");
         index(reg, "d", "{\"version\": \"1.0.0\"}, {\"version\": \"2.0.0\"}");
-        CliRun r = CliRun.run(temp, Map.of(), "check", "--registry", reg.toString());
-        assertEquals(1, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("check", "--registry", reg.toString());
+        assertEquals(1, r.exitCode(), r.err());
         GoldenFile.assertMatches("check/conflict", r.out());
-        CliRun semver = CliRun.run(temp, Map.of(), "check", "--registry", reg.toString(),
+        CliRunner.Result semver = new CliRunner(temp, Map.of()).run("check", "--registry", reg.toString(),
                 "--multiple-versions=semver-major");
-        assertEquals(0, semver.exit(), semver.err());
+        assertEquals(0, semver.exitCode(), semver.err());
         assertEquals("All 5 versions can be installed.\n", semver.out());
     }
 

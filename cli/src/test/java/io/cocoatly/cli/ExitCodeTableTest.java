@@ -85,46 +85,47 @@ class ExitCodeTableTest {
 
     @Test
     void row0() {
-        assertEquals(0, CliRun.run(temp, Map.of(), "semver", "-r", "^1.2", "1.4.0").exit());
+        assertEquals(0, new CliRunner(temp, Map.of()).run("semver", "-r", "^1.2", "1.4.0").exitCode());
     }
 
     @Test
     void row1NegativeAnswers() throws IOException {
         // legacy-auth depends on md4, which the sample registry does not have.
         Path project = project("{\"legacy-auth\": \"*\"}");
-        assertRow(1, "unsatisfiable", CliRun.run(project, env(), "resolve", "--registry", REGISTRY, "--json"));
+        assertRow(1, "unsatisfiable", new CliRunner(project, env()).run("resolve", "--registry", REGISTRY, "--json"));
     }
 
     @Test
     void row2InvalidInput() throws IOException {
-        assertRow(2, "usage", CliRun.run(temp, env(), "resolve", "--no-such-option", "--json"));
-        assertRow(2, "manifest-not-found", CliRun.run(temp, env(), "resolve", "--registry", REGISTRY, "--json"));
-        assertRow(2, "unknown-package", CliRun.run(project("{\"htp\": \"^1\"}"), env(), "resolve", "--registry",
+        assertRow(2, "usage", new CliRunner(temp, env()).run("resolve", "--no-such-option", "--json"));
+        assertRow(2, "manifest-not-found", new CliRunner(temp, env()).run("resolve", "--registry", REGISTRY, "--json"));
+        assertRow(2, "unknown-package", new CliRunner(project("{\"htp\": \"^1\"}"), env()).run("resolve", "--registry",
                 REGISTRY, "--json"));
-        assertRow(2, "invalid-manifest", CliRun.run(project("{\"http\": 1}"), env(), "resolve", "--registry",
+        assertRow(2, "invalid-manifest", new CliRunner(project("{\"http\": 1}"), env()).run("resolve", "--registry",
                 REGISTRY, "--json"));
-        assertRow(2, "registry-not-found", CliRun.run(project("{\"http\": \"^1\"}"), env(), "resolve", "--registry",
+        assertRow(2, "registry-not-found", new CliRunner(project("{\"http\": \"^1\"}"), env()).run("resolve", "--registry",
                 temp.resolve("nowhere").toString(), "--json"));
 
         Path future = Files.createDirectories(temp.resolve("future-registry/index"));
         Files.writeString(future.resolveSibling("registry.json"), "{\"format\": 99, \"name\": \"future\"}");
-        assertRow(2, "unsupported-registry-format", CliRun.run(project("{\"http\": \"^1\"}"), env(), "resolve",
+        assertRow(2, "unsupported-registry-format", new CliRunner(project("{\"http\": \"^1\"}"), env()).run("resolve",
                 "--registry", future.getParent().toString(), "--json"));
 
         Path project = project("{\"http\": \"^1\"}");
         Files.writeString(project.resolve("cocoatly-lock.json"), "{\"lockfile\": 99}\n");
-        assertRow(2, "unsupported-lockfile", CliRun.run(project, env(), "lock", "--check", "--registry", REGISTRY,
+        assertRow(2, "unsupported-lockfile", new CliRunner(project, env()).run("lock", "--check", "--registry", REGISTRY,
                 "--json"));
     }
 
     @Test
     void row3OutOfDate() throws IOException {
         Path project = project("{\"http\": \"^1\"}");
-        assertRow(3, "lockfile-missing", CliRun.run(project, env(), "lock", "--check", "--registry", REGISTRY, "--json"));
-        assertEquals(0, CliRun.run(project, env(), "lock", "--registry", REGISTRY).exit());
+        assertRow(3, "lockfile-missing", new CliRunner(project, env())
+                .run("lock", "--check", "--registry", REGISTRY, "--json"));
+        assertEquals(0, new CliRunner(project, env()).run("lock", "--registry", REGISTRY).exitCode());
         Files.writeString(project.resolve("cocoatly.json"),
                 "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"http\": \"^1\", \"log\": \"^0.4\"}}");
-        assertRow(3, "lockfile-out-of-date", CliRun.run(project, env(), "lock", "--check", "--registry", REGISTRY,
+        assertRow(3, "lockfile-out-of-date", new CliRunner(project, env()).run("lock", "--check", "--registry", REGISTRY,
                 "--json"));
     }
 
@@ -132,8 +133,8 @@ class ExitCodeTableTest {
     void row4OperationsThatFailOrAreRefused() throws IOException {
         // The sample registry is signed by a key this home does not trust.
         Path project = project("{\"log\": \"^0.4\"}");
-        assertRow(4, "unknown-signing-key", CliRun.run(project, env(), "install", "--registry", REGISTRY, "--json"));
-        assertRow(4, "not-installed", CliRun.run(project, env(), "uninstall", "nothing-here", "--json"));
+        assertRow(4, "unknown-signing-key", new CliRunner(project, env()).run("install", "--registry", REGISTRY, "--json"));
+        assertRow(4, "not-installed", new CliRunner(project, env()).run("uninstall", "nothing-here", "--json"));
     }
 
     @Test
@@ -155,9 +156,9 @@ class ExitCodeTableTest {
         assertTrue(table.get(70).codes().contains("internal"));
     }
 
-    private void assertRow(int exit, String code, CliRun r) {
+    private void assertRow(int exit, String code, CliRunner.Result r) {
         Row row = table.get(exit);
-        assertEquals(exit, r.exit(), code + ": " + r.out() + r.err());
+        assertEquals(exit, r.exitCode(), code + ": " + r.out() + r.err());
         JsonNode error;
         try {
             error = Json.mapper().readTree(r.out()).get("error");

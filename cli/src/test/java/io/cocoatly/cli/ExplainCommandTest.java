@@ -23,16 +23,16 @@ class ExplainCommandTest {
 
     @Test
     void explainsEverySelectedVersion() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--explain");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(0, r.exitCode(), r.err());
         GoldenFile.assertMatches("explain/demo", r.maskedOut());
     }
 
     @Test
     void explainsAConflictWithVerifiedFixesOnStdout() throws IOException {
         conflictingManifest();
-        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--explain");
-        assertEquals(1, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(1, r.exitCode(), r.err());
         assertEquals("", r.err());
         GoldenFile.assertMatches("explain/conflict", r.out());
     }
@@ -40,8 +40,9 @@ class ExplainCommandTest {
     @Test
     void wrapsAtTheTerminalWidth() throws IOException {
         conflictingManifest();
-        CliRun r = CliRun.run(temp, Map.of("COLUMNS", "60"), "resolve", "--registry", REGISTRY, "--explain");
-        assertEquals(1, r.exit());
+        CliRunner.Result r = new CliRunner(temp, Map.of("COLUMNS", "60"))
+                .run("resolve", "--registry", REGISTRY, "--explain");
+        assertEquals(1, r.exitCode());
         for (String line : r.out().split("\n")) {
             assertTrue(line.length() <= 60 || !line.trim().contains(" "), line);
         }
@@ -51,8 +52,8 @@ class ExplainCommandTest {
     @Test
     void jsonCarriesTheExplanation() throws IOException {
         conflictingManifest();
-        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
-        assertEquals(1, r.exit());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exitCode());
         JsonNode error = Json.mapper().readTree(r.out()).get("error");
         assertEquals("unsatisfiable", error.get("code").asText());
         JsonNode x = error.get("explanation");
@@ -69,8 +70,8 @@ class ExplainCommandTest {
         // legacy-auth depends on md4, which the sample registry does not have.
         Files.writeString(temp.resolve("cocoatly.json"),
                 "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"legacy-auth\": \"*\"}}");
-        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
-        assertEquals(1, r.exit());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, r.exitCode());
         JsonNode facts = Json.mapper().readTree(r.out()).get("error").get("explanation").get("constraints");
         JsonNode missing = null;
         for (JsonNode f : facts) {
@@ -92,8 +93,8 @@ class ExplainCommandTest {
             String[] args = command.equals("why")
                     ? new String[] {"why", "htp", "--registry", REGISTRY}
                     : new String[] {command, "--registry", REGISTRY};
-            CliRun r = CliRun.run(temp, Map.of(), args);
-            assertEquals(2, r.exit(), command + ": " + r.err());
+            CliRunner.Result r = new CliRunner(temp, Map.of()).run(args);
+            assertEquals(2, r.exitCode(), command + ": " + r.err());
             assertEquals("error: `app@1.0.0` depends on `htp`, which is not in registry `sample`\n"
                     + "hint: did you mean `http`?\n"
                     + "hint: check the name, or pass `--registry` for the registry that has `htp`\n", r.err(), command);
@@ -102,8 +103,8 @@ class ExplainCommandTest {
 
     @Test
     void jsonOnSuccessHasPerPackageReasons() throws IOException {
-        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--json", "--explain");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("resolve", "--registry", REGISTRY, "--json", "--explain");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode data = Json.mapper().readTree(r.out()).get("data");
         assertEquals(data.get("packages").size(), data.get("explanation").size());
         for (JsonNode p : data.get("explanation")) {
@@ -113,15 +114,15 @@ class ExplainCommandTest {
 
     @Test
     void whyListsEveryPathWithItsRanges() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "why", "tls", "--registry", REGISTRY);
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("why", "tls", "--registry", REGISTRY);
+        assertEquals(0, r.exitCode(), r.err());
         GoldenFile.assertMatches("explain/why-tls", r.out());
     }
 
     @Test
     void whyOfAPackageOutsideTheResolutionIsInvalidInput() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "why", "left-pad", "--registry", REGISTRY);
-        assertEquals(2, r.exit());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("why", "left-pad", "--registry", REGISTRY);
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("`left-pad`"), r.err());
     }
 

@@ -26,10 +26,10 @@ class ForeignHomeTest {
         Path draft = Files.writeString(userHome.resolve("tmp/draft.txt"), "my draft");
         Files.writeString(userHome.resolve(".bashrc"), "# mine");
 
-        CliRun r = CliRun.run(temp, Map.of("COCOATLY_HOME", userHome.toString(), "HOME", userHome.toString()),
-                "uninstall", "foo");
+        CliRunner.Result r = new CliRunner(temp, Map.of("COCOATLY_HOME", userHome.toString(), "HOME", userHome.toString()))
+                .run("uninstall", "foo");
 
-        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
         assertEquals("error: not a Cocoatly home: `" + userHome + "` has files and no `.cocoatly-home`\n"
                 + "hint: point `COCOATLY_HOME` at an empty or new directory\n"
                 + "hint: if it is a Cocoatly home, create the file `" + userHome.resolve(".cocoatly-home")

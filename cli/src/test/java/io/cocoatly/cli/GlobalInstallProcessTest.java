@@ -10,7 +10,7 @@ import io.cocoatly.installer.StateStore;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.testkit.TestRegistry;
+import io.cocoatly.testkit.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,65 +39,41 @@ class GlobalInstallProcessTest {
     @TempDir
     Path dir;
 
-    private Path registry;
     private Path home;
+    private Map<String, String> environment;
     private CliRunner cli;
-    private final List<Process> processes = new ArrayList<>();
+    private ChildProcesses processes;
 
     @BeforeEach
     void setUp() throws IOException {
-        registry = dir.resolve("registry");
-        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
+        processes = new ChildProcesses(dir);
+        InstallFixture fixture = InstallFixture.in(dir);
         for (String name : NAMES) {
-            published.add(name, "1.0.0", Map.of(name + ".txt", name + "\n"));
+            fixture.registry().add(name, "1.0.0", Map.of(name + ".txt", name + "\n"));
         }
-        home = dir.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + published.key().publicKey().base64() + "\"]}}");
+        home = fixture.home();
+        environment = fixture.env();
+        environment.put("COCOATLY_REGISTRY", fixture.registryDir().toString());
         Files.createDirectories(dir.resolve("work"));
-        cli = new CliRunner(dir.resolve("work"), environment());
+        cli = new CliRunner(dir.resolve("work"), environment);
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly();
-            p.waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    private Map<String, String> environment() {
-        return Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "COCOATLY_REGISTRY", registry.toString(),
-                "HOME", dir.toString());
+        processes.close();
     }
 
     /** Starts {@code cocoatly args...} in a child JVM; {@code properties} are passed as {@code -D}. */
     private Process start(List<String> properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
-        command.addAll(properties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.resolve("work").toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + processes.size() + ".log").toFile());
-        builder.environment().putAll(environment());
-        Process p = builder.start();
-        processes.add(p);
-        return p;
+        ProcessBuilder builder = ChildProcesses.java(properties, Main.class, args).directory(dir.resolve("work").toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return processes.start(builder);
     }
 
     private int finish(Process p) throws Exception {
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "a cocoatly process did not finish");
         return p.exitValue();
-    }
-
-    private String log(Process p) {
-        try {
-            return Files.readString(dir.resolve("child-" + processes.indexOf(p) + ".log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private Set<String> installed() {
@@ -131,7 +107,7 @@ class GlobalInstallProcessTest {
             started.add(start(List.of(), "install", name, "--quiet"));
         }
         for (Process p : started) {
-            assertEquals(0, finish(p), () -> log(p));
+            assertEquals(0, finish(p), () -> processes.log(p));
         }
 
         assertEquals(new TreeSet<>(NAMES), installed());
@@ -144,8 +120,8 @@ class GlobalInstallProcessTest {
             assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
             Process install = start(List.of(), "install", NAMES.get(round + 1), "--quiet");
             Process uninstall = start(List.of(), "uninstall", "a", "--quiet");
-            assertEquals(0, finish(install), () -> log(install));
-            assertEquals(0, finish(uninstall), () -> log(uninstall));
+            assertEquals(0, finish(install), () -> processes.log(install));
+            assertEquals(0, finish(uninstall), () -> processes.log(uninstall));
 
             assertFalse(installed().contains("a"), "round " + round + ": the uninstalled package came back: " + installed());
             assertConsistent();
@@ -156,7 +132,7 @@ class GlobalInstallProcessTest {
     void anInstallHaltedRightAfterItsCommitIsCompletedByTheNextCommand() throws Exception {
         assertEquals(0, cli.run("install", "a", "--quiet").exitCode());
         Process halted = start(List.of("-D" + GlobalChange.HALT_AFTER_COMMIT + "=true"), "install", "b", "--quiet");
-        assertEquals(137, finish(halted), () -> log(halted));
+        assertEquals(137, finish(halted), () -> processes.log(halted));
         assertEquals(Set.of("a", "b"), installed(), "the halted install committed");
 
         CliRunner.Result next = cli.run("install", "c", "--quiet");
@@ -170,7 +146,7 @@ class GlobalInstallProcessTest {
     void anUninstallHaltedRightAfterItsCommitIsCompletedByTheNextCommand() throws Exception {
         assertEquals(0, cli.run("install", "a", "b", "--quiet").exitCode());
         Process halted = start(List.of("-D" + GlobalChange.HALT_AFTER_COMMIT + "=true"), "uninstall", "a", "--quiet");
-        assertEquals(137, finish(halted), () -> log(halted));
+        assertEquals(137, finish(halted), () -> processes.log(halted));
         assertEquals(Set.of("b"), installed(), "the halted uninstall committed");
 
         CliRunner.Result next = cli.run("install", "c", "--quiet");

@@ -4,20 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.artifact.ArchivePacker;
-import io.cocoatly.artifact.Checksums;
-import io.cocoatly.artifact.DigestAlgorithm;
-import io.cocoatly.artifact.Ed25519Keys;
-import io.cocoatly.artifact.Ed25519SigningKey;
-import io.cocoatly.artifact.Signatures;
-import io.cocoatly.model.Artifact;
-import io.cocoatly.model.PackageId;
 import io.cocoatly.testkit.FileServer;
-import io.cocoatly.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +20,7 @@ class InstallCommandTest {
     @TempDir
     Path dir;
 
+    private InstallFixture fixture;
     private Path registry;
     private Path project;
     private Path home;
@@ -37,19 +28,13 @@ class InstallCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        registry = dir.resolve("registry");
-        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
-        published.add("b", "1.0.0", files("b", "1.0.0"));
-        published.add("a", "1.0.0", files("a", "1.0.0"), "b@1.0.0");
-        home = dir.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + published.key().publicKey().base64() + "\"]}}");
-        project = dir.resolve("project");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("cocoatly.json"),
-                "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"a\": \"^1.0\"}}");
-        cli = new CliRunner(project, Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(), "HOME", dir.toString()));
+        fixture = InstallFixture.in(dir);
+        fixture.registry().add("b", "1.0.0", files("b", "1.0.0"));
+        fixture.registry().add("a", "1.0.0", files("a", "1.0.0"), "b@1.0.0");
+        registry = fixture.registryDir();
+        home = fixture.home();
+        project = fixture.project("{\"a\": \"^1.0\"}");
+        cli = fixture.cli(project);
     }
 
     /** A text file saying who the package is, and a script in {@code bin/}. */
@@ -169,8 +154,7 @@ class InstallCommandTest {
 
     @Test
     void aWrongSettingsVariableIsInvalidInputNamingTheVariable() {
-        CliRunner wrong = new CliRunner(project, Map.of("COCOATLY_HOME", home.toString(), "HOME", dir.toString(),
-                "COCOATLY_NETWORK_TIMEOUT_SECONDS", "abc"));
+        CliRunner wrong = fixture.cli(project, Map.of("COCOATLY_NETWORK_TIMEOUT_SECONDS", "abc"));
 
         CliRunner.Result r = wrong.run("install", "--registry", registry.toString());
 

@@ -33,8 +33,8 @@ class InstallFromLockfileTest {
     @BeforeEach
     void lock() {
         p = SampleProject.in(dir);
-        CliRun lock = p.run("lock", "--registry", p.registry().toString());
-        assertEquals(0, lock.exit(), lock.err());
+        CliRunner.Result lock = p.run("lock", "--registry", p.registry().toString());
+        assertEquals(0, lock.exitCode(), lock.err());
     }
 
     /** Where the registry was when it was locked: its directory as a file URL, ending in {@code /}. */
@@ -62,12 +62,12 @@ class InstallFromLockfileTest {
         Files.delete(p.registry().resolve("registry.json"));
         SampleProject.deleteTree(p.registry().resolve("index"));
 
-        CliRun install = p.run("install");
-        assertEquals(0, install.exit(), install.err());
+        CliRunner.Result install = p.run("install");
+        assertEquals(0, install.exitCode(), install.err());
         assertTrue(install.out().startsWith("+ bytes 1.2.0\n+ cli 3.2.0\n"), install.out());
         assertTrue(install.out().contains("Installed 15 packages (15 downloaded, "), install.out());
         assertFalse(install.err().contains("wrote cocoatly-lock.json"), "nothing was locked: " + install.err());
-        assertEquals(0, p.run("verify").exit());
+        assertEquals(0, p.run("verify").exitCode());
     }
 
     @Test
@@ -79,8 +79,8 @@ class InstallFromLockfileTest {
                     server.uri().toString()));
             assertEquals(server.uri(), p.lockfile().sources().get(0).url());
 
-            CliRun install = p.run("install");
-            assertEquals(0, install.exit(), install.err());
+            CliRunner.Result install = p.run("install");
+            assertEquals(0, install.exitCode(), install.err());
             assertTrue(install.out().contains("Installed 15 packages (15 downloaded, "), install.out());
             assertEquals(15, server.requests());
         }
@@ -92,19 +92,19 @@ class InstallFromLockfileTest {
         Path moved = Files.move(old, dir.resolve("moved"));
 
         // The registry given now does not redirect downloads the lockfile pinned.
-        CliRun install = p.run("install", "--registry", moved.toString());
-        assertEquals(4, install.exit());
+        CliRunner.Result install = p.run("install", "--registry", moved.toString());
+        assertEquals(4, install.exitCode());
         assertTrue(install.err().contains("no such file: " + old.resolve("artifacts")), install.err());
         assertFalse(Files.exists(p.stateFile()), "nothing installed");
 
         // Still the same registry for the check (sources are identified by name)...
-        assertEquals(0, p.run("lock", "--check", "--registry", moved.toString()).exit());
+        assertEquals(0, p.run("lock", "--check", "--registry", moved.toString()).exitCode());
         // ...and `lock` records where it is now, changing no package.
-        CliRun relock = p.run("lock", "--registry", moved.toString());
+        CliRunner.Result relock = p.run("lock", "--registry", moved.toString());
         assertEquals("No package changed. " + LOCKED, relock.out());
         assertEquals(moved.toUri(), p.lockfile().sources().get(0).url());
-        CliRun again = p.run("install");
-        assertEquals(0, again.exit(), again.err());
+        CliRunner.Result again = p.run("install");
+        assertEquals(0, again.exitCode(), again.err());
     }
 
     @Test
@@ -114,21 +114,21 @@ class InstallFromLockfileTest {
         assertEquals(1, p.lockfile().format());
         assertEquals("artifacts/bytes/bytes-1.2.0.tar.gz", p.lockfile().packages().get(0).artifact().orElseThrow().url());
 
-        CliRun bare = p.run("install", "--json");
+        CliRunner.Result bare = p.run("install", "--json");
         JsonNode error = Json.mapper().readTree(bare.out()).get("error");
         assertEquals("no-registry", error.get("code").asText(), bare.out());
         assertEquals("or run `cocoatly lock` to rewrite the lockfile as format 2, which records where every artifact is",
                 error.get("hints").get(1).asText());
         assertFalse(Files.exists(p.stateFile()));
 
-        CliRun given = p.run("install", "--registry", p.registry().toString());
-        assertEquals(0, given.exit(), given.err());
+        CliRunner.Result given = p.run("install", "--registry", p.registry().toString());
+        assertEquals(0, given.exitCode(), given.err());
         assertEquals(1, p.lockfile().format(), "install never rewrites a current lockfile");
 
         // Otherwise current: the check passes; the next `lock` upgrades it, changing no package.
-        CliRun check = p.run("lock", "--check", "--registry", p.registry().toString());
-        assertEquals(0, check.exit(), check.err());
-        CliRun lock = p.run("lock", "--registry", p.registry().toString());
+        CliRunner.Result check = p.run("lock", "--check", "--registry", p.registry().toString());
+        assertEquals(0, check.exitCode(), check.err());
+        CliRunner.Result lock = p.run("lock", "--registry", p.registry().toString());
         assertEquals("No package changed. " + LOCKED, lock.out());
         assertEquals(new String(format2), SampleProject.read(p.lockfilePath()));
     }

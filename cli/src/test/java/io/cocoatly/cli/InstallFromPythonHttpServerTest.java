@@ -49,8 +49,7 @@ class InstallFromPythonHttpServerTest {
                 + " `python3 -m http.server`");
         Path registry = copyTree(REPO.resolve("testdata/registry"), dir.resolve("registry"));
         Path home = Files.createDirectories(dir.resolve("home"));
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + REPO.resolve("testdata/keys/sample.pub") + "\"]}}");
+        InstallFixture.trust(home, REPO.resolve("testdata/keys/sample.pub").toString());
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.copy(REPO.resolve("testdata/demo/cocoatly.json"), project.resolve("cocoatly.json"));
         CliRunner cli = new CliRunner(project, Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(),

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.testkit.TestRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,24 +26,17 @@ class LockWaitTest {
     @TempDir
     Path dir;
 
+    private InstallFixture fixture;
     private Path registry;
     private Path project;
-    private Path home;
     private Process holder;
 
     @BeforeEach
     void setUp() throws IOException {
-        registry = dir.resolve("registry");
-        TestRegistry published = TestRegistry.indexed(registry, TestRegistry.newKey(dir.resolve("keys")), "local");
-        published.add("b", "1.0.0");
-        home = dir.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + published.key().publicKey().base64() + "\"]}}");
-        project = dir.resolve("project");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("cocoatly.json"),
-                "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"b\": \"^1.0\"}}");
+        fixture = InstallFixture.in(dir);
+        fixture.registry().add("b", "1.0.0");
+        registry = fixture.registryDir();
+        project = fixture.project("{\"b\": \"^1.0\"}");
     }
 
     @AfterEach
@@ -70,8 +61,7 @@ class LockWaitTest {
     void withJsonTheWaitIsShownOnStderrAndTheTimeoutIsTheConfiguredOne() throws IOException {
         Path installation = project.resolve(".cocoatly");
         long pid = holdLock(installation);
-        CliRunner cli = new CliRunner(project, Map.of("COLUMNS", "100", "COCOATLY_HOME", home.toString(),
-                "HOME", dir.toString(), "COCOATLY_INSTALLER_LOCK_TIMEOUT_SECONDS", "1"));
+        CliRunner cli = fixture.cli(project, Map.of("COCOATLY_INSTALLER_LOCK_TIMEOUT_SECONDS", "1"));
 
         CliRunner.Result r = cli.run("install", "--registry", registry.toString(), "--json");
 

@@ -38,17 +38,17 @@ class LockedInstallTest {
     void installTheDemo() {
         p = SampleProject.in(dir);
         registry = p.registry().toString();
-        CliRun install = p.run("install", "--registry", registry);
-        assertEquals(0, install.exit(), install.err());
+        CliRunner.Result install = p.run("install", "--registry", registry);
+        assertEquals(0, install.exitCode(), install.err());
         state = SampleProject.read(p.stateFile());
     }
 
     /** Both commands, in JSON and in text: exit 3, the same error, these problem codes; nothing installed or removed. */
     private void bothRefuse(List<String> codes) throws IOException {
-        CliRun check = p.run("lock", "--check", "--registry", registry, "--json");
-        CliRun install = p.run("install", "--locked", "--registry", registry, "--json");
-        assertEquals(3, check.exit(), check.out());
-        assertEquals(3, install.exit(), install.out());
+        CliRunner.Result check = p.run("lock", "--check", "--registry", registry, "--json");
+        CliRunner.Result install = p.run("install", "--locked", "--registry", registry, "--json");
+        assertEquals(3, check.exitCode(), check.out());
+        assertEquals(3, install.exitCode(), install.out());
         JsonNode error = Json.mapper().readTree(check.out()).get("error");
         assertEquals(error, Json.mapper().readTree(install.out()).get("error"));
         assertEquals("lockfile-out-of-date", error.get("code").asText());
@@ -56,9 +56,9 @@ class LockedInstallTest {
         error.get("problems").forEach(n -> found.add(n.get("code").asText()));
         assertEquals(codes, found);
 
-        CliRun checkText = p.run("lock", "--check", "--registry", registry);
-        CliRun installText = p.run("install", "--locked", "--registry", registry);
-        assertEquals(3, installText.exit());
+        CliRunner.Result checkText = p.run("lock", "--check", "--registry", registry);
+        CliRunner.Result installText = p.run("install", "--locked", "--registry", registry);
+        assertEquals(3, installText.exitCode());
         assertEquals("", installText.out());
         assertEquals(checkText.err(), installText.err());
         assertTrue(installText.err().startsWith("error: `cocoatly-lock.json` is out of date: "), installText.err());
@@ -88,8 +88,8 @@ class LockedInstallTest {
 
     @Test
     void aCurrentLockfileInstallsWithLocked() {
-        CliRun install = p.run("install", "--locked", "--registry", registry);
-        assertEquals(0, install.exit(), install.err());
+        CliRunner.Result install = p.run("install", "--locked", "--registry", registry);
+        assertEquals(0, install.exitCode(), install.err());
         assertEquals("Nothing to do: 15 packages up to date.\n", install.out());
     }
 

@@ -52,8 +52,7 @@ class MalformedArtifactInstallTest {
         Files.createDirectories(registry.resolve("index"));
         Files.writeString(registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"local\"}");
         Path home = Files.createDirectories(dir.resolve("home"));
-        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
-                + key.publicKey().base64() + "\"]}}");
+        InstallFixture.trust(home, key.publicKey().base64());
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(project.resolve("cocoatly.json"),
                 "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"a\": \"^1.0\"}}");

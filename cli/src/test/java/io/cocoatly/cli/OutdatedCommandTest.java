@@ -22,11 +22,11 @@ class OutdatedCommandTest {
     @Test
     void theDemoHasNewerVersionsInAndOutOfItsRanges() throws IOException {
         Files.copy(DEMO_MANIFEST, temp.resolve("cocoatly.json"));
-        assertEquals(0, CliRun.run(temp, Map.of(), "lock", "--registry", REGISTRY).exit());
-        CliRun r = CliRun.run(temp, Map.of(), "outdated", "--registry", REGISTRY);
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, new CliRunner(temp, Map.of()).run("lock", "--registry", REGISTRY).exitCode());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("outdated", "--registry", REGISTRY);
+        assertEquals(0, r.exitCode(), r.err());
         GoldenFile.assertMatches("outdated/demo", r.out());
-        CliRun all = CliRun.run(temp, Map.of("COCOATLY_REGISTRY", REGISTRY), "outdated", "--all");
+        CliRunner.Result all = new CliRunner(temp, Map.of("COCOATLY_REGISTRY", REGISTRY)).run("outdated", "--all");
         GoldenFile.assertMatches("outdated/demo-all", all.out());
     }
 
@@ -34,10 +34,10 @@ class OutdatedCommandTest {
     void compatibleHonoursEveryDependentsRangeAndSkipsYankedVersions() throws IOException {
         TestProject p = TestProject.in(temp).publish("a 1.0.0 -> s ^1.0", "b 1.0.0 -> s >=1.0 <1.3", "s 1.0.0",
                 "x 1.0.0").manifest("a ^1; b ^1; x ^1");
-        assertEquals(0, p.run("lock").exit());
+        assertEquals(0, p.run("lock").exitCode());
         p.publish("s 1.2.0", "s 1.3.0", "s 2.0.0", "x 1.1.0 yanked", "x 2.0.0-rc.1");
-        CliRun r = p.run("outdated", "--json");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = p.run("outdated", "--json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode packages = Json.mapper().readTree(r.out()).get("data").get("packages");
         JsonNode s = packages.get(2);
         assertEquals("s", s.get("name").asText());
@@ -54,7 +54,7 @@ class OutdatedCommandTest {
     @Test
     void nothingOutdated() {
         TestProject p = TestProject.in(temp).publish("a 1.0.0").manifest("a ^1");
-        assertEquals(0, p.run("lock").exit());
+        assertEquals(0, p.run("lock").exitCode());
         assertEquals("All 1 locked package is up to date.\n", p.run("outdated").out());
     }
 

@@ -84,10 +84,10 @@ class RegistryPrecedenceTest {
 
     /** The command line of a case: its environment, and {@code --registry} if the case has the flag. */
     record Invocation(Path cwd, Map<String, String> env, List<String> flags) {
-        CliRun run(String... args) {
+        CliRunner.Result run(String... args) {
             List<String> all = new ArrayList<>(List.of(args));
             all.addAll(flags);
-            return CliRun.run(cwd, env, all.toArray(String[]::new));
+            return new CliRunner(cwd, env).run(all.toArray(String[]::new));
         }
     }
 
@@ -98,24 +98,24 @@ class RegistryPrecedenceTest {
     @ParameterizedTest
     @MethodSource("layers")
     void resolve(Layer top) throws IOException {
-        CliRun r = setUp(top).run("resolve");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("resolve");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("x     " + top.version() + "    direct"), r.out());
     }
 
     @ParameterizedTest
     @MethodSource("layers")
     void why(Layer top) throws IOException {
-        CliRun r = setUp(top).run("why", "y");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("why", "y");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("y@" + top.version() + " is needed by 1 path:"), r.out());
     }
 
     @ParameterizedTest
     @MethodSource("layers")
     void check(Layer top) throws IOException {
-        CliRun r = setUp(top).run("check", "--json");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("check", "--json");
+        assertEquals(0, r.exitCode(), r.err());
         String compact = r.out().replaceAll("\\s", "");
         assertTrue(compact.contains("{\"name\":\"x\",\"version\":\"" + top.version() + "\",\"installable\":true}"), r.out());
     }
@@ -123,8 +123,8 @@ class RegistryPrecedenceTest {
     @ParameterizedTest
     @MethodSource("layers")
     void lock(Layer top) throws IOException {
-        CliRun r = setUp(top).run("lock");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("lock");
+        assertEquals(0, r.exitCode(), r.err());
         assertLocked(top);
     }
 
@@ -133,16 +133,16 @@ class RegistryPrecedenceTest {
     void lockCheck(Layer top) throws IOException {
         Invocation run = setUp(top);
         lockFrom(top);
-        CliRun r = run.run("lock", "--check");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = run.run("lock", "--check");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().endsWith("valid in registry `" + top.registryName() + "`.\n"), r.out());
     }
 
     @ParameterizedTest
     @MethodSource("layers")
     void update(Layer top) throws IOException {
-        CliRun r = setUp(top).run("update");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("update");
+        assertEquals(0, r.exitCode(), r.err());
         assertLocked(top);
     }
 
@@ -151,8 +151,8 @@ class RegistryPrecedenceTest {
     void outdated(Layer top) throws IOException {
         Invocation run = setUp(top);
         lockFrom(Layer.HOME);
-        CliRun r = run.run("outdated", "--json");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = run.run("outdated", "--json");
+        assertEquals(0, r.exitCode(), r.err());
         String compact = r.out().replaceAll("\\s", "");
         assertTrue(compact.contains("\"name\":\"x\",\"locked\":\"1.0.0\",\"compatible\":\"" + top.version() + "\",\"latest\":\""
                 + top.version() + "\""), r.out());
@@ -163,8 +163,8 @@ class RegistryPrecedenceTest {
     void tree(Layer top) throws IOException {
         Invocation run = setUp(top);
         lockFrom(top);
-        CliRun r = run.run("tree");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = run.run("tree");
+        assertEquals(0, r.exitCode(), r.err());
         // Only the registry of `top` has x@top, whose dependency on y the tree shows.
         int major = top.ordinal() + 1;
         assertEquals("app 1.0.0\n└── x " + top.version() + " (*)\n    └── y " + top.version() + " (^" + major + ".0)\n",
@@ -174,16 +174,17 @@ class RegistryPrecedenceTest {
     @ParameterizedTest
     @MethodSource("layers")
     void install(Layer top) throws IOException {
-        CliRun r = setUp(top).run("install");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = setUp(top).run("install");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("+ x " + top.version() + "\n+ y " + top.version() + "\n"), r.out());
         assertLocked(top);
     }
 
     private void lockFrom(Layer layer) {
-        CliRun r = CliRun.run(project(), Map.of("COCOATLY_HOME", dir.resolve("home").toString()), "lock", "--registry",
+        CliRunner.Result r = new CliRunner(project(), Map.of("COCOATLY_HOME", dir.resolve("home").toString()))
+                .run("lock", "--registry",
                 registry(layer).toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
     }
 
     private void assertLocked(Layer top) {
@@ -198,9 +199,9 @@ class RegistryPrecedenceTest {
         env.put("COCOATLY_REGISTRY", "../registries/home");
         env.put("COCOATLY_REGISTRY_URL", "../registries/env");
 
-        CliRun r = CliRun.run(project(), env, "resolve");
+        CliRunner.Result r = new CliRunner(project(), env).run("resolve");
 
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("x     3.0.0    direct"), r.out());
         assertEquals("warning: COCOATLY_REGISTRY: ignored, `COCOATLY_REGISTRY_URL` is set too and takes precedence\n",
                 r.err());
@@ -231,9 +232,9 @@ class RegistryPrecedenceTest {
         }
         write(project().resolve(".cocoatly/config.json"), "{\"registry\": {\"url\": \"http://127.0.0.1:18765\"}}");
 
-        CliRun r = run.run(args.toArray(String[]::new));
+        CliRunner.Result r = run.run(args.toArray(String[]::new));
 
-        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
         assertEquals("error: resolving from an HTTP registry is not yet supported by `" + command
                 + "`: `http://127.0.0.1:18765`\nhint: use a local copy of the registry: pass `--registry DIR` or a `file:` URL\n",
                 r.err());
@@ -246,14 +247,14 @@ class RegistryPrecedenceTest {
         write(file, "{\"network\": {\"timeout\": 1}}");
         String warning = file + ": $.network.timeout: unknown key `timeout`, ignored; did you mean `timeout_seconds`?";
 
-        CliRun text = run.run("resolve");
-        assertEquals(0, text.exit(), text.err());
+        CliRunner.Result text = run.run("resolve");
+        assertEquals(0, text.exitCode(), text.err());
         assertEquals("warning: " + warning + "\n", text.err());
 
         for (List<String> args : List.of(List.of("lock", "--json"), List.of("check", "--json"), List.of("why", "y", "--json"),
                 List.of("lock", "--check", "--json"), List.of("tree", "--json"), List.of("outdated", "--json"))) {
-            CliRun json = run.run(args.toArray(String[]::new));
-            assertEquals(0, json.exit(), args + json.err());
+            CliRunner.Result json = run.run(args.toArray(String[]::new));
+            assertEquals(0, json.exitCode(), args + json.err());
             assertEquals("", json.err(), args.toString());
             assertEquals(warning, Json.mapper().readTree(json.out()).get("data").get("warnings").get(0).asText(),
                     args.toString());
@@ -263,8 +264,8 @@ class RegistryPrecedenceTest {
     @Test
     void aFileUrlIsARegistryDirectory() throws IOException {
         Invocation run = setUp(Layer.HOME);
-        CliRun r = run.run("resolve", "--registry", registry(Layer.FLAG).toUri().toString());
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = run.run("resolve", "--registry", registry(Layer.FLAG).toUri().toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("x     4.0.0    direct"), r.out());
     }
 

@@ -22,16 +22,16 @@ class ResolveCommandTest {
 
     @Test
     void printsTheSelectionAsATable() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY);
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("resolve", "--registry", REGISTRY);
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         GoldenFile.assertMatches("resolve/demo", r.maskedOut());
     }
 
     @Test
     void printsOneJsonDocument() throws IOException {
-        CliRun r = CliRun.run(DEMO, Map.of("COCOATLY_REGISTRY", REGISTRY), "resolve", "--json");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of("COCOATLY_REGISTRY", REGISTRY)).run("resolve", "--json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertTrue(doc.get("success").asBoolean());
         assertTrue(doc.get("data").get("optimal").asBoolean());
@@ -41,8 +41,9 @@ class ResolveCommandTest {
 
     @Test
     void semverMajorPolicy() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--multiple-versions=semver-major");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of())
+                .run("resolve", "--registry", REGISTRY, "--multiple-versions=semver-major");
+        assertEquals(0, r.exitCode(), r.err());
         GoldenFile.assertMatches("resolve/demo-semver-major", r.maskedOut());
     }
 
@@ -50,42 +51,45 @@ class ResolveCommandTest {
     void noSolutionExitsWithOneAndNamesThePackages() throws IOException {
         write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": "
                 + "{\"legacy-auth\": \"^0.3\", \"http\": \"^1.0\"}}");
-        CliRun r = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY);
-        assertEquals(1, r.exit());
+        CliRunner.Result r = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY);
+        assertEquals(1, r.exitCode());
         assertEquals("", r.out());
         GoldenFile.assertMatches("resolve/unsatisfiable", r.err());
-        CliRun json = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
-        assertEquals(1, json.exit());
+        CliRunner.Result json = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY, "--json");
+        assertEquals(1, json.exitCode());
         GoldenFile.assertMatches("resolve/unsatisfiable-json", json.out());
     }
 
     @Test
     void invalidInputExitsWithTwo() throws IOException {
         write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0\"}");
-        CliRun badManifest = CliRun.run(temp, Map.of(), "resolve", "--registry", REGISTRY, "--json");
-        assertEquals(2, badManifest.exit());
+        CliRunner.Result badManifest = new CliRunner(temp, Map.of()).run("resolve", "--registry", REGISTRY, "--json");
+        assertEquals(2, badManifest.exitCode());
         assertEquals("invalid-manifest", Json.mapper().readTree(badManifest.out()).get("error").get("code").asText());
 
-        CliRun noManifest = CliRun.run(temp.resolve("nowhere"), Map.of(), "resolve", "--registry", REGISTRY);
-        assertEquals(2, noManifest.exit());
+        CliRunner.Result noManifest = new CliRunner(temp.resolve("nowhere"), Map.of())
+                .run("resolve", "--registry", REGISTRY);
+        assertEquals(2, noManifest.exitCode());
 
-        CliRun noRegistry = CliRun.run(DEMO, Map.of(), "resolve");
-        assertEquals(2, noRegistry.exit());
+        CliRunner.Result noRegistry = new CliRunner(DEMO, Map.of()).run("resolve");
+        assertEquals(2, noRegistry.exitCode());
         GoldenFile.assertMatches("resolve/no-registry", noRegistry.err());
 
-        CliRun badPolicy = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--multiple-versions=two");
-        assertEquals(2, badPolicy.exit());
+        CliRunner.Result badPolicy = new CliRunner(DEMO, Map.of())
+                .run("resolve", "--registry", REGISTRY, "--multiple-versions=two");
+        assertEquals(2, badPolicy.exitCode());
         assertTrue(badPolicy.err().contains("`--multiple-versions`: `two`"), badPolicy.err());
 
-        CliRun badTimeout = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--timeout", "soon", "--json");
-        assertEquals(2, badTimeout.exit());
+        CliRunner.Result badTimeout = new CliRunner(DEMO, Map.of())
+                .run("resolve", "--registry", REGISTRY, "--timeout", "soon", "--json");
+        assertEquals(2, badTimeout.exitCode());
         assertEquals("invalid-duration", Json.mapper().readTree(badTimeout.out()).get("error").get("code").asText());
     }
 
     @Test
     void aTimeoutStillProvesSmallProblems() {
-        CliRun r = CliRun.run(DEMO, Map.of(), "resolve", "--registry", REGISTRY, "--timeout", "10s");
-        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("resolve", "--registry", REGISTRY, "--timeout", "10s");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().endsWith("(optimum proven).\n"), r.out());
     }
 

@@ -40,7 +40,7 @@ final class SampleProject {
             Files.copy(TESTDATA.resolve("demo/cocoatly.json"), dir.resolve("app/cocoatly.json"));
             Files.createDirectories(dir.resolve("home"));
             String key = Ed25519PublicKey.read(TESTDATA.resolve("keys/sample.pub")).base64();
-            Files.writeString(dir.resolve("home/config.json"), "{\"security\": {\"trusted_keys\": [\"" + key + "\"]}}");
+            InstallFixture.trust(dir.resolve("home"), key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,9 +64,9 @@ final class SampleProject {
     }
 
     /** Runs the CLI in the project with only the home set: no registry unless {@code args} name one. */
-    CliRun run(String... args) {
-        return CliRun.run(project(), Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
-                "HOME", dir.toString()), args);
+    CliRunner.Result run(String... args) {
+        return new CliRunner(project(), Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
+                "HOME", dir.toString())).run(args);
     }
 
     Lockfile lockfile() {

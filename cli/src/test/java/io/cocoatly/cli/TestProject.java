@@ -84,8 +84,8 @@ final class TestProject {
     }
 
     /** Runs the CLI in the project directory with this registry in {@code COCOATLY_REGISTRY}. */
-    CliRun run(String... args) {
-        return CliRun.run(project(), Map.of("COCOATLY_REGISTRY", registry().toString()), args);
+    CliRunner.Result run(String... args) {
+        return new CliRunner(project(), Map.of("COCOATLY_REGISTRY", registry().toString())).run(args);
     }
 
     String lockfile() {

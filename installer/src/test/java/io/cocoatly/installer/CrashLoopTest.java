@@ -2,26 +2,21 @@ package io.cocoatly.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cocoatly.config.ConfigReader;
 import io.cocoatly.config.Home;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.testkit.ChildProcesses;
+import io.cocoatly.testkit.CrashChild;
+import io.cocoatly.testkit.FileTree;
 import io.cocoatly.testkit.TestRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +24,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The random moments come from a fixed seed, printed in every failure; set
  * {@code -Dcocoatly.crashloop.seed=N} to try another. Bounded in count (30 kills, 60 commands) and
- * time (15 s of commands per loop).
+ * time (15 s of commands per loop, longer only until 5 kills and one change of the state have been seen).
  */
 class CrashLoopTest {
 
@@ -64,8 +57,7 @@ class CrashLoopTest {
     private TestRegistry rebuilt;
     private final List<Command> installs = new ArrayList<>();
     private Command reinstall;
-    private final List<Process> children = new ArrayList<>();
-    private int spawned;
+    private ChildProcesses children;
 
     /** One command of the loop: its arguments to {@link CrashStepMain} and the state it makes. */
     private record Command(String label, List<String> args, Map<PackageId, Optional<String>> target) {
@@ -73,14 +65,12 @@ class CrashLoopTest {
 
     @AfterEach
     void stopChildren() throws InterruptedException {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     @BeforeEach
     void setUp() throws IOException {
+        children = new ChildProcesses(dir);
         registry = new TestRegistry(dir.resolve("registry"), TestRegistry.newKey(dir.resolve("keys")));
         // The same versions again with other bytes, signed with the same key: a reinstall.
         rebuilt = new TestRegistry(dir.resolve("rebuilt"), registry.key());
@@ -141,15 +131,16 @@ class CrashLoopTest {
         Process setup = start(spawn(), installs.get(0));
         long first = System.nanoTime();
         assertTrue(setup.waitFor(120, TimeUnit.SECONDS), "seed " + seed + ": the first install did not end");
-        assertEquals(0, setup.exitValue(), () -> childLog(0));
+        assertEquals(0, setup.exitValue(), () -> children.log(setup));
         double span = Math.max(100, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
         assertConsistent("seed " + seed + ", first install");
         Process spare = spawn();
-        while (kills < KILLS && commands < MAX_COMMANDS && System.nanoTime() < deadline) {
+        // Past the time budget only while the loop has not yet killed 5 commands or seen one change the
+        // state: on a loaded machine 15 s may hold too few commands to have tested anything.
+        while (kills < KILLS && commands < MAX_COMMANDS && (System.nanoTime() < deadline || kills < 5 || changed == 0)) {
             Map<PackageId, Optional<String>> before = recorded();
             Command command = next(random, before, withReinstall);
             int delay = random.nextInt((int) span);
-            int n = spawned - 1;
             String where = "seed " + seed + ", command " + commands + " (" + command.label() + ", killed after " + delay
                     + " ms unless done); earlier: " + log;
             log.add(command.label());
@@ -165,7 +156,7 @@ class CrashLoopTest {
                 // The next command: takes the lock and recovers first, as every command does.
                 new LocalInstaller(home, settings).uninstall(List.of(), false, new InstallListener() { });
             } else {
-                assertEquals(0, p.exitValue(), () -> where + ": " + childLog(n));
+                assertEquals(0, p.exitValue(), () -> where + ": " + children.log(p));
             }
             Map<PackageId, Optional<String>> after = recorded();
             if (done) {
@@ -215,35 +206,15 @@ class CrashLoopTest {
         return new Command("uninstall " + String.join(",", gone), List.of("uninstall", String.join(",", gone)), target);
     }
 
-    /** Starts a child that waits for its command; {@link #spawned} numbers its log. */
+    /** Starts a child that waits for its command. */
     private Process spawn() throws IOException {
-        List<String> args = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                CrashStepMain.class.getName(), home.root().toString());
-        Process p = new ProcessBuilder(args).redirectError(dir.resolve("child-" + spawned++ + ".err").toFile()).start();
-        children.add(p);
-        return p;
+        return children.start(ChildProcesses.java(List.of(), CrashStepMain.class, home.root().toString()));
     }
 
     /** Waits until {@code child}'s JVM has started (it says ready or ends), then gives it {@code command}. */
     private Process start(Process child, Command command) throws IOException, InterruptedException {
-        String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        if (!"ready".equals(line)) {
-            child.waitFor(30, TimeUnit.SECONDS);
-            fail("a child did not start: " + line);
-        }
-        try (OutputStream in = child.getOutputStream()) {
-            in.write((String.join("\t", command.args()) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        CrashChild.send(child, command.args());
         return child;
-    }
-
-    private String childLog(int n) {
-        try {
-            return Files.readString(dir.resolve("child-" + n + ".err"));
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private Map<PackageId, Optional<String>> recorded() {
@@ -261,7 +232,7 @@ class CrashLoopTest {
         for (StatePackage p : state.packages()) {
             Path expected = installDir.resolve(p.name().toString()).resolve(p.version().toString());
             assertEquals(expected, p.installPath(), where);
-            Map<String, String> onDisk = describe(p.installPath());
+            Map<String, String> onDisk = FileTree.describe(p.installPath());
             Map<String, String> recorded = new TreeMap<>();
             for (StateFileEntry e : p.files()) {
                 if (e instanceof StateFileEntry.Regular r) {
@@ -275,7 +246,6 @@ class CrashLoopTest {
                 }
             }
             // Directories the state does not list are implied by its files; compare files and links.
-            onDisk.values().removeIf("dir"::equals);
             recorded.values().removeIf("dir"::equals);
             assertEquals(recorded, onDisk, where + ": " + p.id() + " on disk is not as recorded");
         }
@@ -292,34 +262,5 @@ class CrashLoopTest {
             }
         }
         assertEquals(List.of(), InstallerContract.list(home.tmpDir()), where + ": left in " + home.tmpDir());
-    }
-
-    /** Every entry below {@code root}: relative path to {@code dir}, {@code link T} or {@code file SIZE SHA256}. */
-    private static Map<String, String> describe(Path root) throws IOException {
-        Map<String, String> found = new TreeMap<>();
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> !p.equals(root)).collect(Collectors.toList());
-        }
-        for (Path p : paths) {
-            String rel = root.relativize(p).toString().replace('\\', '/');
-            if (Files.isSymbolicLink(p)) {
-                found.put(rel, "link " + Files.readSymbolicLink(p));
-            } else if (Files.isDirectory(p)) {
-                found.put(rel, "dir");
-            } else {
-                byte[] bytes = Files.readAllBytes(p);
-                found.put(rel, "file " + bytes.length + " " + sha256(bytes));
-            }
-        }
-        return found;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,18 +1,15 @@
 package io.cocoatly.installer;
 
-import io.cocoatly.artifact.ExtractedPackage;
 import io.cocoatly.config.ConfigReader;
 import io.cocoatly.config.Home;
 import io.cocoatly.lockfile.LockfileReader;
-import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
-import java.io.BufferedReader;
+import io.cocoatly.testkit.CrashChild;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,18 +29,17 @@ public final class CrashStepMain {
         Home home = new Home(Path.of(argv[0]));
         LocalInstaller installer = new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)));
         InstallListener slow = SlowInstallMain.SLOW;
-        System.out.println("ready");
-        System.out.flush();
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null) {
+        Optional<List<String>> command = CrashChild.awaitCommand();
+        if (command.isEmpty()) {
             return; // the test ended without giving a command
         }
-        String[] args = ("-\t" + line).split("\t");
-        switch (args[1]) {
-            case "install" -> installer.apply(new InstallRequest(LockfileReader.read(Path.of(args[3])),
-                    Optional.of(URI.create(args[2]))), slow);
-            case "uninstall" -> installer.uninstall(Arrays.stream(args[2].split(",")).map(PackageName::of).toList(), false, slow);
-            default -> throw new IllegalArgumentException("unknown command: " + args[1]);
+        List<String> args = command.get();
+        switch (args.get(0)) {
+            case "install" -> installer.apply(new InstallRequest(LockfileReader.read(Path.of(args.get(2))),
+                    Optional.of(URI.create(args.get(1)))), slow);
+            case "uninstall" -> installer.uninstall(Arrays.stream(args.get(1).split(",")).map(PackageName::of).toList(), false,
+                    slow);
+            default -> throw new IllegalArgumentException("unknown command: " + args.get(0));
         }
         System.exit(0);
     }

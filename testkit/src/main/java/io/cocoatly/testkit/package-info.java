@@ -8,7 +8,10 @@
  *       {@code -Dcocoatly.regenerate=true}, that rewrites them all;</li>
  *   <li>{@link io.cocoatly.testkit.TestRegistry} builds signed registries of real archives, and
  *       {@link io.cocoatly.testkit.FileServer} serves a directory over HTTP on loopback;</li>
- *   <li>{@link io.cocoatly.testkit.TestData} finds the repository's {@code testdata/}.</li>
+ *   <li>{@link io.cocoatly.testkit.TestData} finds the repository's {@code testdata/};</li>
+ *   <li>for the crash loops, {@link io.cocoatly.testkit.CrashChild} starts child JVMs that take
+ *       their command once started, and {@link io.cocoatly.testkit.FileTree} describes an installed
+ *       tree (sizes, SHA-256, link targets) without the installer's code.</li>
  * </ul>
  *
  * <p>A normal jar on the test class path of {@code config}, {@code transport}, {@code installer},
