@@ -13,6 +13,7 @@ import io.cocoatly.testkit.RegistryServer.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,28 @@ class FaultsTest {
         }
         assertCacheWholeOrAbsent("/index/base64.json");
         assertFalse(Files.exists(cached("/index/regex.json")));
+    }
+
+    @Test
+    void commandsSharingOneCacheNeverLeaveAHalfWrittenEntry() throws Exception {
+        // Every answer has a new ETag, so every one of the concurrent readers writes the entry.
+        server.fault(HTTP, Fault.WRONG_ETAG, 1000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Optional<byte[]>>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                reads.add(pool.submit(() -> read("index/http.json")));
+            }
+            for (var r : reads) {
+                assertTrue(r.get().isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(40, server.requests(HTTP));
+        assertTrue(Files.exists(cached(HTTP)));
+        assertCacheWholeOrAbsent(HTTP);
     }
 
     @Test

@@ -32,7 +32,7 @@ class PrefetchTest {
     @Test
     void aColdWalkOfTheGraphTakesAboutDepthRoundTrips() throws IOException {
         Path registry = layeredRegistry(dir.resolve("registry"));
-        try (RegistryServer server = RegistryServer.of(registry).holdEachAnswer(40);
+        try (RegistryServer server = RegistryServer.of(registry).holdEachAnswer(100);
              HttpRegistrySource source = RemoteFixture.open(server.uri(), dir.resolve("cache"), CacheMode.NORMAL,
                      RemoteFixture.FAST.withMaxConcurrent(MAX_CONCURRENT))) {
             Set<PackageName> reached = Closure.of(FileRegistry.open(source), List.of("root"));
@@ -47,7 +47,9 @@ class PrefetchTest {
             // a second one. Without prefetching it would be one burst per package (32).
             int levelsWithSpill = DEPTH * ((WIDTH + MAX_CONCURRENT - 1) / MAX_CONCURRENT);
             assertTrue(server.bursts() <= 2 + levelsWithSpill, "bursts: " + server.bursts());
-            assertEquals(MAX_CONCURRENT, server.maxInFlight(), "never more than network.max_concurrent_downloads");
+            assertTrue(server.maxInFlight() >= 2, "requests overlap: " + server.maxInFlight());
+            assertTrue(server.maxInFlight() <= MAX_CONCURRENT, "never more than network.max_concurrent_downloads: "
+                    + server.maxInFlight());
         }
     }
 
