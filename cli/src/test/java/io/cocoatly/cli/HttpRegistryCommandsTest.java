@@ -130,6 +130,21 @@ class HttpRegistryCommandsTest {
     }
 
     @Test
+    void verboseErrorsAndJsonEnvelopesNeverHoldTheToken() {
+        server.requireToken(TOKEN).refuseToken(TOKEN);
+        Map<String, String> env = Map.of("COCOATLY_REGISTRY_TOKEN", TOKEN);
+
+        CliRun verbose = run(env, "", "--verbose", "resolve");
+        CliRun json = run(env, "", "lock", "--json");
+
+        assertEquals(4, verbose.exit());
+        assertTrue(verbose.err().contains("registry-forbidden") || verbose.err().contains("HTTP 403"), verbose.err());
+        assertTrue(verbose.err().contains("\tat "), "a stack trace was printed: " + verbose.err());
+        assertTrue(json.out().contains("\"registry-forbidden\""), json.out());
+        // stop() checks every output for the token.
+    }
+
+    @Test
     void aTokenInConfigJsonIsIgnoredWithAWarning() throws IOException {
         Files.writeString(dir.resolve("home/config.json"), Files.readString(dir.resolve("home/config.json"))
                 .replaceFirst("\\{", "{\"registry\": {\"token\": \"" + TOKEN + "\"}, "));

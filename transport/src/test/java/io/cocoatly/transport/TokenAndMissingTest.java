@@ -98,6 +98,18 @@ class TokenAndMissingTest {
     }
 
     @Test
+    void aRedirectToAnotherSchemeIsNotFollowed() {
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location",
+                "https://127.0.0.1:" + server.getPort() + "/index/a.json").build());
+
+        TransportException e = assertThrows(TransportException.class,
+                () -> transport.getBytes(GetRequest.atMost(url("/index/a.json"), 1000).withTokenFirst(), events));
+
+        assertEquals("GET " + url("/index/a.json") + ": HTTP 302", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void anotherOriginAnswering401GetsNoTokenEither() throws InterruptedException {
         Transport foreign = new Transport(TransportGetTest.FAST.withToken(
                 BearerToken.forOrigin(URI.create("http://127.0.0.1:" + other.getPort() + "/"), SECRET)));
