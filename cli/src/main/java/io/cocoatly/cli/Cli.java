@@ -27,7 +27,11 @@ public final class Cli {
     /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
     public static int run(Context context, String... args) {
         CommandLine cli = commandLine(context, args);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            RunResources.closeAll(context);
+        }
     }
 
     static CommandLine commandLine(Context context, String... args) {

@@ -40,6 +40,8 @@ final class CocoatlyCommand implements Runnable {
             KeygenCommand.class,
             PublishCommand.class,
             YankCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
             RegistryCommand.class);
 
     private final Context context;

@@ -4,11 +4,19 @@ import io.cocoatly.config.Config;
 import io.cocoatly.config.ConfigFlag;
 import io.cocoatly.config.ConfigLayers;
 import io.cocoatly.config.ConfigWarning;
+import io.cocoatly.config.Credentials;
 import io.cocoatly.config.Home;
+import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.RegistrySource;
 import io.cocoatly.registry.RegistrySources;
+import io.cocoatly.registry.http.CacheMode;
+import io.cocoatly.registry.http.RegistryLocations;
+import io.cocoatly.registry.http.RemoteOptions;
+import io.cocoatly.transport.BearerToken;
+import io.cocoatly.transport.TransportOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,11 +29,19 @@ import java.util.Optional;
  * {@code config.json}, the project's {@code .cocoatly/config.json}, {@code COCOATLY_*} variables and
  * the command's flags. And so the one place that decides where the registry is, for every command:
  * {@code --registry}, else {@code COCOATLY_REGISTRY_URL} / {@code COCOATLY_REGISTRY}, else the
- * project's {@code registry.url}, else the home's.
+ * project's {@code registry.url}, else the home's; and how an {@code http(s)} one is read: its cache
+ * ({@code <cache.dir>/registries/}), {@code --offline} / {@code network.offline}, {@code --refresh},
+ * the transport of {@code network.*}, and its token ({@code $COCOATLY_REGISTRY_TOKEN}, else the
+ * home's {@code credentials.json} for the registry's base URL).
  *
- * @param command as errors name it, e.g. {@code cocoatly lock}
+ * @param command  as errors name it, e.g. {@code cocoatly lock}
+ * @param context  the run, whose environment holds the token variable and whose end closes the registry
+ * @param refresh  {@code --refresh}: revalidate every cached file once
  */
-record CommandSettings(String command, Home home, Config config) {
+record CommandSettings(String command, Home home, Config config, Context context, boolean refresh) {
+
+    /** The directory under {@code cache.dir} that holds the caches of remote registries. */
+    static final String REGISTRIES_CACHE = "registries";
 
     /** The flag every registry-reading command has, as errors name it. */
     static final String REGISTRY_FLAG = "--registry";
@@ -38,6 +54,14 @@ record CommandSettings(String command, Home home, Config config) {
      * @param registryFlag {@code --registry} as typed, or null
      */
     static CommandSettings load(Context context, String command, Path manifest, String registryFlag) {
+        return load(context, command, manifest, registryFlag, new RemoteFlags());
+    }
+
+    /**
+     * Reads the settings for a command that reads a registry: {@code --offline} is the highest layer of
+     * {@code network.offline}, {@code --refresh} is kept for opening the registry.
+     */
+    static CommandSettings load(Context context, String command, Path manifest, String registryFlag, RemoteFlags flags) {
         String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
         Home home = Home.locate(context.env(), userHome == null ? null : Path.of(userHome));
         ConfigLayers layers = ConfigLayers.of(home).withEnvironment(context.env(), context.cwd());
@@ -48,7 +72,10 @@ record CommandSettings(String command, Home home, Config config) {
         if (registryFlag != null) {
             layers = layers.withFlag(new ConfigFlag(REGISTRY_FLAG, "registry.url", registryFlag));
         }
-        return new CommandSettings(command, home, layers.read());
+        if (flags.offline) {
+            layers = layers.withFlag(new ConfigFlag(RemoteFlags.OFFLINE_FLAG, "network.offline", "true"));
+        }
+        return new CommandSettings(command, home, layers.read(), context, flags.refresh);
     }
 
     /** The warnings of every layer, as text output prints them after {@code warning: } and JSON lists them. */
@@ -72,7 +99,7 @@ record CommandSettings(String command, Home home, Config config) {
      * The registry, for resolving.
      *
      * @throws CocoatlyException with code {@code usage} if no layer names one, or what
-     *     {@link RegistrySources#open} throws (an HTTP URL is not yet readable)
+     *     {@link RegistryLocations#open} and reading {@code registry.json} throw
      */
     FileRegistry openRegistry() {
         return openRegistryIfGiven().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no registry given: `"
@@ -83,7 +110,46 @@ record CommandSettings(String command, Home home, Config config) {
 
     /** The registry if some layer names one; for commands that can do without. */
     Optional<FileRegistry> openRegistryIfGiven() {
-        return registry().map(location -> FileRegistry.open(RegistrySources.open(location, command)));
+        return registry().map(location -> {
+            RegistrySource source = RegistryLocations.open(location, command, remoteOptions(location));
+            if (source instanceof AutoCloseable closeable) {
+                RunResources.closeAtEnd(context, closeable);
+            }
+            return FileRegistry.open(source);
+        });
+    }
+
+    /** How the registry at {@code location} is read if it is remote. */
+    private RemoteOptions remoteOptions(String location) {
+        CacheMode mode = config.network().offline() ? CacheMode.OFFLINE : refresh ? CacheMode.REFRESH : CacheMode.NORMAL;
+        return new RemoteOptions(config.cache().dir().resolve(REGISTRIES_CACHE), transport(), mode);
+    }
+
+    /**
+     * The transport of {@code network.*} for reading the registry and downloading its artifacts, with
+     * the registry's token bound to its origin when the registry is remote and a token is found.
+     */
+    TransportOptions transport() {
+        TransportOptions options = InstallSettings.transportOptions(config.network());
+        Optional<String> location = registry().filter(RegistryLocations::isRemote);
+        if (location.isEmpty()) {
+            return options;
+        }
+        URI base = RegistryLocations.baseUrl(location.get());
+        Optional<String> token = Optional.ofNullable(context.env().get(ConfigLayers.TOKEN_VARIABLE)).filter(t -> !t.isBlank())
+                .or(() -> Credentials.read(home).token(base.toString()));
+        return token.map(t -> options.withToken(bearer(base, t))).orElse(options);
+    }
+
+    /** The token for {@code base}, checked; the error never quotes it. */
+    static BearerToken bearer(URI base, String token) {
+        try {
+            return BearerToken.forOrigin(base, token.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-token", "the token for `" + base + "` is not"
+                    + " usable: " + e.getMessage(), List.of("a token is one line of printable characters without spaces;"
+                    + " check " + ConfigLayers.TOKEN_VARIABLE + " or log in again with `cocoatly login`"));
+        }
     }
 
     /** The registry root that relative artifact URLs resolve against, if a registry is named. */

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,6 +61,9 @@ final class InstallCommand implements Callable<Integer> {
             description = "Registry directory or URL (" + RegistryOptions.DEFAULT + ").")
     String registry;
 
+    @Mixin
+    RemoteFlags remote;
+
     @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
     boolean locked;
 
@@ -75,7 +79,7 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstallerSetup setup = InstallerSetup.open(context, context.path(manifest), registry).warnUnless(json, context);
+        InstallerSetup setup = InstallerSetup.open(context, context.path(manifest), registry, remote).warnUnless(json, context);
         return packages.isEmpty() ? project(setup) : global(setup);
     }
 

@@ -23,13 +23,13 @@ record InstallerSetup(CommandSettings settings) {
      * @param manifest       the project's {@code cocoatly.json}, whose configuration is read if it exists
      * @param registryOption {@code --registry} as typed: a directory or an {@code http(s)}/{@code file} URL, or null
      */
-    static InstallerSetup open(Context context, Path manifest, String registryOption) {
-        return new InstallerSetup(CommandSettings.load(context, "cocoatly install", manifest, registryOption));
+    static InstallerSetup open(Context context, Path manifest, String registryOption, RemoteFlags remote) {
+        return new InstallerSetup(CommandSettings.load(context, "cocoatly install", manifest, registryOption, remote));
     }
 
     /** For commands without {@code --manifest} or {@code --registry}: the working directory's project, if it is one. */
     static InstallerSetup open(Context context) {
-        return open(context, context.path(Manifests.FILE_NAME), null);
+        return open(context, context.path(Manifests.FILE_NAME), null, new RemoteFlags());
     }
 
     /** Prints the settings' warnings on stderr unless the command writes JSON, which lists them in its data. */
@@ -50,13 +50,21 @@ record InstallerSetup(CommandSettings settings) {
 
     /** The installer of the global installation, in the home. */
     Installer global() {
-        return Installer.of(home(), config(), home(), InstallSettings.from(config()));
+        return Installer.of(home(), config(), home(), installSettings());
+    }
+
+    /**
+     * The installer's settings, downloading with the registry's transport: an artifact on the origin
+     * of an http(s) registry gets its token after a 401, without the installer knowing of registries.
+     */
+    private InstallSettings installSettings() {
+        return InstallSettings.from(config()).withDownload(settings.transport());
     }
 
     /** The installer of the project whose manifest is in {@code projectDir}: {@code <projectDir>/.cocoatly/}. */
     Installer project(Path projectDir) {
         Home target = new Home(projectDir.resolve(PROJECT_DIR));
-        return Installer.of(home(), config(), target, InstallSettings.from(config()).withInstallDir(target.packagesDir()));
+        return Installer.of(home(), config(), target, installSettings().withInstallDir(target.packagesDir()));
     }
 
     /** The registry root that relative artifact URLs resolve against; an {@code http(s)} URL is fine here. */
@@ -64,7 +72,7 @@ record InstallerSetup(CommandSettings settings) {
         return settings.registryRoot();
     }
 
-    /** The registry's index, for resolving; only a directory registry can be read yet. */
+    /** The registry's index, for resolving: a directory or an http(s) registry. */
     FileRegistry index() {
         return settings.openRegistry();
     }

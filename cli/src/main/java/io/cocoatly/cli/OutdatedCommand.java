@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly outdated}: locked packages that have newer versions, allowed or not. */
@@ -43,8 +44,11 @@ final class OutdatedCommand implements Callable<Integer> {
             description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
     String manifest;
 
-    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
-            description = "Registry directory or file: URL (" + RegistryOptions.DEFAULT + ").")
+    @Mixin
+    RemoteFlags remote;
+
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR|URL",
+            description = "Registry directory or URL (" + RegistryOptions.DEFAULT + ").")
     String registry;
 
     @Option(names = "--all", description = "List every locked package, not only the outdated ones.")
@@ -70,7 +74,7 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         ProjectFiles project = ProjectFiles.open(context, manifest);
         Lockfile lockfile = project.requireLockfile();
-        CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry, remote);
         PackageIndex index = settings.openRegistry();
         List<Row> rows = new ArrayList<>();
         for (LockedPackage p : lockfile.packages()) {

@@ -6,6 +6,7 @@ import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options the resolving commands share: where the registry is and the version policy. */
@@ -15,9 +16,12 @@ final class RegistryOptions {
     static final String DEFAULT = "default: $COCOATLY_REGISTRY, else the `registry.url` setting of the project's"
             + " or the home's config.json";
 
-    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
-            description = "Registry directory or file: URL (" + DEFAULT + ").")
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR|URL",
+            description = "Registry directory or URL (" + DEFAULT + ").")
     String registry;
+
+    @Mixin
+    RemoteFlags remote;
 
     @Option(names = "--multiple-versions", paramLabel = "POLICY", defaultValue = "one",
             description = "How many versions of a package may be selected: `one` (default) or `semver-major`"
@@ -26,7 +30,7 @@ final class RegistryOptions {
 
     /** The settings of {@code command}, with {@code --registry} as the highest layer. */
     CommandSettings settings(Context context, String command, Path manifest) {
-        return CommandSettings.load(context, command, manifest, registry);
+        return CommandSettings.load(context, command, manifest, registry, remote);
     }
 
     /** The policy {@code --multiple-versions} names, spelled as {@link VersionPolicy#fromOption} reads it. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly tree}: the locked dependency tree, or with {@code --invert}, who depends on a package. */
@@ -40,7 +41,10 @@ final class TreeCommand implements Callable<Integer> {
             description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
     String manifest;
 
-    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR",
+    @Mixin
+    RemoteFlags remote;
+
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR|URL",
             description = "Registry to read requirements from (" + RegistryOptions.DEFAULT
                     + "; without one, transitive edges show versions only).")
     String registry;
@@ -67,7 +71,7 @@ final class TreeCommand implements Callable<Integer> {
         }
         ProjectFiles project = ProjectFiles.open(context, manifest);
         Lockfile lockfile = project.requireLockfile();
-        CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry, remote);
         List<String> warnings = new ArrayList<>(settings.warnings());
         if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest()))) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");

@@ -3,27 +3,18 @@ package io.cocoatly.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cocoatly.model.Manifest;
 import io.cocoatly.registry.Manifests;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code python3 -m http.server} (HTTP/1.0: it closes the connection after every response) serving
  * a copy of {@code testdata/registry}. It used to fail every time with "unexpected end of stream".
  *
- * <p>The lockfile is written first from the same registry as a directory, because resolving reads
- * a directory only; the install then downloads every artifact from the server.
+ * <p>The lockfile is written first from the same registry as a directory and pointed at the server,
+ * so that this test is about downloads alone (locking over HTTP is {@link HttpRegistryParityTest}'s);
+ * the install then downloads every artifact from the server.
  */
 class InstallFromPythonHttpServerTest {
 
@@ -44,9 +36,6 @@ class InstallFromPythonHttpServerTest {
 
     @Test
     void installDownloadsEveryArtifactFromPythonsHttpServer() throws Exception {
-        Optional<Path> python = onPath("python3");
-        Assumptions.assumeTrue(python.isPresent(), "python3 is not on PATH: skipping the install against"
-                + " `python3 -m http.server`");
         Path registry = copyTree(REPO.resolve("testdata/registry"), dir.resolve("registry"));
         Path home = Files.createDirectories(dir.resolve("home"));
         InstallFixture.trust(home, REPO.resolve("testdata/keys/sample.pub").toString());
@@ -57,18 +46,13 @@ class InstallFromPythonHttpServerTest {
         CliRunner.Result lock = cli.run("lock", "--registry", registry.toString());
         assertEquals(0, lock.exitCode(), lock.err());
 
-        int port = freePort();
         Path log = dir.resolve("http-server.log");
-        Process server = new ProcessBuilder(python.get().toString(), "-u", "-m", "http.server", "--bind", "127.0.0.1",
-                Integer.toString(port)).directory(registry.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            awaitListening(server, port, log);
+        try (PythonHttpServer server = PythonHttpServer.serve(registry, log)) {
             // The lockfile records where its source is; pointed at the server, it is the lockfile a lock
             // against `http://127.0.0.1:PORT/` writes, and install needs nothing else.
             Path lockfile = project.resolve("cocoatly-lock.json");
             Files.writeString(lockfile, Files.readString(lockfile).replace(registry.toUri().toString(),
-                    "http://127.0.0.1:" + port + "/"));
+                    server.uri().toString()));
             CliRunner.Result r = cli.run("install");
 
             assertEquals(0, r.exitCode(), r.err());
@@ -86,11 +70,6 @@ class InstallFromPythonHttpServerTest {
             }
             assertEquals(installed, servedArtifacts(log), "every artifact came from the HTTP server");
             assertEquals(0, cli.run("verify", "--project").exitCode());
-        } finally {
-            server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
         }
     }
 
@@ -109,37 +88,6 @@ class InstallFromPythonHttpServerTest {
         }
         served.sort(null);
         return served;
-    }
-
-    /** Waits until the server accepts connections; fails with its output if it exits first. */
-    private static void awaitListening(Process server, int port, Path log) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                fail("python3 -m http.server exited with " + server.exitValue() + ": " + Files.readString(log));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 1000);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        fail("python3 -m http.server did not listen on port " + port + ": " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator)).map(p -> Path.of(p, program))
-                .filter(Files::isExecutable).findFirst();
     }
 
     private static Path copyTree(Path from, Path to) throws IOException {

@@ -222,22 +222,28 @@ class RegistryPrecedenceTest {
                 Arguments.of(List.of("install"), false, "cocoatly install"));
     }
 
-    /** Until the HTTP registry client arrives, a URL from any layer is refused, naming the command. */
+    /**
+     * A URL from any layer is read over HTTP by every command: offline with an empty cache, each one
+     * looks for the registry's {@code registry.json} in the cache, sends nothing, and says so.
+     */
     @ParameterizedTest
     @MethodSource("commands")
-    void anHttpRegistryIsNotYetReadableByAnyCommand(List<String> args, boolean locked, String command) throws IOException {
+    void anHttpRegistryFromAnyLayerIsReadOverHttpByEveryCommand(List<String> args, boolean locked, String command)
+            throws IOException {
         Invocation run = setUp(Layer.HOME);
         if (locked) {
             lockFrom(Layer.HOME);
         }
         write(project().resolve(".cocoatly/config.json"), "{\"registry\": {\"url\": \"http://127.0.0.1:18765\"}}");
+        List<String> offline = new ArrayList<>(args);
+        offline.add("--offline");
 
-        CliRunner.Result r = run.run(args.toArray(String[]::new));
+        CliRunner.Result r = run.run(offline.toArray(String[]::new));
 
-        assertEquals(2, r.exitCode(), r.out() + r.err());
-        assertEquals("error: resolving from an HTTP registry is not yet supported by `" + command
-                + "`: `http://127.0.0.1:18765`\nhint: use a local copy of the registry: pass `--registry DIR` or a `file:` URL\n",
-                r.err());
+        assertEquals(4, r.exitCode(), r.out() + r.err());
+        assertEquals("error: offline: `registry.json` of the registry `http://127.0.0.1:18765/` is not in the cache"
+                + " (http://127.0.0.1:18765/registry.json)\nhint: run the command once without `--offline` (and without"
+                + " `network.offline`) to fill the cache\n", r.err());
     }
 
     @Test

@@ -97,9 +97,11 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
      * @param minBytesPerSecond {@code network.min_bytes_per_second}: a download must finish within
      *                the grace period plus its size at this rate; 0 sets no such deadline
      * @param deadlineGrace {@code network.deadline_grace_seconds}: the time added to every deadline
+     * @param offline {@code network.offline}: read remote registries from the cache only, never sending a
+     *                request (the flag {@code --offline} sets it for one command)
      */
     public record Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy,
-                          long minBytesPerSecond, Duration deadlineGrace) {
+                          long minBytesPerSecond, Duration deadlineGrace, boolean offline) {
 
         /** {@code network.min_bytes_per_second} by default: 4 KiB/s. */
         public static final long DEFAULT_MIN_BYTES_PER_SECOND = 4096;
@@ -117,9 +119,15 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
             }
         }
 
-        /** These settings with the default download deadline. */
+        /** These settings with the default download deadline, online. */
         public Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy) {
             this(maxConcurrentDownloads, timeout, retries, proxy, DEFAULT_MIN_BYTES_PER_SECOND, DEFAULT_DEADLINE_GRACE);
+        }
+
+        /** These settings, online. */
+        public Network(int maxConcurrentDownloads, Duration timeout, int retries, Optional<URI> proxy,
+                       long minBytesPerSecond, Duration deadlineGrace) {
+            this(maxConcurrentDownloads, timeout, retries, proxy, minBytesPerSecond, deadlineGrace, false);
         }
     }
 

@@ -65,7 +65,8 @@ final class ConfigKeys {
         section(s, "cache", text("dir", "a path"));
         section(s, "network", integer("max_concurrent_downloads", 1, 256), integer("timeout_seconds", 1, 3600),
                 integer("retries", 0, 100), text("proxy", "a proxy like http://host:port"),
-                integer("min_bytes_per_second", 0, Integer.MAX_VALUE), integer("deadline_grace_seconds", 0, 86_400));
+                integer("min_bytes_per_second", 0, Integer.MAX_VALUE), integer("deadline_grace_seconds", 0, 86_400),
+                key("offline", Kind.BOOLEAN, "`true` or `false`"));
         section(s, "security", key("require_signatures", Kind.BOOLEAN, "`true` or `false`"),
                 json("trusted_keys", "a JSON array of keys or key files, e.g. [\"keys/team.pub.json\"]"),
                 json("checksum", "a JSON array of digest names, e.g. [\"sha256\", \"blake3\"]"));

@@ -65,6 +65,9 @@ final class ConfigLayer {
         return file(root, file, base, false, warnings);
     }
 
+    /** A key that looks like a token, in any section: refused with its own warning, never its value. */
+    private static final String TOKEN_KEY = "token";
+
     private static ConfigLayer file(JsonCursor root, Path file, Path base, boolean user, List<ConfigWarning> warnings) {
         ConfigLayer layer = new ConfigLayer();
         for (String section : root.keys()) {
@@ -81,7 +84,12 @@ final class ConfigLayer {
             for (Map.Entry<String, JsonCursor> entry : at.get().entries()) {
                 ConfigKeys.Key key = keys.get(entry.getKey());
                 JsonCursor value = entry.getValue();
-                if (key == null) {
+                if (key == null && entry.getKey().equals(TOKEN_KEY)) {
+                    // Never echo the value: it is a secret in the wrong place.
+                    warnings.add(new ConfigWarning(new ConfigOrigin.File(file, value.path()), "a token is never read"
+                            + " from a config file, ignored: `cocoatly login` keeps it in the home's credentials.json,"
+                            + " or set " + ConfigLayers.TOKEN_VARIABLE + "; remove it from this file"));
+                } else if (key == null) {
                     warnings.add(unknownKey(file, value.path(), entry.getKey(), keys.keySet()));
                 } else if (!user && userOnly(key)) {
                     warnings.add(new ConfigWarning(new ConfigOrigin.File(file, value.path()), "a project's config may"
@@ -107,7 +115,8 @@ final class ConfigLayer {
         ConfigLayer layer = new ConfigLayer();
         for (String name : new TreeSet<>(env.keySet())) {
             String text = env.get(name);
-            if (!name.startsWith(ConfigKeys.PREFIX) || text == null || text.isBlank()) {
+            if (!name.startsWith(ConfigKeys.PREFIX) || text == null || text.isBlank()
+                    || name.equals(ConfigLayers.TOKEN_VARIABLE)) {
                 continue;
             }
             for (String section : ConfigKeys.sectionNames()) {

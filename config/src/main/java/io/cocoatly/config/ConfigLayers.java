@@ -26,6 +26,12 @@ public record ConfigLayers(Home home, Optional<Path> project, Map<String, String
     /** The registry location variable documented before the layered names, read as {@code registry.url}. */
     public static final String REGISTRY_VARIABLE = "COCOATLY_REGISTRY";
 
+    /**
+     * The variable that carries the registry's token ({@code docs/registry-protocol.md} §1.5). It is
+     * not a setting: the layers neither read nor warn about it, and the cli takes it for the token.
+     */
+    public static final String TOKEN_VARIABLE = "COCOATLY_REGISTRY_TOKEN";
+
     public ConfigLayers {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(project, "project");

@@ -111,7 +111,8 @@ public final class ConfigReader {
                 Duration.ofSeconds(integer("network", "timeout_seconds", (int) n.timeout().toSeconds())),
                 integer("network", "retries", n.retries()), nullable("network", "proxy", (at, base) -> proxy(at)),
                 integer("network", "min_bytes_per_second", (int) n.minBytesPerSecond()),
-                Duration.ofSeconds(integer("network", "deadline_grace_seconds", (int) n.deadlineGrace().toSeconds())));
+                Duration.ofSeconds(integer("network", "deadline_grace_seconds", (int) n.deadlineGrace().toSeconds())),
+                setting("network", "offline", n.offline(), (at, base) -> at.bool()));
         Config.Security s = d.security();
         Config.Security security = new Config.Security(
                 setting("security", "require_signatures", s.requireSignatures(), (at, base) -> at.bool()),

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that turns a registry location into a {@link RegistrySource}, by its URI scheme:
- * {@code file:} or a plain path is a directory; {@code http:} and {@code https:} arrive with the HTTP
- * registry client, and until then are refused with an error naming the command that asked. Which
+ * {@code file:} or a plain path is a directory. {@code http:} and {@code https:} are read by the HTTP
+ * registry client, which this module does not know: open every location through
+ * {@code io.cocoatly.registry.http.RegistryLocations.open}, which delegates the local ones here. This
+ * method keeps refusing them, naming the command that asked, so a caller that skipped the factory
+ * fails loudly instead of reading nothing. Which
  * location a command uses (flag, environment, configuration) is the caller's decision, not this one's.
  */
 public final class RegistrySources {
@@ -34,7 +37,8 @@ public final class RegistrySources {
      * @param location a {@code file:} URL or a path; a relative path is taken from the process's
      *                 working directory, so callers that have their own pass absolute ones
      * @param command  the command that reads the registry, as errors name it, e.g. {@code cocoatly lock}
-     * @throws CocoatlyException with code {@value #UNSUPPORTED} for an {@code http(s):} or other URL,
+     * @throws CocoatlyException with code {@value #UNSUPPORTED} for an {@code http(s):} URL (open those
+     *     with {@code io.cocoatly.registry.http.RegistryLocations.open}) or any other URL,
      *     {@code invalid-registry-location} for a malformed one, {@code registry-not-found} if the
      *     path is not a directory
      */
@@ -48,9 +52,10 @@ public final class RegistrySources {
                 return DirectorySource.open(fileUrl(location));
             case "http":
             case "https":
-                throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNSUPPORTED, "resolving from an HTTP registry is not yet supported by `"
-                        + command + "`: `" + location + "`", List.of("use a local copy of the registry: pass"
-                        + " `--registry DIR` or a `file:` URL"));
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNSUPPORTED, "`" + command + "` cannot read an HTTP"
+                        + " registry here: `" + location + "`", List.of("HTTP registries are opened by the HTTP registry"
+                        + " client (io.cocoatly.registry.http.RegistryLocations.open); meanwhile pass `--registry DIR` or"
+                        + " a `file:` URL"));
             default:
                 throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNSUPPORTED, "`" + command + "` cannot read a registry from a `"
                         + scheme.get() + ":` URL: `" + location + "`",

@@ -36,13 +36,14 @@ class RegistrySourcesTest {
     }
 
     @Test
-    void anHttpUrlIsNotYetReadableAndTheErrorNamesTheCommand() {
+    void anHttpUrlIsLeftToTheHttpClientAndTheErrorNamesTheCommand() {
         for (String url : List.of("http://127.0.0.1:18765", "https://registry.example/cocoatly/")) {
             CocoatlyException e = assertThrows(CocoatlyException.class, () -> RegistrySources.open(url, "cocoatly why"));
             assertEquals(RegistrySources.UNSUPPORTED, e.code());
-            assertEquals("resolving from an HTTP registry is not yet supported by `cocoatly why`: `" + url + "`",
-                    e.getMessage());
-            assertEquals(List.of("use a local copy of the registry: pass `--registry DIR` or a `file:` URL"), e.hints());
+            assertEquals("`cocoatly why` cannot read an HTTP registry here: `" + url + "`", e.getMessage());
+            assertEquals(List.of("HTTP registries are opened by the HTTP registry client"
+                    + " (io.cocoatly.registry.http.RegistryLocations.open); meanwhile pass `--registry DIR` or a `file:` URL"),
+                    e.hints());
         }
     }
 

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param validators what a cached copy was validated with; when not empty the request is conditional
  *                   ({@code If-None-Match}, {@code If-Modified-Since}) and a 304 answers
  *                   {@link GetOutcome.NotModified}
+ * @param missingAsOutcome if true, 404, 410 and 451 answer {@link GetOutcome.Missing} instead of
+ *                   failing with {@code http-error}: for a reader to whom "no such file" is data
+ * @param tokenFirst if true, the transport's {@link BearerToken} for the URL's origin (if it has one)
+ *                   goes out with the first attempt; otherwise only after a {@code 401}
  */
-public record GetRequest(URI url, long maxBytes, boolean exactSize, Validators validators) {
+public record GetRequest(URI url, long maxBytes, boolean exactSize, Validators validators, boolean missingAsOutcome,
+                         boolean tokenFirst) {
 
     /**
      * Checks the values.
@@ -30,6 +35,11 @@ public record GetRequest(URI url, long maxBytes, boolean exactSize, Validators v
         }
     }
 
+    /** A request where a missing resource is an error and a token waits for a {@code 401}. */
+    public GetRequest(URI url, long maxBytes, boolean exactSize, Validators validators) {
+        this(url, maxBytes, exactSize, validators, false, false);
+    }
+
     /** A body of exactly {@code size} bytes, as an artifact's recorded size says. */
     public static GetRequest exactly(URI url, long size) {
         return new GetRequest(url, size, true, Validators.NONE);
@@ -42,6 +52,16 @@ public record GetRequest(URI url, long maxBytes, boolean exactSize, Validators v
 
     /** The same request, made conditional on a cached copy's validators. */
     public GetRequest ifChangedSince(Validators cached) {
-        return new GetRequest(url, maxBytes, exactSize, cached);
+        return new GetRequest(url, maxBytes, exactSize, cached, missingAsOutcome, tokenFirst);
+    }
+
+    /** The same request, answering 404, 410 and 451 with {@link GetOutcome.Missing}. */
+    public GetRequest withMissingAsOutcome() {
+        return new GetRequest(url, maxBytes, exactSize, validators, true, tokenFirst);
+    }
+
+    /** The same request, sending the origin's token from the first attempt (a registry that requires auth). */
+    public GetRequest withTokenFirst() {
+        return new GetRequest(url, maxBytes, exactSize, validators, missingAsOutcome, true);
     }
 }

@@ -41,10 +41,14 @@ import okhttp3.ResponseBody;
  */
 final class HttpFetcher implements AutoCloseable {
 
+    private static final String AUTHORIZATION = "Authorization";
+
     private final OkHttpClient pooled;
     private final OkHttpClient fresh;
+    private final TransportOptions options;
 
     HttpFetcher(TransportOptions options, Optional<TlsSetup> tls) {
+        this.options = options;
         // Calls run synchronously on the caller's threads (the downloader's pool of maxConcurrent),
         // which is what bounds concurrency. The dispatcher gets the same limits, since its per-host
         // default of 5 would otherwise cap anything asynchronous below the configured number.
@@ -58,6 +62,11 @@ final class HttpFetcher implements AutoCloseable {
                 .readTimeout(options.timeout())
                 .writeTimeout(options.timeout())
                 .retryOnConnectionFailure(false)
+                // Redirects stay within the scheme (docs/registry-protocol.md): an https registry is
+                // never continued over plain http.
+                .followSslRedirects(false)
+                .authenticator(this::authenticate)
+                .addNetworkInterceptor(this::keepTokenOnItsOrigin)
                 .addNetworkInterceptor(HttpFetcher::dropHttp10Connections)
                 .eventListenerFactory(HttpFetcher::probeOf);
         tls.ifPresent(t -> b.sslSocketFactory(t.socketFactory(), t.trustManager()));
@@ -87,7 +96,7 @@ final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private static Request request(GetRequest request, HttpUrl url) {
+    private Request request(GetRequest request, HttpUrl url) {
         Request.Builder b = new Request.Builder()
                 .url(url)
                 // Asking for identity keeps OkHttp from transparently gunzipping a .tar.gz served
@@ -96,7 +105,39 @@ final class HttpFetcher implements AutoCloseable {
                 .header("User-Agent", "cocoatly");
         request.validators().etag().ifPresent(tag -> b.header("If-None-Match", tag));
         request.validators().lastModified().ifPresent(date -> b.header("If-Modified-Since", date));
+        if (request.tokenFirst()) {
+            options.tokenFor(url.uri()).ifPresent(token -> b.header(AUTHORIZATION, token.headerValue()));
+        }
         return b.build();
+    }
+
+    /**
+     * A {@code 401}: the request is sent once more with the token of the origin that answered, if
+     * there is one and it was not sent already (as cargo does: ask without a token first). Returning
+     * null lets the 401 stand, and {@link #answer} reports it.
+     */
+    private Request authenticate(okhttp3.Route route, Response response) {
+        Request sent = response.request();
+        if (sent.header(AUTHORIZATION) != null) {
+            return null;
+        }
+        return options.tokenFor(sent.url().uri())
+                .map(token -> sent.newBuilder().header(AUTHORIZATION, token.headerValue()).build())
+                .orElse(null);
+    }
+
+    /**
+     * The last guard of the rule that a token goes only to its own origin: every request that leaves,
+     * redirects included, loses an {@code Authorization} header whose token does not belong to its
+     * URL. (OkHttp drops the header on a redirect to another host too; this holds whatever it does.)
+     */
+    private Response keepTokenOnItsOrigin(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        String sent = request.header(AUTHORIZATION);
+        if (sent != null && options.tokenFor(request.url().uri()).map(t -> !t.headerValue().equals(sent)).orElse(true)) {
+            request = request.newBuilder().removeHeader(AUTHORIZATION).build();
+        }
+        return chain.proceed(request);
     }
 
     private GetOutcome execute(OkHttpClient client, Request http, GetRequest request, BodyTarget target, int attempt,
@@ -135,6 +176,10 @@ final class HttpFetcher implements AutoCloseable {
                     Backoff.parseRetryAfter(response.header("Retry-After"), ZonedDateTime.now()), code, null);
         }
         Validators sent = Validators.of(response.header("ETag"), response.header("Last-Modified"));
+        CacheDirectives cache = cacheDirectives(response);
+        if (request.missingAsOutcome() && (code == 404 || code == 410 || code == 451)) {
+            return new GetOutcome.Missing(code, attempt, cache);
+        }
         if (code == 304) {
             if (request.validators().isEmpty()) {
                 throw Failures.httpStatus(request, code, " to a request that was not conditional", attempt);
@@ -142,7 +187,7 @@ final class HttpFetcher implements AutoCloseable {
             // RFC 9111 §4.3.4: a 304 may carry newer validators; they replace the stored ones.
             Validators kept = request.validators();
             return new GetOutcome.NotModified(new Validators(sent.etag().or(kept::etag),
-                    sent.lastModified().or(kept::lastModified)), attempt);
+                    sent.lastModified().or(kept::lastModified)), attempt, cache);
         }
         if (code < 200 || code >= 300) {
             throw Failures.httpStatus(request, code, "", attempt);
@@ -157,7 +202,26 @@ final class HttpFetcher implements AutoCloseable {
             throw new AttemptFailure("truncated body: " + size + " of " + request.maxBytes() + " bytes",
                     Optional.empty(), code, null);
         }
-        return new GetOutcome.ModifiedOrNew(size, sent, attempt);
+        return new GetOutcome.ModifiedOrNew(size, sent, attempt, cache);
+    }
+
+    private static CacheDirectives cacheDirectives(Response response) {
+        okhttp3.CacheControl control = response.cacheControl();
+        int maxAge = control.maxAgeSeconds();
+        return new CacheDirectives(maxAge < 0 ? Optional.empty() : Optional.of(java.time.Duration.ofSeconds(maxAge)),
+                control.noCache(), control.noStore(), java.time.Duration.ofSeconds(age(response.header("Age"))));
+    }
+
+    // RFC 9111 §5.1: a non-negative integer of seconds; anything else is ignored.
+    private static long age(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Rule 1 above: an HTTP/1.0 connection the server will close is never offered for reuse. */

@@ -2,6 +2,8 @@ package io.cocoatly.transport;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,10 +30,21 @@ import java.util.Set;
  *                       it hold a download for ever, as curl's {@code --speed-limit} guards against.
  * @param deadlineGrace  the time every deadline starts with, for connecting and the first bytes
  *                       ({@code network.deadline_grace_seconds}, default 60 s)
+ * @param tokens         bearer tokens, each sent only to its own origin (see {@link BearerToken}): after a
+ *                       {@code 401}, or from the first attempt of a {@link GetRequest#tokenFirst()} request.
+ *                       The record's {@code toString} shows their origins only.
  */
 public record TransportOptions(int maxConcurrent, Duration timeout, int retries, Duration initialBackoff,
                                Duration maxBackoff, Duration maxRetryAfter, Optional<URI> proxy,
-                               long minBytesPerSecond, Duration deadlineGrace) {
+                               long minBytesPerSecond, Duration deadlineGrace, List<BearerToken> tokens) {
+
+    /** These options without tokens. */
+    public TransportOptions(int maxConcurrent, Duration timeout, int retries, Duration initialBackoff,
+                            Duration maxBackoff, Duration maxRetryAfter, Optional<URI> proxy,
+                            long minBytesPerSecond, Duration deadlineGrace) {
+        this(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy, minBytesPerSecond,
+                deadlineGrace, List.of());
+    }
 
     /** The proxy schemes understood, as {@code docs/config.md} lists them. */
     public static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5");
@@ -58,6 +71,7 @@ public record TransportOptions(int maxConcurrent, Duration timeout, int retries,
             }
         }
         Objects.requireNonNull(proxy, "proxy");
+        tokens = List.copyOf(tokens);
         proxy.ifPresent(p -> {
             String scheme = p.getScheme() == null ? "" : p.getScheme().toLowerCase(Locale.ROOT);
             if (!PROXY_SCHEMES.contains(scheme) || p.getHost() == null || p.getPort() < 0) {
@@ -72,13 +86,13 @@ public record TransportOptions(int maxConcurrent, Duration timeout, int retries,
      */
     public static TransportOptions defaults() {
         return new TransportOptions(8, Duration.ofSeconds(30), 3, Duration.ofMillis(250), Duration.ofSeconds(8),
-                Duration.ofSeconds(60), Optional.empty(), 4096, Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Optional.empty(), 4096, Duration.ofSeconds(60), List.of());
     }
 
     /** The same options with another minimum rate (0: no deadline) and grace period. */
     public TransportOptions withMinRate(long bytesPerSecond, Duration grace) {
         return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
-                bytesPerSecond, grace);
+                bytesPerSecond, grace, tokens);
     }
 
     /**
@@ -95,36 +109,54 @@ public record TransportOptions(int maxConcurrent, Duration timeout, int retries,
     /** The same options with {@code n} calls at once. */
     public TransportOptions withMaxConcurrent(int n) {
         return new TransportOptions(n, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
     }
 
     /** The same options with another per-attempt timeout. */
     public TransportOptions withTimeout(Duration d) {
         return new TransportOptions(maxConcurrent, d, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
     }
 
     /** The same options with {@code n} retries after the first attempt. */
     public TransportOptions withRetries(int n) {
         return new TransportOptions(maxConcurrent, timeout, n, initialBackoff, maxBackoff, maxRetryAfter, proxy,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
     }
 
     /** The same options with another backoff range (tests shorten it). */
     public TransportOptions withBackoff(Duration initial, Duration max) {
         return new TransportOptions(maxConcurrent, timeout, retries, initial, max, maxRetryAfter, proxy,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
     }
 
     /** The same options with another cap on {@code Retry-After}. */
     public TransportOptions withMaxRetryAfter(Duration d) {
         return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, d, proxy,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
     }
 
     /** The same options with another proxy, or none. */
     public TransportOptions withProxy(Optional<URI> p) {
         return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, p,
-                minBytesPerSecond, deadlineGrace);
+                minBytesPerSecond, deadlineGrace, tokens);
+    }
+
+    /** The same options with {@code token} added; a token for the same origin replaces the earlier one. */
+    public TransportOptions withToken(BearerToken token) {
+        List<BearerToken> kept = new ArrayList<>();
+        for (BearerToken t : tokens) {
+            if (!t.origin().equals(token.origin())) {
+                kept.add(t);
+            }
+        }
+        kept.add(token);
+        return new TransportOptions(maxConcurrent, timeout, retries, initialBackoff, maxBackoff, maxRetryAfter, proxy,
+                minBytesPerSecond, deadlineGrace, kept);
+    }
+
+    /** The token for the origin of {@code url}, if there is one. */
+    public Optional<BearerToken> tokenFor(URI url) {
+        return tokens.stream().filter(t -> t.belongsTo(url)).findFirst();
     }
 }
