@@ -52,20 +52,20 @@ class HttpRegistryCommandsTest {
     }
 
     /** Runs {@code cocoatly args} with {@code --registry URL} and {@code env}, recording the transcript. */
-    private CliRun run(Map<String, String> env, String stdin, String... args) {
+    private CliRunner.Result run(Map<String, String> env, String stdin, String... args) {
         Map<String, String> all = new HashMap<>(Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
                 "HOME", dir.toString()));
         all.putAll(env);
         List<String> argv = Stream.concat(Stream.of(args), Stream.of("--registry", server.uri().toString()))
                 .collect(Collectors.toList());
-        CliRun r = CliRun.runWithInput(sample.project(), all, stdin, argv.toArray(String[]::new));
+        CliRunner.Result r = new CliRunner(sample.project(), all).runWithInput(stdin, argv.toArray(String[]::new));
         everything.append(r.out()).append(r.err());
-        transcript.append("$ cocoatly ").append(String.join(" ", args)).append("\nexit: ").append(r.exit()).append('\n')
+        transcript.append("$ cocoatly ").append(String.join(" ", args)).append("\nexit: ").append(r.exitCode()).append('\n')
                 .append(r.maskedOut()).append(r.err());
         return r;
     }
 
-    private CliRun run(String... args) {
+    private CliRunner.Result run(String... args) {
         return run(Map.of(), "", args);
     }
 
@@ -76,26 +76,26 @@ class HttpRegistryCommandsTest {
     @Test
     void aWarmCommandWithinMaxAgeSendsNothingAndRefreshOnlyRevalidates() {
         server.cacheControl("public, max-age=600");
-        assertEquals(0, run("resolve").exit());
+        assertEquals(0, run("resolve").exitCode());
         int cold = server.requests();
 
-        assertEquals(0, run("resolve").exit());
+        assertEquals(0, run("resolve").exitCode());
         assertEquals(cold, server.requests(), "a warm resolve within max-age sent: " + server.log());
 
         server.resetCounts();
-        assertEquals(0, run("resolve", "--refresh").exit());
+        assertEquals(0, run("resolve", "--refresh").exitCode());
         assertEquals(List.of(), server.log().stream().filter(l -> !l.endsWith(" 304")).toList());
         assertEquals(cold, server.requests() - cold, "each file revalidated once");
     }
 
     @Test
     void offlineWorksWithTheServerGoneAndNamesAPackageTheCacheLacks() throws IOException {
-        assertEquals(0, run("resolve").exit());
+        assertEquals(0, run("resolve").exitCode());
         String online = transcript.toString();
         server.close();
 
-        CliRun offline = run("resolve", "--offline");
-        assertEquals(0, offline.exit(), offline.err());
+        CliRunner.Result offline = run("resolve", "--offline");
+        assertEquals(0, offline.exitCode(), offline.err());
         assertTrue(online.contains(offline.maskedOut()), "the same selection offline");
 
         Path manifest = sample.project().resolve("cocoatly.json");
@@ -116,8 +116,8 @@ class HttpRegistryCommandsTest {
         run(Map.of(), TOKEN + "\n", "login");
         Path credentials = dir.resolve("home/credentials.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
-        assertEquals(0, run("resolve").exit());
-        assertEquals(0, run("install").exit(), "artifacts downloaded with the token after a 401");
+        assertEquals(0, run("resolve").exitCode());
+        assertEquals(0, run("install").exitCode(), "artifacts downloaded with the token after a 401");
         assertTrue(server.log().stream().filter(l -> l.contains("/artifacts/")).anyMatch(l -> l.endsWith(" 200 token")));
         run(Map.of("COCOATLY_REGISTRY_TOKEN", "cocoatly_not-the-one"), "", "resolve", "--refresh");
         run("logout");
@@ -134,10 +134,10 @@ class HttpRegistryCommandsTest {
         server.requireToken(TOKEN).refuseToken(TOKEN);
         Map<String, String> env = Map.of("COCOATLY_REGISTRY_TOKEN", TOKEN);
 
-        CliRun verbose = run(env, "", "--verbose", "resolve");
-        CliRun json = run(env, "", "lock", "--json");
+        CliRunner.Result verbose = run(env, "", "--verbose", "resolve");
+        CliRunner.Result json = run(env, "", "lock", "--json");
 
-        assertEquals(4, verbose.exit());
+        assertEquals(4, verbose.exitCode());
         assertTrue(verbose.err().contains("registry-forbidden") || verbose.err().contains("HTTP 403"), verbose.err());
         assertTrue(verbose.err().contains("\tat "), "a stack trace was printed: " + verbose.err());
         assertTrue(json.out().contains("\"registry-forbidden\""), json.out());
@@ -149,7 +149,7 @@ class HttpRegistryCommandsTest {
         Files.writeString(dir.resolve("home/config.json"), Files.readString(dir.resolve("home/config.json"))
                 .replaceFirst("\\{", "{\"registry\": {\"token\": \"" + TOKEN + "\"}, "));
 
-        assertEquals(0, run("resolve").exit());
+        assertEquals(0, run("resolve").exitCode());
 
         GoldenFile.assertMatches("http/token-in-config", masked());
     }

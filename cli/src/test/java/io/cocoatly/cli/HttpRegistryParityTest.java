@@ -87,14 +87,14 @@ class HttpRegistryParityTest {
      */
     private static String run(Case c, SampleProject project, String location, String rootUrl) throws Exception {
         if (c.lockFirst()) {
-            CliRun lock = project.run("lock", "--registry", location);
-            assertEquals(0, lock.exit(), lock.err());
+            CliRunner.Result lock = project.run("lock", "--registry", location);
+            assertEquals(0, lock.exitCode(), lock.err());
         }
         List<String> args = new ArrayList<>(c.args());
         args.add("--registry");
         args.add(location);
-        CliRun r = project.run(args.toArray(String[]::new));
-        StringBuilder text = new StringBuilder("exit: " + r.exit() + "\n--- stdout\n" + r.maskedOut() + "--- stderr\n"
+        CliRunner.Result r = project.run(args.toArray(String[]::new));
+        StringBuilder text = new StringBuilder("exit: " + r.exitCode() + "\n--- stdout\n" + r.maskedOut() + "--- stderr\n"
                 + downloadsSorted(r.err()));
         if (Files.exists(project.lockfilePath())) {
             text.append("--- ").append(project.lockfilePath().getFileName()).append('\n')
