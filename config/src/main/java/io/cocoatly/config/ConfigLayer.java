@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -95,6 +96,10 @@ final class ConfigLayer {
         return layer;
     }
 
+    // A registry token is a secret, never a setting (docs/registry-protocol.md §1.5): its variable is
+    // read where the token is used, and must neither become `registry.token` nor be warned about.
+    private static final Set<String> SECRETS = Set.of("COCOATLY_REGISTRY_TOKEN");
+
     /**
      * The settings variables {@code COCOATLY_<SECTION>_<KEY>}, plus {@code COCOATLY_REGISTRY} for
      * {@code registry.url}. Only names under a known section are looked at, so the launcher's and
@@ -107,7 +112,7 @@ final class ConfigLayer {
         ConfigLayer layer = new ConfigLayer();
         for (String name : new TreeSet<>(env.keySet())) {
             String text = env.get(name);
-            if (!name.startsWith(ConfigKeys.PREFIX) || text == null || text.isBlank()) {
+            if (!name.startsWith(ConfigKeys.PREFIX) || text == null || text.isBlank() || SECRETS.contains(name)) {
                 continue;
             }
             for (String section : ConfigKeys.sectionNames()) {

@@ -70,12 +70,19 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         config.security().checksums().forEach(name -> required.add(DigestAlgorithm.of(name)));
         VerificationPolicy policy = new VerificationPolicy(required, config.security().requireSignatures(),
                 TrustedKeys.of(keys));
-        Config.Network n = config.network();
-        TransportOptions download = TransportOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
-                .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy())
-                .withMinRate(n.minBytesPerSecond(), n.deadlineGrace());
+        TransportOptions download = transportOptions(config.network());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
                 extractionLimits(config.installer().limits()), config.hooks(), config.installer().lockTimeout());
+    }
+
+    /**
+     * The transport options the {@code network.*} settings describe: what every HTTP request of a
+     * command runs with, downloads and registry API calls alike.
+     */
+    public static TransportOptions transportOptions(Config.Network n) {
+        return TransportOptions.defaults().withMaxConcurrent(n.maxConcurrentDownloads())
+                .withTimeout(n.timeout()).withRetries(n.retries()).withProxy(n.proxy())
+                .withMinRate(n.minBytesPerSecond(), n.deadlineGrace());
     }
 
     /** The same settings installing into {@code dir} instead. */

@@ -60,6 +60,11 @@ public final class RegistryApi {
         return api;
     }
 
+    /** The base URL of the registry the API belongs to. */
+    public URI registry() {
+        return registry;
+    }
+
     /**
      * Uploads a packed, signed archive: {@code PUT packages/new} with the framed body of §2.1. Sent at
      * most once unless the server answers 429 or 503 ({@link ApiRequest#notIdempotent()}).
