@@ -44,6 +44,8 @@ public final class RegistryApi {
     private final Optional<ApiToken> token;
 
     /**
+     * A client of the API at {@code api}, for the registry at {@code registry}.
+     *
      * @param registry the registry's base URL, which the token belongs to
      * @param api      the API's base URL, ending in {@code /} ({@link ApiLocation#of})
      * @param token    the token for the registry, if the user has one
