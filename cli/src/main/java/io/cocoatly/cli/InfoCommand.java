@@ -7,7 +7,6 @@ import io.cocoatly.project.KnownPackages;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.RegistryApi;
-import io.cocoatly.registry.http.SearchHit;
 import io.cocoatly.registry.http.VersionInfo;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -80,13 +79,20 @@ final class InfoCommand implements Callable<Integer> {
             if (!e.code().equals("unknown-package")) {
                 throw e;
             }
-            List<String> near = new ArrayList<>();
-            // Names that share the first two letters: enough for a typo further on, few enough for one page.
-            String stem = name.value().substring(0, Math.min(2, name.value().length()));
-            for (SearchHit hit : api.search(stem, 1, 100).packages()) {
-                near.add(hit.name().value());
-            }
-            throw KnownPackages.unknown(name, api.registry().toString(), near, e);
+            throw KnownPackages.unknown(name, api.registry().toString(), namesLike(api, name), e);
+        }
+    }
+
+    /**
+     * Names the server has that share the first two letters with {@code name}: enough to catch a typo
+     * further on, few enough for one page. None if the search fails: it only serves a hint.
+     */
+    private static List<String> namesLike(RegistryApi api, PackageName name) {
+        String stem = name.value().substring(0, Math.min(2, name.value().length()));
+        try {
+            return api.search(stem, 1, 100).packages().stream().map(h -> h.name().value()).toList();
+        } catch (CocoatlyException e) {
+            return List.of();
         }
     }
 

@@ -158,6 +158,18 @@ class RegistryApiCommandsTest {
     }
 
     @Test
+    void aPublishThatGotNoAnswerIsNotSentAgainAndSaysHowToFindOut() {
+        PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "");
+        server.dropNext();
+        CliRunner.Result r = run("publish", "web", "--registry", url, "--key", "keys/cocoatly.key");
+        assertEquals(1, server.requests().stream().filter(q -> q.target().endsWith("/new")).count());
+        // The I/O error's own words vary with timing (end of stream, reset); the rest is pinned.
+        golden("publish/api-no-answer", new CliRunner.Result(r.exitCode(), r.out(),
+                r.err().replaceAll("packages/new: .* after the request was sent", "packages/new: <I/O error> after the"
+                        + " request was sent")), 4);
+    }
+
+    @Test
     void publishToARegistryWithoutAnApi() throws IOException {
         try (FakeRegistryApi plain = new FakeRegistryApi(TrustedKeys.none(), TOKEN, false)) {
             PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "");

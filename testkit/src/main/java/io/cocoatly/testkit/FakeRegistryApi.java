@@ -63,6 +63,8 @@ public final class FakeRegistryApi implements AutoCloseable {
     /** The login that the one valid token belongs to. */
     public static final String USER = "alice";
 
+    private static final int DROP = -1;
+
     /** One request as it arrived. */
     public record Recorded(String method, String target, Optional<String> authorization, byte[] body) {
     }
@@ -126,6 +128,14 @@ public final class FakeRegistryApi implements AutoCloseable {
         failures.add(error(status, detail));
     }
 
+    /**
+     * Makes the next API request get no answer at all: the server reads it whole, then closes the
+     * connection, as a server that dies while acting on it does.
+     */
+    public synchronized void dropNext() {
+        failures.add(new Answer(DROP, JsonObject.create()));
+    }
+
     /** Makes reads answer 401 without the token too, as a private registry does. */
     public void requireTokenForReads() {
         readsNeedToken = true;
@@ -159,6 +169,10 @@ public final class FakeRegistryApi implements AutoCloseable {
                     Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")), body));
             Answer answer = answer(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body);
+            if (answer.status == DROP) {
+                // Closing an exchange that sent no headers makes the JDK server close the connection.
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (answer.status == 401) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");

@@ -172,6 +172,29 @@ class RegistryApiTest {
     }
 
     @Test
+    void aPublishAnswered503IsSentAgainAndOneThatGotNoAnswerIsNot() throws Exception {
+        Path archive = pack("http", "2.0.0");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        PackageId id = PackageId.of("http", "2.0.0");
+        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256));
+
+        server.dropNext();
+        CocoatlyException lost = assertThrows(CocoatlyException.class, () -> api.publish(meta, archive));
+        assertEquals("request-outcome-unknown", lost.code());
+        assertEquals(List.of("run `cocoatly info http` to see whether 2.0.0 arrived before publishing again"),
+                lost.hints());
+        assertEquals(1, publishes(), "not sent again");
+
+        server.failNext(503, "restarting");
+        assertEquals(id, api.publish(meta, archive).id());
+        assertEquals(3, publishes(), "the 503 said nothing was done, so it was sent again");
+    }
+
+    private long publishes() {
+        return server.requests().stream().filter(r -> r.target().endsWith("/new")).count();
+    }
+
+    @Test
     void withoutATokenAWriteFailsBeforeSendingAndA401HintsAtLogin() {
         RegistryApi anonymous = api(Optional.empty());
         int before = server.requests().size();
