@@ -13,6 +13,7 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.Version;
+import io.cocoatly.testkit.FakePackage.FakeVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +21,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -241,23 +240,14 @@ public final class FakeRegistryApi implements AutoCloseable {
     }
 
     private Answer publish(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-        if (body.length < 4) {
-            return error(400, "body framing: " + body.length + " bytes, no metadata length");
+        PublishFrame frame;
+        try {
+            frame = PublishFrame.read(body);
+        } catch (IllegalArgumentException e) {
+            return error(400, "body framing: " + e.getMessage());
         }
-        long jsonLength = Integer.toUnsignedLong(in.getInt());
-        if (jsonLength > in.remaining() - 4L) {
-            return error(400, "body framing: metadata length " + jsonLength + " runs past the body");
-        }
-        byte[] json = new byte[(int) jsonLength];
-        in.get(json);
-        long archiveLength = Integer.toUnsignedLong(in.getInt());
-        if (archiveLength != in.remaining()) {
-            return error(400, "body framing: archive length " + archiveLength + ", but " + in.remaining()
-                    + " bytes follow");
-        }
-        byte[] archive = new byte[(int) archiveLength];
-        in.get(archive);
+        byte[] json = frame.json();
+        byte[] archive = frame.archive();
         JsonCursor meta = StrictJson.parse(json, "publish metadata", "bad-request");
         String name = meta.required("name").string();
         Version version = Version.parse(meta.required("version").string());
@@ -374,60 +364,5 @@ public final class FakeRegistryApi implements AutoCloseable {
     }
 
     private record Answer(int status, JsonObject json) {
-    }
-
-    /** A package's state. */
-    private static final class FakePackage {
-        final String description;
-        List<String> owners;
-        final long downloads;
-        final TreeMap<Version, FakeVersion> versions = new TreeMap<>();
-
-        FakePackage(String description, List<String> owners, long downloads) {
-            this.description = description;
-            this.owners = new ArrayList<>(owners);
-            this.downloads = downloads;
-        }
-
-        Optional<Version> newest() {
-            return versions.descendingMap().entrySet().stream().filter(e -> !e.getValue().yanked).map(Map.Entry::getKey)
-                    .findFirst();
-        }
-
-        JsonObject info(String name) {
-            JsonObject root = JsonObject.create().put("name", name);
-            if (description != null) {
-                root.put("description", description);
-            }
-            JsonArray ownerList = root.putArray("owners");
-            owners.forEach(ownerList::add);
-            if (downloads >= 0) {
-                root.put("downloads", downloads);
-            }
-            JsonArray list = root.putArray("versions");
-            versions.descendingMap().forEach((v, fv) -> {
-                JsonObject o = list.addObject().put("version", v.toString()).put("yanked", fv.yanked)
-                        .put("published_at", PUBLISHED_AT);
-                if (fv.downloads >= 0) {
-                    o.put("downloads", fv.downloads);
-                }
-                JsonObject deps = o.putObject("dependencies");
-                fv.dependencies.forEach(deps::put);
-            });
-            return root;
-        }
-    }
-
-    /** A version's state. */
-    private static final class FakeVersion {
-        boolean yanked;
-        final long downloads;
-        final Map<String, String> dependencies;
-
-        FakeVersion(boolean yanked, long downloads, Map<String, String> dependencies) {
-            this.yanked = yanked;
-            this.downloads = downloads;
-            this.dependencies = new TreeMap<>(dependencies);
-        }
     }
 }

@@ -22,6 +22,8 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.testkit.FakeRegistryApi;
+import io.cocoatly.transport.ApiRequest;
+import io.cocoatly.transport.ApiResponse;
 import io.cocoatly.transport.Transport;
 import io.cocoatly.transport.TransportOptions;
 import com.sun.net.httpserver.HttpServer;
@@ -129,6 +131,22 @@ class RegistryApiTest {
         byte[] rest = new byte[body.remaining()];
         body.get(rest);
         assertArrayEquals(bytes, rest);
+    }
+
+    @Test
+    void theFakeServerRefusesABodyFramedOtherwise() {
+        // The server's check must be able to fail, or the byte-for-byte test above proves nothing.
+        byte[] lengthTooShort = {2, 0, 0, 0, '{', '}', 5, 0, 0, 0, 'x'};
+        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
+                .withHeader("Authorization", "Bearer " + TOKEN).withBody("application/octet-stream", lengthTooShort)
+                .notIdempotent());
+        assertEquals(400, r.status());
+        assertTrue(r.text().contains("body framing: archive length 5, but 1 bytes follow"), r.text());
+        ApiResponse bigEndian = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
+                .withHeader("Authorization", "Bearer " + TOKEN)
+                .withBody("application/octet-stream", new byte[] {0, 0, 0, 2, '{', '}', 0, 0, 0, 0}).notIdempotent());
+        assertEquals(400, bigEndian.status());
+        assertTrue(bigEndian.text().contains("body framing: metadata length 33554432 runs past the body"), bigEndian.text());
     }
 
     @Test
