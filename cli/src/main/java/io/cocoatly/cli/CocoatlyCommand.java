@@ -37,6 +37,8 @@ final class CocoatlyCommand implements Runnable {
             UninstallCommand.class,
             ListCommand.class,
             VerifyCommand.class,
+            SearchCommand.class,
+            InfoCommand.class,
             KeygenCommand.class,
             PublishCommand.class,
             YankCommand.class,

@@ -1,12 +1,6 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.artifact.ArchiveException;
-import io.cocoatly.artifact.ArchivePacker;
-import io.cocoatly.artifact.Checksums;
-import io.cocoatly.artifact.DigestAlgorithm;
-import io.cocoatly.artifact.DigestSink;
 import io.cocoatly.artifact.Ed25519SigningKey;
-import io.cocoatly.artifact.Signatures;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
@@ -14,12 +8,12 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.cocoatly.registry.RegistrySources;
+import io.cocoatly.registry.http.PublishMetadata;
+import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +28,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "publish",
         mixinStandardHelpOptions = true,
         description = {
-            "Pack, hash, sign and add a package version to a registry directory.",
+            "Pack, hash, sign and add a package version to a registry.",
+            "The registry is a directory, or the https URL of a registry with an API, to which the",
+            "archive is uploaded with the token in $COCOATLY_REGISTRY_TOKEN.",
             "PATH is a directory with its cocoatly.json. Packs a reproducible .tar.gz into",
             "artifacts/NAME/NAME-VERSION.tar.gz, computes its sha256, blake3 and sha512, signs",
             "name + version + sha256 with KEYFILE, and adds the version with its dependencies to",
@@ -46,21 +42,21 @@ import picocli.CommandLine.Parameters;
             "  cocoatly registry init ./registry --name team",
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
+            "  cocoatly publish . --registry https://registry.example/team/ --key cocoatly.key",
             "",
             "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json or no registry at DIR,",
-            "4 the version exists already, the key cannot be used, or writing failed.",
+            "4 the version exists already, the key cannot be used, writing failed, or the server refused.",
             "See docs/publishing.md."})
 final class PublishCommand implements Callable<Integer> {
-
-    private static final EnumSet<DigestAlgorithm> DIGESTS = EnumSet.allOf(DigestAlgorithm.class);
 
     private final Context context;
 
     @Parameters(index = "0", paramLabel = "PATH", description = "The package directory; it holds cocoatly.json.")
     String path;
 
-    @Option(names = "--registry", required = true, paramLabel = "DIR",
-            description = "The registry directory (made with `cocoatly registry init`).")
+    @Option(names = "--registry", required = true, paramLabel = "DIR|URL",
+            description = "The registry directory (made with `cocoatly registry init`), or the https URL of a"
+                    + " registry with an API.")
     String registry;
 
     @Option(names = "--key", required = true, paramLabel = "KEYFILE",
@@ -77,10 +73,13 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = context.path(path);
-        Manifest manifest = readManifest(dir);
+        Manifest manifest = PackageArchive.readManifest(dir);
         Path keyFile = context.path(key);
-        Path registryDir = context.path(registry);
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
+        if (RegistryApiAccess.isHttp(registry)) {
+            return publishToApi(dir, manifest, keyFile, signingKey);
+        }
+        Path registryDir = context.path(registry);
         Release release;
         String registryName;
         try (RegistryEditor editor = openRegistry(registryDir)) {
@@ -90,27 +89,49 @@ final class PublishCommand implements Callable<Integer> {
             editor.requireNew(manifest.id());
             Path archive = editor.newTempFile();
             try {
-                release = pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
+                release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
                 editor.addRelease(release, archive);
             } finally {
-                deleteQuietly(archive);
+                PackageArchive.deleteQuietly(archive);
             }
         }
-        report(release, registryName);
+        report(release, "registry `" + registryName + "`", registryName);
         return ExitCodes.OK;
     }
 
-    private static Manifest readManifest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-package-path", "not a package directory: `" + dir + "`",
-                    List.of("PATH is the directory that holds the package's `" + Manifests.FILE_NAME + "`"));
+    /** Packs and signs as for a directory, then uploads through the registry's API (docs/registry-protocol.md §2.1). */
+    private Integer publishToApi(Path dir, Manifest manifest, Path keyFile, Ed25519SigningKey signingKey) {
+        CommandSettings settings = CommandSettings.load(context, "cocoatly publish", context.path(Manifests.FILE_NAME),
+                registry);
+        String url = RegistrySources.root(registry).toString();
+        try (Transport transport = RegistryApiAccess.transport(settings)) {
+            RegistryApi api = RegistryApiAccess.require(context, transport, registry, "cocoatly publish");
+            Path archive = PackageArchive.tempArchive();
+            Release release;
+            try {
+                release = PackageArchive.pack(dir, Set.of(keyFile), manifest, signingKey, archive);
+                Artifact artifact = release.artifact().orElseThrow();
+                Release recorded = api.publish(new PublishMetadata(release.id(), release.dependencies(),
+                        artifact.signature().orElseThrow()), archive);
+                requireSameArchive(artifact, recorded, url);
+            } finally {
+                PackageArchive.deleteQuietly(archive);
+            }
+            report(release, "`" + url + "`", url);
         }
-        Path file = dir.resolve(Manifests.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-package-path", "no `" + Manifests.FILE_NAME + "` in `" + dir + "`",
-                    List.of("a package directory needs a manifest: {\"name\": ..., \"version\": ..., \"dependencies\": {...}}"));
+        return ExitCodes.OK;
+    }
+
+    /** The server says which sha256 it stored; anything but the one signed means it keeps other bytes. */
+    private static void requireSameArchive(Artifact sent, Release recorded, String url) {
+        Optional<String> stored = recorded.artifact().map(a -> a.checksums().get("sha256"));
+        String signed = sent.checksums().get("sha256");
+        if (stored.isPresent() && !stored.get().equals(signed)) {
+            throw new CocoatlyException(ErrorKind.FAILED, "publish-mismatch", "the registry at `" + url
+                    + "` recorded " + recorded.id() + " with sha256 " + stored.get() + ", but the archive sent has "
+                    + signed, List.of("the archive was changed on its way or on the server; installs will refuse it,"
+                    + " since its signature is over the archive sent; tell the registry's administrator"));
         }
-        return Manifests.read(file);
     }
 
     private static RegistryEditor openRegistry(Path dir) {
@@ -126,61 +147,13 @@ final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    /** Packs {@code dir} into {@code archive}, hashing it as it is written, and signs the result. */
-    private static Release pack(Path dir, Set<Path> leaveOut, Manifest manifest, Ed25519SigningKey signingKey,
-            Path archive) {
-        Checksums checksums;
-        long size;
-        Path staging = createStaging();
-        try {
-            PackageFiles.stage(dir, staging, leaveOut);
-            try (DigestSink sink = DigestSink.tee(DIGESTS,
-                    new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16))) {
-                ArchivePacker.pack(staging, sink);
-                sink.flush();
-                checksums = sink.checksums();
-                size = sink.size();
-            }
-        } catch (ArchiveException e) {
-            // The packer only saw the staging copy; name the directory the user gave instead.
-            throw new CocoatlyException(e.kind(), e.code(), e.getMessage().replace(staging.toString(), dir.toString()),
-                    e.hints(), e);
-        } catch (IOException e) {
-            throw writeFailed(archive, e);
-        } finally {
-            PackageFiles.delete(staging);
-        }
-        String sha256 = checksums.get(DigestAlgorithm.SHA256).orElseThrow();
-        Artifact.Signature signature = Signatures.sign(signingKey, manifest.id(), sha256);
-        Artifact artifact = new Artifact(RegistryEditor.artifactPath(manifest.id()), size, checksums.toMap(),
-                Optional.of(signature));
-        return new Release(manifest.id(), manifest.dependencies(), false, Optional.of(artifact));
-    }
-
-    private static Path createStaging() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try {
-            return Files.createTempDirectory(tmp, "cocoatly-publish-");
-        } catch (IOException e) {
-            throw writeFailed(tmp, e);
-        }
-    }
-
-    private static CocoatlyException writeFailed(Path where, IOException e) {
-        return new CocoatlyException(ErrorKind.FAILED, "publish-failed", "cannot write `" + where + "`: " + e.getMessage(),
-                List.of("check free space and permissions; nothing was added to the registry"), e);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A stray `.publish-*.part` under artifacts/ is never read; it only costs space.
-            return;
-        }
-    }
-
-    private void report(Release release, String registryName) {
+    /**
+     * Prints what was published.
+     *
+     * @param where        the registry as the text output names it
+     * @param registryJson the registry as {@code data.registry} names it: its name, or its URL
+     */
+    private void report(Release release, String where, String registryJson) {
         Artifact artifact = release.artifact().orElseThrow();
         Artifact.Signature signature = artifact.signature().orElseThrow();
         if (json) {
@@ -195,7 +168,7 @@ final class PublishCommand implements Callable<Integer> {
             Map<String, Object> deps = new LinkedHashMap<>();
             release.dependencies().forEach(d -> deps.put(d.name().value(), d.requirement()));
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("registry", registryName);
+            data.put("registry", registryJson);
             data.put("name", release.name().value());
             data.put("version", release.version().toString());
             data.put("dependencies", deps);
@@ -203,7 +176,7 @@ final class PublishCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return;
         }
-        context.out().println("published " + release.id() + " to registry `" + registryName + "`");
+        context.out().println("published " + release.id() + " to " + where);
         context.out().println("  artifact: " + artifact.url() + " (" + artifact.size() + " bytes)");
         context.out().println("  sha256: " + artifact.checksums().get("sha256"));
         context.out().println("  signed by: " + signature.key());

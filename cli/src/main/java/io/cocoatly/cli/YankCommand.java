@@ -1,10 +1,18 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
+import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.registry.http.VersionInfo;
+import io.cocoatly.transport.Transport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,26 +25,31 @@ import picocli.CommandLine.Parameters;
         description = {
             "Mark a published version as yanked, or with --undo as not yanked.",
             "Resolvers no longer choose a yanked version for new lockfiles, but a lockfile that already",
-            "pins it still installs it (the artifact stays)."},
+            "pins it still installs it (the artifact stays). An https --registry is changed through its",
+            "API (token: $COCOATLY_REGISTRY_TOKEN)."},
         footer = {"",
             "Examples:",
             "  cocoatly yank http 1.2.2 --registry ./registry",
-            "  cocoatly yank http 1.2.2 --registry ./registry --undo",
+            "  cocoatly yank http@1.2.2 --registry ./registry --undo",
+            "  cocoatly yank http@1.2.2 --registry https://registry.example/team/",
             "",
             "Exit codes: 0 done (also when the version already was in that state), 2 invalid usage,",
-            "name or version, or no such registry, package or version, 4 the registry cannot be written.",
+            "name or version, or no such registry, package or version, 4 the registry cannot be written",
+            "or the server refused.",
             "See docs/publishing.md."})
 final class YankCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The package name.")
+    @Parameters(index = "0", paramLabel = "NAME[@VERSION]", description = "The package name, or NAME@VERSION.")
     String name;
 
-    @Parameters(index = "1", paramLabel = "VERSION", description = "The exact version, e.g. 1.2.2.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION",
+            description = "The exact version, e.g. 1.2.2, unless given as NAME@VERSION.")
     String version;
 
-    @Option(names = "--registry", required = true, paramLabel = "DIR", description = "The registry directory.")
+    @Option(names = "--registry", required = true, paramLabel = "DIR|URL",
+            description = "The registry directory, or the https URL of a registry with an API.")
     String registry;
 
     @Option(names = "--undo", description = "Un-yank: make the version selectable again.")
@@ -51,30 +64,65 @@ final class YankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PackageName packageName = PackageName.of(name);
-        Version parsed = Version.parse(version);
-        boolean changed;
-        Release now;
-        try (RegistryEditor editor = RegistryEditor.open(context.path(registry))) {
-            boolean before = editor.listing(packageName)
-                    .flatMap(l -> l.releases().stream().filter(r -> r.version().equals(parsed)).findFirst())
-                    .map(Release::yanked).orElse(false);
-            now = editor.yank(packageName, parsed, !undo);
-            changed = before != now.yanked();
+        PackageId asked = id();
+        PackageId id = asked;
+        boolean before;
+        if (RegistryApiAccess.isHttp(registry)) {
+            before = yankThroughApi(id);
+        } else {
+            // The registry's spelling of the version is shown: `1.0.0` finds `1.0.0+linux`.
+            try (RegistryEditor editor = RegistryEditor.open(context.path(registry))) {
+                before = editor.listing(asked.name())
+                        .flatMap(l -> l.releases().stream().filter(r -> r.version().equals(asked.version())).findFirst())
+                        .map(Release::yanked).orElse(false);
+                id = editor.yank(asked.name(), asked.version(), !undo).id();
+            }
         }
+        boolean now = !undo;
+        boolean changed = before != now;
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("name", now.name().value());
-            data.put("version", now.version().toString());
-            data.put("yanked", now.yanked());
+            data.put("name", id.name().value());
+            data.put("version", id.version().toString());
+            data.put("yanked", now);
             data.put("changed", changed);
             Json.write(context.out(), Envelope.success(data));
         } else {
-            String state = now.yanked() ? "yanked" : "not yanked";
-            context.out().println(changed ? (now.yanked() ? "yanked " : "un-yanked ") + now.id()
-                    : now.id() + " was already " + state);
+            context.out().println(changed ? (now ? "yanked " : "un-yanked ") + id
+                    : id + " was already " + (now ? "yanked" : "not yanked"));
             context.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Yanks or un-yanks through the API, after asking it the version's state (for "changed"). */
+    private boolean yankThroughApi(PackageId id) {
+        CommandSettings settings = CommandSettings.load(context, "cocoatly yank", context.path(Manifests.FILE_NAME),
+                registry);
+        try (Transport transport = RegistryApiAccess.transport(settings)) {
+            RegistryApi api = RegistryApiAccess.require(context, transport, registry, "cocoatly yank");
+            boolean before = api.info(id.name()).versions().stream().filter(v -> v.version().equals(id.version()))
+                    .findFirst().map(VersionInfo::yanked).orElse(false);
+            if (undo) {
+                api.unyank(id.name(), id.version());
+            } else {
+                api.yank(id.name(), id.version());
+            }
+            return before;
+        }
+    }
+
+    /** {@code NAME VERSION} or {@code NAME@VERSION}, but not both and not neither. */
+    private PackageId id() {
+        int at = name.indexOf('@');
+        if ((at >= 0) == (version != null)) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", at >= 0
+                    ? "the version is given twice: `" + name + "` and `" + version + "`"
+                    : "which version of `" + name + "`? Give NAME VERSION or NAME@VERSION",
+                    List.of("e.g. `cocoatly yank http@1.2.2 --registry ./registry`"));
+        }
+        String n = at >= 0 ? name.substring(0, at) : name;
+        String v = at >= 0 ? name.substring(at + 1) : version;
+        return new PackageId(PackageName.of(n), Version.parse(v));
     }
 }

@@ -220,6 +220,15 @@ class ConfigLayersTest {
     }
 
     @Test
+    void theRegistryTokenIsASecretNotASettingAndNotWarnedAbout() {
+        // Without the exception it would read as the unknown key `registry.token` and be warned about.
+        Config config = read(Map.of("COCOATLY_REGISTRY_TOKEN", "cocoatly_secret", "COCOATLY_REGISTRY_TOKN", "x"));
+        assertEquals(List.of("COCOATLY_REGISTRY_TOKN: unknown key `registry.tokn`, ignored"),
+                config.warnings().stream().map(ConfigWarning::text).toList());
+        assertEquals(Config.defaults(home).registry(), config.registry());
+    }
+
+    @Test
     void anUnknownVariableOfAKnownSectionIsAWarning() {
         Config config = read(Map.of("COCOATLY_NETWORK_TIMEOUT", "5", "COCOATLY_STORAGE_INSTALLDIR", "x",
                 "COCOATLY_CACHE_SIZE", "1"));

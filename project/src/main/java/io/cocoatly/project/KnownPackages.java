@@ -31,12 +31,33 @@ public final class KnownPackages {
             if (index.find(d.name()).isPresent()) {
                 continue;
             }
-            List<String> hints = new ArrayList<>();
-            List<String> known = index.listNames().orElse(List.of()).stream().map(PackageName::value).toList();
-            Typos.closest(d.name().value(), known).ifPresent(n -> hints.add("did you mean `" + n + "`?"));
-            hints.add("check the name, or pass `--registry` for the registry that has `" + d.name() + "`");
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + manifest.id()
-                    + "` depends on `" + d.name() + "`, which is not in registry `" + index.name() + "`", hints);
+                    + "` depends on `" + d.name() + "`, which is not in registry `" + index.name() + "`",
+                    hints(d.name(), known(index)));
         }
+    }
+
+    /**
+     * The error for a package the registry does not have, asked for by name (e.g. {@code cocoatly info}).
+     *
+     * @param registry the registry as the message names it
+     * @param known    the names the registry has, or some of them, for the "did you mean" hint
+     * @return an {@link ErrorKind#INVALID_INPUT} exception with code {@code unknown-package}
+     */
+    public static CocoatlyException unknown(PackageName name, String registry, List<String> known, Throwable cause) {
+        return new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "no package `" + name
+                + "` in registry `" + registry + "`", hints(name, known), cause);
+    }
+
+    /** The names {@code index} can list cheaply, or none. */
+    public static List<String> known(PackageIndex index) {
+        return index.listNames().orElse(List.of()).stream().map(PackageName::value).toList();
+    }
+
+    private static List<String> hints(PackageName name, List<String> known) {
+        List<String> hints = new ArrayList<>();
+        Typos.closest(name.value(), known).ifPresent(n -> hints.add("did you mean `" + n + "`?"));
+        hints.add("check the name, or pass `--registry` for the registry that has `" + name + "`");
+        return hints;
     }
 }

@@ -18,6 +18,7 @@ final class ConnectionProbe extends EventListener {
     private volatile boolean connected;
     private volatile boolean acquired;
     private volatile boolean answered;
+    private volatile boolean sent;
 
     @Override
     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
@@ -30,6 +31,11 @@ final class ConnectionProbe extends EventListener {
     }
 
     @Override
+    public void requestHeadersStart(Call call) {
+        sent = true;
+    }
+
+    @Override
     public void responseHeadersEnd(Call call, Response response) {
         answered = true;
     }
@@ -37,5 +43,13 @@ final class ConnectionProbe extends EventListener {
     /** True if the failure happened on a pooled connection before the server answered. */
     boolean staleConnection() {
         return acquired && !connected && !answered;
+    }
+
+    /**
+     * True once the request began to be written: from then on the server may have received it, so a
+     * request that must not be sent twice is not retried ({@link ApiSender}).
+     */
+    boolean requestSent() {
+        return sent;
     }
 }

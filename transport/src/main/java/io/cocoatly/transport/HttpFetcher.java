@@ -241,6 +241,16 @@ final class HttpFetcher implements AutoCloseable {
         return probe == null ? EventListener.NONE : probe;
     }
 
+    /** The pooled client, for {@link ApiSender}, which shares its connections. */
+    OkHttpClient pooled() {
+        return pooled;
+    }
+
+    /** The client that never reuses a connection, for {@link ApiSender}'s requests that must not be sent twice. */
+    OkHttpClient fresh() {
+        return fresh;
+    }
+
     @Override
     public void close() {
         pooled.dispatcher().executorService().shutdown();

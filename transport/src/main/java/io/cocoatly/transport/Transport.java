@@ -24,6 +24,7 @@ public final class Transport implements AutoCloseable {
     private final TransportOptions options;
     private final Backoff backoff;
     private final HttpFetcher http;
+    private final ApiSender api;
 
     /** A transport with the JDK's trust store for TLS. */
     public Transport(TransportOptions options) {
@@ -35,6 +36,7 @@ public final class Transport implements AutoCloseable {
         this.options = options;
         this.backoff = new Backoff(options);
         this.http = new HttpFetcher(options, tls);
+        this.api = new ApiSender(options, backoff, http);
     }
 
     /** The options this transport was made with. */
@@ -72,6 +74,22 @@ public final class Transport implements AutoCloseable {
         GetOutcome outcome = get(request, target, listener, Cancellation.never());
         boolean hasBody = outcome instanceof GetOutcome.ModifiedOrNew;
         return new FetchedBytes(outcome, hasBody ? target.last.toByteArray() : new byte[0]);
+    }
+
+    /**
+     * Sends an API request ({@code GET}, {@code PUT}, {@code DELETE}, with headers and a body) and
+     * returns the answer, whatever its status: an error status is an answer whose body says why.
+     * Retries follow {@link ApiRequest#idempotent()}: an idempotent request is retried as a get is; one
+     * that is not is retried only if the connection failed before it was sent or the server answered
+     * 429 or 503. Redirects are not followed.
+     *
+     * @throws TransportException {@link TransportException.Reason#GAVE_UP} when no answer came after the
+     *     retries, {@link TransportException.Reason#OUTCOME_UNKNOWN} when a request that is not
+     *     idempotent failed after it was sent, {@link TransportException.Reason#TOO_LARGE} for an answer
+     *     over {@link ApiRequest#maxResponseBytes()}, {@link TransportException.Reason#BAD_URL}
+     */
+    public ApiResponse send(ApiRequest request) {
+        return api.send(request);
     }
 
     private GetOutcome withRetries(GetRequest request, BodyTarget target, TransportListener listener,

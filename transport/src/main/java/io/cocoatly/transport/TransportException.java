@@ -16,7 +16,10 @@ public final class TransportException extends CocoatlyException {
 
     /** Why the get failed; each reason has one {@link #code()}, except {@link #TOO_LARGE}. */
     public enum Reason {
-        /** Retryable failures (connection errors, timeouts, truncated bodies, 5xx, 408, 429) until the retries ran out: {@code download-failed}. */
+        /**
+         * Retryable failures (connection errors, timeouts, truncated bodies, 5xx, 408, 429) until the
+         * retries ran out: {@code download-failed} ({@code request-failed} for {@link Transport#send}).
+         */
         GAVE_UP,
         /** A status that another attempt would not change (other 4xx, an unexpected 304, 3xx): {@code http-error}. */
         HTTP_STATUS,
@@ -34,7 +37,12 @@ public final class TransportException extends CocoatlyException {
          * The whole get, retries included, outlasted its deadline (the grace period plus the size at
          * {@link TransportOptions#minBytesPerSecond()}): {@code download-too-slow}.
          */
-        TOO_SLOW
+        TOO_SLOW,
+        /**
+         * A request that must not be sent twice (a publish) failed after it was sent, so the server
+         * may or may not have acted on it, and it was not retried: {@code request-outcome-unknown}.
+         */
+        OUTCOME_UNKNOWN
     }
 
     private final Reason reason;

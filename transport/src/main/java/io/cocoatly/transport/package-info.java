@@ -19,6 +19,9 @@
  *       SOCKS 5 proxy);</li>
  *   <li>connection reuse that survives servers closing kept-alive connections (HTTP/1.0 servers such
  *       as {@code python3 -m http.server}, keep-alive timeouts);</li>
+ *   <li>API calls: {@code send} of an {@link io.cocoatly.transport.ApiRequest} ({@code GET}, {@code PUT},
+ *       {@code DELETE} with headers and a body) answered by an {@link io.cocoatly.transport.ApiResponse}
+ *       of any status, retried only where sending twice is safe (see {@code ApiSender});</li>
  *   <li>a {@link io.cocoatly.transport.TransportListener} of paired events instead of logging, and a
  *       {@link io.cocoatly.transport.Cancellation} shared by a batch.</li>
  * </ul>

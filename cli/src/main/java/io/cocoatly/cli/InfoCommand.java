@@ -1,0 +1,157 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.project.KnownPackages;
+import io.cocoatly.registry.Manifests;
+import io.cocoatly.registry.http.PackageInfo;
+import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.registry.http.VersionInfo;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cocoatly info}: what a registry knows of one package. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Show what a registry knows of a package.",
+            "Its description, its versions newest first with their dates and yanked marks, the",
+            "dependencies of its newest version, and its owners and downloads.",
+            "What the registry does not know is left out: a registry without an API (a directory, a",
+            "static server) knows versions, yanked marks and dependencies only."},
+        footer = {"", "Examples:",
+            "  cocoatly info http --registry ./registry",
+            "  cocoatly info http --registry https://registry.example/team/ --json",
+            "", "Exit codes: 0 shown, 2 invalid input, no registry, or no such package,",
+            "4 the registry could not be reached."})
+final class InfoCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final Context context;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The package name.")
+    String name;
+
+    @Option(names = CommandSettings.REGISTRY_FLAG, paramLabel = "DIR|URL",
+            description = "Registry directory or URL (" + RegistryOptions.DEFAULT + ").")
+    String registry;
+
+    @Option(names = "--json", description = "Print the JSON envelope: data = the package, as described in docs/cli.md.")
+    boolean json;
+
+    InfoCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PackageName packageName = PackageName.of(name);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly info", context.path(Manifests.FILE_NAME),
+                registry);
+        PackageInfo info = RegistryApiAccess.apiOrIndex(context, settings, api -> fromApi(api, packageName),
+                index -> index.find(packageName).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
+                        packageName, index.name(), KnownPackages.known(index), null)));
+        if (json) {
+            Map<String, Object> data = json(info);
+            data.put("warnings", settings.warnings());
+            Json.write(context.out(), Envelope.success(data));
+        } else {
+            settings.printWarnings(context);
+            print(context.out(), info);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The server's answer; for a name it does not have, the project's "did you mean" over its search. */
+    private static PackageInfo fromApi(RegistryApi api, PackageName name) {
+        try {
+            return api.info(name);
+        } catch (CocoatlyException e) {
+            if (!e.code().equals("unknown-package")) {
+                throw e;
+            }
+            throw KnownPackages.unknown(name, api.registry().toString(), namesLike(api, name), e);
+        }
+    }
+
+    /**
+     * Names the server has that share the first two letters with {@code name}: enough to catch a typo
+     * further on, few enough for one page. None if the search fails: it only serves a hint.
+     */
+    private static List<String> namesLike(RegistryApi api, PackageName name) {
+        String stem = name.value().substring(0, Math.min(2, name.value().length()));
+        try {
+            return api.search(stem, 1, 100).packages().stream().map(h -> h.name().value()).toList();
+        } catch (CocoatlyException e) {
+            return List.of();
+        }
+    }
+
+    private static void print(PrintWriter out, PackageInfo info) {
+        out.println(info.name());
+        info.description().ifPresent(d -> out.println("  " + d));
+        info.newest().ifPresent(v -> out.println("newest: " + v.version()));
+        info.owners().ifPresent(o -> out.println("owners: " + (o.isEmpty() ? "none" : String.join(", ", o))));
+        if (info.downloads().isPresent()) {
+            out.println("downloads: " + info.downloads().getAsLong());
+        }
+        out.println(info.versions().isEmpty() ? "versions: none" : "versions:");
+        int width = info.versions().stream().mapToInt(v -> v.version().toString().length()).max().orElse(0);
+        for (VersionInfo v : info.versions()) {
+            List<String> parts = new ArrayList<>();
+            String text = v.version().toString();
+            parts.add(text + " ".repeat(width - text.length()));
+            v.publishedAt().ifPresent(t -> parts.add(DAY.format(t)));
+            if (v.downloads().isPresent()) {
+                parts.add(v.downloads().getAsLong() + (v.downloads().getAsLong() == 1 ? " download" : " downloads"));
+            }
+            if (v.yanked()) {
+                parts.add("yanked");
+            }
+            out.println(("  " + String.join("  ", parts)).stripTrailing());
+        }
+        info.newest().ifPresent(v -> {
+            out.println("dependencies of " + v.version() + ":" + (v.dependencies().isEmpty() ? " none" : ""));
+            v.dependencies().forEach(d -> out.println("  " + d.name() + " " + d.requirement()));
+        });
+        out.flush();
+    }
+
+    private static Map<String, Object> json(PackageInfo info) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", info.name().value());
+        info.description().ifPresent(d -> data.put("description", d));
+        info.owners().ifPresent(o -> data.put("owners", o));
+        if (info.downloads().isPresent()) {
+            data.put("downloads", info.downloads().getAsLong());
+        }
+        data.put("newest", info.newest().map(v -> v.version().toString()).orElse(null));
+        List<Object> versions = new ArrayList<>();
+        for (VersionInfo v : info.versions()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", v.version().toString());
+            entry.put("yanked", v.yanked());
+            v.publishedAt().ifPresent(t -> entry.put("published_at", t.toString()));
+            if (v.downloads().isPresent()) {
+                entry.put("downloads", v.downloads().getAsLong());
+            }
+            Map<String, Object> deps = new LinkedHashMap<>();
+            for (Dependency d : v.dependencies()) {
+                deps.put(d.name().value(), d.requirement());
+            }
+            entry.put("dependencies", deps);
+            versions.add(entry);
+        }
+        data.put("versions", versions);
+        return data;
+    }
+}

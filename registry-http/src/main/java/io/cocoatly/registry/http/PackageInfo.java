@@ -1,0 +1,50 @@
+package io.cocoatly.registry.http;
+
+import io.cocoatly.model.PackageListing;
+import io.cocoatly.model.PackageName;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@code cocoatly info NAME} shows: from a registry's API (docs/registry-protocol.md §2.5) or
+ * from its index alone ({@link #of(PackageListing)}). What the source does not know is empty.
+ *
+ * @param description the package's description, if known
+ * @param owners      the logins of its owners, if known
+ * @param downloads   all-time downloads, if known
+ * @param versions    newest first
+ */
+public record PackageInfo(PackageName name, Optional<String> description, Optional<List<String>> owners,
+                          OptionalLong downloads, List<VersionInfo> versions) {
+
+    private static final Comparator<VersionInfo> NEWEST_FIRST = Comparator.comparing(VersionInfo::version).reversed();
+
+    /** Checks the values and sorts the versions newest first. */
+    public PackageInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        owners = owners.map(List::copyOf);
+        Objects.requireNonNull(downloads, "downloads");
+        versions = versions.stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    /** What a registry's index file says: the versions with their yanked marks and dependencies. */
+    public static PackageInfo of(PackageListing listing) {
+        return new PackageInfo(listing.name(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                listing.releases().stream().map(VersionInfo::of).toList());
+    }
+
+    /**
+     * The version to show as the package's newest, as crates.io picks it: the newest that is neither
+     * yanked nor a pre-release, else the newest that is not yanked, else the newest; empty if there
+     * is no version at all.
+     */
+    public Optional<VersionInfo> newest() {
+        return versions.stream().filter(v -> !v.yanked() && !v.version().isPrerelease()).findFirst()
+                .or(() -> versions.stream().filter(v -> !v.yanked()).findFirst())
+                .or(() -> versions.stream().findFirst());
+    }
+}

@@ -1,0 +1,377 @@
+package io.cocoatly.registry.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.artifact.ArchivePacker;
+import io.cocoatly.artifact.Ed25519Keys;
+import io.cocoatly.artifact.Ed25519PublicKey;
+import io.cocoatly.artifact.Ed25519SigningKey;
+import io.cocoatly.artifact.Signatures;
+import io.cocoatly.artifact.TrustedKeys;
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
+import io.cocoatly.testkit.FakeRegistryApi;
+import io.cocoatly.transport.ApiRequest;
+import io.cocoatly.transport.ApiResponse;
+import io.cocoatly.transport.Transport;
+import io.cocoatly.transport.TransportOptions;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link RegistryApi} against {@link FakeRegistryApi} on loopback: every call of §2, its answers and its errors. */
+class RegistryApiTest {
+
+    private static final String TOKEN = "cocoatly_testtoken0123456789";
+
+    @TempDir
+    Path tmp;
+
+    private Ed25519SigningKey key;
+    private FakeRegistryApi server;
+    private Transport transport;
+    private RegistryApi api;
+
+    @BeforeEach
+    void start() throws IOException {
+        Ed25519Keys.generate(tmp.resolve("keys"));
+        key = Ed25519SigningKey.read(tmp.resolve("keys").resolve(Ed25519Keys.PRIVATE_KEY_FILE));
+        Ed25519PublicKey pub = Ed25519PublicKey.read(tmp.resolve("keys").resolve(Ed25519Keys.PUBLIC_KEY_FILE));
+        server = new FakeRegistryApi(TrustedKeys.of(List.of(pub)), TOKEN, true);
+        transport = new Transport(TransportOptions.defaults().withRetries(1)
+                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(10)));
+        api = api(Optional.of(new ApiToken(TOKEN)));
+        server.addPackage("http", "HTTP for shells", List.of("alice", "bob"), 42);
+        server.addVersion("http", "1.1.0", false, 2, Map.of("tls", "^1.0"));
+        server.addVersion("http", "1.2.0", false, 40, Map.of("tls", "^2.0", "log", ">=0.4, <0.6"));
+        server.addVersion("http", "1.3.0", true, 0, Map.of());
+        server.addPackage("http-client", null, List.of("bob"), -1);
+        server.addVersion("http-client", "0.1.0", false, -1, Map.of());
+        server.addPackage("tls", "TLS", List.of("alice"), 7);
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        server.close();
+    }
+
+    private RegistryApi api(Optional<ApiToken> token) {
+        return new RegistryApi(transport, server.registryUrl(), ApiLocation.of(transport, server.registryUrl()).orElseThrow(),
+                token);
+    }
+
+    @Test
+    void theApiIsFoundThroughRegistryJson() throws IOException {
+        assertEquals(server.apiUrl(), api.url());
+        try (FakeRegistryApi plain = new FakeRegistryApi(TrustedKeys.none(), TOKEN, false)) {
+            assertEquals(Optional.empty(), ApiLocation.of(transport, plain.registryUrl()));
+        }
+    }
+
+    @Test
+    void publishSendsTheFramedBodyWithTheTokenAndReturnsTheRecordedRelease() throws Exception {
+        Path archive = pack("http", "2.0.0");
+        byte[] bytes = Files.readAllBytes(archive);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        PackageId id = PackageId.of("http", "2.0.0");
+        List<Dependency> deps = List.of(Dependency.parse("tls", "^2.0"));
+        Artifact.Signature signature = Signatures.sign(key, id, sha256);
+
+        Release release = api.publish(new PublishMetadata(id, deps, signature), archive);
+
+        assertEquals(id, release.id());
+        assertEquals(deps, release.dependencies());
+        assertEquals(sha256, release.artifact().orElseThrow().checksums().get("sha256"));
+        assertEquals(bytes.length, release.artifact().orElseThrow().size());
+        assertArrayEquals(bytes, server.archive("http", "2.0.0").orElseThrow());
+
+        FakeRegistryApi.Recorded sent = server.requests().get(server.requests().size() - 1);
+        assertEquals("PUT", sent.method());
+        assertEquals("/api/v1/packages/new", sent.target());
+        assertEquals(Optional.of("Bearer " + TOKEN), sent.authorization());
+        // The framing, byte for byte: u32 LE length, the JSON, u32 LE length, the archive, nothing more.
+        ByteBuffer body = ByteBuffer.wrap(sent.body()).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] json = new byte[body.getInt()];
+        body.get(json);
+        assertEquals("{\n  \"name\": \"http\",\n  \"version\": \"2.0.0\",\n  \"dependencies\": {\n"
+                + "    \"tls\": \"^2.0\"\n  },\n  \"signature\": {\n    \"key\": \"" + signature.key() + "\",\n"
+                + "    \"ed25519\": \"" + signature.ed25519() + "\"\n  }\n}\n", new String(json, StandardCharsets.UTF_8));
+        assertEquals(bytes.length, body.getInt());
+        byte[] rest = new byte[body.remaining()];
+        body.get(rest);
+        assertArrayEquals(bytes, rest);
+    }
+
+    @Test
+    void theFakeServerRefusesABodyFramedOtherwise() {
+        // The server's check must be able to fail, or the byte-for-byte test above proves nothing.
+        byte[] lengthTooShort = {2, 0, 0, 0, '{', '}', 5, 0, 0, 0, 'x'};
+        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
+                .withHeader("Authorization", "Bearer " + TOKEN).withBody("application/octet-stream", lengthTooShort)
+                .notIdempotent());
+        assertEquals(400, r.status());
+        assertTrue(r.text().contains("body framing: archive length 5, but 1 bytes follow"), r.text());
+        ApiResponse bigEndian = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
+                .withHeader("Authorization", "Bearer " + TOKEN)
+                .withBody("application/octet-stream", new byte[] {0, 0, 0, 2, '{', '}', 0, 0, 0, 0}).notIdempotent());
+        assertEquals(400, bigEndian.status());
+        assertTrue(bigEndian.text().contains("body framing: metadata length 33554432 runs past the body"), bigEndian.text());
+    }
+
+    @Test
+    void aRefusedPublishCarriesTheServersDetailTheUrlAndTheStatus() throws Exception {
+        Path archive = pack("http", "1.2.0");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        PackageId id = PackageId.of("http", "1.2.0");
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> api.publish(
+                new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256)), archive));
+        assertEquals("registry-conflict", e.code());
+        assertEquals(ErrorKind.FAILED, e.kind());
+        assertEquals("PUT " + server.apiUrl() + "packages/new: HTTP 409: version 1.2.0 of http exists already",
+                e.getMessage());
+
+        // A signature over other bytes is refused by the server's own check.
+        PackageId other = PackageId.of("http", "2.0.0");
+        CocoatlyException bad = assertThrows(CocoatlyException.class, () -> api.publish(
+                new PublishMetadata(other, List.of(), Signatures.sign(key, other, "0".repeat(64))), archive));
+        assertEquals("publish-refused", bad.code());
+        assertTrue(bad.getMessage().contains(": HTTP 422: signature: "), bad.getMessage());
+    }
+
+    @Test
+    void everyStatusOfTheTableBecomesATypedError() throws Exception {
+        Path archive = pack("http", "3.0.0");
+        PackageId id = PackageId.of("http", "3.0.0");
+        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, "0".repeat(64)));
+        Map<Integer, String> codes = Map.of(400, "api-bad-request", 401, "unauthorized", 403, "forbidden",
+                404, "unknown-package", 405, "http-error", 413, "payload-too-large", 422, "publish-refused",
+                500, "registry-server-error");
+        for (var c : codes.entrySet()) {
+            server.failNext(c.getKey(), "detail " + c.getKey());
+            CocoatlyException e = assertThrows(CocoatlyException.class, () -> api.publish(meta, archive));
+            assertEquals(c.getValue(), e.code(), "status " + c.getKey());
+            assertEquals(c.getKey() == 404 ? ErrorKind.INVALID_INPUT : ErrorKind.FAILED, e.kind());
+            assertTrue(e.getMessage().endsWith(": HTTP " + c.getKey() + ": detail " + c.getKey()), e.getMessage());
+            assertFalse(e.hints().isEmpty());
+        }
+        long publishes = server.requests().stream().filter(r -> r.target().endsWith("/new")).count();
+        assertEquals(codes.size(), publishes, "no publish was sent twice, not even after the 500");
+    }
+
+    @Test
+    void aPublishAnswered503IsSentAgainAndOneThatGotNoAnswerIsNot() throws Exception {
+        Path archive = pack("http", "2.0.0");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        PackageId id = PackageId.of("http", "2.0.0");
+        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256));
+
+        server.dropNext();
+        CocoatlyException lost = assertThrows(CocoatlyException.class, () -> api.publish(meta, archive));
+        assertEquals("request-outcome-unknown", lost.code());
+        assertEquals(List.of("run `cocoatly info http` to see whether 2.0.0 arrived before publishing again"),
+                lost.hints());
+        assertEquals(1, publishes(), "not sent again");
+
+        server.failNext(503, "restarting");
+        assertEquals(id, api.publish(meta, archive).id());
+        assertEquals(3, publishes(), "the 503 said nothing was done, so it was sent again");
+    }
+
+    private long publishes() {
+        return server.requests().stream().filter(r -> r.target().endsWith("/new")).count();
+    }
+
+    @Test
+    void withoutATokenAWriteFailsBeforeSendingAndA401HintsAtLogin() {
+        RegistryApi anonymous = api(Optional.empty());
+        int before = server.requests().size();
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> anonymous.yank(PackageName.of("http"), Version.parse("1.2.0")));
+        assertEquals("token-missing", e.code());
+        assertEquals(before, server.requests().size());
+
+        RegistryApi wrong = api(Optional.of(new ApiToken("cocoatly_wrong")));
+        CocoatlyException refused = assertThrows(CocoatlyException.class,
+                () -> wrong.yank(PackageName.of("http"), Version.parse("1.2.0")));
+        assertEquals("unauthorized", refused.code());
+        assertTrue(refused.hints().get(0).contains("`cocoatly login`"), refused.hints().toString());
+        assertFalse(refused.getMessage().contains("cocoatly_wrong"));
+    }
+
+    @Test
+    void theTokenIsScrubbedFromWhatTheServerSays() {
+        server.failNext(403, "token " + TOKEN + " lacks the yank scope");
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> api.yank(PackageName.of("http"), Version.parse("1.2.0")));
+        assertEquals("forbidden", e.code());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertTrue(e.getMessage().endsWith("HTTP 403: token <token> lacks the yank scope"), e.getMessage());
+        assertFalse(new ApiToken(TOKEN).toString().contains(TOKEN));
+    }
+
+    @Test
+    void yankAndUnyank() {
+        api.yank(PackageName.of("http"), Version.parse("1.2.0"));
+        assertEquals(Optional.of(true), server.yanked("http", "1.2.0"));
+        api.yank(PackageName.of("http"), Version.parse("1.2.0"));
+        assertEquals(Optional.of(true), server.yanked("http", "1.2.0"), "yanking a yanked version is no error");
+        api.unyank(PackageName.of("http"), Version.parse("1.2.0"));
+        assertEquals(Optional.of(false), server.yanked("http", "1.2.0"));
+        List<String> targets = server.requests().stream().map(r -> r.method() + " " + r.target()).toList();
+        assertTrue(targets.contains("DELETE /api/v1/packages/http/1.2.0/yank"), targets.toString());
+        assertTrue(targets.contains("PUT /api/v1/packages/http/1.2.0/unyank"), targets.toString());
+
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> api.yank(PackageName.of("http"), Version.parse("9.9.9")));
+        assertEquals("unknown-package", e.code());
+        assertEquals("DELETE " + server.apiUrl() + "packages/http/9.9.9/yank: HTTP 404: no version 9.9.9 of http",
+                e.getMessage());
+    }
+
+    @Test
+    void owners() {
+        assertEquals(List.of("alice", "bob"), api.owners(PackageName.of("http")));
+        api.addOwners(PackageName.of("tls"), List.of("carol"));
+        assertEquals(List.of("alice", "carol"), server.owners("tls"));
+        api.removeOwners(PackageName.of("tls"), List.of("alice"));
+        assertEquals(List.of("carol"), api.owners(PackageName.of("tls")));
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> api.removeOwners(PackageName.of("tls"), List.of("carol")));
+        assertEquals("registry-conflict", e.code());
+        assertTrue(e.getMessage().endsWith("HTTP 409: the last owner cannot be removed"), e.getMessage());
+    }
+
+    @Test
+    void searchReadsThePageAndTheTotal() {
+        SearchResults r = api.search("http", 1, 20);
+        assertEquals(2, r.total());
+        assertEquals(List.of(
+                new SearchHit(PackageName.of("http"), Optional.of(Version.parse("1.2.0")), Optional.of("HTTP for shells"),
+                        OptionalLong.of(42)),
+                new SearchHit(PackageName.of("http-client"), Optional.of(Version.parse("0.1.0")), Optional.empty(),
+                        OptionalLong.empty())), r.packages());
+        SearchResults second = api.search("http", 2, 1);
+        assertEquals(List.of(PackageName.of("http-client")), second.packages().stream().map(SearchHit::name).toList());
+        assertEquals("/api/v1/packages?q=a+b%26c&page=1&per_page=5",
+                searchTarget(() -> api.search("a b&c", 1, 5)), "the term is encoded");
+    }
+
+    private String searchTarget(Runnable search) {
+        search.run();
+        return server.requests().get(server.requests().size() - 1).target();
+    }
+
+    @Test
+    void infoReadsEverythingTheServerKnowsNewestFirst() {
+        PackageInfo info = api.info(PackageName.of("http"));
+        assertEquals(Optional.of("HTTP for shells"), info.description());
+        assertEquals(Optional.of(List.of("alice", "bob")), info.owners());
+        assertEquals(OptionalLong.of(42), info.downloads());
+        assertEquals(List.of("1.3.0", "1.2.0", "1.1.0"), info.versions().stream().map(v -> v.version().toString()).toList());
+        VersionInfo v120 = info.versions().get(1);
+        assertEquals(Optional.of(Instant.parse(FakeRegistryApi.PUBLISHED_AT)), v120.publishedAt());
+        assertEquals(OptionalLong.of(40), v120.downloads());
+        assertEquals(List.of(Dependency.parse("log", ">=0.4, <0.6"), Dependency.parse("tls", "^2.0")), v120.dependencies());
+        assertTrue(info.versions().get(0).yanked());
+        assertEquals(Version.parse("1.2.0"), info.newest().orElseThrow().version(), "the newest that is not yanked");
+
+        PackageInfo bare = api.info(PackageName.of("http-client"));
+        assertEquals(Optional.empty(), bare.description());
+        assertEquals(OptionalLong.empty(), bare.downloads());
+
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> api.info(PackageName.of("nope")));
+        assertEquals("unknown-package", e.code());
+        assertEquals(ErrorKind.INVALID_INPUT, e.kind());
+    }
+
+    @Test
+    void readsGoWithoutTheTokenAndSendItOnlyAfterA401() {
+        api.info(PackageName.of("http"));
+        assertEquals(Optional.empty(), last().authorization());
+        server.requireTokenForReads();
+        int before = server.requests().size();
+        api.info(PackageName.of("http"));
+        List<FakeRegistryApi.Recorded> sent = server.requests().subList(before, server.requests().size());
+        assertEquals(2, sent.size());
+        assertEquals(Optional.empty(), sent.get(0).authorization());
+        assertEquals(Optional.of("Bearer " + TOKEN), sent.get(1).authorization());
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> api(Optional.empty()).search("x", 1, 1));
+        assertEquals("unauthorized", e.code());
+    }
+
+    @Test
+    void theTokenNeverGoesToAnApiOnAnotherHost() {
+        RegistryApi elsewhere = new RegistryApi(transport, URI.create("https://registry.example/"), server.apiUrl(),
+                Optional.of(new ApiToken(TOKEN)));
+        int before = server.requests().size();
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> elsewhere.yank(PackageName.of("http"), Version.parse("1.2.0")));
+        assertEquals("token-not-sent", e.code());
+        assertEquals(before, server.requests().size());
+    }
+
+    @Test
+    void aMalformedAnswerNamesTheUrlAndThePath() throws IOException {
+        HttpServer bad = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        bad.createContext("/", exchange -> {
+            byte[] body = "{\"name\": \"http\", \"versions\": [{\"version\": \"one\"}]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        bad.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + bad.getAddress().getPort() + "/");
+            RegistryApi client = new RegistryApi(transport, base, base.resolve("api/v1/"), Optional.empty());
+            InvalidFileException e = assertThrows(InvalidFileException.class, () -> client.info(PackageName.of("http")));
+            assertEquals("invalid-api-response", e.code());
+            assertTrue(e.getMessage().startsWith("GET " + base + "api/v1/packages/http: $.versions[0].version:"
+                    + " invalid version `one`: "), e.getMessage());
+        } finally {
+            bad.stop(0);
+        }
+    }
+
+    private FakeRegistryApi.Recorded last() {
+        return server.requests().get(server.requests().size() - 1);
+    }
+
+    private Path pack(String name, String version) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("src-" + name + "-" + version));
+        Files.writeString(dir.resolve("cocoatly.json"), "{\"name\": \"" + name + "\", \"version\": \"" + version + "\"}\n");
+        Path archive = tmp.resolve(name + "-" + version + ".tar.gz");
+        ArchivePacker.pack(dir, archive);
+        return archive;
+    }
+}
