@@ -136,9 +136,18 @@ record CommandSettings(String command, Home home, Config config, Context context
             return options;
         }
         URI base = RegistryLocations.baseUrl(location.get());
-        Optional<String> token = Optional.ofNullable(context.env().get(ConfigLayers.TOKEN_VARIABLE)).filter(t -> !t.isBlank())
+        return token(base).map(t -> options.withToken(bearer(base, t))).orElse(options);
+    }
+
+    /**
+     * The token for the registry at {@code base}, the one rule for every command that reads or writes
+     * a registry (docs/registry-protocol.md §1.5): {@code $COCOATLY_REGISTRY_TOKEN}, else the home's
+     * {@code credentials.json} entry for {@code base}.
+     */
+    Optional<String> token(URI base) {
+        return Optional.ofNullable(context.env().get(ConfigLayers.TOKEN_VARIABLE)).filter(t -> !t.isBlank())
+                .map(String::strip)
                 .or(() -> Credentials.read(home).token(base.toString()));
-        return token.map(t -> options.withToken(bearer(base, t))).orElse(options);
     }
 
     /** The token for {@code base}, checked; the error never quotes it. */

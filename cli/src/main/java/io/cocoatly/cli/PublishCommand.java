@@ -105,7 +105,7 @@ final class PublishCommand implements Callable<Integer> {
                 registry);
         String url = RegistrySources.root(registry).toString();
         try (Transport transport = RegistryApiAccess.transport(settings)) {
-            RegistryApi api = RegistryApiAccess.require(context, transport, registry, "cocoatly publish");
+            RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly publish");
             Path archive = PackageArchive.tempArchive();
             Release release;
             try {

@@ -1,6 +1,5 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
@@ -21,9 +20,6 @@ import java.util.function.Function;
  */
 final class RegistryApiAccess {
 
-    /** The environment variable that holds a registry token. */
-    static final String TOKEN_VARIABLE = "COCOATLY_REGISTRY_TOKEN";
-
     private RegistryApiAccess() {
     }
 
@@ -33,29 +29,26 @@ final class RegistryApiAccess {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
-    /**
-     * The token for the registry at {@code registry}: {@code $COCOATLY_REGISTRY_TOKEN} for now. The one
-     * place a command gets its token from; at the merge with the {@code credentials.json} work it also
-     * reads {@code <home>/credentials.json} for {@code registry} (docs/registry-protocol.md §1.5).
-     * The token never reaches any output: {@link ApiToken#toString()} hides it.
-     */
-    static Optional<ApiToken> token(Context context, URI registry) {
-        String value = context.env().get(TOKEN_VARIABLE);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(new ApiToken(value.strip()));
+    /** The token for the registry at {@code base}, as {@link CommandSettings#token} finds it. */
+    static Optional<ApiToken> token(CommandSettings settings, URI base) {
+        return settings.token(base).map(ApiToken::new);
     }
 
-    /** A transport with the {@code network.*} settings of {@code settings}. */
+    /**
+     * The transport of {@code network.*}, carrying the registry's token bound to its origin: the
+     * transport sends a token only where it belongs, and strips any other.
+     */
     static Transport transport(CommandSettings settings) {
-        return new Transport(InstallSettings.transportOptions(settings.config().network()));
+        return new Transport(settings.transport());
     }
 
     /**
      * The API of the registry at the {@code http(s)} URL {@code location}, or empty if its
      * {@code registry.json} names none (a static registry).
      */
-    static Optional<RegistryApi> find(Context context, Transport transport, String location) {
+    static Optional<RegistryApi> find(CommandSettings settings, Transport transport, String location) {
         URI base = RegistrySources.root(location);
-        return ApiLocation.of(transport, base).map(api -> new RegistryApi(transport, base, api, token(context, base)));
+        return ApiLocation.of(transport, base).map(api -> new RegistryApi(transport, base, api, token(settings, base)));
     }
 
     /**
@@ -63,8 +56,8 @@ final class RegistryApiAccess {
      *
      * @throws CocoatlyException {@code registry-without-api} if the registry is static
      */
-    static RegistryApi require(Context context, Transport transport, String location, String command) {
-        return find(context, transport, location).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT,
+    static RegistryApi require(CommandSettings settings, Transport transport, String location, String command) {
+        return find(settings, transport, location).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT,
                 "registry-without-api", "`" + command + "` writes to an HTTP registry through its API, and the registry"
                 + " at `" + location + "` has none: its `registry.json` has no `api` key",
                 List.of("write to the registry's directory with `--registry DIR` and copy it to the server,"
@@ -84,7 +77,7 @@ final class RegistryApiAccess {
         Optional<String> location = settings.registry();
         if (location.isPresent() && isHttp(location.get())) {
             try (Transport transport = transport(settings)) {
-                Optional<RegistryApi> api = find(context, transport, location.get());
+                Optional<RegistryApi> api = find(settings, transport, location.get());
                 if (api.isPresent()) {
                     return fromApi.apply(api.get());
                 }

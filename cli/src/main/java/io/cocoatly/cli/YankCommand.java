@@ -100,7 +100,7 @@ final class YankCommand implements Callable<Integer> {
         CommandSettings settings = CommandSettings.load(context, "cocoatly yank", context.path(Manifests.FILE_NAME),
                 registry);
         try (Transport transport = RegistryApiAccess.transport(settings)) {
-            RegistryApi api = RegistryApiAccess.require(context, transport, registry, "cocoatly yank");
+            RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly yank");
             boolean before = api.info(id.name()).versions().stream().filter(v -> v.version().equals(id.version()))
                     .findFirst().map(VersionInfo::yanked).orElse(false);
             if (undo) {

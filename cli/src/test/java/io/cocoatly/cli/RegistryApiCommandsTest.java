@@ -69,7 +69,7 @@ class RegistryApiCommandsTest {
     private CliRunner.Result run(boolean withToken, String... args) {
         Map<String, String> env = new HashMap<>(Map.of("COLUMNS", "100"));
         if (withToken) {
-            env.put(RegistryApiAccess.TOKEN_VARIABLE, TOKEN);
+            env.put(io.cocoatly.config.ConfigLayers.TOKEN_VARIABLE, TOKEN);
         }
         CliRunner.Result r = new CliRunner(dir, env).run(args);
         outputs.add(r.out());
@@ -179,6 +179,24 @@ class RegistryApiCommandsTest {
                     .replace(plain.registryUrl().toString(), "http://127.0.0.1:<port>/"));
             assertEquals(2, r.exitCode());
         }
+    }
+
+    @Test
+    void aWriteTakesTheTokenThatLoginStored() {
+        Map<String, String> env = Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString());
+        CliRunner runner = new CliRunner(dir, env);
+        CliRunner.Result before = runner.run("yank", "http@1.2.0", "--registry", url);
+        CliRunner.Result login = runner.runWithInput(TOKEN + "\n", "login", "--registry", url);
+        CliRunner.Result after = runner.run("yank", "http@1.2.0", "--registry", url);
+        for (CliRunner.Result r : List.of(before, login, after)) {
+            outputs.add(r.out());
+            outputs.add(r.err());
+        }
+
+        assertEquals(4, before.exitCode(), before.err());
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals(0, after.exitCode(), after.err());
+        assertEquals("Bearer " + TOKEN, last().authorization().orElseThrow());
     }
 
     @Test
