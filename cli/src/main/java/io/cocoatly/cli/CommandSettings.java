@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +26,13 @@ import java.util.Optional;
  *
  * @param command as errors name it, e.g. {@code cocoatly lock}
  */
-record CommandSettings(String command, Home home, Config config) {
+record CommandSettings(String command, Home home, Config config, LeftOutWarnings leftOut) {
 
     /** The flag every registry-reading command has, as errors name it. */
     static final String REGISTRY_FLAG = "--registry";
+
+    /** What every warning printed on stderr starts with. */
+    static final String WARNING = "warning: ";
 
     /**
      * Reads the settings for a command run in {@code context}.
@@ -48,19 +52,43 @@ record CommandSettings(String command, Home home, Config config) {
         if (registryFlag != null) {
             layers = layers.withFlag(new ConfigFlag(REGISTRY_FLAG, "registry.url", registryFlag));
         }
-        return new CommandSettings(command, home, layers.read());
+        return new CommandSettings(command, home, layers.read(), new LeftOutWarnings());
     }
 
-    /** The warnings of every layer, as text output prints them after {@code warning: } and JSON lists them. */
+    /**
+     * The warnings of every layer, then those of the release entries the registry left out so far,
+     * as text output prints them after {@code warning: } and JSON lists them. Call it once the
+     * command has read what it needs from the registry, so that the list is complete.
+     */
     List<String> warnings() {
-        return config.warnings().stream().map(ConfigWarning::text).toList();
+        List<String> all = new ArrayList<>(config.warnings().stream().map(ConfigWarning::text).toList());
+        all.addAll(leftOut.texts());
+        return all;
     }
 
-    /** Prints the warnings on stderr, for text output. */
+    /**
+     * Prints the warnings on stderr, for text output: those of the settings and of the entries the
+     * registry left out so far now, and every entry left out later as soon as it is found.
+     */
     void printWarnings(Context context) {
         PrintWriter err = context.err();
-        warnings().forEach(w -> err.println("warning: " + w));
+        config.warnings().forEach(w -> err.println(WARNING + w.text()));
         err.flush();
+        leftOut.printLive(err);
+    }
+
+    /**
+     * For a command that gathers warnings of its own and shows them at the end: under {@code --json},
+     * {@link #warnings()} (complete by now) followed by {@code own}; in text mode {@code own} alone,
+     * since {@link #printWarnings} already printed the settings' and prints the registry's as found.
+     */
+    List<String> warningsAnd(List<String> own, boolean json) {
+        if (!json) {
+            return own;
+        }
+        List<String> all = new ArrayList<>(warnings());
+        all.addAll(own);
+        return all;
     }
 
     /** The registry location, a path or a URL, from the highest layer that names one. */
@@ -83,7 +111,7 @@ record CommandSettings(String command, Home home, Config config) {
 
     /** The registry if some layer names one; for commands that can do without. */
     Optional<FileRegistry> openRegistryIfGiven() {
-        return registry().map(location -> FileRegistry.open(RegistrySources.open(location, command)));
+        return registry().map(location -> FileRegistry.open(RegistrySources.open(location, command), leftOut));
     }
 
     /** The registry root that relative artifact URLs resolve against, if a registry is named. */
