@@ -18,8 +18,15 @@ final class LeftOutWarnings implements Consumer<LeftOutRelease> {
     private final List<LeftOutRelease> found = new ArrayList<>();
     private PrintWriter live;
 
+    /**
+     * Records {@code entry} and prints it if printing is live. An entry already recorded is ignored:
+     * a command that opens its registry twice (to check, then to lock) still warns once.
+     */
     @Override
     public synchronized void accept(LeftOutRelease entry) {
+        if (found.contains(entry)) {
+            return;
+        }
         found.add(entry);
         if (live != null) {
             print(live, entry);

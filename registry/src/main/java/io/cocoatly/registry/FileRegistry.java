@@ -199,7 +199,10 @@ public final class FileRegistry implements PackageIndex {
      *     no {@code names.json}
      */
     public List<PackageName> packageNames() {
-        Optional<List<String>> files = source.list(INDEX_DIR);
+        return packageNames(source.list(INDEX_DIR));
+    }
+
+    private List<PackageName> packageNames(Optional<List<String>> files) {
         if (files.isEmpty()) {
             return namesFile().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, NAMES_MISSING,
                     "registry `" + name() + "` cannot list its packages: `" + source.describe(NamesFile.FILE) + "` is missing",
@@ -235,10 +238,8 @@ public final class FileRegistry implements PackageIndex {
      */
     @Override
     public Optional<List<PackageName>> listNames() {
-        if (source.list(INDEX_DIR).isPresent()) {
-            return Optional.of(packageNames());
-        }
-        return namesFile();
+        Optional<List<String>> files = source.list(INDEX_DIR);
+        return files.isPresent() ? Optional.of(packageNames(files)) : namesFile();
     }
 
     @Override
