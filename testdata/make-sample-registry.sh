@@ -5,7 +5,7 @@
 # Every run gives the same bytes: archives are reproducible (sorted entries, fixed mtimes, owners
 # and modes) and Ed25519 signatures are deterministic, so a rerun changes nothing unless a source
 # did. Versions listed in testdata/packages/yanked.txt ("NAME VERSION" per line) are yanked after
-# publishing. registry.json is kept as it is.
+# publishing. registry.json is kept as it is; names.json is the one publishing keeps up to date.
 #
 # Usage: testdata/make-sample-registry.sh      (builds the CLI first if bin/cocoatly needs it)
 set -eu
@@ -34,4 +34,5 @@ done < "$sources/yanked.txt"
 
 rm -rf "$target/index" "$target/artifacts"
 cp -R "$work/registry/index" "$work/registry/artifacts" "$target/"
+cp "$work/registry/names.json" "$target/names.json"
 echo "rebuilt $(ls "$target/index" | wc -l | tr -d ' ') index files and $(find "$target/artifacts" -name '*.tar.gz' | wc -l | tr -d ' ') artifacts in $target"

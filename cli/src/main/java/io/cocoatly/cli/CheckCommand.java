@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.LeftOutRelease;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolver;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check that every version in a registry can be installed, as dose-distcheck does.",
             "A version is installable if a project depending on exactly that version resolves. Yanked",
-            "versions are checked as if pinned, but never satisfy another package's dependency."},
+            "versions are checked as if pinned, but never satisfy another package's dependency.",
+            "Release entries that cannot be read are left out and listed. A registry that cannot list",
+            "its index (over HTTP) is read through its names.json."},
         footer = {"", "Examples:",
             "  cocoatly check --registry ./registry",
             "  cocoatly check --registry ./registry --multiple-versions=semver-major --json",
@@ -43,23 +46,34 @@ final class CheckCommand implements Callable<Integer> {
         // check has no --manifest: a project is the working directory's, if it is one.
         CommandSettings settings = registry.settings(context, "cocoatly check", context.path(Manifests.FILE_NAME));
         FileRegistry index = settings.openRegistry();
+        if (!json) {
+            settings.printWarnings(context);
+        }
+        // Over HTTP the names come from names.json; a directory lists index/.
         CheckReport report = new Resolver(index).check(index.packageNames(), registry.policy());
+        // Every index file has been read by now, so this is every entry left out.
+        List<LeftOutRelease> leftOut = index.leftOut();
         if (json) {
-            Map<String, Object> data = data(report);
+            Map<String, Object> data = data(report, leftOut);
             data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
-            settings.printWarnings(context);
-            print(context.out(), report);
+            print(context.out(), report, leftOut);
         }
         return report.uninstallable() > 0 ? ExitCodes.NEGATIVE : ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, CheckReport report) {
+    private static void print(PrintWriter out, CheckReport report, List<LeftOutRelease> leftOut) {
         for (VersionCheck c : report.results()) {
             if (!c.installable()) {
                 out.println(c.id() + ": " + c.reason().orElse("cannot be installed"));
             }
+        }
+        if (!leftOut.isEmpty()) {
+            int n = leftOut.size();
+            out.println(n + (n == 1 ? " release entry" : " release entries") + " could not be read and "
+                    + (n == 1 ? "was" : "were") + " left out:");
+            leftOut.forEach(entry -> out.println("  " + entry.file() + ": " + entry.jsonPath() + ": " + entry.problem()));
         }
         int total = report.results().size();
         long bad = report.uninstallable();
@@ -71,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Object> data(CheckReport report) {
+    private static Map<String, Object> data(CheckReport report, List<LeftOutRelease> leftOut) {
         List<Object> results = new ArrayList<>();
         for (VersionCheck c : report.results()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -86,6 +100,16 @@ final class CheckCommand implements Callable<Integer> {
         data.put("versions", report.results().size());
         data.put("installable", report.results().size() - report.uninstallable());
         data.put("uninstallable", report.uninstallable());
+        List<Object> entries = new ArrayList<>();
+        for (LeftOutRelease entry : leftOut) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("package", entry.name().value());
+            e.put("file", entry.file());
+            e.put("path", entry.jsonPath());
+            e.put("problem", entry.problem());
+            entries.add(e);
+        }
+        data.put("left-out", entries);
         return data;
     }
 }

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,13 +39,17 @@ import java.util.Optional;
  * @param context  the run, whose environment holds the token variable and whose end closes the registry
  * @param refresh  {@code --refresh}: revalidate every cached file once
  */
-record CommandSettings(String command, Home home, Config config, Context context, boolean refresh) {
+record CommandSettings(String command, Home home, Config config, Context context, boolean refresh,
+                       LeftOutWarnings leftOut) {
 
     /** The directory under {@code cache.dir} that holds the caches of remote registries. */
     static final String REGISTRIES_CACHE = "registries";
 
     /** The flag every registry-reading command has, as errors name it. */
     static final String REGISTRY_FLAG = "--registry";
+
+    /** What every warning printed on stderr starts with. */
+    static final String WARNING = "warning: ";
 
     /**
      * Reads the settings for a command run in {@code context}.
@@ -75,19 +80,43 @@ record CommandSettings(String command, Home home, Config config, Context context
         if (flags.offline) {
             layers = layers.withFlag(new ConfigFlag(RemoteFlags.OFFLINE_FLAG, "network.offline", "true"));
         }
-        return new CommandSettings(command, home, layers.read(), context, flags.refresh);
+        return new CommandSettings(command, home, layers.read(), context, flags.refresh, new LeftOutWarnings());
     }
 
-    /** The warnings of every layer, as text output prints them after {@code warning: } and JSON lists them. */
+    /**
+     * The warnings of every layer, then those of the release entries the registry left out so far,
+     * as text output prints them after {@code warning: } and JSON lists them. Call it once the
+     * command has read what it needs from the registry, so that the list is complete.
+     */
     List<String> warnings() {
-        return config.warnings().stream().map(ConfigWarning::text).toList();
+        List<String> all = new ArrayList<>(config.warnings().stream().map(ConfigWarning::text).toList());
+        all.addAll(leftOut.texts());
+        return all;
     }
 
-    /** Prints the warnings on stderr, for text output. */
+    /**
+     * Prints the warnings on stderr, for text output: those of the settings and of the entries the
+     * registry left out so far now, and every entry left out later as soon as it is found.
+     */
     void printWarnings(Context context) {
         PrintWriter err = context.err();
-        warnings().forEach(w -> err.println("warning: " + w));
+        config.warnings().forEach(w -> err.println(WARNING + w.text()));
         err.flush();
+        leftOut.printLive(err);
+    }
+
+    /**
+     * For a command that gathers warnings of its own and shows them at the end: under {@code --json},
+     * {@link #warnings()} (complete by now) followed by {@code own}; in text mode {@code own} alone,
+     * since {@link #printWarnings} already printed the settings' and prints the registry's as found.
+     */
+    List<String> warningsAnd(List<String> own, boolean json) {
+        if (!json) {
+            return own;
+        }
+        List<String> all = new ArrayList<>(warnings());
+        all.addAll(own);
+        return all;
     }
 
     /** The registry location, a path or a URL, from the highest layer that names one. */
@@ -115,7 +144,7 @@ record CommandSettings(String command, Home home, Config config, Context context
             if (source instanceof AutoCloseable closeable) {
                 RunResources.closeAtEnd(context, closeable);
             }
-            return FileRegistry.open(source);
+            return FileRegistry.open(source, leftOut);
         });
     }
 

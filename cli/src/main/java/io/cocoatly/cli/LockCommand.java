@@ -69,14 +69,18 @@ final class LockCommand implements Callable<Integer> {
             return check(project, project.requireLockfile());
         }
         CommandSettings settings = registry.settings(context, "cocoatly lock", project.manifestPath());
-        List<String> warnings = new ArrayList<>(settings.warnings());
+        if (!json) {
+            settings.printWarnings(context);
+        }
+        List<String> warnings = new ArrayList<>();
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
         FileRegistry index = settings.openRegistry();
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        return LockfileUpdate.finish(context, project, index, existing, relock.lock(existing).warnFirst(warnings),
-                Set.of(), json);
+        Relock.Outcome outcome = relock.lock(existing);
+        return LockfileUpdate.finish(context, project, index, existing,
+                outcome.warnFirst(settings.warningsAnd(warnings, json)), Set.of(), json);
     }
 
     // A stale lockfile is refused by LockCheck.require, the same call `install --locked` makes; the

@@ -76,6 +76,9 @@ final class OutdatedCommand implements Callable<Integer> {
         Lockfile lockfile = project.requireLockfile();
         CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry, remote);
         PackageIndex index = settings.openRegistry();
+        if (!json) {
+            settings.printWarnings(context);
+        }
         List<Row> rows = new ArrayList<>();
         for (LockedPackage p : lockfile.packages()) {
             rows.add(row(p.id(), lockfile, project.manifest(), index));
@@ -85,7 +88,6 @@ final class OutdatedCommand implements Callable<Integer> {
             data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
-            settings.printWarnings(context);
             print(context.out(), rows);
         }
         return ExitCodes.OK;

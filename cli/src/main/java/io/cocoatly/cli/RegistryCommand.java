@@ -1,8 +1,10 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.RegistryEditor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,10 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "registry",
         mixinStandardHelpOptions = true,
         description = "Manage a registry directory (publish into it with `cocoatly publish`).",
-        subcommands = RegistryCommand.Init.class,
+        subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class},
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
+            "  cocoatly registry reindex ./registry",
             "",
             "See docs/publishing.md and docs/formats.md."})
 final class RegistryCommand implements Runnable {
@@ -41,7 +44,7 @@ final class RegistryCommand implements Runnable {
     @Command(name = "init",
             mixinStandardHelpOptions = true,
             description = {"Create an empty registry in DIR (made if missing): a registry.json with its name.",
-                "Packages are added with `cocoatly publish`."},
+                "Packages are added with `cocoatly publish`, which keeps names.json (empty now) up to date."},
             footer = {"",
                 "Examples:",
                 "  cocoatly registry init ./registry --name team",
@@ -77,6 +80,54 @@ final class RegistryCommand implements Runnable {
                 Json.write(context.out(), Envelope.success(data));
             } else {
                 context.out().println("created registry `" + name + "` in " + root);
+                context.out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code cocoatly registry reindex}: rewrites a registry directory's {@code names.json}. */
+    @Command(name = "reindex",
+            mixinStandardHelpOptions = true,
+            description = {"Rewrite names.json in the registry DIR from the files in its index/ directory.",
+                "A registry served over HTTP needs it for `check` and `search`; `registry init` and",
+                "`publish` keep it up to date, so this is for registries written by older versions or by hand."},
+            footer = {"",
+                "Examples:",
+                "  cocoatly registry reindex ./registry",
+                "  cocoatly registry reindex /srv/cocoatly --json",
+                "",
+                "Exit codes: 0 written, 2 invalid usage, no registry in DIR or an index file name that is not a package name,",
+                "4 DIR cannot be written or another publisher keeps its lock."})
+    static final class Reindex implements Callable<Integer> {
+
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The registry directory.")
+        String dir;
+
+        @Option(names = "--json", description = "Print the JSON envelope: data = {\"registry\", \"names\"}.")
+        boolean json;
+
+        Reindex(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Path root = context.path(dir);
+            List<PackageName> names;
+            try (RegistryEditor editor = RegistryEditor.open(root)) {
+                names = editor.reindex();
+            }
+            if (json) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("registry", root.toString());
+                data.put("names", names.stream().map(PackageName::value).toList());
+                Json.write(context.out(), Envelope.success(data));
+            } else {
+                int n = names.size();
+                context.out().println("wrote " + root.resolve("names.json") + ": " + n + (n == 1 ? " package" : " packages"));
                 context.out().flush();
             }
             return ExitCodes.OK;

@@ -72,7 +72,10 @@ final class TreeCommand implements Callable<Integer> {
         ProjectFiles project = ProjectFiles.open(context, manifest);
         Lockfile lockfile = project.requireLockfile();
         CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry, remote);
-        List<String> warnings = new ArrayList<>(settings.warnings());
+        if (!json) {
+            settings.printWarnings(context);
+        }
+        List<String> warnings = new ArrayList<>();
         if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest()))) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");
         }
@@ -84,7 +87,7 @@ final class TreeCommand implements Callable<Integer> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("inverted", invert != null);
             data.put("trees", roots.stream().map(TreeCommand::json).toList());
-            data.put("warnings", warnings);
+            data.put("warnings", settings.warningsAnd(warnings, true));
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }

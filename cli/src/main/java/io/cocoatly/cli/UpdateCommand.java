@@ -70,7 +70,10 @@ final class UpdateCommand implements Callable<Integer> {
             names.add(PackageName.of(p));
         }
         CommandSettings settings = registry.settings(context, "cocoatly update", project.manifestPath());
-        List<String> warnings = new ArrayList<>(settings.warnings());
+        if (!json) {
+            settings.printWarnings(context);
+        }
+        List<String> warnings = new ArrayList<>();
         Optional<Lockfile> existing = names.isEmpty() ? project.lockfileToReplace(warnings)
                 : Optional.of(project.requireLockfile());
         for (PackageName name : names) {
@@ -83,7 +86,7 @@ final class UpdateCommand implements Callable<Integer> {
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        Relock.Outcome outcome = relock.update(existing, names).warnFirst(warnings);
+        Relock.Outcome outcome = relock.update(existing, names).warnFirst(settings.warningsAnd(warnings, json));
         Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
         return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json);
     }

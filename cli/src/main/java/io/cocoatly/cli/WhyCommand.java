@@ -58,6 +58,9 @@ final class WhyCommand implements Callable<Integer> {
         ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest))).withPolicy(registry.policy());
         CommandSettings settings = registry.settings(context, "cocoatly why", context.path(manifest));
         FileRegistry index = settings.openRegistry();
+        if (!json) {
+            settings.printWarnings(context);
+        }
         KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
@@ -87,7 +90,6 @@ final class WhyCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(envelope));
             return ExitCodes.OK;
         }
-        settings.printWarnings(context);
         PrintWriter out = context.out();
         for (SelectionExplanation.Selected s : matches) {
             int n = s.paths().size();

@@ -61,6 +61,7 @@ class FileModesTest {
         expected.put("keys/cocoatly.key", OWNER_ONLY);
         expected.put("keys/cocoatly.pub", plain);
         expected.put("reg/registry.json", plain);
+        expected.put("reg/names.json", plain);
         expected.put("reg/index/ring.json", plain);
         expected.put("reg/artifacts/ring/ring-0.17.0.tar.gz", plain);
         expected.put("app/cocoatly-lock.json", plain);

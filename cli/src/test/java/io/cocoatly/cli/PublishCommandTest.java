@@ -129,7 +129,7 @@ class PublishCommandTest {
         Map<String, byte[]> two = PublishFixture.files(dir.resolve("reg2"));
         one.remove(".registry.lock");
         two.remove(".registry.lock");
-        assertEquals(List.of("artifacts/json/json-1.1.0.tar.gz", "index/json.json", "registry.json"),
+        assertEquals(List.of("artifacts/json/json-1.1.0.tar.gz", "index/json.json", "names.json", "registry.json"),
                 List.copyOf(one.keySet()));
         assertEquals(one.keySet(), two.keySet());
         for (String name : one.keySet()) {
@@ -197,7 +197,7 @@ class PublishCommandTest {
         assertEquals("unsafe-archive", error.get("code").asText());
         assertTrue(error.get("message").asText().startsWith("refused `" + dir.resolve("p") + "`: entry `lib/link`"),
                 error.get("message").asText());
-        assertEquals(List.of("registry.json"), List.copyOf(PublishFixture.files(dir.resolve("reg")).keySet().stream()
+        assertEquals(List.of("names.json", "registry.json"), List.copyOf(PublishFixture.files(dir.resolve("reg")).keySet().stream()
                 .filter(n -> !n.equals(".registry.lock")).toList()));
     }
 

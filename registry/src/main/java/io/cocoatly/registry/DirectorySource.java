@@ -70,15 +70,15 @@ final class DirectorySource implements RegistrySource {
     }
 
     @Override
-    public List<String> list(String relativeDirectory) {
+    public Optional<List<String>> list(String relativeDirectory) {
         Path dir = file(relativeDirectory);
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return Optional.of(List.of());
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
+            return Optional.of(files.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
-                    .collect(Collectors.toList());
+                    .collect(Collectors.toList()));
         } catch (IOException e) {
             throw unreadable(dir, e);
         }

@@ -9,6 +9,7 @@ import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Artifact;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +19,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A registry: {@code registry.json} plus one {@code index/<name>.json} per package (see
- * docs/formats.md), read from a {@link RegistrySource} (a directory today). {@link #open} reads {@code registry.json} at once; each index file
- * is read the first time its package is asked for, at most once, and the result (including "no
- * such package") is kept. Safe to use from several threads.
+ * docs/formats.md and docs/registry-protocol.md), read from a {@link RegistrySource}. {@link #open}
+ * reads {@code registry.json} at once; each index file is read the first time its package is asked
+ * for, at most once, and the result (including "no such package") is kept. Safe to use from several
+ * threads.
+ *
+ * <p>A release entry that cannot be read is left out and the rest of its package kept; each one is
+ * reported once, to the listener given at {@link #open(RegistrySource, Consumer)} and in
+ * {@link #leftOut()}. An index file that is unreadable as a whole is still an error.
  */
 public final class FileRegistry implements PackageIndex {
 
@@ -32,15 +40,21 @@ public final class FileRegistry implements PackageIndex {
     private static final String CODE = "invalid-registry";
     private static final String SUFFIX = ".json";
 
+    /** The error code of {@link #packageNames()} when a registry can neither list nor has {@code names.json}. */
+    public static final String NAMES_MISSING = "registry-names-missing";
+
     private final RegistrySource source;
-    private final String name;
+    private final RegistryDescription description;
     private final URI location;
+    private final Consumer<LeftOutRelease> onLeftOut;
+    private final List<LeftOutRelease> leftOut = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<PackageName, Optional<PackageListing>> listings = new ConcurrentHashMap<>();
 
-    private FileRegistry(RegistrySource source, String name) {
+    private FileRegistry(RegistrySource source, RegistryDescription description, Consumer<LeftOutRelease> onLeftOut) {
         this.source = source;
-        this.name = name;
+        this.description = description;
         this.location = source.location();
+        this.onLeftOut = onLeftOut;
     }
 
     /**
@@ -56,17 +70,45 @@ public final class FileRegistry implements PackageIndex {
 
     /**
      * Opens the registry {@code source} serves (see {@link RegistrySources#open}) and reads its
-     * {@code registry.json}.
+     * {@code registry.json}; left-out release entries are only collected in {@link #leftOut()}.
      *
      * @throws CocoatlyException with code {@code registry-not-found} if it has no {@code registry.json}
      * @throws InvalidFileException if {@code registry.json} is malformed or of an unsupported format
      */
     public static FileRegistry open(RegistrySource source) {
+        return open(source, leftOut -> { });
+    }
+
+    /**
+     * As {@link #open(RegistrySource)}, telling {@code onLeftOut} of each release entry left out, once,
+     * as soon as its index file is read: on the thread that reads it, possibly on several threads at
+     * once, and before {@link #find} returns the package.
+     *
+     * @throws CocoatlyException with code {@code registry-not-found} if it has no {@code registry.json}
+     * @throws InvalidFileException if {@code registry.json} is malformed or of an unsupported format
+     */
+    public static FileRegistry open(RegistrySource source, Consumer<LeftOutRelease> onLeftOut) {
+        Objects.requireNonNull(onLeftOut, "onLeftOut");
         byte[] bytes = source.read(REGISTRY_FILE).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found",
                 "no registry at `" + source.describe("") + "`: `" + REGISTRY_FILE + "` is missing",
                 List.of(DirectorySource.WHAT_A_REGISTRY_IS)));
-        String name = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE, Fields.EMPTY_FILE_HINT));
-        return new FileRegistry(source, name);
+        RegistryDescription description = RegistryFile.read(StrictJson.parse(bytes, source.describe(REGISTRY_FILE), CODE,
+                Fields.EMPTY_FILE_HINT));
+        return new FileRegistry(source, description, onLeftOut);
+    }
+
+    /** What {@code registry.json} says: name, API, artifact URL template, token need, publisher keys. */
+    public RegistryDescription description() {
+        return description;
+    }
+
+    /**
+     * The release entries left out so far because they could not be read, in the order found (across
+     * threads, the order the files finished reading), each once. Grows as index files are read; a
+     * command that reads every package ({@code check}) sees them all at the end.
+     */
+    public List<LeftOutRelease> leftOut() {
+        return List.copyOf(leftOut);
     }
 
     /**
@@ -80,13 +122,17 @@ public final class FileRegistry implements PackageIndex {
     /** The name given in {@code registry.json}. */
     @Override
     public String name() {
-        return name;
+        return description.name();
     }
 
     /**
      * The package's releases from {@code index/<name>.json}, or empty if there is no such file.
+     * Entries that cannot be read are left out (see {@link #leftOut()}); a relative artifact URL goes
+     * through {@code registry.json}'s {@code artifact_url} template, if it has one
+     * ({@link RegistryDescription#artifactReference}).
      *
-     * @throws InvalidFileException if the index file is malformed; it is read again on the next call
+     * @throws InvalidFileException if the index file as a whole is malformed; it is read again on the
+     *     next call
      * @throws CocoatlyException with code {@code registry-unreadable} if it cannot be read
      */
     @Override
@@ -98,10 +144,32 @@ public final class FileRegistry implements PackageIndex {
     private Optional<PackageListing> load(PackageName name) {
         // The name is a validated PackageName, so this path cannot leave the index directory.
         String path = INDEX_DIR + "/" + name.value() + SUFFIX;
-        Optional<PackageListing> listing = source.read(path)
-                .map(bytes -> IndexFile.read(StrictJson.parse(bytes, source.describe(path), CODE, Fields.EMPTY_FILE_HINT), name));
-        listing.ifPresent(this::prefetchDependencies);
-        return listing;
+        Optional<byte[]> bytes = source.read(path);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        IndexFile.Read read = IndexFile.read(StrictJson.parse(bytes.get(), source.describe(path), CODE, Fields.EMPTY_FILE_HINT), name);
+        PackageListing listing = located(read.listing());
+        // Reported only once the file was read whole: a file that fails is read again, and its
+        // entries must not be reported twice.
+        for (LeftOutRelease entry : read.leftOut()) {
+            leftOut.add(entry);
+            onLeftOut.accept(entry);
+        }
+        prefetchDependencies(listing);
+        return Optional.of(listing);
+    }
+
+    private PackageListing located(PackageListing listing) {
+        if (description.artifactUrl().isEmpty()) {
+            return listing;
+        }
+        List<Release> releases = new ArrayList<>();
+        for (Release r : listing.releases()) {
+            releases.add(new Release(r.id(), r.dependencies(), r.yanked(), r.artifact().map(a -> new Artifact(
+                    description.artifactReference(r.id(), a.url()), a.size(), a.checksums(), a.signature()))));
+        }
+        return new PackageListing(listing.name(), releases);
     }
 
     // The resolver will ask for these next; a remote source fetches them meanwhile.
@@ -121,14 +189,28 @@ public final class FileRegistry implements PackageIndex {
     }
 
     /**
-     * Every package that has an index file, sorted by name. Lists the directory only; no index
-     * file is read.
+     * Every package of the registry, sorted by name, without reading any index file: the names of
+     * the files in {@code index/} when the source can list it (a directory), else the registry's
+     * {@code names.json} (a registry over HTTP).
      *
-     * @throws InvalidFileException if an index file's name is not a valid package name
+     * @throws InvalidFileException if an index file's name is not a valid package name, or
+     *     {@code names.json} is malformed
+     * @throws CocoatlyException with code {@value #NAMES_MISSING} if the source cannot list and has
+     *     no {@code names.json}
      */
     public List<PackageName> packageNames() {
+        return packageNames(source.list(INDEX_DIR));
+    }
+
+    private List<PackageName> packageNames(Optional<List<String>> files) {
+        if (files.isEmpty()) {
+            return namesFile().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, NAMES_MISSING,
+                    "registry `" + name() + "` cannot list its packages: `" + source.describe(NamesFile.FILE) + "` is missing",
+                    List.of("run `cocoatly registry reindex DIR` on the registry's directory, and serve the `"
+                            + NamesFile.FILE + "` it writes with the registry")));
+        }
         List<PackageName> names = new ArrayList<>();
-        for (String file : source.list(INDEX_DIR)) {
+        for (String file : files.get()) {
             if (!file.endsWith(SUFFIX)) {
                 continue;
             }
@@ -145,14 +227,23 @@ public final class FileRegistry implements PackageIndex {
         return List.copyOf(names);
     }
 
-    /** {@link #packageNames()}: a directory lists its index cheaply. */
+    private Optional<List<PackageName>> namesFile() {
+        return source.read(NamesFile.FILE)
+                .map(bytes -> NamesFile.read(StrictJson.parse(bytes, source.describe(NamesFile.FILE), CODE, Fields.EMPTY_FILE_HINT)));
+    }
+
+    /**
+     * {@link #packageNames()}, or empty when the registry cannot say (no listing and no
+     * {@code names.json}): the names only serve hints, which can do without.
+     */
     @Override
     public Optional<List<PackageName>> listNames() {
-        return Optional.of(packageNames());
+        Optional<List<String>> files = source.list(INDEX_DIR);
+        return files.isPresent() ? Optional.of(packageNames(files)) : namesFile();
     }
 
     @Override
     public String toString() {
-        return "FileRegistry[" + name + " at " + source.describe("") + "]";
+        return "FileRegistry[" + name() + " at " + source.describe("") + "]";
     }
 }

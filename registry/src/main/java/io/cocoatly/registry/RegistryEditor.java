@@ -52,7 +52,8 @@ public final class RegistryEditor implements AutoCloseable {
     }
 
     /**
-     * Creates an empty registry: {@code dir} (made if missing) gets a {@code registry.json} naming it.
+     * Creates an empty registry: {@code dir} (made if missing) gets a {@code registry.json} naming it
+     * and an empty {@code names.json}.
      *
      * @throws CocoatlyException {@code registry-exists} if {@code dir} already has a
      *                           {@code registry.json}, {@code invalid-registry-name} if {@code name} is blank
@@ -71,6 +72,8 @@ public final class RegistryEditor implements AutoCloseable {
             Files.write(file, IndexWriter.registry(name), java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
             FileModes.set(file, FileModes.shared());
+            // No lock yet, but CREATE_NEW above made this init the only one.
+            writeNames(dir, List.of());
         } catch (FileAlreadyExistsException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "registry-exists", "a registry already exists at `" + dir + "`",
                     List.of("publish into it with `cocoatly publish PATH --registry " + dir + "`"));
@@ -116,9 +119,11 @@ public final class RegistryEditor implements AutoCloseable {
     }
 
     /**
-     * The package's current releases, read from disk now.
+     * The package's current releases, read from disk now. Read strictly, unlike
+     * {@link FileRegistry}: the editor rewrites the whole file, and must not drop an entry it could
+     * not read.
      *
-     * @throws InvalidFileException if its index file is malformed
+     * @throws InvalidFileException if its index file is malformed, or one of its entries
      */
     public Optional<PackageListing> listing(PackageName name) {
         Path file = indexFile(name);
@@ -131,7 +136,7 @@ public final class RegistryEditor implements AutoCloseable {
             throw new CocoatlyException(ErrorKind.FAILED, "registry-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
                     List.of(), e);
         }
-        return Optional.of(IndexFile.read(StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT), name));
+        return Optional.of(IndexFile.readStrictly(StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT), name));
     }
 
     /**
@@ -158,9 +163,34 @@ public final class RegistryEditor implements AutoCloseable {
      */
     public void addRelease(Release release) {
         requireNew(release.id());
-        List<Release> releases = new ArrayList<>(listing(release.name()).map(PackageListing::releases).orElse(List.of()));
+        Optional<PackageListing> listing = listing(release.name());
+        List<Release> releases = new ArrayList<>(listing.map(PackageListing::releases).orElse(List.of()));
         releases.add(release);
         writeIndex(new PackageListing(release.name(), releases));
+        // After the index file, as the protocol orders it: a crash in between leaves a package
+        // missing from names.json, which `registry reindex` repairs, never a name without a file.
+        if (listing.isEmpty()) {
+            reindex();
+        }
+    }
+
+    /**
+     * Rewrites {@code names.json} from the files in {@code index/}, atomically and under this
+     * editor's lock: for a registry written by an older version, or after files were copied in by
+     * hand. Index files are not read.
+     *
+     * @return the names written, sorted
+     * @throws InvalidFileException if an index file's name is not a package name
+     * @throws CocoatlyException {@code registry-unwritable}
+     */
+    public List<PackageName> reindex() {
+        List<PackageName> names = FileRegistry.open(root).packageNames();
+        try {
+            writeNames(root, names);
+        } catch (IOException e) {
+            throw RegistryLock.unwritable(root, e);
+        }
+        return names;
     }
 
     /**
@@ -254,6 +284,10 @@ public final class RegistryEditor implements AutoCloseable {
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }
+    }
+
+    private static void writeNames(Path root, List<PackageName> names) throws IOException {
+        AtomicFiles.write(root.resolve(NamesFile.FILE), NamesFile.write(names), FileModes.shared());
     }
 
     private Path indexFile(PackageName name) {

@@ -38,12 +38,15 @@ public interface RegistrySource {
     Optional<byte[]> read(String relativePath);
 
     /**
-     * The names of the regular files directly inside a directory, in no particular order; empty if
-     * the directory does not exist.
+     * The names of the regular files directly inside a directory, in no particular order (an empty
+     * list if the directory does not exist), or {@link Optional#empty()} if this source cannot list
+     * directories at all. A directory on disk lists; a registry over HTTP cannot (HTTP has no
+     * directory listing) and returns empty, and then {@link FileRegistry#packageNames()} reads the
+     * registry's {@code names.json} instead (docs/registry-protocol.md, "names.json").
      *
      * @throws io.cocoatly.model.CocoatlyException with code {@code registry-unreadable}
      */
-    List<String> list(String relativeDirectory);
+    Optional<List<String>> list(String relativeDirectory);
 
     /**
      * A hint that {@link #read} will soon be asked for these files: a remote source starts fetching

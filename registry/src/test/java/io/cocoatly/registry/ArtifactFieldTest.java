@@ -8,6 +8,7 @@ import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageName;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,13 @@ class ArtifactFieldTest {
                 .find(PackageName.of("http")).orElseThrow().releases().get(0).artifact();
     }
 
+    /** The problem of a release whose artifact is {@code json}: it is left out, the package kept. */
     private String problem(String json) {
-        return assertThrows(InvalidFileException.class, () -> artifact(json)).getMessage()
-                .substring(dir.resolve("index/http.json").toString().length() + 2);
+        String index = "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"artifact\": " + json + "}]}";
+        FileRegistry registry = TempRegistry.in(dir).index("http", index).open();
+        assertEquals(List.of(), registry.find(PackageName.of("http")).orElseThrow().releases());
+        LeftOutRelease entry = registry.leftOut().get(0);
+        return entry.jsonPath() + ": " + entry.problem();
     }
 
     @Test

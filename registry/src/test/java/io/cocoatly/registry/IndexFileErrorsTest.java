@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every way an index file can be wrong, with the exact message a user sees. */
+/**
+ * Every way an index file can be wrong, with the exact message a user sees: an error for the file as
+ * a whole, a left-out entry for one release.
+ */
 class IndexFileErrorsTest {
 
     @TempDir
@@ -20,6 +23,21 @@ class IndexFileErrorsTest {
     private InvalidFileException httpError(String json) {
         FileRegistry registry = TempRegistry.in(dir).index("http", json).open();
         return assertThrows(InvalidFileException.class, () -> registry.find(PackageName.of("http")));
+    }
+
+    /** Reads {@code index/http.json} holding {@code json} and returns its one left-out entry. */
+    private LeftOutRelease httpLeftOut(String json) {
+        FileRegistry registry = TempRegistry.in(dir).index("http", json).open();
+        registry.find(PackageName.of("http")).orElseThrow();
+        assertEquals(1, registry.leftOut().size(), registry.leftOut().toString());
+        LeftOutRelease entry = registry.leftOut().get(0);
+        assertEquals(file(), entry.file());
+        assertEquals(PackageName.of("http"), entry.name());
+        return entry;
+    }
+
+    private static String text(LeftOutRelease entry) {
+        return entry.jsonPath() + ": " + entry.problem();
     }
 
     private String file() {
@@ -59,48 +77,60 @@ class IndexFileErrorsTest {
     }
 
     @Test
-    void wrongTypesAtSeveralPaths() {
+    void wrongTypesOfTheFileAreErrors() {
         assertEquals(file() + ": $.name: expected a string, found an integer",
                 httpError("{\"name\": 7, \"versions\": []}").getMessage());
         assertEquals(file() + ": $.versions: expected an array, found an object",
                 httpError("{\"name\": \"http\", \"versions\": {}}").getMessage());
-        assertEquals(file() + ": $.versions[1]: expected an object, found a string",
-                httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}, \"1.1.0\"]}").getMessage());
-        assertEquals(file() + ": $.versions[0].version: expected a string, found a number",
-                httpError("{\"name\": \"http\", \"versions\": [{\"version\": 1.0}]}").getMessage());
-        assertEquals(file() + ": $.versions[0].yanked: expected a boolean, found a string",
-                httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"yanked\": \"no\"}]}")
-                        .getMessage());
-        assertEquals(file() + ": $.versions[0].dependencies.tls: expected a string, found null",
-                httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"dependencies\": {\"tls\": null}}]}")
-                        .getMessage());
-        assertEquals(file() + ": $.versions[0].dependencies: expected an object, found an array",
-                httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"dependencies\": [\"tls\"]}]}")
-                        .getMessage());
+    }
+
+    @Test
+    void wrongTypesInAnEntryLeaveItOut() {
+        assertEquals("$.versions[1]: expected an object, found a string",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}, \"1.1.0\"]}")));
+        assertEquals("$.versions[0].version: expected a string, found a number",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": 1.0}]}")));
+        assertEquals("$.versions[0].yanked: expected a boolean, found a string",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"yanked\": \"no\"}]}")));
+        assertEquals("$.versions[0].dependencies.tls: expected a string, found null",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"dependencies\": {\"tls\": null}}]}")));
+        assertEquals("$.versions[0].dependencies: expected an object, found an array",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"dependencies\": [\"tls\"]}]}")));
     }
 
     @Test
     void missingRequiredKeys() {
         assertEquals(file() + ": $: missing required key `versions`", httpError("{\"name\": \"http\"}").getMessage());
-        assertEquals(file() + ": $.versions[0]: missing required key `version`",
-                httpError("{\"name\": \"http\", \"versions\": [{\"yanked\": true}]}").getMessage());
+        assertEquals("$.versions[0]: missing required key `version`",
+                text(httpLeftOut("{\"name\": \"http\", \"versions\": [{\"yanked\": true}]}")));
     }
 
     @Test
     void duplicateVersions() {
-        InvalidFileException e = httpError(
+        LeftOutRelease e = httpLeftOut(
                 "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}, {\"version\": \"1.1.0\"}, {\"version\": \"1.0.0\"}]}");
         assertEquals(file() + ": $.versions[2].version: duplicate version `1.0.0`: already listed at "
-                + "$.versions[0].version as `1.0.0`", e.getMessage());
+                + "$.versions[0].version as `1.0.0`; left out", e.text());
     }
 
     @Test
     void versionsEqualExceptBuildMetadataAreDuplicates() {
-        InvalidFileException e = httpError(
+        LeftOutRelease e = httpLeftOut(
                 "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0+linux\"}, {\"version\": \"1.0.0+mac\"}]}");
-        assertEquals(file() + ": $.versions[1].version: duplicate version `1.0.0+mac`: already listed at "
-                + "$.versions[0].version as `1.0.0+linux`", e.getMessage());
-        assertEquals(List.of("versions that differ only in build metadata (`+...`) are the same version"), e.hints());
+        assertEquals("$.versions[1].version: duplicate version `1.0.0+mac`: already listed at "
+                + "$.versions[0].version as `1.0.0+linux`", text(e));
+    }
+
+    @Test
+    void anEditorReadsStrictly() {
+        TempRegistry.in(dir).index("http",
+                "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0+linux\"}, {\"version\": \"1.0.0+mac\"}]}");
+        try (RegistryEditor editor = RegistryEditor.open(dir)) {
+            InvalidFileException e = assertThrows(InvalidFileException.class, () -> editor.listing(PackageName.of("http")));
+            assertEquals(file() + ": $.versions[1].version: duplicate version `1.0.0+mac`: already listed at "
+                    + "$.versions[0].version as `1.0.0+linux`", e.getMessage());
+            assertEquals(List.of("versions that differ only in build metadata (`+...`) are the same version"), e.hints());
+        }
     }
 
     @Test
@@ -113,17 +143,17 @@ class IndexFileErrorsTest {
 
     @Test
     void invalidVersion() {
-        InvalidFileException e = httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}, {\"version\": \"1.2\"}]}");
-        assertEquals(file() + ": $.versions[1].version: invalid version `1.2`: expected `.` and the patch version number at column 4, found the "
-                + "end of the input", e.getMessage());
+        LeftOutRelease e = httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}, {\"version\": \"1.2\"}]}");
+        assertEquals("$.versions[1].version: invalid version `1.2`: expected `.` and the patch version number at column 4, found the "
+                + "end of the input", text(e));
     }
 
     @Test
     void invalidRequirementQuotesTheSyntaxError() {
-        InvalidFileException e = httpError(
+        LeftOutRelease e = httpLeftOut(
                 "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\", \"dependencies\": {\"log\": \">=0.4 <<0.6\"}}]}");
-        assertEquals(file() + ": $.versions[0].dependencies.log: invalid requirement `>=0.4 <<0.6`: expected "
-                + "a version after `<` at column 8, found `<`", e.getMessage());
+        assertEquals("$.versions[0].dependencies.log: invalid requirement `>=0.4 <<0.6`: expected "
+                + "a version after `<` at column 8, found `<`", text(e));
     }
 
     @Test
@@ -144,16 +174,16 @@ class IndexFileErrorsTest {
 
     @Test
     void invalidNameInDependencyKey() {
-        InvalidFileException e = httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\","
+        LeftOutRelease e = httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\","
                 + " \"dependencies\": {\"../../etc/passwd\": \"*\"}}]}");
-        assertEquals(file() + ": $.versions[0].dependencies['../../etc/passwd']: invalid package name "
-                + "`../../etc/passwd`: it must match [a-z0-9][a-z0-9._-]*", e.getMessage());
+        assertEquals("$.versions[0].dependencies['../../etc/passwd']: invalid package name "
+                + "`../../etc/passwd`: it must match [a-z0-9][a-z0-9._-]*", text(e));
     }
 
     @Test
     void tooLongDependencyName() {
         String name = "a".repeat(65);
-        InvalidFileException e = httpError("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\","
+        LeftOutRelease e = httpLeftOut("{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\","
                 + " \"dependencies\": {\"" + name + "\": \"*\"}}]}");
         assertEquals("$.versions[0].dependencies." + name, e.jsonPath());
         assertEquals("invalid package name `" + name + "`: longer than 64 characters", e.problem());
@@ -171,7 +201,7 @@ class IndexFileErrorsTest {
 
     @Test
     void nothingIsCachedFromAFailedRead() {
-        TempRegistry registry = TempRegistry.in(dir).index("http", "{\"name\": \"http\", \"versions\": [{}]}");
+        TempRegistry registry = TempRegistry.in(dir).index("http", "{\"name\": \"http\", \"versions\": {}}");
         FileRegistry open = registry.open();
         assertThrows(InvalidFileException.class, () -> open.find(PackageName.of("http")));
         registry.index("http", "{\"name\": \"http\", \"versions\": [{\"version\": \"1.0.0\"}]}");

@@ -38,7 +38,7 @@ class IndexRoundTripPropertyTest {
             @ForAll long seed) {
         String json = write(name, entries, new Random(seed));
         JsonCursor root = StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), Path.of("index", name + ".json"), "test");
-        PackageListing read = IndexFile.read(root, PackageName.of(name));
+        PackageListing read = IndexFile.readStrictly(root, PackageName.of(name));
 
         PackageListing expected = new PackageListing(PackageName.of(name), entries.stream()
                 .map(e -> new Release(new PackageId(PackageName.of(name), Version.parse(e.version())),

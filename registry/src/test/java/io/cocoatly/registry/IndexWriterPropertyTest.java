@@ -62,7 +62,7 @@ class IndexWriterPropertyTest {
     }
 
     private static PackageListing parse(byte[] bytes, PackageName name) {
-        return IndexFile.read(StrictJson.parse(bytes, Path.of("index", name + ".json"), "test"), name);
+        return IndexFile.readStrictly(StrictJson.parse(bytes, Path.of("index", name + ".json"), "test"), name);
     }
 
     private static List<String> texts(PackageListing listing) {

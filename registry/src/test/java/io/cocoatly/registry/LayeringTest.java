@@ -23,6 +23,9 @@ class LayeringTest {
                 .orShould().haveSimpleName("RegistryEditor")
                 // Where a registry's files come from, and the one factory that opens a location by scheme.
                 .orShould().haveSimpleName("RegistrySource").orShould().haveSimpleName("RegistrySources")
+                // What registry.json says, and the release entries a reader left out: plain records.
+                .orShould().haveSimpleName("RegistryDescription").orShould().haveSimpleName("PublisherKey")
+                .orShould().haveSimpleName("LeftOutRelease")
                 .check(MAIN);
     }
 

@@ -55,7 +55,7 @@ class LazyLoadingTest {
         }
 
         @Override
-        public List<String> list(String relativeDirectory) {
+        public Optional<List<String>> list(String relativeDirectory) {
             return delegate.list(relativeDirectory);
         }
     }

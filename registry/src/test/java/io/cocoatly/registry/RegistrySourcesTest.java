@@ -96,18 +96,22 @@ class RegistrySourcesTest {
         }
 
         @Override
-        public List<String> list(String relativeDirectory) {
-            return List.of();
+        public Optional<List<String>> list(String relativeDirectory) {
+            return Optional.empty();
         }
     }
 
     @Test
     void errorsNameTheSourcesFilesAsItDescribesThem() {
         FileRegistry registry = FileRegistry.open(new InMemorySource(Map.of("registry.json", TempRegistry.REGISTRY_JSON,
-                "index/http.json", "{\"name\": \"http\", \"versions\": [{\"version\": \"one\"}]}")));
-        InvalidFileException e = assertThrows(InvalidFileException.class, () -> registry.find(PackageName.of("http")));
-        assertEquals("https://registry.example/cocoatly/index/http.json", e.file());
-        assertEquals("$.versions[0].version", e.jsonPath());
+                "index/http.json", "{\"name\": \"http\", \"versions\": [{\"version\": \"one\"}]}",
+                "index/tls.json", "{\"name\": \"http\", \"versions\": []}")));
+        registry.find(PackageName.of("http"));
+        assertEquals("https://registry.example/cocoatly/index/http.json", registry.leftOut().get(0).file());
+        assertEquals("$.versions[0].version", registry.leftOut().get(0).jsonPath());
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> registry.find(PackageName.of("tls")));
+        assertEquals("https://registry.example/cocoatly/index/tls.json", e.file());
+        assertEquals("$.name", e.jsonPath());
 
         CocoatlyException none = assertThrows(CocoatlyException.class,
                 () -> FileRegistry.open(new InMemorySource(Map.of())));

@@ -98,13 +98,12 @@ public final class HttpRegistrySource implements RegistrySource, AutoCloseable {
     }
 
     /**
-     * Always empty: HTTP cannot list a directory. Callers that need every package name read
-     * {@code names.json} instead; that switch is being made in {@code FileRegistry} (issue 11), and
-     * until it lands, {@code check} over HTTP finds no packages.
+     * Empty: HTTP cannot list a directory, so {@code FileRegistry} reads the registry's
+     * {@code names.json} instead.
      */
     @Override
-    public List<String> list(String relativeDirectory) {
-        return List.of();
+    public Optional<List<String>> list(String relativeDirectory) {
+        return Optional.empty();
     }
 
     /** Starts fetching each file in the background; never blocks and never throws: errors wait for {@link #read}. */
