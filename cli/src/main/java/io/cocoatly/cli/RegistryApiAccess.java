@@ -4,7 +4,6 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.RegistrySources;
-import io.cocoatly.registry.http.ApiLocation;
 import io.cocoatly.registry.http.ApiToken;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.transport.Transport;
@@ -48,7 +47,7 @@ final class RegistryApiAccess {
      */
     static Optional<RegistryApi> find(CommandSettings settings, Transport transport, String location) {
         URI base = RegistrySources.root(location);
-        return ApiLocation.of(transport, base).map(api -> new RegistryApi(transport, base, api, token(settings, base)));
+        return RegistryApi.of(transport, settings.openRegistry(), token(settings, base));
     }
 
     /**

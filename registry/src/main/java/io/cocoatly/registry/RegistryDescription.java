@@ -63,10 +63,11 @@ public record RegistryDescription(String name, Optional<URI> api, Optional<Strin
 
     /**
      * The write API's base URL, resolved against the registry root {@code base} (which ends in
-     * {@code /}); empty for a read-only registry.
+     * {@code /}) and ending in {@code /} itself, so that endpoints resolve inside it; empty for a
+     * read-only registry.
      */
     public Optional<URI> apiAt(URI base) {
-        return api.map(base::resolve);
+        return api.map(base::resolve).map(uri -> uri.toString().endsWith("/") ? uri : URI.create(uri + "/"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.cocoatly.registry.http;
 
 import io.cocoatly.json.JsonObject;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
@@ -47,7 +48,7 @@ public final class RegistryApi {
      * A client of the API at {@code api}, for the registry at {@code registry}.
      *
      * @param registry the registry's base URL, which the token belongs to
-     * @param api      the API's base URL, ending in {@code /} ({@link ApiLocation#of})
+     * @param api      the API's base URL, ending in {@code /} (see {@link #of})
      * @param token    the token for the registry, if the user has one
      */
     public RegistryApi(Transport transport, URI registry, URI api, Optional<ApiToken> token) {
@@ -55,6 +56,15 @@ public final class RegistryApi {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * The client of {@code registry}'s write API, or empty if its {@code registry.json} names none (a
+     * static registry): the {@code api} key, resolved against the registry's location.
+     */
+    public static Optional<RegistryApi> of(Transport transport, FileRegistry registry, Optional<ApiToken> token) {
+        URI base = registry.location();
+        return registry.description().apiAt(base).map(api -> new RegistryApi(transport, base, api, token));
     }
 
     /** The API's base URL. */

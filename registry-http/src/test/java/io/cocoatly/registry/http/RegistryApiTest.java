@@ -21,6 +21,7 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.testkit.FakeRegistryApi;
 import io.cocoatly.transport.ApiRequest;
 import io.cocoatly.transport.ApiResponse;
@@ -37,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -80,6 +82,9 @@ class RegistryApiTest {
         server.addPackage("tls", "TLS", List.of("alice"), 7);
     }
 
+    @TempDir
+    Path cache;
+
     @AfterEach
     void stop() {
         transport.close();
@@ -87,15 +92,19 @@ class RegistryApiTest {
     }
 
     private RegistryApi api(Optional<ApiToken> token) {
-        return new RegistryApi(transport, server.registryUrl(), ApiLocation.of(transport, server.registryUrl()).orElseThrow(),
-                token);
+        return RegistryApi.of(transport, registry(server), token).orElseThrow();
+    }
+
+    private FileRegistry registry(FakeRegistryApi at) {
+        return FileRegistry.open(new HttpRegistrySource(at.registryUrl(), new RemoteOptions(cache, TransportOptions.defaults(),
+                CacheMode.NORMAL), Clock.systemUTC()));
     }
 
     @Test
     void theApiIsFoundThroughRegistryJson() throws IOException {
         assertEquals(server.apiUrl(), api.url());
         try (FakeRegistryApi plain = new FakeRegistryApi(TrustedKeys.none(), TOKEN, false)) {
-            assertEquals(Optional.empty(), ApiLocation.of(transport, plain.registryUrl()));
+            assertEquals(Optional.empty(), RegistryApi.of(transport, registry(plain), Optional.empty()));
         }
     }
 
