@@ -22,9 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code python3 -m http.server} ({@code Last-Modified} only). The exit code, stdout, stderr and the
  * lockfile written are compared with the registry's location masked as {@code <REGISTRY>}, and one
  * golden file per command, shared by the directory and both hosts, pins them.
- *
- * <p>{@code check} is not in the list yet: it enumerates packages, which over HTTP comes from
- * {@code names.json} (the lenient reading of issue 11, merged separately).
+ * {@code check} and {@code search}, which enumerate packages, read them from {@code names.json} over
+ * HTTP and from {@code index/} in a directory, with the same answer.
  */
 class HttpRegistryParityTest {
 
@@ -44,7 +43,10 @@ class HttpRegistryParityTest {
             new Case("update", true, List.of("update", "log")),
             new Case("outdated", true, List.of("outdated", "--all")),
             new Case("tree", true, List.of("tree")),
-            new Case("install", false, List.of("install")));
+            new Case("install", false, List.of("install")),
+            new Case("check", false, List.of("check")),
+            new Case("search", false, List.of("search", "t")),
+            new Case("info", false, List.of("info", "http")));
 
     @TempDir
     Path temp;
