@@ -47,10 +47,7 @@ final class ApiHandler extends Handler.Abstract {
         try {
             route(request, response, callback);
         } catch (ApiException e) {
-            if (e.status() == ApiException.Status.UNAUTHORIZED) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"cocoatly\"");
-            }
-            Replies.error(response, callback, e.status().code(), e.detail());
+            Replies.refusal(response, callback, e);
         } catch (InvalidFileException e) {
             Replies.error(response, callback, 400, e.getMessage());
         } catch (CocoatlyException e) {
@@ -138,12 +135,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private Caller authenticate(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            throw new ApiException(ApiException.Status.UNAUTHORIZED, "token-missing",
-                    "this needs a token: send `Authorization: Bearer <token>`");
-        }
-        return backend.authenticate(header.substring(7).trim());
+        return ReadAccess.caller(request, backend);
     }
 
     /** The request body, refused with 413 past {@code limit} (by its Content-Length, or as it arrives). */

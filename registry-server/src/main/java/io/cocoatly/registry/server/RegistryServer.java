@@ -70,7 +70,7 @@ public final class RegistryServer implements AutoCloseable {
         gzip.setIncludedMimeTypes("application/json");
         try {
             gzip.setHandler(new Router(new StaticFiles(dir, options.indexMaxAge()),
-                    new ApiHandler(backend, options.maxBodyBytes(), log)));
+                    new ApiHandler(backend, options.maxBodyBytes(), log), new ReadAccess(dir), backend));
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found", "cannot read registry `" + dir + "`: " + e,
                     List.of("create one with `cocoatly registry init " + dir + " --name NAME`"), e);
@@ -128,20 +128,35 @@ public final class RegistryServer implements AutoCloseable {
         return s.toString();
     }
 
-    /** Sends {@code /api/v1/...} to the API and everything else to the static files. */
+    /**
+     * Sends {@code /api/v1/...} to the API and everything else to the static files, after checking
+     * the token of every request when {@code registry.json} says {@code auth_required}.
+     */
     private static final class Router extends Handler.Abstract {
         private final StaticFiles files;
         private final ApiHandler api;
+        private final ReadAccess access;
+        private final RegistryBackend backend;
 
-        Router(StaticFiles files, ApiHandler api) {
+        Router(StaticFiles files, ApiHandler api, ReadAccess access, RegistryBackend backend) {
             this.files = files;
             this.api = api;
+            this.access = access;
+            this.backend = backend;
             installBean(files);
             installBean(api);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (access.required()) {
+                try {
+                    ReadAccess.caller(request, backend);
+                } catch (ApiException e) {
+                    Replies.refusal(response, callback, e);
+                    return true;
+                }
+            }
             String path = request.getHttpURI().getPath();
             return path != null && path.startsWith(ApiHandler.PREFIX) ? api.handle(request, response, callback)
                     : files.handle(request, response, callback);

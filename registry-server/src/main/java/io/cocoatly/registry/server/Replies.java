@@ -25,6 +25,14 @@ final class Replies {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    /** Sends a refusal with its status; a 401 says how to authenticate ({@code WWW-Authenticate: Bearer}). */
+    static void refusal(Response response, Callback callback, ApiException e) {
+        if (e.status() == ApiException.Status.UNAUTHORIZED) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"cocoatly\"");
+        }
+        error(response, callback, e.status().code(), e.detail());
+    }
+
     /** Sends the error document of docs/registry-protocol.md §2 with {@code status}. */
     static void error(Response response, Callback callback, int status, String detail) {
         JsonObject body = JsonObject.create();

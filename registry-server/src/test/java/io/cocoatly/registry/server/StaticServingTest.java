@@ -131,6 +131,29 @@ class StaticServingTest {
     }
 
     @Test
+    void anAuthRequiredRegistryNeedsAValidTokenForEveryRequest() throws IOException {
+        String open = Files.readString(f.registry.resolve("registry.json"));
+        Files.writeString(f.registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"team\", \"auth_required\": true}\n");
+        for (String path : List.of("registry.json", "index/http.json", "artifacts/http/http-1.2.0.tar.gz", "api/v1/packages?q=h",
+                "api/v1/packages/http")) {
+            HttpResponse<String> r = f.get(path);
+            assertEquals(401, r.statusCode(), path);
+            assertEquals("Bearer realm=\"cocoatly\"", r.headers().firstValue("www-authenticate").orElseThrow());
+            assertEquals(200, f.get(path, "Authorization", "Bearer " + f.aliceToken).statusCode(), path);
+            assertEquals(401, f.get(path, "Authorization", "Bearer cocoatly_wrong").statusCode(), path);
+        }
+        String revoked = f.backend.createToken("alice", java.util.EnumSet.of(Scope.YANK), List.of("x"),
+                java.util.Optional.empty()).text();
+        f.backend.revokeToken(f.backend.tokens().get(1).id());
+        assertEquals(401, f.get("index/http.json", "Authorization", "Bearer " + revoked).statusCode());
+        // A registry.json that cannot be read keeps the registry closed.
+        Files.writeString(f.registry.resolve("registry.json"), "{\"format\": 1, \"name\": ");
+        assertEquals(401, f.get("index/http.json").statusCode());
+        Files.writeString(f.registry.resolve("registry.json"), open);
+        assertEquals(200, f.get("index/http.json").statusCode());
+    }
+
+    @Test
     void missingFilesAre404AndOtherMethods405() {
         assertEquals(404, f.get("index/nope.json").statusCode());
         assertEquals(404, f.get("README.md").statusCode());
@@ -167,13 +190,12 @@ class StaticServingTest {
 
     @Test
     void oneLogLinePerRequestWithMethodPathStatusBytesAndTime() {
+        // The set-up's publish is logged once its response is complete, which may be after the client saw it.
+        awaitLog(1);
         f.log.clear();
         HttpResponse<String> r = f.get("index/http.json");
         f.get("index/nope.json");
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (f.log.size() < 2 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        awaitLog(2);
         assertEquals(2, f.log.size(), f.log.toString());
         AccessLog.Entry first = f.log.get(0);
         assertEquals("GET", first.method());
@@ -182,6 +204,13 @@ class StaticServingTest {
         assertEquals(r.body().getBytes(StandardCharsets.UTF_8).length, first.bytes());
         assertTrue(first.line().matches("GET /index/http.json 200 \\d+ B \\d+\\.\\d ms"), first.line());
         assertEquals(404, f.log.get(1).status());
+    }
+
+    private void awaitLog(int entries) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (f.log.size() < entries && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private String raw(String request) throws IOException {

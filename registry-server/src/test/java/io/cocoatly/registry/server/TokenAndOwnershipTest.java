@@ -98,6 +98,11 @@ class TokenAndOwnershipTest {
 
         // No token text in any response, in the access log, or in the server's files.
         List<String> tokens = List.of(f.aliceToken, expired, revoked, updateOnly, httpOnly, soon);
+        // A request is logged once its response is complete, which may be just after the client saw it.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (f.log.size() < responses.size() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         StringBuilder everything = new StringBuilder();
         responses.forEach(r -> everything.append(r.body()).append(r.headers().map()));
         f.log.forEach(e -> everything.append(e.line()).append('\n'));
