@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -65,17 +64,13 @@ public final class RegistryServer implements AutoCloseable {
         connector.setHost(options.bindAddress());
         connector.setPort(options.port());
         server.addConnector(connector);
-        GzipHandler gzip = new GzipHandler();
-        // Index files compress about 8:1; archives are gzip already.
-        gzip.setIncludedMimeTypes("application/json");
         try {
-            gzip.setHandler(new Router(new StaticFiles(dir, options.indexMaxAge()),
+            server.setHandler(new Router(new StaticFiles(dir, options.indexMaxAge()),
                     new ApiHandler(backend, options.maxBodyBytes(), log), new ReadAccess(dir), backend));
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found", "cannot read registry `" + dir + "`: " + e,
                     List.of("create one with `cocoatly registry init " + dir + " --name NAME`"), e);
         }
-        server.setHandler(gzip);
         server.setRequestLog((request, response) -> log.log(new AccessLog.Entry(request.getMethod(),
                 printable(request.getHttpURI().getPath()), response.getStatus(), Response.getContentBytesWritten(response),
                 (System.nanoTime() - request.getBeginNanoTime()) / 1e6)));

@@ -42,15 +42,26 @@ final class StaticFiles extends Handler.Abstract {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,254}");
     private static final int MAX_CACHED_BYTES = 256 * 1024;
-    private static final int MAX_ENTRIES = 100_000;
+    private static final long MAX_CACHE_TOTAL = 256L << 20;
+    private static final int MIN_GZIP_BYTES = 256;
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final Path root;
     private final String revalidated;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong cachedBytes = new java.util.concurrent.atomic.AtomicLong();
 
-    /** What was checked of one file, valid while its identity, size and mtime stay the same. */
-    private record Known(Object fileKey, long size, long mtimeMillis, String etag, String lastModified, byte[] body) {
+    /**
+     * What was checked of one file, valid while its identity, size and mtime stay the same: its
+     * ETag, and for a small file its bytes, and for a small JSON file its gzip-compressed bytes
+     * (compressed once here rather than on every request) with their own ETag.
+     */
+    private record Known(Object fileKey, long size, long mtimeMillis, String etag, String lastModified, byte[] body,
+                         byte[] gzipped, String gzipEtag) {
+
+        long footprint() {
+            return (body == null ? 0 : body.length) + (gzipped == null ? 0 : gzipped.length) + 256;
+        }
     }
 
     StaticFiles(Path root, Duration indexMaxAge) throws IOException {
@@ -76,21 +87,29 @@ final class StaticFiles extends Handler.Abstract {
         }
         String rel = relative.get();
         var headers = response.getHeaders();
+        boolean gzip = entry.gzipped() != null && acceptsGzip(request);
         headers.put(HttpHeader.CONTENT_TYPE, contentType(rel));
         headers.put(HttpHeader.CACHE_CONTROL, rel.startsWith("artifacts/") ? IMMUTABLE : revalidated);
-        headers.put(HttpHeader.ETAG, entry.etag());
+        headers.put(HttpHeader.ETAG, gzip ? entry.gzipEtag() : entry.etag());
         headers.put(HttpHeader.LAST_MODIFIED, entry.lastModified());
+        if (entry.gzipped() != null) {
+            headers.put(HttpHeader.VARY, "Accept-Encoding");
+        }
         if (notModified(request, entry)) {
             response.setStatus(304);
             callback.succeeded();
             return true;
         }
         response.setStatus(200);
-        headers.put(HttpHeader.CONTENT_LENGTH, entry.size());
+        if (gzip) {
+            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        byte[] body = gzip ? entry.gzipped() : entry.body();
+        headers.put(HttpHeader.CONTENT_LENGTH, body != null ? body.length : entry.size());
         if (head) {
             callback.succeeded();
-        } else if (entry.body() != null) {
-            response.write(true, ByteBuffer.wrap(entry.body()), callback);
+        } else if (body != null) {
+            response.write(true, ByteBuffer.wrap(body), callback);
         } else {
             Content.copy(Content.Source.from(file.get()), response, callback);
         }
@@ -138,18 +157,24 @@ final class StaticFiles extends Handler.Abstract {
             if (!inside(file)) {
                 return null;
             }
-            Known fresh = read(file, before);
+            Known fresh = read(file, before, relative.endsWith(".json"));
             BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
             if (same(fresh, after)) {
-                if (known.size() >= MAX_ENTRIES) {
-                    known.clear();
-                }
-                known.put(relative, fresh);
+                remember(relative, fresh);
                 return fresh;
             }
             // Replaced while it was read: read the new one.
         }
         return null;
+    }
+
+    /** Caches an entry; past the cache's size, starts over rather than tracking what is least used. */
+    private void remember(String relative, Known entry) {
+        if (cachedBytes.addAndGet(entry.footprint()) > MAX_CACHE_TOTAL) {
+            known.clear();
+            cachedBytes.set(entry.footprint());
+        }
+        known.put(relative, entry);
     }
 
     private boolean inside(Path file) throws IOException {
@@ -170,7 +195,7 @@ final class StaticFiles extends Handler.Abstract {
         return true;
     }
 
-    private static Known read(Path file, BasicFileAttributes attrs) throws IOException {
+    private static Known read(Path file, BasicFileAttributes attrs, boolean json) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] body = null;
         if (attrs.size() <= MAX_CACHED_BYTES) {
@@ -185,11 +210,42 @@ final class StaticFiles extends Handler.Abstract {
                 }
             }
         }
-        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest()) + "\"";
+        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest());
         long mtime = attrs.lastModifiedTime().toMillis();
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(Instant.ofEpochMilli(mtime), ZoneOffset.UTC));
-        return new Known(attrs.fileKey(), body != null ? body.length : attrs.size(), mtime, etag, lastModified, body);
+        byte[] gzipped = json && body != null && body.length >= MIN_GZIP_BYTES ? gzip(body) : null;
+        return new Known(attrs.fileKey(), body != null ? body.length : attrs.size(), mtime, "\"" + hash + "\"", lastModified,
+                body, gzipped, "\"" + hash + "-gzip\"");
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether {@code Accept-Encoding} lists gzip (or {@code *}) without {@code q=0}. */
+    private static boolean acceptsGzip(Request request) {
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        if (accept == null) {
+            return false;
+        }
+        for (String item : accept.split(",")) {
+            String[] parts = item.trim().split(";");
+            String coding = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+                for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].trim().matches("q\\s*=\\s*0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean same(Known k, BasicFileAttributes a) {
@@ -205,9 +261,8 @@ final class StaticFiles extends Handler.Abstract {
                 if (t.startsWith("W/")) {
                     t = t.substring(2);
                 }
-                // GzipHandler sends a compressed body's ETag with `--gzip` appended; it names the same content.
-                t = t.replace("--gzip\"", "\"");
-                if (t.equals("*") || t.equals(entry.etag())) {
+                // Either representation's tag: both name the same content.
+                if (t.equals("*") || t.equals(entry.etag()) || t.equals(entry.gzipEtag())) {
                     return true;
                 }
             }

@@ -123,11 +123,16 @@ class StaticServingTest {
             plain = in.readAllBytes();
         }
         assertArrayEquals(Files.readAllBytes(f.registry.resolve("index/http.json")), plain);
-        // Its ETag revalidates as well.
+        assertEquals("Accept-Encoding", r.headers().firstValue("vary").orElseThrow());
+        // Its own ETag, which revalidates as well.
         String etag = r.headers().firstValue("etag").orElseThrow();
+        assertNotEquals(f.get("index/http.json").headers().firstValue("etag").orElseThrow(), etag);
         HttpResponse<byte[]> again = f.http.send(HttpRequest.newBuilder(f.url("index/http.json"))
                 .header("Accept-Encoding", "gzip").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(304, again.statusCode());
+        HttpResponse<String> refused = f.get("index/http.json", "Accept-Encoding", "gzip;q=0, identity");
+        assertFalse(refused.headers().firstValue("content-encoding").isPresent());
+        assertEquals(Files.readString(f.registry.resolve("index/http.json")), refused.body());
     }
 
     @Test
