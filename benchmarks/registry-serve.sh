@@ -5,12 +5,15 @@
 # docs/performance-registry.md.
 #
 # Needs wrk and nginx (Debian: `apt-get install -y wrk nginx`); skips with a message without them.
-# Usage: benchmarks/registry-serve.sh [seconds-per-run] [connections]   (default 10 s, 32)
+# Usage: benchmarks/registry-serve.sh [seconds-per-run] [connections] [rounds]   (default 5 s, 32, 3)
+# Each case runs `rounds` times, alternating serve and nginx so that both see the same background
+# load, and reports the medians.
 # Serves a copy of testdata/registry; run from anywhere in the checkout. Everything is on 127.0.0.1
 # and stops by itself.
 set -euo pipefail
-seconds=${1:-10}
+seconds=${1:-5}
 connections=${2:-32}
+rounds=${3:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 for tool in wrk nginx curl; do
@@ -88,17 +91,26 @@ echo "wrk: 2 threads, $connections connections, ${seconds} s per run, on the sam
 wrk -t2 -c"$connections" -d3s "$serve_url$index" > /dev/null
 wrk -t2 -c"$connections" -d3s "$nginx_url$index" > /dev/null
 
-printf '%-10s %14s %10s %14s %10s %8s\n' case "serve req/s" "serve p99" "nginx req/s" "nginx p99" ratio
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+# wrk prints latencies as 850.00us, 1.20ms or 1.02s; in milliseconds:
+ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f\n", v }'; }
+
+printf '%-10s %14s %14s %14s %14s %8s\n' case "serve req/s" "serve p99 ms" "nginx req/s" "nginx p99 ms" ratio
 for case in index 304 artifact; do
   case $case in
     index) path=$index; s_args=(); n_args=() ;;
     304) path=$index; s_args=(-H "If-None-Match: $(etag_of "$serve_url$index")"); n_args=(-H "If-None-Match: $(etag_of "$nginx_url$index")") ;;
     artifact) path=$artifact; s_args=(); n_args=() ;;
   esac
-  read -r s_rps s_p99 <<< "$(measure "$serve_url$path" "${s_args[@]}")"
-  read -r n_rps n_p99 <<< "$(measure "$nginx_url$path" "${n_args[@]}")"
+  : > "$work/s.txt"; : > "$work/n.txt"
+  for _ in $(seq "$rounds"); do
+    measure "$serve_url$path" "${s_args[@]}" >> "$work/s.txt"
+    measure "$nginx_url$path" "${n_args[@]}" >> "$work/n.txt"
+  done
+  s_rps=$(cut -d' ' -f1 "$work/s.txt" | median); s_p99=$(cut -d' ' -f2 "$work/s.txt" | ms | median)
+  n_rps=$(cut -d' ' -f1 "$work/n.txt" | median); n_p99=$(cut -d' ' -f2 "$work/n.txt" | ms | median)
   ratio=$(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-10s %14s %10s %14s %10s %8s\n' "$case" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
+  printf '%-10s %14.0f %14s %14.0f %14s %8s\n' "$case" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
 done
 # A sanity check that the 304 runs were 304s on both sides.
 curl -s -o /dev/null -w 'serve 304 check: %{http_code}\n' -H "If-None-Match: $(etag_of "$serve_url$index")" "$serve_url$index"

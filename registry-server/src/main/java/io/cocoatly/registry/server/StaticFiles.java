@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -40,9 +39,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class StaticFiles extends Handler.Abstract {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,254}");
     private static final int MAX_CACHED_BYTES = 256 * 1024;
-    private static final long MAX_CACHE_TOTAL = 256L << 20;
+    private static final long MAX_CACHE_TOTAL = 64L << 20;
     private static final int MIN_GZIP_BYTES = 256;
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -56,11 +54,11 @@ final class StaticFiles extends Handler.Abstract {
      * ETag, and for a small file its bytes, and for a small JSON file its gzip-compressed bytes
      * (compressed once here rather than on every request) with their own ETag.
      */
-    private record Known(Object fileKey, long size, long mtimeMillis, String etag, String lastModified, byte[] body,
-                         byte[] gzipped, String gzipEtag) {
+    private record Known(Object fileKey, long size, long mtimeMillis, String etag, String lastModified, ByteBuffer body,
+                         ByteBuffer gzipped, String gzipEtag) {
 
         long footprint() {
-            return (body == null ? 0 : body.length) + (gzipped == null ? 0 : gzipped.length) + 256;
+            return (body == null ? 0 : body.capacity()) + (gzipped == null ? 0 : gzipped.capacity()) + 256;
         }
     }
 
@@ -104,12 +102,13 @@ final class StaticFiles extends Handler.Abstract {
         if (gzip) {
             headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
-        byte[] body = gzip ? entry.gzipped() : entry.body();
-        headers.put(HttpHeader.CONTENT_LENGTH, body != null ? body.length : entry.size());
+        ByteBuffer body = gzip ? entry.gzipped() : entry.body();
+        headers.put(HttpHeader.CONTENT_LENGTH, body != null ? body.capacity() : entry.size());
         if (head) {
             callback.succeeded();
         } else if (body != null) {
-            response.write(true, ByteBuffer.wrap(body), callback);
+            // A view of the shared buffer: its own position, the same bytes, no copy.
+            response.write(true, body.slice(), callback);
         } else {
             Content.copy(Content.Source.from(file.get()), response, callback);
         }
@@ -123,7 +122,7 @@ final class StaticFiles extends Handler.Abstract {
         }
         String[] segments = rawPath.substring(1).split("/", -1);
         for (String s : segments) {
-            if (!SEGMENT.matcher(s).matches()) {
+            if (!safeSegment(s)) {
                 return Optional.empty();
             }
         }
@@ -132,6 +131,22 @@ final class StaticFiles extends Handler.Abstract {
                 || segments.length == 2 && first.equals("index") && segments[1].endsWith(".json")
                 || segments.length >= 2 && segments.length <= 3 && first.equals("artifacts");
         return protocolFile ? Optional.of(String.join("/", segments)) : Optional.empty();
+    }
+
+    /** {@code [A-Za-z0-9_+-][A-Za-z0-9._+-]*}, at most 255 characters: never empty, never a dot first. */
+    private static boolean safeSegment(String s) {
+        if (s.isEmpty() || s.length() > 255 || s.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '+'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<Path> regularFile(String relative) {
@@ -216,7 +231,20 @@ final class StaticFiles extends Handler.Abstract {
                 ZonedDateTime.ofInstant(Instant.ofEpochMilli(mtime), ZoneOffset.UTC));
         byte[] gzipped = json && body != null && body.length >= MIN_GZIP_BYTES ? gzip(body) : null;
         return new Known(attrs.fileKey(), body != null ? body.length : attrs.size(), mtime, "\"" + hash + "\"", lastModified,
-                body, gzipped, "\"" + hash + "-gzip\"");
+                direct(body), direct(gzipped), "\"" + hash + "-gzip\"");
+    }
+
+    /**
+     * The bytes in a read-only direct buffer, or null: a socket writes a direct buffer as it is,
+     * where a heap buffer is first copied into a temporary direct one on every write.
+     */
+    private static ByteBuffer direct(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
+        buffer.put(bytes).flip();
+        return buffer.asReadOnlyBuffer();
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {
