@@ -51,8 +51,9 @@ final class ApiHandler extends Handler.Abstract {
         } catch (InvalidFileException e) {
             Replies.error(response, callback, 400, e.getMessage());
         } catch (CocoatlyException e) {
-            if (e.code().equals("invalid-package-name") || e.code().equals("invalid-version")
-                    || e.code().startsWith("invalid-")) {
+            // A field of the request that the model refuses: invalid-package-name, invalid-version,
+            // invalid-requirement, invalid-checksum...
+            if (e.code().startsWith("invalid-")) {
                 Replies.error(response, callback, 400, e.getMessage());
             } else if (e.code().equals("registry-locked")) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
