@@ -66,10 +66,9 @@ final class RegistryServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535 || indexMaxAge < 0 || maxBodyMb < 1) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "out of range: --port is 0 to 65535, "
-                    + "--index-max-age at least 0, --max-body-mb at least 1", List.of("run `cocoatly registry serve --help`"));
-        }
+        requireRange("--port", port, 0, 65535);
+        requireRange("--index-max-age", indexMaxAge, 0, Integer.MAX_VALUE);
+        requireRange("--max-body-mb", maxBodyMb, 1, 1L << 20);
         Path root = context.path(dir);
         PrintWriter err = context.err();
         ServerOptions options = ServerOptions.defaults().withBind(bind).withPort(port)
@@ -104,5 +103,12 @@ final class RegistryServeCommand implements Callable<Integer> {
         }, "registry-serve-stop"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + option + "` must be " + min + " to " + max + ": `"
+                    + value + "`", List.of("run `cocoatly registry serve --help`"));
+        }
     }
 }

@@ -105,7 +105,7 @@ class RegistryServeCommandTest {
     }
 
     @Test
-    void refusalsNameTheProblem() {
+    void refusalsNameTheProblem() throws java.io.IOException {
         List<String> errors = new ArrayList<>();
         CliRunner.Result nobody = run("registry", "token", "create", "--registry", "reg", "--user", "carol");
         assertEquals(2, nobody.exitCode());
@@ -126,6 +126,14 @@ class RegistryServeCommandTest {
         CliRunner.Result noRegistry = run("registry", "serve", "nowhere");
         assertEquals(2, noRegistry.exitCode());
         errors.add(noRegistry.err().replace(dir.toString(), "<dir>"));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRunner.Result busy = run("registry", "serve", "reg", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(4, busy.exitCode());
+            errors.add(busy.err().replace(Integer.toString(taken.getLocalPort()), "<port>"));
+        }
+        CliRunner.Result port = run("registry", "serve", "reg", "--port", "70000");
+        assertEquals(2, port.exitCode());
+        errors.add(port.err());
         GoldenFile.assertMatches("registry-server/refusals", String.join("---\n", errors));
     }
 
