@@ -1,5 +1,9 @@
 package io.cocoatly.registry.server;
 
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.StrictJson;
+import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -172,7 +176,7 @@ final class StaticFiles extends Handler.Abstract {
             if (!inside(file)) {
                 return null;
             }
-            Known fresh = read(file, before, relative.endsWith(".json"));
+            Known fresh = read(file, before, relative.endsWith(".json"), relative.equals("registry.json"));
             BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
             if (same(fresh, after)) {
                 remember(relative, fresh);
@@ -210,11 +214,14 @@ final class StaticFiles extends Handler.Abstract {
         return true;
     }
 
-    private static Known read(Path file, BasicFileAttributes attrs, boolean json) throws IOException {
+    private static Known read(Path file, BasicFileAttributes attrs, boolean json, boolean description) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] body = null;
         if (attrs.size() <= MAX_CACHED_BYTES) {
             body = Files.readAllBytes(file);
+            if (description) {
+                body = withApi(body);
+            }
             sha256.update(body);
         } else {
             try (InputStream in = Files.newInputStream(file)) {
@@ -230,7 +237,8 @@ final class StaticFiles extends Handler.Abstract {
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(Instant.ofEpochMilli(mtime), ZoneOffset.UTC));
         byte[] gzipped = json && body != null && body.length >= MIN_GZIP_BYTES ? gzip(body) : null;
-        return new Known(attrs.fileKey(), body != null ? body.length : attrs.size(), mtime, "\"" + hash + "\"", lastModified,
+        // The file's size, not the body's (registry.json's differs): it identifies the file version.
+        return new Known(attrs.fileKey(), attrs.size(), mtime, "\"" + hash + "\"", lastModified,
                 direct(body), direct(gzipped), "\"" + hash + "-gzip\"");
     }
 
@@ -245,6 +253,23 @@ final class StaticFiles extends Handler.Abstract {
         ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
         buffer.put(bytes).flip();
         return buffer.asReadOnlyBuffer();
+    }
+
+    /**
+     * {@code registry.json} as served: with {@code "api": "api/v1/"} (relative to the base URL) added
+     * when the file names no API, since this server has one (docs/registry-protocol.md §1, §2). A
+     * file that is not a JSON object is served as it is, for the client to report.
+     */
+    static byte[] withApi(byte[] bytes) {
+        try {
+            JsonCursor root = StrictJson.parse(bytes, "registry.json", "invalid-registry");
+            if (root.optional("api").isPresent()) {
+                return bytes;
+            }
+            return JsonObject.copyOf(root).put("api", ApiHandler.PREFIX.substring(1)).canonicalBytes();
+        } catch (CocoatlyException e) {
+            return bytes;
+        }
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

@@ -87,6 +87,20 @@ class StaticServingTest {
     }
 
     @Test
+    void registryJsonNamesTheApiUnlessItNamesOneItself() throws IOException {
+        HttpResponse<String> reg = f.get("registry.json");
+        assertEquals("{\n  \"format\": 1,\n  \"name\": \"team\",\n  \"api\": \"api/v1/\"\n}\n", reg.body());
+        assertEquals(reg.body().getBytes(StandardCharsets.UTF_8).length,
+                Long.parseLong(reg.headers().firstValue("content-length").orElseThrow()));
+        String own = "{\"format\": 1, \"name\": \"team\", \"api\": \"https://api.example/v1/\"}\n";
+        Files.writeString(f.registry.resolve("registry.json"), own);
+        assertEquals(own, f.get("registry.json").body());
+        // Not JSON: sent as it is (to a token holder: an unreadable registry.json keeps the registry closed).
+        Files.writeString(f.registry.resolve("registry.json"), "not json");
+        assertEquals("not json", f.get("registry.json", "Authorization", "Bearer " + f.aliceToken).body());
+    }
+
+    @Test
     void registryJsonAndArtifactsHaveTheirOwnHeaders() throws Exception {
         HttpResponse<String> reg = f.get("registry.json");
         assertEquals(200, reg.statusCode());
