@@ -16,14 +16,15 @@ import picocli.CommandLine.Spec;
 /** {@code cocoatly registry}: groups the commands that manage a registry directory. */
 @Command(name = "registry",
         mixinStandardHelpOptions = true,
-        description = "Manage a registry directory (publish into it with `cocoatly publish`).",
-        subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class},
+        description = "Manage a registry directory (publish into it with `cocoatly publish`) and serve it over HTTP.",
+        subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class, RegistryServeCommand.class, RegistryUserCommand.class,
+            RegistryTokenCommand.class},
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
-            "  cocoatly registry reindex ./registry",
+            "  cocoatly registry serve ./registry --port 8080",
             "",
-            "See docs/publishing.md and docs/formats.md."})
+            "See docs/publishing.md, docs/formats.md and docs/registry-server.md."})
 final class RegistryCommand implements Runnable {
 
     private final Context context;
