@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
+            "  cocoatly registry reindex ./registry",
             "  cocoatly registry serve ./registry --port 8080",
             "",
             "See docs/publishing.md, docs/formats.md and docs/registry-server.md."})

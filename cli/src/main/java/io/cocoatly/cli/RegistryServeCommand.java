@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serve the registry in DIR over HTTP: the read protocol (registry.json, names.json,",
-            "index/, artifacts/ with ETags, 304s and cache headers) and the write API under /api/v1/",
+        description = {"Serve the registry in DIR over HTTP.",
+            "The read protocol (registry.json, names.json, index/, artifacts/ with ETags, 304s and",
+            "cache headers) and the write API under /api/v1/",
             "(publish, yank, owners, search, package info) for the users and tokens made with",
             "`cocoatly registry user add` and `cocoatly registry token create`.",
             "Prints the URL as the first line on stdout, then one line per request on stderr",
