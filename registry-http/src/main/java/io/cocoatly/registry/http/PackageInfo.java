@@ -2,6 +2,7 @@ package io.cocoatly.registry.http;
 
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.NewestVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +44,6 @@ public record PackageInfo(PackageName name, Optional<String> description, Option
      * is no version at all.
      */
     public Optional<VersionInfo> newest() {
-        return versions.stream().filter(v -> !v.yanked() && !v.version().isPrerelease()).findFirst()
-                .or(() -> versions.stream().filter(v -> !v.yanked()).findFirst())
-                .or(() -> versions.stream().findFirst());
+        return NewestVersion.of(versions, VersionInfo::version, VersionInfo::yanked);
     }
 }

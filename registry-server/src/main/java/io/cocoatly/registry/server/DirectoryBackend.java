@@ -2,6 +2,7 @@ package io.cocoatly.registry.server;
 
 import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.NewestVersion;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
@@ -320,9 +321,7 @@ public final class DirectoryBackend implements RegistryBackend {
     }
 
     private static Optional<Version> newest(PackageListing listing) {
-        Optional<Version> unyanked = listing.releases().stream().filter(r -> !r.yanked()).map(Release::version)
-                .max(Comparator.naturalOrder());
-        return unyanked.or(() -> listing.releases().stream().map(Release::version).max(Comparator.naturalOrder()));
+        return NewestVersion.of(listing.releases(), Release::version, Release::yanked).map(Release::version);
     }
 
     private static void requireLogin(String login) {

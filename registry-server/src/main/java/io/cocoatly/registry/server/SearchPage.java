@@ -21,7 +21,7 @@ public record SearchPage(List<Hit> hits, int total) {
      * One package found.
      *
      * @param name          the package
-     * @param newestVersion its newest version that is not yanked (or the newest, if all are)
+     * @param newestVersion its newest version as {@link io.cocoatly.model.NewestVersion} picks it
      * @param description   its description, if the server has one
      * @param downloads     its downloads, if counted
      */
