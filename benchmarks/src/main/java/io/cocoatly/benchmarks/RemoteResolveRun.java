@@ -65,13 +65,13 @@ public final class RemoteResolveRun {
             Resolver resolver = new Resolver(registry);
             requests.forEach(resolver::resolve);
             double elapsed = (System.nanoTime() - start) / 1e6;
-            close(source);
             millis.add(elapsed);
             System.out.printf("run %d: %.1f ms%n", run, elapsed);
             if (run == 1) {
                 System.out.printf("dependency graph: %d packages reached, %d levels deep from the roots%n",
                         reached(registry, roots).size(), depth(registry, roots));
             }
+            close(source);
         }
         millis.sort(null);
         System.out.printf("median: %.1f ms over %d runs (%s, %d roots)%n", millis.get(millis.size() / 2), runs, mode,
