@@ -3,11 +3,8 @@ package io.cocoatly.cli;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.RegistrySources;
-import io.cocoatly.registry.http.ApiToken;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.transport.Transport;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Wires a registry's write API for {@code publish}, {@code yank}, {@code search} and {@code info}:
- * which locations have one, the transport it runs on, and the token it sends.
+ * which locations have one, and the transport it runs on, which holds the registry's token.
  */
 final class RegistryApiAccess {
 
@@ -28,26 +25,21 @@ final class RegistryApiAccess {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
-    /** The token for the registry at {@code base}, as {@link CommandSettings#token} finds it. */
-    static Optional<ApiToken> token(CommandSettings settings, URI base) {
-        return settings.token(base).map(ApiToken::new);
-    }
-
     /**
-     * The transport of {@code network.*}, carrying the registry's token bound to its origin: the
-     * transport sends a token only where it belongs, and strips any other.
+     * The transport of {@code network.*}, carrying the registry's token bound to its origin
+     * ({@link CommandSettings#transport()}): the API's client sends the token only through it, and
+     * the transport sends it only where it belongs.
      */
     static Transport transport(CommandSettings settings) {
         return new Transport(settings.transport());
     }
 
     /**
-     * The API of the registry at the {@code http(s)} URL {@code location}, or empty if its
-     * {@code registry.json} names none (a static registry).
+     * The API of the command's {@code http(s)} registry, or empty if its {@code registry.json} names
+     * none (a static registry).
      */
-    static Optional<RegistryApi> find(CommandSettings settings, Transport transport, String location) {
-        URI base = RegistrySources.root(location);
-        return RegistryApi.of(transport, settings.openRegistry(), token(settings, base));
+    static Optional<RegistryApi> find(CommandSettings settings, Transport transport) {
+        return RegistryApi.of(transport, settings.openRegistry());
     }
 
     /**
@@ -56,7 +48,7 @@ final class RegistryApiAccess {
      * @throws CocoatlyException {@code registry-without-api} if the registry is static
      */
     static RegistryApi require(CommandSettings settings, Transport transport, String location, String command) {
-        return find(settings, transport, location).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT,
+        return find(settings, transport).orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT,
                 "registry-without-api", "`" + command + "` writes to an HTTP registry through its API, and the registry"
                 + " at `" + location + "` has none: its `registry.json` has no `api` key",
                 List.of("write to the registry's directory with `--registry DIR` and copy it to the server,"
@@ -76,7 +68,7 @@ final class RegistryApiAccess {
         Optional<String> location = settings.registry();
         if (location.isPresent() && isHttp(location.get())) {
             try (Transport transport = transport(settings)) {
-                Optional<RegistryApi> api = find(settings, transport, location.get());
+                Optional<RegistryApi> api = find(settings, transport);
                 if (api.isPresent()) {
                     return fromApi.apply(api.get());
                 }

@@ -158,6 +158,34 @@ class RegistryApiCommandsTest {
     }
 
     @Test
+    void theWriteApiSaysNoTokenARefusedTokenAndA403WithTheReadSidesCodes() {
+        PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "");
+        String[] publish = {"publish", "web", "--registry", url, "--key", "keys/cocoatly.key", "--json"};
+        assertEquals("registry-auth-required", errorCode(run(false, publish)));
+
+        CliRunner.Result refused = new CliRunner(dir, Map.of("COLUMNS", "100",
+                io.cocoatly.config.ConfigLayers.TOKEN_VARIABLE, "cocoatly_revoked")).run(publish);
+        outputs.add(refused.out());
+        outputs.add(refused.err());
+        assertEquals("registry-token-refused", errorCode(refused));
+        assertEquals(Optional.of("Bearer cocoatly_revoked"), last().authorization(), "sent from the first request");
+        assertFalse((refused.out() + refused.err()).contains("cocoatly_revoked"), refused.out() + refused.err());
+
+        server.failNext(403, "token " + TOKEN + " may not publish `web`");
+        assertEquals("registry-forbidden", errorCode(run(publish)));
+        assertTrue(server.requests().stream().noneMatch(r -> r.target().endsWith("/new") && r.authorization().isEmpty()),
+                "no publish went without the token");
+    }
+
+    /** The {@code error.code} of a {@code --json} run that failed with exit 4. */
+    private static String errorCode(CliRunner.Result r) {
+        assertEquals(4, r.exitCode(), r.out() + r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"code\" : \"([a-z-]+)\"").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        return m.group(1);
+    }
+
+    @Test
     void aPublishThatGotNoAnswerIsNotSentAgainAndSaysHowToFindOut() {
         PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "");
         server.dropNext();

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param status   the HTTP status of the last attempt
  * @param headers  header names in lower case, each with its first value
- * @param body     the body, copied in and out
+ * @param body     the body, copied in and out; any echo of the transport's token for the request's
+ *                 origin is replaced by {@code <token>} ({@link Transport#send})
  * @param attempts attempts made, at least 1
  */
 public record ApiResponse(int status, Map<String, String> headers, byte[] body, int attempts) {

@@ -38,6 +38,12 @@ import okhttp3.ResponseBody;
  *       so that the caller can show what the server said.</li>
  *   <li>Redirects are not followed: a {@code PUT} redirected by 301 would arrive as a body-less
  *       {@code GET}, and a token must not follow a redirect. A 3xx is returned as it is.</li>
+ *   <li>The token is {@link HttpFetcher}'s, and so are its rules: the clients here share its
+ *       authenticator (the origin's token once more after a {@code 401}, if it was not sent) and its
+ *       guard that strips a token from any other origin. Here it is only added from the first
+ *       attempt to an {@link ApiRequest#tokenFirst()} request.</li>
+ *   <li>An answer's body never holds the token: a server that echoes it (in an error's detail, say)
+ *       has it replaced by {@code <token>} here, so that no message built from the body can show it.</li>
  * </ul>
  */
 final class ApiSender {
@@ -61,7 +67,7 @@ final class ApiSender {
         if (url == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw ApiFailures.badUrl(request);
         }
-        Request http = build(request, url);
+        Request http = build(request, url, options);
         OkHttpClient client = request.idempotent() ? pooled : fresh;
         int attempts = options.retries() + 1;
         long size = request.body().map(ApiRequest.Body::length).orElse(0) + request.maxResponseBytes();
@@ -80,8 +86,8 @@ final class ApiSender {
                     failure = "HTTP " + status;
                 } else {
                     try {
-                        return new ApiResponse(status, headers(response), read(response.body(), request, status, attempt),
-                                attempt);
+                        byte[] body = read(response.body(), request, status, attempt);
+                        return new ApiResponse(status, headers(response), redacted(body, request), attempt);
                     } catch (IOException e) {
                         if (!request.idempotent()) {
                             throw ApiFailures.outcomeUnknown(request, "HTTP " + status + ", then " + Failures.describe(e),
@@ -122,9 +128,12 @@ final class ApiSender {
         return status == 429 || status == 503;
     }
 
-    private static Request build(ApiRequest request, HttpUrl url) {
+    private static Request build(ApiRequest request, HttpUrl url, TransportOptions options) {
         Request.Builder b = new Request.Builder().url(url).header("User-Agent", "cocoatly");
         request.headers().forEach(b::header);
+        if (request.tokenFirst()) {
+            options.tokenFor(request.url()).ifPresent(token -> b.header("Authorization", token.headerValue()));
+        }
         RequestBody body = request.body()
                 .map(x -> RequestBody.create(x.bytes(), MediaType.parse(x.contentType())))
                 .orElse(null);
@@ -139,6 +148,11 @@ final class ApiSender {
             default:
                 throw new AssertionError(request.method());
         }
+    }
+
+    /** {@code body} with the token of the request's origin, if the transport has one, replaced by {@code <token>}. */
+    private byte[] redacted(byte[] body, ApiRequest request) {
+        return options.tokenFor(request.url()).map(token -> token.redact(body)).orElse(body);
     }
 
     private static Map<String, String> headers(Response response) {

@@ -1,6 +1,8 @@
 package io.cocoatly.transport;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -59,6 +61,39 @@ public final class BearerToken {
     /** The header value; only {@link HttpFetcher} reads it, when it sends the token. */
     String headerValue() {
         return "Bearer " + secret;
+    }
+
+    /**
+     * {@code bytes} with every occurrence of the secret replaced by {@code <token>}: for what a server
+     * sent back, which may echo the token. Working on bytes is safe for UTF-8 text, since the secret
+     * is printable ASCII and no byte of a multi-byte character is ASCII.
+     */
+    byte[] redact(byte[] bytes) {
+        byte[] needle = secret.getBytes(StandardCharsets.US_ASCII);
+        byte[] mask = "<token>".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            if (startsAt(bytes, i, needle)) {
+                out.write(mask, 0, mask.length);
+                i += needle.length;
+            } else {
+                out.write(bytes[i++]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean startsAt(byte[] bytes, int at, byte[] needle) {
+        if (at + needle.length > bytes.length) {
+            return false;
+        }
+        for (int k = 0; k < needle.length; k++) {
+            if (bytes[at + k] != needle[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int portOf(URI url) {

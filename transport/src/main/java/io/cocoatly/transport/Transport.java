@@ -83,6 +83,12 @@ public final class Transport implements AutoCloseable {
      * that is not is retried only if the connection failed before it was sent or the server answered
      * 429 or 503. Redirects are not followed.
      *
+     * <p>The token of the URL's origin ({@link TransportOptions#tokens()}), if there is one, goes as a
+     * get's does: after a {@code 401} that was answered without it (sent once more, which is safe even
+     * for a request that is not idempotent: a 401 says the server did nothing), or from the first
+     * attempt if the request is {@link ApiRequest#tokenFirst()}. The answer's body has any echo of it
+     * replaced by {@code <token>}.
+     *
      * @throws TransportException {@link TransportException.Reason#GAVE_UP} when no answer came after the
      *     retries, {@link TransportException.Reason#OUTCOME_UNKNOWN} when a request that is not
      *     idempotent failed after it was sent, {@link TransportException.Reason#TOO_LARGE} for an answer

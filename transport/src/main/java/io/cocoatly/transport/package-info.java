@@ -22,6 +22,10 @@
  *   <li>API calls: {@code send} of an {@link io.cocoatly.transport.ApiRequest} ({@code GET}, {@code PUT},
  *       {@code DELETE} with headers and a body) answered by an {@link io.cocoatly.transport.ApiResponse}
  *       of any status, retried only where sending twice is safe (see {@code ApiSender});</li>
+ *   <li>bearer tokens: a {@link io.cocoatly.transport.BearerToken} per origin in the options, the only
+ *       place the secret is held; gets and API calls alike send it after a 401, or first when the
+ *       request asks ({@code tokenFirst}), never to another origin, and never let it into a message
+ *       (an API answer that echoes it has it masked);</li>
  *   <li>a {@link io.cocoatly.transport.TransportListener} of paired events instead of logging, and a
  *       {@link io.cocoatly.transport.Cancellation} shared by a batch.</li>
  * </ul>

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** {@link Transport#send} against a real HTTP server on loopback: methods, bodies, headers, limits and retries. */
 class ApiSendTest {
 
+    private static final String SECRET = "cocoatly_secret";
     private static final byte[] PAYLOAD = "\u0001\u0000\u0000\u0000{binary body}".getBytes(StandardCharsets.ISO_8859_1);
 
     private MockWebServer server;
@@ -32,7 +33,7 @@ class ApiSendTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start(LoopbackServer.LOOPBACK, 0);
-        transport = new Transport(TransportGetTest.FAST);
+        transport = new Transport(TransportGetTest.FAST.withToken(BearerToken.forOrigin(url("/"), SECRET)));
     }
 
     @AfterEach
@@ -56,7 +57,7 @@ class ApiSendTest {
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Content-Type", "application/json")
                 .body("{\"errors\": [{\"detail\": \"exists\"}]}").build());
         ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, url("/api/v1/packages/new"))
-                .withHeader("Authorization", "Bearer cocoatly_secret").withBody("application/octet-stream", PAYLOAD)
+                .withHeader("X-Cocoatly-Test", "kept").withTokenFirst().withBody("application/octet-stream", PAYLOAD)
                 .notIdempotent());
         assertEquals(409, r.status());
         assertFalse(r.successful());
@@ -66,7 +67,8 @@ class ApiSendTest {
         RecordedRequest sent = taken();
         assertEquals("PUT", sent.getMethod());
         assertEquals("/api/v1/packages/new", sent.getTarget());
-        assertEquals("Bearer cocoatly_secret", sent.getHeaders().get("Authorization"));
+        assertEquals("Bearer " + SECRET, sent.getHeaders().get("Authorization"), "token first: on the first attempt");
+        assertEquals("kept", sent.getHeaders().get("X-Cocoatly-Test"));
         assertEquals("application/octet-stream", sent.getHeaders().get("Content-Type"));
         assertArrayEquals(PAYLOAD, sent.getBody().toByteArray());
     }
@@ -143,8 +145,9 @@ class ApiSendTest {
         assertTrue(e.getMessage().startsWith("PUT " + url("/api/v1/packages/new") + ": "), e.getMessage());
         assertTrue(e.getMessage().endsWith("after the request was sent; the server may or may not have acted on it,"
                 + " so it was not sent again"), e.getMessage());
-        assertFalse(e.getMessage().contains("cocoatly_secret"));
-        assertFalse(publish().toString().contains("cocoatly_secret"), publish().toString());
+        assertFalse(e.getMessage().contains(SECRET));
+        assertEquals("ApiRequest[PUT " + url("/api/v1/packages/new") + ", headers [], Body[application/octet-stream, "
+                + PAYLOAD.length + " bytes], not idempotent, token first]", publish().toString());
     }
 
     @Test
@@ -174,10 +177,56 @@ class ApiSendTest {
     @Test
     void redirectsAreNotFollowed() {
         server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/elsewhere").build());
-        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, url("/new")).withHeader("Authorization",
-                "Bearer t"));
+        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, url("/new")).withTokenFirst());
         assertEquals(301, r.status());
         assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aReadGoesWithoutTheTokenAndOnceMoreWithItAfterA401() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).build());
+        server.enqueue(new MockResponse.Builder().body("{\"ok\": true}").build());
+        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.GET, url("/api/v1/packages/http")));
+        assertEquals(200, r.status());
+        assertEquals(null, taken().getHeaders().get("Authorization"), "asked without the token first");
+        assertEquals("Bearer " + SECRET, taken().getHeaders().get("Authorization"));
+
+        server.enqueue(new MockResponse.Builder().code(401).body("{\"errors\": [{\"detail\": \"revoked\"}]}").build());
+        server.enqueue(new MockResponse.Builder().body("{}").build());
+        ApiResponse refused = transport.send(ApiRequest.of(ApiRequest.Method.DELETE, url("/a/yank")).withTokenFirst());
+        assertEquals(401, refused.status(), "a token sent first and refused is not sent again");
+        assertEquals("{\"errors\": [{\"detail\": \"revoked\"}]}", refused.text());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void anotherOriginGetsNoTokenNotEvenOneTheRequestAsksForFirst() throws Exception {
+        try (Transport elsewhere = new Transport(TransportGetTest.FAST.withToken(
+                BearerToken.forOrigin(URI.create("http://127.0.0.1:1/"), SECRET)))) {
+            server.enqueue(new MockResponse.Builder().code(401).build());
+            ApiResponse r = elsewhere.send(ApiRequest.of(ApiRequest.Method.PUT, url("/new")).withTokenFirst());
+            assertEquals(401, r.status());
+            assertEquals(null, taken().getHeaders().get("Authorization"));
+            assertEquals(1, server.getRequestCount(), "no token for this origin, so nothing to retry the 401 with");
+        }
+    }
+
+    @Test
+    void aTokenTheServerEchoesIsMaskedInTheAnswer() {
+        server.enqueue(new MockResponse.Builder().code(403)
+                .body("{\"errors\": [{\"detail\": \"token " + SECRET + " may not yank; " + SECRET + "!\"}]}").build());
+        ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.DELETE, url("/a/yank")).withTokenFirst());
+        assertEquals("{\"errors\": [{\"detail\": \"token <token> may not yank; <token>!\"}]}", r.text());
+        assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains(SECRET));
+    }
+
+    @Test
+    void anAuthorizationHeaderIsRefusedSinceOnlyTheTransportSendsTheToken() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiRequest.of(
+                ApiRequest.Method.PUT, url("/new")).withHeader("authorization", "Bearer " + SECRET));
+        assertEquals("the transport sends the token itself: use withTokenFirst(), not an Authorization header",
+                e.getMessage());
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test
@@ -206,7 +255,7 @@ class ApiSendTest {
 
     private ApiRequest publish() {
         return ApiRequest.of(ApiRequest.Method.PUT, url("/api/v1/packages/new"))
-                .withHeader("Authorization", "Bearer cocoatly_secret")
+                .withTokenFirst()
                 .withBody("application/octet-stream", PAYLOAD).notIdempotent();
     }
 }

@@ -6,6 +6,7 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.transport.ApiRequest;
 import io.cocoatly.transport.ApiResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * docs/registry-protocol.md §2.7) into a {@link CocoatlyException} whose message names the request
  * and the status and carries the server's detail, e.g.
  * {@code PUT https://r.example/api/v1/packages/new: HTTP 409: version 1.2.0 of http exists already}.
- * The rule from status to kind, code and hints is written here once.
+ * The rule from status to kind, code and hints is written here once, except for 401 and 403, whose
+ * codes the read side shares ({@link AuthErrors}).
  */
 final class ApiErrors {
 
@@ -26,26 +28,27 @@ final class ApiErrors {
     }
 
     /**
-     * The error for {@code response}, which is not successful.
+     * The error for {@code response}, which is not successful. A 401 or 403 gets the read side's codes
+     * ({@link AuthErrors}). The server's detail needs no scrubbing here: the transport already
+     * replaced any echo of the token in the body ({@link io.cocoatly.transport.Transport#send}).
      *
-     * @param token the token this client holds, scrubbed from the server's detail and named in the 401 hint
+     * @param hadToken whether the transport had a token for the request's origin, and so sent it
+     * @param registry the registry's base URL, for the login hint
      */
-    static CocoatlyException of(ApiRequest request, ApiResponse response, Optional<ApiToken> token) {
+    static CocoatlyException of(ApiRequest request, ApiResponse response, boolean hadToken, URI registry) {
         int status = response.status();
-        String detail = detail(response).map(d -> token.map(t -> t.scrub(d)).orElse(d)).map(d -> ": " + d).orElse("");
-        String message = request.describe() + ": HTTP " + status + detail;
+        Optional<String> detail = detail(response);
+        String where = request.describe() + ": HTTP " + status;
+        Optional<CocoatlyException> auth = AuthErrors.of(status, hadToken, registry, where, detail,
+                AuthErrors.Forbidden.WRITE, null);
+        if (auth.isPresent()) {
+            return auth.get();
+        }
+        String message = where + detail.map(d -> ": " + d).orElse("");
         switch (status) {
             case 400:
                 return failed("api-bad-request", message, "the server could not read the request; it may implement"
                         + " another version of the registry API");
-            case 401:
-                return failed("unauthorized", message, token.isPresent()
-                        ? "the registry refused the token: it is unknown, expired or revoked; get a new one from the"
-                                + " registry's administrator and log in again with `cocoatly login`"
-                        : "this needs a token: log in with `cocoatly login`, or set `COCOATLY_REGISTRY_TOKEN`");
-            case 403:
-                return failed("forbidden", message, "the token lacks the scope for this (publish-new, publish-update,"
-                        + " yank, change-owners), the package is outside its name globs, or its user is not an owner");
             case 404:
                 return new CocoatlyException(ErrorKind.INVALID_INPUT, UNKNOWN_PACKAGE, message,
                         List.of("check the name and the version, and that `--registry` names the right registry"));

@@ -10,7 +10,9 @@ import io.cocoatly.model.Version;
 import io.cocoatly.transport.ApiRequest;
 import io.cocoatly.transport.ApiRequest.Method;
 import io.cocoatly.transport.ApiResponse;
+import io.cocoatly.transport.BearerToken;
 import io.cocoatly.transport.Transport;
+import io.cocoatly.transport.TransportOptions;
 import io.cocoatly.transport.TransportException;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,10 +31,25 @@ import java.util.Optional;
  * immutable records; error answers become {@link CocoatlyException}s that carry the server's detail,
  * the request and the status ({@link ApiErrors}).
  *
- * <p>The token: writes always send it; reads first go without it and send it only after a 401, as
- * cargo does (§1.5). It is only ever sent to the registry's own scheme, host and port: an {@code api}
- * URL elsewhere gets no token, and a write to it fails with {@code token-not-sent}. Redirects are not
- * followed ({@link Transport#send}), so a token cannot follow one either.
+ * <p>The token is the transport's: the {@link io.cocoatly.transport.BearerToken} of
+ * {@link TransportOptions#withToken}, bound to the registry's origin. This class never sees the
+ * secret; it only says which requests want it first. So:
+ * <ul>
+ *   <li>Reads (owners, search, info) go without the token first, and with it after a {@code 401}, as
+ *       cargo does (§1.5): the transport's authenticator sends it once more, the one mechanism for
+ *       gets and API requests alike.</li>
+ *   <li>Writes (publish, yank, unyank, owner changes) send it from the first request
+ *       ({@link ApiRequest#withTokenFirst()}). A write when the transport has no token for the
+ *       registry fails before sending, with {@code registry-auth-required}.</li>
+ *   <li>The token only ever goes to the registry's own scheme, host and port: the transport strips it
+ *       from any other origin. A write to an {@code api} URL elsewhere would therefore arrive without
+ *       it, so it fails before sending with {@code token-not-sent}, which says why.</li>
+ *   <li>A {@code 401} without a token, a {@code 401} to the token and a {@code 403} have the read
+ *       side's codes: {@code registry-auth-required},
+ *       {@code registry-token-refused}, {@code registry-forbidden}.</li>
+ *   <li>The token is in no message: a server's detail that echoes it arrives with {@code <token>}
+ *       instead ({@link Transport#send}). Redirects are not followed, so a token cannot follow one.</li>
+ * </ul>
  */
 public final class RegistryApi {
 
@@ -42,29 +58,27 @@ public final class RegistryApi {
     private final Transport transport;
     private final URI registry;
     private final URI api;
-    private final Optional<ApiToken> token;
 
     /**
      * A client of the API at {@code api}, for the registry at {@code registry}.
      *
-     * @param registry the registry's base URL, which the token belongs to
-     * @param api      the API's base URL, ending in {@code /} (see {@link #of})
-     * @param token    the token for the registry, if the user has one
+     * @param transport sends the requests, with the registry's token if its options hold one
+     * @param registry  the registry's base URL, which the token belongs to
+     * @param api       the API's base URL, ending in {@code /} (see {@link #of})
      */
-    public RegistryApi(Transport transport, URI registry, URI api, Optional<ApiToken> token) {
+    public RegistryApi(Transport transport, URI registry, URI api) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.api = Objects.requireNonNull(api, "api");
-        this.token = Objects.requireNonNull(token, "token");
     }
 
     /**
      * The client of {@code registry}'s write API, or empty if its {@code registry.json} names none (a
      * static registry): the {@code api} key, resolved against the registry's location.
      */
-    public static Optional<RegistryApi> of(Transport transport, FileRegistry registry, Optional<ApiToken> token) {
+    public static Optional<RegistryApi> of(Transport transport, FileRegistry registry) {
         URI base = registry.location();
-        return registry.description().apiAt(base).map(api -> new RegistryApi(transport, base, api, token));
+        return registry.description().apiAt(base).map(api -> new RegistryApi(transport, base, api));
     }
 
     /** The API's base URL. */
@@ -83,16 +97,16 @@ public final class RegistryApi {
      *
      * @param archive the {@code .tar.gz} the metadata's signature covers
      * @return the release as the server recorded it
-     * @throws CocoatlyException the server's refusal (401, 403, 409, 413, 422...), {@code token-missing}
-     *     without a token, {@code request-outcome-unknown} (with a hint naming {@code cocoatly info})
-     *     when the connection failed after the upload, {@code publish-failed} if the archive cannot be read
+     * @throws CocoatlyException the server's refusal (401, 403, 409, 413, 422...),
+     *     {@code registry-auth-required} without a token, {@code request-outcome-unknown} (with a hint
+     *     naming {@code cocoatly info}) when the connection failed after the upload, {@code publish-failed} if the archive cannot be read
      */
     public Release publish(PublishMetadata metadata, Path archive) {
         byte[] body = PublishBody.frame(metadata.json(), read(archive));
         ApiRequest request = write(ApiRequest.of(Method.PUT, api.resolve("packages/new"))
                 .withBody("application/octet-stream", body).notIdempotent());
         try {
-            return ApiResponses.release(ApiResponses.parse(expect(request, send(request)), request.describe()),
+            return ApiResponses.release(ApiResponses.parse(call(request), request.describe()),
                     metadata.id().name());
         } catch (TransportException e) {
             if (e.reason() != TransportException.Reason.OUTCOME_UNKNOWN) {
@@ -117,7 +131,7 @@ public final class RegistryApi {
     /** The logins of a package's owners: {@code GET packages/{name}/owners}. */
     public List<String> owners(PackageName name) {
         ApiRequest request = read(api.resolve("packages/" + name.value() + "/owners"));
-        return ApiResponses.owners(ApiResponses.parse(readWithToken(request), request.describe()));
+        return ApiResponses.owners(ApiResponses.parse(call(request), request.describe()));
     }
 
     /** Adds owners: {@code PUT packages/{name}/owners} with {@code {"users": [...]}}. */
@@ -139,7 +153,7 @@ public final class RegistryApi {
     public SearchResults search(String term, int page, int perPage) {
         ApiRequest request = read(api.resolve("packages?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8)
                 + "&page=" + page + "&per_page=" + perPage));
-        return ApiResponses.search(ApiResponses.parse(readWithToken(request), request.describe()));
+        return ApiResponses.search(ApiResponses.parse(call(request), request.describe()));
     }
 
     /**
@@ -149,7 +163,7 @@ public final class RegistryApi {
      */
     public PackageInfo info(PackageName name) {
         ApiRequest request = read(api.resolve("packages/" + name.value()));
-        return ApiResponses.info(ApiResponses.parse(readWithToken(request), request.describe()));
+        return ApiResponses.info(ApiResponses.parse(call(request), request.describe()));
     }
 
     private void changeOwners(Method method, PackageName name, List<String> logins) {
@@ -168,46 +182,31 @@ public final class RegistryApi {
         return ApiRequest.of(Method.GET, url).withHeader("Accept", JSON);
     }
 
-    /** A write carries the token, which must exist and may only go to the registry's own origin. */
+    /**
+     * A write carries the token from its first request: the transport must have one for the
+     * registry, and the API must be on the registry's origin, where the transport sends it.
+     */
     private ApiRequest write(ApiRequest request) {
-        ApiToken t = token.orElseThrow(() -> new CocoatlyException(ErrorKind.FAILED, "token-missing",
-                request.describe() + ": writing to the registry needs a token, and there is none for `" + registry + "`",
-                List.of("log in with `cocoatly login`, or set `COCOATLY_REGISTRY_TOKEN`")));
-        return authorized(request.withHeader("Accept", JSON), t);
-    }
-
-    private ApiRequest authorized(ApiRequest request, ApiToken t) {
-        if (!sameOrigin(api, registry)) {
+        BearerToken token = transport.options().tokenFor(registry)
+                .orElseThrow(() -> AuthErrors.noTokenForWrite(registry, request.describe()));
+        if (!token.belongsTo(api)) {
             throw new CocoatlyException(ErrorKind.FAILED, "token-not-sent", request.describe() + ": the API is not on"
-                    + " the registry's host `" + origin(registry) + "`, so the registry's token is not sent to it",
+                    + " the registry's origin `" + token.origin() + "`, so the registry's token is not sent to it",
                     List.of("a token only ever goes to the registry it belongs to; check the `api` key of"
                             + " the registry's `registry.json`"));
         }
-        return request.withHeader("Authorization", t.header());
+        return request.withHeader("Accept", JSON).withTokenFirst();
     }
 
-    /** A read goes without the token first, and with it after a 401 (docs/registry-protocol.md §1.5). */
-    private ApiResponse readWithToken(ApiRequest request) {
-        ApiResponse response = send(request);
-        if (response.status() == 401 && token.isPresent() && sameOrigin(api, registry)) {
-            request = authorized(request, token.get());
-            response = send(request);
-        }
-        return expect(request, response);
-    }
-
-    private ApiResponse send(ApiRequest request) {
-        return transport.send(request);
-    }
-
-    /** Sends a request whose successful answer carries nothing to read. */
-    private void call(ApiRequest request) {
-        expect(request, send(request));
-    }
-
-    private ApiResponse expect(ApiRequest request, ApiResponse response) {
+    /**
+     * Sends {@code request} and returns its successful answer. A read's token, if the transport has
+     * one, goes only after a 401 (the transport's authenticator), a write's from the start.
+     */
+    private ApiResponse call(ApiRequest request) {
+        ApiResponse response = transport.send(request);
         if (!response.successful()) {
-            throw ApiErrors.of(request, response, token);
+            boolean hadToken = transport.options().tokenFor(request.url()).isPresent();
+            throw ApiErrors.of(request, response, hadToken, registry);
         }
         return response;
     }
@@ -219,17 +218,5 @@ public final class RegistryApi {
             throw new CocoatlyException(ErrorKind.FAILED, "publish-failed", "cannot read the packed archive `" + archive
                     + "`: " + e.getMessage(), List.of("check free space and permissions"), e);
         }
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return origin(a).equals(origin(b));
-    }
-
-    /** {@code scheme://host:port}, with the scheme's default port made explicit. */
-    private static String origin(URI u) {
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-        return scheme + "://" + host + ":" + port;
     }
 }

@@ -5,6 +5,7 @@ import io.cocoatly.model.ErrorKind;
 import io.cocoatly.transport.TransportException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The errors of reading a remote registry, worded in one place. None ever holds a token: they are
@@ -32,28 +33,14 @@ final class RemoteErrors {
     }
 
     /**
-     * The transport's failure, with the words a registry reader needs for 401 and 403; any other
-     * failure already names the URL and the status and is returned as it is.
+     * The transport's failure, with the words a registry reader needs for 401 and 403 (their codes
+     * are {@link AuthErrors}'); any other failure already names the URL and the status and is
+     * returned as it is.
      *
      * @param hadToken whether the transport had a token for the registry's origin (and so sent it after the 401)
      */
     static CocoatlyException refined(TransportException e, URI base, boolean hadToken) {
-        int status = e.status().orElse(-1);
-        String login = "`cocoatly login --registry " + base + "` (reads the token from standard input), or set"
-                + " COCOATLY_REGISTRY_TOKEN";
-        if (status == 401 && !hadToken) {
-            return new CocoatlyException(ErrorKind.FAILED, "registry-auth-required", e.getMessage()
-                    + ": the registry needs a token", List.of("log in with " + login), e);
-        }
-        if (status == 401) {
-            return new CocoatlyException(ErrorKind.FAILED, "registry-token-refused", e.getMessage()
-                    + ": the registry refused the token", List.of("the token is wrong, expired or revoked; log in again"
-                    + " with " + login), e);
-        }
-        if (status == 403) {
-            return new CocoatlyException(ErrorKind.FAILED, "registry-forbidden", e.getMessage()
-                    + ": the token may not read this registry", List.of("ask the registry's owner for a token that may read it"), e);
-        }
-        return e;
+        return AuthErrors.of(e.status().orElse(-1), hadToken, base, e.getMessage(), Optional.empty(),
+                AuthErrors.Forbidden.READ, e).orElse(e);
     }
 }

@@ -201,7 +201,7 @@ class HttpRegistrySourceTest {
             RegistrySource s = source;
             assertEquals(URI.create(server.uri() + "sub/"), s.location(), "the base URL gets its `/`");
             assertEquals(server.uri() + "sub/index/http.json", s.describe("index/http.json"));
-            assertEquals(List.of(), s.list("index"));
+            assertEquals(Optional.empty(), s.list("index"), "HTTP has no directory listing");
             assertThrows(IllegalArgumentException.class, () -> s.read("../secret"));
         }
     }

@@ -25,6 +25,7 @@ import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.testkit.FakeRegistryApi;
 import io.cocoatly.transport.ApiRequest;
 import io.cocoatly.transport.ApiResponse;
+import io.cocoatly.transport.BearerToken;
 import io.cocoatly.transport.Transport;
 import io.cocoatly.transport.TransportOptions;
 import com.sun.net.httpserver.HttpServer;
@@ -41,6 +42,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +72,8 @@ class RegistryApiTest {
         key = Ed25519SigningKey.read(tmp.resolve("keys").resolve(Ed25519Keys.PRIVATE_KEY_FILE));
         Ed25519PublicKey pub = Ed25519PublicKey.read(tmp.resolve("keys").resolve(Ed25519Keys.PUBLIC_KEY_FILE));
         server = new FakeRegistryApi(TrustedKeys.of(List.of(pub)), TOKEN, true);
-        transport = new Transport(TransportOptions.defaults().withRetries(1)
-                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(10)));
-        api = api(Optional.of(new ApiToken(TOKEN)));
+        transport = transport(Optional.of(TOKEN));
+        api = api(transport);
         server.addPackage("http", "HTTP for shells", List.of("alice", "bob"), 42);
         server.addVersion("http", "1.1.0", false, 2, Map.of("tls", "^1.0"));
         server.addVersion("http", "1.2.0", false, 40, Map.of("tls", "^2.0", "log", ">=0.4, <0.6"));
@@ -85,14 +86,26 @@ class RegistryApiTest {
     @TempDir
     Path cache;
 
+    private final List<Transport> others = new ArrayList<>();
+
     @AfterEach
     void stop() {
-        transport.close();
+        others.forEach(Transport::close);
         server.close();
     }
 
-    private RegistryApi api(Optional<ApiToken> token) {
-        return RegistryApi.of(transport, registry(server), token).orElseThrow();
+    /** A transport as the cli makes one: the token, if any, bound to the registry's origin. */
+    private Transport transport(Optional<String> token) {
+        TransportOptions options = TransportOptions.defaults().withRetries(1)
+                .withBackoff(Duration.ofMillis(5), Duration.ofMillis(10));
+        Transport made = new Transport(token.map(t -> options.withToken(BearerToken.forOrigin(server.registryUrl(), t)))
+                .orElse(options));
+        others.add(made);
+        return made;
+    }
+
+    private RegistryApi api(Transport over) {
+        return RegistryApi.of(over, registry(server)).orElseThrow();
     }
 
     private FileRegistry registry(FakeRegistryApi at) {
@@ -104,7 +117,7 @@ class RegistryApiTest {
     void theApiIsFoundThroughRegistryJson() throws IOException {
         assertEquals(server.apiUrl(), api.url());
         try (FakeRegistryApi plain = new FakeRegistryApi(TrustedKeys.none(), TOKEN, false)) {
-            assertEquals(Optional.empty(), RegistryApi.of(transport, registry(plain), Optional.empty()));
+            assertEquals(Optional.empty(), RegistryApi.of(transport, registry(plain)));
         }
     }
 
@@ -147,12 +160,12 @@ class RegistryApiTest {
         // The server's check must be able to fail, or the byte-for-byte test above proves nothing.
         byte[] lengthTooShort = {2, 0, 0, 0, '{', '}', 5, 0, 0, 0, 'x'};
         ApiResponse r = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
-                .withHeader("Authorization", "Bearer " + TOKEN).withBody("application/octet-stream", lengthTooShort)
+                .withTokenFirst().withBody("application/octet-stream", lengthTooShort)
                 .notIdempotent());
         assertEquals(400, r.status());
         assertTrue(r.text().contains("body framing: archive length 5, but 1 bytes follow"), r.text());
         ApiResponse bigEndian = transport.send(ApiRequest.of(ApiRequest.Method.PUT, server.apiUrl().resolve("packages/new"))
-                .withHeader("Authorization", "Bearer " + TOKEN)
+                .withTokenFirst()
                 .withBody("application/octet-stream", new byte[] {0, 0, 0, 2, '{', '}', 0, 0, 0, 0}).notIdempotent());
         assertEquals(400, bigEndian.status());
         assertTrue(bigEndian.text().contains("body framing: metadata length 33554432 runs past the body"), bigEndian.text());
@@ -183,7 +196,7 @@ class RegistryApiTest {
         Path archive = pack("http", "3.0.0");
         PackageId id = PackageId.of("http", "3.0.0");
         PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, "0".repeat(64)));
-        Map<Integer, String> codes = Map.of(400, "api-bad-request", 401, "unauthorized", 403, "forbidden",
+        Map<Integer, String> codes = Map.of(400, "api-bad-request", 401, "registry-token-refused", 403, "registry-forbidden",
                 404, "unknown-package", 405, "http-error", 413, "payload-too-large", 422, "publish-refused",
                 500, "registry-server-error");
         for (var c : codes.entrySet()) {
@@ -223,19 +236,27 @@ class RegistryApiTest {
 
     @Test
     void withoutATokenAWriteFailsBeforeSendingAndA401HintsAtLogin() {
-        RegistryApi anonymous = api(Optional.empty());
+        RegistryApi anonymous = api(transport(Optional.empty()));
         int before = server.requests().size();
         CocoatlyException e = assertThrows(CocoatlyException.class,
                 () -> anonymous.yank(PackageName.of("http"), Version.parse("1.2.0")));
-        assertEquals("token-missing", e.code());
+        assertEquals("registry-auth-required", e.code(), "the read side's code: the registry needs a token");
+        assertEquals("DELETE " + server.apiUrl() + "packages/http/1.2.0/yank: writing to the registry needs a token,"
+                + " and there is none for `" + server.registryUrl() + "`", e.getMessage());
+        assertEquals(List.of("log in with `cocoatly login --registry " + server.registryUrl() + "` (reads the token"
+                + " from standard input), or set COCOATLY_REGISTRY_TOKEN"), e.hints());
         assertEquals(before, server.requests().size());
 
-        RegistryApi wrong = api(Optional.of(new ApiToken("cocoatly_wrong")));
+        RegistryApi wrong = api(transport(Optional.of("cocoatly_wrong")));
+        before = server.requests().size();
         CocoatlyException refused = assertThrows(CocoatlyException.class,
                 () -> wrong.yank(PackageName.of("http"), Version.parse("1.2.0")));
-        assertEquals("unauthorized", refused.code());
-        assertTrue(refused.hints().get(0).contains("`cocoatly login`"), refused.hints().toString());
+        assertEquals("registry-token-refused", refused.code());
+        assertEquals(ErrorKind.FAILED, refused.kind());
+        assertTrue(refused.hints().get(0).contains("`cocoatly login --registry "), refused.hints().toString());
         assertFalse(refused.getMessage().contains("cocoatly_wrong"));
+        assertEquals(before + 1, server.requests().size(), "the refused token is not sent again");
+        assertEquals(Optional.of("Bearer cocoatly_wrong"), last().authorization(), "a write sends it from the start");
     }
 
     @Test
@@ -243,10 +264,9 @@ class RegistryApiTest {
         server.failNext(403, "token " + TOKEN + " lacks the yank scope");
         CocoatlyException e = assertThrows(CocoatlyException.class,
                 () -> api.yank(PackageName.of("http"), Version.parse("1.2.0")));
-        assertEquals("forbidden", e.code());
+        assertEquals("registry-forbidden", e.code());
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         assertTrue(e.getMessage().endsWith("HTTP 403: token <token> lacks the yank scope"), e.getMessage());
-        assertFalse(new ApiToken(TOKEN).toString().contains(TOKEN));
     }
 
     @Test
@@ -335,19 +355,37 @@ class RegistryApiTest {
         assertEquals(2, sent.size());
         assertEquals(Optional.empty(), sent.get(0).authorization());
         assertEquals(Optional.of("Bearer " + TOKEN), sent.get(1).authorization());
-        CocoatlyException e = assertThrows(CocoatlyException.class, () -> api(Optional.empty()).search("x", 1, 1));
-        assertEquals("unauthorized", e.code());
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> api(transport(Optional.empty())).search("x", 1, 1));
+        assertEquals("registry-auth-required", e.code());
+
+        RegistryApi wrong = api(transport(Optional.of("cocoatly_wrong")));
+        before = server.requests().size();
+        CocoatlyException refused = assertThrows(CocoatlyException.class, () -> wrong.info(PackageName.of("http")));
+        assertEquals("registry-token-refused", refused.code());
+        assertEquals(2, server.requests().size() - before, "without, then once with the token: one mechanism, not two");
     }
 
     @Test
     void theTokenNeverGoesToAnApiOnAnotherHost() {
-        RegistryApi elsewhere = new RegistryApi(transport, URI.create("https://registry.example/"), server.apiUrl(),
-                Optional.of(new ApiToken(TOKEN)));
+        URI registry = URI.create("https://registry.example/");
+        Transport foreign = new Transport(TransportOptions.defaults().withRetries(0)
+                .withToken(BearerToken.forOrigin(registry, TOKEN)));
+        others.add(foreign);
+        RegistryApi elsewhere = new RegistryApi(foreign, registry, server.apiUrl());
         int before = server.requests().size();
         CocoatlyException e = assertThrows(CocoatlyException.class,
                 () -> elsewhere.yank(PackageName.of("http"), Version.parse("1.2.0")));
         assertEquals("token-not-sent", e.code());
+        assertEquals("DELETE " + server.apiUrl() + "packages/http/1.2.0/yank: the API is not on the registry's origin"
+                + " `https://registry.example:443`, so the registry's token is not sent to it", e.getMessage());
         assertEquals(before, server.requests().size());
+
+        // A read there goes, and a 401 gets no token either: the transport has none for that origin.
+        server.requireTokenForReads();
+        CocoatlyException read = assertThrows(CocoatlyException.class, () -> elsewhere.info(PackageName.of("http")));
+        assertEquals("registry-auth-required", read.code());
+        assertEquals(before + 1, server.requests().size());
+        assertEquals(Optional.empty(), last().authorization());
     }
 
     @Test
@@ -362,7 +400,7 @@ class RegistryApiTest {
         bad.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + bad.getAddress().getPort() + "/");
-            RegistryApi client = new RegistryApi(transport, base, base.resolve("api/v1/"), Optional.empty());
+            RegistryApi client = new RegistryApi(transport, base, base.resolve("api/v1/"));
             InvalidFileException e = assertThrows(InvalidFileException.class, () -> client.info(PackageName.of("http")));
             assertEquals("invalid-api-response", e.code());
             assertTrue(e.getMessage().startsWith("GET " + base + "api/v1/packages/http: $.versions[0].version:"
