@@ -15,7 +15,7 @@ if [ ! -d "$root/../shared/data/crates-io-2019" ]; then
   echo "skipped: the crates.io snapshot is not at ../shared/data/crates-io-2019 (see docs/performance.md)"
   exit 0
 fi
-mvn -B -q -o -pl benchmarks,cli -am package -DskipTests >&2
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -q -o -pl benchmarks,cli -am package -DskipTests >&2
 jar="$root/benchmarks/target/benchmarks.jar"
 
 work=$(mktemp -d)

@@ -12,16 +12,11 @@ import io.cocoatly.registry.http.RemoteOptions;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.transport.TransportOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Resolves the crates.io top-300 roots from a registry at a location (a directory, or a URL served
@@ -56,11 +51,11 @@ public final class RemoteResolveRun {
         List<ResolveRequest> requests = roots.stream().map(CratesRoots::request).toList();
         List<Double> millis = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            if (mode.equals("cold")) {
-                deleteTree(cache);
-            }
+            // A cold run gets an empty cache of its own: the previous run's unneeded prefetches may
+            // still be writing into its cache after it was closed.
+            Path runCache = mode.equals("cold") ? cache.resolve("run-" + run) : cache;
             long start = System.nanoTime();
-            RegistrySource source = open(location, cache, mode);
+            RegistrySource source = open(location, runCache, mode);
             FileRegistry registry = FileRegistry.open(source);
             Resolver resolver = new Resolver(registry);
             requests.forEach(resolver::resolve);
@@ -132,19 +127,6 @@ public final class RemoteResolveRun {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -45,6 +45,22 @@ public final class AtomicFiles {
 
     /** {@link #write(Path, byte[], int)} that runs {@code beforeRename} just before the rename. */
     public static void write(Path target, byte[] bytes, int mode, BeforeRename beforeRename) throws IOException {
+        write(target, bytes, mode, beforeRename, true);
+    }
+
+    /**
+     * {@link #write(Path, byte[], int)} without syncing to disk: atomic (readers see the old file or
+     * the new one, whole) but not durable, so a crash of the machine may lose the new file or, rarely,
+     * leave it empty. For caches only, whose entries are checked when read and fetched again when
+     * missing or damaged: two syncs per entry made a cold registry cache several times slower
+     * (docs/performance-registry.md).
+     */
+    public static void writeCacheEntry(Path target, byte[] bytes, int mode) throws IOException {
+        write(target, bytes, mode, temp -> { }, false);
+    }
+
+    private static void write(Path target, byte[] bytes, int mode, BeforeRename beforeRename, boolean sync)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         // Created owner-only, so nobody reads it half-written; it gets its mode before it is renamed.
@@ -55,7 +71,9 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (sync) {
+                    channel.force(true);
+                }
             }
             FileModes.set(temp, mode);
             beforeRename.run(temp);
@@ -68,7 +86,9 @@ public final class AtomicFiles {
             }
             throw e;
         }
-        syncDirectory(dir);
+        if (sync) {
+            syncDirectory(dir);
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ final class RegistryCache {
     void write(String relativePath, CacheEntry entry) throws IOException {
         Path file = dir.resolve(relativePath);
         Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, entry.encode(), FileModes.shared());
+        AtomicFiles.writeCacheEntry(file, entry.encode(), FileModes.shared());
     }
 
     private static String sha16(String text) {
