@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.testkit.GoldenFile;
-import io.cocoatly.testkit.RegistryServer;
+import io.cocoatly.testkit.StaticHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +35,14 @@ class HttpRegistryCommandsTest {
     Path dir;
 
     private SampleProject sample;
-    private RegistryServer server;
+    private StaticHost server;
     private final StringBuilder transcript = new StringBuilder();
     private final StringBuilder everything = new StringBuilder();
 
     @BeforeEach
     void start() throws IOException {
         sample = SampleProject.in(dir);
-        server = RegistryServer.of(sample.registry());
+        server = StaticHost.of(sample.registry());
     }
 
     @AfterEach

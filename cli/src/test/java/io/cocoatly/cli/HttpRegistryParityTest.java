@@ -3,9 +3,10 @@ package io.cocoatly.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cocoatly.registry.server.AccessLog;
+import io.cocoatly.registry.server.RegistryServer;
 import io.cocoatly.registry.server.ServerOptions;
 import io.cocoatly.testkit.GoldenFile;
-import io.cocoatly.testkit.RegistryServer;
+import io.cocoatly.testkit.StaticHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every reading command gives the same output over HTTP as over the directory, whichever static host
  * serves the tree: {@code cocoatly registry serve} (strong {@code ETag}s, {@code Cache-Control}, an
- * API), the testkit's {@link RegistryServer} ({@code ETag}, {@code Cache-Control}) and
+ * API), the testkit's {@link StaticHost} ({@code ETag}, {@code Cache-Control}) and
  * {@code python3 -m http.server} ({@code Last-Modified} only). The exit code, stdout, stderr and the
  * lockfile written are compared with the registry's location masked as {@code <REGISTRY>}, and one
  * golden file per command, shared by the directory and both hosts, pins them.
@@ -72,12 +73,12 @@ class HttpRegistryParityTest {
         SampleProject remote = SampleProject.in(temp.resolve("http"));
         String viaHttp;
         if (host == Host.REGISTRY_SERVE) {
-            try (io.cocoatly.registry.server.RegistryServer server = io.cocoatly.registry.server.RegistryServer.start(
+            try (RegistryServer server = RegistryServer.start(
                     remote.registry(), ServerOptions.defaults().withPort(0), AccessLog.NONE)) {
                 viaHttp = run(c, remote, server.url().toString(), server.url().toString());
             }
         } else if (host == Host.TEST_HOST) {
-            try (RegistryServer server = RegistryServer.of(remote.registry()).cacheControl("public, max-age=60")) {
+            try (StaticHost server = StaticHost.of(remote.registry()).cacheControl("public, max-age=60")) {
                 viaHttp = run(c, remote, server.uri().toString(), server.uri().toString());
             }
         } else {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.testkit.RegistryServer;
+import io.cocoatly.testkit.StaticHost;
 import io.cocoatly.transport.TransportOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,12 +30,12 @@ class AuthTest {
     Path dir;
 
     private Path registry;
-    private RegistryServer server;
+    private StaticHost server;
 
     @BeforeEach
     void start() throws IOException {
         registry = RemoteFixture.sampleRegistry(dir.resolve("registry"));
-        server = RegistryServer.of(registry).requireToken(TOKEN);
+        server = StaticHost.of(registry).requireToken(TOKEN);
     }
 
     @AfterEach

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.testkit.RegistryServer;
-import io.cocoatly.testkit.RegistryServer.Fault;
+import io.cocoatly.testkit.StaticHost;
+import io.cocoatly.testkit.StaticHost.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +33,13 @@ class FaultsTest {
 
     private Path registry;
     private Path cache;
-    private RegistryServer server;
+    private StaticHost server;
 
     @BeforeEach
     void start() throws IOException {
         registry = RemoteFixture.sampleRegistry(dir.resolve("registry"));
         cache = dir.resolve("cache");
-        server = RegistryServer.of(registry);
+        server = StaticHost.of(registry);
     }
 
     @AfterEach

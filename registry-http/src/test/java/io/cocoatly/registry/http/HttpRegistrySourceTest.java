@@ -10,7 +10,7 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.RegistrySource;
-import io.cocoatly.testkit.RegistryServer;
+import io.cocoatly.testkit.StaticHost;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,13 +36,13 @@ class HttpRegistrySourceTest {
 
     private Path registry;
     private Path cache;
-    private RegistryServer server;
+    private StaticHost server;
 
     @BeforeEach
     void start() throws IOException {
         registry = RemoteFixture.sampleRegistry(dir.resolve("registry"));
         cache = dir.resolve("cache");
-        server = RegistryServer.of(registry);
+        server = StaticHost.of(registry);
     }
 
     @AfterEach

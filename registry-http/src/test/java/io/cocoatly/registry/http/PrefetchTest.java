@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.testkit.RegistryServer;
+import io.cocoatly.testkit.StaticHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class PrefetchTest {
     @Test
     void aColdWalkOfTheGraphTakesAboutDepthRoundTrips() throws IOException {
         Path registry = layeredRegistry(dir.resolve("registry"));
-        try (RegistryServer server = RegistryServer.of(registry).holdEachAnswer(100);
+        try (StaticHost server = StaticHost.of(registry).holdEachAnswer(100);
              HttpRegistrySource source = RemoteFixture.open(server.uri(), dir.resolve("cache"), CacheMode.NORMAL,
                      RemoteFixture.FAST.withMaxConcurrent(MAX_CONCURRENT))) {
             Set<PackageName> reached = Closure.of(FileRegistry.open(source), List.of("root"));

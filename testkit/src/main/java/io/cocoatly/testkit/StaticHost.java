@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Close it to stop it; stalled requests are released then.
  */
-public final class RegistryServer implements AutoCloseable {
+public final class StaticHost implements AutoCloseable {
 
     /** What a path's next answers do instead of serving the file. */
     public enum Fault {
@@ -90,7 +90,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile String requiredToken;
     private volatile String refusedToken;
 
-    private RegistryServer(Path root) throws IOException {
+    private StaticHost(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(pool);
@@ -103,8 +103,8 @@ public final class RegistryServer implements AutoCloseable {
      *
      * @throws IOException if no loopback port can be bound
      */
-    public static RegistryServer of(Path root) throws IOException {
-        return new RegistryServer(root);
+    public static StaticHost of(Path root) throws IOException {
+        return new StaticHost(root);
     }
 
     /** The root URL, ending in {@code /}. */
@@ -113,38 +113,38 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     /** Sends {@code value} as {@code Cache-Control} with every 200, 304 and 404 from now on; null for none. */
-    public RegistryServer cacheControl(String value) {
+    public StaticHost cacheControl(String value) {
         this.cacheControl = value;
         return this;
     }
 
     /** Holds every answer this long before sending it, so that concurrent requests overlap. */
-    public RegistryServer holdEachAnswer(long millis) {
+    public StaticHost holdEachAnswer(long millis) {
         holdMillis.set(millis);
         return this;
     }
 
     /** From now on, answers 401 to every request without {@code Authorization: Bearer <token>}. */
-    public RegistryServer requireToken(String token) {
+    public StaticHost requireToken(String token) {
         this.requiredToken = token;
         return this;
     }
 
     /** From now on, answers 403 to a request bearing {@code token}: a token without the right to read. */
-    public RegistryServer refuseToken(String token) {
+    public StaticHost refuseToken(String token) {
         this.refusedToken = token;
         return this;
     }
 
     /** The next {@code times} requests for {@code path} (e.g. {@code /index/a.json}) get {@code fault}. */
-    public RegistryServer fault(String path, Fault fault, int times) {
+    public StaticHost fault(String path, Fault fault, int times) {
         faults.put(path, fault);
         faultsLeft.put(path, new AtomicInteger(times));
         return this;
     }
 
     /** Requests after the first {@code n} (counted from now on, whatever the path) are dropped unanswered. */
-    public RegistryServer dieAfter(int n) {
+    public StaticHost dieAfter(int n) {
         this.dieAfter = total.get() + n;
         return this;
     }
