@@ -57,7 +57,7 @@ final class InfoCommand implements Callable<Integer> {
         PackageName packageName = PackageName.of(name);
         CommandSettings settings = CommandSettings.load(context, "cocoatly info", context.path(Manifests.FILE_NAME),
                 registry);
-        PackageInfo info = RegistryApiAccess.apiOrIndex(context, settings, api -> fromApi(api, packageName),
+        PackageInfo info = RegistryApiAccess.apiOrIndex(settings, api -> fromApi(api, packageName),
                 index -> index.find(packageName).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
                         packageName, index.name(), KnownPackages.known(index), null)));
         if (json) {

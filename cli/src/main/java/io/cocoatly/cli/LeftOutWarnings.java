@@ -2,8 +2,9 @@ package io.cocoatly.cli;
 
 import io.cocoatly.registry.LeftOutRelease;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  */
 final class LeftOutWarnings implements Consumer<LeftOutRelease> {
 
-    private final List<LeftOutRelease> found = new ArrayList<>();
+    private final Set<LeftOutRelease> found = new LinkedHashSet<>();
     private PrintWriter live;
 
     /**
@@ -24,10 +25,9 @@ final class LeftOutWarnings implements Consumer<LeftOutRelease> {
      */
     @Override
     public synchronized void accept(LeftOutRelease entry) {
-        if (found.contains(entry)) {
+        if (!found.add(entry)) {
             return;
         }
-        found.add(entry);
         if (live != null) {
             print(live, entry);
         }

@@ -11,6 +11,7 @@ import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.RegistrySources;
 import io.cocoatly.registry.http.PublishMetadata;
 import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class PublishCommand implements Callable<Integer> {
         Manifest manifest = PackageArchive.readManifest(dir);
         Path keyFile = context.path(key);
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
-        if (RegistryApiAccess.isHttp(registry)) {
+        if (RegistryLocations.isRemote(registry)) {
             return publishToApi(dir, manifest, keyFile, signingKey);
         }
         Path registryDir = context.path(registry);

@@ -4,9 +4,9 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.transport.Transport;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -17,12 +17,6 @@ import java.util.function.Function;
 final class RegistryApiAccess {
 
     private RegistryApiAccess() {
-    }
-
-    /** Whether {@code location} is an {@code http:} or {@code https:} URL, which only an API can write to. */
-    static boolean isHttp(String location) {
-        String lower = location.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /**
@@ -63,17 +57,18 @@ final class RegistryApiAccess {
      * @throws CocoatlyException {@code usage} if no layer of {@code settings} names a registry, or what
      *     opening it throws
      */
-    static <T> T apiOrIndex(Context context, CommandSettings settings, Function<RegistryApi, T> fromApi,
+    static <T> T apiOrIndex(CommandSettings settings, Function<RegistryApi, T> fromApi,
                             Function<FileRegistry, T> fromIndex) {
-        Optional<String> location = settings.registry();
-        if (location.isPresent() && isHttp(location.get())) {
+        // Opened once: its registry.json says whether there is an API, and it is the index otherwise.
+        FileRegistry registry = settings.openRegistry();
+        if (RegistryLocations.isRemote(settings.registry().orElseThrow())) {
             try (Transport transport = transport(settings)) {
-                Optional<RegistryApi> api = find(settings, transport);
+                Optional<RegistryApi> api = RegistryApi.of(transport, registry);
                 if (api.isPresent()) {
                     return fromApi.apply(api.get());
                 }
             }
         }
-        return fromIndex.apply(settings.openRegistry());
+        return fromIndex.apply(registry);
     }
 }

@@ -58,7 +58,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         CommandSettings settings = CommandSettings.load(context, "cocoatly search", context.path(Manifests.FILE_NAME),
                 registry);
-        SearchResults results = RegistryApiAccess.apiOrIndex(context, settings, api -> api.search(term, 1, limit),
+        SearchResults results = RegistryApiAccess.apiOrIndex(settings, api -> api.search(term, 1, limit),
                 this::searchIndex);
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -75,10 +75,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private SearchResults searchIndex(FileRegistry index) {
-        List<PackageName> names = index.listNames().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT,
-                "registry-names-missing", "registry `" + index.name() + "` at `" + index.location() + "` cannot list"
-                + " its package names", List.of("a static registry needs `names.json` for search; its publisher makes"
-                + " one with `cocoatly registry reindex DIR`")));
+        List<PackageName> names = index.packageNames();
         return NameSearch.search(index, names, term, limit);
     }
 

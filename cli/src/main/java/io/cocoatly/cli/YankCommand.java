@@ -9,6 +9,7 @@ import io.cocoatly.model.Version;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.http.RegistryApi;
+import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.registry.http.VersionInfo;
 import io.cocoatly.transport.Transport;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class YankCommand implements Callable<Integer> {
         PackageId asked = id();
         PackageId id = asked;
         boolean before;
-        if (RegistryApiAccess.isHttp(registry)) {
+        if (RegistryLocations.isRemote(registry)) {
             before = yankThroughApi(id);
         } else {
             // The registry's spelling of the version is shown: `1.0.0` finds `1.0.0+linux`.

@@ -16,8 +16,6 @@ import java.util.Optional;
  * (a publish: a second one after a success is refused as a duplicate, or worse, counted twice) is
  * retried only when the server certainly did not act on it; see {@link Transport#send}.
  *
- * @param method           {@code GET}, {@code PUT} or {@code DELETE}
- * @param url              an {@code http} or {@code https} URL
  * <p>The token is not a header of the request: the transport holds it, bound to its origin
  * ({@link TransportOptions#withToken}), and adds it itself, so that the secret never leaves the
  * transport. It goes after a {@code 401} to any request, and from the first attempt to a

@@ -158,7 +158,7 @@ final class ApiSender {
     private static Map<String, String> headers(Response response) {
         Map<String, String> headers = new HashMap<>();
         for (String name : response.headers().names()) {
-            headers.put(name.toLowerCase(Locale.ROOT), response.header(name));
+            headers.put(name.toLowerCase(Locale.ROOT), response.headers().values(name).get(0));
         }
         return headers;
     }

@@ -1,7 +1,9 @@
 package io.cocoatly.registry.http;
 
+import io.cocoatly.model.NewestVersion;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,8 +48,8 @@ public final class NameSearch {
         List<PackageName> found = matching(term, names);
         List<SearchHit> hits = new ArrayList<>();
         for (PackageName name : found.subList(0, Math.min(limit, found.size()))) {
-            var newest = index.find(name).map(PackageInfo::of).flatMap(PackageInfo::newest)
-                    .filter(v -> !v.yanked()).map(VersionInfo::version);
+            var newest = index.find(name).flatMap(l -> NewestVersion.of(l.releases(), Release::version, Release::yanked))
+                    .filter(r -> !r.yanked()).map(Release::version);
             hits.add(new SearchHit(name, newest, Optional.empty(), OptionalLong.empty()));
         }
         return new SearchResults(hits, found.size());

@@ -1,5 +1,6 @@
 package io.cocoatly.registry.http;
 
+import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.CocoatlyException;
@@ -20,7 +21,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,14 +106,14 @@ public final class RegistryApi {
         ApiRequest request = write(ApiRequest.of(Method.PUT, api.resolve("packages/new"))
                 .withBody("application/octet-stream", body).notIdempotent());
         try {
-            return ApiResponses.release(ApiResponses.parse(call(request), request.describe()),
+            return ApiResponses.release(json(request),
                     metadata.id().name());
         } catch (TransportException e) {
             if (e.reason() != TransportException.Reason.OUTCOME_UNKNOWN) {
                 throw e;
             }
-            List<String> hints = new ArrayList<>(List.of("run `cocoatly info " + metadata.id().name()
-                    + "` to see whether " + metadata.id().version() + " arrived before publishing again"));
+            List<String> hints = List.of("run `cocoatly info " + metadata.id().name()
+                    + "` to see whether " + metadata.id().version() + " arrived before publishing again");
             throw new CocoatlyException(e.kind(), e.code(), e.getMessage(), hints, e);
         }
     }
@@ -131,7 +131,7 @@ public final class RegistryApi {
     /** The logins of a package's owners: {@code GET packages/{name}/owners}. */
     public List<String> owners(PackageName name) {
         ApiRequest request = read(api.resolve("packages/" + name.value() + "/owners"));
-        return ApiResponses.owners(ApiResponses.parse(call(request), request.describe()));
+        return ApiResponses.owners(json(request));
     }
 
     /** Adds owners: {@code PUT packages/{name}/owners} with {@code {"users": [...]}}. */
@@ -153,7 +153,7 @@ public final class RegistryApi {
     public SearchResults search(String term, int page, int perPage) {
         ApiRequest request = read(api.resolve("packages?q=" + URLEncoder.encode(term, StandardCharsets.UTF_8)
                 + "&page=" + page + "&per_page=" + perPage));
-        return ApiResponses.search(ApiResponses.parse(call(request), request.describe()));
+        return ApiResponses.search(json(request));
     }
 
     /**
@@ -163,7 +163,7 @@ public final class RegistryApi {
      */
     public PackageInfo info(PackageName name) {
         ApiRequest request = read(api.resolve("packages/" + name.value()));
-        return ApiResponses.info(ApiResponses.parse(call(request), request.describe()));
+        return ApiResponses.info(json(request));
     }
 
     private void changeOwners(Method method, PackageName name, List<String> logins) {
@@ -218,5 +218,10 @@ public final class RegistryApi {
             throw new CocoatlyException(ErrorKind.FAILED, "publish-failed", "cannot read the packed archive `" + archive
                     + "`: " + e.getMessage(), List.of("check free space and permissions"), e);
         }
+    }
+
+    /** Sends {@code request} and parses its (successful) JSON answer. */
+    private JsonCursor json(ApiRequest request) {
+        return ApiResponses.parse(call(request), request.describe());
     }
 }

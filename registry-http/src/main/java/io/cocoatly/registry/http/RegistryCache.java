@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,18 +36,11 @@ final class RegistryCache {
         return host + "-" + port + "-" + sha16(base.toString());
     }
 
-    /** The directory of this registry's entries. */
-    Path dir() {
-        return dir;
-    }
-
     /** The entry for {@code relativePath}, or empty if none is cached (or it is unreadable as an entry). */
     Optional<CacheEntry> read(String relativePath) {
         Path file = dir.resolve(relativePath);
         try {
             return CacheEntry.decode(Files.readAllBytes(file), file.toString());
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
             // A cache that cannot be read is a cache that does not have the file: it is fetched again.
             return Optional.empty();

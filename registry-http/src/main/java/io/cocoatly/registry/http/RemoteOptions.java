@@ -21,9 +21,4 @@ public record RemoteOptions(Path cacheDir, TransportOptions transport, CacheMode
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(mode, "mode");
     }
-
-    /** The same options in another mode. */
-    public RemoteOptions withMode(CacheMode m) {
-        return new RemoteOptions(cacheDir, transport, m);
-    }
 }

@@ -198,7 +198,9 @@ final class ApiHandler extends Handler.Abstract {
 
     private static Version version(String text) {
         try {
-            return Version.parse(java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8));
+            return Version.parse(
+                    // A path, not a form: `+` is build metadata (`1.0.0+build.1`), not an encoded space.
+                    java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
         } catch (CocoatlyException | IllegalArgumentException e) {
             throw new ApiException(ApiException.Status.NOT_FOUND, "version-not-found", "no version `" + printable(text) + "`");
         }

@@ -136,7 +136,7 @@ public final class DirectoryBackend implements RegistryBackend {
         if (FileRegistry.open(root).find(name).isEmpty()) {
             throw noPackage(name);
         }
-        return state.packageState(name).map(s -> List.copyOf(new TreeSet<>(s.owners()))).orElse(List.of());
+        return state.packageState(name).map(ServerState.PackageState::owners).orElse(List.of());
     }
 
     @Override
@@ -180,7 +180,7 @@ public final class DirectoryBackend implements RegistryBackend {
         listing.releases().stream().sorted(Comparator.comparing(Release::version).reversed()).forEach(r -> versions.add(
                 new PackageInfo.VersionInfo(r, Optional.ofNullable(published.get(r.version().toString())), Optional.empty())));
         return new PackageInfo(name.value(), known.flatMap(ServerState.PackageState::description),
-                known.map(s -> List.copyOf(new TreeSet<>(s.owners()))).orElse(List.of()), Optional.empty(), versions);
+                known.map(ServerState.PackageState::owners).orElse(List.of()), Optional.empty(), versions);
     }
 
     @Override

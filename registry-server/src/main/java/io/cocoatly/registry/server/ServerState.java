@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The server's own files in a directory registry, under {@value #DIR_NAME} (a dot-directory, so
@@ -53,8 +54,9 @@ final class ServerState {
 
     /** What the server knows of one package beyond its index file. */
     record PackageState(List<String> owners, Optional<String> description, Map<String, Instant> published) {
+        /** Owners are kept sorted and without duplicates, however they were given. */
         PackageState {
-            owners = List.copyOf(owners);
+            owners = List.copyOf(new TreeSet<>(owners));
             published = Map.copyOf(published);
         }
     }
@@ -146,7 +148,7 @@ final class ServerState {
     void writePackageState(PackageName name, PackageState state) {
         JsonObject root = JsonObject.create();
         JsonArray owners = root.putArray("owners");
-        state.owners().stream().sorted().forEach(owners::add);
+        state.owners().forEach(owners::add);
         root.put("description", state.description().orElse(null));
         JsonObject published = root.putObject("published");
         new TreeMap<>(state.published()).forEach((v, at) -> published.put(v, at.toString()));

@@ -81,8 +81,8 @@ final class StaticFiles extends Handler.Abstract {
             return true;
         }
         Optional<String> relative = relative(request.getHttpURI().getPath());
-        Optional<Path> file = relative.flatMap(this::regularFile);
-        Known entry = file.isPresent() ? lookup(relative.get(), file.get()) : null;
+        Path file = relative.map(root::resolve).orElse(null);
+        Known entry = file == null ? null : lookup(relative.get(), file);
         if (entry == null) {
             Replies.error(response, callback, 404, "not found");
             return true;
@@ -114,7 +114,7 @@ final class StaticFiles extends Handler.Abstract {
             // A view of the shared buffer: its own position, the same bytes, no copy.
             response.write(true, body.slice(), callback);
         } else {
-            Content.copy(Content.Source.from(file.get()), response, callback);
+            Content.copy(Content.Source.from(file), response, callback);
         }
         return true;
     }
@@ -151,10 +151,6 @@ final class StaticFiles extends Handler.Abstract {
             }
         }
         return true;
-    }
-
-    private Optional<Path> regularFile(String relative) {
-        return Optional.of(root.resolve(relative));
     }
 
     /** The file's checked entry, or null if it is missing, not a regular file, or outside the root. */
