@@ -174,6 +174,14 @@ class TokenAndOwnershipTest {
     }
 
     @Test
+    void aVersionInThePathKeepsItsBuildMetadata() throws IOException {
+        assertEquals(200, f.publish("log", "0.4.2", Map.of()).statusCode());
+        // A path is not a form: `+` starts build metadata, which names the same version, not a space.
+        assertEquals(200, f.write("DELETE", "api/v1/packages/log/0.4.2+build.7/yank", null, f.aliceToken).statusCode());
+        assertTrue(Files.readString(f.registry.resolve("index/log.json")).contains("\"yanked\": true"));
+    }
+
+    @Test
     void searchFindsExactNamesFirstAndPages() {
         for (String name : List.of("tls", "http-client", "http", "xhttp")) {
             assertEquals(200, f.publish(name, "1.0.0", Map.of()).statusCode());
