@@ -30,7 +30,9 @@ public final class ApiException extends CocoatlyException {
         /** The body is over the size limit. */
         TOO_LARGE(413, ErrorKind.INVALID_INPUT),
         /** The archive or the signature is refused. */
-        UNPROCESSABLE(422, ErrorKind.FAILED);
+        UNPROCESSABLE(422, ErrorKind.FAILED),
+        /** The store behind the server (the database, the object store) cannot be reached now; retry later. */
+        SERVICE_UNAVAILABLE(503, ErrorKind.FAILED);
 
         private final int code;
         private final ErrorKind kind;

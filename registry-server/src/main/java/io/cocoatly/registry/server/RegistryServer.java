@@ -90,6 +90,16 @@ public final class RegistryServer implements AutoCloseable {
         return new RegistryServer(server, URI.create("http://" + host + ":" + connector.getLocalPort() + "/"));
     }
 
+    /**
+     * Serves the read protocol from {@code files} and the write API of {@code backend}: a registry
+     * kept in a database, with artifacts on disk or in an object store.
+     *
+     * @throws CocoatlyException {@code serve-failed} if the address cannot be bound
+     */
+    public static RegistryServer start(RegistryFiles files, RegistryBackend backend, ServerOptions options, AccessLog log) {
+        throw new UnsupportedOperationException("serving from RegistryFiles: being built in this session (issue 12)");
+    }
+
     /** The base URL the registry is served at, ending in {@code /}, with the port actually bound. */
     public URI url() {
         return url;
