@@ -28,10 +28,14 @@ $$;
 GRANT anon, authenticated, service_role TO "${server_role}";
 
 -- ── Who is calling: Supabase's auth.uid(), defined only where it does not exist yet ─────────────
-CREATE SCHEMA IF NOT EXISTS auth;
-GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
+-- On Supabase the auth schema belongs to supabase_auth_admin and is already usable by the three
+-- roles: it is left alone there (granting on it would be refused).
 DO $$
 BEGIN
+    IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'auth') THEN
+        CREATE SCHEMA auth;
+        GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
+    END IF;
     IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                    WHERE n.nspname = 'auth' AND p.proname = 'uid') THEN
         -- uid() = claims.sub, or NULL without claims (after COMMIT, or as anon).
