@@ -46,6 +46,11 @@ final class MemoryFiles implements RegistryFiles {
         this.mirror = mirror;
     }
 
+    /** No files yet: {@link #put} adds them. */
+    static MemoryFiles empty() {
+        return new MemoryFiles(null);
+    }
+
     /** Every regular file of the registry directory {@code dir}, read once, now. */
     static MemoryFiles copyOf(Path dir) {
         MemoryFiles files = new MemoryFiles(null);
