@@ -5,7 +5,9 @@ import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -107,7 +109,7 @@ final class StaticFiles extends Handler.Abstract {
             callback.succeeded();
         } else if (held != null) {
             response.setStatus(200);
-            java.nio.ByteBuffer body = gzip ? held.gzipped() : held.body();
+            ByteBuffer body = gzip ? held.gzipped() : held.body();
             headers.put(HttpHeader.CONTENT_LENGTH, body.capacity());
             // A view of the shared buffer: its own position, the same bytes, no copy.
             response.write(true, body.slice(), callback);
@@ -179,7 +181,7 @@ final class StaticFiles extends Handler.Abstract {
             private void close() {
                 try {
                     in.close();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // The bytes were sent or the copy failed already: nothing else to do.
                 }
             }
