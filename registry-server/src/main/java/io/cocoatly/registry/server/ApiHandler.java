@@ -47,7 +47,7 @@ final class ApiHandler extends Handler.Abstract {
         try {
             route(request, response, callback);
         } catch (ApiException e) {
-            Replies.refusal(response, callback, e);
+            Replies.failure(response, callback, e, log);
         } catch (InvalidFileException e) {
             Replies.error(response, callback, 400, e.getMessage());
         } catch (CocoatlyException e) {
@@ -59,17 +59,13 @@ final class ApiHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
                 Replies.error(response, callback, 503, "the registry is busy with another change; try again");
             } else {
-                fault(response, callback, e);
+                Replies.failure(response, callback, e, log);
             }
         } catch (IOException | RuntimeException e) {
-            fault(response, callback, e);
+            // A backend's own fault (a store that broke, a bug): a 500 without details; the log has them.
+            Replies.failure(response, callback, e, log);
         }
         return true;
-    }
-
-    private void fault(Response response, Callback callback, Exception e) {
-        log.fault("internal error: " + e);
-        Replies.error(response, callback, 500, "internal server error; the server's log has the details");
     }
 
     private void route(Request request, Response response, Callback callback) throws IOException {

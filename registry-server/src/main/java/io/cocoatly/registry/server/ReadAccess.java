@@ -5,53 +5,70 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /**
  * Whether reading the registry needs a token: {@code auth_required} in {@code registry.json}
- * (docs/registry-protocol.md §1.5), re-read whenever the file changes (one {@code stat} per
- * request otherwise). A {@code registry.json} that cannot be read or parsed requires a token: a
- * private registry must not open up because its description was mangled. Also the one place that
- * turns an {@code Authorization} header into a {@link Caller}.
+ * (docs/registry-protocol.md §1.5), as the server's {@link FileSource} has it, parsed again only
+ * when its ETag changes. A {@code registry.json} that is missing or cannot be read or parsed
+ * requires a token: a private registry must not open up because its description was mangled. Also
+ * the one place that turns an {@code Authorization} header into a {@link Caller}.
  */
 final class ReadAccess {
 
-    private final Path file;
+    private static final String FILE = "registry.json";
+
+    private final FileSource source;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Object fileKey, long size, long mtime, boolean required) {
+    private record Snapshot(String etag, boolean required) {
     }
 
-    ReadAccess(Path root) {
-        this.file = root.resolve("registry.json");
+    ReadAccess(FileSource source) {
+        this.source = source;
     }
 
-    /** Whether every request needs a valid token now. */
+    /**
+     * Whether every request needs a valid token now.
+     *
+     * @throws ApiException 503 when the source's store cannot be reached
+     */
     boolean required() {
-        BasicFileAttributes attrs;
+        FileEntry entry;
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            entry = source.find(FILE);
         } catch (IOException e) {
             return true;
         }
+        if (entry == null) {
+            return true;
+        }
         Snapshot s = snapshot;
-        if (s != null && Objects.equals(s.fileKey(), attrs.fileKey()) && s.size() == attrs.size()
-                && s.mtime() == attrs.lastModifiedTime().toMillis()) {
+        if (s != null && s.etag().equals(entry.etag())) {
             return s.required();
         }
         boolean required;
         try {
-            JsonCursor root = StrictJson.parse(Files.readAllBytes(file), file, "invalid-registry");
+            JsonCursor root = StrictJson.parse(bytes(entry), FILE, "invalid-registry");
             required = root.optional("auth_required").map(JsonCursor::bool).orElse(false);
         } catch (IOException | CocoatlyException e) {
             required = true;
         }
-        snapshot = new Snapshot(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime().toMillis(), required);
+        snapshot = new Snapshot(entry.etag(), required);
         return required;
+    }
+
+    private static byte[] bytes(FileEntry entry) throws IOException {
+        if (entry instanceof FileEntry.InMemory held) {
+            byte[] bytes = new byte[held.body().capacity()];
+            held.body().slice().get(bytes);
+            return bytes;
+        }
+        if (entry instanceof FileEntry.OnDisk file) {
+            return Files.readAllBytes(file.file());
+        }
+        throw new IOException("registry.json is neither in memory nor on disk: " + entry);
     }
 
     /**

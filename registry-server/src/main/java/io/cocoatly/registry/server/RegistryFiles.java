@@ -11,7 +11,10 @@ import java.util.Optional;
  *
  * <p>Implementations are used by many request threads at once, and answer from memory whenever
  * they can: the server asks for an index file on every request and leaves validation and
- * compression to itself.
+ * compression to itself. It keeps what it makes of a file (its content hash, its gzip form) until
+ * the {@link ServedFile#etag()} changes, and sends the content hash as the {@code ETag}, as it does
+ * for a directory: the same bytes get the same tag from either. An artifact's own tag is sent as
+ * it is.
  */
 public interface RegistryFiles {
 

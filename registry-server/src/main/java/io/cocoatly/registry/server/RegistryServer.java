@@ -17,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code cocoatly registry serve}: a registry directory served over HTTP by
- * docs/registry-protocol.md, on Jetty 12 core. Paths under {@code /api/v1/} go to the write API,
+ * {@code cocoatly registry serve}: a registry served over HTTP by docs/registry-protocol.md, on
+ * Jetty 12 core, from a directory or from any {@link RegistryFiles} (a database). Paths under {@code /api/v1/} go to the write API,
  * everything else to the static read protocol. Every answered request is reported to the
  * {@link AccessLog}.
  *
@@ -51,9 +51,35 @@ public final class RegistryServer implements AutoCloseable {
     /**
      * Serves the static files of {@code dir} and the write API of {@code backend}.
      *
-     * @throws CocoatlyException {@code serve-failed} if the address cannot be bound
+     * @throws CocoatlyException {@code registry-not-found} if {@code dir} does not exist,
+     *                           {@code serve-failed} if the address cannot be bound
      */
     public static RegistryServer start(Path dir, RegistryBackend backend, ServerOptions options, AccessLog log) {
+        DirectoryFiles files;
+        try {
+            files = new DirectoryFiles(dir);
+        } catch (IOException e) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found", "cannot read registry `" + dir + "`: " + e,
+                    List.of("create one with `cocoatly registry init " + dir + " --name NAME`"), e);
+        }
+        return serve(files, backend, options, log);
+    }
+
+    /**
+     * Serves the read protocol from {@code files} and the write API of {@code backend}: a registry
+     * kept in a database, with artifacts on disk or in an object store. Clients see the same paths,
+     * headers and ETags as from a directory with the same files; artifacts may also be redirects.
+     * When {@code files} or {@code backend} throws {@link ApiException.Status#SERVICE_UNAVAILABLE}
+     * the request is answered 503 with {@code Retry-After}; any other exception from them is a 500
+     * whose details go to {@link AccessLog#fault}.
+     *
+     * @throws CocoatlyException {@code serve-failed} if the address cannot be bound
+     */
+    public static RegistryServer start(RegistryFiles files, RegistryBackend backend, ServerOptions options, AccessLog log) {
+        return serve(new RegistryFilesSource(files), backend, options, log);
+    }
+
+    private static RegistryServer serve(FileSource source, RegistryBackend backend, ServerOptions options, AccessLog log) {
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads());
         threads.setName("registry-serve");
         Server server = new Server(threads);
@@ -64,13 +90,8 @@ public final class RegistryServer implements AutoCloseable {
         connector.setHost(options.bindAddress());
         connector.setPort(options.port());
         server.addConnector(connector);
-        try {
-            server.setHandler(new Router(new StaticFiles(dir, options.indexMaxAge()),
-                    new ApiHandler(backend, options.maxBodyBytes(), log), new ReadAccess(dir), backend));
-        } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "registry-not-found", "cannot read registry `" + dir + "`: " + e,
-                    List.of("create one with `cocoatly registry init " + dir + " --name NAME`"), e);
-        }
+        server.setHandler(new Router(new StaticFiles(source, options.indexMaxAge(), log),
+                new ApiHandler(backend, options.maxBodyBytes(), log), new ReadAccess(source), backend, log));
         server.setRequestLog((request, response) -> log.log(new AccessLog.Entry(request.getMethod(),
                 printable(request.getHttpURI().getPath()), response.getStatus(), Response.getContentBytesWritten(response),
                 (System.nanoTime() - request.getBeginNanoTime()) / 1e6)));
@@ -88,16 +109,6 @@ public final class RegistryServer implements AutoCloseable {
         }
         String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
         return new RegistryServer(server, URI.create("http://" + host + ":" + connector.getLocalPort() + "/"));
-    }
-
-    /**
-     * Serves the read protocol from {@code files} and the write API of {@code backend}: a registry
-     * kept in a database, with artifacts on disk or in an object store.
-     *
-     * @throws CocoatlyException {@code serve-failed} if the address cannot be bound
-     */
-    public static RegistryServer start(RegistryFiles files, RegistryBackend backend, ServerOptions options, AccessLog log) {
-        throw new UnsupportedOperationException("serving from RegistryFiles: being built in this session (issue 12)");
     }
 
     /** The base URL the registry is served at, ending in {@code /}, with the port actually bound. */
@@ -142,25 +153,28 @@ public final class RegistryServer implements AutoCloseable {
         private final ApiHandler api;
         private final ReadAccess access;
         private final RegistryBackend backend;
+        private final AccessLog log;
 
-        Router(StaticFiles files, ApiHandler api, ReadAccess access, RegistryBackend backend) {
+        Router(StaticFiles files, ApiHandler api, ReadAccess access, RegistryBackend backend, AccessLog log) {
             this.files = files;
             this.api = api;
             this.access = access;
             this.backend = backend;
+            this.log = log;
             installBean(files);
             installBean(api);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            if (access.required()) {
-                try {
+            try {
+                if (access.required()) {
                     ReadAccess.caller(request, backend);
-                } catch (ApiException e) {
-                    Replies.refusal(response, callback, e);
-                    return true;
                 }
+            } catch (RuntimeException e) {
+                // A refused token, or a store that cannot say whether one is needed (503).
+                Replies.failure(response, callback, e, log);
+                return true;
             }
             String path = request.getHttpURI().getPath();
             return path != null && path.startsWith(ApiHandler.PREFIX) ? api.handle(request, response, callback)

@@ -12,6 +12,9 @@ final class Replies {
 
     static final String JSON = "application/json; charset=utf-8";
 
+    /** The {@code Retry-After} of a 503 for a store that cannot be reached. */
+    static final int UNAVAILABLE_RETRY_SECONDS = 5;
+
     private Replies() {
     }
 
@@ -25,12 +28,41 @@ final class Replies {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** Sends a refusal with its status; a 401 says how to authenticate ({@code WWW-Authenticate: Bearer}). */
+    /**
+     * Sends a refusal with its status: a 401 says how to authenticate ({@code WWW-Authenticate:
+     * Bearer}), a 503 when to try again ({@code Retry-After}; the store behind the server is
+     * unreachable, and a moment is what a database failover or restart takes).
+     */
     static void refusal(Response response, Callback callback, ApiException e) {
         if (e.status() == ApiException.Status.UNAUTHORIZED) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"cocoatly\"");
+        } else if (e.status() == ApiException.Status.SERVICE_UNAVAILABLE) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
         }
         error(response, callback, e.status().code(), e.detail());
+    }
+
+    /**
+     * Answers a request that failed before its answer was sent, whatever failed (the API, a
+     * backend, a file source): an {@link ApiException} is a refusal with its status, anything else
+     * a 500 whose detail says nothing of the fault, which goes to the log. Headers already set for
+     * the answer that was not sent are dropped. If the answer was committed already, the response
+     * is aborted rather than finished with something else: the client sees a broken response, never
+     * a wrong one.
+     */
+    static void failure(Response response, Callback callback, Throwable e, AccessLog log) {
+        if (response.isCommitted()) {
+            log.fault("failed after the answer began: " + e);
+            callback.failed(e);
+            return;
+        }
+        response.reset();
+        if (e instanceof ApiException refused) {
+            refusal(response, callback, refused);
+        } else {
+            log.fault("internal error: " + e);
+            error(response, callback, 500, "internal server error; the server's log has the details");
+        }
     }
 
     /** Sends the error document of docs/registry-protocol.md §2 with {@code status}. */

@@ -30,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * A registry directory served by a real {@link RegistryServer} on 127.0.0.1, a user {@code alice}
+ * A registry directory served by a real {@link RegistryServer} on 127.0.0.1 (its read protocol
+ * straight from the directory, or through a {@link MemoryFiles} mirroring it), a user {@code alice}
  * with a signing key and an all-scopes token, and a {@link HttpClient} to talk to it. Publish
  * bodies are built as a client builds them: a packed archive, signed, framed.
  */
@@ -39,6 +40,8 @@ final class ServerFixture implements AutoCloseable {
     final Path dir;
     final Path registry;
     final DirectoryBackend backend;
+    /** The source of the read protocol's files, or null when the server reads the directory itself. */
+    final MemoryFiles files;
     final Ed25519SigningKey aliceKey;
     final String aliceToken;
     final List<AccessLog.Entry> log = new CopyOnWriteArrayList<>();
@@ -51,6 +54,11 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dir, ServerOptions options) {
+        this(dir, options, false);
+    }
+
+    /** With {@code throughFiles}, the server reads its files from a {@link MemoryFiles} mirroring the directory. */
+    ServerFixture(Path dir, ServerOptions options, boolean throughFiles) {
         this.dir = dir;
         this.registry = dir.resolve("registry");
         RegistryEditor.init(registry, "team");
@@ -58,7 +66,8 @@ final class ServerFixture implements AutoCloseable {
         aliceKey = TestRegistry.newKey(dir.resolve("keys-alice"));
         backend.addUser("alice", aliceKey.publicKey());
         aliceToken = backend.createToken("alice", EnumSet.allOf(Scope.class), List.of("*"), Optional.empty()).text();
-        server = RegistryServer.start(registry, backend, options, new AccessLog() {
+        files = throughFiles ? MemoryFiles.mirroring(registry) : null;
+        AccessLog accessLog = new AccessLog() {
             @Override
             public void log(Entry entry) {
                 log.add(entry);
@@ -68,7 +77,9 @@ final class ServerFixture implements AutoCloseable {
             public void fault(String message) {
                 faults.add(message);
             }
-        });
+        };
+        server = throughFiles ? RegistryServer.start(files, backend, options, accessLog)
+                : RegistryServer.start(registry, backend, options, accessLog);
     }
 
     URI url(String path) {

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The read protocol's serving rules against a real server on 127.0.0.1 (docs/registry-protocol.md §1). */
+/**
+ * The read protocol's serving rules against a real server on 127.0.0.1 (docs/registry-protocol.md
+ * §1), serving a registry directory; {@link RegistryFilesServingTest} runs the same cases through a
+ * {@link RegistryFiles}.
+ */
 class StaticServingTest {
 
     private static final String SECRET = "top secret text";
@@ -32,11 +36,16 @@ class StaticServingTest {
     @TempDir
     Path dir;
 
-    private ServerFixture f;
+    ServerFixture f;
+
+    /** The server under test, over the registry directory {@code dir}/registry. */
+    ServerFixture fixture(Path dir) {
+        return new ServerFixture(dir);
+    }
 
     @BeforeEach
     void start() throws IOException {
-        f = new ServerFixture(dir);
+        f = fixture(dir);
         assertEquals(200, f.publish("http", "1.2.0", Map.of()).statusCode());
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         Files.writeString(f.registry.resolve("index/.hidden.json"), SECRET);
@@ -225,14 +234,14 @@ class StaticServingTest {
         assertEquals(404, f.log.get(1).status());
     }
 
-    private void awaitLog(int entries) {
+    void awaitLog(int entries) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (f.log.size() < entries && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
     }
 
-    private String raw(String request) throws IOException {
+    String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", f.server.url().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
