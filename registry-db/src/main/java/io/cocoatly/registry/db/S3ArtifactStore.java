@@ -6,12 +6,17 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.server.ArtifactFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +45,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Each object carries {@code Content-Type: application/gzip}, {@code Cache-Control: public,
  * max-age=31536000, immutable} (a CDN in front passes both on) and its SHA-256 in the user metadata
- * {@code x-amz-meta-sha256}. A put never replaces an object: it asks with {@code HEAD} first (a
+ * {@code x-amz-meta-sha256}, and is sent with its {@code Content-MD5}, so the store refuses bytes damaged
+ * or changed on the way. A put never replaces an object: it asks with {@code HEAD} first (a
  * put of the same bytes, as a retried publish sends, uploads nothing), then uploads with
  * {@code If-None-Match: *}, the conditional write AWS S3 has honoured since 2024; a store that
  * answers {@code 412} lost a race, and the stored object's digest is compared as after the
  * {@code HEAD}. S3Proxy 4.1 honours {@code If-None-Match: *} on {@code PUT} (S3ArtifactStoreTest
- * checks it); a store that ignores the header leaves only the race between two simultaneous first
- * puts of different bytes open, which the backend's serialised publish of a version already closes.
+ * checks it); on a store that ignores the header, two simultaneous first puts of different bytes
+ * can both succeed and the later upload wins, a race a backend closes by putting under its
+ * per-package lock.
  * An S3 {@code PUT} is atomic: a reader sees no object or the whole one.
  *
  * <p>Downloads: with a public base URL, {@link #artifact} answers a redirect to
@@ -102,14 +109,13 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public Stored put(PackageId id, Path archive) {
         String key = ArtifactKeys.key(id);
-        String sha256;
-        long size;
+        Upload upload;
         try {
-            sha256 = ArtifactStoreSupport.sha256(archive);
-            size = Files.size(archive);
+            upload = Upload.of(archive);
         } catch (IOException e) {
             throw ArtifactStoreErrors.failed(location(), "store `" + key + "`", e, "check that the archive " + archive + " is readable");
         }
+        String sha256 = upload.sha256();
         Optional<HeadObjectResponse> stored = head(key);
         if (stored.isPresent()) {
             return sameBytes(key, stored.get(), sha256);
@@ -119,8 +125,9 @@ public final class S3ArtifactStore implements ArtifactStore {
                         .ifNoneMatch("*")
                         .contentType(CONTENT_TYPE)
                         .cacheControl(CACHE_CONTROL)
-                        .metadata(Map.of(SHA256, sha256)),
-                RequestBody.fromContentProvider(() -> uploadTap.apply(newInputStream(archive)), size, CONTENT_TYPE)),
+                        .metadata(Map.of(SHA256, sha256))
+                        .contentMD5(upload.md5()),
+                RequestBody.fromContentProvider(() -> uploadTap.apply(newInputStream(archive)), upload.size(), CONTENT_TYPE)),
                 PRECONDITION_FAILED, CONFLICT);
         if (created.isPresent()) {
             return Stored.CREATED;
@@ -234,6 +241,29 @@ public final class S3ArtifactStore implements ArtifactStore {
             return client.getObject(b -> b.bucket(settings.bucket()).key(objectKey(key)));
         } catch (SdkException e) {
             throw new IOException("the artifact store " + location() + " failed to read `" + key + "`: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a put sends besides the bytes, from one read of the archive: its SHA-256 for the metadata
+     * and the comparisons, and its MD5 for {@code Content-MD5}, which every S3-compatible store checks,
+     * so bytes that changed or were damaged on the way are refused rather than stored.
+     */
+    private record Upload(String sha256, String md5, long size) {
+        static Upload of(Path archive) throws IOException {
+            MessageDigest md5;
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has MD5", e);
+            }
+            DigestSink sink = DigestSink.tee(Set.of(DigestAlgorithm.SHA256),
+                    new DigestOutputStream(OutputStream.nullOutputStream(), md5));
+            try (InputStream in = Files.newInputStream(archive)) {
+                in.transferTo(sink);
+            }
+            String sha256 = sink.checksums().get(DigestAlgorithm.SHA256).orElseThrow();
+            return new Upload(sha256, Base64.getEncoder().encodeToString(md5.digest()), sink.size());
         }
     }
 

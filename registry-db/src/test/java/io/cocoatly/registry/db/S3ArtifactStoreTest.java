@@ -154,6 +154,25 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
     }
 
     @Test
+    void bytesDamagedOnTheWayAreRefusedNotStored() throws Exception {
+        try (ArtifactStore damaging = new S3ArtifactStore(settings, in -> new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    b[off] ^= 1;
+                }
+                return n;
+            }
+        })) {
+            CocoatlyException e = assertThrows(CocoatlyException.class, () -> damaging.put(JSON_1_0_0, ARCHIVE));
+            assertEquals("artifact-store-failed", e.code());
+        }
+
+        assertFalse(store.exists(JSON_1_0_0));
+    }
+
+    @Test
     void anObjectStoredWithoutOurDigestIsComparedByItsBytes() throws Exception {
         putStray("json/json-1.0.0.tar.gz", Files.readAllBytes(ARCHIVE));
 
