@@ -3,6 +3,7 @@ package io.cocoatly.registry.db;
 import io.cocoatly.json.Typos;
 import io.cocoatly.model.CocoatlyException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ public final class ArtifactStores {
     private static URI uri(String parameter, String value) {
         try {
             return new URI(value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw S3Settings.invalid("parameter `" + parameter + "`: `" + value + "` is not a URL: " + e.getReason());
         }
     }

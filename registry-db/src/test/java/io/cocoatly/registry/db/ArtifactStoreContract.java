@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.artifact.ArchivePacker;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.server.ApiException;
@@ -16,16 +17,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link ArtifactStore} promises, run against each implementation by a subclass that
@@ -41,6 +46,9 @@ abstract class ArtifactStoreContract {
     static final Path OTHER_ARCHIVE = TestData.path("testdata/registry/artifacts/json/json-1.1.0.tar.gz");
 
     ArtifactStore store;
+
+    @TempDir
+    Path scratch;
 
     /** A new, empty store. */
     abstract ArtifactStore newStore() throws Exception;
@@ -176,7 +184,7 @@ abstract class ArtifactStoreContract {
                 try {
                     assertEquals(ArtifactStore.Stored.CREATED, puts.get(i).get());
                     winners.add(i == 0 ? ARCHIVE : OTHER_ARCHIVE);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     assertEquals("artifact-exists", ((ApiException) e.getCause()).code());
                     refused++;
                 }
@@ -187,6 +195,42 @@ abstract class ArtifactStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aReaderDuringAPutSeesNoObjectOrTheWholeArchive() throws Exception {
+        Path archive = bigArchive(scratch);
+        byte[] whole = Files.readAllBytes(archive);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ArtifactStore.Stored> put = pool.submit(() -> store.put(JSON_1_0_0, archive));
+            int seen = 0;
+            int partial = 0;
+            while (!put.isDone() || seen == 0) {
+                Optional<InputStream> stream = store.open(JSON_1_0_0);
+                if (stream.isPresent()) {
+                    seen++;
+                    if (!Arrays.equals(whole, read(stream))) {
+                        partial++;
+                    }
+                }
+            }
+            assertEquals(ArtifactStore.Stored.CREATED, put.get());
+            assertEquals(0, partial, "reads that saw part of the archive, of " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // A real tarball of 4 MiB of incompressible bytes: big enough that writing it takes many reads' time.
+    private static Path bigArchive(Path scratch) throws IOException {
+        Path tree = Files.createDirectories(scratch.resolve("big-package"));
+        byte[] noise = new byte[4 << 20];
+        new Random(42).nextBytes(noise);
+        Files.write(tree.resolve("noise.bin"), noise);
+        Path archive = scratch.resolve("big-package-1.0.0.tar.gz");
+        ArchivePacker.pack(tree, archive);
+        return archive;
     }
 
     static byte[] read(Optional<InputStream> stream) throws IOException {

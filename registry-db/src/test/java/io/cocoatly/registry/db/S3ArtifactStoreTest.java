@@ -15,6 +15,7 @@ import io.cocoatly.registry.server.ArtifactFile;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -184,7 +185,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
     @Test
     void aStoreThatIsDownIsUnavailableNamingTheBucketAndEndpointNeverTheSecret() throws Exception {
         URI closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
         S3Settings down = new S3Settings(closed, "artifacts", "us-east-1", S3ProxyFixture.ACCESS_KEY,
