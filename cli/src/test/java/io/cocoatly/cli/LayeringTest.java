@@ -29,7 +29,7 @@ class LayeringTest {
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
     private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "registry.http",
-        "registry.server", "lockfile", "solver", "project", "installer", "cli"};
+        "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "cli"};
 
     @Test
     void eachModuleHasOneApiPackageAndInternals() {
@@ -136,8 +136,26 @@ class LayeringTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "io.cocoatly.installer..",
                         "io.cocoatly.project..", "io.cocoatly.lockfile..", "io.cocoatly.transport..",
-                        "io.cocoatly.registry.http..", "io.cocoatly.cli..", "picocli..")
+                        "io.cocoatly.registry.http..", "io.cocoatly.registry.db..", "io.cocoatly.cli..", "picocli..")
                 .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theDatabaseBackendKnowsNothingOfSolvingInstallingOrHttp() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.registry.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.solver..", "io.cocoatly.installer..",
+                        "io.cocoatly.project..", "io.cocoatly.lockfile..", "io.cocoatly.transport..",
+                        "io.cocoatly.registry.http..", "io.cocoatly.cli..", "picocli..", "org.eclipse.jetty..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void sqlAndObjectStorageStayInsideTheDatabaseBackend() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.cocoatly.registry.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                        "com.zaxxer..", "org.flywaydb..", "io.zonky..", "software.amazon..");
         rule.check(classes);
     }
 

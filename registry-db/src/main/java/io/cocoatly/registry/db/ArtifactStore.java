@@ -1,93 +1,105 @@
 package io.cocoatly.registry.db;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.server.ApiException;
 import io.cocoatly.registry.server.ArtifactFile;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a registry's published archives live: a directory ({@link FileArtifactStore}) or an
- * S3-compatible bucket ({@link S3ArtifactStore}); {@link ArtifactStores#open} picks one from a
+ * Where a database-backed registry keeps its artifacts: a directory ({@link FileArtifactStore}) or
+ * an S3-compatible bucket ({@link S3ArtifactStore}); {@link ArtifactStores#open} picks one from a
  * configuration string. Each archive is one object under its {@linkplain ArtifactKeys#key key}
- * {@code <name>/<name>-<version>.tar.gz}, the protocol's artifact path without {@code artifacts/}.
+ * {@code <name>/<name>-<version>.tar.gz}, the protocol's artifact path without {@code artifacts/}
+ * (build metadata kept: {@code tls/tls-1.0.0+build.5.tar.gz}).
  *
  * <p>Published artifacts are immutable: an object, once stored, is never replaced by other bytes,
  * and a reader sees either no object under a key or the whole archive, never part of one. A backend
  * stores the archive before its database commit and, if the commit fails, deletes it only when
- * {@link #put} said {@link Stored#CREATED}, so a failed publish never removes an archive that a
- * committed one stored.
+ * {@link #put} said it created it, so a failed publish never removes an archive a committed one
+ * stored.
  *
  * <p>Implementations are safe for use by many threads. Every method may throw
  * {@link ApiException} with {@link ApiException.Status#SERVICE_UNAVAILABLE} (code
  * {@code artifact-store-unavailable}) when the store cannot be reached now, and a
  * {@link CocoatlyException} of kind {@code FAILED} (code {@code artifact-store-failed}) when it
- * answers but refuses or fails; both messages name the directory, or the bucket and its endpoint.
- * A missing object is never an error: it is {@code false} or empty.
+ * answers but refuses or fails; both messages name the directory, or the bucket and its endpoint,
+ * never a secret. A missing object is never an error: it is {@code false} or empty.
+ *
+ * <p>(The interface agreed for the parallel work of issue 12; {@link #open} and {@link #close} were
+ * added as default methods so that implementations written against it still compile.)
  */
 public interface ArtifactStore extends AutoCloseable {
 
-    /** What {@link #put} did. */
-    enum Stored {
-        /** The object did not exist; this call created it. */
-        CREATED,
-        /** An object with the same bytes was there already; nothing changed. */
-        ALREADY_STORED
-    }
-
     /**
-     * Stores a verified archive under the release's key, atomically.
+     * Stores a verified archive under {@code id}'s key, atomically: nobody ever sees a partial
+     * object. Storing the same bytes again is fine and changes nothing.
      *
      * @param id      the release the archive belongs to
      * @param archive the archive's file; read, never moved or changed
-     * @return whether this call created the object
+     * @return true if this call created the object (so a failed publish may {@link #delete} it),
+     *         false if an object with the same bytes was there
      * @throws ApiException {@link ApiException.Status#CONFLICT} (code {@code artifact-exists}) if an
-     *                      object with other bytes is stored under the key; it is left as it was
+     *                      object with other bytes is already there; it is left as it was
      */
-    Stored put(PackageId id, Path archive);
+    boolean put(PackageId id, Path archive);
 
     /**
-     * The stored archive as the registry server answers a download of it: a local file, bytes
-     * streamed from the store, or a redirect to a public URL.
+     * How the server answers a download of {@code id}'s artifact: a local file, bytes streamed
+     * from the store, or a redirect to a public URL.
      *
-     * @return empty if nothing is stored under the release's key
+     * @return empty if nothing is stored under {@code id}'s key
      */
-    Optional<ArtifactFile> artifact(PackageId id);
+    Optional<ArtifactFile> file(PackageId id);
 
-    /**
-     * The stored bytes, for an export; the caller closes the stream.
-     *
-     * @return empty if nothing is stored under the release's key
-     */
-    Optional<InputStream> open(PackageId id);
-
-    /** Whether an object is stored under the release's key. */
+    /** Whether {@code id}'s artifact is stored. */
     boolean exists(PackageId id);
 
     /**
-     * Removes the release's object: for tests, and to roll back a publish whose database
-     * transaction failed after {@link #put} returned {@link Stored#CREATED}.
-     *
-     * @return whether there was an object to remove
+     * Deletes {@code id}'s artifact, if there (nothing happens otherwise): for tests, and for
+     * rolling back a publish whose transaction failed after {@link #put} returned true.
      */
-    boolean delete(PackageId id);
+    void delete(PackageId id);
 
     /**
-     * Every release with an object stored under its key, sorted by name then version. Objects
-     * whose key is not a release's key (left by other tools, or temporary files) are not listed.
+     * Every stored artifact's id, for export, sorted by name then version. Objects whose key is not
+     * exactly a release's key (temporary files, objects other tools left) are not listed.
      */
     List<PackageId> list();
 
     /**
-     * Where the store is, for messages: the directory, or {@code s3://bucket/prefix} and its
-     * endpoint. Never holds a secret.
+     * The stored bytes, for an export; the caller closes the stream. This default reads them
+     * through {@link #file}; a store whose {@link #file} redirects must override it.
+     *
+     * @return empty if nothing is stored under {@code id}'s key
      */
-    String location();
+    default Optional<InputStream> open(PackageId id) {
+        Optional<ArtifactFile> file = file(id);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (file.get() instanceof ArtifactFile.Local local) {
+                return Optional.of(Files.newInputStream(local.file()));
+            }
+            if (file.get() instanceof ArtifactFile.Streamed streamed) {
+                return Optional.of(streamed.body().open());
+            }
+        } catch (IOException e) {
+            throw new CocoatlyException(ErrorKind.FAILED, "artifact-store-failed",
+                    "the artifact store failed to read `" + ArtifactKeys.key(id) + "`: " + e.getMessage(), List.of(), e);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " redirects downloads; it must override open");
+    }
 
     /** Releases the store's connections; the store is not used afterwards. Never throws. */
     @Override
-    void close();
+    default void close() {
+    }
 }

@@ -66,7 +66,7 @@ public final class FileArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public Stored put(PackageId id, Path archive) {
+    public boolean put(PackageId id, Path archive) {
         String key = ArtifactKeys.key(id);
         Path target = file(key);
         try {
@@ -89,7 +89,7 @@ public final class FileArtifactStore implements ArtifactStore {
                 Files.deleteIfExists(temp);
             }
             ArtifactStoreSupport.syncDirectory(packageDir);
-            return Stored.CREATED;
+            return true;
         } catch (IOException e) {
             throw ArtifactStoreErrors.failed(location(), "store `" + key + "`", e,
                     "check that " + dir + " is writable and its file system has room");
@@ -97,7 +97,7 @@ public final class FileArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public Optional<ArtifactFile> artifact(PackageId id) {
+    public Optional<ArtifactFile> file(PackageId id) {
         String key = ArtifactKeys.key(id);
         Path file = file(key);
         try {
@@ -133,16 +133,14 @@ public final class FileArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public boolean delete(PackageId id) {
+    public void delete(PackageId id) {
         String key = ArtifactKeys.key(id);
         Path file = file(key);
         try {
             refuseLink(file.getParent());
-            boolean deleted = Files.deleteIfExists(file);
-            if (deleted) {
+            if (Files.deleteIfExists(file)) {
                 ArtifactStoreSupport.syncDirectory(file.getParent());
             }
-            return deleted;
         } catch (IOException e) {
             throw ArtifactStoreErrors.failed(location(), "delete `" + key + "`", e,
                     "check that " + dir + " is writable");
@@ -175,7 +173,7 @@ public final class FileArtifactStore implements ArtifactStore {
         return ids;
     }
 
-    @Override
+    /** Where the store is, for messages: its directory, in backticks. */
     public String location() {
         return "`" + dir + "`";
     }
@@ -241,12 +239,12 @@ public final class FileArtifactStore implements ArtifactStore {
         }
     }
 
-    private Stored sameBytes(String key, Path stored, String sha256) throws IOException {
+    private boolean sameBytes(String key, Path stored, String sha256) throws IOException {
         String storedSha256 = ArtifactStoreSupport.sha256(stored);
         if (!storedSha256.equals(sha256)) {
             throw ArtifactStoreErrors.otherBytes(location(), key, storedSha256, sha256);
         }
-        return Stored.ALREADY_STORED;
+        return false;
     }
 
     private static void copySynced(Path archive, Path temp) throws IOException {

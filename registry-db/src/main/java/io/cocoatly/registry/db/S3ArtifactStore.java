@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * per-package lock.
  * An S3 {@code PUT} is atomic: a reader sees no object or the whole one.
  *
- * <p>Downloads: with a public base URL, {@link #artifact} answers a redirect to
+ * <p>Downloads: with a public base URL, {@link #file} answers a redirect to
  * {@code <publicBase>/<key>} (after a {@code HEAD}, so a missing object is still empty); without one,
  * the server streams the object. Connection failures, timeouts and {@code 5xx} answers are
  * {@code artifact-store-unavailable} ({@code 503}); other refusals (bad credentials, a missing
@@ -107,7 +107,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public Stored put(PackageId id, Path archive) {
+    public boolean put(PackageId id, Path archive) {
         String key = ArtifactKeys.key(id);
         Upload upload;
         try {
@@ -130,7 +130,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 RequestBody.fromContentProvider(() -> uploadTap.apply(newInputStream(archive)), upload.size(), CONTENT_TYPE)),
                 PRECONDITION_FAILED, CONFLICT);
         if (created.isPresent()) {
-            return Stored.CREATED;
+            return true;
         }
         // Another put created the object between our HEAD and our PUT (412; 409 is AWS's answer
         // while that other upload is still in flight, and then the HEAD may find nothing yet).
@@ -140,13 +140,14 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public Optional<ArtifactFile> artifact(PackageId id) {
+    public Optional<ArtifactFile> file(PackageId id) {
         String key = ArtifactKeys.key(id);
         return head(key).map(h -> settings.publicBase().isPresent()
                 ? new ArtifactFile.Redirect(id, publicUrl(key))
                 : new ArtifactFile.Streamed(id, h.contentLength(), etag(h), h.lastModified(), () -> stream(key)));
     }
 
+    /** The object's bytes straight from the bucket, whether downloads are redirected or not. */
     @Override
     public Optional<InputStream> open(PackageId id) {
         String key = ArtifactKeys.key(id);
@@ -160,14 +161,10 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public boolean delete(PackageId id) {
+    public void delete(PackageId id) {
         String key = ArtifactKeys.key(id);
-        // S3's DELETE succeeds whether or not the object exists: HEAD says which.
-        if (head(key).isEmpty()) {
-            return false;
-        }
+        // S3's DELETE succeeds whether or not the object exists.
         call("delete `" + key + "`", () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey(key))));
-        return true;
     }
 
     @Override
@@ -183,7 +180,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         return ids;
     }
 
-    @Override
+    /** Where the store is, for messages: {@code s3://bucket/prefix} and its endpoint, never the secret. */
     public String location() {
         return settings.location();
     }
@@ -213,7 +210,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey(key))), NOT_FOUND);
     }
 
-    private Stored sameBytes(String key, HeadObjectResponse stored, String sha256) {
+    private boolean sameBytes(String key, HeadObjectResponse stored, String sha256) {
         String storedSha256 = stored.metadata().get(SHA256);
         if (storedSha256 == null) {
             // Stored by another tool, without our metadata: hash the bytes themselves.
@@ -222,7 +219,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         if (!storedSha256.equals(sha256)) {
             throw ArtifactStoreErrors.otherBytes(location(), key, storedSha256, sha256);
         }
-        return Stored.ALREADY_STORED;
+        return false;
     }
 
     private String storedDigest(String key) {

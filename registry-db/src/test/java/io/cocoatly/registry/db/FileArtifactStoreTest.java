@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cocoatly.json.FileModes;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.server.ArtifactFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +63,43 @@ class FileArtifactStoreTest extends ArtifactStoreContract {
         Path file = dir().resolve("json/json-1.0.0+build.5.tar.gz");
         assertArrayEquals(Files.readAllBytes(ARCHIVE), Files.readAllBytes(file));
         assertEquals(FileModes.shared(), FileModes.bits(Files.getPosixFilePermissions(file)));
-        ArtifactFile.Local local = (ArtifactFile.Local) store.artifact(JSON_BUILD).orElseThrow();
+        ArtifactFile.Local local = (ArtifactFile.Local) store.file(JSON_BUILD).orElseThrow();
         assertEquals(file, local.file());
         assertTrue(local.etag().matches("\"[0-9a-f]+-[0-9a-f]+\""), local.etag());
+    }
+
+    @Test
+    void theInterfacesDefaultOpenReadsThroughFile() throws Exception {
+        store.put(JSON_1_0_0, ARCHIVE);
+        ArtifactStore onlyTheAgreedMethods = new ArtifactStore() {
+            @Override
+            public boolean put(PackageId id, Path archive) {
+                return store.put(id, archive);
+            }
+
+            @Override
+            public Optional<ArtifactFile> file(PackageId id) {
+                return store.file(id);
+            }
+
+            @Override
+            public boolean exists(PackageId id) {
+                return store.exists(id);
+            }
+
+            @Override
+            public void delete(PackageId id) {
+                store.delete(id);
+            }
+
+            @Override
+            public List<PackageId> list() {
+                return store.list();
+            }
+        };
+
+        assertArrayEquals(Files.readAllBytes(ARCHIVE), read(onlyTheAgreedMethods.open(JSON_1_0_0)));
+        assertEquals(Optional.empty(), onlyTheAgreedMethods.open(GZIP));
     }
 
     @Test
@@ -98,7 +134,7 @@ class FileArtifactStoreTest extends ArtifactStoreContract {
         Files.createSymbolicLink(dir().resolve("json"), outside);
 
         for (Runnable use : List.<Runnable>of(() -> store.open(JSON_1_0_0), () -> store.exists(JSON_1_0_0),
-                () -> store.artifact(JSON_1_0_0), () -> store.put(JSON_BUILD, ARCHIVE), () -> store.delete(JSON_1_0_0))) {
+                () -> store.file(JSON_1_0_0), () -> store.put(JSON_BUILD, ARCHIVE), () -> store.delete(JSON_1_0_0))) {
             CocoatlyException e = assertThrows(CocoatlyException.class, use::run);
             assertTrue(e.getMessage().contains("is a symbolic link, which the store never follows"), e.getMessage());
         }
@@ -113,7 +149,7 @@ class FileArtifactStoreTest extends ArtifactStoreContract {
         Files.createDirectories(dir().resolve("json"));
         Files.createSymbolicLink(dir().resolve("json/json-1.0.0.tar.gz"), elsewhere);
 
-        assertThrows(CocoatlyException.class, () -> store.artifact(JSON_1_0_0));
+        assertThrows(CocoatlyException.class, () -> store.file(JSON_1_0_0));
         assertThrows(CocoatlyException.class, () -> store.open(JSON_1_0_0));
         assertTrue(Files.isSymbolicLink(dir().resolve("json/json-1.0.0.tar.gz")));
         assertTrue(Files.exists(elsewhere, LinkOption.NOFOLLOW_LINKS));

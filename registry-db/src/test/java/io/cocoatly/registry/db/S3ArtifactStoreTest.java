@@ -97,7 +97,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
         assertEquals("application/gzip", head.contentType());
         assertEquals("public, max-age=31536000, immutable", head.cacheControl());
         assertEquals(Map.of("sha256", ArtifactStoreSupport.sha256(ARCHIVE)), head.metadata());
-        ArtifactFile.Streamed streamed = (ArtifactFile.Streamed) store.artifact(JSON_BUILD).orElseThrow();
+        ArtifactFile.Streamed streamed = (ArtifactFile.Streamed) store.file(JSON_BUILD).orElseThrow();
         assertEquals(Files.size(ARCHIVE), streamed.size());
         assertEquals(head.eTag(), streamed.etag());
         assertEquals(head.lastModified(), streamed.lastModified());
@@ -111,10 +111,10 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
             redirecting.put(JSON_1_0_0, ARCHIVE);
 
             assertEquals(new ArtifactFile.Redirect(JSON_BUILD, URI.create("https://cdn.example/team/json/json-1.0.0%2Bbuild.5.tar.gz")),
-                    redirecting.artifact(JSON_BUILD).orElseThrow());
+                    redirecting.file(JSON_BUILD).orElseThrow());
             assertEquals(new ArtifactFile.Redirect(JSON_1_0_0, URI.create("https://cdn.example/team/json/json-1.0.0.tar.gz")),
-                    redirecting.artifact(JSON_1_0_0).orElseThrow());
-            assertEquals(Optional.empty(), redirecting.artifact(GZIP));
+                    redirecting.file(JSON_1_0_0).orElseThrow());
+            assertEquals(Optional.empty(), redirecting.file(GZIP));
             assertArrayEquals(Files.readAllBytes(ARCHIVE), read(redirecting.open(JSON_BUILD)));
         }
     }
@@ -144,7 +144,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                 return in;
             })) {
                 if (sameBytes) {
-                    assertEquals(ArtifactStore.Stored.ALREADY_STORED, racing.put(id, ARCHIVE));
+                    assertFalse(racing.put(id, ARCHIVE));
                 } else {
                     assertEquals("artifact-exists", assertThrows(ApiException.class, () -> racing.put(id, ARCHIVE)).code());
                 }
@@ -177,7 +177,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
     void anObjectStoredWithoutOurDigestIsComparedByItsBytes() throws Exception {
         putStray("json/json-1.0.0.tar.gz", Files.readAllBytes(ARCHIVE));
 
-        assertEquals(ArtifactStore.Stored.ALREADY_STORED, store.put(JSON_1_0_0, ARCHIVE));
+        assertFalse(store.put(JSON_1_0_0, ARCHIVE));
         ApiException e = assertThrows(ApiException.class, () -> store.put(JSON_1_0_0, OTHER_ARCHIVE));
         assertEquals("artifact-exists", e.code());
     }
@@ -192,7 +192,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                 S3ProxyFixture.SECRET_KEY, Optional.empty(), "team");
         try (ArtifactStore unreachable = new S3ArtifactStore(down)) {
             for (Executable use : List.<Executable>of(() -> unreachable.put(JSON_1_0_0, ARCHIVE),
-                    () -> unreachable.exists(JSON_1_0_0), () -> unreachable.artifact(JSON_1_0_0),
+                    () -> unreachable.exists(JSON_1_0_0), () -> unreachable.file(JSON_1_0_0),
                     () -> unreachable.open(JSON_1_0_0), () -> unreachable.delete(JSON_1_0_0), unreachable::list)) {
                 ApiException e = assertThrows(ApiException.class, use);
                 assertEquals(ApiException.Status.SERVICE_UNAVAILABLE, e.status());

@@ -1,0 +1,127 @@
+package io.cocoatly.registry.db;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL 15 started from the binaries on the classpath, for {@code registry serve --db
+ * embedded} and for tests: no installation, no Docker, works as root. It listens on a free port of
+ * 127.0.0.1 only and trusts local connections, so it is for one machine; its data stays in the
+ * directory given, so a restart keeps the registry.
+ *
+ * <p>Each {@link #database(String)} is set up as a production database should be: owned by
+ * {@value #OWNER_ROLE}, migrated as that role, and served through the login role
+ * {@value #SERVER_ROLE}, which owns nothing.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    /** The role that owns the registry's tables and runs the migrations. */
+    public static final String OWNER_ROLE = "registry_owner";
+    /** The role the server logs in as (Supabase's name for it). */
+    public static final String SERVER_ROLE = "authenticator";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** The owner's and the server's URLs of one database. */
+    public record Urls(DatabaseUrl owner, DatabaseUrl server) {
+    }
+
+    /**
+     * Starts PostgreSQL on the data in {@code dataDir} (initialised there on first use).
+     *
+     * @throws CocoatlyException {@code database-start-failed} if it does not start
+     */
+    public static EmbeddedDatabase start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException | RuntimeException e) {
+            throw new CocoatlyException(ErrorKind.FAILED, "database-start-failed", "cannot start the embedded PostgreSQL in `"
+                    + dataDir + "`: " + e.getMessage(), List.of("check that the directory is writable and not used by another server"), e);
+        }
+    }
+
+    /**
+     * The database {@code name}, created (owned by {@value #OWNER_ROLE}) and migrated if it is new,
+     * with {@value #SERVER_ROLE} allowed to log in.
+     */
+    public Urls database(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", OWNER_ROLE)) {
+                s.execute("CREATE ROLE " + OWNER_ROLE + " LOGIN CREATEROLE");
+            }
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+                s.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new CocoatlyException(ErrorKind.FAILED, "database-start-failed", "cannot create database `" + name
+                    + "` in the embedded PostgreSQL: " + e.getMessage(), List.of(), e);
+        }
+        DatabaseUrl owner = new DatabaseUrl("127.0.0.1", postgres.getPort(), name, OWNER_ROLE, Optional.empty(), Optional.empty());
+        Migrations.migrate(owner, SERVER_ROLE);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            // The migration made the role without a login; local connections are trusted, so no password.
+            s.execute("ALTER ROLE " + SERVER_ROLE + " LOGIN");
+        } catch (SQLException e) {
+            throw new CocoatlyException(ErrorKind.FAILED, "database-start-failed", "cannot let `" + SERVER_ROLE
+                    + "` log in: " + e.getMessage(), List.of(), e);
+        }
+        return new Urls(owner, owner.as(SERVER_ROLE, Optional.empty()));
+    }
+
+    /** A superuser's URL of database {@code name}, for tests and tools that must see past row-level security. */
+    public DatabaseUrl superuser(String name) {
+        return new DatabaseUrl("127.0.0.1", postgres.getPort(), name, "postgres", Optional.empty(), Optional.empty());
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, value);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Stops PostgreSQL; the data stays. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new CocoatlyException(ErrorKind.FAILED, "database-stop-failed", "the embedded PostgreSQL did not stop cleanly: "
+                    + e.getMessage(), List.of(), e);
+        }
+    }
+}
