@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * An {@link ArtifactStore} in an S3-compatible bucket ({@link S3Settings}), through the AWS SDK v2
  * with the JDK's HTTP client ({@code url-connection-client}): path-style requests, static
- * credentials, a connect timeout of 5 s, a read timeout of 30 s and one retry, so a store that is
- * down answers {@code 503} within seconds rather than holding the request.
+ * credentials, a connect timeout of 5 s, a read timeout of 10 s and one retry, so a store that is
+ * down or hangs answers {@code 503} within seconds rather than holding the request.
  *
  * <p>Each object carries {@code Content-Type: application/gzip}, {@code Cache-Control: public,
  * max-age=31536000, immutable} (a CDN in front passes both on) and its SHA-256 in the user metadata
@@ -66,7 +66,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ArtifactStore implements ArtifactStore {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    // S3 answers a HEAD or the first bytes of a GET in well under a second; ten is a store that hangs.
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final String CONTENT_TYPE = "application/gzip";
     private static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
     private static final String SHA256 = "sha256";
@@ -80,11 +81,16 @@ public final class S3ArtifactStore implements ArtifactStore {
 
     /** A store over the settings' bucket; {@link #close()} it when done. */
     public S3ArtifactStore(S3Settings settings) {
-        this(settings, UnaryOperator.identity());
+        this(settings, UnaryOperator.identity(), READ_TIMEOUT);
     }
 
     /** As {@link #S3ArtifactStore(S3Settings)}, with each upload's bytes read through {@code uploadTap}; tests break an upload midway. */
     S3ArtifactStore(S3Settings settings, UnaryOperator<InputStream> uploadTap) {
+        this(settings, uploadTap, READ_TIMEOUT);
+    }
+
+    /** As {@link #S3ArtifactStore(S3Settings)}, waiting at most {@code readTimeout} for each read of an answer. */
+    S3ArtifactStore(S3Settings settings, UnaryOperator<InputStream> uploadTap, Duration readTimeout) {
         this.settings = settings;
         this.uploadTap = uploadTap;
         this.client = S3Client.builder()
@@ -95,7 +101,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                         AwsBasicCredentials.create(settings.accessKeyId(), settings.secretKey())))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT)
+                        .socketTimeout(readTimeout)
                         .build())
                 // Checksums only where S3 demands them: the default (CRC trailers in aws-chunked
                 // bodies, since SDK 2.30) is refused by many S3-compatible stores.

@@ -19,10 +19,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +202,23 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                 assertTrue(e.getMessage().startsWith("the artifact store `s3://artifacts/team/` at `" + closed + "` cannot be reached to "),
                         e.getMessage());
                 assertFalse(e.getMessage().contains(S3ProxyFixture.SECRET_KEY));
+            }
+        }
+    }
+
+    @Test
+    void aStoreThatAcceptsConnectionsButNeverAnswersIsUnavailable() throws Exception {
+        // Never accepted: the kernel completes the handshakes into the backlog, and nobody answers.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+            S3Settings hanging = new S3Settings(endpoint, "artifacts", "us-east-1", S3ProxyFixture.ACCESS_KEY,
+                    S3ProxyFixture.SECRET_KEY, Optional.empty(), "");
+            try (ArtifactStore store = new S3ArtifactStore(hanging, UnaryOperator.identity(), Duration.ofMillis(200))) {
+                ApiException e = assertThrows(ApiException.class, () -> store.exists(JSON_1_0_0));
+
+                assertEquals(ApiException.Status.SERVICE_UNAVAILABLE, e.status());
+                assertTrue(e.getMessage().startsWith("the artifact store `s3://artifacts/` at `" + endpoint
+                        + "` cannot be reached to look up `json/json-1.0.0.tar.gz`: "), e.getMessage());
             }
         }
     }
