@@ -258,7 +258,7 @@ class RlsMatrixTest {
     }
 
     /** Every row of every table, as a superuser sees them. */
-    private static String dump(Connection superuser) throws SQLException {
+    static String dump(Connection superuser) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Statement s = superuser.createStatement()) {
             for (String table : TABLES) {
