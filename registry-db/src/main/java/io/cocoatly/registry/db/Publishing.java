@@ -49,7 +49,8 @@ final class Publishing {
 
     /**
      * Publishes after the checks of docs/registry-protocol.md §2.1. The archive is stored before the
-     * transaction commits; if the transaction then fails, an archive this call stored is deleted.
+     * transaction commits; if the transaction fails before its COMMIT, an archive this call stored is
+     * deleted again.
      */
     Release publish(Caller caller, Upload upload) {
         UploadCheck.metadata(upload);
@@ -61,7 +62,12 @@ final class Publishing {
         }
         Access.Publisher as = accounts.publisher(caller);
         PackageName name = upload.name();
+        // stored: this call created the archive; committing: the work ran to its end, so a failure now
+        // is COMMIT's, whose outcome the server cannot know (the connection may have died after the
+        // database committed): then the archive stays, since an archive no index names is harmless
+        // and an index entry without its archive is not (docs/registry-protocol.md §2.1).
         boolean[] stored = {false};
+        boolean[] committing = {false};
         try {
             return database.write(as, c -> {
                 lock(c, name);
@@ -91,10 +97,11 @@ final class Publishing {
                     throw conflict(e, upload);
                 }
                 audit(c, as, "publish", name, upload.version().toString());
+                committing[0] = true;
                 return release;
             });
         } catch (RuntimeException e) {
-            if (stored[0]) {
+            if (stored[0] && !committing[0]) {
                 artifacts.delete(upload.id());
             }
             throw e;

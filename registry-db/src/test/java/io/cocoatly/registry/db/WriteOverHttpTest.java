@@ -1,6 +1,7 @@
 package io.cocoatly.registry.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.artifact.Ed25519SigningKey;
 import io.cocoatly.model.Artifact;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1 with the PostgreSQL backend behind its write API, and publish, yank, unyank and owner
  * changes by anon (no token), another publisher, a revoked token and the owner. Only the owner's
  * requests change anything; after every refused one a superuser's dump of every table is unchanged.
+ *
+ * Hostile input through the same API is refused with a clear error and stores nothing.
  *
  * <p>The static files still come from a directory ({@code RegistryServer.start(Path, backend, …)}):
  * serving them from the database is the read branch's. Once {@code start(RegistryFiles, …)} is
@@ -108,6 +111,61 @@ class WriteOverHttpTest {
         assertEquals(1, db.count("package_owners"));
     }
 
+    @Test
+    void hostileInputIsRefusedWithAClearErrorAndNothingIsStored() throws Exception {
+        String owner = tokens.get("owner");
+        List<String> actual = new ArrayList<>();
+        byte[] archive = uploads.archive("http", "1.0.0", Map.of());
+        Artifact.Signature sig = uploads.sign(aliceKey, "http", "1.0.0", archive);
+        for (String[] meta : List.of(
+                new String[] {"Http", "1.0.0", "{}", "\"x\""},
+                new String[] {"\u04bbttp", "1.0.0", "{}", "\"x\""},
+                new String[] {"http", "1.0", "{}", "\"x\""},
+                new String[] {"http", "1.0.0", "{\"tls\": \"^^1.0\"}", "\"x\""},
+                new String[] {"http", "1.0.0", "{\"TLS\": \"^1.0\"}", "\"x\""},
+                new String[] {"http", "1.0.0", "{}", "\"" + "d".repeat(1001) + "\""})) {
+            byte[] body = frame(("{\"name\": \"" + meta[0] + "\", \"version\": \"" + meta[1] + "\", \"dependencies\": " + meta[2]
+                    + ", \"signature\": {\"key\": \"" + sig.key() + "\", \"ed25519\": \"" + sig.ed25519() + "\"}, \"description\": "
+                    + meta[3] + "}").getBytes(StandardCharsets.UTF_8), archive);
+            actual.add(line(send("PUT", "packages/new", body, owner)));
+        }
+        byte[] evil = WriteTestUploads.tarGz("../evil.txt");
+        Artifact.Signature evilSig = uploads.sign(aliceKey, "http", "1.0.0", evil);
+        actual.add(line(send("PUT", "packages/new", frame(("{\"name\": \"http\", \"version\": \"1.0.0\", \"signature\": {\"key\": \""
+                + evilSig.key() + "\", \"ed25519\": \"" + evilSig.ed25519() + "\"}}").getBytes(StandardCharsets.UTF_8), evil), owner)));
+        try (RegistryServer small = RegistryServer.start(dir.resolve("registry"), db.backend,
+                ServerOptions.defaults().withMaxBodyBytes(64 * 1024), AccessLog.NONE)) {
+            HttpRequest big = HttpRequest.newBuilder(small.url().resolve("api/v1/packages/new"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[100 * 1024])).header("Authorization", "Bearer " + owner).build();
+            actual.add(line(http.send(big, HttpResponse.BodyHandlers.ofString())));
+        }
+        List<String> expected = List.of("400 invalid package name `Http`", "400 invalid package name `\u04bbttp`",
+                "400 invalid version `1.0`", "400 invalid requirement `^^1.0`", "400 invalid package name `TLS`",
+                "400 the description of http@1.0.0 is 1001 characters long; at most 1000 are accepted",
+                "422 entry `../evil.txt` breaks rule `parent-traversal`", "413 the request body is over this server's limit of 65536 bytes");
+        for (int i = 0; i < expected.size(); i++) {
+            String status = expected.get(i).substring(0, 3);
+            String words = expected.get(i).substring(4);
+            assertTrue(actual.get(i).startsWith(status) && actual.get(i).contains(words), expected.get(i) + " <> " + actual.get(i));
+        }
+        assertEquals(0, db.count("packages"));
+        assertEquals(0, db.count("package_versions"));
+        assertEquals(List.of(), db.artifacts.list());
+    }
+
+    private static String line(HttpResponse<String> r) {
+        return r.statusCode() + " " + r.body();
+    }
+
+    private static byte[] frame(byte[] meta, byte[] archive) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(meta.length).array());
+        out.writeBytes(meta);
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(archive.length).array());
+        out.writeBytes(archive);
+        return out.toByteArray();
+    }
+
     private interface Request {
         HttpResponse<String> send(String actor) throws Exception;
     }
@@ -144,11 +202,6 @@ class WriteOverHttpTest {
         byte[] meta = ("{\"name\": \"http\", \"version\": \"" + version + "\", \"dependencies\": {}, \"signature\": {\"key\": \""
                 + sig.key() + "\", \"ed25519\": \"" + sig.ed25519() + "\"}, \"description\": \"the http package\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(meta.length).array());
-        out.writeBytes(meta);
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(archive.length).array());
-        out.writeBytes(archive);
-        return out.toByteArray();
+        return frame(meta, archive);
     }
 }
