@@ -22,22 +22,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The row-level security matrix as the HTTP API reaches it: a real {@link RegistryServer} on
- * 127.0.0.1 with the PostgreSQL backend behind its write API, and publish, yank, unyank and owner
- * changes by anon (no token), another publisher, a revoked token and the owner. Only the owner's
- * requests change anything; after every refused one a superuser's dump of every table is unchanged.
+ * Writes through the HTTP API: a real {@link RegistryServer} on 127.0.0.1 with the PostgreSQL
+ * backend behind its write API.
  *
- * Hostile input through the same API is refused with a clear error and stores nothing.
+ * <ul>
+ *   <li>The row-level security matrix as the API reaches it: publish, yank, unyank and owner changes
+ *       by anon (no token), another publisher, a revoked token and the owner. Only the owner's
+ *       requests change anything; after every refused one a superuser's dump of every table is unchanged.</li>
+ *   <li>Hostile input is refused with an error naming the problem, and stores nothing.</li>
+ *   <li>Two servers on one database, raced from many threads, keep every version and let exactly one
+ *       publish win per version.</li>
+ * </ul>
  *
  * <p>The static files still come from a directory ({@code RegistryServer.start(Path, backend, …)}):
  * serving them from the database is the read branch's. Once {@code start(RegistryFiles, …)} is
@@ -54,7 +66,7 @@ class WriteOverHttpTest {
     private Ed25519SigningKey bobKey;
     private WriteTestUploads uploads;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     @BeforeEach
     void start() {
@@ -151,6 +163,56 @@ class WriteOverHttpTest {
         assertEquals(0, db.count("packages"));
         assertEquals(0, db.count("package_versions"));
         assertEquals(List.of(), db.artifacts.list());
+    }
+
+    @Test
+    void twoServersOnOneDatabaseKeepEveryVersionAndOneWinnerPerVersion() throws Exception {
+        WriteTestDatabase.Server otherProcess = db.secondServer();
+        try (otherProcess; RegistryServer second = RegistryServer.start(dir.resolve("registry"), otherProcess.backend(),
+                ServerOptions.defaults(), AccessLog.NONE)) {
+            List<RegistryServer> servers = List.of(server, second);
+            List<byte[]> bodies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                bodies.add(publishBody(aliceKey, "1.0." + i));
+            }
+            byte[] same = publishBody(aliceKey, "2.0.0");
+            for (int i = 0; i < 8; i++) {
+                bodies.add(same);
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(bodies.size());
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < bodies.size(); i++) {
+                    byte[] body = bodies.get(i);
+                    RegistryServer to = servers.get(i % 2);
+                    statuses.add(threads.submit(() -> {
+                        go.await();
+                        HttpRequest r = HttpRequest.newBuilder(to.url().resolve("api/v1/packages/new"))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).header("Authorization", "Bearer " + tokens.get("owner"))
+                                .build();
+                        return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> distinct = new ArrayList<>();
+                Map<Integer, Integer> sameVersion = new TreeMap<>();
+                for (int i = 0; i < statuses.size(); i++) {
+                    int status = statuses.get(i).get();
+                    if (i < 8) {
+                        distinct.add(status);
+                    } else {
+                        sameVersion.merge(status, 1, Integer::sum);
+                    }
+                }
+                assertEquals(Collections.nCopies(8, 200), distinct);
+                assertEquals(Map.of(200, 1, 409, 7), sameVersion);
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(9, db.count("package_versions"));
+            assertEquals(1, db.count("packages WHERE revision = 10"), "created at 1, one more per version");
+        }
     }
 
     private static String line(HttpResponse<String> r) {
