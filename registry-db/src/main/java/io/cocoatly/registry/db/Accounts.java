@@ -76,7 +76,8 @@ final class Accounts {
      * @throws ApiException 401 {@code token-unknown} if the token is not the caller's
      */
     Access.Publisher publisher(Caller caller) {
-        UUID user = database.read(Access.SERVICE, c -> {
+        // On the primary, as the write that follows: a replica may not have the token yet.
+        UUID user = database.write(Access.SERVICE, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ? AND u.login = ?")) {
                 s.setString(1, caller.tokenId());
