@@ -311,7 +311,10 @@ CREATE POLICY read_all ON download_stats     FOR SELECT TO anon, authenticated U
 -- A publisher sees its own tokens (publisher() reads them) and its own audit entries.
 CREATE POLICY own_tokens ON api_tokens FOR SELECT TO authenticated USING (user_id = auth.uid());
 CREATE POLICY own_audit  ON audit_log  FOR SELECT TO authenticated USING (actor = publisher());
-CREATE POLICY add_audit  ON audit_log  FOR INSERT TO authenticated WITH CHECK (actor = publisher());
+-- An entry is about a package the actor owns: another publisher cannot put words in an owner's log.
+--   insert(a) ⇐ a.actor = publisher() ∧ owns(the package named a.package)
+CREATE POLICY add_audit  ON audit_log  FOR INSERT TO authenticated WITH CHECK (
+    actor = publisher() AND owns((SELECT p.id FROM packages p WHERE p.name = audit_log.package)));
 
 -- Packages: any live publisher may create one (publish-new); only owners change one.
 CREATE POLICY create_package ON packages FOR INSERT TO authenticated WITH CHECK (publisher() IS NOT NULL);

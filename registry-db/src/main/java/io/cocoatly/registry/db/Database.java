@@ -81,23 +81,40 @@ final class Database implements AutoCloseable {
     }
 
     private <T> T run(HikariDataSource pool, Access access, Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            try {
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true)")) {
-                    s.setString(1, access.role());
-                    s.setString(2, access.claims());
-                    s.execute();
+        // A pooled connection the server dropped while it sat idle (a restart, pg_terminate_backend)
+        // fails the first statement, before any work: the pool evicts it and the unit of work starts
+        // again on another, at most once per connection the pool may hold.
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                try {
+                    begin(c, access);
+                } catch (SQLException e) {
+                    rollbackQuietly(c, e);
+                    if (DatabaseErrors.unavailable(e) && attempt < pool.getMaximumPoolSize()) {
+                        continue;
+                    }
+                    throw e;
                 }
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw DatabaseErrors.translate(e, url);
             }
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(e, url);
+        }
+    }
+
+    private static void begin(Connection c, Access access) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true)")) {
+            s.setString(1, access.role());
+            s.setString(2, access.claims());
+            s.execute();
         }
     }
 

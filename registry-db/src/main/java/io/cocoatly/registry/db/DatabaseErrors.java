@@ -29,6 +29,14 @@ final class DatabaseErrors {
     }
 
     /**
+     * 403 {@code not-allowed}: row-level security refused a change the backend's own checks let
+     * through (a token revoked since it was authenticated, say), by an error or by hiding the rows.
+     */
+    static ApiException refused() {
+        return new ApiException(ApiException.Status.FORBIDDEN, "not-allowed", "the registry refused this change");
+    }
+
+    /**
      * An exception that escaped a unit of work: 503 if the database is away (retry later), otherwise a
      * 500-class failure whose detail names no SQL (the log has it).
      */
@@ -38,7 +46,7 @@ final class DatabaseErrors {
                     "the registry's database is not reachable now; try again in a moment");
         }
         if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-            return new ApiException(ApiException.Status.FORBIDDEN, "not-allowed", "the registry refused this change");
+            return refused();
         }
         return new IllegalStateException("database error on " + url + " (SQLSTATE " + e.getSQLState() + "): " + e.getMessage(), e);
     }

@@ -12,6 +12,9 @@ import io.cocoatly.registry.server.Scope;
 import io.cocoatly.registry.server.SearchPage;
 import io.cocoatly.registry.server.TokenInfo;
 import io.cocoatly.registry.server.Upload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,47 +22,63 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The write API's backend on PostgreSQL. (Skeleton: the write branch of issue 12 fills in the writes,
- * the read branch {@link #packageInfo} and {@link #search}.)
+ * The write API's backend on PostgreSQL: accounts and tokens in {@link Accounts}, publish, yank and
+ * owners in {@link Publishing} (each write one transaction under the caller's row-level security),
+ * package information and search in {@link PackageQueries}.
  */
 final class PostgresBackend implements RegistryBackend {
 
     private final Database database;
-    private final ArtifactStore artifacts;
+    private final Accounts accounts;
+    private final Publishing publishing;
+    private final Path uploads;
 
+    /** A backend whose uploads wait in {@code java.io.tmpdir/cocoatly-uploads}. */
     PostgresBackend(Database database, ArtifactStore artifacts) {
+        this(database, artifacts, Path.of(System.getProperty("java.io.tmpdir"), "cocoatly-uploads"));
+    }
+
+    /** A backend whose uploads wait in {@code uploads} (created if missing). */
+    PostgresBackend(Database database, ArtifactStore artifacts, Path uploads) {
         this.database = database;
-        this.artifacts = artifacts;
+        this.uploads = uploads;
+        this.accounts = new Accounts(database);
+        this.publishing = new Publishing(database, artifacts, accounts, uploads);
     }
 
     @Override
     public Caller authenticate(String token) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return accounts.authenticate(token);
     }
 
     @Override
     public Path newUploadFile() {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        try {
+            Files.createDirectories(uploads);
+            return Files.createTempFile(uploads, "upload-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public Release publish(Caller caller, Upload upload) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return publishing.publish(caller, upload);
     }
 
     @Override
     public Release yank(Caller caller, PackageName name, Version version, boolean yanked) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return publishing.yank(caller, name, version, yanked);
     }
 
     @Override
     public List<String> owners(PackageName name) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return publishing.owners(name);
     }
 
     @Override
     public List<String> changeOwners(Caller caller, PackageName name, List<String> logins, boolean add) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return publishing.changeOwners(caller, name, logins, add);
     }
 
     @Override
@@ -74,21 +93,21 @@ final class PostgresBackend implements RegistryBackend {
 
     @Override
     public boolean addUser(String login, Ed25519PublicKey key) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return accounts.addUser(login, key);
     }
 
     @Override
     public NewToken createToken(String login, Set<Scope> scopes, List<String> globs, Optional<Instant> expiresAt) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return accounts.createToken(login, scopes, globs, expiresAt);
     }
 
     @Override
     public List<TokenInfo> tokens() {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return accounts.tokens();
     }
 
     @Override
     public TokenInfo revokeToken(String id) {
-        throw new UnsupportedOperationException("issue 12: write branch");
+        return accounts.revokeToken(id);
     }
 }

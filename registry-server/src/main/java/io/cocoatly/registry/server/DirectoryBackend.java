@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +34,6 @@ import java.util.stream.Stream;
 public final class DirectoryBackend implements RegistryBackend {
 
     private static final String INDEX_DIR = "index";
-    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,38}");
 
     private final Path root;
     private final ServerState state;
@@ -58,15 +56,15 @@ public final class DirectoryBackend implements RegistryBackend {
             if (Tokens.same(t.sha256(), hash)) {
                 TokenInfo info = t.info();
                 if (info.revoked()) {
-                    throw unauthorized("token-revoked", "this token was revoked");
+                    throw Refusals.tokenRevoked();
                 }
                 if (info.expiredAt(Instant.now())) {
-                    throw unauthorized("token-expired", "this token expired at " + info.expiresAt().orElseThrow());
+                    throw Refusals.tokenExpired(info.expiresAt().orElseThrow());
                 }
                 return new Caller(info.owner(), info.id(), info.scopes(), info.globs());
             }
         }
-        throw unauthorized("token-unknown", "this token is not known to the registry");
+        throw Refusals.tokenUnknown();
     }
 
     @Override
@@ -80,6 +78,7 @@ public final class DirectoryBackend implements RegistryBackend {
 
     @Override
     public Release publish(Caller caller, Upload upload) {
+        UploadCheck.metadata(upload);
         Path scratch = UploadCheck.scratch(state.tmpDir());
         try {
             UploadCheck.archive(upload, scratch);
@@ -118,12 +117,11 @@ public final class DirectoryBackend implements RegistryBackend {
     @Override
     public Release yank(Caller caller, PackageName name, Version version, boolean yanked) {
         try (RegistryEditor editor = RegistryEditor.open(root)) {
-            PackageListing listing = editor.listing(name).orElseThrow(() -> noPackage(name));
+            PackageListing listing = editor.listing(name).orElseThrow(() -> Refusals.noPackage(name));
             caller.require(Scope.YANK, name);
             requireOwner(caller, name, owners(name));
             if (listing.releases().stream().noneMatch(r -> r.version().equals(version))) {
-                throw new ApiException(ApiException.Status.NOT_FOUND, "version-not-found",
-                        "`" + name + "` has no version " + version);
+                throw Refusals.noVersion(name, version);
             }
             Release release = editor.yank(name, version, yanked);
             state.audit(caller, yanked ? "yank" : "unyank", name, version.toString());
@@ -134,7 +132,7 @@ public final class DirectoryBackend implements RegistryBackend {
     @Override
     public List<String> owners(PackageName name) {
         if (FileRegistry.open(root).find(name).isEmpty()) {
-            throw noPackage(name);
+            throw Refusals.noPackage(name);
         }
         return state.packageState(name).map(ServerState.PackageState::owners).orElse(List.of());
     }
@@ -142,7 +140,7 @@ public final class DirectoryBackend implements RegistryBackend {
     @Override
     public List<String> changeOwners(Caller caller, PackageName name, List<String> logins, boolean add) {
         try (RegistryEditor editor = RegistryEditor.open(root)) {
-            editor.listing(name).orElseThrow(() -> noPackage(name));
+            editor.listing(name).orElseThrow(() -> Refusals.noPackage(name));
             caller.require(Scope.CHANGE_OWNERS, name);
             ServerState.PackageState current = state.packageState(name)
                     .orElse(new ServerState.PackageState(List.of(), Optional.empty(), Map.of()));
@@ -152,16 +150,14 @@ public final class DirectoryBackend implements RegistryBackend {
                 Set<String> users = state.users().keySet();
                 for (String login : logins) {
                     if (!users.contains(login)) {
-                        throw new ApiException(ApiException.Status.BAD_REQUEST, "unknown-user", "no user `" + login
-                                + "` is registered with this registry");
+                        throw Refusals.unregisteredOwner(login);
                     }
                 }
                 owners.addAll(logins);
             } else {
                 owners.removeAll(logins);
                 if (owners.isEmpty()) {
-                    throw new ApiException(ApiException.Status.CONFLICT, "last-owner",
-                            "`" + name + "` would have no owner left; add another owner first");
+                    throw Refusals.lastOwner(name);
                 }
             }
             state.writePackageState(name, new ServerState.PackageState(List.copyOf(owners), current.description(),
@@ -173,7 +169,7 @@ public final class DirectoryBackend implements RegistryBackend {
 
     @Override
     public PackageInfo packageInfo(PackageName name) {
-        PackageListing listing = FileRegistry.open(root).find(name).orElseThrow(() -> noPackage(name));
+        PackageListing listing = FileRegistry.open(root).find(name).orElseThrow(() -> Refusals.noPackage(name));
         Optional<ServerState.PackageState> known = state.packageState(name);
         Map<String, Instant> published = known.map(ServerState.PackageState::published).orElse(Map.of());
         List<PackageInfo.VersionInfo> versions = new ArrayList<>();
@@ -204,7 +200,7 @@ public final class DirectoryBackend implements RegistryBackend {
 
     @Override
     public boolean addUser(String login, Ed25519PublicKey key) {
-        requireLogin(login);
+        Logins.require(login);
         try (RegistryEditor editor = RegistryEditor.open(root)) {
             Map<String, List<Ed25519PublicKey>> users = state.users();
             List<Ed25519PublicKey> keys = new ArrayList<>(users.getOrDefault(login, List.of()));
@@ -220,15 +216,7 @@ public final class DirectoryBackend implements RegistryBackend {
 
     @Override
     public NewToken createToken(String login, Set<Scope> scopes, List<String> globs, Optional<Instant> expiresAt) {
-        if (scopes.isEmpty()) {
-            throw new ApiException(ApiException.Status.BAD_REQUEST, "token-scope", "a token needs at least one scope");
-        }
-        for (String glob : globs) {
-            if (!Globs.valid(glob)) {
-                throw new ApiException(ApiException.Status.BAD_REQUEST, "token-packages", "invalid package glob `" + glob
-                        + "`: use package-name characters and `*`");
-            }
-        }
+        Tokens.requireValid(scopes, globs);
         try (RegistryEditor editor = RegistryEditor.open(root)) {
             if (!state.users().containsKey(login)) {
                 throw new ApiException(ApiException.Status.NOT_FOUND, "unknown-user", "no user `" + login
@@ -274,30 +262,22 @@ public final class DirectoryBackend implements RegistryBackend {
         try {
             editor.requireNew(upload.id());
         } catch (CocoatlyException e) {
-            throw new ApiException(ApiException.Status.CONFLICT, e.code(), "version " + upload.version() + " of `"
-                    + upload.name() + "` exists already");
+            throw Refusals.versionExists(upload.id());
         }
     }
 
     private void refuseSimilarName(PackageName name) {
-        String canonical = similarityKey(name.value());
+        String canonical = UploadCheck.similarityKey(name.value());
         for (String existing : indexNames()) {
-            if (similarityKey(existing).equals(canonical)) {
-                throw new ApiException(ApiException.Status.CONFLICT, "name-too-similar", "`" + name
-                        + "` differs from the existing package `" + existing + "` only by case or `-` versus `_`");
+            if (UploadCheck.similarityKey(existing).equals(canonical)) {
+                throw Refusals.nameTooSimilar(name, existing);
             }
         }
     }
 
-    /** Names that only case or {@code -}/{@code _} tell apart have the same key. */
-    static String similarityKey(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
     private static void requireOwner(Caller caller, PackageName name, List<String> owners) {
         if (!owners.contains(caller.login())) {
-            throw new ApiException(ApiException.Status.FORBIDDEN, "not-an-owner", "`" + caller.login()
-                    + "` is not an owner of `" + name + "`");
+            throw Refusals.notAnOwner(caller, name);
         }
     }
 
@@ -322,21 +302,6 @@ public final class DirectoryBackend implements RegistryBackend {
 
     private static Optional<Version> newest(PackageListing listing) {
         return NewestVersion.of(listing.releases(), Release::version, Release::yanked).map(Release::version);
-    }
-
-    private static void requireLogin(String login) {
-        if (!LOGIN.matcher(login).matches()) {
-            throw new ApiException(ApiException.Status.BAD_REQUEST, "invalid-login", "invalid user login `" + login
-                    + "`: use lowercase letters, digits, `-` and `_`, at most 39 characters");
-        }
-    }
-
-    private static ApiException noPackage(PackageName name) {
-        return new ApiException(ApiException.Status.NOT_FOUND, "package-not-found", "no package `" + name + "`");
-    }
-
-    private static ApiException unauthorized(String code, String detail) {
-        return new ApiException(ApiException.Status.UNAUTHORIZED, code, detail);
     }
 
     private static void deleteQuietly(Path dir) {

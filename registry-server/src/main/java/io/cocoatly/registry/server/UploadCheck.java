@@ -25,16 +25,41 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The checks of an upload that need no registry state, written once for every backend: the archive
- * against the {@code artifact} module's rules (by extracting it as the installer would, into a
- * scratch directory), its {@code cocoatly.json} against the metadata, and the signature against
- * the keys a backend says may sign.
+ * The checks of an upload that need no registry state, written once for every backend: the
+ * metadata's limits, the archive against the {@code artifact} module's rules (by extracting it as
+ * the installer would, into a scratch directory), its {@code cocoatly.json} against the metadata,
+ * the signature against the keys a backend says may sign, and the key under which names count as
+ * one.
  */
-final class UploadCheck {
+public final class UploadCheck {
+
+    /** The longest description accepted, in characters (the database's {@code CHECK} says the same). */
+    public static final int MAX_DESCRIPTION = 1000;
 
     private static final ArchiveExtractor EXTRACTOR = new ArchiveExtractor(ExtractionLimits.defaults());
 
     private UploadCheck() {
+    }
+
+    /**
+     * Checks the metadata's own limits, before anything is extracted or stored.
+     *
+     * @throws ApiException 400 {@code invalid-publish-metadata} for a description over {@value #MAX_DESCRIPTION} characters
+     */
+    public static void metadata(Upload upload) {
+        int length = upload.description().map(d -> d.codePointCount(0, d.length())).orElse(0);
+        if (length > MAX_DESCRIPTION) {
+            throw new ApiException(ApiException.Status.BAD_REQUEST, "invalid-publish-metadata", "the description of "
+                    + upload.id() + " is " + length + " characters long; at most " + MAX_DESCRIPTION + " are accepted");
+        }
+    }
+
+    /**
+     * The key under which names are one: names that only case or {@code -} versus {@code _} tell apart
+     * have the same key, and a new name whose key is taken is refused ({@link Refusals#nameTooSimilar}).
+     */
+    public static String similarityKey(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -43,7 +68,7 @@ final class UploadCheck {
      *
      * @throws ApiException 422 naming the broken rule or the field that differs
      */
-    static void archive(Upload upload, Path scratch) {
+    public static void archive(Upload upload, Path scratch) {
         try {
             EXTRACTOR.extract(upload.id(), upload.archive(), scratch);
             Path file = scratch.resolve(Manifests.FILE_NAME);
@@ -94,7 +119,7 @@ final class UploadCheck {
      * @param whose who the keys belong to, for the message ("the owners of `http`")
      * @throws ApiException 422 if no key has the signature's id or it does not verify
      */
-    static void signature(Upload upload, List<Ed25519PublicKey> keys, String whose) {
+    public static void signature(Upload upload, List<Ed25519PublicKey> keys, String whose) {
         String sha256 = upload.checksums().get(DigestAlgorithm.SHA256).orElseThrow();
         try {
             Signatures.verify(upload.id(), sha256, upload.signature(), TrustedKeys.of(keys));
@@ -108,14 +133,14 @@ final class UploadCheck {
     }
 
     /** The index entry for an upload that passed every check. */
-    static Release release(Upload upload) {
+    public static Release release(Upload upload) {
         Artifact artifact = new Artifact(RegistryEditor.artifactPath(upload.id()), upload.size(), upload.checksums().toMap(),
                 Optional.of(upload.signature()));
         return new Release(upload.id(), upload.dependencies(), false, Optional.of(artifact));
     }
 
     /** A new empty scratch directory below {@code parent}. */
-    static Path scratch(Path parent) {
+    public static Path scratch(Path parent) {
         try {
             return Files.createTempDirectory(parent, ".extract-");
         } catch (IOException e) {

@@ -1,0 +1,161 @@
+package io.cocoatly.registry.db;
+
+import io.cocoatly.json.JsonCursor;
+import io.cocoatly.json.JsonObject;
+import io.cocoatly.json.StrictJson;
+import io.cocoatly.model.Artifact;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A release as rows: one {@code package_versions} row and its {@code dependencies}, and the
+ * package row's description and search vector. The one place that writes them, for publishing and
+ * for importing a directory registry alike; it runs on the caller's connection and transaction, so
+ * row-level security sees whoever that transaction acts for.
+ */
+final class ReleaseRows {
+
+    private ReleaseRows() {
+    }
+
+    /**
+     * Inserts {@code release} as a version of the package {@code packageId}, with its dependencies.
+     * Usable in a batch: it only adds rows, on {@code c}'s transaction.
+     *
+     * @param publishedBy the publishing user (required by the policy when acting as a publisher)
+     * @return the new version's id
+     * @throws SQLException {@code 23505} if the version exists whatever its build metadata, {@code 42501} if refused
+     */
+    static long insert(Connection c, long packageId, Release release, Optional<UUID> publishedBy) throws SQLException {
+        long versionId;
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO package_versions (package_id, version, sort_key, prerelease, yanked, artifact_url, artifact_size,
+                                              checksums, signature_key, signature, published_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id""")) {
+            Optional<Artifact> artifact = release.artifact();
+            Optional<Artifact.Signature> signature = artifact.flatMap(Artifact::signature);
+            s.setLong(1, packageId);
+            s.setString(2, release.version().toString());
+            s.setBytes(3, VersionKey.of(release.version()));
+            s.setBoolean(4, release.version().isPrerelease());
+            s.setBoolean(5, release.yanked());
+            s.setString(6, artifact.map(Artifact::url).orElse(null));
+            if (artifact.isPresent()) {
+                s.setLong(7, artifact.get().size());
+            } else {
+                s.setNull(7, Types.BIGINT);
+            }
+            s.setString(8, artifact.map(a -> checksumsJson(a.checksums())).orElse(null));
+            s.setString(9, signature.map(Artifact.Signature::key).orElse(null));
+            s.setString(10, signature.map(Artifact.Signature::ed25519).orElse(null));
+            s.setObject(11, publishedBy.orElse(null), Types.OTHER);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                versionId = r.getLong(1);
+            }
+        }
+        if (!release.dependencies().isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO dependencies (version_id, name, requirement) VALUES (?, ?, ?)")) {
+                for (Dependency d : release.dependencies()) {
+                    s.setLong(1, versionId);
+                    s.setString(2, d.name().value());
+                    s.setString(3, d.requirement());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        return versionId;
+    }
+
+    /**
+     * Sets the package's description (when {@code description} is present; otherwise the old one stays)
+     * and recomputes its search vector from name, description and keywords:
+     * <pre>search = A(name) ‖ B(description) ‖ B(keywords)</pre>
+     */
+    static void describe(Connection c, long packageId, Optional<String> description) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE packages SET description = coalesce(?, description),
+                    search = setweight(to_tsvector('simple', name), 'A')
+                          || setweight(to_tsvector('simple', coalesce(coalesce(?, description), '')), 'B')
+                          || setweight(to_tsvector('simple', coalesce((SELECT string_agg(k.keyword, ' ') FROM package_keywords k
+                                                                       WHERE k.package_id = packages.id), '')), 'B')
+                WHERE id = ?""")) {
+            s.setString(1, description.orElse(null));
+            s.setString(2, description.orElse(null));
+            s.setLong(3, packageId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The release of {@code name} (package {@code packageId}) whose version equals {@code version}
+     * without build metadata, as {@link Version#equals} does, or empty.
+     */
+    static Optional<Release> find(Connection c, long packageId, PackageName name, Version version) throws SQLException {
+        long versionId;
+        Version stored;
+        boolean yanked;
+        Optional<Artifact> artifact;
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT id, version, yanked, artifact_url, artifact_size, checksums::text, signature_key, signature
+                FROM package_versions WHERE package_id = ? AND version_core = ?""")) {
+            s.setLong(1, packageId);
+            s.setString(2, version.withoutBuild().toString());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                versionId = r.getLong("id");
+                stored = Version.parse(r.getString("version"));
+                yanked = r.getBoolean("yanked");
+                String url = r.getString("artifact_url");
+                String key = r.getString("signature_key");
+                Optional<Artifact.Signature> signature = key == null ? Optional.empty()
+                        : Optional.of(new Artifact.Signature(key, r.getString("signature")));
+                artifact = url == null ? Optional.empty()
+                        : Optional.of(new Artifact(url, r.getLong("artifact_size"), checksums(r.getString(6)), signature));
+            }
+        }
+        List<Dependency> dependencies = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, requirement FROM dependencies WHERE version_id = ? ORDER BY name")) {
+            s.setLong(1, versionId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    dependencies.add(Dependency.parse(r.getString(1), r.getString(2)));
+                }
+            }
+        }
+        return Optional.of(new Release(new PackageId(name, stored), dependencies, yanked, artifact));
+    }
+
+    private static String checksumsJson(Map<String, String> checksums) {
+        JsonObject o = JsonObject.create();
+        new TreeMap<>(checksums).forEach(o::put);
+        return new String(o.canonicalBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> checksums(String json) {
+        Map<String, String> map = new TreeMap<>();
+        for (Map.Entry<String, JsonCursor> e : StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), "package_versions.checksums",
+                "invalid-checksums").entries()) {
+            map.put(e.getKey(), e.getValue().string());
+        }
+        return map;
+    }
+}
