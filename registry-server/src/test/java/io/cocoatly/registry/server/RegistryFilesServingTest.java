@@ -152,10 +152,11 @@ class RegistryFilesServingTest extends StaticServingTest {
 
     @Test
     void aBackendThatIsUnavailableIs503AndOneThatBreaksIs500() {
+        // A backend whose search and token checks fail as a database that went away would.
         RuntimeException[] failure = new RuntimeException[1];
         RegistryBackend failing = (RegistryBackend) Proxy.newProxyInstance(RegistryBackend.class.getClassLoader(),
                 new Class<?>[] {RegistryBackend.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("search") && failure[0] != null) {
+                    if ((method.getName().equals("search") || method.getName().equals("authenticate")) && failure[0] != null) {
                         throw failure[0];
                     }
                     try {
@@ -173,6 +174,10 @@ class RegistryFilesServingTest extends StaticServingTest {
             assertEquals(503, r.statusCode());
             assertEquals("5", r.headers().firstValue("retry-after").orElseThrow());
             assertTrue(r.body().contains("the registry's database cannot be reached; try again shortly"), r.body());
+            HttpResponse<String> yank = f.send(HttpRequest.newBuilder(server.url().resolve("api/v1/packages/http/1.2.0/yank"))
+                    .DELETE().header("Authorization", "Bearer " + f.aliceToken).build());
+            assertEquals(503, yank.statusCode(), "a token that cannot be checked now: " + yank.body());
+            assertEquals("5", yank.headers().firstValue("retry-after").orElseThrow());
             failure[0] = new IllegalStateException("relation \"packages\" does not exist");
             HttpResponse<String> broken = f.send(HttpRequest.newBuilder(search).build());
             assertEquals(500, broken.statusCode());
