@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Where a database-backed registry keeps its artifacts: a directory ({@link FileArtifactStore}) or
- * an S3-compatible bucket ({@link S3ArtifactStore}); {@link ArtifactStores#open} picks one from a
+ * an S3-compatible bucket ({@link S3ArtifactStore}); {@link ArtifactStores#parse} picks one from a
  * configuration string. Each archive is one object under its {@linkplain ArtifactKeys#key key}
  * {@code <name>/<name>-<version>.tar.gz}, the protocol's artifact path without {@code artifacts/}
  * (build metadata kept: {@code tls/tls-1.0.0+build.5.tar.gz}).

@@ -40,14 +40,15 @@ public final class ArtifactStores {
     }
 
     /**
-     * The store the string names.
+     * The store the string names, not yet used: it makes no request and writes nothing, so a store
+     * that cannot be reached shows on its first use. Close it when done.
      *
      * @param config      {@code file:DIR} or {@code s3://…}, as above
      * @param environment the process environment (the cli passes {@code System.getenv()}), for the S3 credentials
      * @throws CocoatlyException {@code invalid-artifact-store} (invalid input) naming what is wrong:
      *                           the form, a parameter, a missing credential; never echoing a secret
      */
-    public static ArtifactStore open(String config, Map<String, String> environment) {
+    public static ArtifactStore parse(String config, Map<String, String> environment) {
         if (config.startsWith("file:")) {
             return new FileArtifactStore(directory(config.substring("file:".length())));
         }

@@ -1,5 +1,7 @@
 package io.cocoatly.registry.db;
 
+import io.cocoatly.artifact.DigestAlgorithm;
+import io.cocoatly.artifact.DigestSink;
 import io.cocoatly.json.FileModes;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.server.ArtifactFile;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@link ArtifactStore} in a directory: the archive of a release is the file
@@ -70,16 +73,15 @@ public final class FileArtifactStore implements ArtifactStore {
         String key = ArtifactKeys.key(id);
         Path target = file(key);
         try {
-            String sha256 = ArtifactStoreSupport.sha256(archive);
             if (regularFile(target).isPresent()) {
-                return sameBytes(key, target, sha256);
+                return sameBytes(key, target, ArtifactStoreSupport.sha256(archive));
             }
             Path packageDir = target.getParent();
             Files.createDirectories(packageDir);
             refuseLink(packageDir);
             Path temp = Files.createTempFile(packageDir, "." + target.getFileName() + ".", ".tmp");
             try {
-                copySynced(archive, temp);
+                String sha256 = copySynced(archive, temp);
                 FileModes.set(temp, FileModes.shared());
                 beforePublish.run(temp);
                 if (!publish(temp, target)) {
@@ -92,7 +94,7 @@ public final class FileArtifactStore implements ArtifactStore {
             return true;
         } catch (IOException e) {
             throw ArtifactStoreErrors.failed(location(), "store `" + key + "`", e,
-                    "check that " + dir + " is writable and its file system has room");
+                    "check that the archive " + archive + " is readable, and " + dir + " writable with room to spare");
         }
     }
 
@@ -247,11 +249,14 @@ public final class FileArtifactStore implements ArtifactStore {
         return false;
     }
 
-    private static void copySynced(Path archive, Path temp) throws IOException {
+    // Copies and hashes in one read, so the digest is that of the bytes written; then syncs them.
+    private static String copySynced(Path archive, Path temp) throws IOException {
         try (InputStream in = Files.newInputStream(archive);
              FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            in.transferTo(Channels.newOutputStream(out));
+            DigestSink sink = DigestSink.tee(Set.of(DigestAlgorithm.SHA256), Channels.newOutputStream(out));
+            in.transferTo(sink);
             out.force(true);
+            return sink.checksums().get(DigestAlgorithm.SHA256).orElseThrow();
         }
     }
 

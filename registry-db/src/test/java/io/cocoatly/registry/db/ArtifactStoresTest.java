@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The configuration strings of {@link ArtifactStores#open}: both forms, and every way to get one wrong. */
+/** The configuration strings of {@link ArtifactStores#parse}: both forms, and every way to get one wrong. */
 class ArtifactStoresTest {
 
     private static final Map<String, String> ENV = Map.of("AWS_ACCESS_KEY_ID", "AKIDTEST", "AWS_SECRET_ACCESS_KEY", "very-secret");
@@ -22,11 +22,11 @@ class ArtifactStoresTest {
     @Test
     void fileFormsNameADirectory() {
         for (String config : new String[] {"file:/srv/artifacts", "file:///srv/artifacts"}) {
-            try (ArtifactStore store = ArtifactStores.open(config, Map.of())) {
+            try (ArtifactStore store = ArtifactStores.parse(config, Map.of())) {
                 assertEquals("`/srv/artifacts`", assertInstanceOf(FileArtifactStore.class, store).location());
             }
         }
-        try (ArtifactStore store = ArtifactStores.open("file:artifacts", Map.of())) {
+        try (ArtifactStore store = ArtifactStores.parse("file:artifacts", Map.of())) {
             assertEquals("`" + Path.of("artifacts").toAbsolutePath() + "`", ((FileArtifactStore) store).location());
         }
     }
@@ -40,7 +40,7 @@ class ArtifactStoresTest {
                 "very-secret", Optional.of(URI.create("https://cdn.example/team")), "team/v1/"), settings);
         assertEquals("team/v1/", settings.prefix());
         assertEquals(Optional.of(URI.create("https://cdn.example/team")), settings.publicBase());
-        try (ArtifactStore store = ArtifactStores.open("s3://registry-artifacts/team/v1?endpoint=http://127.0.0.1:9000", ENV)) {
+        try (ArtifactStore store = ArtifactStores.parse("s3://registry-artifacts/team/v1?endpoint=http://127.0.0.1:9000", ENV)) {
             assertEquals("`s3://registry-artifacts/team/v1/` at `http://127.0.0.1:9000`",
                     assertInstanceOf(S3ArtifactStore.class, store).location());
         }
@@ -62,7 +62,7 @@ class ArtifactStoresTest {
 
         assertEquals("S3Settings[endpoint=https://s3.us-east-1.amazonaws.com, bucket=registry-artifacts, region=us-east-1,"
                 + " accessKeyId=AKIDTEST, secretKey=(hidden), publicBase=(none), prefix=]", settings.toString());
-        try (ArtifactStore store = ArtifactStores.open("s3://registry-artifacts", ENV)) {
+        try (ArtifactStore store = ArtifactStores.parse("s3://registry-artifacts", ENV)) {
             assertFalse(store.toString().contains("very-secret"), store.toString());
         }
     }
@@ -103,7 +103,7 @@ class ArtifactStoresTest {
     }
 
     private static CocoatlyException assertInvalid(String message, String config, Map<String, String> env) {
-        CocoatlyException e = assertThrows(CocoatlyException.class, () -> ArtifactStores.open(config, env).close());
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> ArtifactStores.parse(config, env).close());
         assertEquals(ErrorKind.INVALID_INPUT, e.kind());
         assertEquals("invalid-artifact-store", e.code());
         assertEquals(message, e.getMessage());
