@@ -4,6 +4,7 @@ import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import io.cocoatly.registry.server.ApiException;
 import io.cocoatly.registry.server.Caller;
 import io.cocoatly.registry.server.Refusals;
 import io.cocoatly.registry.server.Scope;
@@ -88,7 +89,7 @@ final class Publishing {
                     }
                 }
                 Release release = UploadCheck.release(upload);
-                stored[0] = artifacts.put(upload.id(), upload.archive());
+                stored[0] = storeArchive(upload);
                 try {
                     long packageId = existing.isPresent() ? existing.get() : createPackage(c, name, as);
                     ReleaseRows.describe(c, packageId, upload.description());
@@ -105,6 +106,24 @@ final class Publishing {
                 artifacts.delete(upload.id());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Stores the archive; an object already under its key with other bytes is an orphan of a publish
+     * whose COMMIT failed with an unknown outcome (it was kept, see {@link #publish}) and is replaced.
+     * That is safe only here: this transaction holds the package's lock and has just seen that no
+     * release names this version, so no publish that stored that object can still commit.
+     */
+    private boolean storeArchive(Upload upload) {
+        try {
+            return artifacts.put(upload.id(), upload.archive());
+        } catch (ApiException e) {
+            if (!"artifact-exists".equals(e.code())) {
+                throw e;
+            }
+            artifacts.delete(upload.id());
+            return artifacts.put(upload.id(), upload.archive());
         }
     }
 

@@ -77,6 +77,22 @@ class DatabaseFaultTest {
     }
 
     @Test
+    void anOrphanArchiveWithOtherBytesDoesNotBlockTheVersion() throws Exception {
+        // What a publish whose COMMIT failed with an unknown outcome leaves: an archive no release names.
+        Path orphan = dir.resolve("orphan.tar.gz");
+        java.nio.file.Files.write(orphan, uploads.archive("http", "1.0.0", java.util.Map.of("zlib", "^1")));
+        db.artifacts.put(PackageId.of("http", "1.0.0"), orphan);
+        var upload = uploads.upload(db.backend, key, "http", "1.0.0");
+
+        assertEquals("http@1.0.0", db.backend.publish(alice, upload).id().toString());
+
+        try (var stored = db.artifacts.open(PackageId.of("http", "1.0.0")).orElseThrow()) {
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(upload.archive()), stored.readAllBytes()),
+                    "the published archive replaced the orphan");
+        }
+    }
+
+    @Test
     void idleConnectionsTheDatabaseDroppedAreReplacedWithoutFailingARequest() {
         db.backend.publish(alice, uploads.upload(db.backend, key, "http", "1.0.0"));
         assertTrue(terminateServerConnections() >= 1, "the pool's idle connections were terminated");
