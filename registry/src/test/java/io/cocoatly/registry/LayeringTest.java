@@ -26,6 +26,8 @@ class LayeringTest {
                 // What registry.json says, and the release entries a reader left out: plain records.
                 .orShould().haveSimpleName("RegistryDescription").orShould().haveSimpleName("PublisherKey")
                 .orShould().haveSimpleName("LeftOutRelease")
+                // The canonical bytes of registry.json, names.json and index files, for backends that render them.
+                .orShould().haveSimpleName("CanonicalFiles")
                 .check(MAIN);
     }
 
