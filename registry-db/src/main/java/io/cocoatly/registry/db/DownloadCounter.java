@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Only clients whose {@code User-Agent} starts with {@value #COUNTED_AGENT} count (crates.io counts
  * only {@code cargo/}): browsers, crawlers and mirrors do not inflate the numbers. {@link #count}
- * returns at once and never blocks on another thread: a {@link LongAdder} per (version, UTC day) and a
+ * returns at once: a {@link LongAdder} per (version, UTC day), lock-free once that pair has been
+ * seen (only the first download of a version on a day takes the map's bin lock), and a lock-free
  * queue of events. A daemon thread {@link #flush flushes} every {@code flushEvery}: it adds the counts
  * to {@code download_stats} and appends the events to the day partitions of {@code download_events},
  * in one transaction; once a day (and at start) it drops the partitions older than {@code eventsDays}.
@@ -84,7 +85,7 @@ final class DownloadCounter implements AutoCloseable {
 
     /** Counts one download if {@code userAgent} is a cocoatly client's; returns at once and never throws. */
     void count(PackageId id, String clientAddress, String userAgent) {
-        if (userAgent == null || !userAgent.startsWith(COUNTED_AGENT)) {
+        if (id == null || userAgent == null || !userAgent.startsWith(COUNTED_AGENT)) {
             return;
         }
         Instant now = clock.instant();
