@@ -16,14 +16,16 @@ import picocli.CommandLine.Spec;
 /** {@code cocoatly registry}: groups the commands that manage a registry directory. */
 @Command(name = "registry",
         mixinStandardHelpOptions = true,
-        description = "Manage a registry directory (publish into it with `cocoatly publish`) and serve it over HTTP.",
-        subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class, RegistryServeCommand.class, RegistryUserCommand.class,
-            RegistryTokenCommand.class},
+        description = "Manage a registry directory (publish into it with `cocoatly publish`) or database, and serve it over HTTP.",
+        subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class, RegistryServeCommand.class, RegistryMigrateCommand.class,
+            RegistryUserCommand.class, RegistryTokenCommand.class},
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
             "  cocoatly registry reindex ./registry",
             "  cocoatly registry serve ./registry --port 8080",
+            "  cocoatly registry serve --db embedded",
+            "  cocoatly registry migrate --db postgresql://registry_owner@localhost/registry",
             "",
             "See docs/publishing.md, docs/formats.md and docs/registry-server.md."})
 final class RegistryCommand implements Runnable {

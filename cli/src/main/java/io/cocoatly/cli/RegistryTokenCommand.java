@@ -2,7 +2,6 @@ package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
-import io.cocoatly.registry.server.DirectoryBackend;
 import io.cocoatly.registry.server.NewToken;
 import io.cocoatly.registry.server.Scope;
 import io.cocoatly.registry.server.TokenInfo;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  cocoatly registry token create --registry ./registry --user alice --packages 'http-*'",
             "  cocoatly registry token list --registry ./registry",
             "  cocoatly registry token revoke 3f2a9c01d4e5 --registry ./registry",
+            "  cocoatly registry token list --db postgresql://authenticator@localhost/registry",
             "",
             "See docs/registry-server.md."})
 final class RegistryTokenCommand implements Runnable {
@@ -75,8 +76,8 @@ final class RegistryTokenCommand implements Runnable {
 
         private final Context context;
 
-        @Option(names = "--registry", required = true, paramLabel = "DIR", description = "The registry directory.")
-        String registry;
+        @Mixin
+        ServedRegistryOptions where;
 
         @Option(names = "--user", required = true, paramLabel = "LOGIN", description = "The user the token acts for.")
         String user;
@@ -116,7 +117,7 @@ final class RegistryTokenCommand implements Runnable {
             }
             Optional<Instant> expires = Optional.ofNullable(expiresIn)
                     .map(d -> Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(d)));
-            NewToken token = new DirectoryBackend(context.path(registry)).createToken(user, chosen,
+            NewToken token = where.backend(context, "cocoatly registry token create").createToken(user, chosen,
                     packages.isEmpty() ? List.of("*") : packages, expires);
             if (json) {
                 Map<String, Object> data = describe(token.info());
@@ -153,8 +154,8 @@ final class RegistryTokenCommand implements Runnable {
 
         private final Context context;
 
-        @Option(names = "--registry", required = true, paramLabel = "DIR", description = "The registry directory.")
-        String registry;
+        @Mixin
+        ServedRegistryOptions where;
 
         @Option(names = "--json", description = "Print the JSON envelope: data = {\"tokens\": [...]}.")
         boolean json;
@@ -165,7 +166,7 @@ final class RegistryTokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<TokenInfo> tokens = new DirectoryBackend(context.path(registry)).tokens();
+            List<TokenInfo> tokens = where.backend(context, "cocoatly registry token list").tokens();
             if (json) {
                 List<Object> list = new ArrayList<>();
                 tokens.forEach(t -> list.add(describe(t)));
@@ -174,7 +175,7 @@ final class RegistryTokenCommand implements Runnable {
             }
             PrintWriter out = context.out();
             if (tokens.isEmpty()) {
-                out.println("no tokens; create one with `cocoatly registry token create --registry " + registry + " --user LOGIN`");
+                out.println("no tokens; create one with `cocoatly registry token create " + where.asTyped() + " --user LOGIN`");
                 out.flush();
                 return ExitCodes.OK;
             }
@@ -220,8 +221,8 @@ final class RegistryTokenCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id.")
         String id;
 
-        @Option(names = "--registry", required = true, paramLabel = "DIR", description = "The registry directory.")
-        String registry;
+        @Mixin
+        ServedRegistryOptions where;
 
         @Option(names = "--json", description = "Print the JSON envelope: data = the revoked token.")
         boolean json;
@@ -232,7 +233,7 @@ final class RegistryTokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TokenInfo t = new DirectoryBackend(context.path(registry)).revokeToken(id);
+            TokenInfo t = where.backend(context, "cocoatly registry token revoke").revokeToken(id);
             if (json) {
                 Json.write(context.out(), Envelope.success(describe(t)));
             } else {

@@ -1,12 +1,11 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.artifact.Ed25519PublicKey;
-import io.cocoatly.registry.server.DirectoryBackend;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +46,7 @@ final class RegistryUserCommand implements Runnable {
             footer = {"",
                 "Examples:",
                 "  cocoatly registry user add alice --key ~/.cocoatly-keys/cocoatly.pub --registry ./registry",
+                "  cocoatly registry user add alice --key alice.pub --db postgresql://authenticator@localhost/registry",
                 "",
                 "Exit codes: 0 added (or already there), 2 invalid login, key file or registry, 4 writing failed."})
     static final class Add implements Callable<Integer> {
@@ -59,8 +59,8 @@ final class RegistryUserCommand implements Runnable {
         @Option(names = "--key", required = true, paramLabel = "FILE.pub", description = "The public key file.")
         String key;
 
-        @Option(names = "--registry", required = true, paramLabel = "DIR", description = "The registry directory.")
-        String registry;
+        @Mixin
+        ServedRegistryOptions where;
 
         @Option(names = "--json", description = "Print the JSON envelope: data = {\"login\", \"key_id\", \"added\"}.")
         boolean json;
@@ -72,8 +72,7 @@ final class RegistryUserCommand implements Runnable {
         @Override
         public Integer call() {
             Ed25519PublicKey publicKey = Ed25519PublicKey.read(context.path(key));
-            Path root = context.path(registry);
-            boolean added = new DirectoryBackend(root).addUser(login, publicKey);
+            boolean added = where.backend(context, "cocoatly registry user add").addUser(login, publicKey);
             if (json) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("login", login);

@@ -61,16 +61,32 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
     }
 
     /**
-     * The default registry ({@code registry.url}, {@code registry.name}); both absent by default.
+     * The default registry ({@code registry.url}, {@code registry.name}); both absent by default. And,
+     * for a registry served from a database, how long its download events are kept.
      *
-     * @param url a URL as written (it has a scheme: {@code file:}, {@code https:} ...), or else an
-     *            absolute path: a relative one was taken from the directory of the file that gave it
-     *            (the home, or the project), or from the working directory for a variable or flag
+     * @param url                a URL as written (it has a scheme: {@code file:}, {@code https:} ...), or else an
+     *                           absolute path: a relative one was taken from the directory of the file that gave it
+     *                           (the home, or the project), or from the working directory for a variable or flag
+     * @param downloadEventsDays {@code registry.download_events_days}: the days of download events (IP address,
+     *                           user agent) {@code registry serve --db} keeps; the per-day counts are kept for ever
      */
-    public record Registry(Optional<String> url, Optional<String> name) {
+    public record Registry(Optional<String> url, Optional<String> name, int downloadEventsDays) {
+
+        /** The days of download events kept unless {@code registry.download_events_days} says otherwise. */
+        public static final int DEFAULT_DOWNLOAD_EVENTS_DAYS = 90;
+
+        /** Checks the fields. */
         public Registry {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(name, "name");
+            if (downloadEventsDays < 1) {
+                throw new IllegalArgumentException("downloadEventsDays must be positive, got " + downloadEventsDays);
+            }
+        }
+
+        /** {@code url} and {@code name} with the default retention of download events. */
+        public Registry(Optional<String> url, Optional<String> name) {
+            this(url, name, DEFAULT_DOWNLOAD_EVENTS_DAYS);
         }
     }
 

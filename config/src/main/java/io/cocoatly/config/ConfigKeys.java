@@ -60,7 +60,8 @@ final class ConfigKeys {
 
     private static Map<String, Map<String, Key>> sections() {
         Map<String, Map<String, Key>> s = new LinkedHashMap<>();
-        section(s, "registry", text("url", "a registry directory or URL"), text("name", "a registry name"));
+        section(s, "registry", text("url", "a registry directory or URL"), text("name", "a registry name"),
+                integer("download_events_days", 1, 36_500));
         section(s, "storage", text("install_dir", "a path"));
         section(s, "cache", text("dir", "a path"));
         section(s, "network", integer("max_concurrent_downloads", 1, 256), integer("timeout_seconds", 1, 3600),

@@ -102,7 +102,8 @@ public final class ConfigReader {
     private Config config() {
         Config d = Config.defaults(home);
         Config.Registry registry = new Config.Registry(nullable("registry", "url", ConfigReader::registry),
-                nullable("registry", "name", (at, base) -> nonEmpty(at)));
+                nullable("registry", "name", (at, base) -> nonEmpty(at)),
+                integer("registry", "download_events_days", d.registry().downloadEventsDays()));
         Config.Storage storage = new Config.Storage(setting("storage", "install_dir", d.storage().installDir(),
                 ConfigReader::path));
         Config.Cache cache = new Config.Cache(setting("cache", "dir", d.cache().dir(), ConfigReader::path));

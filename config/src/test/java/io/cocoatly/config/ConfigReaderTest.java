@@ -44,6 +44,7 @@ class ConfigReaderTest {
         assertEquals(List.of(), config.security().trustedKeys());
         assertEquals(List.of("sha256"), config.security().checksums());
         assertEquals(Optional.empty(), config.registry().url());
+        assertEquals(90, config.registry().downloadEventsDays());
         assertEquals(ConfigHooks.none(), config.hooks());
     }
 
@@ -57,7 +58,7 @@ class ConfigReaderTest {
     void everyKeyCanBeSet(@TempDir Path dir) throws IOException {
         Home home = new Home(dir);
         Files.writeString(home.configFile(), "{\n"
-                + "  \"registry\": {\"url\": \"https://registry.example/cocoatly\", \"name\": \"example\"},\n"
+                + "  \"registry\": {\"url\": \"https://registry.example/cocoatly\", \"name\": \"example\", \"download_events_days\": 30},\n"
                 + "  \"storage\": {\"install_dir\": \"/opt/cocoatly\"},\n"
                 + "  \"cache\": {\"dir\": \"my-cache\"},\n"
                 + "  \"network\": {\"max_concurrent_downloads\": 2, \"timeout_seconds\": 5, \"retries\": 0,"
@@ -67,7 +68,7 @@ class ConfigReaderTest {
                 + "  \"hooks\": {\"on_post_install\": [\"notify-send\", \"installed\"]}\n"
                 + "}\n");
         Config config = ConfigReader.read(home);
-        assertEquals(new Config.Registry(Optional.of("https://registry.example/cocoatly"), Optional.of("example")), config.registry());
+        assertEquals(new Config.Registry(Optional.of("https://registry.example/cocoatly"), Optional.of("example"), 30), config.registry());
         assertEquals(Path.of("/opt/cocoatly"), config.storage().installDir());
         assertEquals(dir.resolve("my-cache"), config.cache().dir());
         assertEquals(new Config.Network(2, Duration.ofSeconds(5), 0, Optional.of(URI.create("http://proxy.local:3128"))),
@@ -113,6 +114,8 @@ class ConfigReaderTest {
             Arguments.of("{\"network\": {\"max_concurrent_downloads\": 2.5}}",
                 "$.network.max_concurrent_downloads: expected an integer, found a number"),
             Arguments.of("{\"network\": {\"retries\": -1}}", "$.network.retries: expected an integer from 0 to 100, found -1"),
+            Arguments.of("{\"registry\": {\"download_events_days\": 0}}",
+                "$.registry.download_events_days: expected an integer from 1 to 36500, found 0"),
             Arguments.of("{\"network\": {\"proxy\": \"proxy.local\"}}",
                 "$.network.proxy: expected a proxy like http://host:port (http, https or socks5): `proxy.local`"),
             Arguments.of("{\"security\": {\"require_signatures\": \"yes\"}}",

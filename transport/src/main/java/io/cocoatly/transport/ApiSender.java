@@ -129,7 +129,7 @@ final class ApiSender {
     }
 
     private static Request build(ApiRequest request, HttpUrl url, TransportOptions options) {
-        Request.Builder b = new Request.Builder().url(url).header("User-Agent", "cocoatly");
+        Request.Builder b = new Request.Builder().url(url).header("User-Agent", UserAgent.VALUE);
         request.headers().forEach(b::header);
         if (request.tokenFirst()) {
             options.tokenFor(request.url()).ifPresent(token -> b.header("Authorization", token.headerValue()));

@@ -102,7 +102,7 @@ final class HttpFetcher implements AutoCloseable {
                 // Asking for identity keeps OkHttp from transparently gunzipping a .tar.gz served
                 // with Content-Encoding: gzip, which would change the bytes we hash.
                 .header("Accept-Encoding", "identity")
-                .header("User-Agent", "cocoatly");
+                .header("User-Agent", UserAgent.VALUE);
         request.validators().etag().ifPresent(tag -> b.header("If-None-Match", tag));
         request.validators().lastModified().ifPresent(date -> b.header("If-Modified-Since", date));
         if (request.tokenFirst()) {

@@ -69,6 +69,7 @@ class ApiSendTest {
         assertEquals("/api/v1/packages/new", sent.getTarget());
         assertEquals("Bearer " + SECRET, sent.getHeaders().get("Authorization"), "token first: on the first attempt");
         assertEquals("kept", sent.getHeaders().get("X-Cocoatly-Test"));
+        assertEquals(UserAgent.VALUE, sent.getHeaders().get("User-Agent"));
         assertEquals("application/octet-stream", sent.getHeaders().get("Content-Type"));
         assertArrayEquals(PAYLOAD, sent.getBody().toByteArray());
     }

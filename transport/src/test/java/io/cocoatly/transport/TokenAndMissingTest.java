@@ -56,7 +56,9 @@ class TokenAndMissingTest {
         FetchedBytes fetched = transport.getBytes(GetRequest.atMost(url("/registry.json"), 1000), events);
 
         assertEquals("{}", fetched.text());
-        assertNull(server.takeRequest().getHeaders().get("Authorization"), "the first request has no token");
+        RecordedRequest first = server.takeRequest();
+        assertNull(first.getHeaders().get("Authorization"), "the first request has no token");
+        assertEquals(UserAgent.VALUE, first.getHeaders().get("User-Agent"));
         assertEquals("Bearer " + SECRET, server.takeRequest().getHeaders().get("Authorization"));
     }
 

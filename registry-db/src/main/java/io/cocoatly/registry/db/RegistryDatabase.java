@@ -61,6 +61,18 @@ public final class RegistryDatabase implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Whether the database answers now, as the server's login role: a server that starts while it is
+     * away says so once and answers {@code 503} until it is back (the pools connect lazily).
+     */
+    public boolean reachable() {
+        try {
+            return database.read(Access.ANONYMOUS, c -> c.isValid(2));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Writes the downloads counted so far, stops listening, and closes the pools. */
     @Override
     public void close() {
