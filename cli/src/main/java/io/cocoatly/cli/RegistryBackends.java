@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.db.ArtifactStore;
+import io.cocoatly.registry.db.ArtifactStores;
 import io.cocoatly.registry.db.DatabaseSettings;
 import io.cocoatly.registry.db.DatabaseUrl;
 import io.cocoatly.registry.db.EmbeddedDatabase;
@@ -75,7 +76,7 @@ final class RegistryBackends {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--db-read` is a replica of `--db URL`: the embedded"
                     + " database has none", List.of("leave `--db-read` out"));
         });
-        ArtifactStore store = PendingArtifactStores.parse(artifacts.orElse(home.resolve(ARTIFACTS_DIR).toUri().toString()),
+        ArtifactStore store = ArtifactStores.parse(artifacts.orElse(home.resolve(ARTIFACTS_DIR).toUri().toString()),
                 context.env());
         int eventsDays = settings.config().registry().downloadEventsDays();
         if (target instanceof DatabaseTarget.Url url) {
