@@ -356,3 +356,39 @@ GRANT INSERT, DELETE ON package_owners, package_keywords, package_categories TO 
 GRANT INSERT ON dependencies, package_authors TO authenticated;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO service_role;
 GRANT EXECUTE ON FUNCTION publisher(), owns(bigint) TO anon, authenticated, service_role;
+
+-- ── Search (read branch of issue 12) ─────────────────────────────────────────────────────────────
+-- The one definition of what search looks at, used by publish and by import alike:
+--   document(p) = name(p) weighted A ‖ description(p) weighted B ‖ keywords(p) weighted B
+-- with the 'simple' configuration (no stemming: package names and keywords are not English words).
+CREATE FUNCTION package_search_document(p bigint) RETURNS tsvector LANGUAGE sql STABLE AS $$
+    SELECT setweight(to_tsvector('simple', pk.name), 'A')
+           || setweight(to_tsvector('simple', coalesce(pk.description, '')), 'B')
+           || setweight(to_tsvector('simple', coalesce((SELECT string_agg(k.keyword, ' ' ORDER BY k.keyword)
+                                                          FROM package_keywords k WHERE k.package_id = pk.id), '')), 'B')
+    FROM packages pk WHERE pk.id = p
+$$;
+GRANT EXECUTE ON FUNCTION package_search_document(bigint) TO authenticated, service_role;
+
+-- Typos in a name are found by trigram similarity where pg_trgm can be had (a trusted extension
+-- since PostgreSQL 13, so the database's owner may create it; Supabase has it). Where it cannot, the
+-- migration still succeeds and the server falls back to prefix matching (PackageQueries says how).
+DO $$
+BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXECUTE 'CREATE INDEX packages_name_trgm ON packages USING gin (name gin_trgm_ops)';
+EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported OR undefined_object THEN
+    RAISE NOTICE 'pg_trgm is not available (%): search falls back to prefix matching', SQLERRM;
+END
+$$;
+
+-- registry.json changes are announced too, with a payload no package name can have (':' is not
+-- allowed in one), so every server drops its copy.
+CREATE FUNCTION announce_settings() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('cocoatly_index', ':registry');
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER registry_settings_announce AFTER INSERT OR UPDATE ON registry_settings
+    FOR EACH ROW EXECUTE FUNCTION announce_settings();
