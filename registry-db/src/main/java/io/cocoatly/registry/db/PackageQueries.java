@@ -33,7 +33,8 @@ import java.util.WeakHashMap;
  */
 final class PackageQueries {
 
-    private static final Map<Database, Boolean> TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Whether each database has pg_trgm, asked once. */
+    static final Map<Database, Boolean> TRIGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PackageQueries() {
     }
