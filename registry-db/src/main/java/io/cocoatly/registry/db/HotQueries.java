@@ -55,11 +55,6 @@ final class HotQueries {
     /** registry.json as stored. */
     static final String SETTINGS = "SELECT description, name FROM registry_settings";
 
-    /** Whether a version exists, before its artifact is served (the exact text, build metadata included). */
-    static final String VERSION_EXISTS = """
-            SELECT 1 FROM package_versions v JOIN packages p ON p.id = v.package_id
-            WHERE p.name = ? AND v.version = ?""";
-
     /**
      * The version to show as newest, by io.cocoatly.model.NewestVersion's rule, as three backward
      * scans of the (package_id, sort_key) index that each stop at their first row:
@@ -153,7 +148,6 @@ final class HotQueries {
             new Query("revision check", REVISION, List.of("name")),
             new Query("names.json", NAMES, List.of(), true),
             new Query("registry.json", SETTINGS, List.of()),
-            new Query("artifact lookup", VERSION_EXISTS, List.of("name", "version")),
             new Query("newest version", "SELECT " + NEWEST_VERSION.formatted("?::bigint"), List.of("id", "id", "id")),
             new Query("info downloads", INFO_VERSION_DOWNLOADS, List.of("id")),
             new Query("owners", OWNERS, List.of("id")),

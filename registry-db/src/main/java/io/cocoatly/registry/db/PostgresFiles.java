@@ -51,8 +51,11 @@ import java.util.stream.Collectors;
  * announces) is served but not kept: each notification moves an epoch on, and a copy is kept only if
  * the epoch did not move while it was rendered.
  *
- * <p>With a read replica, renders read the replica, which may lag the primary's notification; the
- * copy is then the replica's state until the package changes again (see the report of issue 12).
+ * <p>Artifacts are looked up in the same cached listing, so a known version's artifact costs no
+ * database round trip either.
+ *
+ * <p>A known limit: with a read replica, renders read the replica, which may lag the primary's
+ * notification; the copy kept is then the replica's older state until the package changes again.
  */
 final class PostgresFiles implements RegistryFiles, AutoCloseable {
 

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * the most versions), and a finding for each sequential scan of a table the statistics say holds more
  * than a few rows. Queries that read a whole table by nature (names.json) are exempt.
  *
- * <p>The plans follow the statistics: run {@code ANALYZE} as the tables' owner first (the service
- * role may not), as autovacuum would after a large import.
+ * <p>The plans follow the statistics: run {@code VACUUM ANALYZE} as the tables' owner first (the
+ * service role may not), as autovacuum would after a large import; until VACUUM, a bulk import's rows
+ * wait in the GIN pending lists and the planner shuns the search indexes.
  */
 final class QueryPlans {
 
@@ -44,6 +45,7 @@ final class QueryPlans {
             if (query.wholeTable()) {
                 continue;
             }
+            // pg_trgm's % operator is in the trigram search alone; without the extension it cannot be planned.
             if (query.sql().contains("%") && !trigramsInstalled(c)) {
                 continue;
             }

@@ -103,7 +103,8 @@ public final class RegistryDatabase implements AutoCloseable {
     /**
      * The sequential scans of tables over {@code minRows} rows in the plans of the queries the server
      * runs on its hot paths, each described in a sentence; empty when indexes serve them all. The
-     * plans follow the statistics: run {@code ANALYZE} as the owner first after a large import.
+     * plans follow the statistics: after a large import, run {@code VACUUM ANALYZE} as the owner first
+     * (autovacuum does, in time).
      */
     public List<String> sequentialScans(long minRows) {
         return database.write(Access.SERVICE, c -> QueryPlans.sequentialScans(c, minRows)).stream()
