@@ -97,11 +97,20 @@ final class QueryPlans {
     }
 
     private static long rows(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT reltuples::bigint FROM pg_class WHERE relname = ?")) {
             s.setString(1, table);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
+                long estimate = r.next() ? r.getLong(1) : 0;
+                if (estimate >= 0) {
+                    return estimate;
+                }
             }
+        }
+        // Never analyzed (-1): count, rather than take an unknown size for a small one.
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table.replaceAll("[^a-z0-9_]", ""));
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
         }
     }
 }

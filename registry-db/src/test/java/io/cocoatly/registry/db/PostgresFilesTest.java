@@ -166,7 +166,25 @@ class PostgresFilesTest {
             assertEquals(Optional.empty(), files.file("registry.json"), "no registry imported yet");
             service.write(Access.SERVICE, c -> c.prepareStatement("INSERT INTO packages (name) VALUES ('zzz-new')").executeUpdate());
             waitFor(() -> new String(files.file("names.json").orElseThrow().bytes()).contains("zzz-new"));
+
+            // registry.json is announced too (payload :registry), so a changed description is served.
+            service.write(Access.SERVICE, c -> c.prepareStatement(
+                    "INSERT INTO registry_settings (name, description) VALUES ('t', '{\"format\": 1, \"name\": \"t\"}')").executeUpdate());
+            ServedFile first = files.file("registry.json").orElseThrow();
+            service.write(Access.SERVICE, c -> c.prepareStatement(
+                    "UPDATE registry_settings SET description = '{\"format\": 1, \"name\": \"u\"}'").executeUpdate());
+            waitFor(() -> !files.file("registry.json").orElseThrow().etag().equals(first.etag()));
+            assertEquals("{\"format\": 1, \"name\": \"u\"}", new String(files.file("registry.json").orElseThrow().bytes()));
         }
+    }
+
+    @Test
+    void thePlanCheckFindsSequentialScansWhereThereAreAny() {
+        // 35 packages are a few pages: the planner rightly scans them, and the check must say so
+        // (over the crates.io data it finds none: benchmarks' CratesDatabaseTest).
+        TestDatabases.server().vacuumAnalyze(urls.owner().database());
+        List<String> scans = registry.sequentialScans(0);
+        assertTrue(scans.stream().anyMatch(s -> s.startsWith("query `index file`: sequential scan of `packages`")), scans.toString());
     }
 
     /** Runs one statement as the service role; it must change exactly one row. */
