@@ -26,6 +26,8 @@ class LayeringTest {
                 // What registry.json says, and the release entries a reader left out: plain records.
                 .orShould().haveSimpleName("RegistryDescription").orShould().haveSimpleName("PublisherKey")
                 .orShould().haveSimpleName("LeftOutRelease")
+                // The canonical bytes of a registry's files, for a registry kept elsewhere (a database).
+                .orShould().haveSimpleName("CanonicalFiles")
                 .check(MAIN);
     }
 
