@@ -92,7 +92,8 @@ public final class CratesRegistryWriter {
         return count;
     }
 
-    private static Release portable(Release release) {
+    /** The release with each requirement written as its canonical range, checked to read back the same. */
+    static Release portable(Release release) {
         List<Dependency> dependencies = new ArrayList<>();
         for (Dependency dependency : release.dependencies()) {
             String text = dependency.range().toString();

@@ -1,7 +1,11 @@
 package io.cocoatly.registry.db;
 
+import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.registry.server.RegistryBackend;
 import io.cocoatly.registry.server.RegistryFiles;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A registry kept in PostgreSQL: the entry point of this module (docs/registry-server.md).
@@ -19,9 +23,12 @@ public final class RegistryDatabase implements AutoCloseable {
     private final PostgresBackend backend;
     private final PostgresFiles files;
     private final DownloadCounter downloads;
+    private final ArtifactStore artifacts;
 
-    private RegistryDatabase(Database database, PostgresBackend backend, PostgresFiles files, DownloadCounter downloads) {
+    private RegistryDatabase(Database database, PostgresBackend backend, PostgresFiles files, DownloadCounter downloads,
+                             ArtifactStore artifacts) {
         this.database = database;
+        this.artifacts = artifacts;
         this.backend = backend;
         this.files = files;
         this.downloads = downloads;
@@ -48,7 +55,7 @@ public final class RegistryDatabase implements AutoCloseable {
         Database database = Database.open(settings.primary(), settings.readReplica(), settings.maxConnections());
         DownloadCounter downloads = new DownloadCounter(database, settings.downloadFlush(), settings.downloadEventsDays());
         return new RegistryDatabase(database, new PostgresBackend(database, artifacts),
-                new PostgresFiles(database, artifacts, downloads), downloads);
+                new PostgresFiles(database, artifacts, downloads), downloads, artifacts);
     }
 
     /** The write API's backend. */
@@ -71,6 +78,49 @@ public final class RegistryDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Loads the registry directory {@code dir} into this (empty) database, as the service role, in one
+     * transaction, holding the directory's lock meanwhile (so {@code dir} must be writable): every index file read strictly, every artifact in the directory checked (size,
+     * every digest, the signature against the keys of the directory's users and {@code keys}) and put
+     * into the artifact store first, then all rows. Owners, descriptions, publication times, users and
+     * their keys come from {@code .cocoatly-server} when it is there; tokens are never imported. An
+     * index entry whose artifact is elsewhere (an absolute URL) or that has none is imported as it is.
+     * A failed import leaves archives in the store that no version names (never served).
+     *
+     * @throws io.cocoatly.model.CocoatlyException {@code import-refused} naming the file and the
+     *     problem, {@code import-target-not-empty}, or the registry module's errors for a malformed file
+     */
+    public ImportSummary importDirectory(Path dir, Collection<Ed25519PublicKey> keys) {
+        ImportedRegistry registry = ImportedRegistry.read(dir, keys);
+        registry.artifacts().forEach(artifacts::put);
+        return database.write(Access.SERVICE, c -> BulkLoad.load(c, registry));
+    }
+
+    /**
+     * Writes this registry into the registry directory {@code dir} (new or empty): the same bytes a
+     * directory registry with these packages has, artifacts copied from the store, and the server's
+     * state where the database has users. A directory imported and exported again is byte-identical
+     * (its {@code .cocoatly-server} aside: tokens are not exported, and publication times are then
+     * known for every version).
+     *
+     * @throws io.cocoatly.model.CocoatlyException {@code export-target-not-empty}, {@code registry-not-found},
+     *     {@code artifact-missing}, {@code registry-unwritable}
+     */
+    public ExportSummary exportDirectory(Path dir) {
+        return RegistryExport.run(database, artifacts, dir);
+    }
+
+    /**
+     * The sequential scans of tables over {@code minRows} rows in the plans of the queries the server
+     * runs on its hot paths, each described in a sentence; empty when indexes serve them all. The
+     * plans follow the statistics: after a large import, run {@code VACUUM ANALYZE} as the owner first
+     * (autovacuum does, in time).
+     */
+    public List<String> sequentialScans(long minRows) {
+        return database.write(Access.SERVICE, c -> QueryPlans.sequentialScans(c, minRows)).stream()
+                .map(QueryPlans.Finding::toString).toList();
     }
 
     /** Writes the downloads counted so far, stops listening, and closes the pools. */

@@ -34,8 +34,11 @@ import java.util.TreeSet;
  * only), {@code packages/<name>.json} (owners, description, publication times) and the append-only
  * {@code audit.log}. Files are replaced atomically and readable by their owner only; writers hold the
  * registry's lock (see {@link DirectoryBackend}), readers need none.
+ *
+ * <p>Public for the PostgreSQL backend's import and export ({@code io.cocoatly.registry.db}), which
+ * read and write the same files: the format stays here, in one place.
  */
-final class ServerState {
+public final class ServerState {
 
     /** The state directory's name in the registry root. */
     static final String DIR_NAME = ".cocoatly-server";
@@ -44,7 +47,8 @@ final class ServerState {
 
     private final Path dir;
 
-    ServerState(Path registryRoot) {
+    /** The state of the registry directory {@code registryRoot}; nothing is read or created yet. */
+    public ServerState(Path registryRoot) {
         this.dir = registryRoot.resolve(DIR_NAME);
     }
 
@@ -52,10 +56,16 @@ final class ServerState {
     record StoredToken(TokenInfo info, String sha256) {
     }
 
-    /** What the server knows of one package beyond its index file. */
-    record PackageState(List<String> owners, Optional<String> description, Map<String, Instant> published) {
+    /**
+     * What the server knows of one package beyond its index file.
+     *
+     * @param owners      the owners' logins, kept sorted and without duplicates
+     * @param description the newest description given at publish time, if any
+     * @param published   when each version was published, by its text
+     */
+    public record PackageState(List<String> owners, Optional<String> description, Map<String, Instant> published) {
         /** Owners are kept sorted and without duplicates, however they were given. */
-        PackageState {
+        public PackageState {
             owners = List.copyOf(new TreeSet<>(owners));
             published = Map.copyOf(published);
         }
@@ -66,7 +76,12 @@ final class ServerState {
         return ensure(dir.resolve("tmp"));
     }
 
-    Map<String, List<Ed25519PublicKey>> users() {
+    /**
+     * The users of {@code users.json} with their keys, by login (sorted); empty if there is no file.
+     *
+     * @throws io.cocoatly.model.InvalidFileException if the file is malformed, naming it and the JSON path
+     */
+    public Map<String, List<Ed25519PublicKey>> users() {
         Map<String, List<Ed25519PublicKey>> users = new TreeMap<>();
         read("users.json").ifPresent(root -> {
             for (JsonCursor u : root.required("users").elements()) {
@@ -80,7 +95,8 @@ final class ServerState {
         return users;
     }
 
-    void writeUsers(Map<String, List<Ed25519PublicKey>> users) {
+    /** Replaces {@code users.json} atomically; the caller holds the registry's lock. */
+    public void writeUsers(Map<String, List<Ed25519PublicKey>> users) {
         JsonObject root = JsonObject.create();
         JsonArray list = root.putArray("users");
         users.forEach((login, keys) -> {
@@ -132,7 +148,12 @@ final class ServerState {
         write("tokens.json", root);
     }
 
-    Optional<PackageState> packageState(PackageName name) {
+    /**
+     * What {@code packages/<name>.json} says, or empty if there is no such file.
+     *
+     * @throws io.cocoatly.model.InvalidFileException if the file is malformed, naming it and the JSON path
+     */
+    public Optional<PackageState> packageState(PackageName name) {
         return read("packages/" + name.value() + ".json").map(root -> {
             List<String> owners = new ArrayList<>();
             root.required("owners").elements().forEach(o -> owners.add(o.string()));
@@ -145,7 +166,8 @@ final class ServerState {
         });
     }
 
-    void writePackageState(PackageName name, PackageState state) {
+    /** Replaces {@code packages/<name>.json} atomically; the caller holds the registry's lock. */
+    public void writePackageState(PackageName name, PackageState state) {
         JsonObject root = JsonObject.create();
         JsonArray owners = root.putArray("owners");
         state.owners().forEach(owners::add);
