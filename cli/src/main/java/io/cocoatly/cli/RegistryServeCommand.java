@@ -172,6 +172,9 @@ final class RegistryServeCommand implements Callable<Integer> {
             }
             if (!registry.registry().reachable()) {
                 err.println("warning: the database " + registry.server() + " is not reachable; answering 503 until it is");
+            } else {
+                // A new registry is named after its database, as `registry init DIR` names one after its directory.
+                registry.registry().describeIfNew(registry.server().database());
             }
             err.flush();
         }

@@ -28,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +132,6 @@ class RegistryDatabaseCommandsTest {
 
     // Needs RegistryServer.start(RegistryFiles, …) (serve branch) and PostgresBackend's users and
     // tokens (write branch) of issue 12: both throw UnsupportedOperationException on this branch.
-    @Disabled("enable after serve branch merge (and the write branch: PostgresBackend users and tokens)")
     @Test
     void serveDbEmbeddedRunsUnderTheHomeAndTheAdminCommandsReachIt() throws Exception {
         Path home = dir.resolve("home");
@@ -170,7 +168,6 @@ class RegistryDatabaseCommandsTest {
         assertTrue(Files.readString(dir.resolve("stderr.txt")).endsWith("stopped serving " + database + "\n"));
     }
 
-    @Disabled("enable after serve branch merge")
     @Test
     void serveStartsWhileTheDatabaseIsAwayAndAnswers503() throws Exception {
         int closed;

@@ -53,13 +53,16 @@ final class BulkLoad {
     }
 
     /**
-     * Loads {@code registry} into an empty database.
+     * Loads {@code registry} into an empty database: no package and no user (a description alone, written
+     * by a server's first start, is replaced).
      *
-     * @throws CocoatlyException {@code import-target-not-empty} if the database has a registry already
+     * @throws CocoatlyException {@code import-target-not-empty} if the database has packages or users already
      */
     static ImportSummary load(Connection c, ImportedRegistry registry) throws SQLException {
         requireEmpty(c);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO registry_settings (name, description) VALUES (?, ?)")) {
+        // A registry a server described on its first start but that holds nothing yet takes the imported description.
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO registry_settings (name, description) VALUES (?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description")) {
             s.setString(1, registry.name());
             s.setString(2, new String(registry.registryJson(), StandardCharsets.UTF_8));
             s.executeUpdate();
@@ -76,7 +79,7 @@ final class BulkLoad {
 
     private static void requireEmpty(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM packages) OR EXISTS (SELECT 1 FROM registry_settings) OR EXISTS (SELECT 1 FROM users)");
+                "SELECT EXISTS (SELECT 1 FROM packages) OR EXISTS (SELECT 1 FROM users)");
              ResultSet r = s.executeQuery()) {
             r.next();
             if (r.getBoolean(1)) {

@@ -69,6 +69,24 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /**
+     * Gives a new registry its {@code registry.json} (format 1, {@code name}), as {@code registry init}
+     * gives a directory one; a registry that has one keeps it. Runs as the service role.
+     *
+     * @return whether the description was written now
+     */
+    public boolean describeIfNew(String name) {
+        byte[] description = io.cocoatly.registry.CanonicalFiles.registry(name);
+        return database.write(Access.SERVICE, c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO registry_settings (name, description) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
+                s.setString(1, name);
+                s.setString(2, new String(description, java.nio.charset.StandardCharsets.UTF_8));
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
      * Whether the database answers now, as the server's login role: a server that starts while it is
      * away says so once and answers {@code 503} until it is back (the pools connect lazily).
      */

@@ -85,20 +85,18 @@ final class ReleaseRows {
 
     /**
      * Sets the package's description (when {@code description} is present; otherwise the old one stays)
-     * and recomputes its search vector from name, description and keywords:
-     * <pre>search = A(name) ‖ B(description) ‖ B(keywords)</pre>
+     * and recomputes its search vector with {@code package_search_document} (name A, description and keywords B).
      */
     static void describe(Connection c, long packageId, Optional<String> description) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE packages SET description = coalesce(?, description),
-                    search = setweight(to_tsvector('simple', name), 'A')
-                          || setweight(to_tsvector('simple', coalesce(coalesce(?, description), '')), 'B')
-                          || setweight(to_tsvector('simple', coalesce((SELECT string_agg(k.keyword, ' ') FROM package_keywords k
-                                                                       WHERE k.package_id = packages.id), '')), 'B')
-                WHERE id = ?""")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE packages SET description = coalesce(?, description) WHERE id = ?")) {
             s.setString(1, description.orElse(null));
-            s.setString(2, description.orElse(null));
-            s.setLong(3, packageId);
+            s.setLong(2, packageId);
+            s.executeUpdate();
+        }
+        // A second statement, so that the document (V1's package_search_document, the one definition
+        // that import uses too) sees the new description.
+        try (PreparedStatement s = c.prepareStatement("UPDATE packages SET search = package_search_document(id) WHERE id = ?")) {
+            s.setLong(1, packageId);
             s.executeUpdate();
         }
     }
