@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Manage a registry directory (publish into it with `cocoatly publish`) or database, and serve it over HTTP.",
         subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class, RegistryServeCommand.class, RegistryMigrateCommand.class,
+            RegistryImportCommand.class, RegistryExportCommand.class,
             RegistryUserCommand.class, RegistryTokenCommand.class},
         footer = {"",
             "Examples:",
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             "  cocoatly registry serve ./registry --port 8080",
             "  cocoatly registry serve --db embedded",
             "  cocoatly registry migrate --db postgresql://registry_owner@localhost/registry",
+            "  cocoatly registry import ./registry --db embedded",
             "",
             "See docs/publishing.md, docs/formats.md and docs/registry-server.md."})
 final class RegistryCommand implements Runnable {

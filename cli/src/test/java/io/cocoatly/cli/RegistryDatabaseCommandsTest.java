@@ -130,6 +130,37 @@ class RegistryDatabaseCommandsTest {
         GoldenFile.assertMatches("registry-db/refusals", String.join("---\n", errors));
     }
 
+    @Test
+    void importThenExportIsAByteIdenticalRoundTrip() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home);
+        // The sample registry has no .cocoatly-server: its signatures are checked against the trusted key.
+        InstallFixture.trust(home, Files.readString(TestData.path("testdata/keys/sample.pub"))
+                .replaceAll("(?s).*\"public_key\" *: *\"([^\"]+)\".*", "$1"));
+        Path source = dir.resolve("source");
+        SampleProject.copyTree(TestData.path("testdata/registry"), source);
+        String db = postgres.database("roundtrip").server().toString();
+        CliRunner runner = new CliRunner(dir, Map.of("COCOATLY_HOME", home.toString()));
+
+        CliRunner.Result imported = runner.run("registry", "import", "source", "--db", db);
+        CliRunner.Result exported = runner.run("registry", "export", "--db", db, "exported");
+        CliRunner.Result again = runner.run("registry", "import", "source", "--db", db, "--json");
+
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertEquals(0, exported.exitCode(), exported.err());
+        GoldenFile.assertMatches("registry-db/import-export", (imported.out() + exported.out()).replace(port, "PORT")
+                .replace(dir.toString(), "<dir>"));
+        assertEquals(4, again.exitCode(), again.out());
+        GoldenFile.assertMatches("registry-db/import-not-empty", again.out().replace(port, "PORT"));
+        Map<String, String> exportedFiles = new java.util.TreeMap<>(io.cocoatly.testkit.FileTree.describe(dir.resolve("exported")));
+        exportedFiles.keySet().removeIf(path -> path.startsWith(".cocoatly-server/"));
+        Map<String, String> sourceFiles = new java.util.TreeMap<>(io.cocoatly.testkit.FileTree.describe(source));
+        // The sample's README is no registry file: an export has none.
+        sourceFiles.keySet().removeIf(path -> path.startsWith(".registry.lock") || path.equals("README.md"));
+        exportedFiles.keySet().removeIf(path -> path.startsWith(".registry.lock"));
+        assertEquals(sourceFiles, exportedFiles);
+    }
+
     // Needs RegistryServer.start(RegistryFiles, …) (serve branch) and PostgresBackend's users and
     // tokens (write branch) of issue 12: both throw UnsupportedOperationException on this branch.
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.config.ConfigLayers;
-import io.cocoatly.registry.server.AccessLog;
 import io.cocoatly.registry.server.RegistryServer;
-import io.cocoatly.registry.server.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +22,43 @@ import org.junit.jupiter.api.io.TempDir;
  * A team's day with a registry of its own, every part real: {@code cocoatly registry serve} on
  * loopback, a publisher and a token made with the server-side commands, {@code publish} and
  * {@code yank} through the write API, and {@code lock}, {@code install}, {@code resolve},
- * {@code search} and {@code info} reading it back over HTTP. No output ever holds the token.
+ * {@code search} and {@code info} reading it back over HTTP. No output ever holds the token. Run
+ * against a registry directory and a PostgreSQL registry alike: no client can tell them apart.
  */
-class ServedRegistryEndToEndTest {
+abstract class ServedRegistryEndToEndTest {
 
     @TempDir
     Path dir;
 
     private RegistryServer server;
-    private String url;
+    String url;
     private String token;
     private final List<String> outputs = new ArrayList<>();
+
+    /** Creates the registry the admin commands then reach with {@link #registryOption()}. */
+    abstract void createRegistry() throws IOException;
+
+    /** How the admin commands name the registry: {@code --registry DIR} or {@code --db URL}. */
+    abstract List<String> registryOption();
+
+    /** Starts serving it. */
+    abstract RegistryServer startServer() throws IOException;
+
+    /** Stops what {@link #startServer()} started besides the server. */
+    void stopBackend() {
+    }
 
     @BeforeEach
     void serve() throws IOException {
         assertOk(run(false, "keygen", "--out", "keys"));
-        assertOk(run(false, "registry", "init", "reg", "--name", "team"));
-        assertOk(run(false, "registry", "user", "add", "alice", "--key", "keys/cocoatly.pub", "--registry", "reg"));
+        createRegistry();
+        assertOk(run(false, admin("registry", "user", "add", "alice", "--key", "keys/cocoatly.pub")));
         // The one output that shows the token, by design: it is not among those checked.
         CliRunner.Result created = new CliRunner(dir, Map.of("COCOATLY_HOME", dir.resolve("home").toString()))
-                .run("registry", "token", "create", "--registry", "reg", "--user", "alice");
+                .run(admin("registry", "token", "create", "--user", "alice"));
         assertOk(created);
         token = created.out().strip();
-        server = RegistryServer.start(dir.resolve("reg"), ServerOptions.defaults().withPort(0), AccessLog.NONE);
+        server = startServer();
         url = server.url().toString();
         Files.createDirectories(dir.resolve("home"));
         InstallFixture.trust(dir.resolve("home"), Files.readString(dir.resolve("keys/cocoatly.pub"))
@@ -56,6 +68,7 @@ class ServedRegistryEndToEndTest {
     @AfterEach
     void stop() {
         server.close();
+        stopBackend();
         for (String output : outputs) {
             assertFalse(output.contains(token), "the token appeared in an output: " + output);
         }
@@ -92,11 +105,17 @@ class ServedRegistryEndToEndTest {
         assertTrue(resolved.out().matches("(?s).*\\bbase +1\\.0\\.0 .*"), resolved.out());
     }
 
-    private CliRunner.Result run(boolean withToken, String... args) {
+    private String[] admin(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(registryOption());
+        return all.toArray(String[]::new);
+    }
+
+    CliRunner.Result run(boolean withToken, String... args) {
         return run(dir, withToken, args);
     }
 
-    private CliRunner.Result run(Path cwd, boolean withToken, String... args) {
+    CliRunner.Result run(Path cwd, boolean withToken, String... args) {
         Map<String, String> env = new HashMap<>(Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString()));
         if (withToken) {
             env.put(ConfigLayers.TOKEN_VARIABLE, token);
@@ -107,7 +126,7 @@ class ServedRegistryEndToEndTest {
         return r;
     }
 
-    private static void assertOk(CliRunner.Result r) {
+    static void assertOk(CliRunner.Result r) {
         assertEquals(0, r.exitCode(), r.out() + r.err());
     }
 }

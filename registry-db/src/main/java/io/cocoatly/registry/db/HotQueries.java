@@ -89,15 +89,17 @@ final class HotQueries {
             WHERE o.package_id = ? ORDER BY u.login""";
 
     /**
-     * Search with pg_trgm: full text over the weighted document, or a name within trigram distance
-     * ({@code %}, pg_trgm's similarity above its threshold, served by the trigram index). Ranked: the
-     * exact name first, then the text rank, then the name's similarity, then the name.
-     * Parameters: the query five times, then limit and offset.
+     * Search with pg_trgm: full text over the weighted document, or any word of it starting with the
+     * query's words (so {@code b} finds {@code base}, as the directory registry's search does), or a
+     * name within trigram distance ({@code %}, pg_trgm's similarity above its threshold, served by the
+     * trigram index). Ranked: the exact name first, then the text rank, then the name's similarity,
+     * then the name. Parameters: the query, the prefix tsquery's text, the query four times, then limit
+     * and offset.
      */
     static final String SEARCH_TRIGRAM = """
             SELECT p.name, p.description, %s, %s, count(*) OVER ()
             FROM packages p
-            WHERE p.search @@ websearch_to_tsquery('simple', ?) OR p.name %% ?
+            WHERE p.search @@ websearch_to_tsquery('simple', ?) OR p.search @@ to_tsquery('simple', ?) OR p.name %% ?
             ORDER BY p.name = ? DESC, ts_rank(p.search, websearch_to_tsquery('simple', ?)) DESC,
                      similarity(p.name, ?) DESC, p.name
             LIMIT ? OFFSET ?""".formatted(NEWEST_VERSION.formatted("p.id"), PACKAGE_DOWNLOADS.formatted("p.id"));
@@ -151,7 +153,7 @@ final class HotQueries {
             new Query("newest version", "SELECT " + NEWEST_VERSION.formatted("?::bigint"), List.of("id", "id", "id")),
             new Query("info downloads", INFO_VERSION_DOWNLOADS, List.of("id")),
             new Query("owners", OWNERS, List.of("id")),
-            new Query("search (pg_trgm)", SEARCH_TRIGRAM, List.of("query", "query", "query", "query", "query", "20", "0")),
+            new Query("search (pg_trgm)", SEARCH_TRIGRAM, List.of("query", "query:*", "query", "query", "query", "query", "20", "0")),
             new Query("search (prefix)", SEARCH_PREFIX, List.of("query", "query:*", "query", "query", "20", "0")),
             new Query("search (all)", SEARCH_ALL, List.of("20", "0")),
             new Query("authenticate", AUTHENTICATE, List.of("0000000000000000000000000000000000000000000000000000000000000000")),

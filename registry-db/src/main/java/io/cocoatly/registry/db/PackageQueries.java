@@ -27,8 +27,8 @@ import java.util.WeakHashMap;
  * document of {@code package_search_document}: name A, description and keywords B), ranked with
  * {@code ts_rank}, the exact name first. Where the database has pg_trgm (checked once per database,
  * on the first search), a name within trigram similarity of the query matches too, so a typo still
- * finds the package. <b>Fallback</b> without pg_trgm: any word of the document that starts with a
- * word of the query matches (a prefix tsquery, still served by the GIN index); a typo is then not
+ * finds the package. Either way, any word of the document that starts with a word of the query
+ * matches (a prefix tsquery, still served by the GIN index). <b>Fallback</b> without pg_trgm: a typo is then not
  * found, but a partial name is.
  */
 final class PackageQueries {
@@ -93,8 +93,8 @@ final class PackageQueries {
             s = c.prepareStatement(HotQueries.SEARCH_ALL);
         } else if (trigrams) {
             s = c.prepareStatement(HotQueries.SEARCH_TRIGRAM);
-            for (; next <= 5; next++) {
-                s.setString(next, q);
+            for (String value : List.of(q, prefixQuery(q), q, q, q, q)) {
+                s.setString(next++, value);
             }
         } else {
             s = c.prepareStatement(HotQueries.SEARCH_PREFIX);
@@ -107,7 +107,7 @@ final class PackageQueries {
         return s;
     }
 
-    /** The prefix tsquery of the fallback: every word of the query as a prefix, all required. */
+    /** The prefix tsquery: every word of the query as a prefix, all required. */
     static String prefixQuery(String q) {
         List<String> words = new ArrayList<>();
         for (String word : q.split("[^a-z0-9]+")) {
