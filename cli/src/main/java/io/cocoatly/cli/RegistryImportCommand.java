@@ -67,6 +67,9 @@ final class RegistryImportCommand implements Callable<Integer> {
         try (DatabaseRegistry registry = RegistryBackends.openDatabase(context, "registry import", db, Optional.empty(),
                 Optional.ofNullable(artifacts))) {
             ImportSummary done = registry.registry().importDirectory(root, keys);
+            // Until VACUUM ANALYZE, the new rows wait in the search indexes' pending lists and the planner
+            // scans instead; the embedded database is ours to vacuum, another one is its owner's.
+            registry.embedded().ifPresent(e -> e.vacuumAnalyze(RegistryBackends.EMBEDDED_DATABASE));
             if (json) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("registry", root.toString());
@@ -79,6 +82,10 @@ final class RegistryImportCommand implements Callable<Integer> {
             } else {
                 context.out().println("imported " + root + " into " + registry.server() + ": " + done.packages() + " packages, "
                         + done.versions() + " versions, " + done.artifacts() + " artifacts, " + done.users() + " users");
+                if (registry.embedded().isEmpty()) {
+                    context.out().println("hint: run `VACUUM ANALYZE` as the tables' owner now (autovacuum does it in time),"
+                            + " so that searches use their indexes");
+                }
                 context.out().flush();
             }
             return ExitCodes.OK;
