@@ -31,11 +31,6 @@ import java.util.UUID;
  */
 final class Accounts {
 
-    private static final String TOKEN_COLUMNS = """
-            SELECT t.id, t.prefix, u.login, t.scopes, t.globs, date_trunc('second', t.created_at) AS created_at, t.expires_at,
-                   t.revoked_at
-            FROM api_tokens t JOIN users u ON u.id = t.user_id""";
-
     private final Database database;
 
     Accounts(Database database) {
@@ -50,7 +45,7 @@ final class Accounts {
     Caller authenticate(String token) {
         String hash = Tokens.hash(token);
         TokenInfo info = database.read(Access.SERVICE, c -> {
-            try (PreparedStatement s = c.prepareStatement(TOKEN_COLUMNS + " WHERE t.sha256 = ?")) {
+            try (PreparedStatement s = c.prepareStatement(HotQueries.AUTHENTICATE)) {
                 s.setString(1, hash);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? tokenInfo(r) : null;
@@ -147,7 +142,7 @@ final class Accounts {
     List<TokenInfo> tokens() {
         return database.read(Access.SERVICE, c -> {
             List<TokenInfo> tokens = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(TOKEN_COLUMNS + " ORDER BY t.created_at, t.id");
+            try (PreparedStatement s = c.prepareStatement(HotQueries.TOKEN_COLUMNS + " ORDER BY t.created_at, t.id");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     tokens.add(tokenInfo(r));
@@ -167,7 +162,7 @@ final class Accounts {
                             + "` in the registry's database", List.of("`cocoatly registry token list --db URL` shows the ids"));
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(TOKEN_COLUMNS + " WHERE t.id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(HotQueries.TOKEN_COLUMNS + " WHERE t.id = ?")) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();

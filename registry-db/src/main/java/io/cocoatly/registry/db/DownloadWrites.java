@@ -27,16 +27,6 @@ final class DownloadWrites {
     private DownloadWrites() {
     }
 
-    private static final String VERSION = "FROM package_versions v JOIN packages p ON p.id = v.package_id "
-            + "WHERE p.name = ? AND v.version_core = split_part(?, '+', 1)";
-
-    // stats(version, day) := stats(version, day) + n, the row made on the day's first download.
-    private static final String ADD_COUNT = "INSERT INTO download_stats (version_id, day, downloads) SELECT v.id, ?, ? " + VERSION
-            + " ON CONFLICT (version_id, day) DO UPDATE SET downloads = download_stats.downloads + EXCLUDED.downloads";
-
-    private static final String ADD_EVENT = "INSERT INTO download_events (day, at, version_id, ip, user_agent) "
-            + "SELECT ?, ?, v.id, ?::inet, ? " + VERSION;
-
     /** Makes the day partitions of {@code download_events} for {@code days} if they are missing. */
     static void ensurePartitions(Connection c, Collection<LocalDate> days) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT ensure_download_partition(?)")) {
@@ -52,7 +42,7 @@ final class DownloadWrites {
         if (counts.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(ADD_COUNT)) {
+        try (PreparedStatement s = c.prepareStatement(HotQueries.DOWNLOAD_UPSERT)) {
             for (Map.Entry<VersionDay, Long> e : counts.entrySet()) {
                 s.setDate(1, Date.valueOf(e.getKey().day()));
                 s.setLong(2, e.getValue());
@@ -69,7 +59,7 @@ final class DownloadWrites {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(ADD_EVENT)) {
+        try (PreparedStatement s = c.prepareStatement(HotQueries.DOWNLOAD_EVENT)) {
             for (DownloadEvent e : events) {
                 s.setDate(1, Date.valueOf(e.day()));
                 s.setTimestamp(2, Timestamp.from(e.at()));

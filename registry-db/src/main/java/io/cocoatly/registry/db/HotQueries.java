@@ -125,21 +125,35 @@ final class HotQueries {
     /** Whether pg_trgm is installed in this database. */
     static final String TRIGRAM_INSTALLED = "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'";
 
-    // The write and ops branches' hot queries, as their access paths are fixed by the schema; when
-    // the branches are merged, their code and this list must share these constants.
+    /** A token's columns, as {@code Accounts} lists and authenticates them. */
+    static final String TOKEN_COLUMNS = """
+            SELECT t.id, t.prefix, u.login, t.scopes, t.globs, date_trunc('second', t.created_at) AS created_at, t.expires_at,
+                   t.revoked_at
+            FROM api_tokens t JOIN users u ON u.id = t.user_id""";
 
-    /** Authenticating a token by its hash (write branch). */
-    static final String AUTHENTICATE = """
-            SELECT t.id, u.login, t.scopes, t.globs, t.expires_at, t.revoked_at
-            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.sha256 = ?""";
+    /** Authenticating a token by its hash, on every write. Parameter: the SHA-256 hex. */
+    static final String AUTHENTICATE = TOKEN_COLUMNS + " WHERE t.sha256 = ?";
 
-    /** Whether a user owns a package (write branch). */
-    static final String OWNS = "SELECT 1 FROM package_owners WHERE package_id = ? AND user_id = ?::uuid";
+    /** The package a write is about, by name. Parameter: the name. */
+    static final String PACKAGE_ID = "SELECT id FROM packages WHERE name = ?";
 
-    /** Counting a version's downloads of one day (ops branch). */
-    static final String DOWNLOAD_UPSERT = """
-            INSERT INTO download_stats (version_id, day, downloads) VALUES (?, ?::date, ?)
-            ON CONFLICT (version_id, day) DO UPDATE SET downloads = download_stats.downloads + EXCLUDED.downloads""";
+    /** A package whose name differs only by {@code -}/{@code _}, at a new package's publish. Parameter: the key. */
+    static final String SIMILAR_NAME = "SELECT name FROM packages WHERE similarity_key = ?";
+
+    private static final String DOWNLOADED_VERSION = "FROM package_versions v JOIN packages p ON p.id = v.package_id "
+            + "WHERE p.name = ? AND v.version_core = split_part(?, '+', 1)";
+
+    /**
+     * Counting a version's downloads of one day, at every flush:
+     * stats(version, day) := stats(version, day) + n, the row made on the day's first download.
+     * Parameters: the day, the count, the package name, the version.
+     */
+    static final String DOWNLOAD_UPSERT = "INSERT INTO download_stats (version_id, day, downloads) SELECT v.id, ?, ? "
+            + DOWNLOADED_VERSION + " ON CONFLICT (version_id, day) DO UPDATE SET downloads = download_stats.downloads + EXCLUDED.downloads";
+
+    /** Appending a download's event. Parameters: the day, the time, the address, the user agent, the package name, the version. */
+    static final String DOWNLOAD_EVENT = "INSERT INTO download_events (day, at, version_id, ip, user_agent) "
+            + "SELECT ?, ?, v.id, ?::inet, ? " + DOWNLOADED_VERSION;
 
     /**
      * Every hot query with sample parameters: {@code name}, {@code version}, {@code id} and
@@ -157,6 +171,9 @@ final class HotQueries {
             new Query("search (prefix)", SEARCH_PREFIX, List.of("query", "query:*", "query", "query", "20", "0")),
             new Query("search (all)", SEARCH_ALL, List.of("20", "0")),
             new Query("authenticate", AUTHENTICATE, List.of("0000000000000000000000000000000000000000000000000000000000000000")),
-            new Query("owns", OWNS, List.of("id", "00000000-0000-0000-0000-000000000000")),
-            new Query("download upsert", DOWNLOAD_UPSERT, List.of("versionid", "2026-12-03", "1")));
+            new Query("package by name", PACKAGE_ID, List.of("name")),
+            new Query("similar name", SIMILAR_NAME, List.of("name")),
+            new Query("download upsert", DOWNLOAD_UPSERT, List.of("2026-12-03", "1", "name", "version")),
+            new Query("download event", DOWNLOAD_EVENT, List.of("2026-12-03", "2026-12-03T10:00:00Z", "127.0.0.1", "cocoatly/1",
+                    "name", "version")));
 }

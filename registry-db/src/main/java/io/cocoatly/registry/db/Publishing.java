@@ -218,7 +218,7 @@ final class Publishing {
     }
 
     private static Optional<Long> packageId(Connection c, PackageName name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM packages WHERE name = ?")) {
+        try (PreparedStatement s = c.prepareStatement(HotQueries.PACKAGE_ID)) {
             s.setString(1, name.value());
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
@@ -227,7 +227,7 @@ final class Publishing {
     }
 
     private static Optional<String> similarName(Connection c, PackageName name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT name FROM packages WHERE similarity_key = ?")) {
+        try (PreparedStatement s = c.prepareStatement(HotQueries.SIMILAR_NAME)) {
             s.setString(1, UploadCheck.similarityKey(name.value()));
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
