@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 final class DirectoryFiles implements FileSource {
 
-    private static final int MAX_CACHED_BYTES = 256 * 1024;
+    /** Files up to this size are kept in memory, by either kind of source. */
+    static final int MAX_CACHED_BYTES = 256 * 1024;
     private static final long MAX_CACHE_TOTAL = 64L << 20;
 
     private final Path root;

@@ -50,13 +50,14 @@ sealed interface FileEntry {
      * @param gzipped  their gzip-compressed form, or null
      * @param etag     the content hash of {@code body}, quoted
      * @param gzipEtag the tag of {@code gzipped}, or null with it
+     * @param counted  the download a {@code GET} counts (a backend's small artifact), or null
      */
     record InMemory(ByteBuffer body, ByteBuffer gzipped, String etag, String gzipEtag, long modifiedSeconds,
-                    String lastModified) implements FileEntry {
+                    String lastModified, PackageId counted) implements FileEntry {
 
-        @Override
-        public PackageId counted() {
-            return null;
+        /** This entry, counting a download of {@code id} on each {@code GET} (an artifact's). */
+        InMemory counting(PackageId id) {
+            return new InMemory(body, gzipped, etag, gzipEtag, modifiedSeconds, lastModified, id);
         }
 
         /** What the entry holds in memory, in bytes, with a little for the rest. */
@@ -124,7 +125,7 @@ sealed interface FileEntry {
         String hash = hash(body);
         byte[] gzipped = relative.endsWith(".json") && body.length >= MIN_GZIP_BYTES ? gzip(body) : null;
         return new InMemory(direct(body), gzipped == null ? null : direct(gzipped), tag(hash),
-                gzipped == null ? null : tag(hash + "-gzip"), modifiedMillis / 1000, httpDate(modifiedMillis));
+                gzipped == null ? null : tag(hash + "-gzip"), modifiedMillis / 1000, httpDate(modifiedMillis), null);
     }
 
     /** The unpadded base64url SHA-256 of {@code bytes}: the content hash ETags are made of. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * content hash, their gzip form) is kept here by path and remade only when the source's ETag or
  * modification time changes, so once per content version. The tag sent is the content hash of the
  * bytes served, as for a directory: the same file gets the same ETag from either kind of server.
- * Artifacts are not cached: they are the source's entries turned into the server's.
+ * Small local artifacts are kept the same way; other artifacts are the source's entries turned into
+ * the server's.
  */
 final class RegistryFilesSource implements FileSource {
 
@@ -35,6 +36,9 @@ final class RegistryFilesSource implements FileSource {
     public FileEntry find(String relative) throws IOException {
         if (relative.startsWith("artifacts/")) {
             Optional<ArtifactFile> artifact = files.artifact(relative);
+            if (artifact.isPresent() && artifact.get() instanceof ArtifactFile.Local local) {
+                return local(relative, local);
+            }
             return artifact.isEmpty() ? null : entry(artifact.get());
         }
         Optional<ServedFile> found = files.file(relative);
@@ -54,6 +58,37 @@ final class RegistryFilesSource implements FileSource {
     @Override
     public void downloaded(PackageId id, String clientAddress, String userAgent) {
         files.downloaded(id, clientAddress, userAgent);
+    }
+
+    /**
+     * A local artifact: a small one held in memory once per stored version, as the directory source
+     * holds its small files (artifacts never change, so its tag and time say when it is another
+     * file), which also gives it the same content-hash ETag as from a directory; a large one read
+     * from disk on every request. Null if the file is gone.
+     */
+    private FileEntry local(String relative, ArtifactFile.Local local) throws IOException {
+        Known cached = known.get(relative);
+        if (cached != null && cached.sourceEtag().equals(local.etag()) && cached.lastModified().equals(local.lastModified())) {
+            return cached.entry();
+        }
+        long size;
+        try {
+            size = Files.size(local.file());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (size > DirectoryFiles.MAX_CACHED_BYTES) {
+            return entry(local);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(local.file());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        FileEntry.InMemory entry = FileEntry.inMemory(relative, bytes, local.lastModified().toEpochMilli()).counting(local.id());
+        known.put(relative, new Known(local.etag(), local.lastModified(), entry), entry.footprint());
+        return entry;
     }
 
     /** The server's entry for an artifact; null if a local file the source named is gone. */

@@ -112,7 +112,7 @@ final class StaticFiles extends Handler.Abstract {
             ByteBuffer body = gzip ? held.gzipped() : held.body();
             headers.put(HttpHeader.CONTENT_LENGTH, body.capacity());
             // A view of the shared buffer: its own position, the same bytes, no copy.
-            response.write(true, body.slice(), callback);
+            response.write(true, body.slice(), counting(callback, request, held.counted()));
         } else if (entry instanceof FileEntry.OnDisk file) {
             response.setStatus(200);
             headers.put(HttpHeader.CONTENT_LENGTH, file.size());
