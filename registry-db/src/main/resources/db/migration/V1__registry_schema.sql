@@ -250,6 +250,12 @@ CREATE FUNCTION ensure_download_partition(d date) RETURNS void LANGUAGE plpgsql 
 BEGIN
     EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF download_events FOR VALUES FROM (%L) TO (%L)',
                    'download_events_' || to_char(d, 'YYYYMMDD'), d, d + 1);
+    -- A partition is a table of its own: read directly it would skip the parent's policies, and on
+    -- Supabase new tables are granted to anon and authenticated by default. Nobody but the owner
+    -- touches it except through download_events.
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', 'download_events_' || to_char(d, 'YYYYMMDD'));
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', 'download_events_' || to_char(d, 'YYYYMMDD'));
+    EXECUTE format('REVOKE ALL ON %I FROM PUBLIC, anon, authenticated, service_role', 'download_events_' || to_char(d, 'YYYYMMDD'));
 END
 $$;
 CREATE FUNCTION drop_download_partitions_before(d date) RETURNS int LANGUAGE plpgsql SECURITY DEFINER
@@ -268,7 +274,8 @@ BEGIN
     RETURN dropped;
 END
 $$;
-REVOKE ALL ON FUNCTION ensure_download_partition(date), drop_download_partitions_before(date) FROM PUBLIC;
+-- Supabase grants EXECUTE on new functions to anon and authenticated by default: taken back here.
+REVOKE ALL ON FUNCTION ensure_download_partition(date), drop_download_partitions_before(date) FROM PUBLIC, anon, authenticated;
 GRANT EXECUTE ON FUNCTION ensure_download_partition(date), drop_download_partitions_before(date) TO service_role;
 
 -- ── The caller, as the policies see it ──────────────────────────────────────────────────────────
@@ -328,20 +335,26 @@ CREATE POLICY add_audit  ON audit_log  FOR INSERT TO authenticated WITH CHECK (
 CREATE POLICY create_package ON packages FOR INSERT TO authenticated WITH CHECK (publisher() IS NOT NULL);
 CREATE POLICY change_package ON packages FOR UPDATE TO authenticated USING (owns(id)) WITH CHECK (owns(id));
 
--- Owners: an owner adds and removes owners; the first owner of an ownerless package is its creator.
---   insert(o) ⇐ owns(o.package_id) ∨ (o.user_id = publisher() ∧ ¬∃ owner of o.package_id)
+-- Owners: an owner adds and removes owners; the first owner of a package is its creator, in the
+-- transaction that created it (created_at = now(), the transaction's start; authenticated cannot
+-- set created_at), so an ownerless package (an import without owners) cannot be claimed.
+--   insert(o) ⇐ owns(o.package_id) ∨ (o.user_id = publisher() ∧ created_now(o.package_id) ∧ ¬∃ owner of o.package_id)
 CREATE POLICY add_owner ON package_owners FOR INSERT TO authenticated WITH CHECK (
     owns(package_id)
-    OR (user_id = publisher() AND NOT EXISTS (SELECT 1 FROM package_owners o WHERE o.package_id = package_owners.package_id)));
+    OR (user_id = publisher()
+        AND EXISTS (SELECT 1 FROM packages p WHERE p.id = package_owners.package_id AND p.created_at = now())
+        AND NOT EXISTS (SELECT 1 FROM package_owners o WHERE o.package_id = package_owners.package_id)));
 CREATE POLICY remove_owner ON package_owners FOR DELETE TO authenticated USING (owns(package_id));
 
 -- Versions and what hangs off them: owners only.
 CREATE POLICY add_version  ON package_versions FOR INSERT TO authenticated WITH CHECK (owns(package_id) AND published_by = publisher());
 CREATE POLICY yank_version ON package_versions FOR UPDATE TO authenticated USING (owns(package_id)) WITH CHECK (owns(package_id));
+-- A published version never changes: its dependencies and authors are added only in the transaction
+-- that publishes it (published_at = now(); authenticated cannot set published_at).
 CREATE POLICY add_dependency ON dependencies FOR INSERT TO authenticated WITH CHECK (
-    owns((SELECT v.package_id FROM package_versions v WHERE v.id = version_id)));
+    EXISTS (SELECT 1 FROM package_versions v WHERE v.id = version_id AND v.published_at = now() AND owns(v.package_id)));
 CREATE POLICY add_author ON package_authors FOR INSERT TO authenticated WITH CHECK (
-    owns((SELECT v.package_id FROM package_versions v WHERE v.id = version_id)));
+    EXISTS (SELECT 1 FROM package_versions v WHERE v.id = version_id AND v.published_at = now() AND owns(v.package_id)));
 CREATE POLICY add_keyword    ON package_keywords FOR INSERT TO authenticated WITH CHECK (owns(package_id));
 CREATE POLICY remove_keyword ON package_keywords FOR DELETE TO authenticated USING (owns(package_id));
 CREATE POLICY add_category    ON package_categories FOR INSERT TO authenticated WITH CHECK (owns(package_id));
@@ -362,12 +375,24 @@ END
 $$;
 
 -- ── Grants: which roles may touch a table at all (policies then decide which rows) ──────────────
+-- Supabase's default privileges grant anon and authenticated everything on new tables in public:
+-- taken back first, so that the grants below are all they have, on Supabase as elsewhere.
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM anon, authenticated;
 GRANT SELECT ON registry_settings, users, user_keys, packages, package_owners, package_versions, dependencies,
     package_authors, package_keywords, package_categories, download_stats TO anon, authenticated;
 GRANT SELECT ON api_tokens TO authenticated;
-GRANT SELECT, INSERT ON audit_log TO authenticated;
-GRANT INSERT, UPDATE ON packages, package_versions TO authenticated;
-GRANT INSERT, DELETE ON package_owners, package_keywords, package_categories TO authenticated;
+-- Column grants: a publisher sets what a publish and a yank set, never the times, ids, revisions or a
+-- published version's name, checksums or artifact (an owner's token cannot rewrite history).
+GRANT SELECT ON audit_log TO authenticated;
+GRANT INSERT (actor, token_id, action, package, detail) ON audit_log TO authenticated;
+GRANT INSERT (name, description) ON packages TO authenticated;
+GRANT UPDATE (description, search, revision, updated_at) ON packages TO authenticated;
+GRANT INSERT (package_id, version, sort_key, prerelease, yanked, artifact_url, artifact_size, checksums, signature_key,
+              signature, license, repository, published_by) ON package_versions TO authenticated;
+GRANT UPDATE (yanked) ON package_versions TO authenticated;
+GRANT INSERT (package_id, user_id) ON package_owners TO authenticated;
+GRANT DELETE ON package_owners TO authenticated;
+GRANT INSERT, DELETE ON package_keywords, package_categories TO authenticated;
 GRANT INSERT ON dependencies, package_authors TO authenticated;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO service_role;
 GRANT EXECUTE ON FUNCTION publisher(), owns(bigint) TO anon, authenticated, service_role;

@@ -26,6 +26,9 @@ import java.util.Optional;
 public record DatabaseUrl(String host, int port, String database, String user, Optional<String> password,
                           Optional<String> sslMode) {
 
+    private static final java.util.regex.Pattern DATABASE = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,63}");
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
     /** Checks the fields are present. */
     public DatabaseUrl {
         Objects.requireNonNull(host, "host");
@@ -73,8 +76,15 @@ public record DatabaseUrl(String host, int port, String database, String user, O
                 }
             }
         }
-        return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), decode(path.substring(1)), user,
-                password, sslMode);
+        String database = decode(path.substring(1));
+        // Both go into the JDBC URL as they are: nothing there may add a driver property.
+        if (!DATABASE.matcher(database).matches()) {
+            throw invalid("the database name `" + database + "` is not a plain name (letters, digits, _, - and .)");
+        }
+        if (sslMode.isPresent() && !SSL_MODES.contains(sslMode.get())) {
+            throw invalid("sslmode must be one of " + String.join(", ", SSL_MODES));
+        }
+        return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, user, password, sslMode);
     }
 
     /** The JDBC URL for the PostgreSQL driver, without user or password. */
@@ -96,7 +106,12 @@ public record DatabaseUrl(String host, int port, String database, String user, O
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // The decoder's message quotes the text after the bad escape: it may be part of a password.
+            throw invalid("it has a malformed %-escape (write a % in a password as %25)");
+        }
     }
 
     private static CocoatlyException invalid(String why) {

@@ -56,7 +56,14 @@ final class Migrations {
         }
     }
 
+    /** A plain role name: it is written into the migration's SQL, so nothing else may pass. */
+    private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     private static Flyway flyway(DatabaseUrl url, String serverRole) {
+        if (!ROLE.matcher(serverRole).matches()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "invalid-role", "the server role must be a plain role name"
+                    + " (lowercase letters, digits and _, at most 63): `" + serverRole + "`", List.of("the default is authenticator"));
+        }
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(url.jdbcUrl(), url.user(), url.password().orElse(null))
                 .locations(LOCATION)

@@ -33,9 +33,21 @@ final class PostgresBackend implements RegistryBackend {
     private final Publishing publishing;
     private final Path uploads;
 
-    /** A backend whose uploads wait in {@code java.io.tmpdir/cocoatly-uploads}. */
+    /**
+     * A backend whose uploads wait in a new directory of this process's own under {@code java.io.tmpdir}
+     * (mode 0700): never a shared, predictable one another user could have made first and swap an
+     * archive in between its check and its storing.
+     */
     PostgresBackend(Database database, ArtifactStore artifacts) {
-        this(database, artifacts, Path.of(System.getProperty("java.io.tmpdir"), "cocoatly-uploads"));
+        this(database, artifacts, privateUploads());
+    }
+
+    private static Path privateUploads() {
+        try {
+            return Files.createTempDirectory("cocoatly-uploads-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A backend whose uploads wait in {@code uploads} (created if missing). */

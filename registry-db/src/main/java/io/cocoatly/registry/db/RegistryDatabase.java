@@ -47,7 +47,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens the registry in the database of {@code settings}, with artifacts in {@code artifacts}.
+     * Opens the registry in the database of {@code settings}, with artifacts in {@code artifacts} (closed with it).
      * Starts the download counter's flushing and the listener that keeps every server's rendered
      * index files current.
      */
@@ -141,11 +141,15 @@ public final class RegistryDatabase implements AutoCloseable {
                 .map(QueryPlans.Finding::toString).toList();
     }
 
-    /** Writes the downloads counted so far, stops listening, and closes the pools. */
+    /** Writes the downloads counted so far, stops listening, closes the pools, and closes the artifact store (it is this registry's from {@link #open} on). */
     @Override
     public void close() {
-        downloads.close();
-        files.close();
-        database.close();
+        try {
+            downloads.close();
+            files.close();
+            database.close();
+        } finally {
+            artifacts.close();
+        }
     }
 }

@@ -131,24 +131,13 @@ final class RegistryExport {
     }
 
     private static void copy(ArtifactStore store, Release release, Path target) {
-        ArtifactFile file = store.file(release.id()).orElseThrow(() -> new CocoatlyException(ErrorKind.FAILED, "artifact-missing",
+        // open() reads the bytes from any store, also one whose downloads redirect to a CDN.
+        InputStream in = store.open(release.id()).orElseThrow(() -> new CocoatlyException(ErrorKind.FAILED, "artifact-missing",
                 "the artifact store has no archive of `" + release.id() + "`, which the index places at `" + target + "`",
                 List.of("put the archive back into the store, or yank and re-publish the version")));
-        try {
+        try (in) {
             Files.createDirectories(target.getParent());
-            if (file instanceof ArtifactFile.Local local) {
-                Files.copy(local.file(), target, StandardCopyOption.REPLACE_EXISTING);
-            } else if (file instanceof ArtifactFile.Streamed streamed) {
-                try (InputStream in = streamed.body().open()) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } else if (file instanceof ArtifactFile.Redirect redirect) {
-                throw new CocoatlyException(ErrorKind.FAILED, "artifact-missing", "the archive of `" + release.id()
-                        + "` is only at `" + redirect.location() + "`, which export does not download", List.of());
-            } else {
-                throw new AssertionError(file);
-            }
-            FileModes.set(target, FileModes.shared());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw unwritable(target, e);
         }

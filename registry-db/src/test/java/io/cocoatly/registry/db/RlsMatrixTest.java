@@ -63,6 +63,13 @@ class RlsMatrixTest {
             new Attempt("packages", "INSERT INTO packages (name) VALUES ('fresh')", DENIED, DONE, DENIED, DONE),
             new Attempt("packages", "UPDATE packages SET description = 'mine now' WHERE name = 'http'", DENIED, HIDDEN, HIDDEN, DONE),
             new Attempt("packages", "DELETE FROM packages WHERE name = 'http'", DENIED, DENIED, DENIED, DENIED),
+            // Column grants: not even the owner renames a package or rewrites a published version.
+            new Attempt("packages", "UPDATE packages SET name = 'evil' WHERE name = 'http'", DENIED, DENIED, DENIED, DENIED),
+            new Attempt("package_versions", "UPDATE package_versions SET checksums = '{}' WHERE package_id = " + P,
+                    DENIED, DENIED, DENIED, DENIED),
+            // An ownerless package (an import without owners) cannot be claimed by anyone.
+            new Attempt("package_owners", "INSERT INTO package_owners (package_id, user_id) SELECT id, auth.uid() FROM packages "
+                    + "WHERE name = 'orphan'", DENIED, DENIED, DENIED, DENIED),
             new Attempt("package_owners", "INSERT INTO package_owners (package_id, user_id) VALUES (" + P + ", '" + BOB + "')",
                     DENIED, DENIED, DENIED, DONE),
             new Attempt("package_owners", "UPDATE package_owners SET added_at = now() WHERE package_id = " + P,
@@ -74,12 +81,13 @@ class RlsMatrixTest {
             new Attempt("package_versions", "UPDATE package_versions SET yanked = true WHERE package_id = " + P,
                     DENIED, HIDDEN, HIDDEN, DONE),
             new Attempt("package_versions", "DELETE FROM package_versions WHERE package_id = " + P, DENIED, DENIED, DENIED, DENIED),
+            // A published version's dependencies are fixed at its publish, even for its owner.
             new Attempt("dependencies", "INSERT INTO dependencies (version_id, name, requirement) VALUES (" + V + ", 'evil', '*')",
-                    DENIED, DENIED, DENIED, DONE),
+                    DENIED, DENIED, DENIED, DENIED),
             new Attempt("dependencies", "UPDATE dependencies SET requirement = '*' WHERE version_id = " + V, DENIED, DENIED, DENIED, DENIED),
             new Attempt("dependencies", "DELETE FROM dependencies WHERE version_id = " + V, DENIED, DENIED, DENIED, DENIED),
             new Attempt("package_authors", "INSERT INTO package_authors (version_id, position, name) VALUES (" + V + ", 1, 'Mallory')",
-                    DENIED, DENIED, DENIED, DONE),
+                    DENIED, DENIED, DENIED, DENIED),
             new Attempt("package_authors", "UPDATE package_authors SET name = 'Mallory' WHERE version_id = " + V,
                     DENIED, DENIED, DENIED, DENIED),
             new Attempt("package_authors", "DELETE FROM package_authors WHERE version_id = " + V, DENIED, DENIED, DENIED, DENIED),
@@ -143,6 +151,7 @@ class RlsMatrixTest {
                     + " ('tok-alice-revoked', '" + ALICE + "', 'cocoatly_rrrr', '" + "c".repeat(64) + "', ARRAY['publish-new'], ARRAY['*'], now()),"
                     + " ('tok-bob', '" + BOB + "', 'cocoatly_bbbb', '" + "b".repeat(64) + "', ARRAY['publish-new'], ARRAY['*'], NULL)");
             s.execute("INSERT INTO packages (name, description) VALUES ('http', 'the http package')");
+            s.execute("INSERT INTO packages (name) VALUES ('orphan')");
             s.execute("INSERT INTO package_owners (package_id, user_id) VALUES (" + P + ", '" + ALICE + "')");
             s.execute("INSERT INTO package_versions (package_id, version, sort_key, prerelease, published_by) VALUES (" + P
                     + ", '1.0.0', '\\x01'::bytea, false, '" + ALICE + "')");
