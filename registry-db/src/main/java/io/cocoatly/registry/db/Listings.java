@@ -71,6 +71,20 @@ final class Listings {
         }
     }
 
+    /** The owners' logins of package {@code packageId}, sorted: the one owners query. */
+    static List<String> owners(Connection c, long packageId) throws SQLException {
+        List<String> owners = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(HotQueries.OWNERS)) {
+            s.setLong(1, packageId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    owners.add(r.getString(1));
+                }
+            }
+        }
+        return owners;
+    }
+
     private static Release release(PackageName name, ResultSet r) throws SQLException {
         PackageId id = new PackageId(name, Version.parse(r.getString(6)));
         boolean yanked = r.getBoolean(7);

@@ -4,6 +4,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.server.ApiException;
 import io.cocoatly.registry.server.PackageInfo;
+import io.cocoatly.registry.server.Refusals;
 import io.cocoatly.registry.server.SearchPage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ final class PackageQueries {
      */
     static PackageInfo info(Database database, PackageName name) {
         return database.read(Access.ANONYMOUS, c -> {
-            Listings.Stored stored = Listings.load(c, name).orElseThrow(() -> noPackage(name));
+            Listings.Stored stored = Listings.load(c, name).orElseThrow(() -> Refusals.noPackage(name));
             Map<String, Long> downloads = versionDownloads(c, stored.id());
             long total = downloads.values().stream().mapToLong(Long::longValue).sum();
             List<PackageInfo.VersionInfo> versions = new ArrayList<>();
@@ -58,7 +59,7 @@ final class PackageQueries {
                 versions.add(new PackageInfo.VersionInfo(r, Optional.ofNullable(stored.published().get(v)),
                         Optional.of(downloads.getOrDefault(v, 0L))));
             }
-            return new PackageInfo(name.value(), stored.description(), owners(c, stored.id()), Optional.of(total), versions);
+            return new PackageInfo(name.value(), stored.description(), Listings.owners(c, stored.id()), Optional.of(total), versions);
         });
     }
 
@@ -140,20 +141,4 @@ final class PackageQueries {
         return downloads;
     }
 
-    private static List<String> owners(Connection c, long packageId) throws SQLException {
-        List<String> owners = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(HotQueries.OWNERS)) {
-            s.setLong(1, packageId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    owners.add(r.getString(1));
-                }
-            }
-        }
-        return owners;
-    }
-
-    private static ApiException noPackage(PackageName name) {
-        return new ApiException(ApiException.Status.NOT_FOUND, "package-not-found", "no package `" + name + "`");
-    }
 }

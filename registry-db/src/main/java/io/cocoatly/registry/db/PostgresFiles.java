@@ -136,29 +136,8 @@ final class PostgresFiles implements RegistryFiles, AutoCloseable {
 
     /** The package and version of an artifact path in its one exact form, or empty. */
     static Optional<PackageId> artifactId(String path) {
-        if (!path.startsWith(ARTIFACTS_PREFIX)) {
-            return Optional.empty();
-        }
-        String rest = path.substring(ARTIFACTS_PREFIX.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0) {
-            return Optional.empty();
-        }
-        String name = rest.substring(0, slash);
-        String file = rest.substring(slash + 1);
-        String prefix = name + "-";
-        String suffix = ".tar.gz";
-        if (PackageName.problem(name) != null || !file.startsWith(prefix) || !file.endsWith(suffix)
-                || file.length() <= prefix.length() + suffix.length()) {
-            return Optional.empty();
-        }
-        String version = file.substring(prefix.length(), file.length() - suffix.length());
-        if (!Version.isValid(version)) {
-            return Optional.empty();
-        }
-        PackageId id = new PackageId(PackageName.of(name), Version.parse(version));
-        // Only the canonical spelling: one artifact, one URL.
-        return RegistryEditor.artifactPath(id).equals(path) ? Optional.of(id) : Optional.empty();
+        // An artifact's path is its store key under artifacts/: one parsing rule, ArtifactKeys'.
+        return path.startsWith(ARTIFACTS_PREFIX) ? ArtifactKeys.release(path.substring(ARTIFACTS_PREFIX.length())) : Optional.empty();
     }
 
     private Cached index(PackageName name) {

@@ -81,7 +81,7 @@ final class Publishing {
                     }
                     UploadCheck.signature(upload, keysOf(c, List.of(caller.login())), "`" + caller.login() + "`");
                 } else {
-                    List<String> owners = owners(c, existing.get());
+                    List<String> owners = Listings.owners(c, existing.get());
                     requireOwner(caller, name, owners);
                     UploadCheck.signature(upload, keysOf(c, owners), "the owners of `" + name + "`");
                     if (ReleaseRows.find(c, existing.get(), name, upload.version()).isPresent()) {
@@ -133,7 +133,7 @@ final class Publishing {
         return database.write(as, c -> {
             long id = packageId(c, name).orElseThrow(() -> Refusals.noPackage(name));
             caller.require(Scope.YANK, name);
-            requireOwner(caller, name, owners(c, id));
+            requireOwner(caller, name, Listings.owners(c, id));
             Release release = ReleaseRows.find(c, id, name, version).orElseThrow(() -> Refusals.noVersion(name, version));
             if (release.yanked() != yanked) {
                 try (PreparedStatement s = c.prepareStatement(
@@ -151,7 +151,7 @@ final class Publishing {
 
     /** The owners' logins, sorted; 404 if there is no such package. */
     List<String> owners(PackageName name) {
-        return database.read(Access.ANONYMOUS, c -> owners(c, packageId(c, name).orElseThrow(() -> Refusals.noPackage(name))));
+        return database.read(Access.ANONYMOUS, c -> Listings.owners(c, packageId(c, name).orElseThrow(() -> Refusals.noPackage(name))));
     }
 
     /** Adds or removes owners; the owners after the change, sorted. */
@@ -161,7 +161,7 @@ final class Publishing {
             lock(c, name);
             long id = packageId(c, name).orElseThrow(() -> Refusals.noPackage(name));
             caller.require(Scope.CHANGE_OWNERS, name);
-            List<String> owners = owners(c, id);
+            List<String> owners = Listings.owners(c, id);
             requireOwner(caller, name, owners);
             TreeSet<String> after = new TreeSet<>(owners);
             // The audit row first: its policy wants the actor to own the package, which an owner
@@ -191,7 +191,7 @@ final class Publishing {
                     s.executeUpdate();
                 }
             }
-            return owners(c, id);
+            return Listings.owners(c, id);
         });
     }
 
@@ -251,20 +251,6 @@ final class Publishing {
             s.executeUpdate();
         }
         return id;
-    }
-
-    private static List<String> owners(Connection c, long packageId) throws SQLException {
-        List<String> logins = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT u.login FROM package_owners o JOIN users u ON u.id = o.user_id WHERE o.package_id = ? ORDER BY u.login")) {
-            s.setLong(1, packageId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    logins.add(r.getString(1));
-                }
-            }
-        }
-        return logins;
     }
 
     private static List<Ed25519PublicKey> keysOf(Connection c, List<String> logins) throws SQLException {

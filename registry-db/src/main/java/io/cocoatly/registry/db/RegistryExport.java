@@ -73,7 +73,7 @@ final class RegistryExport {
                         artifacts++;
                     }
                 }
-                List<String> owners = owners(c, stored.id());
+                List<String> owners = Listings.owners(c, stored.id());
                 if (!owners.isEmpty()) {
                     state.writePackageState(name, new ServerState.PackageState(owners, stored.description(), stored.published()));
                 }
@@ -115,19 +115,6 @@ final class RegistryExport {
             }
         }
         return users;
-    }
-
-    private static List<String> owners(Connection c, long packageId) throws SQLException {
-        List<String> owners = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(HotQueries.OWNERS)) {
-            s.setLong(1, packageId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    owners.add(r.getString(1));
-                }
-            }
-        }
-        return owners;
     }
 
     private static void copy(ArtifactStore store, Release release, Path target) {
