@@ -4,9 +4,9 @@ import io.cocoatly.registry.db.ExportSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,14 +36,8 @@ final class RegistryExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The registry directory to write.")
     String dir;
 
-    @Option(names = "--db", required = true, paramLabel = "URL",
-            description = "The database registry: postgresql://… as the server role, or `embedded`.")
-    String db;
-
-    @Option(names = "--artifacts", paramLabel = "URI",
-            description = "Where the archives are: file:/DIR or s3://BUCKET[/PREFIX]?endpoint=…&region=… "
-                    + "(default: the home's registry-artifacts/).")
-    String artifacts;
+    @Mixin
+    DatabaseRegistryOptions database;
 
     @Option(names = "--json", description = "Print the JSON envelope: data = {\"registry\", \"database\", \"packages\", "
             + "\"versions\", \"artifacts\"}.")
@@ -56,8 +50,7 @@ final class RegistryExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = context.path(dir);
-        try (DatabaseRegistry registry = RegistryBackends.openDatabase(context, "registry export", db, Optional.empty(),
-                Optional.ofNullable(artifacts))) {
+        try (DatabaseRegistry registry = database.open(context, "registry export")) {
             ExportSummary done = registry.registry().exportDirectory(root);
             if (json) {
                 Map<String, Object> data = new LinkedHashMap<>();

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,14 +41,8 @@ final class RegistryImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The registry directory to load.")
     String dir;
 
-    @Option(names = "--db", required = true, paramLabel = "URL",
-            description = "The database registry: postgresql://… as the server role, or `embedded`.")
-    String db;
-
-    @Option(names = "--artifacts", paramLabel = "URI",
-            description = "Where the archives go: file:/DIR or s3://BUCKET[/PREFIX]?endpoint=…&region=… "
-                    + "(default: the home's registry-artifacts/, as `registry serve --db` uses).")
-    String artifacts;
+    @Mixin
+    DatabaseRegistryOptions database;
 
     @Option(names = "--json", description = "Print the JSON envelope: data = {\"registry\", \"database\", \"packages\", "
             + "\"versions\", \"artifacts\", \"users\"}.")
@@ -64,8 +58,7 @@ final class RegistryImportCommand implements Callable<Integer> {
         CommandSettings settings = CommandSettings.load(context, "registry import", context.path("cocoatly.json"), null);
         TrustedKeys trusted = InstallSettings.from(settings.config()).policy().trustedKeys();
         List<Ed25519PublicKey> keys = trusted.keyIds().stream().map(id -> trusted.find(id).orElseThrow()).toList();
-        try (DatabaseRegistry registry = RegistryBackends.openDatabase(context, "registry import", db, Optional.empty(),
-                Optional.ofNullable(artifacts))) {
+        try (DatabaseRegistry registry = database.open(context, "registry import")) {
             ImportSummary done = registry.registry().importDirectory(root, keys);
             // Until VACUUM ANALYZE, the new rows wait in the search indexes' pending lists and the planner
             // scans instead; the embedded database is ours to vacuum, another one is its owner's.

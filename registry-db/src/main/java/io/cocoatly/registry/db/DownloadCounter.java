@@ -79,8 +79,10 @@ final class DownloadCounter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // The first run at once: it applies the retention at start, then every flushEvery.
-        flusher.scheduleWithFixedDelay(this::flushQuietly, 0, flushEvery.toMillis(), TimeUnit.MILLISECONDS);
+        // The retention at start, at once; the first flush a period later, when there is something to write
+        // (a flush at once would only race with the first counts for nothing).
+        flusher.execute(() -> retainQuietly(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        flusher.scheduleWithFixedDelay(this::flushQuietly, flushEvery.toMillis(), flushEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Counts one download if {@code userAgent} is a cocoatly client's; returns at once and never throws. */
@@ -114,7 +116,14 @@ final class DownloadCounter implements AutoCloseable {
                 return false;
             }
         }
+        retainQuietly(today);
+        return true;
+    }
+
+    /** Drops the event partitions older than the retention, once a day; a failure is tried again with the next flush. */
+    private synchronized void retainQuietly(LocalDate today) {
         if (retainedOn.map(d -> !d.equals(today)).orElse(true)) {
+            LocalDate keepFrom = today.minusDays(eventsDays);
             try {
                 database.write(Access.SERVICE, c -> DownloadWrites.dropPartitionsBefore(c, keepFrom));
                 retainedOn = Optional.of(today);
@@ -123,7 +132,6 @@ final class DownloadCounter implements AutoCloseable {
                 // Tried again with the next flush; the counts are written already.
             }
         }
-        return true;
     }
 
     private boolean write(Map<VersionDay, Long> batch, List<DownloadEvent> kept, Set<LocalDate> days) {

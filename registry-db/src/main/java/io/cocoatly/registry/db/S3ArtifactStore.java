@@ -126,6 +126,13 @@ public final class S3ArtifactStore implements ArtifactStore {
         if (stored.isPresent()) {
             return sameBytes(key, stored.get(), sha256);
         }
+        // A HEAD's 404 has no body, so it cannot tell a missing key from a missing bucket; the PUT's
+        // error would, but a store may answer it before reading the body and close the connection,
+        // which reads as "unreachable". One HEAD of the bucket tells, before any byte is sent.
+        if (attempt("store `" + key + "`", () -> client.headBucket(b -> b.bucket(settings.bucket())), NOT_FOUND).isEmpty()) {
+            throw ArtifactStoreErrors.failed(location(), "store `" + key + "`", new IOException("no bucket `" + settings.bucket() + "`"),
+                    "create the bucket `" + settings.bucket() + "` first");
+        }
         Optional<?> created = attempt("store `" + key + "`", () -> client.putObject(b -> b.bucket(settings.bucket())
                         .key(objectKey(key))
                         .ifNoneMatch("*")

@@ -60,7 +60,6 @@ class MigrationsTest {
 
         assertEquals("schema-too-new", e.code());
         assertTrue(e.getMessage().contains("has schema version 2, newer than this cocoatly knows (1)"), e.getMessage());
-        assertTrue(!e.getMessage().contains("password"), e.getMessage());
         assertEquals(before, dumpSchema(urls.owner()));
     }
 
