@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a project's {@code cocoatly.json}. Unlike index files, a manifest is written by hand, so an
- * unknown key is an error (with a "did you mean" hint) rather than silently ignored.
+ * Reads a project's {@code cocoatly.json}: name, version, dependencies, dev-dependencies and the
+ * optional metadata (docs/formats.md, "Manifest"). Unlike index files, a manifest is written by hand,
+ * so an unknown key is an error (with a "did you mean" hint) rather than silently ignored.
  */
 public final class Manifests {
 
@@ -26,7 +29,10 @@ public final class Manifests {
     public static final String FILE_NAME = "cocoatly.json";
 
     private static final String CODE = "invalid-manifest";
-    private static final Set<String> KEYS = Set.of("name", "version", "dependencies");
+    /** The keys a manifest may have, in the order {@code init} writes them and docs/formats.md lists them. */
+    static final List<String> KEYS = List.of("name", "version", "description", "license", "repository", "keywords",
+            "categories", "dependencies", "dev-dependencies");
+    private static final Set<String> KNOWN = Set.copyOf(KEYS);
 
     private Manifests() {
     }
@@ -64,12 +70,23 @@ public final class Manifests {
 
     private static Manifest parse(byte[] bytes, Path file) {
         JsonCursor root = StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT);
-        root.rejectUnknownKeys(KEYS);
+        root.rejectUnknownKeys(KNOWN);
         PackageName name = Fields.packageName(root.required("name"));
         Version version = Fields.version(root.required("version"));
         // A dependency on the project's own name is kept: the solver treats it as satisfied by the
         // project's own version, like any other package with one version (docs/formats.md).
         var dependencies = root.optional("dependencies").map(Fields::dependencies).orElse(List.of());
-        return new Manifest(name, version, dependencies);
+        var devDependencies = root.optional("dev-dependencies").map(Fields::dependencies).orElse(List.of());
+        // One requirement per name: with a name in both lists it would be unclear whether
+        // `install --production` needs the package, and which range wins.
+        Set<PackageName> regular = new HashSet<>();
+        dependencies.forEach(d -> regular.add(d.name()));
+        for (Map.Entry<String, JsonCursor> dev : root.optional("dev-dependencies").map(JsonCursor::entries).orElse(List.of())) {
+            if (regular.contains(PackageName.of(dev.getKey()))) {
+                throw dev.getValue().error("`" + dev.getKey() + "` is also in `dependencies`",
+                        "keep it in one of the two: `dependencies` if the package needs it at run time");
+            }
+        }
+        return new Manifest(name, version, dependencies, devDependencies, MetadataFields.read(root));
     }
 }

@@ -7,11 +7,13 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +60,8 @@ class ManifestsTest {
     @Test
     void unknownKeyFarFromAnyListsTheKnownOnes() {
         InvalidFileException e = error("{\"name\": \"app\", \"version\": \"1.0.0\", \"scripts\": {}}");
-        assertEquals(List.of("known keys are `dependencies`, `name` and `version`"), e.hints());
+        assertEquals(List.of("known keys are `categories`, `dependencies`, `description`, `dev-dependencies`, `keywords`,"
+                + " `license`, `name`, `repository` and `version`"), e.hints());
     }
 
     @Test
@@ -86,5 +89,47 @@ class ManifestsTest {
         CocoatlyException e = assertThrows(CocoatlyException.class, () -> Manifests.read(dir.resolve("cocoatly.json")));
         assertEquals("manifest-not-found", e.code());
         assertEquals("no manifest at `" + dir.resolve("cocoatly.json") + "`", e.getMessage());
+    }
+
+    @Test
+    void readsDevDependenciesAndMetadata() {
+        Manifest m = Manifests.parse("""
+                {"name": "app", "version": "1.0.0", "description": "An app", "license": "MIT OR Apache-2.0",
+                 "repository": "https://example.org/app", "keywords": ["cli", "http_2"],
+                 "categories": ["development-tools::testing"],
+                 "dependencies": {"http": "^1"}, "dev-dependencies": {"test-kit": "^2", "bench": "*"}}
+                """, FILE);
+        assertEquals(List.of(Dependency.parse("http", "^1")), m.dependencies());
+        assertEquals(List.of(Dependency.parse("bench", "*"), Dependency.parse("test-kit", "^2")), m.devDependencies());
+        assertEquals(new ManifestMetadata(Optional.of("An app"), Optional.of("MIT OR Apache-2.0"),
+                Optional.of("https://example.org/app"), List.of("cli", "http_2"), List.of("development-tools::testing")),
+                m.metadata());
+    }
+
+    @Test
+    void aNameInBothDependencyListsIsAnError() {
+        InvalidFileException e = error("{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"http\": \"^1\"},"
+                + " \"dev-dependencies\": {\"http\": \"^1.2\"}}");
+        assertEquals(FILE + ": $.dev-dependencies.http: `http` is also in `dependencies`", e.getMessage());
+    }
+
+    @Test
+    void metadataErrorsNameTheirPath() {
+        String head = "{\"name\": \"app\", \"version\": \"1.0.0\", ";
+        assertEquals(FILE + ": $.repository: expected an http(s) URL: `git@example.org:app`",
+                error(head + "\"repository\": \"git@example.org:app\"}").getMessage());
+        assertEquals(FILE + ": $.keywords: at most 5 keywords, found 6",
+                error(head + "\"keywords\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]}").getMessage());
+        assertEquals(FILE + ": $.keywords[1]: invalid keyword `Web`",
+                error(head + "\"keywords\": [\"a\", \"Web\"]}").getMessage());
+        assertEquals(FILE + ": $.keywords[0]: keyword `abcdefghijklmnopqrstu` is longer than 20 characters",
+                error(head + "\"keywords\": [\"abcdefghijklmnopqrstu\"]}").getMessage());
+        assertEquals(FILE + ": $.categories[1]: category `x` is listed twice",
+                error(head + "\"categories\": [\"x\", \"x\"]}").getMessage());
+        assertEquals(FILE + ": $.description: must be one line",
+                error(head + "\"description\": \"a\\nb\"}").getMessage());
+        assertEquals(FILE + ": $.license: must not be empty", error(head + "\"license\": \" \"}").getMessage());
+        assertEquals(FILE + ": $.keywords: expected an array, found a string",
+                error(head + "\"keywords\": \"cli\"}").getMessage());
     }
 }
