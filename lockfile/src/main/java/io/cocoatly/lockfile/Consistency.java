@@ -59,6 +59,11 @@ final class Consistency {
                     return problem(dependencyPath.of(i, pkg, dependency),
                             "`" + pkg.id() + "` depends on `" + dependency + "`, which is not a package of this lockfile");
                 }
+                // `install --production` installs the packages not marked dev: they must need nothing marked.
+                if (!pkg.dev() && packages.get(index.get(dependency)).dev()) {
+                    return problem(dependencyPath.of(i, pkg, dependency), "`" + pkg.id() + "` is not marked dev but"
+                            + " depends on `" + dependency + "`, which is");
+                }
             }
         }
         return checkInstallOrder(packages, installOrder, index);

@@ -16,8 +16,11 @@ import java.util.Optional;
  *                     URL (format 1)
  * @param artifact     absent for a registry that publishes no archives; its URL is absolute in format 2
  * @param dependencies the exact packages it was resolved against, sorted, each at most once
+ * @param dev          whether only the project's dev-dependencies need it: {@code install --production}
+ *                     leaves it out (written as {@code "dev": true}, left out when false)
  */
-public record LockedPackage(PackageId id, String source, Optional<Artifact> artifact, List<PackageId> dependencies) {
+public record LockedPackage(PackageId id, String source, Optional<Artifact> artifact, List<PackageId> dependencies,
+        boolean dev) {
 
     /** @throws IllegalArgumentException if the source is empty or a dependency is listed twice */
     public LockedPackage {
@@ -33,6 +36,16 @@ public record LockedPackage(PackageId id, String source, Optional<Artifact> arti
                 throw new IllegalArgumentException(id + " lists dependency " + dependencies.get(i) + " twice");
             }
         }
+    }
+
+    /** A package the project's regular dependencies need (not dev-only). */
+    public LockedPackage(PackageId id, String source, Optional<Artifact> artifact, List<PackageId> dependencies) {
+        this(id, source, artifact, dependencies, false);
+    }
+
+    /** This package with its dev mark set to {@code dev}. */
+    public LockedPackage withDev(boolean dev) {
+        return new LockedPackage(id, source, artifact, dependencies, dev);
     }
 
     public PackageName name() {

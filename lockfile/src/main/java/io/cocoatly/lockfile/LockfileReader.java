@@ -47,7 +47,7 @@ public final class LockfileReader {
     private static final Set<String> SOURCE_KEYS = Set.of("name", "url");
     private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest");
     private static final Set<String> RESOLVER_KEYS = Set.of("optimal", "objective", "multiple-versions");
-    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "artifact", "dependencies");
+    private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "dev", "artifact", "dependencies");
 
     private LockfileReader() {
     }
@@ -185,7 +185,9 @@ public final class LockfileReader {
             throw sourceAt.error("the source must not be empty");
         }
         Optional<Artifact> artifact = at.optional("artifact").map(ArtifactJson::readStrictly);
-        return new LockedPackage(new PackageId(name, version), source, artifact, dependencies);
+        // Written only as `true`; `false` is accepted too, as what an absent key means.
+        boolean dev = at.optional("dev").map(JsonCursor::bool).orElse(false);
+        return new LockedPackage(new PackageId(name, version), source, artifact, dependencies, dev);
     }
 
     /** An array of distinct {@code name@version} strings. */

@@ -82,6 +82,10 @@ public final class LockfileWriter {
         node.put("name", p.name().value());
         node.put("version", p.version().toString());
         node.put("source", p.source());
+        if (p.dev()) {
+            // Only when true, so a lockfile without dev-dependencies keeps the bytes it always had.
+            node.put("dev", true);
+        }
         p.artifact().ifPresent(a -> ArtifactJson.write(node.putObject("artifact"), a));
         ids(node.putArray("dependencies"), p.dependencies());
     }

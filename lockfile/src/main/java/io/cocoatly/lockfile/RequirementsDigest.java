@@ -24,7 +24,12 @@ import java.util.Map;
  * name NAME\n
  * version VERSION\n
  * dependency NAME REQUIREMENT\n     (one line each, sorted by name, then requirement)
+ * dev-dependency NAME REQUIREMENT\n (the same for dev-dependencies, after them)
  * </pre>
+ *
+ * <p>A manifest without dev-dependencies has no {@code dev-dependency} line, so its digest is the one
+ * written before dev-dependencies existed. The metadata (description, license, ...) is left out: it
+ * changes nothing that resolves.
  *
  * where a requirement is written as in the manifest with {@code \} as {@code \\}, LF as {@code \n}
  * and CR as {@code \r}, so that no requirement can forge a line.
@@ -38,16 +43,18 @@ public final class RequirementsDigest {
 
     /** {@code sha256:} and the lowercase hex SHA-256 of the manifest's canonical requirements text. */
     public static String of(Manifest manifest) {
-        List<Map.Entry<PackageName, String>> requirements = new ArrayList<>();
-        for (Dependency d : manifest.dependencies()) {
-            requirements.add(Map.entry(d.name(), d.requirement()));
-        }
-        return of(manifest.name(), manifest.version(), requirements);
+        return of(manifest.name(), manifest.version(), pairs(manifest.dependencies()), pairs(manifest.devDependencies()));
     }
 
     /** The digest of {@link #canonicalText}; for tools that hold requirements as plain text. */
     public static String of(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements) {
-        byte[] text = canonicalText(name, version, requirements).getBytes(StandardCharsets.UTF_8);
+        return of(name, version, requirements, List.of());
+    }
+
+    /** The same with dev-dependencies, for tools that hold requirements as plain text. */
+    public static String of(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements,
+            List<Map.Entry<PackageName, String>> devRequirements) {
+        byte[] text = canonicalText(name, version, requirements, devRequirements).getBytes(StandardCharsets.UTF_8);
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         } catch (NoSuchAlgorithmException e) {
@@ -56,17 +63,36 @@ public final class RequirementsDigest {
         }
     }
 
-    /** The exact text that is hashed. */
+    /** The exact text that is hashed, for a manifest without dev-dependencies. */
     public static String canonicalText(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements) {
+        return canonicalText(name, version, requirements, List.of());
+    }
+
+    /** The exact text that is hashed. */
+    public static String canonicalText(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements,
+            List<Map.Entry<PackageName, String>> devRequirements) {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         s.append("name ").append(name.value()).append('\n');
         s.append("version ").append(version).append('\n');
+        lines(s, "dependency ", requirements);
+        lines(s, "dev-dependency ", devRequirements);
+        return s.toString();
+    }
+
+    private static void lines(StringBuilder s, String prefix, List<Map.Entry<PackageName, String>> requirements) {
         requirements.stream()
                 .sorted(Comparator.comparing((Map.Entry<PackageName, String> e) -> e.getKey().value())
                         .thenComparing(Map.Entry::getValue))
-                .forEach(e -> s.append("dependency ").append(e.getKey().value()).append(' ')
+                .forEach(e -> s.append(prefix).append(e.getKey().value()).append(' ')
                         .append(escape(e.getValue())).append('\n'));
-        return s.toString();
+    }
+
+    private static List<Map.Entry<PackageName, String>> pairs(List<Dependency> dependencies) {
+        List<Map.Entry<PackageName, String>> pairs = new ArrayList<>();
+        for (Dependency d : dependencies) {
+            pairs.add(Map.entry(d.name(), d.requirement()));
+        }
+        return pairs;
     }
 
     private static String escape(String requirement) {

@@ -130,6 +130,12 @@ class LockfileReaderTest {
             bad("relative artifact URL in format 2", "\"url\": \"" + SAMPLE + "artifacts/tls-2.1.0.tar.gz\"",
                 "\"url\": \"artifacts/tls-2.1.0.tar.gz\"", "$.packages[2].artifact.url: expected an absolute http, https or"
                     + " file URL (format 2 records where each artifact is): `artifacts/tls-2.1.0.tar.gz`"),
+            bad("dev mark not a boolean", "\"name\": \"tls\",\n      \"version\": \"2.1.0\",\n      \"source\": \"sample\",",
+                "\"name\": \"tls\",\n      \"version\": \"2.1.0\",\n      \"source\": \"sample\", \"dev\": \"yes\",",
+                "$.packages[2].dev: expected a boolean, found a string"),
+            bad("a production package needing a dev one", "\"name\": \"tls\",\n      \"version\": \"2.1.0\",\n      \"source\": \"sample\",",
+                "\"name\": \"tls\",\n      \"version\": \"2.1.0\",\n      \"source\": \"sample\", \"dev\": true,",
+                "$.packages[0].dependencies[0]: `http@2.0.1` is not marked dev but depends on `tls@2.1.0`, which is"),
             bad("empty group", "\"install-order\": [", "\"install-order\": [[],",
                 "$.install-order[0]: an install group must not be empty"),
             bad("truncated", "\n  ]\n}\n", "\n",

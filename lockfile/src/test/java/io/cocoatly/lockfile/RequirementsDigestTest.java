@@ -76,4 +76,20 @@ class RequirementsDigestTest {
         assertEquals("sha256:64fb14652a09232b1afed8024e0bac1916d65a1737a8607a902638d55e5101ff",
                 RequirementsDigest.of(manifest));
     }
+
+    @Test
+    void devDependenciesAreDigestedAfterTheOthersAndMetadataIsNot() {
+        Manifest manifest = new Manifest(DEMO, V, List.of(Dependency.parse("http", "^2.0")),
+                List.of(Dependency.parse("test-kit", "^1")), new io.cocoatly.model.ManifestMetadata(
+                        java.util.Optional.of("a demo"), java.util.Optional.empty(), java.util.Optional.empty(),
+                        List.of("demo"), List.of()));
+        assertEquals("cocoatly-requirements 1\nname demo\nversion 0.1.0\ndependency http ^2.0\n"
+                + "dev-dependency test-kit ^1\n", RequirementsDigest.canonicalText(DEMO, V,
+                        List.of(req("http", "^2.0")), List.of(req("test-kit", "^1"))));
+        assertEquals("sha256:b45898a65a4175303aaac8bc448c71e3b4abba77fc631bbbf736b52845faf813",
+                RequirementsDigest.of(manifest));
+        // Moving a requirement between the two lists changes what `install --production` installs.
+        assertNotEquals(RequirementsDigest.of(manifest), RequirementsDigest.of(new Manifest(DEMO, V,
+                List.of(Dependency.parse("http", "^2.0"), Dependency.parse("test-kit", "^1")))));
+    }
 }

@@ -123,8 +123,18 @@ final class Samples {
                 List.of(ids("json@1.4.2"), ids("tls@2.1.0"), ids("http@2.0.1")));
     }
 
+    /** {@link #simple()} with a dev-dependency on test-kit, which needs json: both marked dev. */
+    static Lockfile dev() {
+        return Lockfile.of(manifest(), resolver(VersionPolicy.ONE_PER_PACKAGE), List.of(SAMPLE), List.of(
+                pkg("json@1.4.2", true).withDev(true),
+                pkg("test-kit@0.2.0", false, "json@1.4.2").withDev(true),
+                pkg("http@2.0.1", true, "tls@2.1.0"),
+                pkg("tls@2.1.0", true)),
+                List.of(ids("json@1.4.2"), ids("tls@2.1.0"), ids("http@2.0.1"), ids("test-kit@0.2.0")));
+    }
+
     static Map<String, Lockfile> all() {
         return Map.of("simple", simple(), "cycle", cycle(), "semver-major", semverMajor(), "empty", empty(),
-                "format-1", format1());
+                "format-1", format1(), "dev", dev());
     }
 }
