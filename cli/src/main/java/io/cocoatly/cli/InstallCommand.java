@@ -12,7 +12,9 @@ import io.cocoatly.installer.State;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cocoatly install --registry ./registry        # in a project directory",
             "  cocoatly install --locked                     # CI: exit 3 unless the lockfile is up to date",
+            "  cocoatly install --production                 # without what only dev-dependencies need",
             "  cocoatly install http@^2.0 --registry ./registry",
             "  cocoatly install jq --json --quiet",
             "", "Exit codes: 0 installed, 1 unsatisfiable, 2 invalid input, 3 (--locked) lockfile missing or stale,",
@@ -67,6 +70,10 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
     boolean locked;
 
+    @Option(names = "--production", description = "Leave out what only dev-dependencies need (the lockfile's"
+            + " `dev` packages); removes them if installed.")
+    boolean production;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
     boolean quiet;
 
@@ -80,6 +87,10 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InstallerSetup setup = InstallerSetup.open(context, context.path(manifest), registry, remote).warnUnless(json, context);
+        if (production && !packages.isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
+                    + " installation, not to a global install", List.of("leave out `--production`, or the package names"));
+        }
         return packages.isEmpty() ? project(setup) : global(setup);
     }
 
@@ -119,11 +130,13 @@ final class InstallCommand implements Callable<Integer> {
     private int install(InstallerSetup setup, ProjectFiles project, Lockfile lockfile, boolean lockedFirst) {
         Path projectDir = project.lockfilePath().getParent();
         Installer installer = setup.project(projectDir);
-        InstallOutcome outcome = apply(installer, new InstallRequest(lockfile, setup.registryRoot()));
+        Lockfile installed = production ? lockfile.production() : lockfile;
+        InstallOutcome outcome = apply(installer, new InstallRequest(installed, setup.registryRoot()));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
         extra.put("lockfile", project.lockfilePath().toString());
         extra.put("locked_first", lockedFirst);
+        extra.put("production", production);
         return report(outcome, extra, setup);
     }
 

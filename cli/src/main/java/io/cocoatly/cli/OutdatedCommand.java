@@ -96,7 +96,7 @@ final class OutdatedCommand implements Callable<Integer> {
     static Row row(PackageId id, Lockfile lockfile, Manifest manifest, PackageIndex index) {
         VersionRange allowed = VersionRange.all();
         boolean direct = false;
-        for (Dependency d : manifest.dependencies()) {
+        for (Dependency d : manifest.allDependencies()) {
             if (d.name().equals(id.name()) && rootBinding(lockfile, d).equals(Optional.of(id))) {
                 allowed = allowed.intersect(d.range());
                 direct = true;

@@ -129,6 +129,9 @@ final class TreeCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder(node.name().value());
         node.version().ifPresent(v -> s.append(' ').append(v));
         node.requirement().ifPresent(r -> s.append(" (").append(r).append(')'));
+        if (node.dev()) {
+            s.append(" (dev)");
+        }
         switch (node.mark()) {
             case REPEATED -> s.append(" (*)");
             case CYCLE -> s.append(" (cycle)");
@@ -146,6 +149,7 @@ final class TreeCommand implements Callable<Integer> {
         m.put("version", node.version().orElse(null));
         m.put("requirement", node.requirement().orElse(null));
         m.put("mark", node.mark().text());
+        m.put("dev", node.dev());
         m.put("children", node.children().stream().map(TreeCommand::json).toList());
         return m;
     }

@@ -99,6 +99,19 @@ public record Lockfile(int format, ManifestInfo manifest, ResolverInfo resolver,
         return installOrder.stream().filter(g -> g.size() > 1).toList();
     }
 
+    /**
+     * This lockfile without the packages marked dev: what {@code install --production} installs. The
+     * packages left are closed under their dependencies (a package not marked dev never depends on
+     * one that is), so the result is a consistent lockfile of the same versions.
+     */
+    public Lockfile production() {
+        List<LockedPackage> kept = packages.stream().filter(p -> !p.dev()).toList();
+        List<List<PackageId>> order = installOrder.stream()
+                .map(g -> g.stream().filter(id -> find(id).map(p -> !p.dev()).orElse(false)).toList())
+                .filter(g -> !g.isEmpty()).toList();
+        return new Lockfile(format, manifest, resolver, sources, kept, order);
+    }
+
     /** The ids of all packages, sorted. */
     public List<PackageId> ids() {
         return packages.stream().map(LockedPackage::id).toList();

@@ -114,7 +114,7 @@ public final class ChangeReasons {
     }
 
     private Optional<Dependency> rootRequirement(PackageName name) {
-        return manifest.dependencies().stream().filter(d -> d.name().equals(name)).findFirst();
+        return manifest.allDependencies().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     private Optional<Dependency> requirementOn(PackageId from, PackageName to) {

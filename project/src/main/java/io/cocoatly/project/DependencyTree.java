@@ -42,11 +42,19 @@ public final class DependencyTree {
      * @param version     empty for a requirement of the manifest that the lockfile does not satisfy
      * @param requirement the parent's requirement on this package (or, inverted, this package's
      *                    requirement on its parent); empty at the top or when unknown
+     * @param dev         a dev-dependency of the project, or a package that only dev-dependencies need
+     *                    (locked as dev)
      */
-    public record Node(PackageName name, Optional<String> version, Optional<String> requirement, Mark mark, List<Node> children) {
+    public record Node(PackageName name, Optional<String> version, Optional<String> requirement, Mark mark, List<Node> children,
+                       boolean dev) {
         public Node {
             Objects.requireNonNull(name, "name");
             children = List.copyOf(children);
+        }
+
+        /** A node that is not dev. */
+        public Node(PackageName name, Optional<String> version, Optional<String> requirement, Mark mark, List<Node> children) {
+            this(name, version, requirement, mark, children, false);
         }
     }
 
@@ -68,16 +76,22 @@ public final class DependencyTree {
     public Node forward() {
         List<Node> children = new ArrayList<>();
         if (maxDepth > 0) {
-            for (Dependency d : manifest.dependencies()) {
+            // Regular dependencies first, then dev-dependencies, as the manifest lists them.
+            List<Dependency> roots = new ArrayList<>(manifest.dependencies());
+            roots.addAll(manifest.devDependencies());
+            for (Dependency d : roots) {
                 if (d.name().equals(manifest.name())) {
                     continue;
                 }
+                boolean dev = manifest.devDependencies().contains(d);
                 Optional<PackageId> bound = rootBinding(d);
                 if (bound.isEmpty()) {
                     children.add(new Node(d.name(), Optional.empty(), Optional.of(d.requirement()), Mark.NOT_LOCKED,
-                            List.of()));
+                            List.of(), dev));
                 } else {
-                    children.add(down(bound.get(), Optional.of(d.requirement()), 1, new ArrayList<>()));
+                    Node child = down(bound.get(), Optional.of(d.requirement()), 1, new ArrayList<>());
+                    children.add(new Node(child.name(), child.version(), child.requirement(), child.mark(), child.children(),
+                            child.dev() || dev));
                 }
             }
         }
@@ -111,7 +125,7 @@ public final class DependencyTree {
 
     private Node up(PackageId id, Optional<String> requirement, int depth, List<PackageId> path) {
         List<LockedPackage> dependents = lockfile.packages().stream().filter(p -> p.dependencies().contains(id)).toList();
-        Optional<Dependency> fromRoot = manifest.dependencies().stream()
+        Optional<Dependency> fromRoot = manifest.allDependencies().stream()
                 .filter(d -> d.name().equals(id.name()) && rootBinding(d).equals(Optional.of(id))).findFirst();
         Mark mark = mark(id, path, !dependents.isEmpty() || fromRoot.isPresent());
         List<Node> children = new ArrayList<>();
@@ -120,7 +134,7 @@ public final class DependencyTree {
             path.add(id);
             List<Node> below = new ArrayList<>();
             fromRoot.ifPresent(d -> below.add(new Node(manifest.name(), Optional.of(manifest.version().toString()),
-                    Optional.of(d.requirement()), Mark.NONE, List.of())));
+                    Optional.of(d.requirement()), Mark.NONE, List.of(), manifest.devDependencies().contains(d))));
             for (LockedPackage p : dependents) {
                 below.add(up(p.id(), requirementOf(p.id(), id.name()), depth + 1, path));
             }
@@ -138,8 +152,9 @@ public final class DependencyTree {
         return expanded.contains(id) && hasChildren ? Mark.REPEATED : Mark.NONE;
     }
 
-    private static Node node(PackageId id, Optional<String> requirement, Mark mark, List<Node> children) {
-        return new Node(id.name(), Optional.of(id.version().toString()), requirement, mark, children);
+    private Node node(PackageId id, Optional<String> requirement, Mark mark, List<Node> children) {
+        boolean dev = lockfile.find(id).map(LockedPackage::dev).orElse(false);
+        return new Node(id.name(), Optional.of(id.version().toString()), requirement, mark, children, dev);
     }
 
     /** The locked version the project's requirement {@code d} resolved to: the newest that fits. */

@@ -21,13 +21,13 @@ public final class KnownPackages {
     }
 
     /**
-     * Checks that every package {@code manifest} depends on is in {@code index}.
+     * Checks that every package {@code manifest} depends on (dev-dependencies included) is in {@code index}.
      *
      * @throws CocoatlyException {@link ErrorKind#INVALID_INPUT} with code {@code unknown-package}
      *     naming the first unknown package (in the manifest's order) and the closest known name
      */
     public static void require(Manifest manifest, PackageIndex index) {
-        for (Dependency d : manifest.dependencies()) {
+        for (Dependency d : manifest.allDependencies()) {
             if (index.find(d.name()).isPresent()) {
                 continue;
             }

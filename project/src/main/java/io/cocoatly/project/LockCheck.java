@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a lockfile still holds: it was made for this manifest (same requirements digest, every
@@ -87,7 +88,7 @@ public final class LockCheck {
                     + lockfile.manifest().name() + " " + lockfile.manifest().version() + "`, the manifest is `"
                     + manifest.name() + " " + manifest.version() + "`"));
         }
-        for (Dependency d : manifest.dependencies()) {
+        for (Dependency d : manifest.allDependencies()) {
             if (d.name().equals(manifest.name())) {
                 continue;
             }
@@ -98,6 +99,16 @@ public final class LockCheck {
             } else if (locked.stream().noneMatch(p -> d.range().contains(p.version()))) {
                 problems.add(new Problem("requirement-unsatisfied", Optional.of(locked.get(0).id()),
                         "the manifest requires `" + d + "`, but the lockfile has `" + locked.get(0).id() + "`"));
+            }
+        }
+        Set<PackageId> production = LockfileFactory.productionClosure(manifest, lockfile.packages());
+        for (LockedPackage p : lockfile.packages()) {
+            if (p.dev() == production.contains(p.id())) {
+                // A wrong mark would make `install --production` leave out what the project needs, or
+                // install what only its development does.
+                problems.add(new Problem("dev-mark-changed", Optional.of(p.id()), "`" + p.id() + "` is "
+                        + (p.dev() ? "" : "not ") + "marked dev, but " + (p.dev() ? "the manifest's dependencies need it"
+                        : "only the manifest's dev-dependencies need it")));
             }
         }
         if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(manifest)) && problems.isEmpty()) {

@@ -8,6 +8,7 @@ import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.lockfile.ResolverInfo;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
@@ -18,7 +19,11 @@ import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.InstallOrder;
 import io.cocoatly.solver.Resolution;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +43,8 @@ public final class LockfileFactory {
      * current format: the registry is its one source, recorded with {@code location}, and each
      * artifact URL is resolved against that location. A dependency of a package on the project
      * itself is left out of its {@code dependencies}: the project is not a package of its own lockfile.
+     * A package that only the manifest's dev-dependencies lead to is marked dev, so that
+     * {@code install --production} can leave it out.
      *
      * @param location where {@code index} was read, e.g. {@code file:///srv/registry/}
      * @throws IllegalArgumentException if {@code location} is not an absolute http(s) or file URL
@@ -55,6 +62,8 @@ public final class LockfileFactory {
             Optional<Artifact> artifact = release(index, p.id()).flatMap(Release::artifact).map(a -> locate(source, p.id(), a));
             packages.add(new LockedPackage(p.id(), source.name(), artifact, dependencies));
         }
+        Set<PackageId> production = productionClosure(manifest, packages);
+        packages.replaceAll(p -> p.withDev(!production.contains(p.id())));
         List<ResolverInfo.Objective> objective = new ArrayList<>();
         List<String> levels = Resolution.OBJECTIVE_LEVELS;
         for (int i = 0; i < levels.size() && i < solved.objective().size(); i++) {
@@ -64,6 +73,28 @@ public final class LockfileFactory {
                 new ManifestInfo(manifest.name(), manifest.version(), RequirementsDigest.of(manifest)),
                 new ResolverInfo(solved.optimal(), objective, policy),
                 List.of(source), packages, InstallOrder.of(solved));
+    }
+
+    /**
+     * The packages the manifest's regular dependencies need: each locked version inside a dependency's
+     * range, and everything those depend on. The rest of {@code packages} only dev-dependencies need.
+     */
+    static Set<PackageId> productionClosure(Manifest manifest, List<LockedPackage> packages) {
+        Map<PackageId, LockedPackage> byId = new HashMap<>();
+        packages.forEach(p -> byId.put(p.id(), p));
+        Deque<PackageId> pending = new ArrayDeque<>();
+        for (Dependency d : manifest.dependencies()) {
+            packages.stream().filter(p -> p.name().equals(d.name()) && d.range().contains(p.version()))
+                    .forEach(p -> pending.add(p.id()));
+        }
+        Set<PackageId> closure = new HashSet<>();
+        while (!pending.isEmpty()) {
+            PackageId id = pending.pop();
+            if (closure.add(id)) {
+                pending.addAll(byId.get(id).dependencies());
+            }
+        }
+        return closure;
     }
 
     /** The registry's release of {@code id}, if it has one. */

@@ -176,10 +176,13 @@ public final class Relock {
         return resolver.resolve(timeout.map(request::withTimeout).orElse(request));
     }
 
-    /** The manifest with {@code pins} replacing or adding root requirements. */
+    /**
+     * The manifest with {@code pins} replacing or adding root requirements, for resolving only: its
+     * dev-dependencies become plain ones, which the solver does not tell apart.
+     */
     private Manifest pinned(Map<PackageName, Dependency> pins) {
         Map<PackageName, Dependency> dependencies = new TreeMap<>();
-        manifest.dependencies().forEach(d -> dependencies.put(d.name(), d));
+        manifest.allDependencies().forEach(d -> dependencies.put(d.name(), d));
         dependencies.putAll(pins);
         return new Manifest(manifest.name(), manifest.version(), new ArrayList<>(dependencies.values()));
     }
@@ -189,7 +192,7 @@ public final class Relock {
      * a pin: not yanked, not prereleases, and inside the manifest's range for a direct dependency.
      */
     private List<Version> newerCandidates(PackageName name, Version locked) {
-        Optional<VersionRange> direct = manifest.dependencies().stream().filter(d -> d.name().equals(name))
+        Optional<VersionRange> direct = manifest.allDependencies().stream().filter(d -> d.name().equals(name))
                 .map(Dependency::range).findFirst();
         List<Version> result = new ArrayList<>();
         for (Release r : index.find(name).map(l -> l.releases()).orElse(List.of())) {

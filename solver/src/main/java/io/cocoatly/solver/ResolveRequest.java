@@ -6,6 +6,7 @@ import io.cocoatly.model.VersionPolicy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,9 @@ import java.util.TreeSet;
 /**
  * What to resolve: the root manifest and the caller's preferences.
  *
- * @param root             the project being resolved; its dependencies are the root requirements
+ * @param root             the project being resolved; its dependencies and dev-dependencies are the root
+ *                         requirements (a lock resolves both, so the two agree on shared packages),
+ *                         held here as one list of {@code dependencies}
  * @param preferred        versions to keep if possible (a lockfile or the installed state): the first
  *                         optimisation level minimises how many of them change. Selecting another
  *                         version of a package is a change when a preferred version of it exists (of
@@ -31,6 +34,11 @@ public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPol
 
     public ResolveRequest {
         Objects.requireNonNull(root, "root");
+        // The one place dev-dependencies join the root requirements: every part of the solver
+        // (encoding, explanations, selection reasons) reads root.dependencies().
+        if (!root.devDependencies().isEmpty()) {
+            root = new Manifest(root.name(), root.version(), root.allDependencies(), List.of(), root.metadata());
+        }
         preferred = Collections.unmodifiableSet(new TreeSet<>(preferred));
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(timeout, "timeout");
