@@ -45,9 +45,13 @@ public final class Manifests {
      * @throws InvalidFileException if it is malformed
      */
     public static Manifest read(Path file) {
-        byte[] bytes;
+        return parse(bytes(file), file);
+    }
+
+    /** The bytes of {@code file}, with {@link #read}'s errors. */
+    static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "manifest-not-found", "no manifest at `" + file + "`",
                     List.of("run cocoatly in a project directory, one that has a `" + FILE_NAME + "`"));
@@ -55,7 +59,6 @@ public final class Manifests {
             throw new CocoatlyException(ErrorKind.FAILED, "manifest-unreadable", "cannot read `" + file + "`: " + e.getMessage(),
                     List.of(), e);
         }
-        return parse(bytes, file);
     }
 
     /**

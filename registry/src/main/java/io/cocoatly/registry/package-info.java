@@ -7,7 +7,8 @@
  * {@code registry.json} says as a {@link io.cocoatly.registry.RegistryDescription},
  * {@link io.cocoatly.registry.RegistryEditor} creates registries and adds or yanks releases (index
  * files and {@code names.json} written canonically and atomically, under the registry's lock), and
- * {@link io.cocoatly.registry.Manifests} reads a project's {@code cocoatly.json}. File formats are
+ * {@link io.cocoatly.registry.Manifests} reads a project's {@code cocoatly.json}, which
+ * {@link io.cocoatly.registry.ManifestEditor} edits in place, keeping its layout. File formats are
  * specified in docs/formats.md. JSON handling (Jackson) stays package-private; every malformed file
  * becomes an {@link io.cocoatly.model.InvalidFileException} naming the file, the JSON path and the
  * problem. Signing and packing are not here: the registry module knows nothing of crypto, and the

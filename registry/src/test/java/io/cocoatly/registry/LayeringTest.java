@@ -19,6 +19,9 @@ class LayeringTest {
     void onlyTheApiIsPublic() {
         classes().that().arePublic().should().haveSimpleNameEndingWith("Registry")
                 .orShould().haveSimpleName("Manifests")
+                // Editing a manifest in place, and its two sections and entries.
+                .orShould().haveSimpleName("ManifestEditor").orShould().haveSimpleName("Section")
+                .orShould().haveSimpleName("Entry")
                 // Writing: creating registries, adding and yanking releases.
                 .orShould().haveSimpleName("RegistryEditor")
                 // Where a registry's files come from, and the one factory that opens a location by scheme.
