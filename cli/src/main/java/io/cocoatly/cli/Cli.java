@@ -31,6 +31,7 @@ public final class Cli {
             return cli.execute(args);
         } finally {
             RunResources.closeAll(context);
+            Verbose.clear(context);
         }
     }
 
@@ -40,6 +41,10 @@ public final class Cli {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parseResult -> {
+            Verbose.set(context, verbose(parseResult));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setUsageHelpWidth(terminalWidth(context));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
                 verbose(parseResult)));
@@ -159,7 +164,12 @@ public final class Cli {
     }
 
     private static boolean verbose(ParseResult parseResult) {
-        return parseResult.hasMatchedOption("--verbose");
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lets picocli build commands whose constructor takes the {@link Context}. */

@@ -18,7 +18,6 @@ import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +55,8 @@ final class InstallCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "NAME or NAME@RANGE to install globally.")
     List<String> packages = new ArrayList<>();
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + ").")
     String manifest;
 
     @Option(names = "--registry", paramLabel = "DIR|URL",
@@ -86,7 +85,7 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InstallerSetup setup = InstallerSetup.open(context, context.path(manifest), registry, remote).warnUnless(json, context);
+        InstallerSetup setup = InstallerSetup.open(context, ManifestLocator.locate(context, manifest), registry, remote).warnUnless(json, context);
         if (production && !packages.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
                     + " installation, not to a global install", List.of("leave out `--production`, or the package names"));

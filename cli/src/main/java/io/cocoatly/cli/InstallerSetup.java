@@ -5,7 +5,6 @@ import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.installer.Installer;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,9 +26,9 @@ record InstallerSetup(CommandSettings settings) {
         return new InstallerSetup(CommandSettings.load(context, "cocoatly install", manifest, registryOption, remote));
     }
 
-    /** For commands without {@code --manifest} or {@code --registry}: the working directory's project, if it is one. */
+    /** For commands without {@code --manifest} or {@code --registry}: the project here or above, if any. */
     static InstallerSetup open(Context context) {
-        return open(context, context.path(Manifests.FILE_NAME), null, new RemoteFlags());
+        return open(context, ManifestLocator.locate(context, null), null, new RemoteFlags());
     }
 
     /** Prints the settings' warnings on stderr unless the command writes JSON, which lists them in its data. */

@@ -6,7 +6,6 @@ import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +39,8 @@ final class LockCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile goes next to it.")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + "); the lockfile goes next to it.")
     String manifest;
 
     @Mixin

@@ -10,7 +10,6 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
-import io.cocoatly.registry.Manifests;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +39,8 @@ final class OutdatedCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + "); the lockfile is next to it.")
     String manifest;
 
     @Mixin

@@ -20,9 +20,12 @@ import java.util.Optional;
  */
 record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest manifest) {
 
-    /** Reads the manifest named by {@code --manifest}; the lockfile is only located, not read. */
+    /**
+     * Reads the manifest named by {@code --manifest} (null: the nearest one, {@link ManifestLocator});
+     * the lockfile is only located, not read.
+     */
     static ProjectFiles open(Context context, String manifestOption) {
-        Path manifestPath = context.path(manifestOption);
+        Path manifestPath = ManifestLocator.use(context, manifestOption);
         Manifest manifest = Manifests.read(manifestPath);
         Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : context.cwd();
         return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), manifest);

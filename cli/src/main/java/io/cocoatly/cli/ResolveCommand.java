@@ -44,8 +44,8 @@ final class ResolveCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + ").")
     String manifest;
 
     @Mixin
@@ -71,12 +71,12 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest)))
+        ResolveRequest request = ResolveRequest.of(Manifests.read(ManifestLocator.use(context, manifest)))
                 .withPolicy(registry.policy()).withAllowPrereleases(prereleases);
         if (timeout != null) {
             request = request.withTimeout(Durations.parse("--timeout", timeout));
         }
-        CommandSettings settings = registry.settings(context, "cocoatly resolve", context.path(manifest));
+        CommandSettings settings = registry.settings(context, "cocoatly resolve", ManifestLocator.locate(context, manifest));
         FileRegistry index = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);

@@ -7,7 +7,6 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
-import io.cocoatly.registry.Manifests;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +36,8 @@ final class TreeCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + "); the lockfile is next to it.")
     String manifest;
 
     @Mixin

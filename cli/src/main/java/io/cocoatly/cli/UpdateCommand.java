@@ -7,7 +7,6 @@ import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "Packages to update (default: all).")
     List<String> packages = new ArrayList<>();
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}); the lockfile is next to it.")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + "); the lockfile is next to it.")
     String manifest;
 
     @Mixin

@@ -39,8 +39,8 @@ final class WhyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package to explain.")
     String pkg;
 
-    @Option(names = "--manifest", paramLabel = "FILE", defaultValue = Manifests.FILE_NAME,
-            description = "The project's manifest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The project's manifest (" + ManifestLocator.DEFAULT + ").")
     String manifest;
 
     @Mixin
@@ -55,8 +55,8 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolveRequest request = ResolveRequest.of(Manifests.read(context.path(manifest))).withPolicy(registry.policy());
-        CommandSettings settings = registry.settings(context, "cocoatly why", context.path(manifest));
+        ResolveRequest request = ResolveRequest.of(Manifests.read(ManifestLocator.use(context, manifest))).withPolicy(registry.policy());
+        CommandSettings settings = registry.settings(context, "cocoatly why", ManifestLocator.locate(context, manifest));
         FileRegistry index = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);

@@ -65,7 +65,12 @@ final class SampleProject {
 
     /** Runs the CLI in the project with only the home set: no registry unless {@code args} name one. */
     CliRunner.Result run(String... args) {
-        return new CliRunner(project(), Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
+        return runIn(project(), args);
+    }
+
+    /** Runs the CLI as {@link #run} does, in {@code cwd}: a subdirectory of the project, or elsewhere. */
+    CliRunner.Result runIn(Path cwd, String... args) {
+        return new CliRunner(cwd, Map.of("COLUMNS", "100", "COCOATLY_HOME", dir.resolve("home").toString(),
                 "HOME", dir.toString())).run(args);
     }
 

@@ -1,0 +1,73 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
+import io.cocoatly.registry.Manifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one rule for which {@code cocoatly.json} a project command acts on: the one {@code --manifest}
+ * names, else the one in the working directory or its nearest parent that has one, as cargo and npm
+ * find theirs. So {@code lock}, {@code tree} or {@code list} in {@code src/} of a project act on that
+ * project. With {@code --verbose} the command says which manifest it used, on stderr.
+ */
+final class ManifestLocator {
+
+    /** How the {@code --manifest} options describe their default. */
+    static final String DEFAULT = "default: " + Manifests.FILE_NAME + " here or in the nearest parent directory";
+
+    private ManifestLocator() {
+    }
+
+    /**
+     * The nearest {@code cocoatly.json} from the working directory upwards, if there is one: the
+     * project a command run here belongs to.
+     */
+    static Optional<Path> nearest(Context context) {
+        for (Path dir = context.cwd().toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(Manifests.FILE_NAME);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The manifest {@code --manifest} names, else the nearest one, else {@code cocoatly.json} in the
+     * working directory (which does not exist): where a command looks for the project's settings,
+     * whether or not it needs a project.
+     *
+     * @param option {@code --manifest} as typed, or null
+     */
+    static Path locate(Context context, String option) {
+        if (option != null) {
+            return context.path(option);
+        }
+        return nearest(context).orElse(context.path(Manifests.FILE_NAME));
+    }
+
+    /**
+     * The manifest of the project the command acts on, said on stderr with {@code --verbose}.
+     *
+     * @param option {@code --manifest} as typed, or null
+     * @throws CocoatlyException code {@code manifest-not-found} (exit 2) when there is no option and
+     *     no {@code cocoatly.json} here or above
+     */
+    static Path use(Context context, String option) {
+        if (option == null && nearest(context).isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "manifest-not-found", "no `" + Manifests.FILE_NAME
+                    + "` in `" + context.cwd().toAbsolutePath().normalize() + "` or any parent directory",
+                    List.of("run `cocoatly init` to start a project here, or pass `--manifest FILE`"));
+        }
+        Path manifest = locate(context, option);
+        if (Verbose.of(context)) {
+            context.err().println("using " + manifest.toAbsolutePath().normalize());
+            context.err().flush();
+        }
+        return manifest;
+    }
+}
