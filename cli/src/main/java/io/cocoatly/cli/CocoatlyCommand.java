@@ -26,6 +26,9 @@ final class CocoatlyCommand implements Runnable {
      */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             SemverCommand.class,
+            InitCommand.class,
+            AddCommand.class,
+            RemoveCommand.class,
             ResolveCommand.class,
             WhyCommand.class,
             CheckCommand.class,

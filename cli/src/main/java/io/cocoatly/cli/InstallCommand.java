@@ -4,11 +4,8 @@ import io.cocoatly.project.GlobalManifest;
 import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.config.Home;
-import io.cocoatly.installer.CommitHook;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
-import io.cocoatly.installer.Installer;
-import io.cocoatly.installer.State;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.lockfile.RequirementsDigest;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -128,9 +124,8 @@ final class InstallCommand implements Callable<Integer> {
      */
     private int install(InstallerSetup setup, ProjectFiles project, Lockfile lockfile, boolean lockedFirst) {
         Path projectDir = project.lockfilePath().getParent();
-        Installer installer = setup.project(projectDir);
         Lockfile installed = production ? lockfile.production() : lockfile;
-        InstallOutcome outcome = apply(installer, new InstallRequest(installed, setup.registryRoot()));
+        InstallOutcome outcome = ProjectInstall.apply(context, setup, projectDir, installed, quiet || json);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
         extra.put("lockfile", project.lockfilePath().toString());
@@ -160,31 +155,19 @@ final class InstallCommand implements Callable<Integer> {
             }
             return wanted;
         });
-        InstallOutcome outcome = apply(setup.global(), state -> {
+        InstallOutcome outcome = ProjectInstall.apply(context, setup.global(), state -> {
             FileRegistry index = setup.index();
             Lockfile lockfile = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
                     Optional.empty()).lock(change.previousLockfile()).lockfile();
             change.lockfile(lockfile);
             return new InstallRequest(lockfile, setup.registryRoot());
-        }, change);
+        }, change, quiet || json);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", home.root().toString());
         extra.put("requested", packages);
         return report(outcome, extra, setup);
     }
 
-    private InstallOutcome apply(Installer installer, InstallRequest request) {
-        return apply(installer, state -> request, CommitHook.NONE);
-    }
-
-    private InstallOutcome apply(Installer installer, Function<State, InstallRequest> decide, CommitHook hook) {
-        InstallProgress progress = new InstallProgress(context.err(), context.interactive(), quiet || json);
-        try {
-            return installer.apply(decide, hook, progress);
-        } finally {
-            progress.close();
-        }
-    }
 
     private int report(InstallOutcome outcome, Map<String, Object> extra, InstallerSetup setup) {
         if (json) {

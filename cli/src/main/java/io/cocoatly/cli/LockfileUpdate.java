@@ -75,7 +75,7 @@ final class LockfileUpdate {
         return ExitCodes.OK;
     }
 
-    private static String summary(ProjectFiles project, Lockfile after, LockfileDiff diff, boolean written) {
+    static String summary(ProjectFiles project, Lockfile after, LockfileDiff diff, boolean written) {
         if (!written) {
             return "Lockfile is up to date.";
         }

@@ -74,7 +74,16 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
 
     /** The lockfile's path as the user sees it: relative to the working directory when inside it. */
     String lockfileName() {
-        Path absolute = lockfilePath.toAbsolutePath().normalize();
+        return shown(lockfilePath);
+    }
+
+    /** The manifest's path as the user sees it, as {@link #lockfileName()}. */
+    String manifestName() {
+        return shown(manifestPath);
+    }
+
+    private String shown(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
         Path base = cwd.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }

@@ -2,6 +2,7 @@ package io.cocoatly.registry;
 
 import io.cocoatly.json.AtomicFiles;
 import io.cocoatly.json.FileModes;
+import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.Typos;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
@@ -9,6 +10,7 @@ import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Version;
 import io.cocoatly.registry.JsonLayout.Member;
 import io.cocoatly.registry.JsonLayout.ObjectLayout;
 import java.io.IOException;
@@ -83,6 +85,18 @@ public final class ManifestEditor {
      */
     public static ManifestEditor of(String text, Path file) {
         return new ManifestEditor(file, text, Manifests.parse(text, file));
+    }
+
+    /**
+     * A new manifest for {@code name} at {@code version} with no dependencies, as {@code init} writes
+     * it (two-space JSON, final newline); nothing is written until {@link #write()}.
+     */
+    public static ManifestEditor create(Path file, PackageName name, Version version) {
+        JsonObject root = JsonObject.create();
+        root.put("name", name.value());
+        root.put("version", version.toString());
+        root.putObject(Section.DEPENDENCIES.key());
+        return of(new String(root.canonicalBytes(), StandardCharsets.UTF_8), file);
     }
 
     /** The manifest as the text now says. */

@@ -1,0 +1,210 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.InstallOutcome;
+import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.LockfileDiff;
+import io.cocoatly.lockfile.LockfileDiffText;
+import io.cocoatly.lockfile.LockfileWriter;
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.project.ChangeReasons;
+import io.cocoatly.project.KnownPackages;
+import io.cocoatly.project.Relock;
+import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.registry.ManifestEditor;
+import io.cocoatly.registry.ManifestEditor.Section;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code add} and {@code remove} share around their edit of {@code cocoatly.json}: the project
+ * (found as for every command), the registry, and after the edit the relock with the previous
+ * lockfile preferred (minimal change, as {@code lock} does), the report of the manifest lines and the
+ * lock diff, and, unless it is a dry run, writing both files and installing when the project has an
+ * installation. Nothing is written before the relock succeeded, so a failed add leaves both files
+ * as they were.
+ */
+final class ManifestChange {
+
+    /**
+     * One line of the manifest's change.
+     *
+     * @param from the requirement before, empty for an added line
+     * @param to   the requirement after, empty for a removed line
+     */
+    record Line(Section section, PackageName name, Optional<String> from, Optional<String> to) {
+
+        /** {@code added}, {@code replaced} or {@code removed}. */
+        String change() {
+            return from.isEmpty() ? "added" : to.isEmpty() ? "removed" : "replaced";
+        }
+
+        /** E.g. {@code + "http": "^1.2.1" in dependencies}. */
+        String text() {
+            String key = "\"" + name + "\": ";
+            String value = from.isEmpty() ? "+ " + key + quoted(to.get())
+                    : to.isEmpty() ? "- " + key + quoted(from.get())
+                    : "~ " + key + quoted(from.get()) + " -> " + quoted(to.get());
+            return value + " in " + section.key();
+        }
+
+        private static String quoted(String requirement) {
+            return "\"" + requirement + "\"";
+        }
+    }
+
+    private final Context context;
+    private final ProjectFiles project;
+    private final CommandSettings settings;
+    private final FileRegistry index;
+    private final Optional<Lockfile> existing;
+    private final VersionPolicy policy;
+    private final List<String> warnings = new ArrayList<>();
+
+    private ManifestChange(Context context, ProjectFiles project, CommandSettings settings, FileRegistry index,
+            Optional<Lockfile> existing, VersionPolicy policy) {
+        this.context = context;
+        this.project = project;
+        this.settings = settings;
+        this.index = index;
+        this.existing = existing;
+        this.policy = policy;
+    }
+
+    /**
+     * The project of {@code --manifest} (or the nearest one) and its registry, with the settings'
+     * warnings printed unless the command writes JSON.
+     */
+    static ManifestChange open(Context context, String manifestOption, RegistryOptions registry, CommandSpec spec,
+            String command, boolean json) {
+        ProjectFiles project = ProjectFiles.open(context, manifestOption);
+        CommandSettings settings = registry.settings(context, command, project.manifestPath());
+        if (!json) {
+            settings.printWarnings(context);
+        }
+        List<String> warnings = new ArrayList<>();
+        Optional<Lockfile> existing = project.lockfileToReplace(warnings);
+        ManifestChange change = new ManifestChange(context, project, settings, settings.openRegistry(), existing,
+                LockfileUpdate.policy(spec, registry, existing));
+        change.warnings.addAll(settings.warningsAnd(warnings, json));
+        return change;
+    }
+
+    /** The manifest, for editing. */
+    ManifestEditor editor() {
+        return ManifestEditor.read(project.manifestPath());
+    }
+
+    /**
+     * Fails unless the registry has {@code name}, suggesting the closest name it has.
+     *
+     * @throws CocoatlyException code {@code unknown-package} (exit 2)
+     */
+    void requireKnown(PackageName name) {
+        if (index.find(name).isEmpty()) {
+            throw KnownPackages.unknown(name, index.name(), KnownPackages.known(index), null);
+        }
+    }
+
+    /**
+     * The lockfile for {@code manifest}, moving as little as possible from the previous one.
+     *
+     * @throws io.cocoatly.project.UnsatisfiableException if nothing fits (exit 1, with the explanation)
+     */
+    Relock.Outcome relock(Manifest manifest) {
+        return new Relock(index, index.location(), manifest, policy, Optional.empty()).lock(existing);
+    }
+
+    /** Reports the change and, unless {@code dryRun}, writes both files and installs; returns the exit code. */
+    int finish(ManifestEditor edited, List<Line> lines, Relock.Outcome outcome, boolean dryRun, boolean json) {
+        Lockfile after = outcome.lockfile();
+        byte[] bytes = LockfileWriter.toBytes(after);
+        boolean lockChanges = existing.isEmpty() || !Arrays.equals(bytes, currentLockfile());
+        Optional<InstallOutcome> installed = Optional.empty();
+        if (!dryRun) {
+            edited.write();
+            if (lockChanges) {
+                LockfileWriter.write(after, project.lockfilePath());
+            }
+            Path dir = project.lockfilePath().getParent();
+            if (ProjectInstall.isInstalled(dir)) {
+                installed = Optional.of(ProjectInstall.apply(context, new InstallerSetup(settings), dir, after, json));
+            }
+        }
+        LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), after.ids());
+        ChangeReasons reasons = new ChangeReasons(index, edited.manifest(), after, Set.of());
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(outcome.warnings());
+        if (json) {
+            Json.write(context.out(), Envelope.success(data(lines, after, diff, reasons, lockChanges && !dryRun, dryRun,
+                    installed, allWarnings)));
+            return ExitCodes.OK;
+        }
+        allWarnings.forEach(w -> context.err().println("warning: " + w));
+        context.err().flush();
+        PrintWriter out = context.out();
+        for (Line line : lines) {
+            out.println(project.manifestName() + ": " + line.text());
+        }
+        for (LockfileDiff.Change c : diff.changes()) {
+            out.println(LockfileDiffText.line(c) + " (" + reasons.of(c) + ")");
+        }
+        if (dryRun) {
+            int n = after.packages().size();
+            out.println("Dry run: would lock " + n + (n == 1 ? " package" : " packages") + " in " + project.lockfileName()
+                    + "; nothing was written.");
+        } else {
+            out.println(LockfileUpdate.summary(project, after, diff, lockChanges));
+        }
+        installed.ifPresent(o -> out.println(InstallJson.summary(o)));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> data(List<Line> lines, Lockfile after, LockfileDiff diff, ChangeReasons reasons,
+            boolean written, boolean dryRun, Optional<InstallOutcome> installed, List<String> allWarnings) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("manifest", project.manifestName());
+        data.put("dry_run", dryRun);
+        List<Object> manifestChanges = new ArrayList<>();
+        for (Line line : lines) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("change", line.change());
+            entry.put("section", line.section().key());
+            entry.put("name", line.name().value());
+            entry.put("from", line.from().orElse(null));
+            entry.put("to", line.to().orElse(null));
+            manifestChanges.add(entry);
+        }
+        data.put("manifest_changes", manifestChanges);
+        data.put("lockfile", project.lockfileName());
+        data.put("written", written);
+        data.put("packages", after.packages().size());
+        data.put("optimal", after.resolver().optimal());
+        data.put("changes", LockfileUpdate.changes(diff, reasons));
+        data.put("installed", installed.map(InstallJson::outcome).orElse(null));
+        data.put("warnings", allWarnings);
+        return data;
+    }
+
+    private byte[] currentLockfile() {
+        try {
+            return Files.readAllBytes(project.lockfilePath());
+        } catch (IOException e) {
+            // Unreadable now although it was just read: rewrite it.
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.installer.CommitHook;
+import io.cocoatly.installer.InstallOutcome;
+import io.cocoatly.installer.InstallRequest;
+import io.cocoatly.installer.Installer;
+import io.cocoatly.installer.State;
+import io.cocoatly.lockfile.Lockfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Running the installer with its progress display: what {@code install} does, and what {@code add}
+ * and {@code remove} do after relocking a project that has an installation.
+ */
+final class ProjectInstall {
+
+    private ProjectInstall() {
+    }
+
+    /** Whether the project whose manifest is in {@code projectDir} has been installed: its {@code .cocoatly/} exists. */
+    static boolean isInstalled(Path projectDir) {
+        return Files.isDirectory(projectDir.resolve(InstallerSetup.PROJECT_DIR));
+    }
+
+    /**
+     * Makes the project's installation match {@code lockfile}.
+     *
+     * @param silent no progress on stderr (for {@code --quiet} and {@code --json})
+     */
+    static InstallOutcome apply(Context context, InstallerSetup setup, Path projectDir, Lockfile lockfile, boolean silent) {
+        InstallRequest request = new InstallRequest(lockfile, setup.registryRoot());
+        return apply(context, setup.project(projectDir), state -> request, CommitHook.NONE, silent);
+    }
+
+    /** Runs {@code installer} on the request {@code decide} makes under its lock, showing progress unless {@code silent}. */
+    static InstallOutcome apply(Context context, Installer installer, Function<State, InstallRequest> decide, CommitHook hook,
+            boolean silent) {
+        InstallProgress progress = new InstallProgress(context.err(), context.interactive(), silent);
+        try {
+            return installer.apply(decide, hook, progress);
+        } finally {
+            progress.close();
+        }
+    }
+}
