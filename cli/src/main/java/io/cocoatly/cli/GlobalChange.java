@@ -61,6 +61,14 @@ final class GlobalChange implements CommitHook {
         return GlobalManifest.lockfile(home);
     }
 
+    /**
+     * Reads and edits the requirements as {@link #locked} would, but without the lock and without
+     * recovering an interrupted change: for a dry run, which writes nothing.
+     */
+    void preview() {
+        wanted = edit.apply(GlobalManifest.read(home));
+    }
+
     @Override
     public void locked(State current) {
         GlobalManifest.recover(home, current.ids());

@@ -1,18 +1,27 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.ChangeReasons;
 import io.cocoatly.project.GlobalManifest;
 import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
+import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.config.Home;
+import io.cocoatly.installer.CommitHook;
 import io.cocoatly.installer.InstallOutcome;
+import io.cocoatly.installer.InstallPlan;
 import io.cocoatly.installer.InstallRequest;
+import io.cocoatly.installer.Installer;
+import io.cocoatly.installer.State;
 import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.LockfileDiff;
+import io.cocoatly.lockfile.LockfileDiffText;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
 import java.nio.file.Path;
@@ -21,7 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,15 +47,23 @@ import picocli.CommandLine.Parameters;
             "With PACKAGE[@RANGE]: add it to the global installation in the Cocoatly home, resolving with the",
             "installed versions preferred so nothing else moves unless it must.",
             "Every artifact is downloaded and verified (digests, size, signature) before anything is unpacked;",
-            "the installation changes all at once or not at all. Prints `+ added`, `- removed`, `~ a -> b`."},
+            "the installation changes all at once or not at all. Prints `+ added`, `- removed`, `~ a -> b`.",
+            "--locked checks the lockfile against the registry and still reads it; --frozen installs the",
+            "lockfile as it is, reading no registry index, and checks only that it was made for the manifest."},
         footer = {"", "Examples:",
             "  cocoatly install --registry ./registry        # in a project directory",
             "  cocoatly install --locked                     # CI: exit 3 unless the lockfile is up to date",
             "  cocoatly install --production                 # without what only dev-dependencies need",
+            "  cocoatly install --frozen                     # the lockfile as it is, no registry index (npm ci)",
+            "  cocoatly install --dry-run                    # what would change; nothing is written",
+            "  cocoatly install --reinstall                  # repair what `cocoatly verify` finds damaged",
+            "  cocoatly install --reinstall-package tls      # unpack tls again, damaged or not",
             "  cocoatly install http@^2.0 --registry ./registry",
+            "  cocoatly install http@^3 --explain            # no solution: the conflict and every fix",
             "  cocoatly install jq --json --quiet",
-            "", "Exit codes: 0 installed, 1 unsatisfiable, 2 invalid input, 3 (--locked) lockfile missing or stale,",
-            "4 download, verification or installation failed (nothing was changed)."})
+            "", "Exit codes: 0 installed (or, with --dry-run, planned), 1 unsatisfiable, 2 invalid input,",
+            "3 (--locked, --frozen) lockfile missing or stale, 4 download, verification or installation failed",
+            "(nothing was changed)."})
 final class InstallCommand implements Callable<Integer> {
 
     private final Context context;
@@ -62,12 +82,31 @@ final class InstallCommand implements Callable<Integer> {
     @Mixin
     RemoteFlags remote;
 
-    @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
+    @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes (reads the registry).")
     boolean locked;
 
     @Option(names = "--production", description = "Leave out what only dev-dependencies need (the lockfile's"
             + " `dev` packages); removes them if installed.")
     boolean production;
+    @Option(names = "--frozen", description = "Install the lockfile as it is: never resolve or write it, read no registry"
+            + " index; exit 3 if it is missing or was made for other requirements.")
+    boolean frozen;
+
+    @Option(names = "--dry-run", description = "Print what would change (packages, and the lockfile if it would be written)"
+            + " and change nothing: no lockfile, no state, no download.")
+    boolean dryRun;
+
+    @Option(names = "--reinstall", description = "Also reinstall every installed package whose files `verify` finds changed,"
+            + " missing or extra (hashes every installed file).")
+    boolean reinstall;
+
+    @Option(names = "--reinstall-package", paramLabel = "NAME",
+            description = "Reinstall NAME even if its files are intact (repeatable).")
+    List<String> reinstallPackages = new ArrayList<>();
+
+    @Option(names = "--explain", description = "If no selection satisfies the requirements, print the conflict and every"
+            + " verified fix, as `resolve --explain` does.")
+    boolean explain;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
     boolean quiet;
@@ -82,11 +121,33 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InstallerSetup setup = InstallerSetup.open(context, ManifestLocator.locate(context, manifest), registry, remote).warnUnless(json, context);
+        if (frozen && !packages.isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--frozen` installs a project's lockfile as it"
+                    + " is; a global install (`install NAME`) always resolves", List.of("run `cocoatly install --frozen`"
+                    + " in the project's directory, without package names"));
+        }
         if (production && !packages.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
                     + " installation, not to a global install", List.of("leave out `--production`, or the package names"));
         }
-        return packages.isEmpty() ? project(setup) : global(setup);
+        try {
+            return packages.isEmpty() ? project(setup) : global(setup);
+        } catch (UnsatisfiableException e) {
+            // `resolve --explain` reads a project's manifest; the global requirements plus the
+            // packages asked for are explained by this very command with --explain.
+            String hint = packages.isEmpty() ? ResolveCommand.EXPLAIN_HINT : "run `" + explainCommand()
+                    + "` for every suggested fix and what it would select";
+            if (explain) {
+                return ResolveCommand.explainUnsatisfiable(context, e.root(), e.resolution(), json, hint);
+            }
+            throw ResolveCommand.unsatisfiable(e.root(), e.resolution(), ExplanationJson.width(context), hint);
+        }
+    }
+
+    /** This global install as a command that explains its failure. */
+    private String explainCommand() {
+        return "cocoatly install " + String.join(" ", packages) + (registry == null ? "" : " --registry " + registry)
+                + " --explain";
     }
 
     private int project(InstallerSetup setup) {
@@ -95,43 +156,92 @@ final class InstallCommand implements Callable<Integer> {
             // Exactly what `lock --check` refuses, through the same call; it needs the registry.
             Lockfile lockfile = project.requireLockfile();
             LockCheck.require(lockfile, project.manifest(), setup.index(), Optional.empty(), project.lockfileName());
-            return install(setup, project, lockfile, false);
+            return install(setup, project, lockfile, false, Optional.empty());
+        }
+        if (frozen) {
+            // No registry index: only whether the lockfile was made for this manifest.
+            Lockfile lockfile = project.requireLockfile();
+            LockCheck.requireManifest(lockfile, project.manifest(), project.lockfileName());
+            return install(setup, project, lockfile, false, Optional.empty());
         }
         Optional<Lockfile> existing = project.lockfile();
         boolean stale = existing.map(l -> !l.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest())))
                 .orElse(false);
-        Lockfile lockfile;
-        boolean lockedFirst = existing.isEmpty() || stale;
-        if (lockedFirst) {
-            FileRegistry index = setup.index();
-            VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
-            lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
-                    .lockfile();
-            LockfileWriter.write(lockfile, project.lockfilePath());
-            if (!quiet && !json) {
-                context.err().println("wrote " + project.lockfileName());
-            }
-        } else {
-            lockfile = existing.get();
+        if (existing.isPresent() && !stale) {
+            return install(setup, project, existing.get(), false, Optional.empty());
         }
-        return install(setup, project, lockfile, lockedFirst);
+        FileRegistry index = setup.index();
+        VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
+        Lockfile lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
+                .lockfile();
+        if (dryRun) {
+            LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), lockfile.ids());
+            return install(setup, project, lockfile, true, Optional.of(new UnwrittenLockfile(diff,
+                    new ChangeReasons(index, project.manifest(), lockfile, Set.of()))));
+        }
+        LockfileWriter.write(lockfile, project.lockfilePath());
+        if (!quiet && !json) {
+            context.err().println("wrote " + project.lockfileName());
+        }
+        return install(setup, project, lockfile, true, Optional.empty());
+    }
+
+    /** The lockfile a dry run would have written: how it differs from the one there, and why. */
+    private record UnwrittenLockfile(LockfileDiff diff, ChangeReasons reasons) {
+
+        List<String> lines(ProjectFiles project) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Would write " + project.lockfileName() + (diff.isEmpty() ? " (no package changes)." : ":"));
+            diff.changes().forEach(c -> lines.add("  " + LockfileDiffText.line(c) + " (" + reasons.of(c) + ")"));
+            return lines;
+        }
     }
 
     /**
-     * Applies {@code lockfile} to the project's installation. A format-2 lockfile is installed from
-     * the URLs it records, without any registry; a format-1 one resolves its relative artifact URLs
-     * against the registry given.
+     * Applies {@code lockfile} to the project's installation, or with {@code --dry-run} reports what
+     * applying it would do. A format-2 lockfile is installed from the URLs it records, without any
+     * registry; a format-1 one resolves its relative artifact URLs against the registry given.
+     *
+     * @param unwritten with {@code --dry-run}, the lockfile that locking first would have written
      */
-    private int install(InstallerSetup setup, ProjectFiles project, Lockfile lockfile, boolean lockedFirst) {
+    private int install(InstallerSetup setup, ProjectFiles project, Lockfile lockfile, boolean lockedFirst,
+            Optional<UnwrittenLockfile> unwritten) {
         Path projectDir = project.lockfilePath().getParent();
+        Installer installer = setup.project(projectDir);
         Lockfile installed = production ? lockfile.production() : lockfile;
-        InstallOutcome outcome = ProjectInstall.apply(context, setup, projectDir, installed, quiet || json);
+        InstallRequest request = new InstallRequest(installed, setup.registryRoot()).withReinstall(reinstall(installed));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
         extra.put("lockfile", project.lockfilePath().toString());
         extra.put("locked_first", lockedFirst);
         extra.put("production", production);
-        return report(outcome, extra, setup);
+        if (dryRun) {
+            extra.put("lockfile_changes", unwritten.map(u -> LockfileUpdate.changes(u.diff(), u.reasons()))
+                    .orElse(List.of()));
+            return reportPlan(installer.plan(request), extra, unwritten.map(u -> u.lines(project)).orElse(List.of()),
+                    setup);
+        }
+        return report(apply(installer, request), extra, setup);
+    }
+
+    /**
+     * What to reinstall although installed: with {@code --reinstall} whatever is damaged, and the
+     * packages {@code --reinstall-package} names.
+     *
+     * @throws CocoatlyException {@code unknown-package} (exit 2) for a name {@code lockfile} does not have
+     */
+    private InstallRequest.Reinstall reinstall(Lockfile lockfile) {
+        Set<PackageName> names = new TreeSet<>();
+        for (String name : reinstallPackages) {
+            PackageName n = PackageName.of(name);
+            if (lockfile.packages().stream().noneMatch(p -> p.name().equals(n))) {
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`--reinstall-package " + n
+                        + "`: `" + n + "` is not among the packages to install", List.of("`cocoatly list` shows what is"
+                        + " installed"));
+            }
+            names.add(n);
+        }
+        return new InstallRequest.Reinstall(reinstall, names);
     }
 
     /**
@@ -140,7 +250,7 @@ final class InstallCommand implements Callable<Integer> {
      * uninstalls neither lose nor undo each other's changes.
      */
     private int global(InstallerSetup setup) {
-        Home home = setup.home().create();
+        Home home = dryRun ? setup.home() : setup.home().create();
         List<Dependency> added = new ArrayList<>();
         for (String spec : packages) {
             int at = spec.indexOf('@');
@@ -155,19 +265,45 @@ final class InstallCommand implements Callable<Integer> {
             }
             return wanted;
         });
-        InstallOutcome outcome = ProjectInstall.apply(context, setup.global(), state -> {
+        Function<State, InstallRequest> decide = state -> {
             FileRegistry index = setup.index();
             Lockfile lockfile = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
                     Optional.empty()).lock(change.previousLockfile()).lockfile();
             change.lockfile(lockfile);
-            return new InstallRequest(lockfile, setup.registryRoot());
-        }, change, quiet || json);
+            return new InstallRequest(lockfile, setup.registryRoot()).withReinstall(reinstall(lockfile));
+        };
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", home.root().toString());
         extra.put("requested", packages);
-        return report(outcome, extra, setup);
+        if (dryRun) {
+            // Decided from the files as they are, without the lock: a dry run changes nothing, so
+            // it neither waits for another run nor finishes what an interrupted one left.
+            change.preview();
+            Installer installer = setup.global();
+            return reportPlan(installer.plan(decide.apply(installer.state())), extra, List.of(), setup);
+        }
+        return report(apply(setup.global(), decide, change), extra, setup);
     }
 
+
+    /** Reports a plan not carried out ({@code --dry-run}): its lines, the summary, and that nothing changed. */
+    private int reportPlan(InstallPlan plan, Map<String, Object> extra, List<String> lockfileLines, InstallerSetup setup) {
+        if (json) {
+            Map<String, Object> data = new LinkedHashMap<>(extra);
+            data.putAll(InstallJson.dryRun(plan));
+            data.put("warnings", setup.settings().warnings());
+            Json.write(context.out(), Envelope.success(data));
+            return ExitCodes.OK;
+        }
+        if (!quiet) {
+            lockfileLines.forEach(context.out()::println);
+            context.out().print(InstallJson.diffText(plan));
+            context.out().println(InstallJson.plannedSummary(plan));
+            context.out().println(InstallJson.DRY_RUN);
+        }
+        context.out().flush();
+        return ExitCodes.OK;
+    }
 
     private int report(InstallOutcome outcome, Map<String, Object> extra, InstallerSetup setup) {
         if (json) {

@@ -6,6 +6,7 @@ import io.cocoatly.installer.PlannedPackage;
 import io.cocoatly.installer.State;
 import io.cocoatly.installer.StatePackage;
 import io.cocoatly.installer.UninstallOutcome;
+import io.cocoatly.installer.UninstallPlan;
 import io.cocoatly.installer.VerifyReport;
 import io.cocoatly.lockfile.LockfileDiffText;
 import io.cocoatly.model.PackageId;
@@ -17,6 +18,9 @@ import java.util.Map;
 
 /** The data of the installer commands' {@code --json} envelopes, and their text summaries. */
 final class InstallJson {
+
+    /** The last line of every {@code --dry-run}'s text. */
+    static final String DRY_RUN = "(dry run: nothing changed)";
 
     private InstallJson() {
     }
@@ -59,12 +63,46 @@ final class InstallJson {
         return out;
     }
 
+    /**
+     * The plan's changes as lines: {@code + a 1.0.0}, {@code - b 1.0.0}, {@code ~ c 1.0.0 -> 2.0.0},
+     * then {@code ~ d 1.0.0 (reinstalled)} for each package unpacked again at the same version (as uv
+     * marks a reinstall), which the version diff alone would not show.
+     */
     static List<String> diffLines(InstallPlan plan) {
-        return plan.diff().changes().stream().map(LockfileDiffText::line).toList();
+        List<String> lines = new ArrayList<>(plan.diff().changes().stream().map(LockfileDiffText::line).toList());
+        plan.packages().stream().filter(p -> p.action() == PlannedPackage.Action.REINSTALL).sorted((x, y) -> x.id()
+                .compareTo(y.id())).forEach(p -> lines.add("~ " + p.id().name() + " " + p.id().version() + " (reinstalled)"));
+        return lines;
     }
 
     static String diffText(InstallPlan plan) {
-        return LockfileDiffText.render(plan.diff());
+        StringBuilder text = new StringBuilder();
+        diffLines(plan).forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
+    /** The data of an install's {@code --dry-run}: the plan, its lines, and what would be downloaded. */
+    static Map<String, Object> dryRun(InstallPlan plan) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dry_run", true);
+        data.put("plan", plan(plan));
+        data.put("diff", diffLines(plan));
+        data.put("download", ids(plan.packages().stream().filter(p -> p.fetch() == PlannedPackage.Fetch.DOWNLOAD)
+                .map(PlannedPackage::id).toList()));
+        data.put("bytes", plan.downloadBytes());
+        return data;
+    }
+
+    /** The summary of a plan not carried out, for {@code --dry-run}. */
+    static String plannedSummary(InstallPlan plan) {
+        int n = plan.lockfile().packages().size();
+        if (plan.isNoOp()) {
+            return "Nothing to do: " + count(n) + " up to date.";
+        }
+        long downloads = plan.fetches().stream().filter(p -> p.fetch() == PlannedPackage.Fetch.DOWNLOAD).count();
+        return "Would install " + count(plan.changes().size()) + " (" + downloads + " to download, "
+                + InstallProgress.bytes(plan.downloadBytes()) + "; " + (plan.fetches().size() - downloads)
+                + " from cache), remove " + count(plan.removals().size()) + "; " + count(n) + " in total.";
     }
 
     static String summary(InstallOutcome outcome) {
@@ -86,8 +124,27 @@ final class InstallJson {
     static Map<String, Object> uninstall(UninstallOutcome outcome) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("removed", ids(outcome.removed()));
+        data.put("orphans", ids(outcome.orphans()));
         data.put("dependents", ids(outcome.dependents()));
         return data;
+    }
+
+    /** The data of {@code uninstall --dry-run}: what would go, as {@link #uninstall} reports what went. */
+    static Map<String, Object> uninstall(UninstallPlan plan) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dry_run", true);
+        data.put("removed", ids(plan.removed().stream().map(StatePackage::id).toList()));
+        data.put("orphans", ids(plan.orphans().stream().map(StatePackage::id).toList()));
+        data.put("dependents", ids(plan.dependents()));
+        return data;
+    }
+
+    /** The text lines of an uninstall: {@code - a 1.0.0}, then {@code - b 1.0.0 (no longer needed)} per orphan. */
+    static List<String> uninstallLines(List<PackageId> removed, List<PackageId> orphans) {
+        List<String> lines = new ArrayList<>();
+        removed.forEach(id -> lines.add("- " + id.name() + " " + id.version()));
+        orphans.forEach(id -> lines.add("- " + id.name() + " " + id.version() + " (no longer needed)"));
+        return lines;
     }
 
     static List<Object> state(State state) {

@@ -49,9 +49,20 @@ final class LockfileUpdate {
     /** Writes {@code outcome} if it changes the file, prints what changed, and returns the exit code. */
     static int finish(Context context, ProjectFiles project, PackageIndex index, Optional<Lockfile> before,
             Relock.Outcome outcome, Set<PackageName> requested, boolean json) {
+        return finish(context, project, index, before, outcome, requested, json, false);
+    }
+
+    /**
+     * As {@link #finish(Context, ProjectFiles, PackageIndex, Optional, Relock.Outcome, Set, boolean)};
+     * with {@code dryRun} nothing is written, the summary says what would be, and the JSON data has
+     * {@code "dry_run": true} (and {@code "written": false}).
+     */
+    static int finish(Context context, ProjectFiles project, PackageIndex index, Optional<Lockfile> before,
+            Relock.Outcome outcome, Set<PackageName> requested, boolean json, boolean dryRun) {
         Lockfile after = outcome.lockfile();
         byte[] bytes = LockfileWriter.toBytes(after);
-        boolean write = before.isEmpty() || !Arrays.equals(bytes, currentBytes(project));
+        boolean changes = before.isEmpty() || !Arrays.equals(bytes, currentBytes(project));
+        boolean write = changes && !dryRun;
         if (write) {
             LockfileWriter.write(after, project.lockfilePath());
         }
@@ -59,7 +70,11 @@ final class LockfileUpdate {
         LockfileDiff diff = LockfileDiff.between(old, after.ids());
         ChangeReasons reasons = new ChangeReasons(index, project.manifest(), after, requested);
         if (json) {
-            Json.write(context.out(), Envelope.success(data(project, after, diff, reasons, write, outcome.warnings())));
+            Map<String, Object> data = data(project, after, diff, reasons, write, outcome.warnings());
+            if (dryRun) {
+                data.put("dry_run", true);
+            }
+            Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
         PrintWriter out = context.out();
@@ -69,20 +84,24 @@ final class LockfileUpdate {
         for (Change change : diff.changes()) {
             out.println(LockfileDiffText.line(change) + " (" + reasons.of(change) + ")");
         }
-        out.println(summary(project, after, diff, write));
+        out.println(summary(project, after, diff, changes, dryRun));
+        if (dryRun) {
+            out.println(InstallJson.DRY_RUN);
+        }
         out.flush();
         context.err().flush();
         return ExitCodes.OK;
     }
 
-    static String summary(ProjectFiles project, Lockfile after, LockfileDiff diff, boolean written) {
-        if (!written) {
+    static String summary(ProjectFiles project, Lockfile after, LockfileDiff diff, boolean changes,
+            boolean dryRun) {
+        if (!changes) {
             return "Lockfile is up to date.";
         }
         int n = after.packages().size();
         String how = after.resolver().optimal() ? "optimum proven" : "best found in time; optimum not proven";
-        return (diff.isEmpty() ? "No package changed. " : "") + "Locked " + n + (n == 1 ? " package" : " packages")
-                + " in " + project.lockfileName() + " (" + how + ").";
+        return (diff.isEmpty() ? "No package changed. " : "") + (dryRun ? "Would lock " : "Locked ") + n
+                + (n == 1 ? " package" : " packages") + " in " + project.lockfileName() + " (" + how + ").";
     }
 
     private static byte[] currentBytes(ProjectFiles project) {

@@ -161,14 +161,11 @@ final class ManifestChange {
         for (LockfileDiff.Change c : diff.changes()) {
             out.println(LockfileDiffText.line(c) + " (" + reasons.of(c) + ")");
         }
-        if (dryRun) {
-            int n = after.packages().size();
-            out.println("Dry run: would lock " + n + (n == 1 ? " package" : " packages") + " in " + project.lockfileName()
-                    + "; nothing was written.");
-        } else {
-            out.println(LockfileUpdate.summary(project, after, diff, lockChanges));
-        }
+        out.println(LockfileUpdate.summary(project, after, diff, lockChanges, dryRun));
         installed.ifPresent(o -> out.println(InstallJson.summary(o)));
+        if (dryRun) {
+            out.println(InstallJson.DRY_RUN);
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -86,25 +86,10 @@ final class ResolveCommand implements Callable<Integer> {
         Resolution resolution = resolver.resolve(request);
         int width = ExplanationJson.width(context);
         if (resolution instanceof Resolution.Unsatisfiable u) {
-            // JSON readers wrap for themselves.
-            CocoatlyException e = unsatisfiable(request.root(), u, json ? Integer.MAX_VALUE : width);
-            if (json && u.explanation().isPresent()) {
-                Json.write(context.out(), Envelope.failure(e, null,
-                        Map.of("explanation", ExplanationJson.of(u.explanation().get()))));
-                return ExitCodes.NEGATIVE;
+            if (!explain && !json) {
+                throw unsatisfiable(request.root(), u, width);
             }
-            if (!explain || u.explanation().isEmpty()) {
-                throw e;
-            }
-            PrintWriter out = context.out();
-            out.print(ExplanationText.render(u.explanation().get(), width));
-            String fixes = ExplanationText.suggestions(u.explanation().get(), width);
-            if (!fixes.isEmpty()) {
-                out.println();
-                out.print(fixes);
-            }
-            out.flush();
-            return ExitCodes.NEGATIVE;
+            return explainUnsatisfiable(context, request.root(), u, json, EXPLAIN_HINT);
         }
         Resolution.Solved solved = (Resolution.Solved) resolution;
         SelectionExplanation why = explain ? resolver.explain(request, solved) : null;
@@ -126,12 +111,55 @@ final class ResolveCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The last hint of {@link #unsatisfiable}: where to see every fix, for a project's manifest. */
+    static final String EXPLAIN_HINT = "run `cocoatly resolve --explain` for every suggested fix and what it would select";
+
+    /**
+     * Shows why there is no solution, for {@code resolve --explain} and {@code install --explain}:
+     * with {@code json} the error envelope with {@code error.explanation}; else the derivation and
+     * every verified fix on stdout. Returns exit code 1.
+     *
+     * @param explainHint the last hint of the error, when the solver gave no explanation to show
+     * @throws CocoatlyException {@link #unsatisfiable} when the solver gave no explanation (text)
+     */
+    static int explainUnsatisfiable(Context context, Manifest root, Resolution.Unsatisfiable u, boolean json,
+            String explainHint) {
+        int width = ExplanationJson.width(context);
+        // JSON readers wrap for themselves.
+        CocoatlyException e = unsatisfiable(root, u, json ? Integer.MAX_VALUE : width, explainHint);
+        if (json && u.explanation().isPresent()) {
+            Json.write(context.out(), Envelope.failure(e, null,
+                    Map.of("explanation", ExplanationJson.of(u.explanation().get()))));
+            return ExitCodes.NEGATIVE;
+        }
+        if (u.explanation().isEmpty()) {
+            throw e;
+        }
+        PrintWriter out = context.out();
+        out.print(ExplanationText.render(u.explanation().get(), width));
+        String fixes = ExplanationText.suggestions(u.explanation().get(), width);
+        if (!fixes.isEmpty()) {
+            out.println();
+            out.print(fixes);
+        }
+        out.flush();
+        return ExitCodes.NEGATIVE;
+    }
+
     static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u) {
         return unsatisfiable(root, u, 100);
     }
 
     /** The error for no solution: the explanation's prose as the message, the first fix as a hint. */
     static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u, int width) {
+        return unsatisfiable(root, u, width, EXPLAIN_HINT);
+    }
+
+    /**
+     * As {@link #unsatisfiable(Manifest, Resolution.Unsatisfiable, int)}, ending in {@code explainHint}:
+     * the command that shows every fix, which for the global installation is not {@code resolve}.
+     */
+    static CocoatlyException unsatisfiable(Manifest root, Resolution.Unsatisfiable u, int width, String explainHint) {
         String names = u.packages().stream().sorted().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
         if (u.explanation().isEmpty()) {
             return new CocoatlyException(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `"
@@ -143,7 +171,7 @@ final class ResolveCommand implements Callable<Integer> {
         if (!x.suggestions().isEmpty()) {
             hints.add(x.suggestions().get(0).change());
         }
-        hints.add("run `cocoatly resolve --explain` for every suggested fix and what it would select");
+        hints.add(explainHint);
         return new CocoatlyException(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `"
                 + root.id() + "`:\n" + ExplanationJson.prose(x, width), hints);
     }

@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
             "  cocoatly update --registry ./registry              # everything, as if there were no lockfile",
             "  cocoatly update http --registry ./registry         # http, and only what it forces",
             "  cocoatly update http tls --registry ./registry --json",
-            "", "Exit codes: 0 written or up to date, 1 no selection satisfies the requirements, 2 invalid input",
-            "(e.g. a name that is not locked), 3 a package was named but there is no lockfile, 4 the lockfile",
-            "could not be written."})
+            "  cocoatly update --dry-run                          # the changes, with reasons; nothing is written",
+            "", "Exit codes: 0 written (with --dry-run: computed) or up to date, 1 no selection satisfies the",
+            "requirements, 2 invalid input (e.g. a name that is not locked), 3 a package was named but there is",
+            "no lockfile, 4 the lockfile could not be written."})
 final class UpdateCommand implements Callable<Integer> {
 
     private final Context context;
@@ -53,6 +54,9 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Stop optimising after this long and lock the best selection found, e.g. 500ms, 2s.")
     String timeout;
+
+    @Option(names = "--dry-run", description = "Print the lockfile's changes and write nothing.")
+    boolean dryRun;
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
@@ -87,7 +91,7 @@ final class UpdateCommand implements Callable<Integer> {
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
         Relock.Outcome outcome = relock.update(existing, names).warnFirst(settings.warningsAnd(warnings, json));
         Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
-        return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json);
+        return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json, dryRun);
     }
 
     private static Set<PackageName> allNames(Optional<Lockfile> existing) {

@@ -99,8 +99,9 @@ class InstallCommandTest {
 
         CliRunner.Result removed = cli.run("uninstall", "a");
         assertEquals(0, removed.exitCode(), removed.err());
-        assertEquals("- a 1.0.0\n", removed.out());
+        assertEquals("- a 1.0.0\n- b 1.0.0 (no longer needed)\n", removed.out());
         assertFalse(Files.exists(home.resolve("packages/a")));
+        assertFalse(Files.exists(home.resolve("packages/b/1.0.0/b.txt")));
     }
 
     @Test

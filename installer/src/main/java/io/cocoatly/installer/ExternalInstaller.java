@@ -19,10 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -65,6 +68,7 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public InstallPlan plan(InstallRequest request) {
+        refuseReinstall(request);
         JsonObject r = installRequest(request);
         r.put("dry_run", true);
         return readPlan(call("install", r).required("plan"), request);
@@ -72,6 +76,7 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public InstallOutcome apply(InstallRequest request, InstallListener listener) {
+        refuseReinstall(request);
         JsonCursor data = call("install", installRequest(request));
         InstallPlan plan = readPlan(data.required("plan"), request);
         listener.planned(plan);
@@ -114,21 +119,53 @@ public final class ExternalInstaller implements Installer {
         return outcome;
     }
 
+    // The protocol has no way to ask for it, and installing without the repair asked for would
+    // report success over damaged files.
+    private static void refuseReinstall(InstallRequest request) {
+        if (request.reinstall().any()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "reinstall-unsupported", "an external installer"
+                    + " (`installer.command`) cannot be asked to reinstall packages", List.of("uninstall and install"
+                    + " the package again, or unset `installer.command` to use the built-in installer"));
+        }
+    }
+
     /** Like {@link #apply(Function, CommitHook, InstallListener)}: the hook runs around the one request. */
     @Override
     public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
+        UninstallRequest request = UninstallRequest.of(Set.copyOf(names), force);
+        return uninstall(state -> request, hook, listener);
+    }
+
+    @Override
+    public UninstallPlan planUninstall(UninstallRequest request) {
+        return UninstallPlan.of(state(), request);
+    }
+
+    /**
+     * Plans from the state read with one request (orphans included) and sends the names of what
+     * goes in another: an orphan is sent only when every installed version of its name goes, as
+     * the protocol removes names, not versions. The hook runs around the second request.
+     */
+    @Override
+    public UninstallOutcome uninstall(Function<State, UninstallRequest> decide, CommitHook hook, InstallListener listener) {
         State current = state();
         hook.locked(current);
-        State next = current;
-        for (StatePackage p : current.packages()) {
-            if (names.contains(p.name())) {
-                next = next.without(p.id());
+        UninstallRequest request = decide.apply(current);
+        UninstallPlan plan = UninstallPlan.of(current, request);
+        Set<PackageName> names = new TreeSet<>(request.names());
+        Set<PackageId> gone = new HashSet<>();
+        plan.gone().forEach(p -> gone.add(p.id()));
+        for (StatePackage orphan : plan.orphans()) {
+            if (current.find(orphan.name()).stream().allMatch(p -> gone.contains(p.id()))) {
+                names.add(orphan.name());
             }
         }
-        hook.beforeCommit(next.ids());
-        UninstallOutcome outcome = uninstall(names, force, listener);
-        hook.committed(outcome.state());
-        return outcome;
+        hook.beforeCommit(plan.state().ids());
+        UninstallOutcome sent = uninstall(names, request.force(), listener);
+        hook.committed(sent.state());
+        List<PackageId> orphans = sent.removed().stream().filter(id -> !request.names().contains(id.name())).toList();
+        List<PackageId> removed = sent.removed().stream().filter(id -> request.names().contains(id.name())).toList();
+        return new UninstallOutcome(removed, orphans, sent.dependents(), sent.state());
     }
 
     @Override

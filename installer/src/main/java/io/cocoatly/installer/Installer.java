@@ -51,6 +51,23 @@ public interface Installer {
     UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener);
 
     /**
+     * What {@link #uninstall(Function, CommitHook, InstallListener)} would remove now, from the state
+     * as recorded (no lock taken, nothing changed): for {@code uninstall --dry-run}.
+     *
+     * @throws io.cocoatly.model.CocoatlyException as the uninstall would
+     */
+    UninstallPlan planUninstall(UninstallRequest request);
+
+    /**
+     * Decides what to uninstall from the current state and removes it, as one change under the
+     * installation's lock (with {@link LocalInstaller}), orphans included when the request asks:
+     * {@code decide} runs right after {@code hook.locked}, as for {@link #apply(Function, CommitHook, InstallListener)}.
+     *
+     * @throws io.cocoatly.model.CocoatlyException as {@link UninstallPlan#of} refuses (nothing changes)
+     */
+    UninstallOutcome uninstall(Function<State, UninstallRequest> decide, CommitHook hook, InstallListener listener);
+
+    /**
      * Re-hashes installed files against the lists recorded at install time.
      *
      * @param names the packages to check; empty: all

@@ -3,8 +3,6 @@ package io.cocoatly.installer;
 import io.cocoatly.config.Home;
 import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.Config;
-import io.cocoatly.model.CocoatlyException;
-import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -68,7 +65,9 @@ public final class LocalInstaller implements Installer {
 
     @Override
     public InstallPlan plan(InstallRequest request) {
-        return InstallPlanner.plan(request.lockfile(), state(), request.registry(), settings.cacheDir());
+        State state = state();
+        return InstallPlanner.plan(request.lockfile(), state, request.registry(), settings.cacheDir(),
+                reinstalls(state, request, false));
     }
 
     @Override
@@ -82,7 +81,7 @@ public final class LocalInstaller implements Installer {
             hook.locked(s.state);
             InstallRequest request = decide.apply(s.state);
             InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir(),
-                    s.recovery.isEmpty() ? Set.of() : damaged(s.state, request));
+                    reinstalls(s.state, request, !s.recovery.isEmpty()));
             listener.planned(plan);
             HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
             List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
@@ -108,15 +107,23 @@ public final class LocalInstaller implements Installer {
         }
     }
 
-    // After an interrupted run the digests in state.json may not describe the bytes on disk, so the
-    // packages the lockfile keeps are checked file by file, and those that differ are reinstalled
-    // rather than reported as "Nothing to do". Only then: it hashes every kept file.
-    private static Set<PackageId> damaged(State state, InstallRequest request) {
-        Set<PackageId> damaged = new HashSet<>();
-        for (PackageId id : request.lockfile().ids()) {
-            state.find(id).filter(p -> !InstalledFiles.check(p).ok()).ifPresent(p -> damaged.add(id));
+    // The installed packages of the lockfile to unpack again although the state records the locked
+    // digest: those asked for by name, and those whose files differ from the recorded list when the
+    // request asks for the damaged ones or an interrupted run was just cleaned up (then the digests
+    // in state.json may not describe the bytes on disk, and "Nothing to do" would be wrong). Checking
+    // hashes every kept file, so it is done only then.
+    private static Set<PackageId> reinstalls(State state, InstallRequest request, boolean recovered) {
+        InstallRequest.Reinstall asked = request.reinstall();
+        boolean check = recovered || asked.damaged();
+        if (!check && asked.packages().isEmpty()) {
+            return Set.of();
         }
-        return damaged;
+        Set<PackageId> reinstall = new HashSet<>();
+        for (PackageId id : request.lockfile().ids()) {
+            state.find(id).filter(p -> asked.packages().contains(p.name()) || (check && !InstalledFiles.check(p).ok()))
+                    .ifPresent(p -> reinstall.add(id));
+        }
+        return reinstall;
     }
 
     @Override
@@ -126,52 +133,45 @@ public final class LocalInstaller implements Installer {
 
     @Override
     public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
+        UninstallRequest request = UninstallRequest.of(Set.copyOf(names), force);
+        return uninstall(state -> request, hook, listener);
+    }
+
+    @Override
+    public UninstallPlan planUninstall(UninstallRequest request) {
+        return UninstallPlan.of(state(), request);
+    }
+
+    @Override
+    public UninstallOutcome uninstall(Function<State, UninstallRequest> decide, CommitHook hook, InstallListener listener) {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
             hook.locked(s.state);
-            List<StatePackage> gone = installed(s.state, names);
-            Set<PackageId> goneIds = new HashSet<>();
-            gone.forEach(p -> goneIds.add(p.id()));
-            List<PackageId> dependents = new ArrayList<>();
-            Set<String> needed = new TreeSet<>();
-            for (StatePackage p : s.state.packages()) {
-                if (goneIds.contains(p.id())) {
-                    continue;
-                }
-                for (PackageId d : p.dependencies()) {
-                    if (goneIds.contains(d)) {
-                        dependents.add(p.id());
-                        needed.add("`" + p.id() + "` needs `" + d + "`");
-                    }
-                }
-            }
-            if (!dependents.isEmpty() && !force) {
-                throw new CocoatlyException(ErrorKind.FAILED, "has-dependents", "cannot uninstall: other installed packages depend on it: "
-                        + String.join(", ", needed), List.of("uninstall those packages too, or pass `--force` to remove it"
-                        + " anyway"));
-            }
+            UninstallPlan plan = UninstallPlan.of(s.state, decide.apply(s.state));
+            List<PackageId> goneIds = plan.gone().stream().map(StatePackage::id).toList();
             HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
-            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_UNINSTALL, new ArrayList<>(goneIds));
-            State next = s.state;
-            for (PackageId id : goneIds) {
-                next = next.without(id);
-            }
+            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_UNINSTALL, goneIds);
+            State next = plan.state();
             hook.beforeCommit(next.ids());
             StateStore.write(home, next);
             listener.committed(next);
             hook.committed(next);
-            for (StatePackage p : gone) {
+            for (StatePackage p : plan.gone()) {
                 PackageFiles.removeRecorded(p, settings.installDir());
                 listener.removed(p.id());
             }
-            hooks.run(ConfigHooks.Hook.ON_POST_UNINSTALL, new ArrayList<>(goneIds)).ifPresent(listener::hookFailed);
-            return new UninstallOutcome(new ArrayList<>(goneIds), dependents, next);
+            hooks.run(ConfigHooks.Hook.ON_POST_UNINSTALL, goneIds).ifPresent(listener::hookFailed);
+            return new UninstallOutcome(ids(plan.removed()), ids(plan.orphans()), plan.dependents(), next);
         }
+    }
+
+    private static List<PackageId> ids(List<StatePackage> packages) {
+        return packages.stream().map(StatePackage::id).toList();
     }
 
     @Override
     public VerifyReport verify(Collection<PackageName> names) {
         State state = state();
-        List<StatePackage> chosen = names.isEmpty() ? state.packages() : installed(state, names);
+        List<StatePackage> chosen = names.isEmpty() ? state.packages() : UninstallPlan.installed(state, names);
         List<VerifyReport.PackageCheck> checks = new ArrayList<>();
         for (StatePackage p : chosen) {
             checks.add(InstalledFiles.check(p));
@@ -182,19 +182,6 @@ public final class LocalInstaller implements Installer {
     @Override
     public State state() {
         return StateStore.read(home);
-    }
-
-    private static List<StatePackage> installed(State state, Collection<PackageName> names) {
-        List<StatePackage> found = new ArrayList<>();
-        for (PackageName name : new TreeSet<>(names)) {
-            List<StatePackage> versions = state.find(name);
-            if (versions.isEmpty()) {
-                throw new CocoatlyException(ErrorKind.FAILED, "not-installed", "`" + name + "` is not installed",
-                        List.of("`cocoatly list` shows what is installed"));
-            }
-            found.addAll(versions);
-        }
-        return found;
     }
 
     /** The lock, the state read under it, and the recovery done first; closing releases the lock. */

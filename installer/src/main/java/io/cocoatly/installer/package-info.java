@@ -30,6 +30,10 @@
  * A caller that keeps a record beside {@code state.json} (the CLI's {@code global.json}) decides the
  * lockfile from the state and records its change under the same lock, through
  * {@code Installer.apply(decide, hook, listener)} and a {@link io.cocoatly.installer.CommitHook}.
+ * An uninstall is planned as data too ({@link io.cocoatly.installer.UninstallPlan}: what was asked
+ * for, the orphans only those needed, who would miss a dependency), so a dry run shows exactly what
+ * the uninstall would do; {@link io.cocoatly.installer.InstallRequest.Reinstall} asks an install to
+ * unpack again what {@code verify} finds damaged.
  *
  * <p>The threat model and every rule are written down in {@code docs/security.md}.
  */

@@ -1,8 +1,16 @@
 package io.cocoatly.installer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.cocoatly.config.Home;
+import io.cocoatly.model.CocoatlyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * The installer contract through the JSON protocol: every operation runs {@link InstallerTool} in
@@ -18,5 +26,15 @@ class ExternalInstallerTest extends InstallerContract {
     @Override
     Installer installer(Home home, InstallSettings settings) {
         return new ExternalInstaller(toolCommand(), home, home, settings.installDir());
+    }
+
+    @Test
+    void aReinstallCannotBeAskedOfTheProtocolSoItIsRefusedBeforeAnyRequest() {
+        InstallRequest repair = request("c@1.0.0").withReinstall(new InstallRequest.Reinstall(true, Set.of()));
+
+        CocoatlyException e = assertThrows(CocoatlyException.class, () -> installer.apply(repair, InstallListener.NONE));
+
+        assertEquals("reinstall-unsupported", e.code());
+        assertFalse(Files.exists(home.stateFile()));
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,6 +245,41 @@ abstract class InstallerContract {
                 () -> installer.uninstall(List.of(PackageName.of("zzz")), false, InstallListener.NONE));
         assertEquals("not-installed", e.code());
         assertEquals("`zzz` is not installed", e.getMessage());
+    }
+
+    @Test
+    void uninstallRemovesWhatOnlyTheRemovedPackageNeededUnlessRequested() {
+        installer.apply(request("a@1.2.0", "b@1.0.0", "c@1.0.0", "d@0.1.0"), InstallListener.NONE);
+        UninstallRequest keepingB = new UninstallRequest(Set.of(PackageName.of("a")), false,
+                Optional.of(Set.of(PackageName.of("b"), PackageName.of("d"))));
+        UninstallRequest orphaning = new UninstallRequest(Set.of(PackageName.of("a")), false,
+                Optional.of(Set.of(PackageName.of("d"))));
+
+        UninstallPlan kept = installer.planUninstall(keepingB);
+        UninstallPlan planned = installer.planUninstall(orphaning);
+        assertEquals(List.of(), kept.orphans(), "b was requested, and c is what b needs");
+        assertEquals(List.of(PackageId.of("b", "1.0.0"), PackageId.of("c", "1.0.0")),
+                planned.orphans().stream().map(StatePackage::id).toList());
+        assertEquals(4, installer.state().packages().size(), "planning changes nothing");
+        assertTrue(Files.isDirectory(installed("b", "1.0.0")));
+
+        UninstallOutcome outcome = installer.uninstall(state -> orphaning, CommitHook.NONE, InstallListener.NONE);
+        assertEquals(List.of(PackageId.of("a", "1.2.0")), outcome.removed());
+        assertEquals(List.of(PackageId.of("b", "1.0.0"), PackageId.of("c", "1.0.0")), outcome.orphans());
+        assertEquals(List.of(PackageId.of("d", "0.1.0")), installer.state().ids());
+        assertFalse(Files.exists(installed("b", "1.0.0").resolve("b.txt")));
+        assertFalse(Files.exists(installed("c", "1.0.0").resolve("c.txt")));
+    }
+
+    @Test
+    void withoutRequestedPackagesUninstallLeavesOrphans() {
+        installer.apply(request("a@1.2.0", "b@1.0.0", "c@1.0.0"), InstallListener.NONE);
+
+        UninstallOutcome outcome = installer.uninstall(state -> UninstallRequest.of(Set.of(PackageName.of("a")), false),
+                CommitHook.NONE, InstallListener.NONE);
+
+        assertEquals(List.of(), outcome.orphans());
+        assertEquals(List.of(PackageId.of("b", "1.0.0"), PackageId.of("c", "1.0.0")), installer.state().ids());
     }
 
     private void assertUnchanged(byte[] stateBefore) throws IOException {

@@ -82,6 +82,21 @@ public final class LockCheck {
         }
     }
 
+    /**
+     * Refuses a lockfile made for other requirements, reading no registry: the manifest's part of
+     * {@link #run} alone (name and version, every requirement locked and satisfied, the requirements
+     * digest). What {@code install --frozen} checks before installing the lockfile as it is.
+     *
+     * @throws LockfileOutOfDateException listing the manifest's problems, if there is any
+     */
+    public static void requireManifest(Lockfile lockfile, Manifest manifest, String lockfileName) {
+        List<Problem> problems = new ArrayList<>();
+        checkManifest(lockfile, manifest, problems);
+        if (!problems.isEmpty()) {
+            throw new LockfileOutOfDateException(lockfileName, problems);
+        }
+    }
+
     private static void checkManifest(Lockfile lockfile, Manifest manifest, List<Problem> problems) {
         if (!lockfile.manifest().name().equals(manifest.name()) || !lockfile.manifest().version().equals(manifest.version())) {
             problems.add(new Problem("manifest-changed", Optional.empty(), "the lockfile was made for `"
