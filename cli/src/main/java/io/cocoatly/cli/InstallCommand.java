@@ -286,6 +286,14 @@ final class InstallCommand implements Callable<Integer> {
     }
 
 
+    private InstallOutcome apply(Installer installer, InstallRequest request) {
+        return apply(installer, state -> request, CommitHook.NONE);
+    }
+
+    private InstallOutcome apply(Installer installer, Function<State, InstallRequest> decide, CommitHook hook) {
+        return ProjectInstall.apply(context, installer, decide, hook, quiet || json);
+    }
+
     /** Reports a plan not carried out ({@code --dry-run}): its lines, the summary, and that nothing changed. */
     private int reportPlan(InstallPlan plan, Map<String, Object> extra, List<String> lockfileLines, InstallerSetup setup) {
         if (json) {
