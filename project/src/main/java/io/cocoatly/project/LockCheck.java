@@ -116,14 +116,16 @@ public final class LockCheck {
                         "the manifest requires `" + d + "`, but the lockfile has `" + locked.get(0).id() + "`"));
             }
         }
-        Set<PackageId> production = LockfileFactory.productionClosure(manifest, lockfile.packages());
-        for (LockedPackage p : lockfile.packages()) {
+        // A wrong mark would make `install --production` leave out what the project needs, or install
+        // what only its development does. Only asked when the requirements are locked: otherwise the
+        // marks follow from a manifest the lockfile was not made for, and the problems above say why.
+        Set<PackageId> production = problems.isEmpty() ? LockfileFactory.productionClosure(manifest, lockfile.packages())
+                : Set.of();
+        for (LockedPackage p : problems.isEmpty() ? lockfile.packages() : List.<LockedPackage>of()) {
             if (p.dev() == production.contains(p.id())) {
-                // A wrong mark would make `install --production` leave out what the project needs, or
-                // install what only its development does.
                 problems.add(new Problem("dev-mark-changed", Optional.of(p.id()), "`" + p.id() + "` is "
-                        + (p.dev() ? "" : "not ") + "marked dev, but " + (p.dev() ? "the manifest's dependencies need it"
-                        : "only the manifest's dev-dependencies need it")));
+                        + (p.dev() ? "marked dev, but the manifest's dependencies need it"
+                        : "not marked dev, but the manifest's dependencies do not need it")));
             }
         }
         if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(manifest)) && problems.isEmpty()) {

@@ -89,8 +89,8 @@ class DevDependenciesTest {
                 lockfile.packages().stream().map(p -> p.withDev(false)).toList(), lockfile.installOrder());
         LockfileOutOfDateException e = assertThrows(LockfileOutOfDateException.class,
                 () -> LockCheck.require(unmarked, manifest, INDEX, Optional.empty(), "cocoatly-lock.json"));
-        assertEquals(List.of("`mock@0.3.1` is not marked dev, but only the manifest's dev-dependencies need it",
-                "`test-kit@2.0.0` is not marked dev, but only the manifest's dev-dependencies need it"),
+        assertEquals(List.of("`mock@0.3.1` is not marked dev, but the manifest's dependencies do not need it",
+                "`test-kit@2.0.0` is not marked dev, but the manifest's dependencies do not need it"),
                 e.problems().stream().map(LockCheck.Problem::message).toList());
         // The same requirement moved to `dependencies`: the digest differs, so the lockfile is stale.
         Manifest moved = new Manifest(manifest.name(), manifest.version(), manifest.allDependencies());
