@@ -97,7 +97,6 @@ class DownloaderTest {
     @Test
     void aCacheHitRecordsItsUse() throws IOException {
         server.enqueue(ok(body));
-        Artifact artifact = artifact(body);
         Path file = downloadOnce().file();
         java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
                 "2020-01-01T00:00:00Z"));
