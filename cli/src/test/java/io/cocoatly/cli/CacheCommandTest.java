@@ -112,7 +112,7 @@ class CacheCommandTest {
         CliRunner.Result again = fixture.cli(second, Map.of("COCOATLY_CACHE_MAX_AGE", "30d"))
                 .run("install", "--registry", fixture.registryDir().toString());
         assertEquals(0, again.exitCode(), again::err);
-        assertTrue(again.out().contains("0 downloaded") || again.out().contains("1 from cache"), again.out());
+        assertTrue(again.out().contains("1 from cache"), again.out());
         String sha = x.artifact().orElseThrow().checksums().get("sha256");
         assertEquals(List.of(cache.resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha)), artifacts(cache));
         assertEquals(0, fixture.cli(first).run("verify", "--project").exitCode(), "installed packages never depend on the cache");

@@ -118,6 +118,12 @@ public final class ConfigEditor {
      * @throws CocoatlyException {@code unknown-config-key} (invalid input) with the closest setting as a hint
      */
     static ConfigKeys.Key known(String key) {
+        if (key.equals("token") || key.endsWith(".token")) {
+            // As the reader refuses a token in a file: a secret never goes into config.json.
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, UNKNOWN_KEY, "a token is never a setting: `" + key + "`",
+                    List.of("`cocoatly login` keeps it in the home's credentials.json, or set "
+                            + ConfigLayers.TOKEN_VARIABLE));
+        }
         return ConfigKeys.find(key).orElseThrow(() -> {
             List<String> ids = new ArrayList<>();
             ConfigKeys.all().forEach(k -> ids.add(k.id()));

@@ -130,6 +130,16 @@ class ConfigEditorTest {
     }
 
     @Test
+    void aTokenIsNeverWrittenIntoAConfigFile() {
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> ConfigEditor.home(home).set("registry.token", "cocoatly_secret"));
+        assertEquals("a token is never a setting: `registry.token`", e.getMessage());
+        assertEquals(List.of("`cocoatly login` keeps it in the home's credentials.json, or set COCOATLY_REGISTRY_TOKEN"),
+                e.hints());
+        assertFalse(Files.exists(home.configFile()));
+    }
+
+    @Test
     void aPasswordInAUrlIsNeverShown() {
         ConfigEdit edit = ConfigEditor.home(home).set("network.proxy", "http://me:s3cret@proxy.example:3128");
         assertEquals(Optional.of("\"http://me:***@proxy.example:3128\""), edit.after());
