@@ -68,6 +68,10 @@ final class CacheLocks {
         Path root = cacheRoot.toAbsolutePath().normalize();
         long offset = offset(entry);
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                // A cancelled download: locking now would close the shared channel (it is interruptible).
+                return NONE;
+            }
             synchronized (HOLDERS) {
                 Optional<Holder> h = holder(root);
                 if (h.isEmpty()) {
@@ -77,7 +81,7 @@ final class CacheLocks {
                 if (!holder.exclusive.contains(offset)) {
                     if (holder.sharers.containsKey(offset)) {
                         holder.sharers.merge(offset, 1, Integer::sum);
-                        return () -> releaseShared(root, offset);
+                        return () -> releaseShared(root, holder, offset);
                     }
                     FileLock lock;
                     try {
@@ -85,13 +89,14 @@ final class CacheLocks {
                     } catch (IOException | OverlappingFileLockException e) {
                         // A file system without locks, or the same directory reached by another path
                         // in this JVM: go on unprotected rather than wait for ever.
+                        forgetIfClosed(root, holder);
                         closeIfIdle(root, holder);
                         return NONE;
                     }
                     if (lock != null) {
                         holder.shared.put(offset, lock);
                         holder.sharers.put(offset, 1);
-                        return () -> releaseShared(root, offset);
+                        return () -> releaseShared(root, holder, offset);
                     }
                 }
                 closeIfIdle(root, holder);
@@ -117,7 +122,7 @@ final class CacheLocks {
             }
             Holder holder = h.get();
             FileLock lock = holder.sharers.containsKey(offset) || holder.exclusive.contains(offset) ? null
-                    : tryExclusive(holder, offset);
+                    : tryExclusive(root, holder, offset);
             if (lock == null) {
                 closeIfIdle(root, holder);
                 return Optional.empty();
@@ -133,9 +138,8 @@ final class CacheLocks {
         }
     }
 
-    private static void releaseShared(Path root, long offset) {
+    private static void releaseShared(Path root, Holder holder, long offset) {
         synchronized (HOLDERS) {
-            Holder holder = HOLDERS.get(root);
             int left = holder.sharers.merge(offset, -1, Integer::sum);
             if (left == 0) {
                 holder.sharers.remove(offset);
@@ -172,12 +176,21 @@ final class CacheLocks {
         }
     }
 
-    private static FileLock tryExclusive(Holder holder, long offset) {
+    private static FileLock tryExclusive(Path root, Holder holder, long offset) {
         try {
             return holder.channel.tryLock(offset, 1, false);
         } catch (IOException | OverlappingFileLockException e) {
             // Overlapping: the same directory reached by another path in this JVM holds it.
+            forgetIfClosed(root, holder);
             return null;
+        }
+    }
+
+    // An interrupt during a lock call closes the channel, and with it every lock taken through it: the
+    // next caller opens a new one rather than fail on the closed one for ever.
+    private static void forgetIfClosed(Path root, Holder holder) {
+        if (!holder.channel.isOpen() && HOLDERS.get(root) == holder) {
+            HOLDERS.remove(root);
         }
     }
 
@@ -191,7 +204,9 @@ final class CacheLocks {
 
     private static void closeIfIdle(Path root, Holder holder) {
         if (holder.idle()) {
-            HOLDERS.remove(root);
+            if (HOLDERS.get(root) == holder) {
+                HOLDERS.remove(root);
+            }
             try {
                 holder.channel.close();
             } catch (IOException e) {
