@@ -68,10 +68,6 @@ final class CacheLocks {
         Path root = cacheRoot.toAbsolutePath().normalize();
         long offset = offset(entry);
         while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                // A cancelled download: locking now would close the shared channel (it is interruptible).
-                return NONE;
-            }
             synchronized (HOLDERS) {
                 Optional<Holder> h = holder(root);
                 if (h.isEmpty()) {
@@ -186,8 +182,8 @@ final class CacheLocks {
         }
     }
 
-    // An interrupt during a lock call closes the channel, and with it every lock taken through it: the
-    // next caller opens a new one rather than fail on the closed one for ever.
+    // A channel closed under us (tryLock is not interruptible, but an I/O error may close it) takes
+    // every lock made through it along: the next caller opens a new one rather than fail for ever.
     private static void forgetIfClosed(Path root, Holder holder) {
         if (!holder.channel.isOpen() && HOLDERS.get(root) == holder) {
             HOLDERS.remove(root);

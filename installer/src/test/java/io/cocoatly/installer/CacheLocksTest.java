@@ -1,6 +1,5 @@
 package io.cocoatly.installer;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,19 +34,5 @@ class CacheLocksTest {
         assertTrue(evicting.isPresent());
         assertTrue(CacheLocks.tryExclusive(cache, a).isEmpty(), "one evictor at a time");
         evicting.get().close();
-    }
-
-    @Test
-    void anInterruptedThreadTakesNoLockAndBreaksNoOtherLease() throws InterruptedException {
-        Path a = entry('a');
-        try (CacheLocks.Lease held = CacheLocks.shared(cache, a)) {
-            Thread cancelled = new Thread(() -> {
-                Thread.currentThread().interrupt();
-                CacheLocks.shared(cache, entry('b')).close();
-            });
-            cancelled.start();
-            cancelled.join();
-            assertFalse(CacheLocks.tryExclusive(cache, a).isPresent(), "the lease taken before is still held");
-        }
     }
 }
