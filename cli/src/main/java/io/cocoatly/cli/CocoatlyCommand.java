@@ -47,6 +47,8 @@ final class CocoatlyCommand implements Runnable {
             YankCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
+            ConfigCommand.class,
+            CacheCommand.class,
             RegistryCommand.class);
 
     private final Context context;

@@ -67,6 +67,12 @@ record CommandSettings(String command, Home home, Config config, Context context
      * {@code network.offline}, {@code --refresh} is kept for opening the registry.
      */
     static CommandSettings load(Context context, String command, Path manifest, String registryFlag, RemoteFlags flags) {
+        ConfigLayers layers = layers(context, manifest, registryFlag, flags);
+        return new CommandSettings(command, layers.home(), layers.read(), context, flags.refresh, new LeftOutWarnings());
+    }
+
+    /** The layers {@link #load} reads, for a command that shows them rather than runs with them. */
+    static ConfigLayers layers(Context context, Path manifest, String registryFlag, RemoteFlags flags) {
         String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
         Home home = Home.locate(context.env(), userHome == null ? null : Path.of(userHome));
         ConfigLayers layers = ConfigLayers.of(home).withEnvironment(context.env(), context.cwd());
@@ -80,7 +86,7 @@ record CommandSettings(String command, Home home, Config config, Context context
         if (flags.offline) {
             layers = layers.withFlag(new ConfigFlag(RemoteFlags.OFFLINE_FLAG, "network.offline", "true"));
         }
-        return new CommandSettings(command, home, layers.read(), context, flags.refresh, new LeftOutWarnings());
+        return layers;
     }
 
     /**

@@ -97,10 +97,26 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
         }
     }
 
-    /** The content-addressed download cache. */
-    public record Cache(Path dir) {
+    /**
+     * The content-addressed download cache and how big and old it may grow.
+     *
+     * @param dir     {@code cache.dir}
+     * @param maxSize {@code cache.max_size}: the bytes of artifact entries kept after an install; empty
+     *                for no limit (the default)
+     * @param maxAge  {@code cache.max_age}: an artifact entry unused for longer is removed after an
+     *                install; empty for no limit (the default)
+     */
+    public record Cache(Path dir, OptionalLong maxSize, Optional<Duration> maxAge) {
+        /** Checks the fields. */
         public Cache {
             Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(maxSize, "maxSize");
+            Objects.requireNonNull(maxAge, "maxAge");
+        }
+
+        /** The cache in {@code dir}, without limits. */
+        public Cache(Path dir) {
+            this(dir, OptionalLong.empty(), Optional.empty());
         }
     }
 

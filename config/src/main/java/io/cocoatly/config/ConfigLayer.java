@@ -41,7 +41,7 @@ final class ConfigLayer {
      * the user and may set these. A project may choose its registry and the keys it trusts, since
      * which packages it installs is the project's own business.
      */
-    private static boolean userOnly(ConfigKeys.Key key) {
+    static boolean userOnly(ConfigKeys.Key key) {
         String id = key.id();
         return id.startsWith("hooks.") || id.startsWith("storage.") || id.startsWith("cache.")
                 || id.equals("installer.command");

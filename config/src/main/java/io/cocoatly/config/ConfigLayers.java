@@ -1,5 +1,6 @@
 package io.cocoatly.config;
 
+import io.cocoatly.json.StrictJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,54 @@ public record ConfigLayers(Home home, Optional<Path> project, Map<String, String
      */
     public Config read() {
         List<ConfigWarning> warnings = new ArrayList<>();
+        return ConfigReader.merge(home, layers(warnings), warnings);
+    }
+
+    /**
+     * Every setting's effective value and origin, in the order of docs/config.md: what
+     * {@code cocoatly config list} shows. The layers are read and checked as {@link #read} does.
+     *
+     * @throws io.cocoatly.model.CocoatlyException as {@link #read}
+     */
+    public List<ConfigEntry> entries() {
+        List<ConfigWarning> warnings = new ArrayList<>();
+        List<ConfigLayer> layers = layers(warnings);
+        ConfigReader.merge(home, layers, warnings);
+        Config defaults = Config.defaults(home);
+        List<ConfigEntry> entries = new ArrayList<>();
+        for (ConfigKeys.Key key : ConfigKeys.all()) {
+            ConfigEntry entry = new ConfigEntry(key.id(), defaultJson(key, defaults), new ConfigOrigin.Default());
+            for (ConfigLayer layer : layers) {
+                Optional<ConfigValue> set = layer.get(key.section(), key.name());
+                if (set.isPresent()) {
+                    entry = new ConfigEntry(key.id(), set.get().at().compactText(), set.get().origin());
+                }
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /**
+     * The effective value of the setting {@code key}.
+     *
+     * @throws io.cocoatly.model.CocoatlyException with code {@code unknown-config-key} (invalid input) if
+     *     there is no such setting, with the closest one as a hint; or as {@link #read}
+     */
+    public ConfigEntry entry(String key) {
+        ConfigKeys.Key known = ConfigEditor.known(key);
+        return entries().stream().filter(e -> e.key().equals(known.id())).findFirst().orElseThrow();
+    }
+
+    private static String defaultJson(ConfigKeys.Key key, Config defaults) {
+        if (ConfigKeys.HOME_DEFAULT.equals(key.defaultJson())) {
+            Path path = key.id().equals("cache.dir") ? defaults.cache().dir() : defaults.storage().installDir();
+            return StrictJson.string(path.toString(), "default", ConfigReader.CODE).compactText();
+        }
+        return key.defaultJson() == null ? "null" : key.defaultJson();
+    }
+
+    private List<ConfigLayer> layers(List<ConfigWarning> warnings) {
         List<ConfigLayer> layers = new ArrayList<>();
         file(home.configFile(), home.root(), warnings).ifPresent(layers::add);
         project.map(dir -> dir.toAbsolutePath().normalize())
@@ -86,7 +135,7 @@ public record ConfigLayers(Home home, Optional<Path> project, Map<String, String
                 .ifPresent(layers::add);
         layers.add(ConfigLayer.environment(environment, workingDirectory, warnings));
         layers.add(ConfigLayer.flags(flags, workingDirectory));
-        return ConfigReader.merge(home, layers, warnings);
+        return layers;
     }
 
     private static Optional<ConfigLayer> file(Path file, Path base, List<ConfigWarning> warnings) {

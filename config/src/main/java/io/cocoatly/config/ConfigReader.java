@@ -106,7 +106,9 @@ public final class ConfigReader {
                 integer("registry", "download_events_days", d.registry().downloadEventsDays()));
         Config.Storage storage = new Config.Storage(setting("storage", "install_dir", d.storage().installDir(),
                 ConfigReader::path));
-        Config.Cache cache = new Config.Cache(setting("cache", "dir", d.cache().dir(), ConfigReader::path));
+        Config.Cache cache = new Config.Cache(setting("cache", "dir", d.cache().dir(), ConfigReader::path),
+                setting("cache", "max_size", d.cache().maxSize(), (at, base) -> OptionalLong.of(CacheLimits.size(at))),
+                setting("cache", "max_age", d.cache().maxAge(), (at, base) -> Optional.of(CacheLimits.age(at))));
         Config.Network n = d.network();
         Config.Network network = new Config.Network(integer("network", "max_concurrent_downloads", n.maxConcurrentDownloads()),
                 Duration.ofSeconds(integer("network", "timeout_seconds", (int) n.timeout().toSeconds())),

@@ -231,8 +231,8 @@ class ConfigLayersTest {
     @Test
     void anUnknownVariableOfAKnownSectionIsAWarning() {
         Config config = read(Map.of("COCOATLY_NETWORK_TIMEOUT", "5", "COCOATLY_STORAGE_INSTALLDIR", "x",
-                "COCOATLY_CACHE_SIZE", "1"));
-        assertEquals(List.of("COCOATLY_CACHE_SIZE: unknown key `cache.size`, ignored",
+                "COCOATLY_CACHE_COLOUR", "1"));
+        assertEquals(List.of("COCOATLY_CACHE_COLOUR: unknown key `cache.colour`, ignored",
                 "COCOATLY_NETWORK_TIMEOUT: unknown key `network.timeout`, ignored; did you mean"
                         + " `COCOATLY_NETWORK_TIMEOUT_SECONDS`?",
                 "COCOATLY_STORAGE_INSTALLDIR: unknown key `storage.installdir`, ignored; did you mean"

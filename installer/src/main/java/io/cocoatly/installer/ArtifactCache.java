@@ -8,9 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The content-addressed artifact cache: {@code <cache>/<algorithm>/<first 2 hex>/<hex>}, keyed by the
@@ -23,6 +29,10 @@ final class ArtifactCache {
 
     private static final List<DigestAlgorithm> KEY_ORDER =
             List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512, DigestAlgorithm.BLAKE3);
+
+    private static final Pattern TWO_HEX = Pattern.compile("[0-9a-f]{2}");
+    // sha256 and blake3 digests have 64 hex digits, sha512 128.
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}|[0-9a-f]{128}");
 
     private final Path root;
 
@@ -86,6 +96,75 @@ final class ArtifactCache {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A shared lock on the entry at {@code file}, taken before it is looked up and held until the
+     * package is unpacked, so that no evictor (in any process) deletes it in between.
+     */
+    CacheLocks.Lease lease(Path file) {
+        return CacheLocks.shared(root, file);
+    }
+
+    /**
+     * Records a use of the entry: its modification time is its last use, by which eviction goes
+     * (entries are immutable, so the time says nothing else). A cache that cannot be touched, such
+     * as a read-only one, keeps its download times.
+     */
+    void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Eviction then orders it by when it was downloaded: only its place in the order changes.
+        }
+    }
+
+    /** An entry of the cache: its file, size and last use. */
+    record Entry(Path file, long size, Instant lastUsed) {
+    }
+
+    /**
+     * Every entry of the cache's own layout, {@code <algorithm>/<2 hex>/<hex digest>}, as regular files
+     * (never through a symbolic link); anything else in the directory is not the cache's and is left out.
+     * A directory that cannot be read is left out too.
+     */
+    List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (DigestAlgorithm a : KEY_ORDER) {
+            for (Path prefix : children(root.resolve(a.id()))) {
+                String two = prefix.getFileName().toString();
+                if (!TWO_HEX.matcher(two).matches() || !Files.isDirectory(prefix, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                for (Path file : children(prefix)) {
+                    String name = file.getFileName().toString();
+                    if (!DIGEST.matcher(name).matches() || !name.startsWith(two)) {
+                        continue;
+                    }
+                    try {
+                        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class,
+                                LinkOption.NOFOLLOW_LINKS);
+                        if (attrs.isRegularFile()) {
+                            entries.add(new Entry(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                        }
+                    } catch (IOException e) {
+                        // Removed meanwhile by another process's eviction.
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 

@@ -48,6 +48,8 @@ public final class Downloader implements AutoCloseable {
     private final ArtifactVerifier verifier;
     private final Transport transport;
     private final ExecutorService pool;
+    // The cache entries fetched: kept from eviction until close(), after they were unpacked.
+    private final List<CacheLocks.Lease> leases = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
      * @param cacheDir the cache directory ({@code cache.dir}); created when first written
@@ -144,8 +146,10 @@ public final class Downloader implements AutoCloseable {
         try {
             Checksums expected = verifier.checkMetadata(id, request.artifact());
             Path target = cache.pathFor(expected);
+            leases.add(cache.lease(target));
             Optional<Checksums> hit = cache.verifiedHit(target, size, expected);
             if (hit.isPresent()) {
+                cache.touch(target);
                 DownloadedArtifact result = new DownloadedArtifact(id, target, size, hit.get(), true, 0);
                 listener.finished(id, result);
                 return result;
@@ -224,10 +228,18 @@ public final class Downloader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops the downloads and releases the cache entries they returned: until then no eviction, in
+     * this process or another, removes them, so unpack them before closing.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
         transport.close();
+        synchronized (leases) {
+            leases.forEach(CacheLocks.Lease::close);
+            leases.clear();
+        }
     }
 
     /** This artifact was stopped because another one of its batch failed. */

@@ -28,9 +28,10 @@ import java.util.Set;
  * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
  * @param lockTimeout how long a change waits for another process holding the lock
  *                   ({@code installer.lock_timeout_seconds}, default 120 s)
+ * @param cachePolicy what of the cache is kept after an install ({@code cache.max_size}, {@code cache.max_age})
  */
 public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
-                              ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout) {
+                              ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout, CachePolicy cachePolicy) {
 
     /** Checks that nothing is null. */
     public InstallSettings {
@@ -41,6 +42,13 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         Objects.requireNonNull(download, "download");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(cachePolicy, "cachePolicy");
+    }
+
+    /** These settings keeping the whole cache. */
+    public InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
+                           ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout) {
+        this(installDir, cacheDir, policy, download, limits, hooks, lockTimeout, CachePolicy.none());
     }
 
     /** These settings with the default lock timeout, {@link Config.Installer#DEFAULT_LOCK_TIMEOUT}. */
@@ -72,7 +80,8 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
                 TrustedKeys.of(keys));
         TransportOptions download = transportOptions(config.network());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
-                extractionLimits(config.installer().limits()), config.hooks(), config.installer().lockTimeout());
+                extractionLimits(config.installer().limits()), config.hooks(), config.installer().lockTimeout(),
+                CachePolicy.from(config.cache()));
     }
 
     /**
@@ -88,12 +97,12 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
 
     /** The same settings installing into {@code dir} instead. */
     public InstallSettings withInstallDir(Path dir) {
-        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks, lockTimeout);
+        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks, lockTimeout, cachePolicy);
     }
 
     /** The same settings with another download configuration (tests shorten backoffs with it). */
     public InstallSettings withDownload(TransportOptions options) {
-        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks, lockTimeout);
+        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks, lockTimeout, cachePolicy);
     }
 
     /** The configured archive bounds over the installer's defaults. */

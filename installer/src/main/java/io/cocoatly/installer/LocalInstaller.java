@@ -86,8 +86,12 @@ public final class LocalInstaller implements Installer {
             HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
             List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
             hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_INSTALL, changing);
-            Map<PackageId, DownloadedArtifact> artifacts = new FetchStep(settings).run(plan, listener);
-            Map<PackageId, StageStep.Staged> staged = new StageStep(settings).run(plan, artifacts, listener);
+            Map<PackageId, DownloadedArtifact> artifacts;
+            Map<PackageId, StageStep.Staged> staged;
+            try (FetchStep fetch = new FetchStep(settings)) {
+                artifacts = fetch.run(plan, listener);
+                staged = new StageStep(settings).run(plan, artifacts, listener);
+            }
             hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
             State next = new CommitStep(home, settings, clock, probe).run(s.state, plan, staged, listener);
             hook.committed(next);
@@ -103,6 +107,8 @@ public final class LocalInstaller implements Installer {
                     bytes += a.size();
                 }
             }
+            // After the install's own entries were released, so that the policy sees them as any other.
+            CacheCleaner.applyPolicy(settings.cacheDir(), settings.cachePolicy(), clock.instant());
             return new InstallOutcome(plan, next, s.recovery, downloaded, bytes);
         }
     }

@@ -93,6 +93,19 @@ class DownloaderTest {
                 "started demo@1.0.0", "finished demo@1.0.0 attempts=0"), events.withoutProgress());
     }
 
+    /** A hit is a use: its time moves up, so that the cache policy keeps what installs still take. */
+    @Test
+    void aCacheHitRecordsItsUse() throws IOException {
+        server.enqueue(ok(body));
+        Path file = downloadOnce().file();
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
+                "2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(file, longAgo);
+        assertTrue(downloadOnce().fromCache());
+        assertTrue(Files.getLastModifiedTime(file).compareTo(longAgo) > 0, "the hit moved the entry's last use");
+        assertEquals(1, server.getRequestCount());
+    }
+
     @Test
     void aDamagedCacheFileIsDownloadedAgain() throws IOException {
         server.enqueue(ok(body));
@@ -328,7 +341,9 @@ class DownloaderTest {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(cache)) {
-            return walk.filter(Files::isRegularFile).collect(Collectors.toList());
+            // The lock file of the entries in use (CacheLocks) is the cache's own, never a download.
+            return walk.filter(Files::isRegularFile).filter(p -> !p.equals(cache.resolve(CacheLocks.FILE)))
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -146,6 +146,11 @@ public final class JsonCursor {
         return node.isNull();
     }
 
+    /** Whether the value is a JSON string, for a value that may be written as a string or a number. */
+    public boolean isString() {
+        return node.isTextual();
+    }
+
     /** Requires an object; for sections that have nothing to read yet but must have the right shape. */
     public JsonCursor object() {
         return expect(node.isObject(), "an object");
@@ -182,6 +187,11 @@ public final class JsonCursor {
     /** The canonical text of the value here, for an embedded document read by its own reader. */
     public byte[] canonicalBytes() {
         return StrictJson.canonical(node);
+    }
+
+    /** The value here as JSON text on one line, e.g. {@code ["sha256","blake3"]}, for showing it to people. */
+    public String compactText() {
+        return StrictJson.compact(node);
     }
 
     private JsonCursor expect(boolean ok, String expected) {

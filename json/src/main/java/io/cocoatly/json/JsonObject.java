@@ -66,6 +66,16 @@ public final class JsonObject extends JsonValue {
         return this;
     }
 
+    /** Removes {@code key}; the other members keep their order. Returns whether it was there. */
+    public boolean remove(String key) {
+        return node.remove(key) != null;
+    }
+
+    /** Whether the object has no members. */
+    public boolean isEmpty() {
+        return node.isEmpty();
+    }
+
     /** Puts the value a cursor points at, e.g. part of a parsed document passed on unchanged. */
     public JsonObject set(String key, JsonCursor value) {
         node.set(key, value.node());

@@ -126,6 +126,18 @@ public final class StrictJson {
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The text of {@code tree} on one line, without spaces: {@code ["sha256","blake3"]}. */
+    static String compact(JsonNode tree) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            JsonTree.write(tree, generator);
+        } catch (IOException e) {
+            // As in canonical(): writing plain nodes to a StringWriter cannot fail.
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     private static InvalidFileException syntaxError(JsonProcessingException e, String file, String code) {
         String path = "$";
         if (e.getProcessor() instanceof JsonParser) {
