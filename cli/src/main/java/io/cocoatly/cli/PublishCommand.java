@@ -84,17 +84,15 @@ final class PublishCommand implements Callable<Integer> {
         Release release;
         String registryName;
         try (RegistryEditor editor = openRegistry(registryDir)) {
+            reportLeftovers(context, editor);
             registryName = editor.name();
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
+            // The part file is the editor's: closing it deletes the file if the release was refused.
             Path archive = editor.newTempFile();
-            try {
-                release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
-                editor.addRelease(release, archive);
-            } finally {
-                PackageArchive.deleteQuietly(archive);
-            }
+            release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
+            editor.addRelease(release, archive);
         }
         report(release, "registry `" + registryName + "`", registryName);
         return ExitCodes.OK;
@@ -133,6 +131,17 @@ final class PublishCommand implements Callable<Integer> {
                     + signed, List.of("the archive was changed on its way or on the server; installs will refuse it,"
                     + " since its signature is over the archive sent; tell the registry's administrator"));
         }
+    }
+
+    /**
+     * Says which part files of interrupted publishes {@code editor} deleted as it opened, on stderr
+     * (status, not the command's result).
+     */
+    static void reportLeftovers(Context context, RegistryEditor editor) {
+        for (Path p : editor.leftoversRemoved()) {
+            context.err().println("removed `" + p + "`, left by an interrupted publish");
+        }
+        context.err().flush();
     }
 
     private static RegistryEditor openRegistry(Path dir) {
