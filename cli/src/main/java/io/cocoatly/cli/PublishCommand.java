@@ -6,6 +6,7 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Release;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.RegistrySources;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Parameters;
             "name + version + sha256 with KEYFILE, and adds the version with its dependencies to",
             "index/NAME.json. Left out of the archive: names starting with `.`, and the registry",
             "directory and KEYFILE if they are inside PATH.",
+            "Every dependency must name a package of the registry with a version the requirement accepts",
+            "that is not yanked; --allow-missing turns that check into a warning.",
             "A published version never changes: publishing it again is refused and changes nothing."},
         footer = {"",
             "Examples:",
@@ -44,8 +47,10 @@ import picocli.CommandLine.Parameters;
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "  cocoatly publish . --registry https://registry.example/team/ --key cocoatly.key",
+            "  cocoatly publish app --registry ./registry --key cocoatly.key --allow-missing   # lib comes next",
             "",
-            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json or no registry at DIR,",
+            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json, no registry at DIR, or a",
+            "dependency the registry cannot satisfy (without --allow-missing),",
             "4 the version exists already, the key cannot be used, writing failed, or the server refused.",
             "See docs/publishing.md."})
 final class PublishCommand implements Callable<Integer> {
@@ -63,6 +68,10 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "KEYFILE",
             description = "The private key file written by `cocoatly keygen` (cocoatly.key).")
     String key;
+
+    @Option(names = "--allow-missing", description = "Publish even if a dependency names a package the registry"
+            + " lacks, or no version of it that the requirement accepts (a warning instead of an error).")
+    boolean allowMissing;
 
     @Option(names = "--json", description = "Print the JSON envelope: data = the published release.")
     boolean json;
@@ -89,6 +98,8 @@ final class PublishCommand implements Callable<Integer> {
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
+            PublishedDependencies.check(context, manifest, PublishedDependencies.inIndex(FileRegistry.open(registryDir)),
+                    "registry `" + registryName + "`", allowMissing);
             // The part file is the editor's: closing it deletes the file if the release was refused.
             Path archive = editor.newTempFile();
             release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
@@ -105,6 +116,8 @@ final class PublishCommand implements Callable<Integer> {
         String url = RegistrySources.root(registry).toString();
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly publish");
+            PublishedDependencies.check(context, manifest, PublishedDependencies.throughApi(api), "`" + url + "`",
+                    allowMissing);
             Path archive = PackageArchive.tempArchive();
             Release release;
             try {

@@ -49,6 +49,36 @@ class PublishChecksTest {
         assertFalse(Files.exists(dir.resolve("reg/index/log.json")));
     }
 
+    /** A registry with `log` 0.4.2 and `ring` 0.17.0, yanked; `app` depends on both and on `lib`, which it lacks. */
+    private void appWithUnsatisfiedDependencies() {
+        PublishFixture.packageDir(dir.resolve("log"), "log", "0.4.2", "");
+        PublishFixture.packageDir(dir.resolve("ring"), "ring", "0.17.0", "");
+        for (String p : new String[] {"log", "ring"}) {
+            assertEquals(0, run("publish", p, "--registry", "reg", "--key", "keys/cocoatly.key").exitCode());
+        }
+        assertEquals(0, run("yank", "ring", "0.17.0", "--registry", "reg").exitCode());
+        PublishFixture.packageDir(dir.resolve("app"), "app", "1.0.0",
+                "\"lib\": \"^1.0\", \"log\": \"^0.5\", \"ring\": \"^0.17\"");
+    }
+
+    @Test
+    void dependenciesTheRegistryCannotSatisfyAreRefusedNamingEach() throws IOException {
+        appWithUnsatisfiedDependencies();
+        java.util.Map<String, byte[]> before = PublishFixture.files(dir.resolve("reg"));
+        golden("publish/missing-dependencies", run("publish", "app", "--registry", "reg", "--key", "keys/cocoatly.key"), 2);
+        golden("publish/missing-dependencies-json", run("publish", "app", "--registry", "reg", "--key",
+                "keys/cocoatly.key", "--json"), 2);
+        assertEquals(before.keySet(), PublishFixture.files(dir.resolve("reg")).keySet(), "nothing written");
+    }
+
+    @Test
+    void allowMissingPublishesWithAWarning() {
+        appWithUnsatisfiedDependencies();
+        golden("publish/allow-missing", run("publish", "app", "--registry", "reg", "--key", "keys/cocoatly.key",
+                "--allow-missing"), 0);
+        assertTrue(Files.exists(dir.resolve("reg/index/app.json")));
+    }
+
     @Test
     void aPartFileLeftByAKilledPublishIsRemovedByTheNextOne() throws IOException {
         Path leftover = Files.writeString(Files.createDirectories(dir.resolve("reg/artifacts"))
