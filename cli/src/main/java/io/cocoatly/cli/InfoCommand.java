@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.registry.Manifests;
@@ -98,7 +99,16 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, PackageInfo info) {
         out.println(info.name());
-        info.description().ifPresent(d -> out.println("  " + d));
+        ManifestMetadata m = info.metadata();
+        m.description().ifPresent(d -> out.println("  " + d));
+        m.license().ifPresent(l -> out.println("license: " + l));
+        m.repository().ifPresent(r -> out.println("repository: " + r));
+        if (!m.keywords().isEmpty()) {
+            out.println("keywords: " + String.join(", ", m.keywords()));
+        }
+        if (!m.categories().isEmpty()) {
+            out.println("categories: " + String.join(", ", m.categories()));
+        }
         info.newest().ifPresent(v -> out.println("newest: " + v.version()));
         info.owners().ifPresent(o -> out.println("owners: " + (o.isEmpty() ? "none" : String.join(", ", o))));
         if (info.downloads().isPresent()) {
@@ -129,7 +139,16 @@ final class InfoCommand implements Callable<Integer> {
     private static Map<String, Object> json(PackageInfo info) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", info.name().value());
-        info.description().ifPresent(d -> data.put("description", d));
+        ManifestMetadata m = info.metadata();
+        m.description().ifPresent(d -> data.put("description", d));
+        m.license().ifPresent(l -> data.put("license", l));
+        m.repository().ifPresent(r -> data.put("repository", r));
+        if (!m.keywords().isEmpty()) {
+            data.put("keywords", m.keywords());
+        }
+        if (!m.categories().isEmpty()) {
+            data.put("categories", m.categories());
+        }
         info.owners().ifPresent(o -> data.put("owners", o));
         if (info.downloads().isPresent()) {
             data.put("downloads", info.downloads().getAsLong());

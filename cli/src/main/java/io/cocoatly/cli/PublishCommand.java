@@ -5,6 +5,7 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
@@ -13,6 +14,7 @@ import io.cocoatly.registry.RegistrySources;
 import io.cocoatly.registry.http.PublishMetadata;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
+import io.cocoatly.registry.server.ServerState;
 import io.cocoatly.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,6 +106,7 @@ final class PublishCommand implements Callable<Integer> {
             Path archive = editor.newTempFile();
             release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
             editor.addRelease(release, archive);
+            recordMetadata(registryDir, manifest);
         }
         report(release, "registry `" + registryName + "`", registryName);
         return ExitCodes.OK;
@@ -124,7 +127,7 @@ final class PublishCommand implements Callable<Integer> {
                 release = PackageArchive.pack(dir, Set.of(keyFile), manifest, signingKey, archive);
                 Artifact artifact = release.artifact().orElseThrow();
                 Release recorded = api.publish(new PublishMetadata(release.id(), release.dependencies(),
-                        artifact.signature().orElseThrow()), archive);
+                        artifact.signature().orElseThrow(), manifest.metadata()), archive);
                 requireSameArchive(artifact, recorded, url);
             } finally {
                 PackageArchive.deleteQuietly(archive);
@@ -144,6 +147,22 @@ final class PublishCommand implements Callable<Integer> {
                     + signed, List.of("the archive was changed on its way or on the server; installs will refuse it,"
                     + " since its signature is over the archive sent; tell the registry's administrator"));
         }
+    }
+
+    /**
+     * Records the manifest's description, license, repository, keywords and categories where a
+     * registry directory keeps what is not in its index, so that {@code cocoatly registry serve} shows
+     * them ({@code info}, search): the server's state, as a publish through the server does. Nothing
+     * is written for a manifest that says nothing, so a registry of such packages stays as it was;
+     * no time is written, so a publish stays reproducible.
+     */
+    private static void recordMetadata(Path registryDir, Manifest manifest) {
+        if (manifest.metadata().equals(ManifestMetadata.NONE)) {
+            return;
+        }
+        ServerState state = new ServerState(registryDir);
+        state.writePackageState(manifest.name(), state.packageState(manifest.name()).orElse(ServerState.NEW_PACKAGE)
+                .withMetadata(manifest.metadata()));
     }
 
     /**

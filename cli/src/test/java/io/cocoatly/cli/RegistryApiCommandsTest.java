@@ -52,6 +52,8 @@ class RegistryApiCommandsTest {
         server.addVersion("http", "1.1.0", false, 2, Map.of("tls", "^1.0"));
         server.addVersion("http", "1.2.0", false, 40, Map.of("tls", "^2.0", "log", ">=0.4, <0.6"));
         server.addVersion("http", "1.3.0", true, 1, Map.of());
+        server.describe("http", "MIT OR Apache-2.0", "https://example.com/http", List.of("client", "web"),
+                List.of("network-programming"));
         server.addPackage("http-client", null, List.of("bob"), -1);
         server.addVersion("http-client", "0.1.0", false, -1, Map.of());
         server.addPackage("tls", "TLS for shells", List.of("alice"), 7);
