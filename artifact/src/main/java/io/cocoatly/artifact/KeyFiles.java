@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cocoatly.json.FileModes;
+import io.cocoatly.json.StrictJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -169,7 +170,7 @@ final class KeyFiles {
             throw new KeyException(ErrorKind.INVALID_INPUT, "invalid-key-file", "key file `" + file + "` does not exist",
                     List.of("create a key pair with `cocoatly keygen --out DIR`"));
         } catch (IOException e) {
-            throw invalid(file, "not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw invalid(file, StrictJson.syntaxProblem(e));
         }
         if (node == null || !node.isObject()) {
             throw invalid(file, "expected a JSON object");
