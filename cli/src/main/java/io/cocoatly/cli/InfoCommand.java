@@ -4,11 +4,14 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.VersionInfo;
+import io.cocoatly.registry.server.ServerState;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,8 +62,7 @@ final class InfoCommand implements Callable<Integer> {
         CommandSettings settings = CommandSettings.load(context, "cocoatly info", context.path(Manifests.FILE_NAME),
                 registry);
         PackageInfo info = RegistryApiAccess.apiOrIndex(settings, api -> fromApi(api, packageName),
-                index -> index.find(packageName).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
-                        packageName, index.name(), KnownPackages.known(index), null)));
+                index -> fromIndex(index, packageName));
         if (json) {
             Map<String, Object> data = json(info);
             data.put("warnings", settings.warnings());
@@ -70,6 +72,21 @@ final class InfoCommand implements Callable<Integer> {
             print(context.out(), info);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the index says; for a registry directory, with the metadata its publishes recorded where
+     * the directory keeps what the index has no place for ({@link ServerState}).
+     */
+    private static PackageInfo fromIndex(FileRegistry index, PackageName name) {
+        PackageInfo info = index.find(name).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
+                name, index.name(), KnownPackages.known(index), null));
+        if (!"file".equals(index.location().getScheme())) {
+            return info;
+        }
+        ManifestMetadata metadata = new ServerState(Path.of(index.location())).packageState(name)
+                .map(ServerState.PackageState::metadata).orElse(ManifestMetadata.NONE);
+        return new PackageInfo(info.name(), metadata, info.owners(), info.downloads(), info.versions());
     }
 
     /** The server's answer; for a name it does not have, the project's "did you mean" over its search. */

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.model.ManifestMetadata;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.registry.server.ServerState;
 import io.cocoatly.testkit.GoldenFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +82,19 @@ class PublishChecksTest {
         golden("publish/allow-missing", run("publish", "app", "--registry", "reg", "--key", "keys/cocoatly.key",
                 "--allow-missing"), 0);
         assertTrue(Files.exists(dir.resolve("reg/index/app.json")));
+    }
+
+    @Test
+    void infoOfARegistryDirectoryShowsTheMetadataItsPublishesRecorded() {
+        PublishFixture.packageDir(dir.resolve("log"), "log", "0.4.2", "");
+        assertEquals(0, run("publish", "log", "--registry", "reg", "--key", "keys/cocoatly.key").exitCode());
+        // As a publish of a manifest with metadata records it (PublishCommand.recordMetadata).
+        ServerState state = new ServerState(dir.resolve("reg"));
+        state.writePackageState(PackageName.of("log"), ServerState.NEW_PACKAGE.withMetadata(new ManifestMetadata(
+                Optional.of("Logging for shells"), Optional.of("MIT"), Optional.of("https://example.com/log"),
+                List.of("logging", "debug"), List.of("development-tools"))));
+        golden("info/directory-metadata", run("info", "log", "--registry", "reg"), 0);
+        golden("info/directory-metadata-json", run("info", "log", "--registry", "reg", "--json"), 0);
     }
 
     @Test
