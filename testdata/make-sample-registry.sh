@@ -25,7 +25,8 @@ chmod 600 "$work/sample.key"
 
 "$cocoatly" registry init "$work/registry" --name sample >/dev/null
 for dir in "$sources"/*/; do
-  "$cocoatly" publish "$dir" --registry "$work/registry" --key "$work/sample.key" >/dev/null
+  # In name order, so a dependency may come after its dependents: --allow-missing.
+  "$cocoatly" publish "$dir" --registry "$work/registry" --key "$work/sample.key" --allow-missing >/dev/null
 done
 while read -r name version; do
   case $name in ''|'#'*) continue ;; esac

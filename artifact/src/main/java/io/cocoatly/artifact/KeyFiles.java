@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cocoatly.json.FileModes;
+import io.cocoatly.json.StrictJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -91,6 +92,9 @@ final class KeyFiles {
     }
 
     static Ed25519SigningKey readPrivate(Path file) {
+        // The format is looked at before the permissions: a public key is readable by design, and
+        // "accessible by others" would send its owner to chmod instead of to the private key.
+        refusePublicKey(file);
         checkOwnerOnly(file);
         JsonNode node = readJson(file, PRIVATE_FORMAT);
         byte[] seed = decode(file, node, "private_key", Ed25519PrivateKeyParameters.KEY_SIZE);
@@ -114,6 +118,27 @@ final class KeyFiles {
             out.write(content);
         }
         FileModes.set(file, mode);
+    }
+
+    /**
+     * Refuses a public key file where the private key is expected, naming the private key that
+     * {@code cocoatly keygen} writes beside it.
+     */
+    private static void refusePublicKey(Path file) {
+        JsonNode node;
+        try {
+            node = readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            // Missing or malformed: readJson says which, after the permission check.
+            return;
+        }
+        if (node != null && node.isObject() && PUBLIC_FORMAT.equals(node.path("format").asText(""))) {
+            Path sibling = file.resolveSibling(Ed25519Keys.PRIVATE_KEY_FILE);
+            throw new KeyException(ErrorKind.INVALID_INPUT, "public-key-given", "`" + file
+                    + "` is a public key (" + PUBLIC_FORMAT + "); signing needs the private key",
+                    List.of("pass the private key written beside it by `cocoatly keygen`: " + sibling,
+                            "the public key is what users add to security.trusted_keys"));
+        }
     }
 
     private static void checkOwnerOnly(Path file) {
@@ -145,7 +170,7 @@ final class KeyFiles {
             throw new KeyException(ErrorKind.INVALID_INPUT, "invalid-key-file", "key file `" + file + "` does not exist",
                     List.of("create a key pair with `cocoatly keygen --out DIR`"));
         } catch (IOException e) {
-            throw invalid(file, "not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw invalid(file, StrictJson.syntaxProblem(e));
         }
         if (node == null || !node.isObject()) {
             throw invalid(file, "expected a JSON object");
@@ -238,7 +263,8 @@ final class KeyFiles {
 
     private static KeyException exists(Path file) {
         return new KeyException(ErrorKind.FAILED, "key-exists", "key file `" + file + "` already exists",
-                List.of("choose another directory with --out; an existing key is never overwritten"));
+                List.of("choose another directory with --out, or replace the pair with `cocoatly keygen --out "
+                        + file.getParent() + " --force` (what the old key signed stays signed by it)"));
     }
 
     private static KeyException invalid(Path file, String problem) {

@@ -2,12 +2,16 @@ package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.VersionInfo;
+import io.cocoatly.registry.server.ServerState;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,8 +62,7 @@ final class InfoCommand implements Callable<Integer> {
         CommandSettings settings = CommandSettings.load(context, "cocoatly info", context.path(Manifests.FILE_NAME),
                 registry);
         PackageInfo info = RegistryApiAccess.apiOrIndex(settings, api -> fromApi(api, packageName),
-                index -> index.find(packageName).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
-                        packageName, index.name(), KnownPackages.known(index), null)));
+                index -> fromIndex(index, packageName));
         if (json) {
             Map<String, Object> data = json(info);
             data.put("warnings", settings.warnings());
@@ -69,6 +72,21 @@ final class InfoCommand implements Callable<Integer> {
             print(context.out(), info);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the index says; for a registry directory, with the metadata its publishes recorded where
+     * the directory keeps what the index has no place for ({@link ServerState}).
+     */
+    private static PackageInfo fromIndex(FileRegistry index, PackageName name) {
+        PackageInfo info = index.find(name).map(PackageInfo::of).orElseThrow(() -> KnownPackages.unknown(
+                name, index.name(), KnownPackages.known(index), null));
+        if (!"file".equals(index.location().getScheme())) {
+            return info;
+        }
+        ManifestMetadata metadata = new ServerState(Path.of(index.location())).packageState(name)
+                .map(ServerState.PackageState::metadata).orElse(ManifestMetadata.NONE);
+        return new PackageInfo(info.name(), metadata, info.owners(), info.downloads(), info.versions());
     }
 
     /** The server's answer; for a name it does not have, the project's "did you mean" over its search. */
@@ -98,7 +116,16 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, PackageInfo info) {
         out.println(info.name());
-        info.description().ifPresent(d -> out.println("  " + d));
+        ManifestMetadata m = info.metadata();
+        m.description().ifPresent(d -> out.println("  " + d));
+        m.license().ifPresent(l -> out.println("license: " + l));
+        m.repository().ifPresent(r -> out.println("repository: " + r));
+        if (!m.keywords().isEmpty()) {
+            out.println("keywords: " + String.join(", ", m.keywords()));
+        }
+        if (!m.categories().isEmpty()) {
+            out.println("categories: " + String.join(", ", m.categories()));
+        }
         info.newest().ifPresent(v -> out.println("newest: " + v.version()));
         info.owners().ifPresent(o -> out.println("owners: " + (o.isEmpty() ? "none" : String.join(", ", o))));
         if (info.downloads().isPresent()) {
@@ -129,7 +156,16 @@ final class InfoCommand implements Callable<Integer> {
     private static Map<String, Object> json(PackageInfo info) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", info.name().value());
-        info.description().ifPresent(d -> data.put("description", d));
+        ManifestMetadata m = info.metadata();
+        m.description().ifPresent(d -> data.put("description", d));
+        m.license().ifPresent(l -> data.put("license", l));
+        m.repository().ifPresent(r -> data.put("repository", r));
+        if (!m.keywords().isEmpty()) {
+            data.put("keywords", m.keywords());
+        }
+        if (!m.categories().isEmpty()) {
+            data.put("categories", m.categories());
+        }
         info.owners().ifPresent(o -> data.put("owners", o));
         if (info.downloads().isPresent()) {
             data.put("downloads", info.downloads().getAsLong());

@@ -5,13 +5,16 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.Release;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.RegistrySources;
 import io.cocoatly.registry.http.PublishMetadata;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
+import io.cocoatly.registry.server.ServerState;
 import io.cocoatly.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Parameters;
             "name + version + sha256 with KEYFILE, and adds the version with its dependencies to",
             "index/NAME.json. Left out of the archive: names starting with `.`, and the registry",
             "directory and KEYFILE if they are inside PATH.",
+            "Every dependency must name a package of the registry with a version the requirement accepts",
+            "that is not yanked; --allow-missing turns that check into a warning.",
             "A published version never changes: publishing it again is refused and changes nothing."},
         footer = {"",
             "Examples:",
@@ -44,8 +49,10 @@ import picocli.CommandLine.Parameters;
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "  cocoatly publish . --registry https://registry.example/team/ --key cocoatly.key",
+            "  cocoatly publish app --registry ./registry --key cocoatly.key --allow-missing   # lib comes next",
             "",
-            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json or no registry at DIR,",
+            "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json, no registry at DIR, or a",
+            "dependency the registry cannot satisfy (without --allow-missing),",
             "4 the version exists already, the key cannot be used, writing failed, or the server refused.",
             "See docs/publishing.md."})
 final class PublishCommand implements Callable<Integer> {
@@ -63,6 +70,10 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "KEYFILE",
             description = "The private key file written by `cocoatly keygen` (cocoatly.key).")
     String key;
+
+    @Option(names = "--allow-missing", description = "Publish even if a dependency names a package the registry"
+            + " lacks, or no version of it that the requirement accepts (a warning instead of an error).")
+    boolean allowMissing;
 
     @Option(names = "--json", description = "Print the JSON envelope: data = the published release.")
     boolean json;
@@ -84,17 +95,18 @@ final class PublishCommand implements Callable<Integer> {
         Release release;
         String registryName;
         try (RegistryEditor editor = openRegistry(registryDir)) {
+            reportLeftovers(context, editor);
             registryName = editor.name();
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
+            PublishedDependencies.check(context, manifest, PublishedDependencies.inIndex(FileRegistry.open(registryDir)),
+                    "registry `" + registryName + "`", allowMissing);
+            // The part file is the editor's: closing it deletes the file if the release was refused.
             Path archive = editor.newTempFile();
-            try {
-                release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
-                editor.addRelease(release, archive);
-            } finally {
-                PackageArchive.deleteQuietly(archive);
-            }
+            release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
+            editor.addRelease(release, archive);
+            recordMetadata(registryDir, manifest);
         }
         report(release, "registry `" + registryName + "`", registryName);
         return ExitCodes.OK;
@@ -107,13 +119,15 @@ final class PublishCommand implements Callable<Integer> {
         String url = RegistrySources.root(registry).toString();
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly publish");
+            PublishedDependencies.check(context, manifest, PublishedDependencies.throughApi(api), "`" + url + "`",
+                    allowMissing);
             Path archive = PackageArchive.tempArchive();
             Release release;
             try {
                 release = PackageArchive.pack(dir, Set.of(keyFile), manifest, signingKey, archive);
                 Artifact artifact = release.artifact().orElseThrow();
                 Release recorded = api.publish(new PublishMetadata(release.id(), release.dependencies(),
-                        artifact.signature().orElseThrow()), archive);
+                        artifact.signature().orElseThrow(), manifest.metadata()), archive);
                 requireSameArchive(artifact, recorded, url);
             } finally {
                 PackageArchive.deleteQuietly(archive);
@@ -133,6 +147,33 @@ final class PublishCommand implements Callable<Integer> {
                     + signed, List.of("the archive was changed on its way or on the server; installs will refuse it,"
                     + " since its signature is over the archive sent; tell the registry's administrator"));
         }
+    }
+
+    /**
+     * Records the manifest's description, license, repository, keywords and categories where a
+     * registry directory keeps what is not in its index, so that {@code cocoatly registry serve} shows
+     * them ({@code info}, search): the server's state, as a publish through the server does. Nothing
+     * is written for a manifest that says nothing, so a registry of such packages stays as it was;
+     * no time is written, so a publish stays reproducible.
+     */
+    private static void recordMetadata(Path registryDir, Manifest manifest) {
+        if (manifest.metadata().equals(ManifestMetadata.NONE)) {
+            return;
+        }
+        ServerState state = new ServerState(registryDir);
+        state.writePackageState(manifest.name(), state.packageState(manifest.name()).orElse(ServerState.NEW_PACKAGE)
+                .withMetadata(manifest.metadata()));
+    }
+
+    /**
+     * Says which part files of interrupted publishes {@code editor} deleted as it opened, on stderr
+     * (status, not the command's result).
+     */
+    static void reportLeftovers(Context context, RegistryEditor editor) {
+        for (Path p : editor.leftoversRemoved()) {
+            context.err().println("removed `" + p + "`, left by an interrupted publish");
+        }
+        context.err().flush();
     }
 
     private static RegistryEditor openRegistry(Path dir) {

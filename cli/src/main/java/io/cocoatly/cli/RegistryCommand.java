@@ -124,6 +124,7 @@ final class RegistryCommand implements Runnable {
             Path root = context.path(dir);
             List<PackageName> names;
             try (RegistryEditor editor = RegistryEditor.open(root)) {
+                PublishCommand.reportLeftovers(context, editor);
                 names = editor.reindex();
             }
             if (json) {

@@ -73,6 +73,7 @@ final class YankCommand implements Callable<Integer> {
         } else {
             // The registry's spelling of the version is shown: `1.0.0` finds `1.0.0+linux`.
             try (RegistryEditor editor = RegistryEditor.open(context.path(registry))) {
+                PublishCommand.reportLeftovers(context, editor);
                 before = editor.listing(asked.name())
                         .flatMap(l -> l.releases().stream().filter(r -> r.version().equals(asked.version())).findFirst())
                         .map(Release::yanked).orElse(false);

@@ -56,7 +56,8 @@ class KeygenCommandTest {
         CliRunner.Result again = run("keygen", "--out", "keys");
         assertEquals(4, again.exitCode());
         assertEquals("error: key file `" + dir.resolve("keys/cocoatly.key") + "` already exists\n"
-                + "hint: choose another directory with --out; an existing key is never overwritten\n", again.err());
+                + "hint: choose another directory with --out, or replace the pair with `cocoatly keygen --out "
+                + dir.resolve("keys") + " --force` (what the old key signed stays signed by it)\n", again.err());
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("keys/cocoatly.key")));
     }
 

@@ -52,6 +52,8 @@ class RegistryApiCommandsTest {
         server.addVersion("http", "1.1.0", false, 2, Map.of("tls", "^1.0"));
         server.addVersion("http", "1.2.0", false, 40, Map.of("tls", "^2.0", "log", ">=0.4, <0.6"));
         server.addVersion("http", "1.3.0", true, 1, Map.of());
+        server.describe("http", "MIT OR Apache-2.0", "https://example.com/http", List.of("client", "web"),
+                List.of("network-programming"));
         server.addPackage("http-client", null, List.of("bob"), -1);
         server.addVersion("http-client", "0.1.0", false, -1, Map.of());
         server.addPackage("tls", "TLS for shells", List.of("alice"), 7);
@@ -109,13 +111,21 @@ class RegistryApiCommandsTest {
     }
 
     @Test
+    void publishRefusesADependencyTheServerDoesNotHave() {
+        PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "\"http\": \"^1.2\", \"htp\": \"^1.0\"");
+        golden("publish/api-missing-dependency", run("publish", "web", "--registry", url, "--key", "keys/cocoatly.key"), 2);
+        assertTrue(server.archive("web", "1.0.0").isEmpty(), "nothing uploaded");
+    }
+
+    @Test
     void publishUploadsTheSameSignedArchiveADirectoryPublishWrites() throws IOException {
         PublishFixture.packageDir(dir.resolve("web"), "web", "1.0.0", "\"http\": \"^1.2\"");
         golden("publish/api", run("publish", "web", "--registry", url, "--key", "keys/cocoatly.key"), 0);
         byte[] uploaded = server.archive("web", "1.0.0").orElseThrow();
 
         assertEquals(0, run("registry", "init", "reg", "--name", "team").exitCode());
-        assertEquals(0, run("publish", "web", "--registry", "reg", "--key", "keys/cocoatly.key").exitCode());
+        assertEquals(0, run("publish", "web", "--registry", "reg", "--key", "keys/cocoatly.key", "--allow-missing")
+                .exitCode());
         Release local = FileRegistry.open(dir.resolve("reg")).find(PackageName.of("web")).orElseThrow().releases().get(0);
         Artifact artifact = local.artifact().orElseThrow();
         assertArrayEquals(Files.readAllBytes(dir.resolve("reg").resolve(artifact.url())), uploaded);

@@ -51,11 +51,8 @@ public final class StrictJson {
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator(""));
 
-    // Word for word what databind's FAIL_ON_TRAILING_TOKENS said when it checked this, so messages
-    // stay the same.
-    private static final String TRAILING = "Trailing token (of type %s) found after value (bound as"
-            + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
-            + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
+    // Thrown as a parse error of its own, so it gets the line, column and path of the extra token.
+    private static final String TRAILING = "content after the end of the JSON value (found %s): a file holds exactly one value";
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern SOURCE_NOISE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*at \\[Source:.*");
@@ -92,7 +89,7 @@ public final class StrictJson {
             root = JsonTree.read(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new JsonParseException(parser, String.format(TRAILING, trailing), parser.currentTokenLocation());
+                throw new JsonParseException(parser, String.format(TRAILING, describe(trailing)), parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
             throw syntaxError(e, file, code);
@@ -152,10 +149,39 @@ public final class StrictJson {
             problem = "duplicate key `" + duplicate.group(1) + "`" + where;
         } else if (e instanceof JsonEOFException) {
             problem = "malformed JSON" + where + ": the file ends too early";
+        } else if (original.startsWith("content after the end")) {
+            problem = "malformed JSON" + where + ": " + original;
         } else {
-            problem = "malformed JSON" + where + ": " + lowerFirst(original);
+            problem = "malformed JSON" + where + ": " + SyntaxProblems.translate(lowerFirst(original));
         }
         return new InvalidFileException(code, file, path, problem, List.of());
+    }
+
+    /**
+     * What is wrong with bytes that are not JSON, in the words of {@link #parse}'s errors ("malformed
+     * JSON at line L, column C: …"), for a reader that parses a looser format of its own with Jackson
+     * (the {@code artifact} module's key files) and must not show Jackson's wording.
+     *
+     * @param e what the parse threw
+     */
+    public static String syntaxProblem(IOException e) {
+        if (e instanceof JsonProcessingException p) {
+            return syntaxError(p, "", "").problem();
+        }
+        return "unreadable JSON: " + e.getMessage();
+    }
+
+    /** A token as the trailing-content message names it. */
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "`null`";
+            default -> "`" + String.valueOf(token.asString()) + "`";
+        };
     }
 
     /** The parser's position as a JSON path, e.g. {@code $.versions[2].dependencies.tls}. */

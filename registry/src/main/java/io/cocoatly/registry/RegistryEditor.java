@@ -40,15 +40,19 @@ public final class RegistryEditor implements AutoCloseable {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String CODE = "invalid-registry";
+    private static final String ARTIFACTS_DIR = "artifacts";
 
     private final Path root;
     private final String name;
     private final RegistryLock lock;
+    private final List<Path> leftoversRemoved;
+    private final List<Path> parts = new ArrayList<>();
 
-    private RegistryEditor(Path root, String name, RegistryLock lock) {
+    private RegistryEditor(Path root, String name, RegistryLock lock, List<Path> leftoversRemoved) {
         this.root = root;
         this.name = name;
         this.lock = lock;
+        this.leftoversRemoved = List.copyOf(leftoversRemoved);
     }
 
     /**
@@ -93,10 +97,32 @@ public final class RegistryEditor implements AutoCloseable {
         return open(dir, DEFAULT_LOCK_TIMEOUT);
     }
 
-    /** As {@link #open(Path)}, waiting at most {@code lockTimeout} for the lock. */
+    /**
+     * As {@link #open(Path)}, waiting at most {@code lockTimeout} for the lock. Once it holds the lock,
+     * the editor deletes the {@code artifacts/.publish-*.part} files that publishes killed before they
+     * could clean up left behind ({@link #leftoversRemoved()}).
+     *
+     * @throws CocoatlyException also {@code registry-unwritable} if such a leftover cannot be deleted
+     */
     public static RegistryEditor open(Path dir, Duration lockTimeout) {
         String name = FileRegistry.open(dir).name();
-        return new RegistryEditor(dir, name, RegistryLock.acquire(dir, lockTimeout));
+        RegistryLock lock = RegistryLock.acquire(dir, lockTimeout);
+        List<Path> removed;
+        try {
+            removed = PartFiles.removeLeftovers(dir.resolve(ARTIFACTS_DIR));
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e instanceof IOException io ? RegistryLock.unwritable(dir, io) : (RuntimeException) e;
+        }
+        return new RegistryEditor(dir, name, lock, removed);
+    }
+
+    /**
+     * The part files of interrupted publishes this editor deleted when it opened, for the caller to
+     * mention; empty almost always.
+     */
+    public List<Path> leftoversRemoved() {
+        return leftoversRemoved;
     }
 
     /** The registry's root directory. */
@@ -214,6 +240,7 @@ public final class RegistryEditor implements AutoCloseable {
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }
+        PartFiles.forget(artifactFile);
         try {
             addRelease(release);
         } catch (RuntimeException e) {
@@ -230,14 +257,15 @@ public final class RegistryEditor implements AutoCloseable {
      * A new empty file under {@code artifacts/} for the caller to fill and hand to
      * {@link #addRelease(Release, Path)}; its name starts with a dot and ends in {@code .part}, so no
      * reader mistakes it for an archive. It is created owner-only; {@link #addRelease(Release, Path)}
- * gives it the registry's shared mode as it moves it into place. The caller deletes it if it is not
- * used.
+     * gives it the registry's shared mode as it moves it into place. If it is not used, {@link #close}
+     * deletes it, and so does the JVM's exit when the process is interrupted first (Ctrl-C); one left
+     * by a harder death is deleted by the next editor to open the registry.
      */
     public Path newTempFile() {
         try {
-            Path dir = root.resolve("artifacts");
-            Files.createDirectories(dir);
-            return Files.createTempFile(dir, ".publish-", ".part");
+            Path file = PartFiles.create(root.resolve(ARTIFACTS_DIR));
+            parts.add(file);
+            return file;
         } catch (IOException e) {
             throw RegistryLock.unwritable(root, e);
         }
@@ -265,9 +293,11 @@ public final class RegistryEditor implements AutoCloseable {
         return now;
     }
 
-    /** Releases the registry's lock. */
+    /** Deletes the part files of {@link #newTempFile} still there, then releases the registry's lock. */
     @Override
     public void close() {
+        parts.forEach(PartFiles::delete);
+        parts.clear();
         lock.close();
     }
 

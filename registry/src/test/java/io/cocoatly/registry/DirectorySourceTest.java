@@ -57,7 +57,7 @@ class DirectorySourceTest {
         Files.createDirectories(dir.resolve("index"));
         Files.write(dir.resolve("index/http.json"), new byte[] {'{', '"', 'n', (byte) 0xff, '"', ':', '1', '}'});
         InvalidFileException e = assertThrows(InvalidFileException.class, () -> registry.find(PackageName.of("http")));
-        assertEquals(dir.resolve("index/http.json") + ": $: malformed JSON at line 1, column 6: invalid UTF-8 start "
-                + "byte 0xff", e.getMessage());
+        assertEquals(dir.resolve("index/http.json") + ": $: malformed JSON at line 1, column 6: not UTF-8: byte "
+                + "0xff cannot appear here", e.getMessage());
     }
 }

@@ -47,8 +47,8 @@ class IndexFileErrorsTest {
     @Test
     void malformedJsonGivesLineAndColumn() {
         InvalidFileException e = httpError("{\"name\": \"http\",\n \"versions\": [{\"version\": \"1.0.0\",}]}");
-        assertEquals(file() + ": $.versions[0].version: malformed JSON at line 2, column 35: unexpected character "
-                + "('}' (code 125)): was expecting double-quote to start field name", e.getMessage());
+        assertEquals(file() + ": $.versions[0].version: malformed JSON at line 2, column 35: expected a key in "
+                + "double quotes, found `}`", e.getMessage());
         assertEquals("invalid-registry", e.code());
     }
 

@@ -58,8 +58,8 @@ class RegistryFileTest {
 
     @Test
     void malformedRegistryJson() {
-        assertEquals(dir.resolve("registry.json") + ": $: malformed JSON at line 1, column 2: unexpected character "
-                + "(''' (code 39)): was expecting double-quote to start field name", error("{'format': 1}").getMessage());
+        assertEquals(dir.resolve("registry.json") + ": $: malformed JSON at line 1, column 2: expected a key in "
+                + "double quotes, found `'`: JSON strings take double quotes", error("{'format': 1}").getMessage());
     }
 
     @Test

@@ -16,6 +16,11 @@ final class FakePackage {
     List<String> owners;
     final long downloads;
     final TreeMap<Version, FakeVersion> versions = new TreeMap<>();
+    // The rest of §2.5's metadata; null and empty are unknown, and left out of the answer.
+    String license;
+    String repository;
+    List<String> keywords = List.of();
+    List<String> categories = List.of();
 
     FakePackage(String description, List<String> owners, long downloads) {
         this.description = description;
@@ -34,6 +39,20 @@ final class FakePackage {
         JsonObject root = JsonObject.create().put("name", name);
         if (description != null) {
             root.put("description", description);
+        }
+        if (license != null) {
+            root.put("license", license);
+        }
+        if (repository != null) {
+            root.put("repository", repository);
+        }
+        if (!keywords.isEmpty()) {
+            JsonArray list = root.putArray("keywords");
+            keywords.forEach(list::add);
+        }
+        if (!categories.isEmpty()) {
+            JsonArray list = root.putArray("categories");
+            categories.forEach(list::add);
         }
         JsonArray ownerList = root.putArray("owners");
         owners.forEach(ownerList::add);

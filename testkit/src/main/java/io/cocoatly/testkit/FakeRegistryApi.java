@@ -111,6 +111,16 @@ public final class FakeRegistryApi implements AutoCloseable {
         return registryUrl().resolve("api/v1/");
     }
 
+    /** Gives a package added with {@link #addPackage} the rest of §2.5's metadata; null is unknown. */
+    public synchronized void describe(String name, String license, String repository, List<String> keywords,
+                                      List<String> categories) {
+        FakePackage p = packages.get(name);
+        p.license = license;
+        p.repository = repository;
+        p.keywords = List.copyOf(keywords);
+        p.categories = List.copyOf(categories);
+    }
+
     /** Adds a package that exists before the test, owned by {@code owners}; a null description is unknown. */
     public synchronized void addPackage(String name, String description, List<String> owners, long downloads) {
         packages.put(name, new FakePackage(description, owners, downloads));

@@ -59,7 +59,8 @@ final class PackageQueries {
                 versions.add(new PackageInfo.VersionInfo(r, Optional.ofNullable(stored.published().get(v)),
                         Optional.of(downloads.getOrDefault(v, 0L))));
             }
-            return new PackageInfo(name.value(), stored.description(), Listings.owners(c, stored.id()), Optional.of(total), versions);
+            return new PackageInfo(name.value(), ReleaseRows.metadata(c, stored.id(), stored.description()),
+                    Listings.owners(c, stored.id()), Optional.of(total), versions);
         });
     }
 

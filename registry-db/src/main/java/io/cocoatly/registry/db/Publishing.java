@@ -92,8 +92,8 @@ final class Publishing {
                 stored[0] = storeArchive(upload);
                 try {
                     long packageId = existing.isPresent() ? existing.get() : createPackage(c, name, as);
-                    ReleaseRows.describe(c, packageId, upload.description());
-                    ReleaseRows.insert(c, packageId, release, Optional.of(as.userId()));
+                    ReleaseRows.describe(c, packageId, upload.metadata());
+                    ReleaseRows.insert(c, packageId, release, Optional.of(as.userId()), upload.metadata());
                 } catch (SQLException e) {
                     throw conflict(e, upload);
                 }

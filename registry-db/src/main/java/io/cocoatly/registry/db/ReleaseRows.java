@@ -5,6 +5,7 @@ import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
@@ -41,12 +42,13 @@ final class ReleaseRows {
      * @return the new version's id
      * @throws SQLException {@code 23505} if the version exists whatever its build metadata, {@code 42501} if refused
      */
-    static long insert(Connection c, long packageId, Release release, Optional<UUID> publishedBy) throws SQLException {
+    static long insert(Connection c, long packageId, Release release, Optional<UUID> publishedBy, ManifestMetadata metadata)
+            throws SQLException {
         long versionId;
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO package_versions (package_id, version, sort_key, prerelease, yanked, artifact_url, artifact_size,
-                                              checksums, signature_key, signature, published_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) RETURNING id""")) {
+                                              checksums, signature_key, signature, published_by, license, repository)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")) {
             Optional<Artifact> artifact = release.artifact();
             Optional<Artifact.Signature> signature = artifact.flatMap(Artifact::signature);
             s.setLong(1, packageId);
@@ -64,6 +66,8 @@ final class ReleaseRows {
             s.setString(9, signature.map(Artifact.Signature::key).orElse(null));
             s.setString(10, signature.map(Artifact.Signature::ed25519).orElse(null));
             s.setObject(11, publishedBy.orElse(null), Types.OTHER);
+            s.setString(12, metadata.license().orElse(null));
+            s.setString(13, metadata.repository().orElse(null));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 versionId = r.getLong(1);
@@ -87,17 +91,63 @@ final class ReleaseRows {
      * Sets the package's description (when {@code description} is present; otherwise the old one stays)
      * and recomputes its search vector with {@code package_search_document} (name A, description and keywords B).
      */
-    static void describe(Connection c, long packageId, Optional<String> description) throws SQLException {
+    static void describe(Connection c, long packageId, ManifestMetadata metadata) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE packages SET description = coalesce(?, description) WHERE id = ?")) {
-            s.setString(1, description.orElse(null));
+            s.setString(1, metadata.description().orElse(null));
             s.setLong(2, packageId);
             s.executeUpdate();
         }
-        // A second statement, so that the document (V1's package_search_document, the one definition
-        // that import uses too) sees the new description.
+        // A list a publish leaves empty keeps the old one, as a description left out does.
+        replaceWords(c, "package_keywords", "keyword", packageId, metadata.keywords());
+        replaceWords(c, "package_categories", "category", packageId, metadata.categories());
+        // A statement of its own, after the others, so that the document (V1's package_search_document,
+        // the one definition that import uses too) sees the new description and keywords.
         try (PreparedStatement s = c.prepareStatement("UPDATE packages SET search = package_search_document(id) WHERE id = ?")) {
             s.setLong(1, packageId);
             s.executeUpdate();
+        }
+    }
+
+    /** Replaces the rows of {@code table} (keywords or categories) of a package, unless {@code words} is empty. */
+    private static void replaceWords(Connection c, String table, String column, long packageId, List<String> words)
+            throws SQLException {
+        if (words.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE package_id = ?")) {
+            s.setLong(1, packageId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (package_id, " + column + ") VALUES (?, ?)")) {
+            for (String w : words) {
+                s.setLong(1, packageId);
+                s.setString(2, w);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * The metadata {@code GET /api/v1/packages/{name}} shows: the package's description, keywords and
+     * categories (sorted), and the license and repository of the latest publish that gave one.
+     */
+    static ManifestMetadata metadata(Connection c, long packageId, Optional<String> description) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT (SELECT license FROM package_versions WHERE package_id = ? AND license IS NOT NULL
+                        ORDER BY published_at DESC, id DESC LIMIT 1),
+                       (SELECT repository FROM package_versions WHERE package_id = ? AND repository IS NOT NULL
+                        ORDER BY published_at DESC, id DESC LIMIT 1),
+                       (SELECT coalesce(array_agg(keyword ORDER BY keyword), '{}') FROM package_keywords WHERE package_id = ?),
+                       (SELECT coalesce(array_agg(category ORDER BY category), '{}') FROM package_categories WHERE package_id = ?)""")) {
+            for (int i = 1; i <= 4; i++) {
+                s.setLong(i, packageId);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new ManifestMetadata(description, Optional.ofNullable(r.getString(1)), Optional.ofNullable(r.getString(2)),
+                        List.of((String[]) r.getArray(3).getArray()), List.of((String[]) r.getArray(4).getArray()));
+            }
         }
     }
 

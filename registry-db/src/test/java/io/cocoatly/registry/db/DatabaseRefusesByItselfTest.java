@@ -117,7 +117,7 @@ class DatabaseRefusesByItselfTest {
         Release release = UploadCheck.release(uploads.upload(db.backend, bobKey, "http", "2.0.0"));
         ApiException e = assertThrows(ApiException.class, () -> db.database.write(asBob, c -> {
             long id = packageIdOf(c, "http");
-            return ReleaseRows.insert(c, id, release, Optional.of(bobId));
+            return ReleaseRows.insert(c, id, release, Optional.of(bobId), io.cocoatly.model.ManifestMetadata.NONE);
         }));
         assertEquals("403 not-allowed", e.status().code() + " " + e.code());
         assertEquals(1, db.count("package_versions"));

@@ -7,6 +7,7 @@ import io.cocoatly.artifact.Ed25519SigningKey;
 import io.cocoatly.artifact.Signatures;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
@@ -70,16 +71,29 @@ final class WriteTestUploads {
         return upload(backend, archive, sign(key, name, version, archive), name, version, deps, description);
     }
 
+    /** A signed upload of a fresh archive without dependencies, with {@code metadata}. */
+    Upload upload(RegistryBackend backend, Ed25519SigningKey key, String name, String version, ManifestMetadata metadata) {
+        byte[] archive = archive(name, version, Map.of());
+        return upload(backend, archive, sign(key, name, version, archive), name, version, Map.of(), metadata);
+    }
+
     /** An upload of exactly {@code archive} with {@code signature}, whatever they hold. */
     Upload upload(RegistryBackend backend, byte[] archive, Artifact.Signature signature, String name, String version,
                   Map<String, String> deps, Optional<String> description) {
+        return upload(backend, archive, signature, name, version, deps,
+                new ManifestMetadata(description, Optional.empty(), Optional.empty(), List.of(), List.of()));
+    }
+
+    /** An upload of exactly {@code archive} with {@code signature} and {@code metadata}, whatever they hold. */
+    Upload upload(RegistryBackend backend, byte[] archive, Artifact.Signature signature, String name, String version,
+                  Map<String, String> deps, ManifestMetadata metadata) {
         try {
             Path file = backend.newUploadFile();
             Files.write(file, archive);
             Checksums checksums = Checksums.of(file, EnumSet.allOf(DigestAlgorithm.class));
             List<Dependency> dependencies = new ArrayList<>();
             new TreeMap<>(deps).forEach((n, r) -> dependencies.add(Dependency.parse(n, r)));
-            return new Upload(PackageName.of(name), Version.parse(version), dependencies, signature, description, file,
+            return new Upload(PackageName.of(name), Version.parse(version), dependencies, signature, metadata, file,
                     archive.length, checksums);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

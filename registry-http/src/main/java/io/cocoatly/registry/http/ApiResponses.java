@@ -5,6 +5,7 @@ import io.cocoatly.json.JsonCursor;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
@@ -68,7 +69,9 @@ final class ApiResponses {
                     .orElse(false), published, count(v, "downloads"),
                     v.optional("dependencies").map(ApiResponses::dependencies).orElse(List.of())));
         }
-        return new PackageInfo(name, text(root, "description"), owners, count(root, "downloads"), versions);
+        ManifestMetadata metadata = new ManifestMetadata(text(root, "description"), text(root, "license"),
+                text(root, "repository"), words(root, "keywords"), words(root, "categories"));
+        return new PackageInfo(name, metadata, owners, count(root, "downloads"), versions);
     }
 
     /** {@code {"users": [{"login": "alice"}]}}. */
@@ -78,6 +81,12 @@ final class ApiResponses {
 
     private static Optional<String> text(JsonCursor at, String key) {
         return at.optional(key).filter(c -> !c.isNull()).map(JsonCursor::string);
+    }
+
+    /** An array of strings; absent or {@code null} (an older server) is empty. */
+    private static List<String> words(JsonCursor at, String key) {
+        return at.optional(key).filter(c -> !c.isNull()).map(a -> a.elements().stream().map(JsonCursor::string).toList())
+                .orElse(List.of());
     }
 
     private static OptionalLong count(JsonCursor at, String key) {

@@ -15,6 +15,7 @@ import io.cocoatly.artifact.TrustedKeys;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.PackageId;
@@ -130,7 +131,9 @@ class RegistryApiTest {
         List<Dependency> deps = List.of(Dependency.parse("tls", "^2.0"));
         Artifact.Signature signature = Signatures.sign(key, id, sha256);
 
-        Release release = api.publish(new PublishMetadata(id, deps, signature), archive);
+        ManifestMetadata metadata = new ManifestMetadata(Optional.of("HTTP for shells"), Optional.of("MIT"),
+                Optional.of("https://example.com/http"), List.of("web", "client"), List.of("network-programming"));
+        Release release = api.publish(new PublishMetadata(id, deps, signature, metadata), archive);
 
         assertEquals(id, release.id());
         assertEquals(deps, release.dependencies());
@@ -148,7 +151,10 @@ class RegistryApiTest {
         body.get(json);
         assertEquals("{\n  \"name\": \"http\",\n  \"version\": \"2.0.0\",\n  \"dependencies\": {\n"
                 + "    \"tls\": \"^2.0\"\n  },\n  \"signature\": {\n    \"key\": \"" + signature.key() + "\",\n"
-                + "    \"ed25519\": \"" + signature.ed25519() + "\"\n  }\n}\n", new String(json, StandardCharsets.UTF_8));
+                + "    \"ed25519\": \"" + signature.ed25519() + "\"\n  },\n  \"description\": \"HTTP for shells\",\n"
+                + "  \"license\": \"MIT\",\n  \"repository\": \"https://example.com/http\",\n"
+                + "  \"keywords\": [\n    \"web\",\n    \"client\"\n  ],\n  \"categories\": [\n    \"network-programming\"\n  ]\n}\n",
+                new String(json, StandardCharsets.UTF_8));
         assertEquals(bytes.length, body.getInt());
         byte[] rest = new byte[body.remaining()];
         body.get(rest);
@@ -177,7 +183,7 @@ class RegistryApiTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
         PackageId id = PackageId.of("http", "1.2.0");
         CocoatlyException e = assertThrows(CocoatlyException.class, () -> api.publish(
-                new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256)), archive));
+                new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256), ManifestMetadata.NONE), archive));
         assertEquals("registry-conflict", e.code());
         assertEquals(ErrorKind.FAILED, e.kind());
         assertEquals("PUT " + server.apiUrl() + "packages/new: HTTP 409: version 1.2.0 of http exists already",
@@ -186,7 +192,7 @@ class RegistryApiTest {
         // A signature over other bytes is refused by the server's own check.
         PackageId other = PackageId.of("http", "2.0.0");
         CocoatlyException bad = assertThrows(CocoatlyException.class, () -> api.publish(
-                new PublishMetadata(other, List.of(), Signatures.sign(key, other, "0".repeat(64))), archive));
+                new PublishMetadata(other, List.of(), Signatures.sign(key, other, "0".repeat(64)), ManifestMetadata.NONE), archive));
         assertEquals("publish-refused", bad.code());
         assertTrue(bad.getMessage().contains(": HTTP 422: signature: "), bad.getMessage());
     }
@@ -195,7 +201,7 @@ class RegistryApiTest {
     void everyStatusOfTheTableBecomesATypedError() throws Exception {
         Path archive = pack("http", "3.0.0");
         PackageId id = PackageId.of("http", "3.0.0");
-        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, "0".repeat(64)));
+        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, "0".repeat(64)), ManifestMetadata.NONE);
         Map<Integer, String> codes = Map.of(400, "api-bad-request", 401, "registry-token-refused", 403, "registry-forbidden",
                 404, "unknown-package", 405, "http-error", 413, "payload-too-large", 422, "publish-refused",
                 500, "registry-server-error");
@@ -216,7 +222,7 @@ class RegistryApiTest {
         Path archive = pack("http", "2.0.0");
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
         PackageId id = PackageId.of("http", "2.0.0");
-        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256));
+        PublishMetadata meta = new PublishMetadata(id, List.of(), Signatures.sign(key, id, sha256), ManifestMetadata.NONE);
 
         server.dropNext();
         CocoatlyException lost = assertThrows(CocoatlyException.class, () -> api.publish(meta, archive));
@@ -323,8 +329,11 @@ class RegistryApiTest {
 
     @Test
     void infoReadsEverythingTheServerKnowsNewestFirst() {
+        server.describe("http", "MIT", "https://example.com/http", List.of("client", "web"), List.of("network-programming"));
         PackageInfo info = api.info(PackageName.of("http"));
-        assertEquals(Optional.of("HTTP for shells"), info.description());
+        assertEquals(new ManifestMetadata(Optional.of("HTTP for shells"), Optional.of("MIT"),
+                Optional.of("https://example.com/http"), List.of("client", "web"), List.of("network-programming")),
+                info.metadata());
         assertEquals(Optional.of(List.of("alice", "bob")), info.owners());
         assertEquals(OptionalLong.of(42), info.downloads());
         assertEquals(List.of("1.3.0", "1.2.0", "1.1.0"), info.versions().stream().map(v -> v.version().toString()).toList());
@@ -336,7 +345,7 @@ class RegistryApiTest {
         assertEquals(Version.parse("1.2.0"), info.newest().orElseThrow().version(), "the newest that is not yanked");
 
         PackageInfo bare = api.info(PackageName.of("http-client"));
-        assertEquals(Optional.empty(), bare.description());
+        assertEquals(ManifestMetadata.NONE, bare.metadata());
         assertEquals(OptionalLong.empty(), bare.downloads());
 
         CocoatlyException e = assertThrows(CocoatlyException.class, () -> api.info(PackageName.of("nope")));

@@ -4,6 +4,7 @@ import io.cocoatly.json.ArtifactJson;
 import io.cocoatly.json.JsonArray;
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.Release;
 import java.util.List;
 
@@ -44,7 +45,14 @@ final class ApiJson {
     /** The package information of §2.5; unknown fields are left out. */
     static JsonObject info(PackageInfo info) {
         JsonObject root = JsonObject.create().put("name", info.name());
-        info.description().ifPresent(d -> root.put("description", d));
+        ManifestMetadata m = info.metadata();
+        m.description().ifPresent(d -> root.put("description", d));
+        m.license().ifPresent(l -> root.put("license", l));
+        m.repository().ifPresent(r -> root.put("repository", r));
+        JsonArray keywords = root.putArray("keywords");
+        m.keywords().forEach(keywords::add);
+        JsonArray categories = root.putArray("categories");
+        m.categories().forEach(categories::add);
         JsonArray owners = root.putArray("owners");
         info.owners().forEach(owners::add);
         info.downloads().ifPresent(d -> root.put("downloads", d));

@@ -2,6 +2,7 @@ package io.cocoatly.registry.server;
 
 import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.NewestVersion;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,12 +102,10 @@ public final class DirectoryBackend implements RegistryBackend {
             }
             requireNew(editor, upload);
             Release release = UploadCheck.release(upload);
-            Map<String, Instant> published = new HashMap<>(known.map(ServerState.PackageState::published).orElse(Map.of()));
-            published.put(upload.version().toString(), Instant.now());
-            Optional<String> description = upload.description().or(() -> known.flatMap(ServerState.PackageState::description));
             // The owners are recorded before the index names the package: a crash in between leaves
             // an owned name without versions (harmless), never a package nobody may publish to.
-            state.writePackageState(name, new ServerState.PackageState(owners, description, published));
+            state.writePackageState(name, known.orElse(ServerState.NEW_PACKAGE).afterPublish(owners, upload.metadata(),
+                    upload.version().toString(), Instant.now()));
             editor.addRelease(release, upload.archive());
             state.audit(caller, "publish", name, upload.version().toString());
             return release;
@@ -142,8 +140,7 @@ public final class DirectoryBackend implements RegistryBackend {
         try (RegistryEditor editor = RegistryEditor.open(root)) {
             editor.listing(name).orElseThrow(() -> Refusals.noPackage(name));
             caller.require(Scope.CHANGE_OWNERS, name);
-            ServerState.PackageState current = state.packageState(name)
-                    .orElse(new ServerState.PackageState(List.of(), Optional.empty(), Map.of()));
+            ServerState.PackageState current = state.packageState(name).orElse(ServerState.NEW_PACKAGE);
             requireOwner(caller, name, current.owners());
             TreeSet<String> owners = new TreeSet<>(current.owners());
             if (add) {
@@ -160,7 +157,7 @@ public final class DirectoryBackend implements RegistryBackend {
                     throw Refusals.lastOwner(name);
                 }
             }
-            state.writePackageState(name, new ServerState.PackageState(List.copyOf(owners), current.description(),
+            state.writePackageState(name, new ServerState.PackageState(List.copyOf(owners), current.metadata(),
                     current.published()));
             state.audit(caller, add ? "add-owners" : "remove-owners", name, String.join(",", logins));
             return List.copyOf(owners);
@@ -175,7 +172,7 @@ public final class DirectoryBackend implements RegistryBackend {
         List<PackageInfo.VersionInfo> versions = new ArrayList<>();
         listing.releases().stream().sorted(Comparator.comparing(Release::version).reversed()).forEach(r -> versions.add(
                 new PackageInfo.VersionInfo(r, Optional.ofNullable(published.get(r.version().toString())), Optional.empty())));
-        return new PackageInfo(name.value(), known.flatMap(ServerState.PackageState::description),
+        return new PackageInfo(name.value(), known.orElse(ServerState.NEW_PACKAGE).metadata(),
                 known.map(ServerState.PackageState::owners).orElse(List.of()), Optional.empty(), versions);
     }
 
@@ -186,8 +183,11 @@ public final class DirectoryBackend implements RegistryBackend {
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (String name : indexNames()) {
             PackageName pn = PackageName.of(name);
-            Optional<String> description = state.packageState(pn).flatMap(ServerState.PackageState::description);
-            boolean matches = name.contains(q) || description.map(d -> d.toLowerCase(java.util.Locale.ROOT).contains(q)).orElse(false);
+            ManifestMetadata metadata = state.packageState(pn).orElse(ServerState.NEW_PACKAGE).metadata();
+            Optional<String> description = metadata.description();
+            // Keywords match by prefix, as words of the PostgreSQL backend's search document do.
+            boolean matches = name.contains(q) || description.map(d -> d.toLowerCase(java.util.Locale.ROOT).contains(q)).orElse(false)
+                    || metadata.keywords().stream().anyMatch(k -> !q.isEmpty() && k.startsWith(q));
             if (matches) {
                 registry.find(pn).flatMap(DirectoryBackend::newest).ifPresent(v ->
                         hits.add(new SearchPage.Hit(name, v.toString(), description, Optional.empty())));

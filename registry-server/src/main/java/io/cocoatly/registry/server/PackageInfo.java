@@ -1,5 +1,6 @@
 package io.cocoatly.registry.server;
 
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.Release;
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +12,27 @@ import java.util.Optional;
  * Fields a backend does not know (downloads of a directory registry) are empty, never zero.
  *
  * @param name        the package
- * @param description the newest description given at publish time, if any
+ * @param metadata    description, license, repository, keywords and categories: each as the latest
+ *                    publish that gave it said
  * @param owners      the owners' logins, sorted
  * @param downloads   total downloads, if counted
  * @param versions    every release, newest first
  */
-public record PackageInfo(String name, Optional<String> description, List<String> owners, Optional<Long> downloads,
+public record PackageInfo(String name, ManifestMetadata metadata, List<String> owners, Optional<Long> downloads,
                           List<VersionInfo> versions) {
 
     /** Copies the lists. */
     public PackageInfo {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(metadata, "metadata");
         owners = List.copyOf(owners);
         Objects.requireNonNull(downloads, "downloads");
         versions = List.copyOf(versions);
+    }
+
+    /** The description, if known. */
+    public Optional<String> description() {
+        return metadata.description();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import java.io.BufferedOutputStream;
@@ -86,8 +87,20 @@ final class PublishBody {
         }
         JsonCursor sig = root.required("signature");
         Artifact.Signature signature = new Artifact.Signature(sig.required("key").string(), sig.required("ed25519").string());
-        Optional<String> description = root.optional("description").filter(d -> !d.isNull()).map(JsonCursor::string);
-        return new Upload(name, version, dependencies, signature, description, archive, size, checksums);
+        ManifestMetadata metadata = new ManifestMetadata(text(root, "description"), text(root, "license"),
+                text(root, "repository"), words(root, "keywords"), words(root, "categories"));
+        return new Upload(name, version, dependencies, signature, metadata, archive, size, checksums);
+    }
+
+    /** An optional string; {@code null} is the same as absent. */
+    private static Optional<String> text(JsonCursor root, String key) {
+        return root.optional(key).filter(d -> !d.isNull()).map(JsonCursor::string);
+    }
+
+    /** An optional array of strings; {@code null} is the same as absent, which is the same as empty. */
+    private static List<String> words(JsonCursor root, String key) {
+        return root.optional(key).filter(d -> !d.isNull()).map(a -> a.elements().stream().map(JsonCursor::string).toList())
+                .orElse(List.of());
     }
 
     private static long length(InputStream in, String what) throws IOException {

@@ -10,6 +10,7 @@ import io.cocoatly.json.JsonValue;
 import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -59,17 +62,60 @@ public final class ServerState {
     /**
      * What the server knows of one package beyond its index file.
      *
-     * @param owners      the owners' logins, kept sorted and without duplicates
-     * @param description the newest description given at publish time, if any
-     * @param published   when each version was published, by its text
+     * @param owners    the owners' logins, kept sorted and without duplicates
+     * @param metadata  description, license, repository, keywords and categories, each as the latest
+     *                  publish that gave it said ({@link #afterPublish})
+     * @param published when each version was published, by its text
      */
-    public record PackageState(List<String> owners, Optional<String> description, Map<String, Instant> published) {
+    public record PackageState(List<String> owners, ManifestMetadata metadata, Map<String, Instant> published) {
         /** Owners are kept sorted and without duplicates, however they were given. */
         public PackageState {
             owners = List.copyOf(new TreeSet<>(owners));
+            Objects.requireNonNull(metadata, "metadata");
             published = Map.copyOf(published);
         }
+
+        /** A state that knows only a description, as files written before the other fields had. */
+        public PackageState(List<String> owners, Optional<String> description, Map<String, Instant> published) {
+            this(owners, new ManifestMetadata(description, Optional.empty(), Optional.empty(), List.of(), List.of()),
+                    published);
+        }
+
+        /** The description, if any. */
+        public Optional<String> description() {
+            return metadata.description();
+        }
+
+        /**
+         * This state after a publish of {@code version} at {@code at} by {@code owners} with
+         * {@code given} ({@link #withMetadata}).
+         */
+        public PackageState afterPublish(List<String> newOwners, ManifestMetadata given, String version, Instant at) {
+            Map<String, Instant> times = new HashMap<>(published);
+            times.put(version, at);
+            return new PackageState(newOwners, withMetadata(given).metadata(), times);
+        }
+
+        /**
+         * This state with the metadata of a publish: each field the publish gave replaces the old one,
+         * and one it left out (absent, or an empty list) keeps its old value, as the PostgreSQL backend
+         * does. Keywords and categories are kept sorted, as the database returns them.
+         */
+        public PackageState withMetadata(ManifestMetadata given) {
+            ManifestMetadata merged = new ManifestMetadata(given.description().or(metadata::description),
+                    given.license().or(metadata::license), given.repository().or(metadata::repository),
+                    given.keywords().isEmpty() ? metadata.keywords() : sorted(given.keywords()),
+                    given.categories().isEmpty() ? metadata.categories() : sorted(given.categories()));
+            return new PackageState(owners, merged, published);
+        }
     }
+
+    private static List<String> sorted(List<String> words) {
+        return words.stream().sorted().toList();
+    }
+
+    /** The state of a package nobody published through the server yet: no owners, no metadata, no times. */
+    public static final PackageState NEW_PACKAGE = new PackageState(List.of(), ManifestMetadata.NONE, Map.of());
 
     /** Where uploads wait: inside the registry, so their final move is a rename on one file system. */
     Path tmpDir() {
@@ -157,12 +203,13 @@ public final class ServerState {
         return read("packages/" + name.value() + ".json").map(root -> {
             List<String> owners = new ArrayList<>();
             root.required("owners").elements().forEach(o -> owners.add(o.string()));
-            Optional<String> description = root.optional("description").filter(d -> !d.isNull()).map(JsonCursor::string);
+            ManifestMetadata metadata = new ManifestMetadata(text(root, "description"), text(root, "license"),
+                    text(root, "repository"), words(root, "keywords"), words(root, "categories"));
             Map<String, Instant> published = new LinkedHashMap<>();
             for (Map.Entry<String, JsonCursor> e : root.required("published").entries()) {
                 published.put(e.getKey(), Instant.parse(e.getValue().string()));
             }
-            return new PackageState(owners, description, published);
+            return new PackageState(owners, metadata, published);
         });
     }
 
@@ -171,7 +218,20 @@ public final class ServerState {
         JsonObject root = JsonObject.create();
         JsonArray owners = root.putArray("owners");
         state.owners().forEach(owners::add);
-        root.put("description", state.description().orElse(null));
+        ManifestMetadata m = state.metadata();
+        root.put("description", m.description().orElse(null));
+        // Written only when there is something to say, so that a file of a package published before
+        // these fields existed reads and writes the same bytes.
+        m.license().ifPresent(l -> root.put("license", l));
+        m.repository().ifPresent(r -> root.put("repository", r));
+        if (!m.keywords().isEmpty()) {
+            JsonArray keywords = root.putArray("keywords");
+            m.keywords().forEach(keywords::add);
+        }
+        if (!m.categories().isEmpty()) {
+            JsonArray categories = root.putArray("categories");
+            m.categories().forEach(categories::add);
+        }
         JsonObject published = root.putObject("published");
         new TreeMap<>(state.published()).forEach((v, at) -> published.put(v, at.toString()));
         ensure(dir.resolve("packages"));
@@ -199,6 +259,14 @@ public final class ServerState {
         } catch (IOException e) {
             throw unwritable(dir.resolve("audit.log"), e);
         }
+    }
+
+    private static Optional<String> text(JsonCursor root, String key) {
+        return root.optional(key).filter(d -> !d.isNull()).map(JsonCursor::string);
+    }
+
+    private static List<String> words(JsonCursor root, String key) {
+        return root.optional(key).map(a -> a.elements().stream().map(JsonCursor::string).toList()).orElse(List.of());
     }
 
     private Optional<JsonCursor> read(String relative) {

@@ -3,6 +3,7 @@ package io.cocoatly.registry.server;
 import io.cocoatly.artifact.Checksums;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
@@ -20,13 +21,14 @@ import java.util.Optional;
  * @param version      the version, from the metadata
  * @param dependencies the dependencies, from the metadata
  * @param signature    the publisher's signature over name + version + sha256
- * @param description  the description, if given
+ * @param metadata     description, license, repository, keywords and categories, as given (checked by
+ *                     {@link UploadCheck#metadata})
  * @param archive      the received {@code .tar.gz}, in a file from {@link RegistryBackend#newUploadFile()}
  * @param size         its size as received
  * @param checksums    every digest, computed as it arrived
  */
 public record Upload(PackageName name, Version version, List<Dependency> dependencies, Artifact.Signature signature,
-                     Optional<String> description, Path archive, long size, Checksums checksums) {
+                     ManifestMetadata metadata, Path archive, long size, Checksums checksums) {
 
     /** Copies the list; checks the fields are present. */
     public Upload {
@@ -34,9 +36,14 @@ public record Upload(PackageName name, Version version, List<Dependency> depende
         Objects.requireNonNull(version, "version");
         dependencies = List.copyOf(dependencies);
         Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(checksums, "checksums");
+    }
+
+    /** The description, if given. */
+    public Optional<String> description() {
+        return metadata.description();
     }
 
     /** The package id being published. */

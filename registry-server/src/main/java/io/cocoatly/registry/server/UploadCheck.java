@@ -13,16 +13,22 @@ import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The checks of an upload that need no registry state, written once for every backend: the
@@ -36,22 +42,98 @@ public final class UploadCheck {
     /** The longest description accepted, in characters (the database's {@code CHECK} says the same). */
     public static final int MAX_DESCRIPTION = 1000;
 
+    /** The longest license expression accepted, in characters (as the database's {@code CHECK}). */
+    public static final int MAX_LICENSE = 256;
+
+    /** The longest repository URL accepted, in characters (as the database's {@code CHECK}). */
+    public static final int MAX_REPOSITORY = 2048;
+
+    /** The most keywords, and the most categories, one package may have (crates.io's limit). */
+    public static final int MAX_WORDS = 5;
+
+    /** A keyword: lowercase ASCII letters, digits, {@code _ + -}, 1 to 32 characters (V1's {@code CHECK}). */
+    static final Pattern KEYWORD = Pattern.compile("[a-z0-9][a-z0-9_+-]{0,31}");
+
+    /** A category: lowercase ASCII letters, digits, {@code : _ -} and spaces, 1 to 64 characters (V1's {@code CHECK}). */
+    static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9:_ -]{0,63}");
+
     private static final ArchiveExtractor EXTRACTOR = new ArchiveExtractor(ExtractionLimits.defaults());
 
     private UploadCheck() {
     }
 
     /**
-     * Checks the metadata's own limits, before anything is extracted or stored.
+     * Checks the metadata's own limits (docs/registry-protocol.md §2.1), before anything is extracted
+     * or stored: a description of at most {@value #MAX_DESCRIPTION} characters, a license of at most
+     * {@value #MAX_LICENSE} without control characters, a repository that is an {@code http(s)} URL of
+     * at most {@value #MAX_REPOSITORY}, at most {@value #MAX_WORDS} keywords and categories, each once
+     * and of the documented form.
      *
-     * @throws ApiException 400 {@code invalid-publish-metadata} for a description over {@value #MAX_DESCRIPTION} characters
+     * @throws ApiException 400 {@code invalid-publish-metadata} naming the field and the value
      */
     public static void metadata(Upload upload) {
-        int length = upload.description().map(d -> d.codePointCount(0, d.length())).orElse(0);
+        ManifestMetadata m = upload.metadata();
+        int length = m.description().map(UploadCheck::length).orElse(0);
         if (length > MAX_DESCRIPTION) {
-            throw new ApiException(ApiException.Status.BAD_REQUEST, "invalid-publish-metadata", "the description of "
-                    + upload.id() + " is " + length + " characters long; at most " + MAX_DESCRIPTION + " are accepted");
+            throw badMetadata("the description of " + upload.id() + " is " + length + " characters long; at most "
+                    + MAX_DESCRIPTION + " are accepted");
         }
+        m.license().ifPresent(l -> {
+            if (l.isBlank() || length(l) > MAX_LICENSE || l.chars().anyMatch(Character::isISOControl)) {
+                throw badMetadata("the license of " + upload.id() + " is not an SPDX expression of 1 to " + MAX_LICENSE
+                        + " characters: `" + shorten(l) + "`");
+            }
+        });
+        m.repository().ifPresent(r -> {
+            if (length(r) > MAX_REPOSITORY || !isWebUrl(r)) {
+                throw badMetadata("the repository of " + upload.id() + " is not an http(s) URL of at most "
+                        + MAX_REPOSITORY + " characters: `" + shorten(r) + "`");
+            }
+        });
+        words(upload, "keywords", m.keywords(), KEYWORD, "lowercase letters, digits, `_`, `+` and `-`, 1 to 32");
+        words(upload, "categories", m.categories(), CATEGORY, "lowercase letters, digits, `:`, `_`, `-` and spaces, 1 to 64");
+    }
+
+    private static void words(Upload upload, String field, List<String> words, Pattern form, String formText) {
+        if (words.size() > MAX_WORDS) {
+            throw badMetadata(upload.id() + " has " + words.size() + " " + field + "; at most " + MAX_WORDS
+                    + " are accepted");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String w : words) {
+            if (!form.matcher(w).matches()) {
+                throw badMetadata("`" + shorten(w) + "` in the " + field + " of " + upload.id() + " is not "
+                        + formText + " characters");
+            }
+            if (!seen.add(w)) {
+                throw badMetadata("`" + w + "` is twice in the " + field + " of " + upload.id());
+            }
+        }
+    }
+
+    private static boolean isWebUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** A value as a message shows it: at most 80 characters, control characters escaped. */
+    private static String shorten(String s) {
+        String shown = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        StringBuilder b = new StringBuilder();
+        shown.chars().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return b.toString();
+    }
+
+    private static ApiException badMetadata(String detail) {
+        return new ApiException(ApiException.Status.BAD_REQUEST, "invalid-publish-metadata", detail);
     }
 
     /**

@@ -77,6 +77,46 @@ class PublishApiTest {
     }
 
     @Test
+    void theMetadataSentIsStoredReturnedByInfoAndItsKeywordsSearched() {
+        byte[] archive = f.archive("http", "1.2.0", Map.of());
+        Artifact.Signature sig = ServerFixture.sign(f.aliceKey, "http", "1.2.0", archive);
+        String metadata = "{\"name\": \"http\", \"version\": \"1.2.0\", \"signature\": {\"key\": \"" + sig.key()
+                + "\", \"ed25519\": \"" + sig.ed25519() + "\"}, \"description\": \"HTTP for shells\", \"license\": \"MIT\","
+                + " \"repository\": \"https://example.com/http\", \"keywords\": [\"web\", \"client\"],"
+                + " \"categories\": [\"network-programming\"]}";
+        HttpResponse<String> r = f.publish(ServerFixture.frame(metadata, archive), f.aliceToken);
+        assertEquals(200, r.statusCode(), r.body());
+
+        JsonCursor info = json(f.get("api/v1/packages/http"));
+        assertEquals("MIT", info.required("license").string());
+        assertEquals("https://example.com/http", info.required("repository").string());
+        assertEquals(List.of("client", "web"), info.required("keywords").elements().stream().map(JsonCursor::string).toList());
+        assertEquals(List.of("network-programming"),
+                info.required("categories").elements().stream().map(JsonCursor::string).toList());
+        JsonCursor found = json(f.get("api/v1/packages?q=clie"));
+        assertEquals("http", found.required("packages").elements().get(0).required("name").string());
+        assertEquals(0, json(f.get("api/v1/packages?q=network")).required("packages").elements().size(),
+                "categories are not searched");
+    }
+
+    @Test
+    void metadataOfTheWrongShapeOrOverTheLimitsIs400NamingTheField() {
+        byte[] archive = f.archive("http", "1.2.0", Map.of());
+        Artifact.Signature sig = ServerFixture.sign(f.aliceKey, "http", "1.2.0", archive);
+        String head = "{\"name\": \"http\", \"version\": \"1.2.0\", \"signature\": {\"key\": \"" + sig.key()
+                + "\", \"ed25519\": \"" + sig.ed25519() + "\"}, ";
+        HttpResponse<String> notAList = f.publish(ServerFixture.frame(head + "\"keywords\": \"web\"}", archive), f.aliceToken);
+        assertEquals(400, notAList.statusCode(), notAList.body());
+        assertEquals("publish metadata: $.keywords: expected an array, found a string", detail(notAList));
+        HttpResponse<String> ftp = f.publish(ServerFixture.frame(head + "\"repository\": \"ftp://example.com/http\"}", archive),
+                f.aliceToken);
+        assertEquals(400, ftp.statusCode(), ftp.body());
+        assertEquals("the repository of http@1.2.0 is not an http(s) URL of at most 2048 characters: `ftp://example.com/http`",
+                detail(ftp));
+        assertEquals(404, f.get("api/v1/packages/http").statusCode(), "nothing stored");
+    }
+
+    @Test
     void anExistingVersionIsRefusedWhateverItsBuildMetadata() throws IOException {
         assertEquals(200, f.publish("log", "0.4.2", Map.of()).statusCode());
         String index = Files.readString(f.registry.resolve("index/log.json"));
