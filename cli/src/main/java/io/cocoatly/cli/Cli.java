@@ -55,12 +55,15 @@ public final class Cli {
     }
 
     /**
-     * Adds the subcommand the arguments name, with its whole model. When they name none (help,
-     * {@code --version}, a typo) every command is added as its name, aliases and description alone:
-     * all that picocli lists or suggests then, without reflecting over any command's options (most
-     * of the start-up of {@code --help}, see docs/performance-startup.md).
+     * Adds the subcommand the arguments name, with its whole model. When they name none (help, a
+     * typo) every command is added as its name, aliases and description alone: all that picocli lists
+     * or suggests then, without reflecting over any command's options (most of the start-up of
+     * {@code --help}, see docs/performance-startup.md). {@code --version} alone needs no command.
      */
     private static void addSubcommands(CommandLine cli, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return;
+        }
         String requested = null;
         for (int i = 0; i < args.length && requested == null; i++) {
             requested = args[i].startsWith("-") ? null : args[i];
