@@ -207,7 +207,7 @@ class LauncherProcessTest {
         Process first = start(List.of(cli, "--version"), Map.of(), "", dir.resolve("first.out"), dir.resolve("first.err"));
         assertTrue(first.waitFor(300, TimeUnit.SECONDS), "first run did not end");
         assertEquals(0, first.exitValue(), () -> read(dir.resolve("first.err")));
-        assertEquals("cocoatly: recording the start-up archive of this build (once per build, a few seconds) ...\n",
+        assertEquals("cocoatly: recording the start-up archive of this build (once per build; it can take a minute) ...\n",
                 read(dir.resolve("first.err")));
         assertTrue(Files.isRegularFile(target.resolve("cocoatly.jsa")), "no archive recorded");
         assertEquals(List.of(), temporaries(), "the temporaries of dead runs and of this one are deleted");
