@@ -12,7 +12,8 @@
 #   runs            runs of each command (default 20)
 #   other-checkout  another built checkout (say, of an older commit) whose bin/cocoatly is timed too,
 #                   in the same run, its rows prefixed with "other:"
-# COCOATLY_BENCH_EXPORT=FILE keeps hyperfine's JSON export.
+# COCOATLY_BENCH_EXPORT=FILE keeps hyperfine's JSON export; COCOATLY_BENCH_LOOP=1 uses the loop even
+# where hyperfine is installed.
 set -euo pipefail
 runs=${1:-20}
 other=${2:-}
@@ -48,7 +49,7 @@ fi
 for c in "${commands[@]}"; do $c > /dev/null 2>&1 || { echo "failed: $c" >&2; $c; exit 1; }; done
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-if command -v hyperfine > /dev/null; then
+if [ "${COCOATLY_BENCH_LOOP:-0}" != 1 ] && command -v hyperfine > /dev/null; then
   args=()
   for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
   export_file=${COCOATLY_BENCH_EXPORT:-$work/h.json}
