@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -59,30 +60,31 @@ public final class Cli {
     }
 
     /**
-     * Adds the subcommand the arguments name, or all of them when they name none (help, typos: picocli
-     * then lists or suggests every command). Building only one keeps start-up short.
+     * Adds the subcommand the arguments name, with its whole model. When they name none (help, a
+     * typo) every command is added as its name, aliases and description alone: all that picocli lists
+     * or suggests then, without reflecting over any command's options (most of the start-up of
+     * {@code --help}, see docs/performance-startup.md). {@code --version} alone needs no command.
      */
     private static void addSubcommands(CommandLine cli, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return;
+        }
         String requested = null;
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                requested = arg;
-                break;
+        for (int i = 0; i < args.length && requested == null; i++) {
+            requested = args[i].startsWith("-") ? null : args[i];
+        }
+        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
+            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+            if (annotation.name().equals(requested) || Arrays.asList(annotation.aliases()).contains(requested)) {
+                cli.addSubcommand(command);
+                return;
             }
         }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
-            if (requested == null || annotation.name().equals(requested)
-                    || java.util.Arrays.asList(annotation.aliases()).contains(requested)) {
-                cli.addSubcommand(command);
-                if (requested != null) {
-                    return;
-                }
-            }
-        }
-        if (requested != null) {
-            // An unknown name: add them all so the error can list the commands and suggest one.
-            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+            CommandSpec listed = CommandSpec.create(); // no options, parameters or subcommands
+            listed.updateCommandAttributes(annotation, cli.getFactory());
+            cli.addSubcommand(annotation.name(), listed);
         }
     }
 

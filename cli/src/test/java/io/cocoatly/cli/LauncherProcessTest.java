@@ -1,4 +1,4 @@
-package io.cocoatly.installer;
+package io.cocoatly.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cocoatly.config.Home;
+import io.cocoatly.installer.InstallLock;
+import io.cocoatly.installer.StateStore;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.testkit.TestData;
 import io.cocoatly.testkit.TestRegistry;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,16 +36,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/cocoatly} on its AppCDS path, in real processes: the launcher must {@code exec} the JVM
- * on every path, so that killing the pid a caller holds (a supervisor, {@code Popen.kill()}, CI's
- * timeout) kills the command itself and leaves neither a JVM holding the install lock nor a
- * temporary archive behind.
+ * {@code bin/cocoatly} on its AppCDS path, in real processes. The first run after a build records
+ * the archive (a training run of every command, then a static dump) before it runs the command, and
+ * later runs of any command map their classes from it. The launcher must {@code exec} the JVM on every
+ * path, so that killing the pid a caller holds (a supervisor, {@code Popen.kill()}, CI's timeout)
+ * kills the command itself and leaves neither a JVM holding the install lock nor a temporary behind.
  *
  * <p>The AppCDS path is taken only with the built jars ({@code cli/target/cocoatly.jar} and
  * {@code cli/target/lib/}), which do not exist while the tests run, so each test lays out a checkout
- * of its own: the real scripts under {@code bin/}, and this test's class path as jars under
- * {@code cli/target/lib/} (directories packed into jars, since CDS archives classes from jars only).
- * The tools' scripts run the installer tool through the launcher, which is enough to reach the lock.
+ * of its own: the real scripts under {@code bin/}, the real {@code testdata/} (the training reads it),
+ * and this test's class path as jars under {@code cli/target/lib/} (directories packed into jars,
+ * since CDS archives classes from jars only). The tools' scripts run the installer tool through the
+ * launcher, which is enough to reach the lock.
  */
 class LauncherProcessTest {
 
@@ -66,6 +71,7 @@ class LauncherProcessTest {
         target = root.resolve("cli/target");
         Path lib = Files.createDirectories(target.resolve("lib"));
         Files.createDirectories(root.resolve("bin"));
+        Files.createSymbolicLink(root.resolve("testdata"), TestData.path("testdata"));
         for (String script : List.of("cocoatly", "cocoatly-install", "cocoatly-state")) {
             Path copy = Files.copy(TestData.path("bin/" + script), root.resolve("bin/" + script));
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -118,8 +124,14 @@ class LauncherProcessTest {
 
     /** Starts the tool script {@code name} of the laid-out checkout with stdin {@code request}. */
     private Process startTool(String name, String request, Path stderr) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/" + name).toString())
-                .redirectError(stderr.toFile()).redirectOutput(dir.resolve(name + ".out").toFile());
+        return start(List.of(root.resolve("bin/" + name).toString()), Map.of(), request, dir.resolve(name + ".out"), stderr);
+    }
+
+    /** Starts {@code command} on the AppCDS path, with {@code extra} in its environment. */
+    private Process start(List<String> command, Map<String, String> extra, String stdin, Path stdout, Path stderr)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile())
+                .redirectOutput(stdout.toFile());
         Map<String, String> env = pb.environment();
         // The AppCDS path is only taken with the built jars and the default JVM options.
         env.remove("COCOATLY_CLASSPATH");
@@ -128,23 +140,25 @@ class LauncherProcessTest {
         env.remove("COCOATLY_MAIN");
         env.put(Home.ENV, home.root().toString());
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        env.putAll(extra);
         Process p = pb.start();
         started.add(p.toHandle());
         try (OutputStream in = p.getOutputStream()) {
-            in.write(request.getBytes(StandardCharsets.UTF_8));
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         return p;
     }
 
-    private List<String> temporaryArchives() throws IOException {
+    /** The launcher's temporaries in cli/target: archives and class lists being written. */
+    private List<String> temporaries() throws IOException {
         try (Stream<Path> list = Files.list(target)) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cocoatly.jsa.") && n.endsWith(".tmp"))
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cocoatly.") && n.endsWith(".tmp"))
                     .sorted().collect(Collectors.toList());
         }
     }
 
     @Test
-    void killingTheLaunchersPidWhileItRecordsTheArchiveKillsTheJvm() throws Exception {
+    void killingTheLaunchersPidKillsTheJvmAlsoOnTheRunThatRecordedTheArchive() throws Exception {
         String request = "{\"registry\": \"" + registry.root().toUri() + "\", \"lockfile\": "
                 + new String(LockfileWriter.toBytes(registry.lockfile("c@1.0.0")), StandardCharsets.UTF_8) + "}";
         Path stderr = dir.resolve("install.err");
@@ -153,6 +167,7 @@ class LauncherProcessTest {
             assertFalse(Files.exists(target.resolve("cocoatly.jsa")), "no archive yet: this run records one");
             Process launcher = startTool("cocoatly-install", request, stderr);
             awaitLine(stderr, "waiting for another cocoatly process", launcher);
+            assertTrue(Files.isRegularFile(target.resolve("cocoatly.jsa")), "the archive was recorded before the command ran");
             // What runs now under the caller's pid: with exec the JVM itself; otherwise a shell and
             // its java child.
             tree.add(launcher.toHandle());
@@ -177,44 +192,56 @@ class LauncherProcessTest {
                 }
             }
         }
-        // The lock is free now: a surviving JVM would install and dump its archive; none survived.
-        assertEquals(List.of(), temporaryArchives());
+        // The lock is free now: a surviving JVM would install; none survived.
+        assertEquals(List.of(), temporaries());
         assertTrue(StateStore.read(home).packages().isEmpty(), "the killed install changed the home");
     }
 
     @Test
-    void theNextRunAdoptsACompleteArchiveAndDeletesTheTemporariesOfDeadRuns() throws Exception {
-        // A half-written archive of a run killed while dumping (no live process has pid 999999999).
+    void theFirstRunRecordsAnArchiveOfEveryCommandThatLaterRunsOfOtherCommandsMap() throws Exception {
+        // What a recording killed midway leaves behind (no live process has pid 999999999).
         Files.write(target.resolve("cocoatly.jsa.999999999.tmp"), new byte[4096]);
+        Files.write(target.resolve("cocoatly.classlist.999999999.tmp"), new byte[10]);
+        String cli = root.resolve("bin/cocoatly").toString();
 
-        Process first = startTool("cocoatly-state", "{}", dir.resolve("first.err"));
-        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "first run did not end");
+        Process first = start(List.of(cli, "--version"), Map.of(), "", dir.resolve("first.out"), dir.resolve("first.err"));
+        assertTrue(first.waitFor(300, TimeUnit.SECONDS), "first run did not end");
         assertEquals(0, first.exitValue(), () -> read(dir.resolve("first.err")));
-        // The JVM dumped under the launcher's own pid: exec kept the pid, no shell waited for java.
-        assertTrue(temporaryArchives().contains("cocoatly.jsa." + first.pid() + ".tmp"), () -> "temporaries: " + safeList());
-        assertFalse(Files.exists(target.resolve("cocoatly.jsa")));
-        String out = read(dir.resolve("cocoatly-state.out"));
+        assertEquals("cocoatly: recording the start-up archive of this build (once per build; it can take a minute) ...\n",
+                read(dir.resolve("first.err")));
+        assertTrue(Files.isRegularFile(target.resolve("cocoatly.jsa")), "no archive recorded");
+        assertEquals(List.of(), temporaries(), "the temporaries of dead runs and of this one are deleted");
+        FileTime recorded = Files.getLastModifiedTime(target.resolve("cocoatly.jsa"));
 
-        Process second = startTool("cocoatly-state", "{}", dir.resolve("second.err"));
+        // `list` was not the first run, yet its command class and picocli come from the archive. A
+        // java that logs where each class came from (after the launcher's -Xlog:disable, so the
+        // log is kept) shows it.
+        Path classes = dir.resolve("classes.txt");
+        Path java = dir.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a; do shift; [ \"$a\" = -cp ] && set -- \"$@\" -Xlog:class+load:file=" + classes
+                + "; set -- \"$@\" \"$a\"; done\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Process second = start(List.of(cli, "list"), Map.of("JAVA", java.toString()), "", dir.resolve("second.out"),
+                dir.resolve("second.err"));
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "second run did not end");
         assertEquals(0, second.exitValue(), () -> read(dir.resolve("second.err")));
-        assertTrue(Files.isRegularFile(target.resolve("cocoatly.jsa")), "the complete archive was adopted");
-        assertEquals(List.of(), temporaryArchives(), "the half-written archive was deleted");
-        assertEquals(out, read(dir.resolve("cocoatly-state.out")), "the archive changes nothing on stdout");
-        assertEquals("", read(dir.resolve("second.err")), "nor on stderr");
-    }
-
-    private List<String> safeList() {
-        try {
-            return temporaryArchives();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String loaded = read(classes);
+        for (String name : List.of("io.cocoatly.cli.ListCommand", "picocli.CommandLine", "io.cocoatly.installer.StateStore")) {
+            assertTrue(loaded.contains(name + " source: shared objects file"), () -> name + " not from the archive:\n"
+                    + loaded.lines().filter(l -> l.contains(name + " ")).toList());
         }
+        assertEquals("", read(dir.resolve("second.err")), "the archive adds nothing on stderr");
+        assertEquals(recorded, Files.getLastModifiedTime(target.resolve("cocoatly.jsa")), "recorded once per build");
+
+        Process plain = start(List.of(cli, "list"), Map.of("COCOATLY_CDS", "0"), "", dir.resolve("plain.out"),
+                dir.resolve("plain.err"));
+        assertTrue(plain.waitFor(120, TimeUnit.SECONDS), "run without the archive did not end");
+        assertEquals(read(dir.resolve("plain.out")), read(dir.resolve("second.out")), "the archive changes nothing on stdout");
     }
 
     /** Waits (bounded) until {@code file} holds a line containing {@code text}. */
     private static void awaitLine(Path file, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             String content = read(file);
             if (content.contains(text)) {
@@ -225,7 +252,7 @@ class LauncherProcessTest {
             }
             Thread.sleep(50);
         }
-        fail("no `" + text + "` on stderr within 120 s: " + read(file));
+        fail("no `" + text + "` on stderr within 300 s: " + read(file));
     }
 
     private static String read(Path file) {

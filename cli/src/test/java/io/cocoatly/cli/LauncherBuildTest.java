@@ -1,0 +1,170 @@
+package io.cocoatly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.testkit.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/cocoatly}'s build check, in real processes on a checkout laid out in a temporary
+ * directory: the real launcher, a {@code pom.xml} and a module source, and a built jar. The launcher
+ * rebuilds when the output is missing or a source is newer than the jar, and only then. Maven is
+ * never run: {@code COCOATLY_MVN} points at a script that records its arguments and working
+ * directory, and {@code JAVA} at one that records the command it was given, so a test takes
+ * milliseconds and cannot rebuild the real checkout.
+ */
+class LauncherBuildTest {
+
+    private static final Instant BUILT = Instant.now().minus(1, ChronoUnit.HOURS);
+
+    @TempDir
+    Path dir;
+
+    private Path root;
+    private Path jar;
+    private Path source;
+
+    @BeforeEach
+    void layOutABuiltCheckout() throws IOException {
+        root = dir.resolve("checkout");
+        Path launcher = root.resolve("bin/cocoatly");
+        Files.createDirectories(launcher.getParent());
+        Files.copy(TestData.path("bin/cocoatly"), launcher);
+        executable(launcher);
+        source = root.resolve("model/src/main/java/io/cocoatly/model/Version.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class Version {}\n");
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        Files.writeString(root.resolve("model/pom.xml"), "<project/>\n");
+        Files.createDirectories(root.resolve("cli/target/lib"));
+        jar = Files.writeString(root.resolve("cli/target/cocoatly.jar"), "");
+        // Sources written before the build; their directories too (adding or removing a file
+        // changes a directory's time, and the launcher looks at both).
+        try (Stream<Path> walk = Files.walk(root.resolve("model"))) {
+            for (Path p : Stream.concat(walk, Stream.of(root.resolve("pom.xml"))).toList()) {
+                Files.setLastModifiedTime(p, FileTime.from(BUILT.minus(1, ChronoUnit.HOURS)));
+            }
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(BUILT));
+        script(dir.resolve("mvn"), "echo \"$PWD $*\" >> \"" + dir.resolve("mvn.log") + "\"\n");
+        script(dir.resolve("java"), "echo \"$*\" >> \"" + dir.resolve("java.log") + "\"\n");
+    }
+
+    @Test
+    void anUntouchedCheckoutIsNotRebuilt() throws Exception {
+        Run run = launch(Map.of(), "--version");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertFalse(Files.exists(dir.resolve("mvn.log")), "Maven ran on an untouched checkout");
+        assertTrue(read("java.log").strip().endsWith("io.cocoatly.cli.Main --version"), () -> read("java.log"));
+    }
+
+    @Test
+    void aSourceNewerThanTheJarIsRebuiltOnceThenTheCommandRuns() throws Exception {
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+        Run run = launch(Map.of(), "--version");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("cocoatly: model/src/main/java/io/cocoatly/model/Version.java is newer than the build; building it first"
+                + " (mvn -q -DskipTests package) ...\n", run.err());
+        assertEquals(root + " -B -q -DskipTests package\n", read("mvn.log"));
+        assertTrue(read("java.log").strip().endsWith("io.cocoatly.cli.Main --version"), () -> read("java.log"));
+
+        // The build is current now, even though (as Maven does for an unchanged module) the fake
+        // build left the jar as it was: the launcher touched it.
+        Run again = launch(Map.of(), "--version");
+        assertEquals("", again.err());
+        assertEquals(1, read("mvn.log").lines().count(), "built twice");
+    }
+
+    @Test
+    void aNewerPomIsRebuilt() throws Exception {
+        Files.setLastModifiedTime(root.resolve("model/pom.xml"), FileTime.from(Instant.now()));
+        Run run = launch(Map.of(), "--version");
+        assertEquals("cocoatly: model/pom.xml is newer than the build; building it first (mvn -q -DskipTests package) ...\n",
+                run.err());
+        assertEquals(1, read("mvn.log").lines().count());
+    }
+
+    @Test
+    void aMissingJarIsBuilt() throws Exception {
+        Files.delete(jar);
+        Run run = launch(Map.of(), "--version");
+        assertEquals("cocoatly: build output missing; building it first (mvn -q -DskipTests package) ...\n", run.err());
+        assertEquals(1, read("mvn.log").lines().count());
+    }
+
+    @Test
+    void aGivenClassPathIsNeverRebuilt() throws Exception {
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+        Files.delete(jar);
+        Run run = launch(Map.of("COCOATLY_CLASSPATH", "elsewhere.jar"), "--version");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertFalse(Files.exists(dir.resolve("mvn.log")), "Maven ran although COCOATLY_CLASSPATH was set");
+        assertTrue(read("java.log").contains("-cp elsewhere.jar io.cocoatly.cli.Main --version"), () -> read("java.log"));
+    }
+
+    @Test
+    void aFailedBuildStopsTheLauncherWithMavensExitCode() throws Exception {
+        script(dir.resolve("mvn"), "echo 'BUILD FAILURE' >&2\nexit 3\n");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+        Run run = launch(Map.of(), "--version");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().endsWith("BUILD FAILURE\n"), run.err());
+        assertFalse(Files.exists(dir.resolve("java.log")), "the command ran on a failed build");
+        assertEquals(BUILT, Files.getLastModifiedTime(jar).toInstant(), "a failed build must stay stale");
+    }
+
+    private record Run(int exitCode, String err) {
+    }
+
+    /** Runs the laid-out launcher with {@code args}, the fake Maven and java, and {@code extra} set. */
+    private Run launch(Map<String, String> extra, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/cocoatly").toString());
+        pb.command().addAll(List.of(args));
+        pb.directory(dir.toFile()).redirectError(dir.resolve("err").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = pb.environment();
+        env.remove("COCOATLY_CLASSPATH");
+        env.remove("COCOATLY_JAVA_OPTS");
+        env.remove("COCOATLY_MAIN");
+        env.put("COCOATLY_CDS", "0"); // the archive's own path is LauncherProcessTest's
+        env.put("COCOATLY_MVN", dir.resolve("mvn").toString());
+        env.put("JAVA", dir.resolve("java").toString());
+        env.putAll(extra);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
+        return new Run(p.exitValue(), read("err"));
+    }
+
+    private String read(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void script(Path path, String body) throws IOException {
+        Files.writeString(path, "#!/bin/sh\n" + body);
+        executable(path);
+    }
+
+    private static void executable(Path path) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
