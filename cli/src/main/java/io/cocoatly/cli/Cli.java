@@ -42,12 +42,10 @@ public final class Cli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpWidth(terminalWidth(context));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
-                verbose(parseResult)));
+                context.console().verbose()));
         cli.setParameterExceptionHandler((ex, arguments) -> {
             boolean json = Arrays.asList(arguments).contains("--json");
-            CocoatlyException usage = new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", ex.getMessage(),
-                    List.of("run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage"));
-            report(context, usage, json, false);
+            report(context, UsageErrors.of(ex), json, false);
             return ExitCodes.INVALID_INPUT;
         });
         return cli;
@@ -65,6 +63,11 @@ public final class Cli {
                 break;
             }
         }
+        if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
+            // A completion script covers every command.
+            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+            return;
+        }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
             if (requested == null || annotation.name().equals(requested)
@@ -81,14 +84,9 @@ public final class Cli {
         }
     }
 
+    /** Help's width: {@code COLUMNS} kept within 55..120, else 100 (help is not redrawn, so it never asks stty). */
     static int terminalWidth(Context context) {
-        String columns = context.env().get("COLUMNS");
-        try {
-            int width = columns == null ? 100 : Integer.parseInt(columns.trim());
-            return Math.max(55, Math.min(width, 120));
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        return Math.max(55, Math.min(context.console().columns().orElse(100), 120));
     }
 
     private static int handle(Context context, Exception ex, boolean json, boolean verbose) {
@@ -117,7 +115,8 @@ public final class Cli {
                     : Envelope.failure(e));
         } else {
             PrintWriter err = context.err();
-            err.println("error: " + e.getMessage());
+            Style style = context.console().err();
+            err.println(style.error() + e.getMessage());
             if (e instanceof SyntaxException s) {
                 err.println(s.pointer());
             }
@@ -125,7 +124,7 @@ public final class Cli {
                 stale.problems().forEach(p -> err.println("  " + p.message()));
             }
             for (String hint : e.hints()) {
-                err.println("hint: " + hint);
+                err.println(style.hint() + hint);
             }
         }
         if (verbose) {
@@ -156,10 +155,6 @@ public final class Cli {
             }
         }
         return false;
-    }
-
-    private static boolean verbose(ParseResult parseResult) {
-        return parseResult.hasMatchedOption("--verbose");
     }
 
     /** Lets picocli build commands whose constructor takes the {@link Context}. */

@@ -67,9 +67,6 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--locked", description = "Never lock: exit 3 unless `lock --check` passes.")
     boolean locked;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
-    boolean quiet;
-
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -102,8 +99,8 @@ final class InstallCommand implements Callable<Integer> {
             lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
                     .lockfile();
             LockfileWriter.write(lockfile, project.lockfilePath());
-            if (!quiet && !json) {
-                context.err().println("wrote " + project.lockfileName());
+            if (!json) {
+                context.status("wrote " + project.lockfileName());
             }
         } else {
             lockfile = existing.get();
@@ -166,7 +163,7 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     private InstallOutcome apply(Installer installer, Function<State, InstallRequest> decide, CommitHook hook) {
-        InstallProgress progress = new InstallProgress(context.err(), context.interactive(), quiet || json);
+        InstallProgress progress = new InstallProgress(context, json);
         try {
             return installer.apply(decide, hook, progress);
         } finally {
@@ -182,8 +179,8 @@ final class InstallCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
-        if (!quiet) {
-            context.out().print(InstallJson.diffText(outcome.plan()));
+        if (!context.console().quiet()) {
+            context.out().print(context.console().out().diff(InstallJson.diffText(outcome.plan())));
             context.out().println(InstallJson.summary(outcome));
         }
         context.out().flush();

@@ -64,10 +64,10 @@ final class LockfileUpdate {
         }
         PrintWriter out = context.out();
         for (String warning : outcome.warnings()) {
-            context.err().println("warning: " + warning);
+            context.warn(warning);
         }
         for (Change change : diff.changes()) {
-            out.println(LockfileDiffText.line(change) + " (" + reasons.of(change) + ")");
+            out.println(context.console().out().diffLine(LockfileDiffText.line(change)) + " (" + reasons.of(change) + ")");
         }
         out.println(summary(project, after, diff, write));
         out.flush();

@@ -33,9 +33,6 @@ final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Remove even packages other installed packages depend on.")
     boolean force;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
-    boolean quiet;
-
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -55,16 +52,16 @@ final class UninstallCommand implements Callable<Integer> {
             }
             return wanted;
         });
-        UninstallOutcome outcome = setup.global().uninstall(packages, force, change, new InstallProgress(context.err(),
-                context.interactive(), quiet || json));
+        UninstallOutcome outcome = setup.global().uninstall(packages, force, change, new InstallProgress(context, json));
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>(InstallJson.uninstall(outcome));
             data.put("warnings", setup.settings().warnings());
             Json.write(context.out(), Envelope.success(data));
-        } else if (!quiet) {
-            outcome.removed().forEach(id -> context.out().println("- " + id.name() + " " + id.version()));
+        } else if (!context.console().quiet()) {
+            outcome.removed().forEach(id -> context.out().println(context.console().out().diffLine("- " + id.name() + " "
+                    + id.version())));
             if (!outcome.dependents().isEmpty()) {
-                context.err().println("warning: still installed and now missing a dependency: "
+                context.warn("still installed and now missing a dependency: "
                         + String.join(", ", InstallJson.ids(outcome.dependents())));
             }
         }
