@@ -66,6 +66,10 @@ final class LockfileUpdate {
         for (String warning : outcome.warnings()) {
             context.warn(warning);
         }
+        if (context.console().quiet()) {
+            // -q: errors only; the lockfile is written all the same.
+            return ExitCodes.OK;
+        }
         for (Change change : diff.changes()) {
             out.println(context.console().out().diffLine(LockfileDiffText.line(change)) + " (" + reasons.of(change) + ")");
         }

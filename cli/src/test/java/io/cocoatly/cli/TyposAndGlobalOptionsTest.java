@@ -86,6 +86,10 @@ class TyposAndGlobalOptionsTest {
 
     @Test
     void quietAndVerboseAreGlobal() {
+        CliRunner.Result locked = run("lock", "-q", "--registry", fixture.registryDir().toString());
+        assertEquals(0, locked.exitCode(), locked.err());
+        assertEquals("", locked.out() + locked.err());
+        assertTrue(java.nio.file.Files.exists(project.resolve("cocoatly-lock.json")), "written all the same");
         CliRunner.Result quiet = run("-q", "install", "--registry", fixture.registryDir().toString());
         assertEquals(0, quiet.exitCode(), quiet.err());
         assertEquals("", quiet.out());
