@@ -39,6 +39,7 @@ public final class Console {
     private volatile boolean quiet;
     private volatile boolean verbose;
     private volatile int width;
+    private volatile Busy liveLine;
 
     private Console(boolean stdoutTerminal, boolean stderrTerminal, Map<String, String> env, IntSupplier measureWidth) {
         this.stdoutTerminal = stdoutTerminal;
@@ -115,6 +116,19 @@ public final class Console {
             return w > 0 ? OptionalInt.of(w) : OptionalInt.empty();
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /** The status line being drawn, if any: {@link Context#warn} erases it before printing. */
+    void liveLine(Busy busy) {
+        this.liveLine = busy;
+    }
+
+    /** Erases the status line being drawn, if any, so that a line printed next starts clean. */
+    void eraseLiveLine() {
+        Busy busy = liveLine;
+        if (busy != null) {
+            busy.erase();
         }
     }
 

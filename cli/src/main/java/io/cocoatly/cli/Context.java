@@ -40,16 +40,22 @@ public record Context(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
     /** Prints {@code warning: text} on stderr, unless {@code -q}. */
     public void warn(String text) {
         if (!console.quiet()) {
-            err.println(console.err().warning() + text);
-            err.flush();
+            synchronized (err) {
+                console.eraseLiveLine();
+                err.println(console.err().warning() + text);
+                err.flush();
+            }
         }
     }
 
     /** Prints a status line (such as {@code wrote cocoatly-lock.json}) on stderr, unless {@code -q}. */
     public void status(String text) {
         if (!console.quiet()) {
-            err.println(text);
-            err.flush();
+            synchronized (err) {
+                console.eraseLiveLine();
+                err.println(text);
+                err.flush();
+            }
         }
     }
 }

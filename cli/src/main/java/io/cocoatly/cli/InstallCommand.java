@@ -96,8 +96,8 @@ final class InstallCommand implements Callable<Integer> {
         if (lockedFirst) {
             FileRegistry index = setup.index();
             VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
-            lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
-                    .lockfile();
+            Relock relock = new Relock(index, index.location(), project.manifest(), policy, Optional.empty());
+            lockfile = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(existing)).lockfile();
             LockfileWriter.write(lockfile, project.lockfilePath());
             if (!json) {
                 context.status("wrote " + project.lockfileName());
@@ -147,8 +147,10 @@ final class InstallCommand implements Callable<Integer> {
         });
         InstallOutcome outcome = apply(setup.global(), state -> {
             FileRegistry index = setup.index();
-            Lockfile lockfile = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
-                    Optional.empty()).lock(change.previousLockfile()).lockfile();
+            Relock relock = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
+                    Optional.empty());
+            Lockfile lockfile = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(change.previousLockfile()))
+                    .lockfile();
             change.lockfile(lockfile);
             return new InstallRequest(lockfile, setup.registryRoot());
         }, change);
