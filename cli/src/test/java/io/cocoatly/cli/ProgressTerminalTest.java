@@ -109,7 +109,7 @@ class ProgressTerminalTest {
         }
     }
 
-    /** The raw output held progress frames, each within 79 columns. */
+    /** The raw output held progress frames, each within 79 columns, and the diff in colour. */
     private static void checkFrames(String raw) {
         String first = raw.substring(0, raw.indexOf("EXIT=0"));
         List<String> frames = new ArrayList<>();
@@ -122,6 +122,8 @@ class ProgressTerminalTest {
             }
         }
         assertTrue(frames.size() >= 2, "the progress line was drawn and redrawn: " + frames + "\n" + raw);
+        assertTrue(first.contains("\u001b[32m+\u001b[0m \u001b[1ma-package-with-a-long-name-1\u001b[0m 1.0.1"),
+                "the diff is coloured on a terminal: " + first);
         assertTrue(frames.stream().anyMatch(f -> f.matches("\\[\\d/5] .*KiB/s.*")), "rate shown: " + frames);
         for (String frame : frames) {
             assertTrue(frame.length() <= 79, "wider than 79 columns: " + frame);
