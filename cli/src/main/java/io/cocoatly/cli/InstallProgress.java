@@ -34,7 +34,7 @@ final class InstallProgress implements InstallListener {
     private final IntSupplier width;
     private final LongSupplier clock;
     private Style style = Style.PLAIN;
-    private final long startNanos;
+    private long firstStart = -1;
     private final Map<PackageId, long[]> inFlight = new LinkedHashMap<>();
     private int total;
     private long totalBytes;
@@ -69,7 +69,6 @@ final class InstallProgress implements InstallListener {
         this.quiet = quiet;
         this.width = width;
         this.clock = clock;
-        this.startNanos = clock.getAsLong();
     }
 
     // Shown in every mode, --quiet and --json included: a wait of up to
@@ -109,6 +108,10 @@ final class InstallProgress implements InstallListener {
 
     @Override
     public synchronized void started(PackageId id, long size) {
+        // The rate counts from the first download, not from the lock, recovery and resolve before it.
+        if (firstStart < 0) {
+            firstStart = clock.getAsLong();
+        }
         inFlight.put(id, new long[] {0, size});
         redraw();
     }
@@ -179,7 +182,8 @@ final class InstallProgress implements InstallListener {
             current += e.getValue()[0];
             flights.add(new ProgressLine.Flight(e.getKey().toString(), e.getValue()[0], e.getValue()[1]));
         }
-        return new ProgressLine(done, total, cached, current, totalBytes, clock.getAsLong() - startNanos, flights,
+        long elapsed = firstStart < 0 ? 0 : clock.getAsLong() - firstStart;
+        return new ProgressLine(done, total, cached, current, totalBytes, elapsed, flights,
                 unpacked, lastUnpacked);
     }
 
