@@ -32,7 +32,6 @@ public final class Cli {
             return cli.execute(args);
         } finally {
             RunResources.closeAll(context);
-            Verbose.clear(context);
         }
     }
 
@@ -42,18 +41,12 @@ public final class Cli {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionStrategy(parseResult -> {
-            Verbose.set(context, verbose(parseResult));
-            return new CommandLine.RunLast().execute(parseResult);
-        });
         cli.setUsageHelpWidth(terminalWidth(context));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
-                verbose(parseResult)));
+                context.console().verbose()));
         cli.setParameterExceptionHandler((ex, arguments) -> {
             boolean json = Arrays.asList(arguments).contains("--json");
-            CocoatlyException usage = new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", ex.getMessage(),
-                    List.of("run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage"));
-            report(context, usage, json, false);
+            report(context, UsageErrors.of(ex), json, false);
             return ExitCodes.INVALID_INPUT;
         });
         return cli;
@@ -80,6 +73,11 @@ public final class Cli {
                 return;
             }
         }
+        if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
+            // A completion script covers every command.
+            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+            return;
+        }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
             CommandSpec listed = CommandSpec.create(); // no options, parameters or subcommands
@@ -88,14 +86,9 @@ public final class Cli {
         }
     }
 
+    /** Help's width: {@code COLUMNS} kept within 55..120, else 100 (help is not redrawn, so it never asks stty). */
     static int terminalWidth(Context context) {
-        String columns = context.env().get("COLUMNS");
-        try {
-            int width = columns == null ? 100 : Integer.parseInt(columns.trim());
-            return Math.max(55, Math.min(width, 120));
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        return Math.max(55, Math.min(context.console().columns().orElse(100), 120));
     }
 
     private static int handle(Context context, Exception ex, boolean json, boolean verbose) {
@@ -124,7 +117,8 @@ public final class Cli {
                     : Envelope.failure(e));
         } else {
             PrintWriter err = context.err();
-            err.println("error: " + e.getMessage());
+            Style style = context.console().err();
+            err.println(style.error() + e.getMessage());
             if (e instanceof SyntaxException s) {
                 err.println(s.pointer());
             }
@@ -132,7 +126,7 @@ public final class Cli {
                 stale.problems().forEach(p -> err.println("  " + p.message()));
             }
             for (String hint : e.hints()) {
-                err.println("hint: " + hint);
+                err.println(style.hint() + hint);
             }
         }
         if (verbose) {
@@ -159,15 +153,6 @@ public final class Cli {
     private static boolean wantsJson(ParseResult parseResult) {
         for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--json")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean verbose(ParseResult parseResult) {
-        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) {
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code cocoatly} command; it only groups the subcommands. */
 @Command(name = "cocoatly",
@@ -49,16 +50,37 @@ final class CocoatlyCommand implements Runnable {
             LogoutCommand.class,
             ConfigCommand.class,
             CacheCommand.class,
-            RegistryCommand.class);
+            RegistryCommand.class,
+            CompletionCommand.class);
 
     private final Context context;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+    // The global options are inherited by every subcommand (picocli calls these setters of the
+    // top-level command wherever they appear on the line) and land in the run's Console.
+
+    /** {@code -q/--quiet}, global. */
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print errors only: no progress, warnings, status lines or summaries.")
+    void quiet(boolean quiet) {
+        context.console().quiet(quiet);
+    }
+
+    /** {@code -v/--verbose}, global. */
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces and internal details on errors.")
-    boolean verbose;
+    void verbose(boolean verbose) {
+        context.console().verbose(verbose);
+    }
+
+    /** {@code --color WHEN}, global. */
+    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+            description = "Colour: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    void color(ColorChoice color) {
+        context.console().color(color);
+    }
 
     CocoatlyCommand(Context context) {
         this.context = context;

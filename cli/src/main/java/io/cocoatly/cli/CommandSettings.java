@@ -17,7 +17,6 @@ import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.registry.http.RemoteOptions;
 import io.cocoatly.transport.BearerToken;
 import io.cocoatly.transport.TransportOptions;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +46,6 @@ record CommandSettings(String command, Home home, Config config, Context context
 
     /** The flag every registry-reading command has, as errors name it. */
     static final String REGISTRY_FLAG = "--registry";
-
-    /** What every warning printed on stderr starts with. */
-    static final String WARNING = "warning: ";
 
     /**
      * Reads the settings for a command run in {@code context}.
@@ -105,10 +101,8 @@ record CommandSettings(String command, Home home, Config config, Context context
      * registry left out so far now, and every entry left out later as soon as it is found.
      */
     void printWarnings(Context context) {
-        PrintWriter err = context.err();
-        config.warnings().forEach(w -> err.println(WARNING + w.text()));
-        err.flush();
-        leftOut.printLive(err);
+        config.warnings().forEach(w -> context.warn(w.text()));
+        leftOut.printLive(context);
     }
 
     /**

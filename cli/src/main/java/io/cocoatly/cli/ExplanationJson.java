@@ -85,14 +85,10 @@ final class ExplanationJson {
         return result;
     }
 
-    /** The terminal width: {@code COLUMNS} from the environment, else 100. */
+    /** The terminal width: {@code COLUMNS} from the environment if at least 40, else 100. */
     static int width(Context context) {
-        try {
-            int w = Integer.parseInt(context.env().getOrDefault("COLUMNS", "100").trim());
-            return w >= 40 ? w : 100;
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        int w = context.console().columns().orElse(100);
+        return w >= 40 ? w : 100;
     }
 
     /** The prose without the trailing newline. */

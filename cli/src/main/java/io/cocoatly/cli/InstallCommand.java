@@ -88,6 +88,7 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--production", description = "Leave out what only dev-dependencies need (the lockfile's"
             + " `dev` packages); removes them if installed.")
     boolean production;
+
     @Option(names = "--frozen", description = "Install the lockfile as it is: never resolve or write it, read no registry"
             + " index; exit 3 if it is missing or was made for other requirements.")
     boolean frozen;
@@ -107,9 +108,6 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "If no selection satisfies the requirements, print the conflict and every"
             + " verified fix, as `resolve --explain` does.")
     boolean explain;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress and no summary.")
-    boolean quiet;
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
@@ -172,16 +170,16 @@ final class InstallCommand implements Callable<Integer> {
         }
         FileRegistry index = setup.index();
         VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
-        Lockfile lockfile = new Relock(index, index.location(), project.manifest(), policy, Optional.empty()).lock(existing)
-                .lockfile();
+        Relock relock = new Relock(index, index.location(), project.manifest(), policy, Optional.empty());
+        Lockfile lockfile = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(existing)).lockfile();
         if (dryRun) {
             LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), lockfile.ids());
             return install(setup, project, lockfile, true, Optional.of(new UnwrittenLockfile(diff,
                     new ChangeReasons(index, project.manifest(), lockfile, Set.of()))));
         }
         LockfileWriter.write(lockfile, project.lockfilePath());
-        if (!quiet && !json) {
-            context.err().println("wrote " + project.lockfileName());
+        if (!json) {
+            context.status("wrote " + project.lockfileName());
         }
         return install(setup, project, lockfile, true, Optional.empty());
     }
@@ -267,8 +265,10 @@ final class InstallCommand implements Callable<Integer> {
         });
         Function<State, InstallRequest> decide = state -> {
             FileRegistry index = setup.index();
-            Lockfile lockfile = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
-                    Optional.empty()).lock(change.previousLockfile()).lockfile();
+            Relock relock = new Relock(index, index.location(), change.wanted(), VersionPolicy.ONE_PER_PACKAGE,
+                    Optional.empty());
+            Lockfile lockfile = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(change.previousLockfile()))
+                    .lockfile();
             change.lockfile(lockfile);
             return new InstallRequest(lockfile, setup.registryRoot()).withReinstall(reinstall(lockfile));
         };
@@ -291,7 +291,7 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     private InstallOutcome apply(Installer installer, Function<State, InstallRequest> decide, CommitHook hook) {
-        return ProjectInstall.apply(context, installer, decide, hook, quiet || json);
+        return ProjectInstall.apply(context, installer, decide, hook, json);
     }
 
     /** Reports a plan not carried out ({@code --dry-run}): its lines, the summary, and that nothing changed. */
@@ -303,9 +303,9 @@ final class InstallCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
-        if (!quiet) {
-            lockfileLines.forEach(context.out()::println);
-            context.out().print(InstallJson.diffText(plan));
+        if (!context.console().quiet()) {
+            lockfileLines.forEach(line -> context.out().println(context.console().out().diffLine(line)));
+            context.out().print(context.console().out().diff(InstallJson.diffText(plan)));
             context.out().println(InstallJson.plannedSummary(plan));
             context.out().println(InstallJson.DRY_RUN);
         }
@@ -321,8 +321,8 @@ final class InstallCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
-        if (!quiet) {
-            context.out().print(InstallJson.diffText(outcome.plan()));
+        if (!context.console().quiet()) {
+            context.out().print(context.console().out().diff(InstallJson.diffText(outcome.plan())));
             context.out().println(InstallJson.summary(outcome));
         }
         context.out().flush();

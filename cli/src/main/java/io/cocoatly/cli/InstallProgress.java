@@ -9,32 +9,66 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.PackageId;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * Shows an install's progress on stderr: on a terminal one status line redrawn with {@code \r}
- * (packages done, bytes, speed, the downloads in flight); through a pipe one plain line per event;
- * nothing when quiet.
+ * Shows an install's progress on stderr: when stderr is a terminal, one status line
+ * ({@link ProgressLine}) redrawn with {@code \r} at most every {@value #REDRAW_NANOS} ns and never
+ * wider than the terminal; otherwise one plain line per event, with no {@code \r} and no escape
+ * sequence; nothing with {@code -q} or {@code --json} (but see {@link #waiting}).
  */
 final class InstallProgress implements InstallListener {
+
+    /** At most ten frames a second: more only costs the terminal time and flickers. */
+    static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter err;
     private final boolean interactive;
     private final boolean quiet;
-    private final long startNanos = System.nanoTime();
-    private final Map<PackageId, long[]> inFlight = new ConcurrentHashMap<>();
-    private volatile int total;
+    private final IntSupplier width;
+    private final LongSupplier clock;
+    private Style style = Style.PLAIN;
+    private long firstStart = -1;
+    private final Map<PackageId, long[]> inFlight = new LinkedHashMap<>();
+    private int total;
+    private long totalBytes;
     private int done;
+    private int cached;
     private long doneBytes;
+    private int unpacked;
+    private String lastUnpacked = "";
     private long lastDraw;
+    private boolean drawn;
     private int drawnWidth;
 
+    /** The progress of a command: on its stderr, quiet with {@code -q} or {@code json}. */
+    InstallProgress(Context context, boolean json) {
+        this(context.err(), context.interactive(), context.console().quiet() || json, context.console()::width,
+                System::nanoTime);
+        this.style = context.console().err();
+    }
+
+    /** Progress drawn at 80 columns unless the console says otherwise (tests). */
     InstallProgress(PrintWriter err, boolean interactive, boolean quiet) {
+        this(err, interactive, quiet, () -> 80, System::nanoTime);
+    }
+
+    /**
+     * @param width the terminal's width, asked only when a line is drawn
+     * @param clock nanoseconds, as {@link System#nanoTime}; a fixed clock makes frames repeatable
+     */
+    InstallProgress(PrintWriter err, boolean interactive, boolean quiet, IntSupplier width, LongSupplier clock) {
         this.err = err;
         this.interactive = interactive;
         this.quiet = quiet;
+        this.width = width;
+        this.clock = clock;
     }
 
     // Shown in every mode, --quiet and --json included: a wait of up to
@@ -61,29 +95,34 @@ final class InstallProgress implements InstallListener {
         // A leftover that cannot be removed is worth a warning even when progress is not shown.
         for (HomeRecovery.Skipped s : report.skipped()) {
             close();
-            err.println("warning: " + s.message());
+            err.println(style.warning() + s.message());
             err.flush();
         }
     }
 
     @Override
-    public void planned(InstallPlan plan) {
+    public synchronized void planned(InstallPlan plan) {
         total = plan.fetches().size();
+        totalBytes = plan.downloadBytes();
     }
 
     @Override
-    public void started(PackageId id, long size) {
+    public synchronized void started(PackageId id, long size) {
+        // The rate counts from the first download, not from the lock, recovery and resolve before it.
+        if (firstStart < 0) {
+            firstStart = clock.getAsLong();
+        }
         inFlight.put(id, new long[] {0, size});
-        redraw(false);
+        redraw();
     }
 
     @Override
-    public void progress(PackageId id, long bytes, long size) {
+    public synchronized void progress(PackageId id, long bytes, long size) {
         long[] p = inFlight.get(id);
         if (p != null) {
             p[0] = bytes;
         }
-        redraw(false);
+        redraw();
     }
 
     @Override
@@ -95,11 +134,15 @@ final class InstallProgress implements InstallListener {
     public synchronized void finished(PackageId id, DownloadedArtifact artifact) {
         inFlight.remove(id);
         done++;
-        doneBytes += artifact.fromCache() ? 0 : artifact.size();
+        if (artifact.fromCache()) {
+            cached++;
+        } else {
+            doneBytes += artifact.size();
+        }
         if (!interactive) {
             line((artifact.fromCache() ? "cached     " : "downloaded ") + id + " (" + bytes(artifact.size()) + ")");
         }
-        redraw(true);
+        redraw();
     }
 
     @Override
@@ -109,14 +152,17 @@ final class InstallProgress implements InstallListener {
 
     @Override
     public synchronized void extracted(PackageId id, io.cocoatly.artifact.ExtractedPackage files) {
+        unpacked++;
+        lastUnpacked = id.toString();
         if (!interactive) {
             line("unpacked   " + id + " (" + files.files().size() + " files)");
         }
+        redraw();
     }
 
     @Override
     public synchronized void hookFailed(String problem) {
-        line("warning: " + problem);
+        line(style.warning() + problem);
     }
 
     /** Ends the status line so what follows starts on its own line. */
@@ -128,33 +174,33 @@ final class InstallProgress implements InstallListener {
         }
     }
 
-    private synchronized void redraw(boolean force) {
+    /** The frame as it stands now. */
+    synchronized ProgressLine frame() {
+        long current = doneBytes;
+        List<ProgressLine.Flight> flights = new ArrayList<>();
+        for (Map.Entry<PackageId, long[]> e : inFlight.entrySet()) {
+            current += e.getValue()[0];
+            flights.add(new ProgressLine.Flight(e.getKey().toString(), e.getValue()[0], e.getValue()[1]));
+        }
+        long elapsed = firstStart < 0 ? 0 : clock.getAsLong() - firstStart;
+        return new ProgressLine(done, total, cached, current, totalBytes, elapsed, flights,
+                unpacked, lastUnpacked);
+    }
+
+    private void redraw() {
         if (!interactive || quiet) {
             return;
         }
-        long now = System.nanoTime();
-        if (!force && now - lastDraw < 100_000_000L) {
+        long now = clock.getAsLong();
+        if (drawn && now - lastDraw < REDRAW_NANOS) {
             return;
         }
+        drawn = true;
         lastDraw = now;
-        long current = doneBytes;
-        StringBuilder flying = new StringBuilder();
-        for (Map.Entry<PackageId, long[]> e : inFlight.entrySet()) {
-            current += e.getValue()[0];
-            if (flying.length() < 60) {
-                flying.append(' ').append(e.getKey()).append(' ').append(percent(e.getValue())).append('%');
-            }
-        }
-        double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-        String text = String.format(Locale.ROOT, "[%d/%d] %s, %s/s%s", done, total, bytes(current),
-                bytes((long) (current / seconds)), flying);
+        String text = frame().render(width.getAsInt());
         err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
         drawnWidth = text.length();
         err.flush();
-    }
-
-    private static long percent(long[] p) {
-        return p[1] == 0 ? 100 : p[0] * 100 / p[1];
     }
 
     private void line(String text) {

@@ -1,7 +1,6 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.registry.LeftOutRelease;
-import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
 final class LeftOutWarnings implements Consumer<LeftOutRelease> {
 
     private final Set<LeftOutRelease> found = new LinkedHashSet<>();
-    private PrintWriter live;
+    private Context live;
 
     /**
      * Records {@code entry} and prints it if printing is live. An entry already recorded is ignored:
@@ -29,7 +28,7 @@ final class LeftOutWarnings implements Consumer<LeftOutRelease> {
             return;
         }
         if (live != null) {
-            print(live, entry);
+            live.warn(entry.text());
         }
     }
 
@@ -39,13 +38,8 @@ final class LeftOutWarnings implements Consumer<LeftOutRelease> {
     }
 
     /** Prints the warnings found so far on {@code err}, and every later one as it is found. */
-    synchronized void printLive(PrintWriter err) {
-        found.forEach(entry -> print(err, entry));
-        live = err;
-    }
-
-    private static void print(PrintWriter err, LeftOutRelease entry) {
-        err.println(CommandSettings.WARNING + entry.text());
-        err.flush();
+    synchronized void printLive(Context context) {
+        found.forEach(entry -> context.warn(entry.text()));
+        live = context;
     }
 }

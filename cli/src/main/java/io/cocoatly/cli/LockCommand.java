@@ -77,7 +77,7 @@ final class LockCommand implements Callable<Integer> {
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        Relock.Outcome outcome = relock.lock(existing);
+        Relock.Outcome outcome = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(existing));
         return LockfileUpdate.finish(context, project, index, existing,
                 outcome.warnFirst(settings.warningsAnd(warnings, json)), Set.of(), json);
     }

@@ -79,10 +79,14 @@ final class LockfileUpdate {
         }
         PrintWriter out = context.out();
         for (String warning : outcome.warnings()) {
-            context.err().println("warning: " + warning);
+            context.warn(warning);
+        }
+        if (context.console().quiet()) {
+            // -q: errors only; the lockfile is written all the same.
+            return ExitCodes.OK;
         }
         for (Change change : diff.changes()) {
-            out.println(LockfileDiffText.line(change) + " (" + reasons.of(change) + ")");
+            out.println(context.console().out().diffLine(LockfileDiffText.line(change)) + " (" + reasons.of(change) + ")");
         }
         out.println(summary(project, after, diff, changes, dryRun));
         if (dryRun) {

@@ -17,7 +17,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         InputStream in = System.in;
         Context context = new Context(out, err, in, System.getenv(), Path.of("").toAbsolutePath(),
-                System.console() != null);
+                Console.detect(System.getenv()));
         int code = Cli.run(context, args);
         out.flush();
         err.flush();

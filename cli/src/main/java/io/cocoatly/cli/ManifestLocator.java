@@ -64,7 +64,7 @@ final class ManifestLocator {
                     List.of("run `cocoatly init` to start a project here, or pass `--manifest FILE`"));
         }
         Path manifest = locate(context, option);
-        if (Verbose.of(context)) {
+        if (context.console().verbose()) {
             context.err().println("using " + manifest.toAbsolutePath().normalize());
             context.err().flush();
         }

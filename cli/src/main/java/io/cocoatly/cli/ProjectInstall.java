@@ -27,17 +27,20 @@ final class ProjectInstall {
     /**
      * Makes the project's installation match {@code lockfile}.
      *
-     * @param silent no progress on stderr (for {@code --quiet} and {@code --json})
+     * @param json {@code --json}: no progress on stderr (nor with {@code --quiet})
      */
-    static InstallOutcome apply(Context context, InstallerSetup setup, Path projectDir, Lockfile lockfile, boolean silent) {
+    static InstallOutcome apply(Context context, InstallerSetup setup, Path projectDir, Lockfile lockfile, boolean json) {
         InstallRequest request = new InstallRequest(lockfile, setup.registryRoot());
-        return apply(context, setup.project(projectDir), state -> request, CommitHook.NONE, silent);
+        return apply(context, setup.project(projectDir), state -> request, CommitHook.NONE, json);
     }
 
-    /** Runs {@code installer} on the request {@code decide} makes under its lock, showing progress unless {@code silent}. */
+    /**
+     * Runs {@code installer} on the request {@code decide} makes under its lock, showing progress
+     * unless {@code json} or {@code --quiet}.
+     */
     static InstallOutcome apply(Context context, Installer installer, Function<State, InstallRequest> decide, CommitHook hook,
-            boolean silent) {
-        InstallProgress progress = new InstallProgress(context.err(), context.interactive(), silent);
+            boolean json) {
+        InstallProgress progress = new InstallProgress(context, json);
         try {
             return installer.apply(decide, hook, progress);
         } finally {

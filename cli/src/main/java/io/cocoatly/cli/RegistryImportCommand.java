@@ -76,7 +76,7 @@ final class RegistryImportCommand implements Callable<Integer> {
                 context.out().println("imported " + root + " into " + registry.server() + ": " + done.packages() + " packages, "
                         + done.versions() + " versions, " + done.artifacts() + " artifacts, " + done.users() + " users");
                 if (registry.embedded().isEmpty()) {
-                    context.out().println("hint: run `VACUUM ANALYZE` as the tables' owner now (autovacuum does it in time),"
+                    context.out().println(context.console().out().hint() + "run `VACUUM ANALYZE` as the tables' owner now (autovacuum does it in time),"
                             + " so that searches use their indexes");
                 }
                 context.out().flush();

@@ -106,7 +106,7 @@ final class RegistryServeCommand implements Callable<Integer> {
             @Override
             public void fault(String message) {
                 synchronized (err) {
-                    err.println("error: " + message);
+                    err.println(context.console().err().error() + message);
                     err.flush();
                 }
             }

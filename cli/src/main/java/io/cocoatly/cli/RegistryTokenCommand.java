@@ -133,7 +133,7 @@ final class RegistryTokenCommand implements Runnable {
             err.println("  scopes: " + scopeList(info));
             err.println("  packages: " + String.join(", ", info.globs()));
             err.println("  expires: " + info.expiresAt().map(Instant::toString).orElse("never"));
-            err.println("hint: this is the only time the token is shown; the registry keeps only its hash");
+            err.println(context.console().err().hint() + "this is the only time the token is shown; the registry keeps only its hash");
             err.flush();
             return ExitCodes.OK;
         }

@@ -83,7 +83,8 @@ final class ResolveCommand implements Callable<Integer> {
         }
         KnownPackages.require(request.root(), index);
         Resolver resolver = new Resolver(index);
-        Resolution resolution = resolver.resolve(request);
+        ResolveRequest asked = request;
+        Resolution resolution = Busy.during(context, json, Busy.RESOLVING, () -> resolver.resolve(asked));
         int width = ExplanationJson.width(context);
         if (resolution instanceof Resolution.Unsatisfiable u) {
             if (!explain && !json) {

@@ -90,7 +90,7 @@ final class TreeCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
-        warnings.forEach(w -> context.err().println("warning: " + w));
+        warnings.forEach(context::warn);
         context.err().flush();
         PrintWriter out = context.out();
         for (int i = 0; i < roots.size(); i++) {

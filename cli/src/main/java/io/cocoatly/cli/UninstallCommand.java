@@ -56,9 +56,6 @@ final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be removed and change nothing.")
     boolean dryRun;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
-    boolean quiet;
-
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -88,16 +85,16 @@ final class UninstallCommand implements Callable<Integer> {
             Installer installer = setup.global();
             return reportPlan(installer.planUninstall(decide.apply(installer.state())), setup);
         }
-        UninstallOutcome outcome = setup.global().uninstall(decide, change, new InstallProgress(context.err(),
-                context.interactive(), quiet || json));
+        UninstallOutcome outcome = setup.global().uninstall(decide, change, new InstallProgress(context, json));
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>(InstallJson.uninstall(outcome));
             data.put("warnings", setup.settings().warnings());
             Json.write(context.out(), Envelope.success(data));
-        } else if (!quiet) {
-            InstallJson.uninstallLines(outcome.removed(), outcome.orphans()).forEach(context.out()::println);
+        } else if (!context.console().quiet()) {
+            InstallJson.uninstallLines(outcome.removed(), outcome.orphans())
+                    .forEach(line -> context.out().println(context.console().out().diffLine(line)));
             if (!outcome.dependents().isEmpty()) {
-                context.err().println("warning: still installed and now missing a dependency: "
+                context.warn("still installed and now missing a dependency: "
                         + String.join(", ", InstallJson.ids(outcome.dependents())));
             }
         }
@@ -110,10 +107,11 @@ final class UninstallCommand implements Callable<Integer> {
             Map<String, Object> data = new LinkedHashMap<>(InstallJson.uninstall(plan));
             data.put("warnings", setup.settings().warnings());
             Json.write(context.out(), Envelope.success(data));
-        } else if (!quiet) {
-            InstallJson.uninstallLines(ids(plan.removed()), ids(plan.orphans())).forEach(context.out()::println);
+        } else if (!context.console().quiet()) {
+            InstallJson.uninstallLines(ids(plan.removed()), ids(plan.orphans()))
+                    .forEach(line -> context.out().println(context.console().out().diffLine(line)));
             if (!plan.dependents().isEmpty()) {
-                context.err().println("warning: would stay installed and miss a dependency: "
+                context.warn("would stay installed and miss a dependency: "
                         + String.join(", ", InstallJson.ids(plan.dependents())));
             }
             context.out().println(InstallJson.DRY_RUN);

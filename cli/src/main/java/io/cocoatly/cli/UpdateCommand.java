@@ -89,7 +89,7 @@ final class UpdateCommand implements Callable<Integer> {
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
         Relock relock = new Relock(index, index.location(), project.manifest(), policy,
                 Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        Relock.Outcome outcome = relock.update(existing, names).warnFirst(settings.warningsAnd(warnings, json));
+        Relock.Outcome outcome = Busy.during(context, json, Busy.RESOLVING, () -> relock.update(existing, names)).warnFirst(settings.warningsAnd(warnings, json));
         Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
         return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json, dryRun);
     }

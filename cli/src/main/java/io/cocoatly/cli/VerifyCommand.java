@@ -34,9 +34,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     InstallationOption installation;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing; only the exit code tells.")
-    boolean quiet;
-
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -53,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> data = new LinkedHashMap<>(InstallJson.verify(report));
             data.put("warnings", setup.settings().warnings());
             Json.write(context.out(), Envelope.success(data));
-        } else if (!quiet) {
+        } else if (!context.console().quiet()) {
             for (VerifyReport.PackageCheck c : report.packages()) {
                 if (c.ok()) {
                     context.out().println("ok       " + c.id());

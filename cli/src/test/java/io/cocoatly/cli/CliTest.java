@@ -32,7 +32,7 @@ class CliTest {
     void unknownCommandIsAUsageErrorWithAHint() {
         CliRunner.Result r = CliRunner.in(dir).run("frobnicate");
         assertEquals(2, r.exitCode());
-        assertEquals("error: Unmatched argument at index 0: 'frobnicate'\nhint: run `cocoatly --help` for usage\n",
+        assertEquals("error: unknown command 'frobnicate'\nhint: run `cocoatly --help` for the commands\n",
                 r.err());
         assertEquals("", r.out());
     }

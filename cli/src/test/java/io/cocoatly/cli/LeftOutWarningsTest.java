@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.LeftOutRelease;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each left-out entry is warned once per command, whenever printing starts and however often it is heard. */
@@ -22,7 +25,8 @@ class LeftOutWarningsTest {
         LeftOutWarnings warnings = new LeftOutWarnings();
         StringWriter err = new StringWriter();
         warnings.accept(A);
-        warnings.printLive(new PrintWriter(err));
+        warnings.printLive(new Context(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                InputStream.nullInputStream(), Map.of(), Path.of("."), false));
         warnings.accept(B);
         // The same registry opened a second time in one command reports the same entries again.
         warnings.accept(A);

@@ -86,6 +86,7 @@ public final class StaticHost implements AutoCloseable {
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicLong holdMillis = new AtomicLong();
     private volatile int dieAfter = Integer.MAX_VALUE;
+    private volatile long bytesPerSecond;
     private volatile String cacheControl;
     private volatile String requiredToken;
     private volatile String refusedToken;
@@ -121,6 +122,15 @@ public final class StaticHost implements AutoCloseable {
     /** Holds every answer this long before sending it, so that concurrent requests overlap. */
     public StaticHost holdEachAnswer(long millis) {
         holdMillis.set(millis);
+        return this;
+    }
+
+    /**
+     * Sends every body at about {@code bytesPerSecond} (in 4 KiB pieces), so that a download takes
+     * long enough for its progress to be seen; 0 for full speed.
+     */
+    public StaticHost throttle(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         return this;
     }
 
@@ -266,9 +276,30 @@ public final class StaticHost implements AutoCloseable {
             // Closing the exchange with bytes still owed drops the connection, as a crash does.
             return 200;
         }
-        out.write(bytes);
+        write(out, bytes);
         out.close();
         return 200;
+    }
+
+    private void write(OutputStream out, byte[] bytes) throws IOException {
+        long rate = bytesPerSecond;
+        if (rate <= 0) {
+            out.write(bytes);
+            return;
+        }
+        int piece = 4096;
+        for (int at = 0; at < bytes.length; at += piece) {
+            out.write(bytes, at, Math.min(piece, bytes.length - at));
+            out.flush();
+            try {
+                if (closed.await(piece * 1000L / rate, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Optional<Fault> takeFault(String path) {
