@@ -160,6 +160,9 @@ class ProjectWorkflowTest {
         JsonNode data = Json.mapper().readTree(r.out()).get("data");
         assertEquals("^1.6.0", data.get("manifest_changes").get(0).get("to").asText());
         GoldenFile.assertMatches("workflow/add-uuid.json", r.out());
+        CliRunner.Result remove = sample.run("remove", "uuid", "log", "--registry", registry, "--json");
+        assertEquals(0, remove.exitCode(), remove.err());
+        GoldenFile.assertMatches("workflow/remove.json", remove.out());
         CliRunner.Result error = sample.run("remove", "nope", "--registry", registry, "--json");
         assertEquals(2, error.exitCode());
         assertEquals("not-a-dependency", Json.mapper().readTree(error.out()).get("error").get("code").asText());
