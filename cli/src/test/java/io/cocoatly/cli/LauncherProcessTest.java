@@ -239,6 +239,34 @@ class LauncherProcessTest {
         assertEquals(read(dir.resolve("plain.out")), read(dir.resolve("second.out")), "the archive changes nothing on stdout");
     }
 
+    @Test
+    void aRecordingThatFailsIsNotTriedAgainUntilTheNextBuild() throws Exception {
+        // A java that cannot record (as a JVM without CDS would): it fails the training and the
+        // dump, and counts the attempts; every other run is the real JVM's.
+        Path attempts = dir.resolve("attempts");
+        Path java = dir.resolve("java");
+        Files.writeString(java, "#!/bin/sh\ncase \"$*\" in *DumpLoadedClassList*|*Xshare:dump*) echo x >> '" + attempts
+                + "'; exit 1 ;; esac\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String cli = root.resolve("bin/cocoatly").toString();
+
+        Process first = start(List.of(cli, "--version"), Map.of("JAVA", java.toString()), "", dir.resolve("first.out"),
+                dir.resolve("first.err"));
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "first run did not end");
+        assertEquals(0, first.exitValue(), () -> read(dir.resolve("first.err")));
+        assertTrue(read(dir.resolve("first.out")).startsWith("cocoatly "), "the command still ran");
+        assertFalse(Files.exists(target.resolve("cocoatly.jsa")));
+        assertEquals(1, read(attempts).lines().count(), "one attempt: the failed training leaves nothing to dump");
+
+        Process second = start(List.of(cli, "--version"), Map.of("JAVA", java.toString()), "", dir.resolve("second.out"),
+                dir.resolve("second.err"));
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), "second run did not end");
+        assertEquals(0, second.exitValue(), () -> read(dir.resolve("second.err")));
+        assertEquals("", read(dir.resolve("second.err")), "no second recording");
+        assertEquals(1, read(attempts).lines().count(), "no second recording");
+        assertEquals(List.of(), temporaries());
+    }
+
     /** Waits (bounded) until {@code file} holds a line containing {@code text}. */
     private static void awaitLine(Path file, String text, Process process) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
