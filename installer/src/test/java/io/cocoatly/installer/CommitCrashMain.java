@@ -6,11 +6,13 @@ import io.cocoatly.lockfile.LockfileReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Child process for the commit kill tests: applies a lockfile to a home and, when the commit reaches
  * the named point ({@link CommitStep.Probe}), prints {@code at <point> <package>} and waits to be
- * killed. Arguments: home directory, registry URI, lockfile path, point.
+ * killed. Arguments: home directory, registry URI, lockfile path, point, and optionally
+ * {@code repair} to ask for the damaged packages to be reinstalled ({@code install --reinstall}).
  */
 public final class CommitCrashMain {
 
@@ -34,8 +36,11 @@ public final class CommitCrashMain {
                 Runtime.getRuntime().halt(3);
             }
         };
-        new LocalInstaller(home, settings).withCommitProbe(probe).apply(new InstallRequest(
-                LockfileReader.read(Path.of(args[2])), Optional.of(URI.create(args[1]))), InstallListener.NONE);
+        InstallRequest request = new InstallRequest(LockfileReader.read(Path.of(args[2])), Optional.of(URI.create(args[1])));
+        if (args.length > 4 && args[4].equals("repair")) {
+            request = request.withReinstall(new InstallRequest.Reinstall(true, Set.of()));
+        }
+        new LocalInstaller(home, settings).withCommitProbe(probe).apply(request, InstallListener.NONE);
         System.out.println("finished");
         System.exit(0);
     }

@@ -81,6 +81,48 @@ class ReinstallCrashTest {
         }
     }
 
+    /**
+     * The repair of {@code install --reinstall} commits through the same window: killed there, the
+     * next install (recovery finds the leftovers and checks every kept package) leaves the package as
+     * recorded, whatever the damage that asked for the repair.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {CommitStep.MOVED_ASIDE, CommitStep.RENAMED_IN})
+    void aRepairKilledInItsCommitIsFinishedByTheNextInstall(String point) throws Exception {
+        var key = TestRegistry.newKey(dir.resolve("keys"));
+        TestRegistry registry = new TestRegistry(dir.resolve("registry"), key);
+        registry.add("c", "1.0.0", Map.of("c.txt", "c\n"));
+        registry.add("b", "1.0.0", Map.of("b.txt", "b\n", "lib/b.so", "so"), "c@1.0.0");
+        Lockfile lockfile = registry.lockfile("c@1.0.0", "b@1.0.0");
+        Path lockPath = dir.resolve("lock.json");
+        LockfileWriter.write(lockfile, lockPath);
+        Home home = new Home(dir.resolve("home")).create();
+        Files.writeString(home.configFile(), "{\"security\": {\"trusted_keys\": [\"" + key.publicKey().base64() + "\"]}}");
+        LocalInstaller installer = new LocalInstaller(home, InstallSettings.from(ConfigReader.read(home)));
+        InstallRequest request = new InstallRequest(lockfile, Optional.of(registry.root().toUri()));
+        installer.apply(request, InstallListener.NONE);
+        Files.writeString(home.packagesDir().resolve("b/1.0.0/b.txt"), "tampered\n");
+
+        Process child = new ProcessBuilder(ExternalInstallerTest.toolCommand().get(0), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), CommitCrashMain.class.getName(),
+                home.root().toString(), registry.root().toUri().toString(), lockPath.toString(), point, "repair")
+                .redirectError(dir.resolve("child.log").toFile()).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertTrue(line != null && line.startsWith("at " + point + " b@1.0.0"), () -> "child: " + line + "\n" + log());
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+
+        InstallOutcome outcome = installer.apply(request, InstallListener.NONE);
+
+        assertFalse(outcome.recovery().isEmpty(), "recovery found the interrupted repair");
+        VerifyReport report = installer.verify(List.of());
+        assertTrue(report.ok(), () -> "not as recorded after the next install: " + report);
+        assertEquals("b\n", Files.readString(home.packagesDir().resolve("b/1.0.0/b.txt")));
+    }
+
     private String log() {
         try {
             return Files.readString(dir.resolve("child.log"));
