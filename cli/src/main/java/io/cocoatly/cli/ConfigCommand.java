@@ -109,8 +109,7 @@ final class ConfigCommand implements Runnable {
     }
 
     private static void printWarnings(Context context, List<ConfigWarning> warnings) {
-        warnings.forEach(w -> context.err().println(CommandSettings.WARNING + w.text()));
-        context.err().flush();
+        warnings.forEach(w -> context.warn(w.text()));
     }
 
     private static List<String> warningTexts(List<ConfigWarning> warnings) {
@@ -323,8 +322,7 @@ final class ConfigCommand implements Runnable {
             data.put("written", edit.written());
             Json.write(context.out(), Envelope.success(data));
         } else {
-            context.err().println(status);
-            context.err().flush();
+            context.status(status);
         }
     }
 

@@ -152,7 +152,7 @@ final class ManifestChange {
                     installed, allWarnings)));
             return ExitCodes.OK;
         }
-        allWarnings.forEach(w -> context.err().println("warning: " + w));
+        allWarnings.forEach(context::warn);
         context.err().flush();
         PrintWriter out = context.out();
         for (Line line : lines) {

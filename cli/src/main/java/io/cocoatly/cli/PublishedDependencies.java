@@ -69,9 +69,8 @@ final class PublishedDependencies {
         }
         String message = "`" + manifest.id() + "` depends on what " + where + " does not have: " + String.join("; ", missing);
         if (allowMissing) {
-            context.err().println("warning: " + message + "; published anyway (--allow-missing): it cannot be"
+            context.warn(message + "; published anyway (--allow-missing): it cannot be"
                     + " installed from there until they are published");
-            context.err().flush();
             return;
         }
         throw new CocoatlyException(ErrorKind.INVALID_INPUT, CODE, message, List.of(
