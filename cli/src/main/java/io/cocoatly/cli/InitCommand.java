@@ -74,8 +74,10 @@ final class InitCommand implements Callable<Integer> {
             Json.write(context.out(), Envelope.success(data));
             return ExitCodes.OK;
         }
-        context.out().println("Created " + file + " for package `" + packageName + "` " + FIRST_VERSION + ".");
-        context.out().flush();
+        if (!context.console().quiet()) {
+            context.out().println("Created " + file + " for package `" + packageName + "` " + FIRST_VERSION + ".");
+            context.out().flush();
+        }
         return ExitCodes.OK;
     }
 

@@ -153,13 +153,16 @@ final class ManifestChange {
             return ExitCodes.OK;
         }
         allWarnings.forEach(context::warn);
-        context.err().flush();
+        if (context.console().quiet()) {
+            // -q: errors only; the change is made all the same.
+            return ExitCodes.OK;
+        }
         PrintWriter out = context.out();
         for (Line line : lines) {
             out.println(project.manifestName() + ": " + line.text());
         }
         for (LockfileDiff.Change c : diff.changes()) {
-            out.println(LockfileDiffText.line(c) + " (" + reasons.of(c) + ")");
+            out.println(context.console().out().diffLine(LockfileDiffText.line(c)) + " (" + reasons.of(c) + ")");
         }
         out.println(LockfileUpdate.summary(project, after, diff, lockChanges, dryRun));
         installed.ifPresent(o -> out.println(InstallJson.summary(o)));

@@ -171,9 +171,8 @@ final class PublishCommand implements Callable<Integer> {
      */
     static void reportLeftovers(Context context, RegistryEditor editor) {
         for (Path p : editor.leftoversRemoved()) {
-            context.err().println("removed `" + p + "`, left by an interrupted publish");
+            context.status("removed `" + p + "`, left by an interrupted publish");
         }
-        context.err().flush();
     }
 
     private static RegistryEditor openRegistry(Path dir) {
