@@ -64,7 +64,16 @@ public final class Cli {
         }
         String requested = null;
         for (int i = 0; i < args.length && requested == null; i++) {
-            requested = args[i].startsWith("-") ? null : args[i];
+            if (args[i].equals(CocoatlyCommand.COLOR_OPTION)) {
+                i++; // its value, which is not a command
+            } else if (!args[i].startsWith("-")) {
+                requested = args[i];
+            }
+        }
+        if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
+            // A completion script covers every command.
+            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+            return;
         }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
@@ -72,11 +81,6 @@ public final class Cli {
                 cli.addSubcommand(command);
                 return;
             }
-        }
-        if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
-            // A completion script covers every command.
-            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
-            return;
         }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);

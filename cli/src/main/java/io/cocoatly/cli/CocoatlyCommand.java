@@ -75,8 +75,11 @@ final class CocoatlyCommand implements Runnable {
         context.console().verbose(verbose);
     }
 
+    /** The one global option that takes a value, which {@link Cli} must not mistake for a command name. */
+    static final String COLOR_OPTION = "--color";
+
     /** {@code --color WHEN}, global. */
-    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+    @Option(names = COLOR_OPTION, paramLabel = "WHEN", scope = ScopeType.INHERIT,
             description = "Colour: auto (on a terminal, unless NO_COLOR is set), always, never.")
     void color(ColorChoice color) {
         context.console().color(color);
