@@ -6,6 +6,7 @@ import io.cocoatly.config.ConfigLayers;
 import io.cocoatly.config.ConfigWarning;
 import io.cocoatly.config.Credentials;
 import io.cocoatly.config.Home;
+import io.cocoatly.installer.CacheCleaner;
 import io.cocoatly.installer.InstallSettings;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
@@ -40,9 +41,6 @@ import java.util.Optional;
  */
 record CommandSettings(String command, Home home, Config config, Context context, boolean refresh,
                        LeftOutWarnings leftOut) {
-
-    /** The directory under {@code cache.dir} that holds the caches of remote registries. */
-    static final String REGISTRIES_CACHE = "registries";
 
     /** The flag every registry-reading command has, as errors name it. */
     static final String REGISTRY_FLAG = "--registry";
@@ -151,7 +149,7 @@ record CommandSettings(String command, Home home, Config config, Context context
     /** How the registry at {@code location} is read if it is remote. */
     private RemoteOptions remoteOptions(String location) {
         CacheMode mode = config.network().offline() ? CacheMode.OFFLINE : refresh ? CacheMode.REFRESH : CacheMode.NORMAL;
-        return new RemoteOptions(config.cache().dir().resolve(REGISTRIES_CACHE), transport(), mode);
+        return new RemoteOptions(config.cache().dir().resolve(CacheCleaner.REGISTRIES), transport(), mode);
     }
 
     /**
