@@ -32,6 +32,10 @@ class BusyTest {
                 Thread.sleep(5);
             }
             context.warn("left out");
+            // The next tick draws the line again under the warning.
+            while (!err.toString().matches("(?s).*left out\n\rresolving dependencies.*")) {
+                Thread.sleep(5);
+            }
         } finally {
             busy.close();
         }
