@@ -71,8 +71,12 @@ public final class Cli {
             }
         }
         if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
-            // A completion script covers every command.
-            CocoatlyCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+            // A completion script covers every command. A loop, not forEach(cli::addSubcommand): a
+            // method reference to picocli links its (Java 5) CommandLine class when the start-up
+            // archive is dumped, which then leaves it out of the archive (docs/performance-startup.md).
+            for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
+                cli.addSubcommand(command);
+            }
             return;
         }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
