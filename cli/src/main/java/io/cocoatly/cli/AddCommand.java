@@ -78,6 +78,13 @@ final class AddCommand implements Callable<Integer> {
             wanted.put(name, range);
         }
         ManifestChange change = ManifestChange.open(context, manifest, registry, this.spec, "cocoatly add", json);
+        for (PackageName name : wanted.keySet()) {
+            if (name.equals(change.editor().manifest().name())) {
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + name + "` is this project's own name;"
+                        + " a project does not depend on itself", List.of("check the name: `cocoatly add` takes the"
+                        + " packages this project uses"));
+            }
+        }
         wanted.keySet().forEach(change::requireKnown);
         Section section = dev ? Section.DEV_DEPENDENCIES : Section.DEPENDENCIES;
         ManifestEditor before = change.editor();

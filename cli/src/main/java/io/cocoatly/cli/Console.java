@@ -155,7 +155,9 @@ public final class Console {
                 if (!env.getOrDefault("NO_COLOR", "").isEmpty()) {
                     return false;
                 }
-                return !env.getOrDefault("FORCE_COLOR", "").isEmpty() || terminal;
+                // As chalk and most tools read it: `0` and `false` do not force colour.
+                String force = env.getOrDefault("FORCE_COLOR", "");
+                return !(force.isEmpty() || force.equals("0") || force.equalsIgnoreCase("false")) || terminal;
         }
     }
 

@@ -117,14 +117,14 @@ final class InfoCommand implements Callable<Integer> {
     private static void print(PrintWriter out, PackageInfo info) {
         out.println(info.name());
         ManifestMetadata m = info.metadata();
-        m.description().ifPresent(d -> out.println("  " + d));
-        m.license().ifPresent(l -> out.println("license: " + l));
-        m.repository().ifPresent(r -> out.println("repository: " + r));
+        m.description().ifPresent(d -> out.println("  " + Style.printable(d)));
+        m.license().ifPresent(l -> out.println("license: " + Style.printable(l)));
+        m.repository().ifPresent(r -> out.println("repository: " + Style.printable(r)));
         if (!m.keywords().isEmpty()) {
-            out.println("keywords: " + String.join(", ", m.keywords()));
+            out.println("keywords: " + Style.printable(String.join(", ", m.keywords())));
         }
         if (!m.categories().isEmpty()) {
-            out.println("categories: " + String.join(", ", m.categories()));
+            out.println("categories: " + Style.printable(String.join(", ", m.categories())));
         }
         info.newest().ifPresent(v -> out.println("newest: " + v.version()));
         info.owners().ifPresent(o -> out.println("owners: " + (o.isEmpty() ? "none" : String.join(", ", o))));

@@ -54,7 +54,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Path directory = context.path(dir == null ? "." : dir).toAbsolutePath().normalize();
         Path file = directory.resolve(Manifests.FILE_NAME);
-        if (Files.exists(file)) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a dangling link too: never replaced
             throw new CocoatlyException(ErrorKind.FAILED, "manifest-exists", "`" + file + "` already exists",
                     List.of("edit it, or use `cocoatly add` and `cocoatly remove` to change its dependencies"));
         }

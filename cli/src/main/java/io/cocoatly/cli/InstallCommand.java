@@ -124,6 +124,11 @@ final class InstallCommand implements Callable<Integer> {
                     + " is; a global install (`install NAME`) always resolves", List.of("run `cocoatly install --frozen`"
                     + " in the project's directory, without package names"));
         }
+        if (frozen && locked) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--frozen` and `--locked` cannot be combined:"
+                    + " `--locked` reads the registry's index, `--frozen` reads none", List.of("pass one of them: `--frozen`"
+                    + " for the lockfile as it is, `--locked` to also check it against the registry"));
+        }
         if (production && !packages.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
                     + " installation, not to a global install", List.of("leave out `--production`, or the package names"));

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.CommitHook;
 import io.cocoatly.installer.InstallOutcome;
 import io.cocoatly.installer.InstallRequest;
@@ -19,9 +20,13 @@ final class ProjectInstall {
     private ProjectInstall() {
     }
 
-    /** Whether the project whose manifest is in {@code projectDir} has been installed: its {@code .cocoatly/} exists. */
+    /**
+     * Whether the project whose manifest is in {@code projectDir} has been installed: its
+     * {@code .cocoatly/state.json} exists. Not the directory alone, which {@code config set --project}
+     * creates for the project's settings.
+     */
     static boolean isInstalled(Path projectDir) {
-        return Files.isDirectory(projectDir.resolve(InstallerSetup.PROJECT_DIR));
+        return Files.isRegularFile(new Home(projectDir.resolve(InstallerSetup.PROJECT_DIR)).stateFile());
     }
 
     /**

@@ -62,6 +62,9 @@ final class PublishedDependencies {
                       String where, boolean allowMissing) {
         List<String> missing = new ArrayList<>();
         for (Dependency d : manifest.dependencies()) {
+            if (d.name().equals(manifest.name())) {
+                continue; // satisfied by the package itself, as the solver reads it (docs/formats.md)
+            }
             problem(d, registry.apply(d.name())).ifPresent(p -> missing.add("`" + d.name() + "` " + d.requirement() + ": " + p));
         }
         if (missing.isEmpty()) {

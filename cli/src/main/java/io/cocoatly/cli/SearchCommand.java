@@ -89,7 +89,7 @@ final class SearchCommand implements Callable<Integer> {
         int versionWidth = results.packages().stream().mapToInt(h -> version(h).length()).max().orElse(0);
         for (SearchHit hit : results.packages()) {
             String line = pad(hit.name().value(), nameWidth) + "  " + pad(version(hit), versionWidth)
-                    + hit.description().map(d -> "  " + d).orElse("");
+                    + hit.description().map(d -> "  " + Style.printable(d)).orElse("");
             out.println(line.stripTrailing());
         }
         if (results.total() > results.packages().size()) {

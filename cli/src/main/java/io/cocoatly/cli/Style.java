@@ -100,4 +100,19 @@ public final class Style {
     private String paint(String code, String text) {
         return enabled ? code + text + RESET : text;
     }
+
+    /**
+     * {@code text} from a registry (a description, a license) made safe to print on a terminal:
+     * every control character becomes a backslash, {@code u} and four hex digits, so no escape sequence a publisher wrote can
+     * retitle the terminal, hide text or reach the clipboard. Registries refuse them on publish; an
+     * older or foreign registry may still send them.
+     */
+    public static String printable(String text) {
+        if (text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
+    }
 }

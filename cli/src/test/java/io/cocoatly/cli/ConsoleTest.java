@@ -30,6 +30,15 @@ class ConsoleTest {
         assertSame(Style.PLAIN, console(false, Map.of("FORCE_COLOR", "1", "NO_COLOR", "1"), ColorChoice.AUTO).out());
         assertSame(Style.ANSI, console(false, Map.of("NO_COLOR", "1"), ColorChoice.ALWAYS).out(), "--color wins");
         assertSame(Style.PLAIN, console(true, Map.of("FORCE_COLOR", "1"), ColorChoice.NEVER).err(), "--color wins");
+        assertSame(Style.PLAIN, console(false, Map.of("FORCE_COLOR", "0"), ColorChoice.AUTO).out(), "0 forces nothing");
+        assertSame(Style.PLAIN, console(false, Map.of("FORCE_COLOR", "false"), ColorChoice.AUTO).out());
+    }
+
+    @Test
+    void registryTextCannotCarryEscapeSequences() {
+        org.junit.jupiter.api.Assertions.assertEquals("a \\u001b]0;pwned\\u0007 b",
+                Style.printable("a \u001b]0;pwned\u0007 b"));
+        org.junit.jupiter.api.Assertions.assertEquals("plain text, ünïcode", Style.printable("plain text, ünïcode"));
     }
 
     @Test

@@ -53,6 +53,9 @@ class InstallFlagsTest {
     @Test
     void frozenInstallsTheLockfileAsItIsWithoutAnyRegistryIndex() throws IOException {
         assertEquals(3, run("install", "--frozen").exitCode());
+        CliRunner.Result both = run("install", "--frozen", "--locked");
+        assertEquals(2, both.exitCode(), "--frozen promises not to read the index --locked reads");
+        assertTrue(both.err().startsWith("error: `--frozen` and `--locked` cannot be combined"), both.err());
         assertEquals(0, run("lock", "--registry", registry).exitCode());
         // A format-2 lockfile records every artifact's URL: without the index, nothing could resolve.
         deleteTree(fixture.registryDir().resolve("index"));

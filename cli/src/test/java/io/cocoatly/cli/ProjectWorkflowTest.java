@@ -88,6 +88,19 @@ class ProjectWorkflowTest {
         CliRunner.Result range = sample.run("add", "uuid@^^1", "--registry", registry);
         assertEquals(2, range.exitCode());
         assertTrue(range.err().startsWith("error: invalid requirement in `uuid@^^1`: "), range.err());
+        CliRunner.Result itself = sample.run("add", "demo", "--registry", registry);
+        assertEquals(2, itself.exitCode(), itself.err());
+        assertTrue(itself.err().startsWith("error: `demo` is this project's own name"), itself.err());
+        assertEquals(manifest, manifest());
+    }
+
+    @Test
+    void projectSettingsAloneAreNotAnInstallation() throws IOException {
+        assertEquals(0, sample.run("config", "set", "--project", "network.retries", "3").exitCode());
+        CliRunner.Result r = sample.run("add", "uuid", "--registry", registry);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.notExists(sample.project().resolve(".cocoatly/packages")), "add installed into a project"
+                + " that only had settings");
     }
 
     @Test

@@ -109,7 +109,9 @@ public final class ConfigEditor {
             root.set(key.substring(0, dot), edited);
         }
         write(root.canonicalBytes());
-        return new ConfigEdit(file, key, Optional.of(at.get().compactText()), Optional.empty(), true);
+        // A token someone wrote into the file (which the reader refuses to use) is removed, never shown.
+        boolean secret = key.equals("token") || key.endsWith(".token");
+        return new ConfigEdit(file, key, Optional.of(secret ? "\"***\"" : at.get().compactText()), Optional.empty(), true);
     }
 
     /**
@@ -156,7 +158,8 @@ public final class ConfigEditor {
             } else {
                 home.create();
             }
-            AtomicFiles.write(file, bytes, FileModes.shared());
+            Path target = FileModes.editTarget(file);
+            AtomicFiles.write(target, bytes, FileModes.existingOrShared(target));
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "config-write-failed", "cannot write `" + file + "`: "
                     + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()),

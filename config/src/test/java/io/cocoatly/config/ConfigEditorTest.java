@@ -47,6 +47,18 @@ class ConfigEditorTest {
     }
 
     @Test
+    void anEditedFileKeepsItsModeAndARemovedTokenIsNotShown() throws IOException {
+        Files.createDirectories(home.root());
+        Files.writeString(home.configFile(), "{\"network\": {\"proxy\": \"http://me:secret@proxy:3128\"}, \"registry\": {\"token\": \"cocoatly_s3cr3t\"}}");
+        Files.setPosixFilePermissions(home.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        ConfigEdit edit = ConfigEditor.home(home).unset("registry.token");
+        assertEquals(Optional.of("\"***\""), edit.before());
+        ConfigEditor.home(home).set("network.retries", "3");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.configFile())));
+    }
+
+    @Test
     void valuesAreReadAsEnvironmentVariablesAre() throws IOException {
         ConfigEditor editor = ConfigEditor.home(home);
         editor.set("network.offline", "true");

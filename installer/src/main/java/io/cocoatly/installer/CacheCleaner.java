@@ -138,6 +138,13 @@ public final class CacheCleaner {
             if (!picks(selection, e, total, now)) {
                 continue;
             }
+            if (dryRun && Files.notExists(dir.resolve(CacheLocks.FILE))) {
+                // Nothing has ever leased an entry (a lease creates the lock file), and a dry run
+                // writes nothing, not even that file.
+                removed.add(new Removed(e.file(), Kind.ARTIFACT, e.size()));
+                total -= e.size();
+                continue;
+            }
             var lease = CacheLocks.tryExclusive(dir, e.file());
             if (lease.isEmpty()) {
                 inUse++;

@@ -81,6 +81,7 @@ class CacheCleanerTest {
         assertEquals(List.of(a), removed(dry));
         assertTrue(dry.dryRun());
         assertTrue(Files.exists(a));
+        assertTrue(Files.notExists(cache.resolve(CacheLocks.FILE)), "a dry run wrote the lock file");
     }
 
     @Test

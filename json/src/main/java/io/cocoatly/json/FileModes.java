@@ -44,6 +44,29 @@ public final class FileModes {
     }
 
     /**
+     * The mode of {@code file} if it exists (so an edited file keeps what its owner chose, say
+     * {@code 0600} for a config file holding a proxy password), else {@link #shared()}.
+     */
+    public static int existingOrShared(Path file) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            return view == null || !Files.exists(file) ? shared() : bits(view.readAttributes().permissions());
+        } catch (IOException e) {
+            return shared();
+        }
+    }
+
+    /**
+     * The file an edit of {@code file} writes: the target of a symlink (a dotfiles repository links
+     * its config into place; replacing the link by a file would cut it off), else {@code file}.
+     *
+     * @throws IOException if {@code file} is a symlink whose target does not exist
+     */
+    public static Path editTarget(Path file) throws IOException {
+        return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+    }
+
+    /**
      * Sets {@code file}'s permissions to {@code mode} exactly (the umask does not apply), without
      * following a symlink; does nothing where the file system has no POSIX permissions.
      *

@@ -58,6 +58,9 @@ final class JsonLayout {
     /** The layout of the document's top-level object. */
     static ObjectLayout root(String text) {
         JsonLayout layout = new JsonLayout(text);
+        // A byte order mark (Notepad writes one) is skipped as the reader skips it, and kept: edits
+        // splice the text around it.
+        layout.pos = text.startsWith("\uFEFF") ? 1 : 0;
         layout.skipSpace();
         return layout.object();
     }

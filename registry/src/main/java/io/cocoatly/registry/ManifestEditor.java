@@ -156,7 +156,8 @@ public final class ManifestEditor {
     public void write() {
         try {
             // Shared: a manifest is committed and read by others, like the lockfile beside it.
-            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), FileModes.shared());
+            Path target = FileModes.editTarget(file);
+            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8), FileModes.existingOrShared(target));
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "manifest-write-failed", "cannot write `" + file + "`: "
                     + e.getMessage(), List.of("check that the directory is writable"), e);

@@ -59,6 +59,10 @@ final class MetadataFields {
         if (oneLine && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
             throw at.error("must be one line");
         }
+        // Shown on other people's terminals by `info` and `search`: no escape sequences.
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw at.error("must not contain control characters");
+        }
         return value;
     }
 

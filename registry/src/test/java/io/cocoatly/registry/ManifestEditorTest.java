@@ -2,6 +2,7 @@ package io.cocoatly.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
@@ -73,6 +74,29 @@ class ManifestEditorTest {
         assertEquals(Optional.of(new ManifestEditor.Entry(Section.DEV_DEPENDENCIES, Dependency.parse("http", "^1.1"))),
                 editor.find(name("http")));
         assertEquals(Optional.empty(), editor.find(name("tls")));
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndKept(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cocoatly.json");
+        Files.writeString(file, "\uFEFF{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\"\n}\n");
+        ManifestEditor.read(file).with(Section.DEPENDENCIES, name("http"), "^1").write();
+        assertEquals("\uFEFF{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"http\": \"^1\"\n  }\n}\n",
+                Files.readString(file));
+        assertEquals(List.of(Dependency.parse("http", "^1")), Manifests.read(file).dependencies());
+    }
+
+    @Test
+    void aLinkedManifestIsEditedThroughTheLinkAndKeepsItsMode(@TempDir Path dir) throws IOException {
+        Path real = dir.resolve("dotfiles/cocoatly.json");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, "{\"name\": \"app\", \"version\": \"1.0.0\"}\n");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("cocoatly.json"), real);
+        ManifestEditor.read(link).with(Section.DEPENDENCIES, name("http"), "^1").write();
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a file");
+        assertEquals(List.of(Dependency.parse("http", "^1")), Manifests.read(real).dependencies());
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
     }
 
     @Test

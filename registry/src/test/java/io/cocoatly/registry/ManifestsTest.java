@@ -128,6 +128,8 @@ class ManifestsTest {
                 error(head + "\"categories\": [\"x\", \"x\"]}").getMessage());
         assertEquals(FILE + ": $.description: must be one line",
                 error(head + "\"description\": \"a\\nb\"}").getMessage());
+        assertEquals(FILE + ": $.description: must not contain control characters",
+                error(head + "\"description\": \"a \\u001b]0;x\\u0007\"}").getMessage());
         assertEquals(FILE + ": $.license: must not be empty", error(head + "\"license\": \" \"}").getMessage());
         assertEquals(FILE + ": $.keywords: expected an array, found a string",
                 error(head + "\"keywords\": \"cli\"}").getMessage());

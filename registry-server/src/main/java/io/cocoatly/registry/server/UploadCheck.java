@@ -64,7 +64,7 @@ public final class UploadCheck {
 
     /**
      * Checks the metadata's own limits (docs/registry-protocol.md §2.1), before anything is extracted
-     * or stored: a description of at most {@value #MAX_DESCRIPTION} characters, a license of at most
+     * or stored: a description of at most {@value #MAX_DESCRIPTION} characters without control characters, a license of at most
      * {@value #MAX_LICENSE} without control characters, a repository that is an {@code http(s)} URL of
      * at most {@value #MAX_REPOSITORY}, at most {@value #MAX_WORDS} keywords and categories, each once
      * and of the documented form.
@@ -77,6 +77,10 @@ public final class UploadCheck {
         if (length > MAX_DESCRIPTION) {
             throw badMetadata("the description of " + upload.id() + " is " + length + " characters long; at most "
                     + MAX_DESCRIPTION + " are accepted");
+        }
+        // Printed on other people's terminals by `info` and `search`: no escape sequences.
+        if (m.description().filter(d -> d.chars().anyMatch(Character::isISOControl)).isPresent()) {
+            throw badMetadata("the description of " + upload.id() + " contains control characters");
         }
         m.license().ifPresent(l -> {
             if (l.isBlank() || length(l) > MAX_LICENSE || l.chars().anyMatch(Character::isISOControl)) {
