@@ -27,6 +27,15 @@ public final class Cli {
 
     /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
     public static int run(Context context, String... args) {
+        try {
+            java.util.Optional<Integer> external = ExternalCommand.dispatch(context, args);
+            if (external.isPresent()) {
+                return external.get();
+            }
+        } catch (CocoatlyException e) {
+            report(context, e, false, false);
+            return ExitCodes.forKind(e.kind());
+        }
         CommandLine cli = commandLine(context, args);
         try {
             return cli.execute(args);

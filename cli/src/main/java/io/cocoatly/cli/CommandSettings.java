@@ -65,10 +65,15 @@ record CommandSettings(String command, Home home, Config config, Context context
         return new CommandSettings(command, layers.home(), layers.read(), context, flags.refresh, new LeftOutWarnings());
     }
 
+    /** The Cocoatly home of this run: {@code COCOATLY_HOME}, else {@code ~/.cocoatly} (docs/config.md). */
+    static Home home(Context context) {
+        String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
+        return Home.locate(context.env(), userHome == null ? null : Path.of(userHome));
+    }
+
     /** The layers {@link #load} reads, for a command that shows them rather than runs with them. */
     static ConfigLayers layers(Context context, Path manifest, String registryFlag, RemoteFlags flags) {
-        String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
-        Home home = Home.locate(context.env(), userHome == null ? null : Path.of(userHome));
+        Home home = home(context);
         ConfigLayers layers = ConfigLayers.of(home).withEnvironment(context.env(), context.cwd());
         Path absolute = manifest.toAbsolutePath().normalize();
         if (Files.isRegularFile(absolute)) {
