@@ -213,10 +213,7 @@ public final class StaticHost implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         try (exchange) {
             hold();
-            int status = answer(exchange, path, auth);
-            synchronized (log) {
-                log.add("GET " + path + " " + status + (auth == null ? "" : " token"));
-            }
+            answer(exchange, path, auth);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -263,7 +260,7 @@ public final class StaticHost implements AutoCloseable {
         if (fault.isPresent() && fault.get() == Fault.CORRUPT) {
             bytes = "<html>not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        send(exchange, 200, bytes.length == 0 ? -1 : bytes.length);
         OutputStream out = exchange.getResponseBody();
         if (fault.isPresent() && fault.get() == Fault.STALL) {
             out.flush();
@@ -317,9 +314,22 @@ public final class StaticHost implements AutoCloseable {
         }
     }
 
-    private static int empty(HttpExchange exchange, int status) throws IOException {
-        exchange.sendResponseHeaders(status, -1);
+    private int empty(HttpExchange exchange, int status) throws IOException {
+        send(exchange, status, -1);
         return status;
+    }
+
+    /**
+     * Logs the request with its status, then sends the status line. Logged first: a client that has
+     * its answer must find its request in {@link #log()} (logged after, a test reading the log as
+     * soon as the client returns could miss the last line).
+     */
+    private void send(HttpExchange exchange, int status, long length) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        synchronized (log) {
+            log.add("GET " + exchange.getRequestURI().getPath() + " " + status + (auth == null ? "" : " token"));
+        }
+        exchange.sendResponseHeaders(status, length);
     }
 
     private void awaitClose() {
