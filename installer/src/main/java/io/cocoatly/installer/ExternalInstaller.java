@@ -129,18 +129,6 @@ public final class ExternalInstaller implements Installer {
         }
     }
 
-    /** Like {@link #apply(Function, CommitHook, InstallListener)}: the hook runs around the one request. */
-    @Override
-    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
-        UninstallRequest request = UninstallRequest.of(Set.copyOf(names), force);
-        return uninstall(state -> request, hook, listener);
-    }
-
-    @Override
-    public UninstallPlan planUninstall(UninstallRequest request) {
-        return UninstallPlan.of(state(), request);
-    }
-
     /**
      * Plans from the state read with one request (orphans included) and sends the names of what
      * goes in another: an orphan is sent only when every installed version of its name goes, as

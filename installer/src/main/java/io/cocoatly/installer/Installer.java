@@ -4,6 +4,7 @@ import io.cocoatly.config.Home;
 import io.cocoatly.config.Config;
 import io.cocoatly.model.PackageName;
 import java.util.Collection;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -48,7 +49,10 @@ public interface Installer {
     UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener);
 
     /** {@link #uninstall(Collection, boolean, InstallListener)} calling {@code hook} at the points its Javadoc names. */
-    UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener);
+    default UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
+        UninstallRequest request = UninstallRequest.of(Set.copyOf(names), force);
+        return uninstall(state -> request, hook, listener);
+    }
 
     /**
      * What {@link #uninstall(Function, CommitHook, InstallListener)} would remove now, from the state
@@ -56,7 +60,9 @@ public interface Installer {
      *
      * @throws io.cocoatly.model.CocoatlyException as the uninstall would
      */
-    UninstallPlan planUninstall(UninstallRequest request);
+    default UninstallPlan planUninstall(UninstallRequest request) {
+        return UninstallPlan.of(state(), request);
+    }
 
     /**
      * Decides what to uninstall from the current state and removes it, as one change under the

@@ -138,17 +138,6 @@ public final class LocalInstaller implements Installer {
     }
 
     @Override
-    public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, CommitHook hook, InstallListener listener) {
-        UninstallRequest request = UninstallRequest.of(Set.copyOf(names), force);
-        return uninstall(state -> request, hook, listener);
-    }
-
-    @Override
-    public UninstallPlan planUninstall(UninstallRequest request) {
-        return UninstallPlan.of(state(), request);
-    }
-
-    @Override
     public UninstallOutcome uninstall(Function<State, UninstallRequest> decide, CommitHook hook, InstallListener listener) {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
             hook.locked(s.state);
