@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,14 +50,16 @@ public final class ExternalInstaller implements Installer {
     private final Home configHome;
     private final Home target;
     private final Path installDir;
+    private final Lifecycle lifecycle;
 
     /**
      * @param command    the program and its first arguments; the operation name is appended
      * @param configHome the home whose {@code config.json} the program should read
      * @param target     the installation to change
      * @param installDir where its packages go
+     * @param lifecycle  what runs at the hook positions, in this process around the program's requests
      */
-    public ExternalInstaller(List<String> command, Home configHome, Home target, Path installDir) {
+    public ExternalInstaller(List<String> command, Home configHome, Home target, Path installDir, Lifecycle lifecycle) {
         this.command = List.copyOf(command);
         if (this.command.isEmpty()) {
             throw new IllegalArgumentException("an external installer needs a command");
@@ -64,6 +67,7 @@ public final class ExternalInstaller implements Installer {
         this.configHome = Objects.requireNonNull(configHome, "configHome");
         this.target = Objects.requireNonNull(target, "target");
         this.installDir = Objects.requireNonNull(installDir, "installDir");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     @Override
@@ -76,6 +80,11 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public InstallOutcome apply(InstallRequest request, InstallListener listener) {
+        return apply(state -> request, CommitHook.NONE, listener);
+    }
+
+    // One install request, without hooks or lifecycle.
+    private InstallOutcome send(InstallRequest request, InstallListener listener) {
         refuseReinstall(request);
         JsonCursor data = call("install", installRequest(request));
         InstallPlan plan = readPlan(data.required("plan"), request);
@@ -113,9 +122,20 @@ public final class ExternalInstaller implements Installer {
         State current = state();
         hook.locked(current);
         InstallRequest request = decide.apply(current);
+        // The program plans, stages and commits in one request, so the pre-hook sees the plan of a
+        // dry run just before (no staged files), and another run may change the installation between.
+        if (lifecycle != Lifecycle.NONE) {
+            InstallPlan planned = plan(request);
+            if (!planned.isNoOp()) {
+                lifecycle.beforeInstall(planned, Map.of());
+            }
+        }
         hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
-        InstallOutcome outcome = apply(request, listener);
+        InstallOutcome outcome = send(request, listener);
         hook.committed(outcome.state());
+        if (!outcome.plan().isNoOp()) {
+            LocalInstaller.reportAfter(() -> lifecycle.afterInstall(outcome.plan(), outcome.state()), listener);
+        }
         return outcome;
     }
 
@@ -148,9 +168,15 @@ public final class ExternalInstaller implements Installer {
                 names.add(orphan.name());
             }
         }
+        if (!plan.gone().isEmpty()) {
+            lifecycle.beforeUninstall(plan);
+        }
         hook.beforeCommit(plan.state().ids());
-        UninstallOutcome sent = uninstall(names, request.force(), listener);
+        UninstallOutcome sent = sendUninstall(names, request.force(), listener);
         hook.committed(sent.state());
+        if (!plan.gone().isEmpty()) {
+            LocalInstaller.reportAfter(() -> lifecycle.afterUninstall(plan, sent.state()), listener);
+        }
         List<PackageId> orphans = sent.removed().stream().filter(id -> !request.names().contains(id.name())).toList();
         List<PackageId> removed = sent.removed().stream().filter(id -> request.names().contains(id.name())).toList();
         return new UninstallOutcome(removed, orphans, sent.dependents(), sent.state());
@@ -158,6 +184,11 @@ public final class ExternalInstaller implements Installer {
 
     @Override
     public UninstallOutcome uninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
+        return uninstall(names, force, CommitHook.NONE, listener);
+    }
+
+    // One uninstall request, without hooks or lifecycle.
+    private UninstallOutcome sendUninstall(Collection<PackageName> names, boolean force, InstallListener listener) {
         JsonObject r = common();
         JsonArray packages = r.putArray("packages");
         names.forEach(n -> packages.add(n.value()));

@@ -7,7 +7,6 @@ import io.cocoatly.artifact.ExtractionLimits;
 import io.cocoatly.artifact.Ed25519PublicKey;
 import io.cocoatly.artifact.DigestAlgorithm;
 import io.cocoatly.transport.TransportOptions;
-import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.ConfigTrustedKey;
 import io.cocoatly.config.Config;
 import java.nio.file.Path;
@@ -25,13 +24,14 @@ import java.util.Set;
  *
  * @param installDir packages go to {@code <installDir>/<name>/<version>/}
  * @param cacheDir   the content-addressed download cache
- * @param hooks      commands run before and after installs and uninstalls ({@code hooks.*})
+ * @param lifecycle  what runs at the pipeline's hook positions (the CLI's plugins and shell hooks);
+ *                   {@link Lifecycle#NONE} from {@link #from}
  * @param lockTimeout how long a change waits for another process holding the lock
  *                   ({@code installer.lock_timeout_seconds}, default 120 s)
  * @param cachePolicy what of the cache is kept after an install ({@code cache.max_size}, {@code cache.max_age})
  */
 public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
-                              ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout, CachePolicy cachePolicy) {
+                              ExtractionLimits limits, Lifecycle lifecycle, Duration lockTimeout, CachePolicy cachePolicy) {
 
     /** Checks that nothing is null. */
     public InstallSettings {
@@ -41,20 +41,20 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(download, "download");
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(cachePolicy, "cachePolicy");
     }
 
     /** These settings keeping the whole cache. */
     public InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
-                           ExtractionLimits limits, ConfigHooks hooks, Duration lockTimeout) {
-        this(installDir, cacheDir, policy, download, limits, hooks, lockTimeout, CachePolicy.none());
+                           ExtractionLimits limits, Lifecycle lifecycle, Duration lockTimeout) {
+        this(installDir, cacheDir, policy, download, limits, lifecycle, lockTimeout, CachePolicy.none());
     }
 
     /** These settings with the default lock timeout, {@link Config.Installer#DEFAULT_LOCK_TIMEOUT}. */
     public InstallSettings(Path installDir, Path cacheDir, VerificationPolicy policy, TransportOptions download,
-                           ExtractionLimits limits, ConfigHooks hooks) {
-        this(installDir, cacheDir, policy, download, limits, hooks, Config.Installer.DEFAULT_LOCK_TIMEOUT);
+                           ExtractionLimits limits, Lifecycle lifecycle) {
+        this(installDir, cacheDir, policy, download, limits, lifecycle, Config.Installer.DEFAULT_LOCK_TIMEOUT);
     }
 
     /**
@@ -80,7 +80,7 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
                 TrustedKeys.of(keys));
         TransportOptions download = transportOptions(config.network());
         return new InstallSettings(config.storage().installDir(), config.cache().dir(), policy, download,
-                extractionLimits(config.installer().limits()), config.hooks(), config.installer().lockTimeout(),
+                extractionLimits(config.installer().limits()), Lifecycle.NONE, config.installer().lockTimeout(),
                 CachePolicy.from(config.cache()));
     }
 
@@ -97,12 +97,17 @@ public record InstallSettings(Path installDir, Path cacheDir, VerificationPolicy
 
     /** The same settings installing into {@code dir} instead. */
     public InstallSettings withInstallDir(Path dir) {
-        return new InstallSettings(dir, cacheDir, policy, download, limits, hooks, lockTimeout, cachePolicy);
+        return new InstallSettings(dir, cacheDir, policy, download, limits, lifecycle, lockTimeout, cachePolicy);
     }
 
     /** The same settings with another download configuration (tests shorten backoffs with it). */
     public InstallSettings withDownload(TransportOptions options) {
-        return new InstallSettings(installDir, cacheDir, policy, options, limits, hooks, lockTimeout, cachePolicy);
+        return new InstallSettings(installDir, cacheDir, policy, options, limits, lifecycle, lockTimeout, cachePolicy);
+    }
+
+    /** The same settings running {@code lifecycle} at the pipeline's hook positions. */
+    public InstallSettings withLifecycle(Lifecycle lifecycle) {
+        return new InstallSettings(installDir, cacheDir, policy, download, limits, lifecycle, lockTimeout, cachePolicy);
     }
 
     /** The configured archive bounds over the installer's defaults. */

@@ -96,7 +96,8 @@ public interface Installer {
      */
     static Installer of(Home configHome, Config config, Home target, InstallSettings settings) {
         if (config.installer().command().isPresent()) {
-            return new ExternalInstaller(config.installer().command().get(), configHome, target, settings.installDir());
+            return new ExternalInstaller(config.installer().command().get(), configHome, target, settings.installDir(),
+                    settings.lifecycle());
         }
         return new LocalInstaller(target, settings);
     }

@@ -1,7 +1,6 @@
 package io.cocoatly.installer;
 
 import io.cocoatly.config.Home;
-import io.cocoatly.config.ConfigHooks;
 import io.cocoatly.config.Config;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
@@ -9,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,22 +84,22 @@ public final class LocalInstaller implements Installer {
             InstallPlan plan = InstallPlanner.plan(request.lockfile(), s.state, request.registry(), settings.cacheDir(),
                     reinstalls(s.state, request, !s.recovery.isEmpty()));
             listener.planned(plan);
-            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
-            List<PackageId> changing = plan.changes().stream().map(PlannedPackage::id).toList();
-            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_INSTALL, changing);
             Map<PackageId, DownloadedArtifact> artifacts;
             Map<PackageId, StageStep.Staged> staged;
             try (FetchStep fetch = new FetchStep(settings)) {
                 artifacts = fetch.run(plan, listener);
                 staged = new StageStep(settings).run(plan, artifacts, listener);
             }
-            hook.beforeCommit(request.lockfile().ids().stream().sorted().toList());
+            Lifecycle lifecycle = settings.lifecycle();
+            if (!plan.isNoOp()) {
+                vetoable(staged, () -> lifecycle.beforeInstall(plan, stagedDirs(staged)));
+            }
+            vetoable(staged, () -> hook.beforeCommit(request.lockfile().ids().stream().sorted().toList()));
             State next = new CommitStep(home, settings, clock, probe).run(s.state, plan, staged, listener);
             hook.committed(next);
-            hooks.run(ConfigHooks.Hook.ON_PACKAGE_UPDATE, plan.changes().stream()
-                    .filter(p -> p.action() == PlannedPackage.Action.UPGRADE).map(PlannedPackage::id).toList())
-                    .ifPresent(listener::hookFailed);
-            hooks.run(ConfigHooks.Hook.ON_POST_INSTALL, changing).ifPresent(listener::hookFailed);
+            if (!plan.isNoOp()) {
+                reportAfter(() -> lifecycle.afterInstall(plan, next), listener);
+            }
             List<PackageId> downloaded = new ArrayList<>();
             long bytes = 0;
             for (DownloadedArtifact a : artifacts.values()) {
@@ -142,9 +143,11 @@ public final class LocalInstaller implements Installer {
         try (Session s = Session.open(home, settings, lockTimeout, listener)) {
             hook.locked(s.state);
             UninstallPlan plan = UninstallPlan.of(s.state, decide.apply(s.state));
-            List<PackageId> goneIds = plan.gone().stream().map(StatePackage::id).toList();
-            HookRunner hooks = new HookRunner(settings.hooks(), settings.installDir());
-            hooks.runOrRefuse(ConfigHooks.Hook.ON_PRE_UNINSTALL, goneIds);
+            Lifecycle lifecycle = settings.lifecycle();
+            boolean changes = !plan.gone().isEmpty();
+            if (changes) {
+                lifecycle.beforeUninstall(plan);
+            }
             State next = plan.state();
             hook.beforeCommit(next.ids());
             StateStore.write(home, next);
@@ -154,9 +157,48 @@ public final class LocalInstaller implements Installer {
                 PackageFiles.removeRecorded(p, settings.installDir());
                 listener.removed(p.id());
             }
-            hooks.run(ConfigHooks.Hook.ON_POST_UNINSTALL, goneIds).ifPresent(listener::hookFailed);
+            if (changes) {
+                reportAfter(() -> lifecycle.afterUninstall(plan, next), listener);
+            }
             return new UninstallOutcome(ids(plan.removed()), ids(plan.orphans()), plan.dependents(), next);
         }
+    }
+
+    private static Map<PackageId, Path> stagedDirs(Map<PackageId, StageStep.Staged> staged) {
+        Map<PackageId, Path> dirs = new LinkedHashMap<>();
+        staged.forEach((id, s) -> dirs.put(id, s.dir()));
+        return dirs;
+    }
+
+    // A veto or a refusal after staging deletes the staging directories before it leaves, so that
+    // nothing of the refused operation stays behind (a crash instead leaves them to HomeRecovery).
+    private static void vetoable(Map<PackageId, StageStep.Staged> staged, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            for (StageStep.Staged s : staged.values()) {
+                try {
+                    PackageFiles.deleteTree(s.dir());
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs an {@code after*} position: the change stands whatever it does, so its problems, and a
+     * throw, reach the listener as warnings.
+     */
+    static void reportAfter(java.util.function.Supplier<List<String>> after, InstallListener listener) {
+        List<String> problems;
+        try {
+            problems = after.get();
+        } catch (RuntimeException e) {
+            problems = List.of("a hook after the change failed: " + e);
+        }
+        problems.forEach(listener::hookFailed);
     }
 
     private static List<PackageId> ids(List<StatePackage> packages) {

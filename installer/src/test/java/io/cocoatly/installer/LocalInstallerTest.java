@@ -19,44 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The installer contract, in process, and the hooks (run only by the built-in installer). */
+/** The installer contract, in process. */
 class LocalInstallerTest extends InstallerContract {
-
-    private String withHook(String hook, String script) {
-        return "{\"security\": {\"trusted_keys\": [\"" + registry.key().publicKey().base64() + "\"]},"
-                + " \"hooks\": {\"" + hook + "\": [\"sh\", \"-c\", \"" + script + "\"]}}";
-    }
-
-    @Test
-    void aFailingPreInstallHookRefusesTheInstallBeforeAnythingChanges() throws IOException {
-        writeConfig(withHook("on_pre_install", "exit 3"));
-
-        CocoatlyException e = assertThrows(CocoatlyException.class,
-                () -> installer.apply(request("c@1.0.0"), InstallListener.NONE));
-
-        assertEquals("hook-failed", e.code());
-        assertEquals("hook `on_pre_install` (`sh`) exited with 3; nothing was changed", e.getMessage());
-        assertFalse(Files.exists(home.stateFile()));
-        assertEquals(0, server.requests());
-    }
-
-    @Test
-    void postHooksSeeThePackagesAndTheirFailureIsReportedNotThrown() throws IOException {
-        Path log = dir.resolve("hook.log");
-        writeConfig(withHook("on_post_install", "echo $COCOATLY_HOOK $COCOATLY_PACKAGES >> " + log + "; exit 1"));
-        List<String> failures = new ArrayList<>();
-
-        installer.apply(request("b@1.0.0", "c@1.0.0"), new InstallListener() {
-            @Override
-            public void hookFailed(String problem) {
-                failures.add(problem);
-            }
-        });
-
-        assertEquals("on_post_install b@1.0.0 c@1.0.0\n", Files.readString(log));
-        assertEquals(List.of("hook `on_post_install` (`sh`) exited with 1"), failures);
-        assertEquals(2, installer.state().packages().size());
-    }
 
     @Test
     void afterARecoveryPackagesWhoseFilesDifferAreReinstalledNotKept() throws IOException {
