@@ -75,6 +75,16 @@ final class CocoatlyCommand implements Runnable {
         context.console().verbose(verbose);
     }
 
+    /** The global option that turns plugins off; {@link Cli} looks for it before parsing, for plugin commands. */
+    static final String NO_PLUGINS_OPTION = "--no-plugins";
+
+    /** {@code --no-plugins}, global. */
+    @Option(names = NO_PLUGINS_OPTION, scope = ScopeType.INHERIT,
+            description = "Run without plugins: no plugin hooks, no shell hooks, no plugin commands.")
+    void noPlugins(boolean noPlugins) {
+        context.console().noPlugins(noPlugins);
+    }
+
     /** The one global option that takes a value, which {@link Cli} must not mistake for a command name. */
     static final String COLOR_OPTION = "--color";
 

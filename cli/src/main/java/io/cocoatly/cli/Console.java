@@ -38,6 +38,7 @@ public final class Console {
     private volatile ColorChoice color = ColorChoice.AUTO;
     private volatile boolean quiet;
     private volatile boolean verbose;
+    private volatile boolean noPlugins;
     private volatile int width;
     private volatile Busy liveLine;
 
@@ -130,6 +131,15 @@ public final class Console {
         if (busy != null) {
             busy.erase();
         }
+    }
+
+    /** {@code --no-plugins}: this run loads no plugin, the built-in shell hooks included. */
+    public boolean noPlugins() {
+        return noPlugins;
+    }
+
+    void noPlugins(boolean noPlugins) {
+        this.noPlugins = noPlugins;
     }
 
     void quiet(boolean quiet) {
