@@ -28,7 +28,7 @@ class LayeringTest {
     }
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
-    private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "registry.http",
+    private static final String[] MODULES = {"model", "plugin", "json", "config", "transport", "artifact", "registry", "registry.http",
         "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "cli"};
 
     @Test
@@ -58,6 +58,23 @@ class LayeringTest {
     void modelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.model..", "java..");
+        rule.check(classes);
+    }
+
+    /** A plugin compiles against the plugin API and the model alone (docs/plugins.md). */
+    @Test
+    void thePluginApiDependsOnTheModelAndTheJdkAlone() {
+        ArchRule rule = classes().that().resideInAPackage("io.cocoatly.plugin..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cocoatly.plugin..", "io.cocoatly.model..",
+                        "java..");
+        rule.check(classes);
+    }
+
+    /** The installer offers one Lifecycle interface and never loads or knows plugins: the CLI adapts them. */
+    @Test
+    void theInstallerKnowsNothingOfPlugins() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.installer..")
+                .should().dependOnClassesThat().resideInAPackage("io.cocoatly.plugin..");
         rule.check(classes);
     }
 
