@@ -191,6 +191,11 @@ class PluginHooksTest {
         assertTrue(r.err().contains("plugin `noisy` failed in on_post_install: java.lang.RuntimeException: oops; the"
                 + " change stands"), r.err());
         assertTrue(Files.isRegularFile(fixture.home().resolve("packages/jq/1.0.0/bin/jq")));
+
+        CliRunner.Result json = install("log@1", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(Json.mapper().readTree(json.out()).get("success").asBoolean());
+        assertTrue(json.err().contains("plugin `noisy` failed in on_post_install"), "stderr, not the JSON: " + json.err());
     }
 
     @Test
