@@ -127,6 +127,26 @@ class PluginHooksTest {
     }
 
     @Test
+    void withAnExternalInstallerThePluginsRunInThisProcessAroundItsRequests() throws IOException {
+        recordingPlugin("rec");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        config(", \"installer\": {\"command\": " + Json.mapper().writeValueAsString(List.of(java, "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "io.cocoatly.installer.InstallerTool")) + "}");
+
+        CliRunner.Result r = install("jq");
+        assertEquals(0, r.exitCode(), r.err());
+        CliRunner.Result u = run("uninstall", "jq");
+        assertEquals(0, u.exitCode(), u.err());
+
+        // The program stages in its own process: the pre-install event has no staged files to show,
+        // so its files are the install path, and jq's own manifest cannot be read yet.
+        assertEquals(List.of("rec on_pre_install INSTALL GLOBAL: INSTALL jq@1.0.0",
+                "rec on_post_install INSTALL GLOBAL: INSTALL jq@1.0.0 license MIT",
+                "rec on_pre_uninstall UNINSTALL GLOBAL: REMOVE jq@1.0.0 license MIT",
+                "rec on_post_uninstall UNINSTALL GLOBAL: REMOVE jq@1.0.0 license MIT"), recorded());
+    }
+
+    @Test
     void aProjectInstallNamesTheProjectAndWhatItsLockfileDropped() throws IOException {
         recordingPlugin("rec");
         Path project = fixture.project("{\"jq\": \"^1\", \"log\": \"^1\"}");
