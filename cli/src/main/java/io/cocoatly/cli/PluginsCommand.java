@@ -182,6 +182,7 @@ final class PluginsCommand implements Runnable {
                 out.println("No plugin jars in " + survey.home().pluginsDir() + ".");
             }
             if (!external.isEmpty()) {
+                out.println();
                 out.println("External commands:");
                 int width = external.keySet().stream().mapToInt(String::length).max().orElse(0);
                 external.forEach((name, path) -> out.println("  " + name + " ".repeat(width - name.length() + 2) + path));

@@ -28,7 +28,7 @@ class LayeringTest {
     }
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
-    private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "registry.http",
+    private static final String[] MODULES = {"model", "plugin", "json", "config", "transport", "artifact", "registry", "registry.http",
         "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "cli"};
 
     @Test
@@ -58,6 +58,15 @@ class LayeringTest {
     void modelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.model..", "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void thePluginApiDependsOnTheModelAndTheJdkAlone() {
+        // A plugin compiles against two small jars; nothing else of Cocoatly may leak into its API.
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.plugin..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.plugin..", "io.cocoatly.model..",
+                        "java..");
         rule.check(classes);
     }
 
