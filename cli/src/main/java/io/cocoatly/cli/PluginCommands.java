@@ -121,7 +121,7 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
         if (jars.isEmpty()) {
             return Optional.empty();
         }
-        Plugins plugins = Plugins.of(home, PluginConfig.disabled(home), false);
+        Plugins plugins = Plugins.of(home, PluginConfig.disabled(context), false);
         PluginCommands commands = of(plugins);
         List<Owned> owners = commands.byName().getOrDefault(name, List.of());
         if (owners.isEmpty()) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * plugin off.
  *
  * <p>Merge note: the {@code config} module learns the {@code plugins} section on another branch. Until
- * then this reads the raw key ({@link #disabled}, one method: becomes {@code config.plugins().disabled()})
+ * then this reads the raw key ({@link #disabled(Context)}, one method: becomes {@code config.plugins().disabled()})
  * and writes through {@link ConfigEditor}, falling back to the same atomic, canonical edit itself while
  * the editor does not know the key yet ({@link #rawSet}, then dead and to be deleted).
  */
@@ -41,12 +41,19 @@ final class PluginConfig {
     }
 
     /**
-     * The plugin names {@code plugins.disabled} lists in the home's {@code config.json}; none when the
-     * file or the key is missing.
+     * The plugin names {@code plugins.disabled} lists for the run of {@code context}: the home's
+     * {@code config.json}; none when the file or the key is missing.
      *
      * @throws CocoatlyException {@code invalid-config} if the file is malformed or the key is not an
      *     array of strings
      */
+    static Set<String> disabled(Context context) {
+        // Merge note: becomes the layered setting (home file and COCOATLY_PLUGINS_DISABLED), e.g.
+        // CommandSettings.load(context, ...).config().plugins().disabled(), once `config` knows it.
+        return disabled(CommandSettings.home(context));
+    }
+
+    /** {@code plugins.disabled} as the home's {@code config.json} says it. */
     static Set<String> disabled(Home home) {
         Path file = home.configFile();
         byte[] bytes;
@@ -67,7 +74,7 @@ final class PluginConfig {
         for (JsonCursor name : list.map(JsonCursor::elements).orElse(List.of())) {
             names.add(name.string());
         }
-        return names;
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /**
@@ -82,14 +89,14 @@ final class PluginConfig {
             // unset removes a key the file has even when the editor does not know it.
             return editor.unset(DISABLED);
         }
-        JsonArray array = JsonArray.create();
-        names.forEach(array::add);
         try {
             return editor.set(DISABLED, text(names));
         } catch (CocoatlyException e) {
             if (!e.code().equals(ConfigEditor.UNKNOWN_KEY)) {
                 throw e;
             }
+            JsonArray array = JsonArray.create();
+            names.forEach(array::add);
             return rawSet(home, array);
         }
     }

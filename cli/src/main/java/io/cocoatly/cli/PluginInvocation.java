@@ -85,7 +85,14 @@ record PluginInvocation(String name, List<String> args, boolean json, boolean qu
         }
         PluginCommand command = owned.command();
         if (help) {
-            context.out().print(usage(owned));
+            String usage;
+            try {
+                usage = PluginThreads.withLoaderOf(command, () -> usage(owned));
+            } catch (RuntimeException | LinkageError e) {
+                Cli.report(context, failed(owned, e), json, verbose);
+                return ExitCodes.FAILED;
+            }
+            context.out().print(usage);
             context.out().flush();
             return ExitCodes.OK;
         }
@@ -133,7 +140,7 @@ record PluginInvocation(String name, List<String> args, boolean json, boolean qu
         PluginCommand command = owned.command();
         StringBuilder text = new StringBuilder();
         text.append("Usage: cocoatly ").append(command.name()).append(" [ARGS]...\n");
-        text.append(command.description().strip()).append('\n');
+        text.append(command.description() == null ? "" : command.description().strip()).append('\n');
         String help = command.help() == null ? "" : command.help().stripTrailing();
         if (!help.isEmpty()) {
             text.append('\n').append(help).append('\n');

@@ -68,7 +68,7 @@ final class PluginsCommand implements Runnable {
         static Survey of(Context context, String command) {
             CommandSettings settings = CommandSettings.load(context, command, ConfigScope.manifest(context), null);
             Home home = settings.home();
-            return new Survey(settings, home, PluginConfig.disabled(home), PluginJar.find(home),
+            return new Survey(settings, home, PluginConfig.disabled(context), PluginJar.find(home),
                     context.console().noPlugins());
         }
 
@@ -143,6 +143,7 @@ final class PluginsCommand implements Runnable {
             for (String name : survey.names()) {
                 reports.add(survey.report(name, warnings));
             }
+            warnings.addAll(conflicts(reports));
             Map<String, Path> external = ExternalCommand.all(context.env(), survey.home());
             // A plugin command hides an executable of its name: list the executable where it runs.
             reports.forEach(r -> r.commands().keySet().forEach(external::remove));
@@ -190,6 +191,24 @@ final class PluginsCommand implements Runnable {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** A warning for each command that more than one enabled plugin adds: running it is {@code plugin-conflict}. */
+    static List<String> conflicts(List<PluginReport> reports) {
+        Map<String, List<String>> owners = new java.util.TreeMap<>();
+        for (PluginReport r : reports) {
+            if (r.enabled()) {
+                r.commands().keySet().forEach(c -> owners.computeIfAbsent(c, k -> new ArrayList<>()).add(r.name()));
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        owners.forEach((command, plugins) -> {
+            if (plugins.size() > 1) {
+                warnings.add("plugins " + Typos.list(plugins) + " all add the command `" + command + "`: running it is an"
+                        + " error until all but one are disabled");
+            }
+        });
+        return warnings;
     }
 
     /** {@code cocoatly plugins info NAME}. */

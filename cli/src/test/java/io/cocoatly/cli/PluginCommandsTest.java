@@ -166,6 +166,9 @@ class PluginCommandsTest {
         assertEquals("", r.out());
         CliRunner.Result json = cli().run("greet", "--json");
         assertEquals("plugin-conflict", json(json).get("error").get("code").asText());
+        CliRunner.Result list = cli().run("plugins", "list");
+        assertTrue(list.err().contains("warning: plugins `alpha` and `beta` all add the command `greet`: running it is an"
+                + " error until all but one are disabled"), list.err());
     }
 
     @Test
