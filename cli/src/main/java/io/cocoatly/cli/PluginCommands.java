@@ -106,9 +106,9 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
      * enabled plugin adds a command of that name. Loads the plugins only then; a run whose home has
      * no plugin jar lists one directory and opens nothing.
      *
-     * @return the exit code, or empty when it is no plugin command (an external executable may be,
-     *     else picocli reports an unknown command)
-     *     ({@code plugin-conflict}, exit 4, when two plugins add the name)
+     * @return the exit code (4 with {@code plugin-conflict} when two plugins add the name), or empty
+     *     when it is no plugin command (an external executable may be, else picocli reports an unknown
+     *     command)
      */
     static Optional<Integer> dispatch(Context context, String... args) {
         String name = Cli.requestedCommand(args);
@@ -121,6 +121,9 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
         if (jars.isEmpty()) {
             return Optional.empty();
         }
+        PluginInvocation invocation = PluginInvocation.parse(name, args);
+        // -q must hold for the warnings below too, which come before picocli or the command parse the line.
+        context.console().quiet(invocation.quiet());
         Plugins plugins = Plugins.of(home, PluginConfig.disabled(context), false);
         PluginCommands commands = of(plugins);
         List<Owned> owners = commands.byName().getOrDefault(name, List.of());
@@ -129,7 +132,6 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
             commands.problems().forEach(context::warn);
             return Optional.empty();
         }
-        PluginInvocation invocation = PluginInvocation.parse(name, args);
         if (owners.size() > 1) {
             Cli.report(context, conflict(name, owners), invocation.json(), false);
             return Optional.of(ExitCodes.FAILED);

@@ -200,6 +200,7 @@ class PluginCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("hello [x]\n", r.out());
         assertTrue(r.err().startsWith("warning: plugin `broken`: "), r.err());
+        assertEquals("", cli().run("greet", "-q").err(), "-q: errors only");
     }
 
     @Test
