@@ -30,7 +30,7 @@ final class AuditCommand implements PluginCommand {
 
     @Override
     public String description() {
-        return "Show the audit log of installs and uninstalls (plugin `audit`).";
+        return "Show the audit log of installs and uninstalls.";
     }
 
     @Override

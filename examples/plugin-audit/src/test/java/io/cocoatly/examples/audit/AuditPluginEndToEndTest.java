@@ -194,7 +194,7 @@ class AuditPluginEndToEndTest {
         assertEquals(2, bad.exit(), bad.toString());
         assertTrue(bad.err().contains("`cocoatly audit`: `--limit` takes a number of entries, 1 or more: `0`"), bad.toString());
 
-        assertTrue(ok("--help").out().contains("Show the audit log of installs and uninstalls (plugin `audit`)."),
+        assertTrue(ok("--help").out().contains("Show the audit log of installs and uninstalls."),
                 "the plugin's command is listed in --help");
     }
 
