@@ -87,7 +87,7 @@ for h in none three; do
   n=$([ "$h" = none ] && echo 0 || echo 3)
   # hyperfine -N runs commands without a shell, so each sets its home through env(1).
   cli="env COCOATLY_HOME=$work/$h $root/bin/cocoatly"
-  names+=("install --locked, $n plugins" "--help, $n plugins")
+  names+=("install --locked, $n plugins" "cocoatly --help, $n plugins")
   commands+=("$cli install --locked --manifest $work/$h.demo/cocoatly.json --registry $registry" "$cli --help")
 done
 # Each once more, untimed, so first-run work (a launcher recording its archive) is not measured.
@@ -99,7 +99,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${COCOATLY_BENCH_LOOP:-0}" != 1 ] && command -v hyperfine > /dev/null; then
   args=()
   for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-  hyperfine -N -w 2 -r "$runs" --style none --export-json "$work/h.json" "${args[@]}" > /dev/null 2>&1
+  hyperfine -N -w 2 -r "$runs" --style none --export-json "$work/h.json" "${args[@]}" > /dev/null
   medians=$(python3 -c 'import json, sys
 for r in json.load(open(sys.argv[1]))["results"]: print(round(r["median"] * 1000))' "$work/h.json")
   cpus=$(python3 -c 'import json, sys
@@ -130,6 +130,6 @@ for i in "${!names[@]}"; do
     "$(awk -v a="${median[$i]}" -v b="$floor" 'BEGIN { print a / b }')" "$(( median[i] - floor ))" "${cpu[$i]:--}"
 done
 echo "3 plugins / 0 plugins, install --locked: $(awk -v a="${median[3]}" -v b="${median[1]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[3]}" -v b="${cpu[1]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
-echo "3 plugins / 0 plugins, --help:            $(awk -v a="${median[4]}" -v b="${median[2]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[4]}" -v b="${cpu[2]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
+echo "3 plugins / 0 plugins, cocoatly --help:   $(awk -v a="${median[4]}" -v b="${median[2]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[4]}" -v b="${cpu[2]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out"
