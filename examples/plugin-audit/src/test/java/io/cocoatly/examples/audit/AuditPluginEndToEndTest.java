@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -196,6 +197,13 @@ class AuditPluginEndToEndTest {
 
         assertTrue(ok("--help").out().contains("Show the audit log of installs and uninstalls."),
                 "the plugin's command is listed in --help");
+
+        Result list = ok("plugins", "list", "--json");
+        Map<?, ?> audit = ((List<?>) ((Map<?, ?>) ((Map<?, ?>) JsonText.parse(list.out())).get("data")).get("plugins")).stream()
+                .map(p -> (Map<?, ?>) p).filter(p -> "audit".equals(p.get("name"))).findFirst().orElseThrow();
+        assertEquals(List.of(true, "0.1.0-SNAPSHOT"), List.of(audit.get("enabled"), audit.get("version")), list.toString());
+        assertEquals(Set.of("on_pre_install", "on_post_install", "on_post_uninstall"), Set.copyOf((List<?>) audit.get("hooks")),
+                "the hooks the plugin implements, and not on_package_update");
     }
 
     @Test
@@ -247,9 +255,22 @@ class AuditPluginEndToEndTest {
                 env.toString());
         assertEquals(before, installation());
 
-        // Without plugins nothing vetoes, and nothing is recorded.
-        ok("--no-plugins", "install", "gpl-lib");
-        assertFalse(before.equals(installation()), "installed without plugins");
+        // A disabled plugin is not loaded: nothing vetoes, and nothing is recorded.
+        ok("plugins", "disable", "audit");
+        ok("install", "gpl-lib");
+        assertFalse(before.equals(installation()), "installed with the plugin disabled");
         assertEquals(log, Files.readString(AuditLog.of(home).file()));
+
+        // Enabled again, it records the uninstall: the deny list concerns what is installed only.
+        ok("plugins", "enable", "audit");
+        ok("uninstall", "gpl-lib");
+        List<AuditEntry> entries = entries();
+        assertEquals(List.of(change("gpl-lib", "1.0.0", null, "remove", "GPL-3.0-only")),
+                entries.get(entries.size() - 1).packages());
+
+        // Without plugins nothing vetoes, and nothing is recorded.
+        String recorded = Files.readString(AuditLog.of(home).file());
+        ok("--no-plugins", "install", "gpl-lib");
+        assertEquals(recorded, Files.readString(AuditLog.of(home).file()));
     }
 }
