@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class AuditJarTest {
 
+    /** The jar, as the pom names it to the tests ({@code target/audit.jar} when run otherwise). */
     static Path jar() {
         return Path.of(System.getProperty("audit.jar", "target/audit.jar")).toAbsolutePath();
+    }
+
+    /** The version the jar's manifest carries: the project's. */
+    static String version() {
+        return System.getProperty("audit.version", "0.1.0-SNAPSHOT");
     }
 
     @Test
@@ -28,7 +34,7 @@ class AuditJarTest {
             JarEntry service = file.getJarEntry("META-INF/services/io.cocoatly.plugin.Plugin");
             String text = new String(file.getInputStream(service).readAllBytes(), StandardCharsets.UTF_8);
             assertEquals("io.cocoatly.examples.audit.AuditPlugin", text.strip());
-            assertEquals(System.getProperty("audit.version", "0.1.0-SNAPSHOT"),
+            assertEquals(version(),
                     file.getManifest().getMainAttributes().getValue("Implementation-Version"));
             List<String> classes = file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList();
             assertTrue(classes.contains("io/cocoatly/examples/audit/AuditPlugin.class"), classes.toString());

@@ -201,7 +201,7 @@ class AuditPluginEndToEndTest {
         Result list = ok("plugins", "list", "--json");
         Map<?, ?> audit = ((List<?>) ((Map<?, ?>) ((Map<?, ?>) JsonText.parse(list.out())).get("data")).get("plugins")).stream()
                 .map(p -> (Map<?, ?>) p).filter(p -> "audit".equals(p.get("name"))).findFirst().orElseThrow();
-        assertEquals(List.of(true, "0.1.0-SNAPSHOT"), List.of(audit.get("enabled"), audit.get("version")), list.toString());
+        assertEquals(List.of(true, AuditJarTest.version()), List.of(audit.get("enabled"), audit.get("version")), list.toString());
         assertEquals(Set.of("on_pre_install", "on_post_install", "on_post_uninstall"), Set.copyOf((List<?>) audit.get("hooks")),
                 "the hooks the plugin implements, and not on_package_update");
     }
