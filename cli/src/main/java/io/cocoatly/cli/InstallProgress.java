@@ -160,9 +160,14 @@ final class InstallProgress implements InstallListener {
         redraw();
     }
 
+    // Like a leftover that cannot be removed, shown even when progress is not (--json, -q): a plugin
+    // or shell hook that failed after the change is news the user must see, and stderr is not the
+    // JSON document.
     @Override
     public synchronized void hookFailed(String problem) {
-        line(style.warning() + problem);
+        close();
+        err.println(style.warning() + problem);
+        err.flush();
     }
 
     /** Ends the status line so what follows starts on its own line. */

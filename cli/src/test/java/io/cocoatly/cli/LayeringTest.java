@@ -29,7 +29,7 @@ class LayeringTest {
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
     private static final String[] MODULES = {"model", "json", "config", "transport", "artifact", "registry", "registry.http",
-        "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "cli"};
+        "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "plugin", "cli"};
 
     @Test
     void eachModuleHasOneApiPackageAndInternals() {
@@ -58,6 +58,15 @@ class LayeringTest {
     void modelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.model..", "java..");
+        rule.check(classes);
+    }
+
+    /** A plugin compiles against the plugin API and the model alone: nothing else of Cocoatly's may leak in. */
+    @Test
+    void thePluginApiDependsOnTheModelAlone() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.plugin..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.plugin..", "io.cocoatly.model..",
+                        "java..");
         rule.check(classes);
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
  *                 (e.g. {@code network.timeout_seconds}, {@code hooks.on_post_install})
  */
 public record Config(Registry registry, Storage storage, Cache cache, Network network, Security security,
-        ConfigHooks hooks, Installer installer, List<ConfigWarning> warnings, Map<String, ConfigOrigin> origins) {
+        ConfigHooks hooks, Installer installer, Plugins plugins, List<ConfigWarning> warnings,
+        Map<String, ConfigOrigin> origins) {
 
     /** Digest algorithms {@code security.checksum} may name. */
     public static final Set<String> DIGESTS = Set.of("sha256", "blake3", "sha512");
@@ -34,8 +35,18 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(hooks, "hooks");
         Objects.requireNonNull(installer, "installer");
+        Objects.requireNonNull(plugins, "plugins");
         warnings = List.copyOf(warnings);
         origins = Map.copyOf(origins);
+    }
+
+    /**
+     * Settings read before the {@code plugins} section existed, or made by code: the plugins' settings
+     * are the defaults ({@link Plugins#defaults()}).
+     */
+    public Config(Registry registry, Storage storage, Cache cache, Network network, Security security, ConfigHooks hooks,
+            Installer installer, List<ConfigWarning> warnings, Map<String, ConfigOrigin> origins) {
+        this(registry, storage, cache, network, security, hooks, installer, Plugins.defaults(), warnings, origins);
     }
 
     /** Settings made by code rather than read, e.g. the defaults with another install directory: every origin is the default. */
@@ -231,6 +242,37 @@ public record Config(Registry registry, Storage storage, Cache cache, Network ne
         /** No limit set: the installer's defaults apply. */
         public static PackageLimits none() {
             return new PackageLimits(OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        }
+    }
+
+    /**
+     * The plugins of {@code <home>/plugins/} and the built-in one running {@link #hooks()}
+     * ({@code plugins.*}, docs/plugins.md). Like {@code hooks}, only the user's own layers may set
+     * them: a project's config cannot switch off a policy plugin.
+     *
+     * @param disabled {@code plugins.disabled}: the names of the plugins never loaded nor run (a jar's
+     *                 file name without {@code .jar}, or {@code shell-hooks}), without repeats, as written
+     * @param timeout  {@code plugins.timeout_seconds}: how long one hook call may take, a plugin's method
+     *                 or a shell hook's process, before it counts as a failure (a veto before the change,
+     *                 a warning after it)
+     */
+    public record Plugins(List<String> disabled, Duration timeout) {
+
+        /** {@code plugins.timeout_seconds} by default: 60 s. */
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+        /** Checks the fields. */
+        public Plugins {
+            disabled = List.copyOf(new java.util.LinkedHashSet<>(disabled));
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("a plugin time limit is positive: " + timeout);
+            }
+        }
+
+        /** None disabled, the default time limit. */
+        public static Plugins defaults() {
+            return new Plugins(List.of(), DEFAULT_TIMEOUT);
         }
     }
 }

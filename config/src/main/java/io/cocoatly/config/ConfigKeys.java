@@ -102,6 +102,8 @@ final class ConfigKeys {
                 integer("max_package_entries", 1, Integer.MAX_VALUE).defaults("100000"),
                 integer("max_path_bytes", 1, 65_536).defaults("1024"),
                 integer("max_path_depth", 1, 4096).defaults("64"), integer("lock_timeout_seconds", 0, 86_400).defaults("120"));
+        section(s, "plugins", json("disabled", "a JSON array of plugin names, e.g. [\"audit\", \"shell-hooks\"]").defaults("[]"),
+                integer("timeout_seconds", 1, 86_400).defaults("60"));
         return Collections.unmodifiableMap(s);
     }
 

@@ -35,16 +35,17 @@ final class ConfigLayer {
 
     /**
      * What a project's config may not set: anything that runs a command ({@code hooks},
-     * {@code installer.command}) or moves where Cocoatly writes and deletes ({@code storage},
-     * {@code cache}). A project arrives with a clone, and installing it must never run a program its
-     * author chose or touch directories outside it; the home's config and the environment belong to
-     * the user and may set these. A project may choose its registry and the keys it trusts, since
+     * {@code installer.command}), decides which plugins run ({@code plugins}: a project must not switch
+     * off the user's policy plugin, nor stretch its time limit) or moves where Cocoatly writes and
+     * deletes ({@code storage}, {@code cache}). A project arrives with a clone, and installing it must
+     * never run a program its author chose or touch directories outside it; the home's config and the
+     * environment belong to the user and may set these. A project may choose its registry and the keys it trusts, since
      * which packages it installs is the project's own business.
      */
     static boolean userOnly(ConfigKeys.Key key) {
         String id = key.id();
-        return id.startsWith("hooks.") || id.startsWith("storage.") || id.startsWith("cache.")
-                || id.equals("installer.command");
+        return id.startsWith("hooks.") || id.startsWith("plugins.") || id.startsWith("storage.")
+                || id.startsWith("cache.") || id.equals("installer.command");
     }
 
     /**

@@ -128,7 +128,27 @@ public final class ConfigReader {
                     .ifPresent(argv -> hooks.put(hook, argv));
         }
         return new Config(registry, storage, cache, network, security, new ConfigHooks(hooks), installer(d.installer()),
-                warnings, origins);
+                plugins(d.plugins()), warnings, origins);
+    }
+
+    private Config.Plugins plugins(Config.Plugins d) {
+        List<String> disabled = setting("plugins", "disabled", d.disabled(), (at, base) -> pluginNames(at));
+        return new Config.Plugins(disabled, Duration.ofSeconds(integer("plugins", "timeout_seconds",
+                (int) d.timeout().toSeconds())));
+    }
+
+    // Names only: whether a jar of that name exists is `plugins list`'s business, since a name may
+    // be disabled before its jar is dropped in.
+    private static List<String> pluginNames(JsonCursor at) {
+        List<String> names = new ArrayList<>();
+        for (JsonCursor element : at.elements()) {
+            String name = nonEmpty(element);
+            if (names.contains(name)) {
+                throw element.error("`" + name + "` is listed twice");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private Config.Installer installer(Config.Installer d) {

@@ -77,5 +77,6 @@ class ConfigEntriesTest {
         assertEquals(defaults.network(), read.network());
         assertEquals(defaults.security(), read.security());
         assertEquals(defaults.installer().lockTimeout(), read.installer().lockTimeout());
+        assertEquals(defaults.plugins(), read.plugins());
     }
 }

@@ -25,7 +25,7 @@ class ExternalInstallerTest extends InstallerContract {
 
     @Override
     Installer installer(Home home, InstallSettings settings) {
-        return new ExternalInstaller(toolCommand(), home, home, settings.installDir(), Lifecycle.NONE);
+        return new ExternalInstaller(toolCommand(), home, home, settings.installDir(), settings.lifecycle());
     }
 
     @Test

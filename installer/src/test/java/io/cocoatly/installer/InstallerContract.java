@@ -356,6 +356,134 @@ abstract class InstallerContract {
         assertEquals(List.of("locked [c@1.0.0, d@0.1.0]", "beforeCommit [c@1.0.0]", "committed [c@1.0.0]"), hook.events);
     }
 
+    /** Records the lifecycle positions the installer reaches, and refuses or reports when told to. */
+    static final class RecordingLifecycle implements Lifecycle {
+        final List<String> calls = new java.util.ArrayList<>();
+        final List<String> stagedProblems = new java.util.ArrayList<>();
+        RuntimeException refuseInstall;
+        RuntimeException refuseUninstall;
+        List<String> problemsAfter = List.of();
+
+        private static List<PackageId> ids(List<StatePackage> packages) {
+            return packages.stream().map(StatePackage::id).toList();
+        }
+
+        @Override
+        public void beforeInstall(InstallPlan plan, Map<PackageId, Path> staged) {
+            List<PackageId> changes = plan.changes().stream().map(PlannedPackage::id).sorted().toList();
+            calls.add("beforeInstall " + changes + " removals " + ids(plan.removals()));
+            // An external installer stages in its own process and has nothing to show; the built-in
+            // one shows every changing package unpacked, not yet in place.
+            if (!staged.isEmpty() && !staged.keySet().equals(Set.copyOf(changes))) {
+                stagedProblems.add("staged " + staged.keySet() + " for " + changes);
+            }
+            staged.forEach((id, path) -> {
+                if (!Files.isDirectory(path) || path.endsWith(id.version().toString())) {
+                    stagedProblems.add(id + " not staged apart: " + path);
+                }
+            });
+            if (refuseInstall != null) {
+                throw refuseInstall;
+            }
+        }
+
+        @Override
+        public List<String> afterInstall(InstallPlan plan, State committed) {
+            calls.add("afterInstall " + plan.changes().stream().map(PlannedPackage::id).sorted().toList() + " removals "
+                    + ids(plan.removals()) + " committed " + committed.ids());
+            return problemsAfter;
+        }
+
+        @Override
+        public void beforeUninstall(UninstallPlan plan) {
+            calls.add("beforeUninstall " + ids(plan.gone()));
+            if (refuseUninstall != null) {
+                throw refuseUninstall;
+            }
+        }
+
+        @Override
+        public List<String> afterUninstall(UninstallPlan plan, State committed) {
+            calls.add("afterUninstall " + ids(plan.gone()) + " committed " + committed.ids());
+            return problemsAfter;
+        }
+    }
+
+    private RecordingLifecycle withLifecycle() throws IOException {
+        RecordingLifecycle lifecycle = new RecordingLifecycle();
+        installer = installer(home, InstallSettings.from(ConfigReader.read(home)).withLifecycle(lifecycle));
+        return lifecycle;
+    }
+
+    @Test
+    void eachLifecyclePositionIsCalledOnceWithThePlanAndANoOpCallsNone() throws IOException {
+        RecordingLifecycle lifecycle = withLifecycle();
+
+        installer.apply(request("b@1.0.0", "c@1.0.0", "d@0.1.0"), InstallListener.NONE);
+        installer.apply(request("b@1.0.0", "c@1.0.0", "d@0.1.0"), InstallListener.NONE);
+        installer.apply(request("b@2.0.0", "c@1.0.0"), InstallListener.NONE);
+        installer.uninstall(List.of(PackageName.of("b")), false, InstallListener.NONE);
+
+        assertEquals(List.of(
+                "beforeInstall [b@1.0.0, c@1.0.0, d@0.1.0] removals []",
+                "afterInstall [b@1.0.0, c@1.0.0, d@0.1.0] removals [] committed [b@1.0.0, c@1.0.0, d@0.1.0]",
+                "beforeInstall [b@2.0.0] removals [b@1.0.0, d@0.1.0]",
+                "afterInstall [b@2.0.0] removals [b@1.0.0, d@0.1.0] committed [b@2.0.0, c@1.0.0]",
+                "beforeUninstall [b@2.0.0]",
+                "afterUninstall [b@2.0.0] committed [c@1.0.0]"), lifecycle.calls);
+        assertEquals(List.of(), lifecycle.stagedProblems);
+    }
+
+    @Test
+    void aThrowingBeforeInstallVetoesWithNothingChanged() throws IOException {
+        RecordingLifecycle lifecycle = withLifecycle();
+        installer.apply(request("d@0.1.0"), InstallListener.NONE);
+        byte[] before = Files.readAllBytes(home.stateFile());
+        lifecycle.refuseInstall = new CocoatlyException(io.cocoatly.model.ErrorKind.FAILED, "vetoed", "no", List.of());
+
+        CocoatlyException e = assertThrows(CocoatlyException.class,
+                () -> installer.apply(request("a@1.2.0", "b@1.0.0", "c@1.0.0", "d@0.1.0"), InstallListener.NONE));
+
+        assertEquals("vetoed", e.code());
+        assertUnchanged(before);
+        assertFalse(lifecycle.calls.stream().anyMatch(c -> c.startsWith("afterInstall [a@1.2.0")), lifecycle.calls.toString());
+    }
+
+    @Test
+    void aThrowingBeforeUninstallVetoesWithNothingChanged() throws IOException {
+        RecordingLifecycle lifecycle = withLifecycle();
+        installer.apply(request("d@0.1.0"), InstallListener.NONE);
+        byte[] before = Files.readAllBytes(home.stateFile());
+        lifecycle.refuseUninstall = new IllegalStateException("keep it");
+
+        assertThrows(IllegalStateException.class,
+                () -> installer.uninstall(List.of(PackageName.of("d")), false, InstallListener.NONE));
+
+        assertUnchanged(before);
+        assertTrue(Files.isRegularFile(installed("d", "0.1.0").resolve("d.txt")));
+        assertEquals("beforeUninstall [d@0.1.0]", lifecycle.calls.get(lifecycle.calls.size() - 1));
+    }
+
+    @Test
+    void problemsAfterTheChangeAreWarningsAndTheChangeStands() throws IOException {
+        RecordingLifecycle lifecycle = withLifecycle();
+        lifecycle.problemsAfter = List.of("plugin `x` failed");
+        List<String> warnings = new java.util.ArrayList<>();
+        InstallListener listener = new InstallListener() {
+            @Override
+            public void hookFailed(String problem) {
+                warnings.add(problem);
+            }
+        };
+
+        installer.apply(request("c@1.0.0"), listener);
+        installer.uninstall(List.of(PackageName.of("c")), false, listener);
+
+        assertEquals(List.of("plugin `x` failed", "plugin `x` failed"), warnings);
+        assertEquals(List.of(), installer.state().ids());
+        assertFalse(Files.exists(installed("c", "1.0.0").resolve("c.txt")));
+    }
+
     static List<String> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
