@@ -28,13 +28,20 @@ public final class Cli {
     /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
     public static int run(Context context, String... args) {
         try {
+            // A name is a built-in command's, else a plugin's, else an executable's (docs/cli.md).
+            java.util.Optional<Integer> plugin = PluginCommands.dispatch(context, args);
+            if (plugin.isPresent()) {
+                return plugin.get();
+            }
             java.util.Optional<Integer> external = ExternalCommand.dispatch(context, args);
             if (external.isPresent()) {
                 return external.get();
             }
         } catch (CocoatlyException e) {
-            report(context, e, false, false);
+            report(context, e, Arrays.asList(args).contains("--json"), false);
             return ExitCodes.forKind(e.kind());
+        } finally {
+            RunResources.closeAll(context);
         }
         CommandLine cli = commandLine(context, args);
         try {
@@ -47,6 +54,10 @@ public final class Cli {
     static CommandLine commandLine(Context context, String... args) {
         CommandLine cli = new CommandLine(new CocoatlyCommand(context), new ContextFactory(context));
         addSubcommands(cli, args);
+        if (requestedCommand(args) == null) {
+            // Top-level help lists the plugins' and external commands; computed only if printed.
+            PluginHelp.addTo(cli, context);
+        }
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,14 +82,7 @@ public final class Cli {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return;
         }
-        String requested = null;
-        for (int i = 0; i < args.length && requested == null; i++) {
-            if (args[i].equals(CocoatlyCommand.COLOR_OPTION)) {
-                i++; // its value, which is not a command
-            } else if (!args[i].startsWith("-")) {
-                requested = args[i];
-            }
-        }
+        String requested = requestedCommand(args);
         if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
             // A completion script covers every command. A loop, not forEach(cli::addSubcommand): a
             // method reference to picocli links its (Java 5) CommandLine class when the start-up
@@ -101,6 +105,21 @@ public final class Cli {
             listed.updateCommandAttributes(annotation, cli.getFactory());
             cli.addSubcommand(annotation.name(), listed);
         }
+    }
+
+    /**
+     * The command the arguments name: the first word that is no option, skipping the value of
+     * {@code --color}; null when there is none (top-level help, {@code --version}).
+     */
+    static String requestedCommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(CocoatlyCommand.COLOR_OPTION)) {
+                i++; // its value, which is not a command
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /** Help's width: {@code COLUMNS} kept within 55..120, else 100 (help is not redrawn, so it never asks stty). */

@@ -50,6 +50,7 @@ final class CocoatlyCommand implements Runnable {
             LogoutCommand.class,
             ConfigCommand.class,
             CacheCommand.class,
+            PluginsCommand.class,
             RegistryCommand.class,
             CompletionCommand.class);
 

@@ -54,7 +54,8 @@ final class ExternalCommand {
                 Arrays.asList(args).subList(1, args.length)));
     }
 
-    private static boolean isBuiltIn(String name) {
+    /** Whether {@code name} is a built-in command's name or alias. */
+    static boolean isBuiltIn(String name) {
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
             if (annotation.name().equals(name) || Arrays.asList(annotation.aliases()).contains(name)) {
@@ -64,8 +65,31 @@ final class ExternalCommand {
         return false;
     }
 
-    /** {@code <home>/plugins/cocoatly-NAME}, else the first executable {@code cocoatly-NAME} on {@code PATH}. */
-    static Optional<Path> find(Map<String, String> env, Home home, String name) {
+    /**
+     * Every external command there is, by name, each with the executable that runs for it: those of
+     * {@code <home>/plugins/}, then those of {@code PATH}'s directories in order, the first of a name
+     * winning, built-in names left out (they never run). For {@code --help} and {@code plugins list}.
+     */
+    static Map<String, Path> all(Map<String, String> env, Home home) {
+        Map<String, Path> found = new java.util.TreeMap<>();
+        for (Path dir : directories(env, home)) {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.sorted().toList()) {
+                    String file = p.getFileName().toString();
+                    String name = file.startsWith(PREFIX) ? file.substring(PREFIX.length()) : "";
+                    if (NAME.matcher(name).matches() && !isBuiltIn(name) && !found.containsKey(name)
+                            && Files.isRegularFile(p) && Files.isExecutable(p)) {
+                        found.put(name, p);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // A missing or unreadable directory of PATH has no commands, as for the shell.
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> directories(Map<String, String> env, Home home) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(home.pluginsDir());
         for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -73,7 +97,12 @@ final class ExternalCommand {
                 dirs.add(Path.of(dir));
             }
         }
-        return dirs.stream().map(d -> d.resolve(PREFIX + name))
+        return dirs;
+    }
+
+    /** {@code <home>/plugins/cocoatly-NAME}, else the first executable {@code cocoatly-NAME} on {@code PATH}. */
+    static Optional<Path> find(Map<String, String> env, Home home, String name) {
+        return directories(env, home).stream().map(d -> d.resolve(PREFIX + name))
                 .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
     }
 

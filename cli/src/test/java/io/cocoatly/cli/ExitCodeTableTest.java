@@ -138,6 +138,20 @@ class ExitCodeTableTest {
     }
 
     @Test
+    void pluginErrors() throws IOException {
+        // Two plugins adding one command, and a command that throws: both exit 4 naming the plugin.
+        Path plugins = temp.resolve("home/plugins");
+        io.cocoatly.testkit.PluginJars.builder().source("a.P", PluginCommandsTest.greeter("a", "greet", "A."))
+                .provider("a.P").write(plugins.resolve("a.jar"));
+        io.cocoatly.testkit.PluginJars.builder().source("b.P", PluginCommandsTest.greeter("b", "greet", "B."))
+                .provider("b.P").write(plugins.resolve("b.jar"));
+        assertRow(4, "plugin-conflict", new CliRunner(temp, env()).run("greet", "--json"));
+        assertEquals(0, new CliRunner(temp, env()).run("plugins", "disable", "b").exitCode());
+        assertRow(4, "plugin-failed", new CliRunner(temp, env()).run("greet", "boom", "--json"));
+        assertRow(2, "unknown-plugin", new CliRunner(temp, env()).run("plugins", "info", "c", "--json"));
+    }
+
+    @Test
     void row70Bugs() {
         // A failure no code path expects (here: standard input that breaks) is a bug, reported as such.
         InputStream broken = new ByteArrayInputStream(new byte[0]) {

@@ -10,8 +10,10 @@ import java.util.Objects;
  * One run of a {@link PluginCommand}.
  *
  * @param args  the arguments after the command's name, with Cocoatly's own options taken out
- *              ({@code --json}, {@code -q}, {@code -v}, {@code --color WHEN}); {@code --help} never
- *              reaches the command
+ *              ({@code --json}, {@code -q}, {@code -v}, {@code --color WHEN}, {@code --no-plugins})
+ *              wherever they are up to a {@code --}: what follows {@code --} is the command's,
+ *              {@code --} included, so a command may take a {@code --json} of its own after it;
+ *              {@code --help} and {@code -h} before {@code --} never reach the command
  * @param json  whether {@code --json} was given: print nothing to {@code out}, return the data
  * @param quiet whether {@code -q} was given: print errors only
  * @param out   standard output
