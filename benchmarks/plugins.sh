@@ -6,8 +6,10 @@
 # hook and a command), plus `java -version` as the floor, all in the same run. Hooks fire only on a
 # change and jars are opened only when a hook or a plugin command needs them, so the two no-op
 # installs should not differ; `cocoatly --help` with 0 and with 3 plugins is timed too, since listing
-# the plugins' commands is where the jars are opened. Runs the checkout's bin/cocoatly as a user would,
-# its AppCDS archive included (the first run after a build records it and is not timed).
+# the plugins' commands is where the jars are opened. The home with three plugins is also timed with
+# --no-plugins, as a control (same home, no plugin) and a gauge of the noise. Runs the checkout's
+# bin/cocoatly as a user would, its AppCDS archive included (the first run after a build records it
+# and is not timed).
 #
 # Uses hyperfine if it is installed, otherwise a loop around `date +%s%N` that alternates the
 # commands. Prints each median, its ratio to the floor and its difference from it, hyperfine's mean
@@ -90,6 +92,10 @@ for h in none three; do
   names+=("install --locked, $n plugins" "cocoatly --help, $n plugins")
   commands+=("$cli install --locked --manifest $work/$h.demo/cocoatly.json --registry $registry" "$cli --help")
 done
+# The control: the home with three plugins, run without them. Against it, a difference between the
+# homes is told apart from one the plugins make, and its spread from the 0-plugin row shows the noise.
+names+=("install --locked, 3, --no-plugins")
+commands+=("env COCOATLY_HOME=$work/three $root/bin/cocoatly --no-plugins install --locked --manifest $work/three.demo/cocoatly.json --registry $registry")
 # Each once more, untimed, so first-run work (a launcher recording its archive) is not measured.
 for c in "${commands[@]}"; do $c > /dev/null 2>&1 || { echo "failed: $c" >&2; $c; exit 1; }; done
 
@@ -124,12 +130,13 @@ fi
 mapfile -t median <<< "$medians"
 mapfile -t cpu <<< "${cpus:-}"
 floor=${median[0]}
-printf '%-28s %8s %8s %12s %12s\n' command median ratio 'minus floor' 'mean CPU'
+printf '%-34s %8s %8s %12s %12s\n' command median ratio 'minus floor' 'mean CPU'
 for i in "${!names[@]}"; do
-  printf '%-28s %5s ms %7.1fx %9s ms %9s ms\n' "${names[$i]}" "${median[$i]}" \
+  printf '%-34s %5s ms %7.1fx %9s ms %9s ms\n' "${names[$i]}" "${median[$i]}" \
     "$(awk -v a="${median[$i]}" -v b="$floor" 'BEGIN { print a / b }')" "$(( median[i] - floor ))" "${cpu[$i]:--}"
 done
 echo "3 plugins / 0 plugins, install --locked: $(awk -v a="${median[3]}" -v b="${median[1]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[3]}" -v b="${cpu[1]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
+echo "3 plugins / the same home with --no-plugins, install --locked: $(awk -v a="${median[3]}" -v b="${median[5]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[3]}" -v b="${cpu[5]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
 echo "3 plugins / 0 plugins, cocoatly --help:   $(awk -v a="${median[4]}" -v b="${median[2]}" 'BEGIN { printf "%.2f", a / b }')x median${cpus:+, $(awk -v a="${cpu[4]}" -v b="${cpu[2]}" 'BEGIN { printf "%.2f", a / b }')x CPU}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out"
