@@ -126,11 +126,12 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
         context.console().quiet(invocation.quiet());
         Plugins plugins = Plugins.of(home, PluginConfig.disabled(context), false);
         PluginCommands commands = of(plugins);
+        PluginThreads.closeAtEnd(context, plugins.loaded());
         List<Owned> owners = commands.byName().getOrDefault(name, List.of());
         if (owners.isEmpty()) {
             // Fail closed is for changing operations; looking for a command just says what was skipped.
             commands.problems().forEach(context::warn);
-            return Optional.empty();
+            return typo(context, home, name, commands, invocation.json());
         }
         if (owners.size() > 1) {
             Cli.report(context, conflict(name, owners), invocation.json(), false);
@@ -138,6 +139,29 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
         }
         commands.problems().forEach(context::warn);
         return Optional.of(invocation.run(context, owners.get(0)));
+    }
+
+    /**
+     * For a name that nothing has (no built-in, no plugin command, no executable) and whose nearest
+     * command name is a plugin's: the unknown-command error picocli gives, with that command as the
+     * hint, which picocli cannot know of. Empty otherwise: picocli reports it, or the executable runs.
+     */
+    private static Optional<Integer> typo(Context context, Home home, String name, PluginCommands commands,
+                                          boolean json) {
+        if (commands.byName().isEmpty() || ExternalCommand.find(context.env(), home, name).isPresent()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(commands.byName().keySet());
+        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
+            names.add(command.getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        Optional<String> nearest = Typos.closest(name, names);
+        if (nearest.isEmpty() || !commands.byName().containsKey(nearest.get())) {
+            return Optional.empty();
+        }
+        Cli.report(context, new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "unknown command '" + name + "'",
+                List.of("did you mean '" + nearest.get() + "'?", "run `cocoatly --help` for the commands")), json, false);
+        return Optional.of(ExitCodes.INVALID_INPUT);
     }
 
     /** {@code plugin-conflict}: two or more plugins add {@code name}; names them all and how to settle it. */

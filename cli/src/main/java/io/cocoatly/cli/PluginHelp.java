@@ -40,7 +40,9 @@ final class PluginHelp {
         Map<String, String> plugin = new TreeMap<>();
         try {
             if (!PluginJar.find(home).isEmpty()) {
-                PluginCommands commands = PluginCommands.of(Plugins.of(home, PluginConfig.disabled(context), false));
+                Plugins plugins = Plugins.of(home, PluginConfig.disabled(context), false);
+                PluginCommands commands = PluginCommands.of(plugins);
+                PluginThreads.closeAtEnd(context, plugins.loaded());
                 commands.problems().forEach(context::warn);
                 commands.warnings().forEach(context::warn);
                 commands.byName().forEach((name, owners) -> plugin.put(name, describe(owners)));

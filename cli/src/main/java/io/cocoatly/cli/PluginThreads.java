@@ -1,5 +1,7 @@
 package io.cocoatly.cli;
 
+import java.net.URLClassLoader;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,19 @@ final class PluginThreads {
             return call.get();
         } finally {
             thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * Closes the class loaders of {@code loaded} when the run of {@code context} ends, so that an
+     * in-process run (tests, embedders) leaves no jar open; a process run would release them at exit.
+     */
+    static void closeAtEnd(Context context, List<LoadedPlugin> loaded) {
+        for (LoadedPlugin plugin : loaded) {
+            if (!plugin.plugins().isEmpty()
+                    && plugin.plugins().get(0).getClass().getClassLoader() instanceof URLClassLoader loader) {
+                RunResources.closeAtEnd(context, loader);
+            }
         }
     }
 }

@@ -80,14 +80,15 @@ final class PluginsCommand implements Runnable {
             return names;
         }
 
-        /** The report of the plugin {@code name}, opening its jar only if it is enabled. */
-        PluginReport report(String name, List<String> warnings) {
+        /** The report of the plugin {@code name}, opening its jar only if it is enabled (closed at the run's end). */
+        PluginReport report(Context context, String name, List<String> warnings) {
             boolean enabled = !disabled.contains(name);
             if (name.equals(Plugins.SHELL_HOOKS)) {
                 return PluginReport.shellHooks(settings.config(), enabled);
             }
             PluginJar jar = jars.stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
             Optional<LoadedPlugin> loaded = enabled && !off ? Optional.of(LoadedPlugin.load(jar)) : Optional.empty();
+            loaded.ifPresent(p -> PluginThreads.closeAtEnd(context, List.of(p)));
             return PluginReport.jar(jar, enabled, loaded, warnings);
         }
 
@@ -141,7 +142,7 @@ final class PluginsCommand implements Runnable {
             List<String> warnings = new ArrayList<>();
             List<PluginReport> reports = new ArrayList<>();
             for (String name : survey.names()) {
-                reports.add(survey.report(name, warnings));
+                reports.add(survey.report(context, name, warnings));
             }
             warnings.addAll(conflicts(reports));
             Map<String, Path> external = ExternalCommand.all(context.env(), survey.home());
@@ -241,7 +242,7 @@ final class PluginsCommand implements Runnable {
         public Integer call() {
             Survey survey = Survey.of(context, "cocoatly plugins info");
             List<String> warnings = new ArrayList<>();
-            PluginReport r = survey.report(survey.require(name, Set.of()), warnings);
+            PluginReport r = survey.report(context, survey.require(name, Set.of()), warnings);
             if (json) {
                 Map<String, Object> data = r.json();
                 data.put("warnings", survey.settings().warningsAnd(warnings, true));

@@ -240,6 +240,18 @@ class PluginCommandsTest {
     }
 
     @Test
+    void aTypoOfAPluginCommandSuggestsItAndOneOfABuiltInStillSuggestsTheBuiltIn() {
+        plugin("hello", "greet");
+        CliRunner.Result r = cli().run("gret", "x");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: unknown command 'gret'\nhint: did you mean 'greet'?\nhint: run `cocoatly --help` for the commands\n",
+                r.err());
+        CliRunner.Result builtIn = cli().run("instal");
+        assertEquals(2, builtIn.exitCode());
+        assertTrue(builtIn.err().contains("hint: did you mean 'install'?"), builtIn.err());
+    }
+
+    @Test
     void completionStillCoversEveryBuiltInCommand() {
         plugin("hello", "greet");
         CliRunner.Result r = cli().run("completion", "bash");
