@@ -171,9 +171,25 @@ public final class ExplanationText {
                     + " can be selected";
         }
         Dependency d = f.dependency().orElseThrow();
+        List<RequirementOrigin> origins = x.originsOf(f);
+        if (!origins.isEmpty()) {
+            return declaredBy(origins, d) + selfConflict(f);
+        }
         String verb = requires(f) ? " requires " : " depends on ";
         String text = subject + verb + d.name() + " " + d.requirement();
         return text + selfConflict(f);
+    }
+
+    /**
+     * A root requirement said as what the manifests that declare it say: "web (apps/web) depends on
+     * http ^2"; a member's own version, which a workspace requires exactly, as "api (libs/api) is 1.0.0".
+     */
+    private static String declaredBy(List<RequirementOrigin> origins, Dependency d) {
+        if (origins.size() == 1 && origins.get(0).member().equals(d.name()) && d.requirement().startsWith("=")) {
+            return origins.get(0) + " is " + d.requirement().substring(1);
+        }
+        String who = join(origins.stream().map(RequirementOrigin::toString).toList());
+        return who + (origins.size() == 1 ? " depends on " : " depend on ") + d.name() + " " + d.requirement();
     }
 
     /** For a self-conflict, what it rules out: ", which app 1.2.0 does not satisfy"; else "". */
