@@ -94,6 +94,11 @@ class WorkspaceCommandsTest {
         CliRunner.Result r = fixture.cli(root).run("lock", "--registry", registry);
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("web (apps/web) depends on core ^2"), r.err());
+
+        CliRunner.Result json = fixture.cli(root).run("lock", "--registry", registry, "--json");
+        assertEquals(1, json.exitCode(), json.err());
+        assertTrue(json.out().replaceAll("\\s", "").contains("\"declared-by\":[{\"member\":\"web\",\"path\":\"apps/web\"}]"),
+                json.out());
     }
 
     @Test
@@ -120,8 +125,33 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void treeShowsEachMemberWithTheMembersItDependsOnExpanded() throws IOException {
+        assertEquals(0, fixture.cli(root).run("lock", "--registry", registry).exitCode());
+        CliRunner.Result all = fixture.cli(webSrc).run("tree", "--registry", registry);
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("""
+                web 0.1.0
+                ├── b 1.0.0 (*)
+                └── core 1.2.0 (^1.2)
+                    ├── a 1.0.0 (^1)
+                    │   └── b 1.0.0 (1.0.0)
+                    └── t 1.0.0 (^1) (dev)
+
+                core 1.2.0
+                ├── a 1.0.0 (^1) (*)
+                └── t 1.0.0 (^1) (dev)
+                """, all.out());
+        CliRunner.Result one = fixture.cli(root).run("tree", "-p", "core", "--depth", "1");
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals("core 1.2.0\n├── a 1.0.0 (^1)\n└── t 1.0.0 (^1) (dev)\n", one.out());
+        CliRunner.Result unknown = fixture.cli(root).run("tree", "-p", "nope");
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().contains("no member `nope` in the workspace"), unknown.err());
+    }
+
+    @Test
     void aCommandThatDoesNotTakeWorkspacesSaysSo() {
-        CliRunner.Result r = fixture.cli(webSrc).run("tree", "--registry", registry);
+        CliRunner.Result r = fixture.cli(webSrc).run("outdated", "--registry", registry);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("this is a workspace root, not a package's manifest"), r.err());
         assertTrue(r.err().contains("--manifest MEMBER/cocoatly.json"), r.err());
