@@ -95,7 +95,7 @@ class WorkspaceCommandsTest {
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("web (apps/web) depends on core ^2"), r.err());
 
-        CliRunner.Result json = fixture.cli(root).run("lock", "--registry", registry, "--json");
+        CliRunner.Result json = fixture.cli(root).run("install", "--registry", registry, "--explain", "--json");
         assertEquals(1, json.exitCode(), json.err());
         assertTrue(json.out().replaceAll("\\s", "").contains("\"declared-by\":[{\"member\":\"web\",\"path\":\"apps/web\"}]"),
                 json.out());
@@ -134,7 +134,7 @@ class WorkspaceCommandsTest {
                 ├── b 1.0.0 (*)
                 └── core 1.2.0 (^1.2)
                     ├── a 1.0.0 (^1)
-                    │   └── b 1.0.0 (1.0.0)
+                    │   └── b 1.0.0 (^1.0.0)
                     └── t 1.0.0 (^1) (dev)
 
                 core 1.2.0
