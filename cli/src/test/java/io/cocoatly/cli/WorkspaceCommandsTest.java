@@ -150,6 +150,20 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void whyStartsEachPathAtTheMemberThatDeclaresIt() {
+        CliRunner.Result all = fixture.cli(webSrc).run("why", "b", "--registry", registry);
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("b@1.0.0 is needed by 2 paths:\n  web (apps/web) -> b *\n  core (libs/core) -> a ^1 -> b ^1.0.0\n",
+                all.out());
+        CliRunner.Result one = fixture.cli(root).run("why", "b", "-p", "web", "--registry", registry);
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals("b@1.0.0 is needed by 1 path:\n  web (apps/web) -> b *\n", one.out());
+        CliRunner.Result member = fixture.cli(root).run("why", "core", "--registry", registry);
+        assertEquals("core@1.2.0 is needed by 2 paths:\n  workspace member core (libs/core)\n  web (apps/web) -> core ^1.2\n",
+                member.out(), member.err());
+    }
+
+    @Test
     void aCommandThatDoesNotTakeWorkspacesSaysSo() {
         CliRunner.Result r = fixture.cli(webSrc).run("outdated", "--registry", registry);
         assertEquals(2, r.exitCode(), r.err());

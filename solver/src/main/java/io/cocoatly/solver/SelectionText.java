@@ -39,7 +39,7 @@ public final class SelectionText {
      * selection knows it: "web (apps/web) -> http ^1.2 -> tls ^1.9"; a workspace member's own version,
      * which the workspace requires exactly, as "workspace member api (libs/api)".
      */
-    static String path(SelectionExplanation x, List<Edge> path) {
+    public static String path(SelectionExplanation x, List<Edge> path) {
         List<RequirementOrigin> origins = path.isEmpty() ? List.of()
                 : x.origins().getOrDefault(path.get(0).dependency(), List.of());
         if (origins.isEmpty()) {
