@@ -143,7 +143,7 @@ final class TreeCommand implements Callable<Integer> {
             Optional<Manifest> found = ws.members().stream().map(Workspace.Member::manifest)
                     .filter(m -> m.name().value().equals(name)).findFirst()
                     .or(() -> ws.rootPackage().filter(p -> p.name().value().equals(name)));
-            chosen.add(found.orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-member",
+            chosen.add(found.orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage",
                     "no member `" + name + "` in the workspace at `" + ws.root() + "`", List.of("members are "
                     + ws.members().stream().map(m -> "`" + m.name() + "`").collect(java.util.stream.Collectors.joining(", "))))));
         }

@@ -90,7 +90,7 @@ final class WhyCommand implements Callable<Integer> {
             ws.get().workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
             ws.get().workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
             members.forEach(name -> ws.get().workspace().member(PackageName.of(name)).orElseThrow(() ->
-                    new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-member", "no member `" + name
+                    new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no member `" + name
                             + "` in the workspace at `" + ws.get().workspace().root() + "`", List.of("members are "
                             + ws.get().workspace().members().stream().map(m -> "`" + m.name() + "`")
                             .collect(java.util.stream.Collectors.joining(", "))))));

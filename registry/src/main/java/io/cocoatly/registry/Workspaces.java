@@ -68,7 +68,7 @@ public final class Workspaces {
      * Reads the workspace whose root manifest is {@code file}, with its members.
      *
      * @throws CocoatlyException code {@code manifest-not-found} or {@code manifest-unreadable} as
-     *     {@link Manifests#read}; code {@code invalid-workspace} when members cannot be listed
+     *     {@link Manifests#read}; also when the members cannot be listed
      * @throws io.cocoatly.model.InvalidFileException (code {@code invalid-manifest}) for a malformed
      *     root or member manifest, a glob that matches no member, a member that is a workspace itself
      *     or lies inside another workspace, or two members of one name
@@ -162,7 +162,7 @@ public final class Workspaces {
                     .filter(d -> Files.isRegularFile(d.resolve(Manifests.FILE_NAME)))
                     .forEach(d -> found.add(root.relativize(d)));
         } catch (IOException | UncheckedIOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "invalid-workspace", "cannot list the members of workspace `"
+            throw new CocoatlyException(ErrorKind.FAILED, "manifest-unreadable", "cannot list the members of workspace `"
                     + root + "`: " + e.getMessage(), List.of(), e);
         }
         found.sort((a, b) -> slashed(a).compareTo(slashed(b)));
