@@ -117,6 +117,17 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void aProjectInsideTheWorkspaceThatIsNotAMemberIsItsOwnProject() throws IOException {
+        write("cocoatly.json", "{\"workspace\": {\"members\": [\"libs/*\", \"apps/*\"], \"exclude\": [\"apps/tool\"]}}");
+        write("apps/tool/cocoatly.json", "{\"name\": \"tool\", \"version\": \"0.1.0\", \"dependencies\": {\"b\": \"^2\"}}");
+        CliRunner.Result r = fixture.cli(root.resolve("apps/tool")).run("lock", "--registry", registry, "-v");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("using " + root.resolve("apps/tool/cocoatly.json").toRealPath()), r.err());
+        assertEquals(List.of(PackageId.of("b", "2.0.0")), LockfileReader.read(root.resolve("apps/tool/cocoatly-lock.json")).ids());
+        assertFalse(Files.exists(root.resolve("cocoatly-lock.json")));
+    }
+
+    @Test
     void aMemberNamedExplicitlyIsLockedAsAProjectOfItsOwn() throws IOException {
         CliRunner.Result r = fixture.cli(dir).run("lock", "--manifest", root.resolve("libs/core/cocoatly.json").toString(),
                 "--registry", registry);
