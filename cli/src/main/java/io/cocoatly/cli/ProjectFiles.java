@@ -39,7 +39,10 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
      * the lockfile is only located, not read.
      */
     static ProjectFiles open(Context context, String manifestOption) {
-        Path manifestPath = ManifestLocator.use(context, manifestOption);
+        return ofProject(context, ManifestLocator.use(context, manifestOption));
+    }
+
+    private static ProjectFiles ofProject(Context context, Path manifestPath) {
         Manifest manifest = Manifests.read(manifestPath);
         Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : context.cwd();
         return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), manifest, Optional.empty());
@@ -52,7 +55,7 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
     static ProjectFiles openWorkspace(Context context, String manifestOption) {
         Path manifestPath = ManifestLocator.use(context, manifestOption);
         if (!Workspaces.declaresWorkspace(manifestPath)) {
-            return open(context, manifestOption);
+            return ofProject(context, manifestPath);
         }
         WorkspaceResolution workspace = new WorkspaceResolution(Workspaces.read(manifestPath));
         Path dir = workspace.workspace().root();
