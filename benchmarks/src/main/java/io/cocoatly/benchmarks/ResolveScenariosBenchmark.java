@@ -39,6 +39,9 @@ public class ResolveScenariosBenchmark {
     @Setup
     public void read() {
         for (Scenario scenario : ScenarioReader.readAll(DataFiles.repositoryDirectory("testdata/scenarios"))) {
+            if (scenario.isWorkspace()) {
+                continue; // resolved through the project module's workspace rules, not as one root
+            }
             Scenario.Options options = scenario.options();
             resolvers.add(new Resolver(scenario.registry()));
             requests.add(ResolveRequest.of(scenario.root()).withPreferred(options.preferred())

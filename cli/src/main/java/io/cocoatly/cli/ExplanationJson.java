@@ -38,6 +38,18 @@ final class ExplanationJson {
                 // of a self-conflict, or "merged" for a requirement joined from several versions' own.
                 c.put("detail", f.detail());
             }
+            List<io.cocoatly.solver.RequirementOrigin> origins = x.originsOf(f);
+            if (!origins.isEmpty()) {
+                // In a workspace: the members whose manifests declare this root requirement.
+                List<Object> declaredBy = new ArrayList<>();
+                for (io.cocoatly.solver.RequirementOrigin o : origins) {
+                    Map<String, Object> origin = new LinkedHashMap<>();
+                    origin.put("member", o.member().value());
+                    origin.put("path", o.path());
+                    declaredBy.add(origin);
+                }
+                c.put("declared-by", declaredBy);
+            }
             constraints.add(c);
         }
         List<Object> derivation = new ArrayList<>();

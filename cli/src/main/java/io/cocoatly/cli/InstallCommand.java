@@ -2,7 +2,6 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.ChangeReasons;
 import io.cocoatly.project.GlobalManifest;
-import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.config.Home;
@@ -16,7 +15,6 @@ import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.lockfile.LockfileDiff;
 import io.cocoatly.lockfile.LockfileDiffText;
 import io.cocoatly.lockfile.LockfileWriter;
-import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.ErrorKind;
@@ -154,28 +152,28 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     private int project(InstallerSetup setup) {
-        ProjectFiles project = ProjectFiles.open(context, manifest);
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
         if (locked) {
             // Exactly what `lock --check` refuses, through the same call; it needs the registry.
             Lockfile lockfile = project.requireLockfile();
-            LockCheck.require(lockfile, project.manifest(), setup.index(), Optional.empty(), project.lockfileName());
+            project.requireCurrent(lockfile, setup.index(), Optional.empty());
             return install(setup, project, lockfile, false, Optional.empty());
         }
         if (frozen) {
             // No registry index: only whether the lockfile was made for this manifest.
             Lockfile lockfile = project.requireLockfile();
-            LockCheck.requireManifest(lockfile, project.manifest(), project.lockfileName());
+            project.requireManifestCurrent(lockfile);
             return install(setup, project, lockfile, false, Optional.empty());
         }
         Optional<Lockfile> existing = project.lockfile();
-        boolean stale = existing.map(l -> !l.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest())))
+        boolean stale = existing.map(l -> !l.manifest().requirementsDigest().equals(project.requirementsDigest()))
                 .orElse(false);
         if (existing.isPresent() && !stale) {
             return install(setup, project, existing.get(), false, Optional.empty());
         }
         FileRegistry index = setup.index();
         VersionPolicy policy = existing.map(l -> l.resolver().multipleVersions()).orElse(VersionPolicy.ONE_PER_PACKAGE);
-        Relock relock = new Relock(index, index.location(), project.manifest(), policy, Optional.empty());
+        Relock relock = project.relock(index, policy, Optional.empty());
         Lockfile lockfile = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(existing)).lockfile();
         if (dryRun) {
             LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), lockfile.ids());

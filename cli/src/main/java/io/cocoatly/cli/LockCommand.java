@@ -1,6 +1,5 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.PackageIndex;
@@ -63,7 +62,7 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectFiles project = ProjectFiles.open(context, manifest);
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
         if (check) {
             return check(project, project.requireLockfile());
         }
@@ -75,8 +74,7 @@ final class LockCommand implements Callable<Integer> {
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
         FileRegistry index = settings.openRegistry();
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
-        Relock relock = new Relock(index, index.location(), project.manifest(), policy,
-                Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
+        Relock relock = project.relock(index, policy, Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
         Relock.Outcome outcome = Busy.during(context, json, Busy.RESOLVING, () -> relock.lock(existing));
         return LockfileUpdate.finish(context, project, index, existing,
                 outcome.warnFirst(settings.warningsAnd(warnings, json)), Set.of(), json);
@@ -92,7 +90,7 @@ final class LockCommand implements Callable<Integer> {
         }
         Optional<VersionPolicy> asked = spec.commandLine().getParseResult().hasMatchedOption("--multiple-versions")
                 ? Optional.of(registry.policy()) : Optional.empty();
-        LockCheck.require(lockfile, project.manifest(), index, asked, project.lockfileName());
+        project.requireCurrent(lockfile, index, asked);
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("lockfile", project.lockfileName());

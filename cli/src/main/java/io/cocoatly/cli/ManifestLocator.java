@@ -2,7 +2,9 @@ package io.cocoatly.cli;
 
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.Workspace;
 import io.cocoatly.registry.Manifests;
+import io.cocoatly.registry.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,11 @@ import java.util.Optional;
  * names, else the one in the working directory or its nearest parent that has one, as cargo and npm
  * find theirs. So {@code lock}, {@code tree} or {@code list} in {@code src/} of a project act on that
  * project. With {@code --verbose} the command says which manifest it used, on stderr.
+ *
+ * <p>Inside a workspace (docs/workspaces.md) the workspace wins: when the nearest manifest is a member
+ * of a workspace whose root manifest is further up, the root's manifest is the one used, as cargo
+ * finds its workspace root. A manifest above that is not a workspace, or whose members do not include
+ * the nearest one, changes nothing.
  */
 final class ManifestLocator {
 
@@ -27,7 +34,24 @@ final class ManifestLocator {
      * project a command run here belongs to.
      */
     static Optional<Path> nearest(Context context) {
-        for (Path dir = context.cwd().toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+        Optional<Path> nearest = nearestFrom(context.cwd().toAbsolutePath().normalize());
+        if (nearest.isEmpty() || Workspaces.declaresWorkspace(nearest.get())) {
+            return nearest;
+        }
+        Path memberDir = nearest.get().getParent();
+        for (Optional<Path> up = nearestFrom(memberDir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
+            if (Workspaces.declaresWorkspace(up.get())) {
+                Workspace workspace = Workspaces.read(up.get());
+                boolean member = workspace.members().stream()
+                        .anyMatch(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir));
+                return member ? up : nearest;
+            }
+        }
+        return nearest;
+    }
+
+    private static Optional<Path> nearestFrom(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(Manifests.FILE_NAME);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
@@ -65,7 +89,8 @@ final class ManifestLocator {
         }
         Path manifest = locate(context, option);
         if (context.console().verbose()) {
-            context.err().println("using " + manifest.toAbsolutePath().normalize());
+            context.err().println((Workspaces.declaresWorkspace(manifest) ? "using workspace " : "using ")
+                    + manifest.toAbsolutePath().normalize());
             context.err().flush();
         }
         return manifest;

@@ -6,7 +6,16 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
 import io.cocoatly.model.Manifest;
+import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.project.LockCheck;
+import io.cocoatly.project.Relock;
+import io.cocoatly.project.WorkspaceResolution;
+import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
+import io.cocoatly.registry.Workspaces;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +26,70 @@ import java.util.Optional;
  *
  * @param cwd          the working directory, against which paths are shown
  * @param lockfilePath {@code cocoatly-lock.json} in the manifest's directory
+ * @param manifest     the project's manifest; for a workspace, what the whole workspace requires of the
+ *                     registry ({@link WorkspaceResolution#requirements()})
+ * @param workspace    the workspace, when {@code manifestPath} is a workspace root and the command
+ *                     acts on workspaces ({@link #openWorkspace})
  */
-record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest manifest) {
+record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest manifest,
+                    Optional<WorkspaceResolution> workspace) {
 
     /**
      * Reads the manifest named by {@code --manifest} (null: the nearest one, {@link ManifestLocator});
      * the lockfile is only located, not read.
      */
     static ProjectFiles open(Context context, String manifestOption) {
-        Path manifestPath = ManifestLocator.use(context, manifestOption);
+        return ofProject(context, ManifestLocator.use(context, manifestOption));
+    }
+
+    private static ProjectFiles ofProject(Context context, Path manifestPath) {
         Manifest manifest = Manifests.read(manifestPath);
         Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : context.cwd();
-        return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), manifest);
+        return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), manifest, Optional.empty());
+    }
+
+    /**
+     * As {@link #open}, for the commands that act on a whole workspace ({@code lock}, {@code install}):
+     * a workspace root is read with its members, and the lockfile is the root's.
+     */
+    static ProjectFiles openWorkspace(Context context, String manifestOption) {
+        Path manifestPath = ManifestLocator.use(context, manifestOption);
+        if (!Workspaces.declaresWorkspace(manifestPath)) {
+            return ofProject(context, manifestPath);
+        }
+        WorkspaceResolution workspace = new WorkspaceResolution(Workspaces.read(manifestPath));
+        Path dir = workspace.workspace().root();
+        return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), workspace.requirements(),
+                Optional.of(workspace));
+    }
+
+    /** Relocks this project, or this whole workspace. */
+    Relock relock(FileRegistry index, VersionPolicy policy, Optional<Duration> timeout) {
+        return workspace.map(w -> new Relock(index, index.location(), w, policy, timeout))
+                .orElseGet(() -> new Relock(index, index.location(), manifest, policy, timeout));
+    }
+
+    /** {@link LockCheck#require} for this project or workspace: what {@code lock --check} and {@code install --locked} refuse. */
+    void requireCurrent(Lockfile lockfile, PackageIndex index, Optional<VersionPolicy> policy) {
+        if (workspace.isPresent()) {
+            LockCheck.require(lockfile, workspace.get(), index, policy, lockfileName());
+        } else {
+            LockCheck.require(lockfile, manifest, index, policy, lockfileName());
+        }
+    }
+
+    /** {@link LockCheck#requireManifest} for this project or workspace: what {@code install --frozen} refuses. */
+    void requireManifestCurrent(Lockfile lockfile) {
+        if (workspace.isPresent()) {
+            LockCheck.requireManifest(lockfile, workspace.get(), lockfileName());
+        } else {
+            LockCheck.requireManifest(lockfile, manifest, lockfileName());
+        }
+    }
+
+    /** The requirements digest a current lockfile of this project or workspace has. */
+    String requirementsDigest() {
+        return workspace.map(w -> w.manifestInfo().requirementsDigest()).orElseGet(() -> RequirementsDigest.of(manifest));
     }
 
     /**

@@ -2,16 +2,18 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.DependencyTree;
 import io.cocoatly.lockfile.Lockfile;
-import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
             "  cocoatly tree",
             "  cocoatly tree --registry ./registry --depth 1",
             "  cocoatly tree --invert log            # who depends on log, and why",
+            "  cocoatly tree -p web                  # in a workspace: member web's tree",
             "  cocoatly tree --json",
             "", "Exit codes: 0 printed, 2 invalid input (e.g. a package that is not locked),",
             "3 there is no lockfile."})
@@ -55,6 +58,13 @@ final class TreeCommand implements Callable<Integer> {
     @Option(names = {"-d", "--depth"}, paramLabel = "N", description = "Show at most N levels below the top.")
     Integer depth;
 
+    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER",
+            description = "In a workspace: the tree of this member only (repeatable). Default: every member.")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = "--workspace", description = "In a workspace: one tree per member (the default).")
+    boolean workspace;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -68,20 +78,33 @@ final class TreeCommand implements Callable<Integer> {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "invalid value for `--depth`: `" + depth + "`",
                     List.of("give a depth of 0 or more"));
         }
-        ProjectFiles project = ProjectFiles.open(context, manifest);
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
+        if (project.workspace().isEmpty() && (workspace || !packages.isEmpty())) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + (workspace ? "--workspace" : "--package")
+                    + "` selects members of a workspace, and `" + project.manifestName() + "` is not a workspace root",
+                    List.of("leave it out, or run the command inside a workspace (docs/workspaces.md)"));
+        }
+        if (workspace && !packages.isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--workspace` and `--package` cannot be combined",
+                    List.of("pass `--workspace` for every member, or `--package NAME` for some"));
+        }
         Lockfile lockfile = project.requireLockfile();
         CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry, remote);
         if (!json) {
             settings.printWarnings(context);
         }
         List<String> warnings = new ArrayList<>();
-        if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(project.manifest()))) {
+        if (!lockfile.manifest().requirementsDigest().equals(project.requirementsDigest())) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");
         }
+        List<Manifest> members = project.workspace().map(w -> w.workspace().members().stream()
+                .map(Workspace.Member::manifest).toList()).orElse(List.of());
         DependencyTree tree = new DependencyTree(lockfile, project.manifest(),
                 settings.openRegistryIfGiven().map(PackageIndex.class::cast),
-                depth == null ? Integer.MAX_VALUE : depth);
-        List<DependencyTree.Node> roots = invert == null ? List.of(tree.forward()) : tree.inverted(targets(lockfile));
+                depth == null ? Integer.MAX_VALUE : depth, members);
+        List<DependencyTree.Node> roots = invert != null ? tree.inverted(targets(lockfile))
+                : project.workspace().isPresent() ? tops(project.workspace().get().workspace()).stream().map(tree::forward).toList()
+                : List.of(tree.forward());
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("inverted", invert != null);
@@ -102,6 +125,29 @@ final class TreeCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The manifests whose trees a workspace shows: the members named with {@code --package}, else the
+     * root's own package (if it has one) and every member, by path.
+     */
+    private List<Manifest> tops(Workspace ws) {
+        if (packages.isEmpty()) {
+            List<Manifest> all = new ArrayList<>();
+            ws.rootPackage().ifPresent(all::add);
+            ws.members().forEach(m -> all.add(m.manifest()));
+            return all;
+        }
+        List<Manifest> chosen = new ArrayList<>();
+        for (String name : packages) {
+            Optional<Manifest> found = ws.members().stream().map(Workspace.Member::manifest)
+                    .filter(m -> m.name().value().equals(name)).findFirst()
+                    .or(() -> ws.rootPackage().filter(p -> p.name().value().equals(name)));
+            chosen.add(found.orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage",
+                    "no member `" + name + "` in the workspace at `" + ws.root() + "`", List.of("members are "
+                    + ws.members().stream().map(m -> "`" + m.name() + "`").collect(java.util.stream.Collectors.joining(", "))))));
+        }
+        return chosen;
     }
 
     private List<PackageId> targets(Lockfile lockfile) {

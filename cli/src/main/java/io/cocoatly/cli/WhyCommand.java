@@ -5,17 +5,22 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.registry.Manifests;
+import io.cocoatly.registry.Workspaces;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.SelectionExplanation;
 import io.cocoatly.solver.SelectionText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +35,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cocoatly why tls --registry ./registry",
             "  cocoatly why clock --manifest app/cocoatly.json --json",
+            "  cocoatly why tls -p web          # in a workspace: only the paths from member web",
             "", "Exit codes: 0 printed, 1 no selection satisfies the requirements, 2 invalid input",
             "(e.g. PACKAGE is not in the resolution)."})
 final class WhyCommand implements Callable<Integer> {
@@ -46,6 +52,13 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER",
+            description = "In a workspace: only the paths from this member (repeatable). Default: every member.")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--workspace", description = "In a workspace: the paths from every member (the default).")
+    boolean workspace;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -55,13 +68,33 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolveRequest request = ResolveRequest.of(Manifests.read(ManifestLocator.use(context, manifest))).withPolicy(registry.policy());
+        Path manifestPath = ManifestLocator.use(context, manifest);
+        Optional<WorkspaceResolution> ws = Workspaces.declaresWorkspace(manifestPath)
+                ? Optional.of(new WorkspaceResolution(Workspaces.read(manifestPath))) : Optional.empty();
+        if (ws.isEmpty() && (workspace || !members.isEmpty())) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + (workspace ? "--workspace" : "--package")
+                    + "` selects members of a workspace, and `" + manifestPath + "` is not a workspace root",
+                    List.of("leave it out, or run the command inside a workspace (docs/workspaces.md)"));
+        }
+        ResolveRequest request = ws.map(w -> ResolveRequest.of(w.root()).withOrigins(w.origins()))
+                .orElseGet(() -> ResolveRequest.of(Manifests.read(manifestPath))).withPolicy(registry.policy());
         CommandSettings settings = registry.settings(context, "cocoatly why", ManifestLocator.locate(context, manifest));
-        FileRegistry index = settings.openRegistry();
+        FileRegistry registryIndex = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);
         }
-        KnownPackages.require(request.root(), index);
+        PackageIndex index = ws.map(w -> w.index(registryIndex)).orElse(registryIndex);
+        if (ws.isEmpty()) {
+            KnownPackages.require(request.root(), index);
+        } else {
+            ws.get().workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
+            ws.get().workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
+            members.forEach(name -> ws.get().workspace().member(PackageName.of(name)).orElseThrow(() ->
+                    new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no member `" + name
+                            + "` in the workspace at `" + ws.get().workspace().root() + "`", List.of("members are "
+                            + ws.get().workspace().members().stream().map(m -> "`" + m.name() + "`")
+                            .collect(java.util.stream.Collectors.joining(", "))))));
+        }
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
         if (resolution instanceof Resolution.Unsatisfiable u) {
@@ -70,7 +103,8 @@ final class WhyCommand implements Callable<Integer> {
         PackageName name = PackageName.of(pkg);
         SelectionExplanation paths = resolver.paths(request, (Resolution.Solved) resolution);
         List<SelectionExplanation.Selected> matches = paths.packages().stream()
-                .filter(s -> s.id().name().equals(name)).toList();
+                .filter(s -> s.id().name().equals(name)).map(s -> fromChosenMembers(paths, s))
+                .filter(s -> !s.paths().isEmpty()).toList();
         if (matches.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-found", "`" + request.root().id()
                     + "` does not depend on `" + name + "`, directly or through its dependencies",
@@ -81,7 +115,7 @@ final class WhyCommand implements Callable<Integer> {
             for (SelectionExplanation.Selected s : matches) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("package", s.id().toString());
-                m.put("paths", s.paths().stream().map(p -> SelectionText.path(paths.root(), p)).toList());
+                m.put("paths", s.paths().stream().map(p -> SelectionText.path(paths, p)).toList());
                 data.add(m);
             }
             Map<String, Object> envelope = new LinkedHashMap<>();
@@ -96,10 +130,21 @@ final class WhyCommand implements Callable<Integer> {
             out.println(s.id() + " is needed by " + n + (n == 1 ? " path" : " paths")
                     + (n == SelectionExplanation.MAX_PATHS ? " (the first " + n + " shown)" : "") + ":");
             for (List<SelectionExplanation.Edge> path : s.paths()) {
-                out.println("  " + SelectionText.path(paths.root(), path));
+                out.println("  " + SelectionText.path(paths, path));
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code s} with only the paths whose first requirement one of the {@code --package} members declares. */
+    private SelectionExplanation.Selected fromChosenMembers(SelectionExplanation x, SelectionExplanation.Selected s) {
+        if (members.isEmpty()) {
+            return s;
+        }
+        List<List<SelectionExplanation.Edge>> kept = s.paths().stream().filter(p -> !p.isEmpty()
+                && x.origins().getOrDefault(p.get(0).dependency(), List.of()).stream()
+                        .anyMatch(o -> members.contains(o.member().value()))).toList();
+        return new SelectionExplanation.Selected(s.id(), kept, s.whyNot());
     }
 }

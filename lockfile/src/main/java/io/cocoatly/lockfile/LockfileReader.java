@@ -45,7 +45,8 @@ public final class LockfileReader {
             Set.of("lockfile", "manifest", "resolver", "sources", "packages", "install-order");
     private static final Set<String> FORMAT_1_ROOT_KEYS = Set.of("lockfile", "manifest", "resolver", "packages", "install-order");
     private static final Set<String> SOURCE_KEYS = Set.of("name", "url");
-    private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest");
+    private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest", "members");
+    private static final Set<String> MEMBER_KEYS = Set.of("name", "version", "path");
     private static final Set<String> RESOLVER_KEYS = Set.of("optimal", "objective", "multiple-versions");
     private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "dev", "artifact", "dependencies");
 
@@ -152,7 +153,13 @@ public final class LockfileReader {
         if (!ManifestInfo.DIGEST.matcher(digest).matches()) {
             throw digestAt.error("expected `sha256:` and 64 lowercase hex digits: `" + digest + "`");
         }
-        return new ManifestInfo(name, version, digest);
+        List<ManifestInfo.Member> members = new ArrayList<>();
+        for (JsonCursor m : at.optional("members").map(JsonCursor::elements).orElse(List.of())) {
+            m.rejectUnknownKeysListingAll(MEMBER_KEYS);
+            members.add(new ManifestInfo.Member(name(m.required("name")), version(m.required("version")),
+                    m.required("path").string()));
+        }
+        return new ManifestInfo(name, version, digest, members);
     }
 
     private static ResolverInfo resolver(JsonCursor at) {

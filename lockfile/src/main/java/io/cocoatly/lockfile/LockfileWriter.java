@@ -32,6 +32,14 @@ public final class LockfileWriter {
         manifest.put("name", lockfile.manifest().name().value());
         manifest.put("version", lockfile.manifest().version().toString());
         manifest.put("requirements-digest", lockfile.manifest().requirementsDigest());
+        if (!lockfile.manifest().members().isEmpty()) {
+            // Only for a workspace, so every other lockfile keeps the bytes it always had.
+            JsonArray members = manifest.putArray("members");
+            for (ManifestInfo.Member m : lockfile.manifest().members()) {
+                members.addObject().put("name", m.name().value()).put("version", m.version().toString())
+                        .put("path", m.path());
+            }
+        }
         JsonObject resolver = root.putObject("resolver");
         resolver.put("optimal", lockfile.resolver().optimal());
         JsonObject objective = resolver.putObject("objective");

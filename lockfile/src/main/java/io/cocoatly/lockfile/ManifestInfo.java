@@ -2,6 +2,8 @@ package io.cocoatly.lockfile;
 
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -10,8 +12,24 @@ import java.util.regex.Pattern;
  * project's requirements, so {@code lock --check} can tell when the manifest changed.
  *
  * @param requirementsDigest {@code sha256:} followed by 64 lowercase hex digits, see {@link RequirementsDigest}
+ * @param members            for a workspace, its members sorted by path (docs/workspaces.md); empty for
+ *                           an ordinary project, whose lockfile then has no {@code members} key at all
  */
-public record ManifestInfo(PackageName name, Version version, String requirementsDigest) {
+public record ManifestInfo(PackageName name, Version version, String requirementsDigest, List<Member> members) {
+
+    /**
+     * A workspace member as the lockfile records it. Members are not registry packages: they have no
+     * artifact and are never installed, so they are not among the lockfile's {@code packages}.
+     *
+     * @param path the member's directory relative to the workspace root, {@code /}-separated
+     */
+    public record Member(PackageName name, Version version, String path) {
+        public Member {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(path, "path");
+        }
+    }
 
     static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
@@ -23,5 +41,11 @@ public record ManifestInfo(PackageName name, Version version, String requirement
         if (!DIGEST.matcher(requirementsDigest).matches()) {
             throw new IllegalArgumentException("not a sha256:<hex> digest: " + requirementsDigest);
         }
+        members = members.stream().sorted(Comparator.comparing(Member::path)).toList();
+    }
+
+    /** The section of an ordinary project: no members. */
+    public ManifestInfo(PackageName name, Version version, String requirementsDigest) {
+        this(name, version, requirementsDigest, List.of());
     }
 }

@@ -4,6 +4,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
+import io.cocoatly.model.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +34,18 @@ import java.util.Map;
  *
  * where a requirement is written as in the manifest with {@code \} as {@code \\}, LF as {@code \n}
  * and CR as {@code \r}, so that no requirement can forge a line.
+ *
+ * <p>A workspace's digest ({@link #of(Workspace)}) covers its members too: the root's lines as above
+ * (with {@link Workspace#UNNAMED} and no requirements for a root without a package), then
+ *
+ * <pre>
+ * workspace\n
+ * member NAME VERSION PATH\n                  (per member, sorted by path, each followed by its)
+ * member-dependency NAME DEP REQUIREMENT\n     (dependencies, then)
+ * member-dev-dependency NAME DEP REQUIREMENT\n (dev-dependencies, sorted as above)
+ * </pre>
+ *
+ * so adding, removing, moving or renaming a member, or changing what one requires, changes the digest.
  */
 public final class RequirementsDigest {
 
@@ -46,6 +59,26 @@ public final class RequirementsDigest {
         return of(manifest.name(), manifest.version(), pairs(manifest.dependencies()), pairs(manifest.devDependencies()));
     }
 
+    /** {@code sha256:} and the lowercase hex SHA-256 of the workspace's canonical requirements text. */
+    public static String of(Workspace workspace) {
+        return sha256(canonicalText(workspace));
+    }
+
+    /** The exact text that is hashed for a workspace. */
+    public static String canonicalText(Workspace workspace) {
+        Manifest root = workspace.rootPackage().orElse(null);
+        StringBuilder s = new StringBuilder(canonicalText(workspace.name(), workspace.version(),
+                root == null ? List.of() : pairs(root.dependencies()), root == null ? List.of() : pairs(root.devDependencies())));
+        s.append("workspace\n");
+        for (Workspace.Member m : workspace.members()) {
+            s.append("member ").append(m.name().value()).append(' ').append(m.version()).append(' ')
+                    .append(escape(m.path())).append('\n');
+            lines(s, "member-dependency " + m.name().value() + " ", pairs(m.manifest().dependencies()));
+            lines(s, "member-dev-dependency " + m.name().value() + " ", pairs(m.manifest().devDependencies()));
+        }
+        return s.toString();
+    }
+
     /** The digest of {@link #canonicalText}; for tools that hold requirements as plain text. */
     public static String of(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements) {
         return of(name, version, requirements, List.of());
@@ -54,7 +87,11 @@ public final class RequirementsDigest {
     /** The same with dev-dependencies, for tools that hold requirements as plain text. */
     public static String of(PackageName name, Version version, List<Map.Entry<PackageName, String>> requirements,
             List<Map.Entry<PackageName, String>> devRequirements) {
-        byte[] text = canonicalText(name, version, requirements, devRequirements).getBytes(StandardCharsets.UTF_8);
+        return sha256(canonicalText(name, version, requirements, devRequirements));
+    }
+
+    private static String sha256(String canonical) {
+        byte[] text = canonical.getBytes(StandardCharsets.UTF_8);
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         } catch (NoSuchAlgorithmException e) {

@@ -9,8 +9,10 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,40 +65,84 @@ public final class DependencyTree {
     private final Optional<PackageIndex> registry;
     private final int maxDepth;
     private final Set<PackageId> expanded = new HashSet<>();
+    private final Map<PackageName, Manifest> members;
 
     /** @param maxDepth how many levels below the top to show; {@link Integer#MAX_VALUE} for all */
     public DependencyTree(Lockfile lockfile, Manifest manifest, Optional<PackageIndex> registry, int maxDepth) {
+        this(lockfile, manifest, registry, maxDepth, List.of());
+    }
+
+    /**
+     * The tree of a workspace's lockfile: {@code members}' manifests by name, so that a dependency on a
+     * member shows that member's own dependencies below it (members are not locked packages).
+     *
+     * @param manifest what the whole workspace requires ({@link WorkspaceResolution#requirements()})
+     */
+    public DependencyTree(Lockfile lockfile, Manifest manifest, Optional<PackageIndex> registry, int maxDepth,
+            List<Manifest> members) {
         this.lockfile = lockfile;
         this.manifest = manifest;
         this.registry = registry;
         this.maxDepth = maxDepth;
+        this.members = new HashMap<>();
+        members.forEach(m -> this.members.put(m.name(), m));
     }
 
     /** The project and what it depends on, recursively. */
     public Node forward() {
+        return forward(manifest);
+    }
+
+    /** A workspace member (or the root's package), {@code top}, and what it depends on, recursively. */
+    public Node forward(Manifest top) {
+        List<PackageId> path = new ArrayList<>(List.of(top.id()));
+        return new Node(top.name(), Optional.of(top.version().toString()), Optional.empty(), Mark.NONE,
+                children(top, 0, path));
+    }
+
+    /** The nodes below {@code top} at {@code depth}: regular dependencies first, then dev-dependencies, as the manifest lists them. */
+    private List<Node> children(Manifest top, int depth, List<PackageId> path) {
         List<Node> children = new ArrayList<>();
-        if (maxDepth > 0) {
-            // Regular dependencies first, then dev-dependencies, as the manifest lists them.
-            List<Dependency> roots = new ArrayList<>(manifest.dependencies());
-            roots.addAll(manifest.devDependencies());
-            for (Dependency d : roots) {
-                if (d.name().equals(manifest.name())) {
-                    continue;
-                }
-                boolean dev = manifest.devDependencies().contains(d);
-                Optional<PackageId> bound = rootBinding(d);
-                if (bound.isEmpty()) {
-                    children.add(new Node(d.name(), Optional.empty(), Optional.of(d.requirement()), Mark.NOT_LOCKED,
-                            List.of(), dev));
-                } else {
-                    Node child = down(bound.get(), Optional.of(d.requirement()), 1, new ArrayList<>());
-                    children.add(new Node(child.name(), child.version(), child.requirement(), child.mark(), child.children(),
-                            child.dev() || dev));
-                }
+        if (depth >= maxDepth) {
+            return children;
+        }
+        List<Dependency> roots = new ArrayList<>(top.dependencies());
+        roots.addAll(top.devDependencies());
+        for (Dependency d : roots) {
+            if (d.name().equals(top.name())) {
+                continue;
+            }
+            boolean dev = top.devDependencies().contains(d);
+            Manifest member = members.get(d.name());
+            if (member != null) {
+                children.add(member(member, d, dev, depth + 1, path));
+                continue;
+            }
+            Optional<PackageId> bound = rootBinding(d);
+            if (bound.isEmpty()) {
+                children.add(new Node(d.name(), Optional.empty(), Optional.of(d.requirement()), Mark.NOT_LOCKED,
+                        List.of(), dev));
+            } else {
+                Node child = down(bound.get(), Optional.of(d.requirement()), depth + 1, new ArrayList<>());
+                children.add(new Node(child.name(), child.version(), child.requirement(), child.mark(), child.children(),
+                        child.dev() || dev));
             }
         }
-        return new Node(manifest.name(), Optional.of(manifest.version().toString()), Optional.empty(), Mark.NONE,
-                children);
+        return children;
+    }
+
+    /** A member another member depends on, with the member's own dependencies below it. */
+    private Node member(Manifest member, Dependency d, boolean dev, int depth, List<PackageId> path) {
+        PackageId id = member.id();
+        Mark mark = mark(id, path, !member.allDependencies().isEmpty());
+        List<Node> below = List.of();
+        if (mark == Mark.NONE) {
+            expanded.add(id);
+            path.add(id);
+            below = children(member, depth, path);
+            path.remove(path.size() - 1);
+        }
+        return new Node(id.name(), Optional.of(id.version().toString()), Optional.of(d.requirement()), mark, below, dev);
     }
 
     /** One tree per locked version of {@code target}, each showing who depends on it. */

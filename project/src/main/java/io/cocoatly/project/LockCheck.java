@@ -3,6 +3,7 @@ package io.cocoatly.project;
 import io.cocoatly.lockfile.LockedPackage;
 import io.cocoatly.lockfile.LockedSource;
 import io.cocoatly.lockfile.Lockfile;
+import io.cocoatly.lockfile.ManifestInfo;
 import io.cocoatly.lockfile.RequirementsDigest;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
@@ -11,12 +12,15 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Whether a lockfile still holds: it was made for this manifest (same requirements digest, every
@@ -55,14 +59,70 @@ public final class LockCheck {
      *               is not questioned
      */
     public static List<Problem> run(Lockfile lockfile, Manifest manifest, PackageIndex index, Optional<VersionPolicy> policy) {
+        return run(lockfile, Target.of(manifest), index, policy);
+    }
+
+    /**
+     * Every problem found for a workspace's lockfile: members first (added, removed, another version
+     * or path), then as {@link #run(Lockfile, Manifest, PackageIndex, Optional)} for what the whole
+     * workspace requires, with each member's version satisfying a locked package's range on it.
+     *
+     * @param registry the registry's index; the members are laid over it
+     */
+    public static List<Problem> run(Lockfile lockfile, WorkspaceResolution workspace, PackageIndex registry,
+            Optional<VersionPolicy> policy) {
+        return run(lockfile, Target.of(workspace), workspace.index(registry), policy);
+    }
+
+    /** {@link #require(Lockfile, Manifest, PackageIndex, Optional, String)} for a workspace. */
+    public static void require(Lockfile lockfile, WorkspaceResolution workspace, PackageIndex registry,
+            Optional<VersionPolicy> policy, String lockfileName) {
+        List<Problem> problems = run(lockfile, workspace, registry, policy);
+        if (!problems.isEmpty()) {
+            throw new LockfileOutOfDateException(lockfileName, problems);
+        }
+    }
+
+    /** {@link #requireManifest(Lockfile, Manifest, String)} for a workspace, its members included. */
+    public static void requireManifest(Lockfile lockfile, WorkspaceResolution workspace, String lockfileName) {
         List<Problem> problems = new ArrayList<>();
-        checkManifest(lockfile, manifest, problems);
+        checkManifest(lockfile, Target.of(workspace), problems);
+        if (!problems.isEmpty()) {
+            throw new LockfileOutOfDateException(lockfileName, problems);
+        }
+    }
+
+    /**
+     * What a lockfile is checked against: the requirements on registry packages, the digest they must
+     * have, the versions that are not the registry's to choose (the project's own, each member's),
+     * and for a workspace its members.
+     */
+    private record Target(Manifest requirements, String digest, Map<PackageName, Version> fixed,
+                          Optional<List<ManifestInfo.Member>> members) {
+        static Target of(Manifest manifest) {
+            return new Target(manifest, RequirementsDigest.of(manifest), Map.of(manifest.name(), manifest.version()),
+                    Optional.empty());
+        }
+
+        static Target of(WorkspaceResolution workspace) {
+            Map<PackageName, Version> fixed = new TreeMap<>();
+            fixed.put(workspace.workspace().name(), workspace.workspace().version());
+            workspace.workspace().members().forEach(m -> fixed.put(m.name(), m.version()));
+            ManifestInfo info = workspace.manifestInfo();
+            return new Target(workspace.requirements(), info.requirementsDigest(), fixed, Optional.of(info.members()));
+        }
+    }
+
+    private static List<Problem> run(Lockfile lockfile, Target target, PackageIndex index, Optional<VersionPolicy> policy) {
+        List<Problem> problems = new ArrayList<>();
+        checkManifest(lockfile, target, problems);
+        Manifest manifest = target.requirements();
         VersionPolicy locked = lockfile.resolver().multipleVersions();
         policy.filter(asked -> asked != locked).ifPresent(asked -> problems.add(new Problem("policy-changed",
                 Optional.empty(), "the lockfile was resolved with `--multiple-versions=" + locked.option() + "`, not `"
                 + asked.option() + "`")));
         for (LockedPackage p : lockfile.packages()) {
-            checkPackage(lockfile, p, manifest, index, problems);
+            checkPackage(lockfile, p, target, index, problems);
         }
         return List.copyOf(problems);
     }
@@ -91,13 +151,15 @@ public final class LockCheck {
      */
     public static void requireManifest(Lockfile lockfile, Manifest manifest, String lockfileName) {
         List<Problem> problems = new ArrayList<>();
-        checkManifest(lockfile, manifest, problems);
+        checkManifest(lockfile, Target.of(manifest), problems);
         if (!problems.isEmpty()) {
             throw new LockfileOutOfDateException(lockfileName, problems);
         }
     }
 
-    private static void checkManifest(Lockfile lockfile, Manifest manifest, List<Problem> problems) {
+    private static void checkManifest(Lockfile lockfile, Target target, List<Problem> problems) {
+        Manifest manifest = target.requirements();
+        target.members().ifPresent(members -> checkMembers(lockfile.manifest().members(), members, problems));
         if (!lockfile.manifest().name().equals(manifest.name()) || !lockfile.manifest().version().equals(manifest.version())) {
             problems.add(new Problem("manifest-changed", Optional.empty(), "the lockfile was made for `"
                     + lockfile.manifest().name() + " " + lockfile.manifest().version() + "`, the manifest is `"
@@ -128,7 +190,7 @@ public final class LockCheck {
                         : "not marked dev, but the manifest's dependencies do not need it")));
             }
         }
-        if (!lockfile.manifest().requirementsDigest().equals(RequirementsDigest.of(manifest)) && problems.isEmpty()) {
+        if (!lockfile.manifest().requirementsDigest().equals(target.digest()) && problems.isEmpty()) {
             // The requirements changed in a way the locked versions still satisfy, e.g. `^1.0` became
             // `^1.1` while 1.2.0 is locked: still stale, since the newest allowed may differ now.
             problems.add(new Problem("manifest-changed", Optional.empty(),
@@ -136,7 +198,34 @@ public final class LockCheck {
         }
     }
 
-    private static void checkPackage(Lockfile lockfile, LockedPackage p, Manifest manifest, PackageIndex index,
+    /** Members added, removed, at another version or moved since the lockfile was written, by name. */
+    private static void checkMembers(List<ManifestInfo.Member> locked, List<ManifestInfo.Member> now, List<Problem> problems) {
+        Map<PackageName, ManifestInfo.Member> before = new TreeMap<>();
+        locked.forEach(m -> before.put(m.name(), m));
+        Map<PackageName, ManifestInfo.Member> after = new TreeMap<>();
+        now.forEach(m -> after.put(m.name(), m));
+        Set<PackageName> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (PackageName name : names) {
+            ManifestInfo.Member was = before.get(name);
+            ManifestInfo.Member is = after.get(name);
+            if (was == null) {
+                problems.add(new Problem("member-added", Optional.empty(), "member `" + name + "` (" + is.path()
+                        + ") is not in the lockfile"));
+            } else if (is == null) {
+                problems.add(new Problem("member-removed", Optional.empty(), "the lockfile has member `" + name + "` ("
+                        + was.path() + "), which the workspace no longer has"));
+            } else if (!was.version().equals(is.version())) {
+                problems.add(new Problem("member-changed", Optional.empty(), "member `" + name + "` (" + is.path()
+                        + ") is " + is.version() + ", the lockfile has " + was.version()));
+            } else if (!was.path().equals(is.path())) {
+                problems.add(new Problem("member-moved", Optional.empty(), "member `" + name + "` is at `" + is.path()
+                        + "`, the lockfile has `" + was.path() + "`"));
+            }
+        }
+    }
+
+    private static void checkPackage(Lockfile lockfile, LockedPackage p, Target target, PackageIndex index,
             List<Problem> problems) {
         Optional<PackageId> id = Optional.of(p.id());
         if (!p.source().equals(index.name())) {
@@ -159,7 +248,7 @@ public final class LockCheck {
             problems.add(new Problem("artifact-changed", id, "the artifact of `" + p.id() + "` differs from the"
                     + " registry's (" + artifactDifference(p.artifact(), expected) + ")"));
         }
-        checkDependencies(p, release.get(), manifest, problems);
+        checkDependencies(p, release.get(), target, problems);
     }
 
     /**
@@ -194,16 +283,18 @@ public final class LockCheck {
         return locked.get().url().equals(registry.get().url()) ? "size or signature changed" : "URL changed";
     }
 
-    private static void checkDependencies(LockedPackage p, Release release, Manifest manifest,
+    private static void checkDependencies(LockedPackage p, Release release, Target target,
             List<Problem> problems) {
         Optional<PackageId> id = Optional.of(p.id());
         List<PackageName> required = new ArrayList<>();
         for (Dependency d : release.dependencies()) {
             required.add(d.name());
-            if (d.name().equals(manifest.name())) {
-                if (!d.range().contains(manifest.version())) {
+            Version fixed = target.fixed().get(d.name());
+            if (fixed != null) {
+                if (!d.range().contains(fixed)) {
+                    String what = d.name().equals(target.requirements().name()) ? "the project" : "member `" + d.name() + "`";
                     problems.add(new Problem("dependency-unsatisfied", id, "`" + p.id() + "` requires `" + d
-                            + "`, but the project is " + manifest.version()));
+                            + "`, but " + what + " is " + fixed));
                 }
                 continue;
             }

@@ -53,6 +53,33 @@ public final class LockfileFactory {
      */
     public static Lockfile build(Manifest manifest, Resolution.Solved solved, PackageIndex index, URI location,
             VersionPolicy policy) {
+        return build(manifest, new ManifestInfo(manifest.name(), manifest.version(), RequirementsDigest.of(manifest)),
+                solved, index, location, policy);
+    }
+
+    /**
+     * The lockfile for {@code solved}, a resolution of a workspace: as {@link #build(Manifest,
+     * Resolution.Solved, PackageIndex, URI, VersionPolicy)}, with the members recorded in the
+     * {@code manifest} section and left out of the packages (they are not registry packages: no
+     * artifact, never installed), and dev marks after what the members' regular dependencies need.
+     */
+    public static Lockfile build(WorkspaceResolution workspace, Resolution.Solved solved, PackageIndex index,
+            URI location, VersionPolicy policy) {
+        java.util.Set<io.cocoatly.model.PackageName> members = workspace.memberNames();
+        List<Resolution.SelectedPackage> kept = new ArrayList<>();
+        for (Resolution.SelectedPackage p : solved.packages()) {
+            if (!members.contains(p.id().name())) {
+                kept.add(new Resolution.SelectedPackage(p.id(), p.direct(),
+                        p.dependencies().stream().filter(d -> !members.contains(d.name())).toList()));
+            }
+        }
+        Resolution.Solved registryOnly = new Resolution.Solved(kept, solved.optimal(), solved.objective(),
+                solved.statistics());
+        return build(workspace.requirements(), workspace.manifestInfo(), registryOnly, index, location, policy);
+    }
+
+    private static Lockfile build(Manifest manifest, ManifestInfo info, Resolution.Solved solved, PackageIndex index,
+            URI location, VersionPolicy policy) {
         LockedSource source = LockedSource.of(index.name(), location);
         Set<PackageId> selected = new HashSet<>();
         solved.packages().forEach(p -> selected.add(p.id()));
@@ -69,9 +96,7 @@ public final class LockfileFactory {
         for (int i = 0; i < levels.size() && i < solved.objective().size(); i++) {
             objective.add(new ResolverInfo.Objective(levels.get(i), solved.objective().get(i)));
         }
-        return Lockfile.of(
-                new ManifestInfo(manifest.name(), manifest.version(), RequirementsDigest.of(manifest)),
-                new ResolverInfo(solved.optimal(), objective, policy),
+        return Lockfile.of(info, new ResolverInfo(solved.optimal(), objective, policy),
                 List.of(source), packages, InstallOrder.of(solved));
     }
 

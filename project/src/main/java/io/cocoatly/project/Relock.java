@@ -55,6 +55,7 @@ public final class Relock {
     private final VersionPolicy policy;
     private final Optional<Duration> timeout;
     private final Resolver resolver;
+    private final Optional<WorkspaceResolution> workspace;
 
     /**
      * @param location where {@code index} is, recorded in the lockfile as its source's URL, e.g.
@@ -68,6 +69,35 @@ public final class Relock {
         this.policy = policy;
         this.timeout = timeout;
         this.resolver = new Resolver(index);
+        this.workspace = Optional.empty();
+    }
+
+    /**
+     * Relocks a whole workspace: one resolution of every member's requirements together, each member
+     * a package of its own version only (see {@link WorkspaceResolution}); one lockfile, which records
+     * the members and holds no member among its packages.
+     *
+     * @param registry the registry's index; the members are laid over it
+     */
+    public Relock(PackageIndex registry, URI location, WorkspaceResolution workspace, VersionPolicy policy,
+            Optional<Duration> timeout) {
+        this.index = workspace.index(registry);
+        this.location = location;
+        this.manifest = workspace.root();
+        this.policy = policy;
+        this.timeout = timeout;
+        this.resolver = new Resolver(this.index);
+        this.workspace = Optional.of(workspace);
+    }
+
+    /** Every manifest that is resolved must name only packages the registry (or the workspace) has. */
+    private void requireKnownPackages() {
+        if (workspace.isEmpty()) {
+            KnownPackages.require(manifest, index);
+            return;
+        }
+        workspace.get().workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
+        workspace.get().workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
     }
 
     /**
@@ -79,7 +109,7 @@ public final class Relock {
      *     package the registry does not have
      */
     public Outcome lock(Optional<Lockfile> previous) {
-        KnownPackages.require(manifest, index);
+        requireKnownPackages();
         return relock(previous.map(Lockfile::packages).orElse(List.of()), Map.of());
     }
 
@@ -98,7 +128,7 @@ public final class Relock {
      *     package the registry does not have
      */
     public Outcome update(Optional<Lockfile> previous, Set<PackageName> names) {
-        KnownPackages.require(manifest, index);
+        requireKnownPackages();
         if (names.isEmpty() || previous.isEmpty()) {
             return relock(List.of(), Map.of());
         }
@@ -168,11 +198,15 @@ public final class Relock {
         }
         Resolution.Solved result = new Resolution.Solved(s.packages(), s.optimal() && chosen.optimal(), s.objective(),
                 s.statistics());
-        return LockfileFactory.build(manifest, result, index, location, policy);
+        return workspace.isPresent() ? LockfileFactory.build(workspace.get(), result, index, location, policy)
+                : LockfileFactory.build(manifest, result, index, location, policy);
     }
 
     private Resolution resolve(Manifest root, Set<PackageId> preferred) {
         ResolveRequest request = ResolveRequest.of(root).withPolicy(policy).withPreferred(preferred);
+        if (workspace.isPresent()) {
+            request = request.withOrigins(workspace.get().origins());
+        }
         return resolver.resolve(timeout.map(request::withTimeout).orElse(request));
     }
 
@@ -181,10 +215,12 @@ public final class Relock {
      * dev-dependencies become plain ones, which the solver does not tell apart.
      */
     private Manifest pinned(Map<PackageName, Dependency> pins) {
-        Map<PackageName, Dependency> dependencies = new TreeMap<>();
-        manifest.allDependencies().forEach(d -> dependencies.put(d.name(), d));
-        dependencies.putAll(pins);
-        return new Manifest(manifest.name(), manifest.version(), new ArrayList<>(dependencies.values()));
+        // A workspace's root may require one name several times (members with different ranges):
+        // a pin replaces them all, and every other requirement is kept as it is.
+        List<Dependency> dependencies = new ArrayList<>();
+        manifest.allDependencies().stream().filter(d -> !pins.containsKey(d.name())).forEach(dependencies::add);
+        dependencies.addAll(pins.values());
+        return new Manifest(manifest.name(), manifest.version(), dependencies);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,7 +74,18 @@ public final class Manifests {
 
     private static Manifest parse(byte[] bytes, Path file) {
         JsonCursor root = StrictJson.parse(bytes, file, CODE, Fields.EMPTY_FILE_HINT);
+        Optional<JsonCursor> workspace = root.optional(Workspaces.KEY);
+        if (workspace.isPresent()) {
+            // Said before the unknown-key check, whose "did you mean" would only confuse here.
+            throw workspace.get().error("this is a workspace root, not a package's manifest",
+                    "run the command on one member: `--manifest MEMBER/" + FILE_NAME + "`");
+        }
         root.rejectUnknownKeys(KNOWN);
+        return fromCursor(root);
+    }
+
+    /** The manifest {@code root} holds, its keys already checked by the caller. */
+    static Manifest fromCursor(JsonCursor root) {
         PackageName name = Fields.packageName(root.required("name"));
         Version version = Fields.version(root.required("version"));
         // A dependency on the project's own name is kept: the solver treats it as satisfied by the

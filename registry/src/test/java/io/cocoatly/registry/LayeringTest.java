@@ -31,6 +31,8 @@ class LayeringTest {
                 .orShould().haveSimpleName("LeftOutRelease")
                 // The canonical bytes of a registry's files, for a registry kept elsewhere (a database).
                 .orShould().haveSimpleName("CanonicalFiles")
+                // A workspace root's manifest and its members, read next to Manifests (docs/workspaces.md).
+                .orShould().haveSimpleName("Workspaces")
                 .check(MAIN);
     }
 

@@ -6,6 +6,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,14 +23,31 @@ import java.util.Optional;
  *                    that no solution exists. Empty when the facts could not be chained (the text then
  *                    lists the facts in one sentence).
  * @param suggestions at most five changes to the manifest, smallest first, each verified by re-solving
+ * @param origins     which manifests declare the root requirements, as the request gave them
+ *                    ({@link ResolveRequest#origins()}); empty for an ordinary project
  */
-public record Explanation(PackageId root, List<Fact> facts, List<Step> derivation, List<Suggestion> suggestions) {
+public record Explanation(PackageId root, List<Fact> facts, List<Step> derivation, List<Suggestion> suggestions,
+                          Map<Dependency, List<RequirementOrigin>> origins) {
 
     public Explanation {
         Objects.requireNonNull(root, "root");
         facts = List.copyOf(facts);
         derivation = List.copyOf(derivation);
         suggestions = List.copyOf(suggestions);
+        origins = Map.copyOf(origins);
+    }
+
+    /** An explanation whose root declares every requirement itself. */
+    public Explanation(PackageId root, List<Fact> facts, List<Step> derivation, List<Suggestion> suggestions) {
+        this(root, facts, derivation, suggestions, Map.of());
+    }
+
+    /** Which manifests declare {@code fact}'s requirement, if it is a root's requirement with known origins. */
+    public List<RequirementOrigin> originsOf(Fact fact) {
+        if (!fact.pkg().equals(root.name()) || fact.dependency().isEmpty()) {
+            return List.of();
+        }
+        return origins.getOrDefault(fact.dependency().get(), List.of());
     }
 
     /** The kind of a fact, with the name used in JSON. */

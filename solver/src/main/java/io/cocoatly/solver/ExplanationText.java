@@ -25,6 +25,9 @@ public final class ExplanationText {
     /** Keeps a step's number on the line of the words before it; printed as a plain space. */
     private static final char NBSP = '\u00a0';
 
+    /** At most this many members are named as the origin of one requirement. */
+    private static final int MAX_ORIGINS = 3;
+
     /** At most this many selected versions are listed per suggestion. */
     private static final int MAX_LISTED = 10;
 
@@ -171,9 +174,30 @@ public final class ExplanationText {
                     + " can be selected";
         }
         Dependency d = f.dependency().orElseThrow();
+        List<RequirementOrigin> origins = x.originsOf(f);
+        if (!origins.isEmpty()) {
+            return declaredBy(origins, d) + selfConflict(f);
+        }
         String verb = requires(f) ? " requires " : " depends on ";
         String text = subject + verb + d.name() + " " + d.requirement();
         return text + selfConflict(f);
+    }
+
+    /**
+     * A root requirement said as what the manifests that declare it say: "web (apps/web) depends on
+     * http ^2"; a member's own version, which a workspace requires exactly, as "api (libs/api) is 1.0.0".
+     */
+    private static String declaredBy(List<RequirementOrigin> origins, Dependency d) {
+        if (origins.size() == 1 && origins.get(0).member().equals(d.name()) && d.requirement().startsWith("=")) {
+            return origins.get(0) + " is " + d.requirement().substring(1);
+        }
+        List<String> names = origins.stream().limit(MAX_ORIGINS).map(RequirementOrigin::toString)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (origins.size() > MAX_ORIGINS) {
+            // A requirement shared by many members would bury the sentence; the JSON lists them all.
+            names.add((origins.size() - MAX_ORIGINS) + " more members");
+        }
+        return join(names) + (origins.size() == 1 ? " depends on " : " depend on ") + d.name() + " " + d.requirement();
     }
 
     /** For a self-conflict, what it rules out: ", which app 1.2.0 does not satisfy"; else "". */

@@ -1,12 +1,15 @@
 package io.cocoatly.solver;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.VersionPolicy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +31,14 @@ import java.util.TreeSet;
  * @param allowPrereleases when false, prereleases rank below every release of the same package
  * @param timeout          wall-clock budget for optimisation; past it the best solution found so far is
  *                         returned with {@code optimal = false}. Empty: no limit.
+ * @param origins          for root requirements that several manifests contribute (a workspace's
+ *                         members), which of them declare each one; a requirement not in the map is
+ *                         the root's own, as every requirement of an ordinary project is. Only
+ *                         explanations read it: it changes nothing that is selected.
  */
 public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy,
-                             boolean allowPrereleases, Optional<Duration> timeout) {
+                             boolean allowPrereleases, Optional<Duration> timeout,
+                             Map<Dependency, List<RequirementOrigin>> origins) {
 
     public ResolveRequest {
         Objects.requireNonNull(root, "root");
@@ -42,6 +50,15 @@ public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPol
         preferred = Collections.unmodifiableSet(new TreeSet<>(preferred));
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(timeout, "timeout");
+        Map<Dependency, List<RequirementOrigin>> copy = new LinkedHashMap<>();
+        origins.forEach((d, o) -> copy.put(d, List.copyOf(o)));
+        origins = Collections.unmodifiableMap(copy);
+    }
+
+    /** A request whose root declares every requirement itself: no origins. */
+    public ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy, boolean allowPrereleases,
+                          Optional<Duration> timeout) {
+        this(root, preferred, policy, allowPrereleases, timeout, Map.of());
     }
 
     /** The defaults: no preferences, one version per package, releases first, no time limit. */
@@ -50,18 +67,23 @@ public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPol
     }
 
     public ResolveRequest withPreferred(Collection<PackageId> preferred) {
-        return new ResolveRequest(root, Set.copyOf(preferred), policy, allowPrereleases, timeout);
+        return new ResolveRequest(root, Set.copyOf(preferred), policy, allowPrereleases, timeout, origins);
     }
 
     public ResolveRequest withPolicy(VersionPolicy policy) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout);
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins);
     }
 
     public ResolveRequest withTimeout(Duration timeout) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, Optional.of(timeout));
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, Optional.of(timeout), origins);
     }
 
     public ResolveRequest withAllowPrereleases(boolean allow) {
-        return new ResolveRequest(root, preferred, policy, allow, timeout);
+        return new ResolveRequest(root, preferred, policy, allow, timeout, origins);
+    }
+
+    /** This request with {@code origins} saying which manifests declare the root requirements. */
+    public ResolveRequest withOrigins(Map<Dependency, List<RequirementOrigin>> origins) {
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins);
     }
 }

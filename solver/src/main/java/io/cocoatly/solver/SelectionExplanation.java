@@ -4,6 +4,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.Version;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,20 @@ import java.util.Optional;
  * {@link SelectionText}.
  *
  * @param packages one entry per selected version, sorted by name
+ * @param origins  which manifests declare the root requirements, as the request gave them
+ *                 ({@link ResolveRequest#origins()}); empty for an ordinary project
  */
-public record SelectionExplanation(PackageId root, List<Selected> packages) {
+public record SelectionExplanation(PackageId root, List<Selected> packages,
+                                   Map<Dependency, List<RequirementOrigin>> origins) {
 
     public SelectionExplanation {
         packages = List.copyOf(packages);
+        origins = Map.copyOf(origins);
+    }
+
+    /** A selection whose root declares every requirement itself. */
+    public SelectionExplanation(PackageId root, List<Selected> packages) {
+        this(root, packages, Map.of());
     }
 
     /** One edge of a path: {@code from} depends on {@code dependency}. */

@@ -1,5 +1,6 @@
 package io.cocoatly.solver;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.solver.SelectionExplanation.Edge;
 import io.cocoatly.solver.SelectionExplanation.Selected;
@@ -25,12 +26,35 @@ public final class SelectionText {
         for (Selected s : x.packages()) {
             out.append(s.id()).append('\n');
             for (List<Edge> path : s.paths()) {
-                out.append(ExplanationText.wrap("  needed by " + path(x.root(), path), width)).append('\n');
+                out.append(ExplanationText.wrap("  needed by " + path(x, path), width)).append('\n');
             }
             s.whyNot().ifPresent(w -> out.append(ExplanationText.wrap("  not " + s.id().name() + " " + w.newer()
                     + ": " + whyNot(x, s.id(), w) + ".", width)).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #path(PackageId, List)}, starting where the first requirement was written when the
+     * selection knows it: "web (apps/web) -> http ^1.2 -> tls ^1.9"; a workspace member's own version,
+     * which the workspace requires exactly, as "workspace member api (libs/api)".
+     */
+    public static String path(SelectionExplanation x, List<Edge> path) {
+        List<RequirementOrigin> origins = path.isEmpty() ? List.of()
+                : x.origins().getOrDefault(path.get(0).dependency(), List.of());
+        if (origins.isEmpty()) {
+            return path(x.root(), path);
+        }
+        Dependency first = path.get(0).dependency();
+        if (path.size() == 1 && origins.size() == 1 && origins.get(0).member().equals(first.name())
+                && first.requirement().startsWith("=")) {
+            return "workspace member " + origins.get(0);
+        }
+        StringBuilder b = new StringBuilder(ExplanationText.join(origins.stream().map(RequirementOrigin::toString).toList()));
+        for (Edge e : path) {
+            b.append(" -> ").append(e.dependency().name()).append(' ').append(e.dependency().requirement());
+        }
+        return b.toString();
     }
 
     /** "demo -> http ^1.2 -> tls ^1.9": the root's name, then each edge's requirement. */

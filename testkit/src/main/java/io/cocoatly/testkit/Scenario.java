@@ -3,6 +3,7 @@ package io.cocoatly.testkit;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -26,9 +27,13 @@ import java.util.stream.Collectors;
  * @param root        the project being resolved
  * @param options     preferences and policies for the resolver
  * @param expected    the outcome a correct resolver reaches
+ * @param workspace   for a scenario with {@code members:}, the workspace that {@code root} stands for
+ *                    (its name and version, the root package's requirements alone): only the
+ *                    {@code project} module knows how to resolve one, so the solver's own tests skip
+ *                    these ({@link #isWorkspace()}); the expected selection never lists members
  */
 public record Scenario(String name, Path file, String description, InMemoryIndex registry, Manifest root,
-                       Options options, Expectation expected) {
+                       Options options, Expectation expected, Optional<Workspace> workspace) {
 
     /**
      * Checks that every component is there.
@@ -43,6 +48,18 @@ public record Scenario(String name, Path file, String description, InMemoryIndex
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(workspace, "workspace");
+    }
+
+    /** A scenario of one project, not a workspace. */
+    public Scenario(String name, Path file, String description, InMemoryIndex registry, Manifest root,
+                    Options options, Expectation expected) {
+        this(name, file, description, registry, root, options, expected, Optional.empty());
+    }
+
+    /** Whether the scenario is a workspace's ({@code members:}). */
+    public boolean isWorkspace() {
+        return workspace.isPresent();
     }
 
     /** The scenario's name, which is what a dynamic test shows. */

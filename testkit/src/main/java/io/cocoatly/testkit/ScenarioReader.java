@@ -7,6 +7,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,7 +41,8 @@ public final class ScenarioReader {
     public static final PackageId DEFAULT_PROJECT = PackageId.of("root", "1.0.0");
 
     private static final List<String> KEYS = List.of("description", "project", "registry", "root", "options",
-            "expect");
+            "expect", "members");
+    private static final Pattern MEMBER = Pattern.compile("(\\S+)\\s+(\\S+)\\s+at\\s+(\\S+)");
     private static final Pattern KEY_LINE = Pattern.compile("([a-z][a-z-]*):(.*)");
     private static final Pattern INVOLVING = Pattern.compile("\\(involving (.+)\\)");
 
@@ -122,6 +125,11 @@ public final class ScenarioReader {
             }
         }
         Manifest root = new Manifest(project.name(), project.version(), dependencies);
+        Optional<Workspace> workspace = Optional.empty();
+        if (keys.containsKey("members")) {
+            workspace = Optional.of(workspace(file, keys, root));
+            root = new Manifest(workspace.get().name(), workspace.get().version(), dependencies);
+        }
         ScenarioOptions options = new ScenarioOptions();
         for (ScenarioLine line : keys.getOrDefault("options", List.of())) {
             for (String item : ScenarioSyntax.items(line, line.text())) {
@@ -129,7 +137,47 @@ public final class ScenarioReader {
             }
         }
         Scenario.Expectation expected = expectation(keys.get("expect"), registry);
-        return new Scenario(name, file, description, registry, root, options.build(), expected);
+        return new Scenario(name, file, description, registry, root, options.build(), expected, workspace);
+    }
+
+    /**
+     * The workspace of a scenario with {@code members:}: one member per line, {@code name version at
+     * path [-> name requirement, ...]}. With {@code project:} the root has that package (with the
+     * {@code root:} requirements); without, it has none and {@code root:} must be empty.
+     */
+    private static Workspace workspace(Path file, Map<String, List<ScenarioLine>> keys, Manifest root) {
+        List<Workspace.Member> members = new ArrayList<>();
+        Set<PackageName> names = new HashSet<>();
+        Set<String> paths = new HashSet<>();
+        for (ScenarioLine line : keys.get("members")) {
+            String text = line.text();
+            int arrow = text.indexOf("->");
+            String head = (arrow < 0 ? text : text.substring(0, arrow)).strip();
+            Matcher m = MEMBER.matcher(head);
+            if (!m.matches()) {
+                throw line.error("expected `name version at path [-> dependencies]`, found `" + text + "`");
+            }
+            PackageName name = ScenarioSyntax.name(line, m.group(1));
+            List<Dependency> dependencies = arrow < 0 ? List.of()
+                    : ScenarioSyntax.dependencies(line, text.substring(arrow + 2).strip(), name.value());
+            if (!names.add(name) || name.equals(root.name()) && keys.containsKey("project")) {
+                throw line.error("two members are named `" + name + "`");
+            }
+            if (!paths.add(m.group(3))) {
+                throw line.error("two members are at `" + m.group(3) + "`");
+            }
+            members.add(new Workspace.Member(m.group(3), new Manifest(name, ScenarioSyntax.version(line, m.group(2)),
+                    dependencies)));
+        }
+        Optional<Manifest> rootPackage = Optional.empty();
+        if (keys.containsKey("project")) {
+            rootPackage = Optional.of(root);
+        } else if (!root.dependencies().isEmpty()) {
+            throw keys.get("root").get(0).error("a workspace without `project:` has no package of its own to depend on anything",
+                    "leave `root:` empty, or give the root a package with `project: NAME VERSION`");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return new Workspace(dir == null ? Path.of("").toAbsolutePath() : dir, rootPackage, members);
     }
 
     /** Splits the text into keys, each with its lines: the text after the colon, then the indented lines. */

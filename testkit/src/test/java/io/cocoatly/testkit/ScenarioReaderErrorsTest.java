@@ -21,6 +21,14 @@ class ScenarioReaderErrorsTest {
     static Stream<Arguments> errors() {
         return Stream.of(
                 error("  a 1.0.0\n", "line 1: an indented line must follow a key"),
+                error(VALID + "members:\n  web 1.0.0 apps/web\n",
+                        "line 6: expected `name version at path [-> dependencies]`, found `web 1.0.0 apps/web`"),
+                error(VALID + "members:\n  web 1.0.0 at apps/web\n",
+                        "line 3: a workspace without `project:` has no package of its own to depend on anything"),
+                error(REGISTRY + "root:\nexpect: nothing\nmembers:\n  web 1.0.0 at w\n  web 2.0.0 at v\n",
+                        "line 7: two members are named `web`"),
+                error(REGISTRY + "root:\nexpect: nothing\nmembers:\n  web 1.0.0 at w\n  api 2.0.0 at w\n",
+                        "line 7: two members are at `w`"),
                 error(VALID + "expect\n", "line 5: expected `key: value`, found `expect`"),
                 error(VALID + "expext: a 1.0.0\n", "line 5: unknown key `expext`"),
                 error(VALID + "root: a ^2\n", "line 5: key `root` is given twice"),
@@ -97,7 +105,7 @@ class ScenarioReaderErrorsTest {
     void unknownKeyHintListsTheKeys() {
         InvalidFileException e = assertThrows(InvalidFileException.class,
                 () -> ScenarioReader.parse("bad", FILE, VALID + "explain: x.txt\n"));
-        assertEquals(List.of("keys are `description`, `project`, `registry`, `root`, `options`, `expect`"),
+        assertEquals(List.of("keys are `description`, `project`, `registry`, `root`, `options`, `expect`, `members`"),
                 e.hints());
     }
 }

@@ -69,6 +69,30 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void readsAWorkspacesMembers() {
+        Scenario s = parse("""
+                project: app 2.0.0
+                registry:
+                  http 1.0.0
+                members:
+                  web 0.1.0 at apps/web -> core ^1, http *
+                  core 1.0.0 at libs/core
+                root: web ^0.1
+                expect: http 1.0.0
+                """);
+        assertTrue(s.isWorkspace());
+        io.cocoatly.model.Workspace ws = s.workspace().orElseThrow();
+        assertEquals(List.of("apps/web", "libs/core"), ws.members().stream().map(io.cocoatly.model.Workspace.Member::path).toList());
+        assertEquals(List.of(Dependency.parse("core", "^1"), Dependency.parse("http", "*")),
+                ws.members().get(0).manifest().dependencies());
+        assertEquals(PackageId.of("app", "2.0.0"), ws.rootPackage().orElseThrow().id());
+        assertEquals(List.of(Dependency.parse("web", "^0.1")), ws.rootPackage().get().dependencies());
+        assertFalse(parse("registry:\nroot:\nexpect: nothing\n").isWorkspace());
+        assertEquals(io.cocoatly.model.Workspace.UNNAMED,
+                parse("registry:\nroot:\nexpect: nothing\nmembers:\n  a 1.0.0 at a\n").root().name());
+    }
+
+    @Test
     void defaultsWhenOptionalKeysAreAbsent() {
         Scenario s = parse("registry:\nroot:\nexpect: nothing\n");
         assertEquals("", s.description());

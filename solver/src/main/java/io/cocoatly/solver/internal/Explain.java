@@ -43,7 +43,7 @@ public final class Explain {
     static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
         List<FactCore.Grouped> core = core(e, index, budget);
         return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index),
-                suggestions(core, index, request));
+                suggestions(core, index, request), request.origins());
     }
 
     /**
@@ -52,7 +52,8 @@ public final class Explain {
      */
     static Explanation conflict(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
         List<FactCore.Grouped> core = core(e, index, budget);
-        return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index), List.of());
+        return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index), List.of(),
+                request.origins());
     }
 
     /** Minimal core, then simplification: data to simplified data, before anything is derived or said. */

@@ -66,7 +66,7 @@ public final class SelectionReasons {
             result.add(new SelectionExplanation.Selected(p.id(), ps,
                     whyNot ? r.whyNot(p.id(), solved) : Optional.empty()));
         }
-        return new SelectionExplanation(root.id(), result);
+        return new SelectionExplanation(root.id(), result, request.origins());
     }
 
     /** Every simple path from the root along selected versions, recorded per package reached. */
@@ -169,7 +169,7 @@ public final class SelectionReasons {
         List<Dependency> deps = new ArrayList<>(root.dependencies());
         deps.add(Dependency.parse(name.value(), "=" + version));
         return new ResolveRequest(new Manifest(root.name(), root.version(), deps),
-                request.preferred(), request.policy(), request.allowPrereleases(), request.timeout());
+                request.preferred(), request.policy(), request.allowPrereleases(), request.timeout(), request.origins());
     }
 
     /** The first objective level, measured under the original request, where {@code forced} is worse. */

@@ -1,0 +1,153 @@
+package io.cocoatly.project;
+
+import io.cocoatly.lockfile.ManifestInfo;
+import io.cocoatly.lockfile.RequirementsDigest;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageListing;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionRange;
+import io.cocoatly.model.Workspace;
+import io.cocoatly.solver.RequirementOrigin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What resolving a workspace means, written once for {@link Relock}, {@link LockfileFactory} and
+ * {@link LockCheck} (docs/workspaces.md, "Resolution").
+ *
+ * <p>One resolution for all members together. The solver sees one root whose requirements are the
+ * union of the root package's and every member's dependencies and dev-dependencies, each with the
+ * members that declare it as its {@link RequirementOrigin}, so that they rank as direct dependencies
+ * exactly as the same union in one project would. Each member is in addition a package with exactly
+ * one version, its own, laid over the registry (a member's name shadows a registry package of that
+ * name), and the root requires it at {@code =version}: a member's range on another member is then
+ * satisfied by that member's version only, and a version outside the range is an ordinary conflict.
+ * The member releases have no dependencies of their own, since the root already requires all of them
+ * and every member is always selected.
+ */
+public final class WorkspaceResolution {
+
+    private final Workspace workspace;
+
+    public WorkspaceResolution(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The workspace as read. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The members' names. */
+    public Set<PackageName> memberNames() {
+        return workspace.members().stream().map(Workspace.Member::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The root the solver resolves: the workspace's name and version, and every requirement once
+     * (the same name and requirement from several manifests is one requirement with several origins).
+     */
+    public Manifest root() {
+        return new Manifest(workspace.name(), workspace.version(), new ArrayList<>(origins(true).keySet()));
+    }
+
+    /** Which members declare each root requirement; the root package's own are in the map only when a member shares them. */
+    public Map<Dependency, List<RequirementOrigin>> origins() {
+        Map<Dependency, List<RequirementOrigin>> all = origins(true);
+        all.values().removeIf(List::isEmpty);
+        return all;
+    }
+
+    private Map<Dependency, List<RequirementOrigin>> origins(boolean withPins) {
+        Map<Dependency, List<RequirementOrigin>> origins = new LinkedHashMap<>();
+        Optional<Manifest> own = workspace.rootPackage();
+        own.ifPresent(p -> p.allDependencies().forEach(d -> origins.put(d, new ArrayList<>())));
+        for (Workspace.Member m : workspace.members()) {
+            RequirementOrigin origin = new RequirementOrigin(m.name(), m.path());
+            if (withPins) {
+                origins.computeIfAbsent(pin(m), d -> new ArrayList<>()).add(origin);
+            }
+            for (Dependency d : m.manifest().allDependencies()) {
+                List<RequirementOrigin> list = origins.get(d);
+                if (list != null && list.isEmpty() && own.isPresent()) {
+                    // Shared with the root package: name it too, or the text would credit the member alone.
+                    list.add(new RequirementOrigin(own.get().name(), "."));
+                }
+                origins.computeIfAbsent(d, k -> new ArrayList<>()).add(origin);
+            }
+        }
+        return origins;
+    }
+
+    private static Dependency pin(Workspace.Member m) {
+        return new Dependency(m.name(), "=" + m.version(), VersionRange.exactly(m.version()));
+    }
+
+    /** {@code registry} with each member laid over it as a package of one version, no dependencies, no artifact. */
+    public PackageIndex index(PackageIndex registry) {
+        Map<PackageName, PackageListing> members = new LinkedHashMap<>();
+        for (Workspace.Member m : workspace.members()) {
+            members.put(m.name(), new PackageListing(m.name(), List.of(new Release(m.manifest().id(), List.of(), false,
+                    Optional.empty()))));
+        }
+        return new PackageIndex() {
+            @Override
+            public String name() {
+                return registry.name();
+            }
+
+            @Override
+            public Optional<PackageListing> find(PackageName name) {
+                PackageListing member = members.get(name);
+                return member != null ? Optional.of(member) : registry.find(name);
+            }
+
+            @Override
+            public Optional<List<PackageName>> listNames() {
+                return registry.listNames().map(names -> {
+                    TreeSet<PackageName> all = new TreeSet<>(names);
+                    all.addAll(members.keySet());
+                    return List.copyOf(all);
+                });
+            }
+        };
+    }
+
+    /**
+     * What the workspace requires of the registry, as one manifest: the root's name and version, the
+     * union of every manifest's dependencies and dev-dependencies on packages that are not members.
+     * What the lockfile's packages are checked against, and what {@code install --production} keeps.
+     */
+    public Manifest requirements() {
+        List<Dependency> regular = new ArrayList<>();
+        List<Dependency> dev = new ArrayList<>();
+        workspace.rootPackage().ifPresent(p -> {
+            regular.addAll(p.dependencies());
+            dev.addAll(p.devDependencies());
+        });
+        for (Workspace.Member m : workspace.members()) {
+            regular.addAll(m.manifest().dependencies());
+            dev.addAll(m.manifest().devDependencies());
+        }
+        Set<PackageName> members = memberNames();
+        return new Manifest(workspace.name(), workspace.version(),
+                regular.stream().filter(d -> !members.contains(d.name())).distinct().toList(),
+                dev.stream().filter(d -> !members.contains(d.name())).distinct().toList(),
+                io.cocoatly.model.ManifestMetadata.NONE);
+    }
+
+    /** The lockfile's {@code manifest} section for this workspace: its digest and members. */
+    public ManifestInfo manifestInfo() {
+        return new ManifestInfo(workspace.name(), workspace.version(), RequirementsDigest.of(workspace),
+                workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path())).toList());
+    }
+}

@@ -1,0 +1,157 @@
+package io.cocoatly.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a workspace: the root's section, the globs, and every way the members can be wrong. */
+class WorkspacesTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String path, String json) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        return file;
+    }
+
+    private void member(String path, String name) throws IOException {
+        write(path + "/cocoatly.json", "{\"name\": \"" + name + "\", \"version\": \"1.0.0\"}");
+    }
+
+    private InvalidFileException error(String rootJson) throws IOException {
+        Path root = write("cocoatly.json", rootJson);
+        return assertThrows(InvalidFileException.class, () -> Workspaces.read(root));
+    }
+
+    @Test
+    void membersAreFoundByGlobsSortedByPathWithExclusions() throws IOException {
+        member("packages/b", "b");
+        member("packages/a", "a");
+        member("packages/old", "old");
+        member("apps/web", "web");
+        member("apps/web/deep/x", "deep");
+        Files.createDirectories(dir.resolve("packages/empty"));
+        Path root = write("cocoatly.json", "{\"workspace\": {\"members\": [\"packages/*\", \"apps/web\"],"
+                + " \"exclude\": [\"packages/old\"]}}");
+        Workspace ws = Workspaces.read(root);
+        assertEquals(dir.toAbsolutePath().normalize(), ws.root());
+        assertEquals(List.of("apps/web", "packages/a", "packages/b"), ws.members().stream().map(Workspace.Member::path).toList());
+        assertEquals(List.of("web", "a", "b"), ws.members().stream().map(m -> m.name().value()).toList());
+        assertTrue(ws.rootPackage().isEmpty());
+        assertEquals(Workspace.UNNAMED, ws.name());
+    }
+
+    @Test
+    void doubleStarCrossesSegmentsAndHiddenDirectoriesAreNotSearched() throws IOException {
+        member("libs/a", "a");
+        member("libs/nested/b", "b");
+        member("libs/.cache/c", "c");
+        Path root = write("cocoatly.json", "{\"workspace\": {\"members\": [\"libs/**\"]}}");
+        assertEquals(List.of("libs/a", "libs/nested/b"),
+                Workspaces.read(root).members().stream().map(Workspace.Member::path).toList());
+    }
+
+    @Test
+    void theRootMayHaveAPackageOfItsOwn() throws IOException {
+        member("libs/a", "a");
+        Path root = write("cocoatly.json", "{\"name\": \"app\", \"version\": \"2.0.0\", \"dependencies\": {\"a\": \"^1\"},"
+                + " \"workspace\": {\"members\": [\"libs/*\"]}}");
+        Workspace ws = Workspaces.read(root);
+        assertEquals(PackageName.of("app"), ws.name());
+        assertEquals(1, ws.rootPackage().orElseThrow().dependencies().size());
+    }
+
+    @Test
+    void aPackageKeyWithoutNameIsAnErrorAtTheRoot() throws IOException {
+        member("libs/a", "a");
+        InvalidFileException e = error("{\"dependencies\": {}, \"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals("$", e.jsonPath());
+        assertTrue(e.problem().contains("name"), e.problem());
+    }
+
+    @Test
+    void aGlobMatchingNothingIsNamed() throws IOException {
+        member("libs/a", "a");
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\", \"tools/*\"]}}");
+        assertEquals("$.workspace.members[1]", e.jsonPath());
+        assertEquals("`tools/*` matches no directory with a `cocoatly.json`", e.problem());
+        assertEquals(dir.resolve("cocoatly.json").toString(), e.file());
+    }
+
+    @Test
+    void twoMembersOfOneNameAreNamedWithBothPaths() throws IOException {
+        member("libs/a", "same");
+        member("libs/b", "same");
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals("two members are named `same`: `libs/a` and `libs/b`", e.problem());
+        assertEquals("$.workspace.members[0]", e.jsonPath());
+    }
+
+    @Test
+    void aMemberNamedLikeTheRootPackageIsADuplicate() throws IOException {
+        member("libs/a", "app");
+        InvalidFileException e = error("{\"name\": \"app\", \"version\": \"1.0.0\", \"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals("two members are named `app`: `.` and `libs/a`", e.problem());
+    }
+
+    @Test
+    void aMemberThatIsAWorkspaceItselfIsRefused() throws IOException {
+        write("libs/inner/cocoatly.json", "{\"workspace\": {\"members\": [\"x\"]}}");
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals("member `libs/inner` is itself a workspace root", e.problem());
+    }
+
+    @Test
+    void aMemberInsideAnotherWorkspaceIsRefused() throws IOException {
+        write("inner/cocoatly.json", "{\"workspace\": {\"members\": [\"x\"]}}");
+        member("inner/x", "x");
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"inner/x\"]}}");
+        assertEquals("member `inner/x` lies inside workspace `inner`", e.problem());
+    }
+
+    @Test
+    void aMemberManifestErrorNamesTheMemberFile() throws IOException {
+        write("libs/a/cocoatly.json", "{\"name\": \"a\", \"version\": \"one\"}");
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals(dir.resolve("libs/a/cocoatly.json").toString(), e.file());
+        assertEquals("$.version", e.jsonPath());
+    }
+
+    @Test
+    void unknownKeysInTheSectionAreTypos() throws IOException {
+        InvalidFileException e = error("{\"workspace\": {\"member\": []}}");
+        assertEquals("$.workspace", e.jsonPath());
+        assertEquals(List.of("did you mean `members`?"), e.hints());
+    }
+
+    @Test
+    void aGlobMustBeRelative() throws IOException {
+        InvalidFileException e = error("{\"workspace\": {\"members\": [\"../other\"]}}");
+        assertEquals("`../other` is not a glob relative to the workspace root", e.problem());
+    }
+
+    @Test
+    void aWorkspaceRootIsNotAPackageManifest() throws IOException {
+        Path root = write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"workspace\": {\"members\": []}}");
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> Manifests.read(root));
+        assertEquals("$.workspace", e.jsonPath());
+        assertEquals("this is a workspace root, not a package's manifest", e.problem());
+        assertTrue(Workspaces.declaresWorkspace(root));
+        assertFalse(Workspaces.declaresWorkspace(write("p/cocoatly.json", "{\"name\": \"p\"}")));
+        assertFalse(Workspaces.declaresWorkspace(write("q/cocoatly.json", "not json")));
+    }
+}
