@@ -229,7 +229,7 @@ final class ConfigCommand implements Runnable {
                 "VALUE is read as the setting's environment variable is: text, a decimal integer, true or false,",
                 "or JSON for arrays and null. The whole new file is checked first, and written atomically only if",
                 "valid; other keys, unknown ones included, keep their place. A project may not set hooks.*,",
-                "storage.*, cache.* or installer.command."},
+                "plugins.*, storage.*, cache.* or installer.command."},
             footer = {"",
                 "Examples:",
                 "  cocoatly config set network.timeout_seconds 60",

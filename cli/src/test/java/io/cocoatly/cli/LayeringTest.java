@@ -79,15 +79,6 @@ class LayeringTest {
     }
 
     @Test
-    void thePluginApiDependsOnTheModelAndTheJdkAlone() {
-        // A plugin compiles against two small jars; nothing else of Cocoatly may leak into its API.
-        ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.plugin..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.plugin..", "io.cocoatly.model..",
-                        "java..");
-        rule.check(classes);
-    }
-
-    @Test
     void solverKnowsNothingOfFilesNetworkOrCrypto() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.solver..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cocoatly.registry..",
