@@ -86,6 +86,7 @@ record InstallerSetup(CommandSettings settings) {
     private Lifecycle lifecycle(Installation installation) {
         Config.Plugins settings = config().plugins();
         Plugins plugins = Plugins.of(home(), Set.copyOf(settings.disabled()), this.settings.context().console().noPlugins());
+        RunResources.closeAtEnd(this.settings.context(), plugins::closeLoaded);
         ShellHooks shell = new ShellHooks(config().hooks(), settings.timeout(), this.settings.context().env());
         PluginPipeline pipeline = new PluginPipeline(plugins, shell, settings.timeout(), installation,
                 absolute(home().root()));

@@ -75,7 +75,7 @@ final class PluginApi implements CocoatlyApi {
     @Override
     public List<PackageId> lockedPackages() {
         requireProject();
-        return ProjectFiles.open(context, null).requireLockfile().ids().stream().sorted().toList();
+        return ProjectFiles.openWorkspace(context, null).requireLockfile().ids().stream().sorted().toList();
     }
 
     @Override

@@ -34,6 +34,14 @@ final class PluginConfig {
     }
 
     /**
+     * The names the home's own {@code config.json} lists, without the environment: what
+     * {@code plugins enable|disable} edit, so that a list set for one shell never lands in the file.
+     */
+    static Set<String> homeDisabled(Home home) {
+        return new LinkedHashSet<>(ConfigLayers.of(home).read().plugins().disabled());
+    }
+
+    /**
      * Writes {@code names} as {@code plugins.disabled} of the home's {@code config.json}, atomically,
      * every other key kept; an empty list removes the key (the default).
      *

@@ -351,8 +351,13 @@ final class PluginsCommand implements Runnable {
         String command = "cocoatly plugins " + (enable ? "enable" : "disable");
         Survey survey = Survey.of(context, command);
         String name = survey.require(typed, enable ? survey.disabled() : Set.of());
-        Set<String> disabled = new LinkedHashSet<>(survey.disabled());
+        // The file's own list: the environment's, which replaces it for this run, is not written back.
+        Set<String> disabled = PluginConfig.homeDisabled(survey.home());
         boolean changed = enable ? disabled.remove(name) : disabled.add(name);
+        if (context.env().containsKey("COCOATLY_PLUGINS_DISABLED")) {
+            context.warn("COCOATLY_PLUGINS_DISABLED is set and replaces `" + PluginConfig.DISABLED
+                    + "` of config.json while it is");
+        }
         Path file = survey.home().configFile();
         if (changed) {
             ConfigEdit edit = PluginConfig.writeDisabled(survey.home(), disabled);

@@ -156,7 +156,8 @@ public final class Workspaces {
     private static List<Path> candidates(Path root) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isDirectory)
+            // A symbolic link is never a member: it could bring in a manifest from outside the root.
+            walk.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(d -> !d.equals(root))
                     .filter(d -> !hidden(root.relativize(d)))
                     .filter(d -> Files.isRegularFile(d.resolve(Manifests.FILE_NAME)))
