@@ -162,6 +162,20 @@ class PluginsCommandTest {
     }
 
     @Test
+    void aListFromTheEnvironmentIsNeverWrittenIntoTheHomesConfig() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("COCOATLY_HOME", home().toString());
+        env.put("HOME", dir.toString());
+        env.put("COCOATLY_PLUGINS_DISABLED", "[\"audit\"]");
+
+        CliRunner.Result disable = new CliRunner(dir, env).run("plugins", "disable", "broken");
+
+        assertEquals(0, disable.exitCode(), disable.err());
+        assertTrue(disable.err().contains("COCOATLY_PLUGINS_DISABLED is set"), disable.err());
+        assertEquals("[\"off\",\"broken\"]", config().get("plugins").get("disabled").toString());
+    }
+
+    @Test
     void noPluginsListsTheJarsWithoutOpeningAny() {
         CliRunner.Result r = cli().run("--no-plugins", "plugins", "list");
         assertEquals(0, r.exitCode(), r.err());

@@ -66,6 +66,16 @@ class WorkspacesTest {
     }
 
     @Test
+    void aSymbolicLinkIsNeverAMember() throws IOException {
+        member("libs/a", "a");
+        Path outside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-outside").resolve("x"));
+        Files.writeString(outside.resolve("cocoatly.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}");
+        Files.createSymbolicLink(dir.resolve("libs/x"), outside);
+        Path root = write("cocoatly.json", "{\"workspace\": {\"members\": [\"libs/*\"]}}");
+        assertEquals(List.of("libs/a"), Workspaces.read(root).members().stream().map(Workspace.Member::path).toList());
+    }
+
+    @Test
     void theRootMayHaveAPackageOfItsOwn() throws IOException {
         member("libs/a", "a");
         Path root = write("cocoatly.json", "{\"name\": \"app\", \"version\": \"2.0.0\", \"dependencies\": {\"a\": \"^1\"},"
