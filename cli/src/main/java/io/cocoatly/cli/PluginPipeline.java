@@ -86,53 +86,53 @@ final class PluginPipeline implements Lifecycle {
 
     @Override
     public void beforeInstall(InstallPlan plan, Map<PackageId, Path> staged) {
-        List<Step> steps = steps();
-        LifecycleEvent event = event(Hook.ON_PRE_INSTALL, Operation.INSTALL, installChanges(plan, staged, true));
-        for (Step step : steps) {
-            before(step, event);
-        }
+        runBefore(Hook.ON_PRE_INSTALL, Operation.INSTALL, () -> installChanges(plan, staged, true));
     }
 
     @Override
     public List<String> afterInstall(InstallPlan plan, State committed) {
-        List<String> warnings = new ArrayList<>();
-        List<Step> steps;
-        try {
-            steps = steps();
-        } catch (CocoatlyException e) {
-            return List.of(e.getMessage());
-        }
         List<PackageChange> changes = installChanges(plan, Map.of(), false);
         List<PackageChange> updates = changes.stream().filter(p -> p.kind() == PackageChange.Kind.UPDATE).toList();
+        List<LifecycleEvent> events = new ArrayList<>();
         if (!updates.isEmpty()) {
-            LifecycleEvent update = event(Hook.ON_PACKAGE_UPDATE, Operation.INSTALL, updates);
-            steps.forEach(step -> after(step, update).ifPresent(warnings::add));
+            events.add(event(Hook.ON_PACKAGE_UPDATE, Operation.INSTALL, updates));
         }
-        LifecycleEvent post = event(Hook.ON_POST_INSTALL, Operation.INSTALL, changes);
-        steps.forEach(step -> after(step, post).ifPresent(warnings::add));
-        return warnings;
+        events.add(event(Hook.ON_POST_INSTALL, Operation.INSTALL, changes));
+        return runAfter(events);
     }
 
     @Override
     public void beforeUninstall(UninstallPlan plan) {
+        runBefore(Hook.ON_PRE_UNINSTALL, Operation.UNINSTALL, () -> removals(plan.gone(), true));
+    }
+
+    @Override
+    public List<String> afterUninstall(UninstallPlan plan, State committed) {
+        return runAfter(List.of(event(Hook.ON_POST_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), false))));
+    }
+
+    // A pre-position: the plugins are loaded first (a jar that cannot load refuses before the event
+    // is built), then each step in order may veto.
+    private void runBefore(Hook hook, Operation operation, java.util.function.Supplier<List<PackageChange>> changes) {
         List<Step> steps = steps();
-        LifecycleEvent event = event(Hook.ON_PRE_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), true));
+        LifecycleEvent event = event(hook, operation, changes.get());
         for (Step step : steps) {
             before(step, event);
         }
     }
 
-    @Override
-    public List<String> afterUninstall(UninstallPlan plan, State committed) {
-        List<String> warnings = new ArrayList<>();
+    // A post-position: every event at every step in order; what fails, a load failure included, is a warning.
+    private List<String> runAfter(List<LifecycleEvent> events) {
         List<Step> steps;
         try {
             steps = steps();
         } catch (CocoatlyException e) {
             return List.of(e.getMessage());
         }
-        LifecycleEvent post = event(Hook.ON_POST_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), false));
-        steps.forEach(step -> after(step, post).ifPresent(warnings::add));
+        List<String> warnings = new ArrayList<>();
+        for (LifecycleEvent event : events) {
+            steps.forEach(step -> after(step, event).ifPresent(warnings::add));
+        }
         return warnings;
     }
 

@@ -294,23 +294,9 @@ final class PluginsCommand implements Runnable {
                 "",
                 "Exit codes: 0 enabled (or already), 2 no such plugin or invalid configuration,",
                 "4 the config file cannot be written."})
-    static final class Enable implements Callable<Integer> {
-
-        private final Context context;
-
-        @Parameters(paramLabel = "NAME", description = "The plugin: its jar's name without .jar, or shell-hooks.")
-        String name;
-
-        @Option(names = "--json", description = "Print the JSON envelope: data = {\"name\", \"enabled\", \"written\", \"file\"}.")
-        boolean json;
-
+    static final class Enable extends Toggle {
         Enable(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            return change(context, name, true, json);
+            super(context, true);
         }
     }
 
@@ -326,9 +312,17 @@ final class PluginsCommand implements Runnable {
                 "",
                 "Exit codes: 0 disabled (or already), 2 no such plugin or invalid configuration,",
                 "4 the config file cannot be written."})
-    static final class Disable implements Callable<Integer> {
+    static final class Disable extends Toggle {
+        Disable(Context context) {
+            super(context, false);
+        }
+    }
+
+    /** What {@code enable} and {@code disable} share: the name, {@code --json}, and {@link #change}. */
+    abstract static class Toggle implements Callable<Integer> {
 
         private final Context context;
+        private final boolean enable;
 
         @Parameters(paramLabel = "NAME", description = "The plugin: its jar's name without .jar, or shell-hooks.")
         String name;
@@ -336,13 +330,14 @@ final class PluginsCommand implements Runnable {
         @Option(names = "--json", description = "Print the JSON envelope: data = {\"name\", \"enabled\", \"written\", \"file\"}.")
         boolean json;
 
-        Disable(Context context) {
+        Toggle(Context context, boolean enable) {
             this.context = context;
+            this.enable = enable;
         }
 
         @Override
         public Integer call() {
-            return change(context, name, false, json);
+            return change(context, name, enable, json);
         }
     }
 
