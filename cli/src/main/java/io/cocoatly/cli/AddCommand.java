@@ -29,12 +29,15 @@ import picocli.CommandLine.Spec;
             "NAME without a range gets `^` of the version the lock chooses for it (the newest that resolves",
             "with the rest, leaving locked versions alone); NAME@RANGE gets RANGE. A name already in the",
             "manifest has its range replaced (moved to dev-dependencies with --dev, back without).",
-            "The file keeps its key order and layout. Nothing is written if the result does not resolve."},
+            "The file keeps its key order and layout. Nothing is written if the result does not resolve.",
+            "In a workspace: -p MEMBER edits that member's manifest and relocks the whole workspace; a",
+            "dependency on another member defaults to `^` of its version."},
         footer = {"", "Examples:",
             "  cocoatly add http --registry ./registry",
             "  cocoatly add 'tls@^2.1' log@0.4.2",
             "  cocoatly add test-kit --dev",
             "  cocoatly add uuid --dry-run              # print the changes, write nothing",
+            "  cocoatly add http -p web                 # in a workspace: to member web",
             "", "Exit codes: 0 added (or nothing to change), 1 the requirements do not resolve (nothing written),",
             "2 invalid input (an unknown package, a bad range), 4 a file could not be written."})
 final class AddCommand implements Callable<Integer> {
@@ -60,6 +63,10 @@ final class AddCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER", description = "In a workspace: edit this member's"
+            + " manifest (default: the root's own package; remove: the one member that declares NAME).")
+    String member;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -77,7 +84,14 @@ final class AddCommand implements Callable<Integer> {
             range.ifPresent(r -> checkRange(spec, r));
             wanted.put(name, range);
         }
-        ManifestChange change = ManifestChange.open(context, manifest, registry, this.spec, "cocoatly add", json);
+        ManifestChange change = ManifestChange.open(context, manifest, registry, this.spec, "cocoatly add", json,
+                Optional.ofNullable(member), List.of());
+        for (Map.Entry<PackageName, Optional<String>> w : wanted.entrySet()) {
+            if (w.getValue().isEmpty()) {
+                // Another member of the workspace: its own version is the only one there is.
+                change.memberVersion(w.getKey()).ifPresent(v -> w.setValue(Optional.of("^" + v)));
+            }
+        }
         for (PackageName name : wanted.keySet()) {
             if (name.equals(change.editor().manifest().name())) {
                 throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + name + "` is this project's own name;"

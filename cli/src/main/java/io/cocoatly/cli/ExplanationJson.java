@@ -66,7 +66,7 @@ final class ExplanationJson {
         List<Object> suggestions = new ArrayList<>();
         for (Explanation.Suggestion s : x.suggestions()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("change", s.change());
+            m.put("change", ExplanationText.change(x, s));
             m.put("result", s.result().stream().map(PackageId::toString).toList());
             suggestions.add(m);
         }

@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.ChangeReasons;
 import io.cocoatly.project.GlobalManifest;
+import io.cocoatly.project.MemberClosure;
 import io.cocoatly.project.Relock;
 import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.config.Home;
@@ -107,8 +108,14 @@ final class InstallCommand implements Callable<Integer> {
             + " verified fix, as `resolve --explain` does.")
     boolean explain;
 
+    @Mixin
+    MemberSelection.Options members;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
+
+    /** The workspace members to install for, set by {@link #project}; empty for an ordinary project. */
+    private Optional<MemberSelection> selection = Optional.empty();
 
     InstallCommand(Context context) {
         this.context = context;
@@ -126,6 +133,10 @@ final class InstallCommand implements Callable<Integer> {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--frozen` and `--locked` cannot be combined:"
                     + " `--locked` reads the registry's index, `--frozen` reads none", List.of("pass one of them: `--frozen`"
                     + " for the lockfile as it is, `--locked` to also check it against the registry"));
+        }
+        if (members.given() && !packages.isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--package` and `--workspace` choose the members"
+                    + " of a workspace to install for, not a global install", List.of("leave them out, or the package names"));
         }
         if (production && !packages.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
@@ -153,6 +164,7 @@ final class InstallCommand implements Callable<Integer> {
 
     private int project(InstallerSetup setup) {
         ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
+        selection = project.members(members);
         if (locked) {
             // Exactly what `lock --check` refuses, through the same call; it needs the registry.
             Lockfile lockfile = project.requireLockfile();
@@ -210,12 +222,17 @@ final class InstallCommand implements Callable<Integer> {
         Path projectDir = project.lockfilePath().getParent();
         Installer installer = setup.project(projectDir);
         Lockfile installed = production ? lockfile.production() : lockfile;
+        if (selection.isPresent() && !selection.get().all()) {
+            // The lockfile stays the whole workspace's; the installation holds what the chosen members need.
+            installed = MemberClosure.of(installed, selection.get().workspace(), selection.get().manifests(), production);
+        }
         InstallRequest request = new InstallRequest(installed, setup.registryRoot()).withReinstall(reinstall(installed));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
         extra.put("lockfile", project.lockfilePath().toString());
         extra.put("locked_first", lockedFirst);
         extra.put("production", production);
+        selection.ifPresent(s -> extra.put("members", s.names().stream().map(PackageName::value).toList()));
         if (dryRun) {
             extra.put("lockfile_changes", unwritten.map(u -> LockfileUpdate.changes(u.diff(), u.reasons()))
                     .orElse(List.of()));

@@ -6,6 +6,12 @@ import io.cocoatly.lockfile.LockfileDiff;
 import io.cocoatly.lockfile.LockfileDiffText;
 import io.cocoatly.lockfile.LockfileWriter;
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.Version;
+import io.cocoatly.model.Workspace;
+import io.cocoatly.project.WorkspaceResolution;
+import io.cocoatly.registry.Manifests;
+import java.util.stream.Collectors;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
@@ -35,6 +41,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * lock diff, and, unless it is a dry run, writing both files and installing when the project has an
  * installation. Nothing is written before the relock succeeded, so a failed add leaves both files
  * as they were.
+ *
+ * <p>In a workspace (docs/workspaces.md) the manifest edited is one member's ({@code -p NAME}), or
+ * without {@code -p} the root's own package, as cargo edits it; the whole workspace is relocked with
+ * the edited member, and its one installation at the root updated.
  */
 final class ManifestChange {
 
@@ -67,16 +77,21 @@ final class ManifestChange {
 
     private final Context context;
     private final ProjectFiles project;
+    /** The manifest edited: the project's, or in a workspace a member's or the root package's. */
+    private final Path target;
     private final CommandSettings settings;
     private final FileRegistry index;
     private final Optional<Lockfile> existing;
     private final VersionPolicy policy;
     private final List<String> warnings = new ArrayList<>();
+    /** What the last relock required of the registry, for the reasons of the lock's changes. */
+    private Manifest relocked;
 
-    private ManifestChange(Context context, ProjectFiles project, CommandSettings settings, FileRegistry index,
+    private ManifestChange(Context context, ProjectFiles project, Path target, CommandSettings settings, FileRegistry index,
             Optional<Lockfile> existing, VersionPolicy policy) {
         this.context = context;
         this.project = project;
+        this.target = target;
         this.settings = settings;
         this.index = index;
         this.existing = existing;
@@ -86,25 +101,76 @@ final class ManifestChange {
     /**
      * The project of {@code --manifest} (or the nearest one) and its registry, with the settings'
      * warnings printed unless the command writes JSON.
+     *
+     * @param member   {@code -p NAME}: in a workspace, the member whose manifest is edited
+     * @param removing for {@code remove}, the names removed: without {@code -p} in a workspace without
+     *                 a package of its own, the one member that declares them is edited
+     * @throws CocoatlyException code {@code usage} (exit 2) for {@code -p} outside a workspace, an
+     *     unknown member, or a workspace where the manifest to edit is not clear without {@code -p}
      */
     static ManifestChange open(Context context, String manifestOption, RegistryOptions registry, CommandSpec spec,
-            String command, boolean json) {
-        ProjectFiles project = ProjectFiles.open(context, manifestOption);
+            String command, boolean json, Optional<String> member, List<PackageName> removing) {
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifestOption);
+        Path target = target(project, member, removing, command);
         CommandSettings settings = registry.settings(context, command, project.manifestPath());
         if (!json) {
             settings.printWarnings(context);
         }
         List<String> warnings = new ArrayList<>();
         Optional<Lockfile> existing = project.lockfileToReplace(warnings);
-        ManifestChange change = new ManifestChange(context, project, settings, settings.openRegistry(), existing,
+        ManifestChange change = new ManifestChange(context, project, target, settings, settings.openRegistry(), existing,
                 LockfileUpdate.policy(spec, registry, existing));
         change.warnings.addAll(settings.warningsAnd(warnings, json));
         return change;
     }
 
+    private static Path target(ProjectFiles project, Optional<String> member, List<PackageName> removing, String command) {
+        if (project.workspace().isEmpty()) {
+            if (member.isPresent()) {
+                throw MemberSelection.notAWorkspace("--package", project.manifestName());
+            }
+            return project.manifestPath();
+        }
+        Workspace ws = project.workspace().get().workspace();
+        if (member.isPresent()) {
+            Manifest chosen = MemberSelection.named(ws, List.of(member.get())).manifests().get(0);
+            return ws.member(chosen.name()).map(m -> manifestOf(ws, m)).orElse(project.manifestPath());
+        }
+        if (ws.rootPackage().isPresent()) {
+            return project.manifestPath();
+        }
+        List<Workspace.Member> declaring = ws.members().stream().filter(m -> m.manifest().allDependencies().stream()
+                .anyMatch(d -> removing.contains(d.name()))).toList();
+        if (declaring.size() == 1) {
+            return manifestOf(ws, declaring.get(0));
+        }
+        if (declaring.size() > 1) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "several members declare "
+                    + removing.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")) + ": "
+                    + declaring.stream().map(m -> "`" + m.label() + "`").collect(Collectors.joining(", ")),
+                    List.of("pass -p/--package, one of: " + declaring.stream().map(m -> "`" + m.name() + "`")
+                            .collect(Collectors.joining(", "))));
+        }
+        throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + command + "` edits one package's manifest, and"
+                + " the workspace at `" + ws.root() + "` has no package of its own", List.of(MemberSelection.listOfMembers(ws)));
+    }
+
+    private static Path manifestOf(Workspace ws, Workspace.Member member) {
+        return ws.root().resolve(member.path()).resolve(Manifests.FILE_NAME);
+    }
+
     /** The manifest, for editing. */
     ManifestEditor editor() {
-        return ManifestEditor.read(project.manifestPath());
+        return isWorkspaceRoot() ? ManifestEditor.readRootPackage(target) : ManifestEditor.read(target);
+    }
+
+    private boolean isWorkspaceRoot() {
+        return project.workspace().isPresent() && target.equals(project.manifestPath());
+    }
+
+    /** In a workspace, the version of the member {@code name}, which a range on it defaults to. */
+    Optional<Version> memberVersion(PackageName name) {
+        return project.workspace().flatMap(w -> w.workspace().member(name)).map(Workspace.Member::version);
     }
 
     /**
@@ -113,7 +179,7 @@ final class ManifestChange {
      * @throws CocoatlyException code {@code unknown-package} (exit 2)
      */
     void requireKnown(PackageName name) {
-        if (index.find(name).isEmpty()) {
+        if (index.find(name).isEmpty() && memberVersion(name).isEmpty()) {
             throw KnownPackages.unknown(name, index.name(), KnownPackages.known(index), null);
         }
     }
@@ -124,7 +190,17 @@ final class ManifestChange {
      * @throws io.cocoatly.project.UnsatisfiableException if nothing fits (exit 1, with the explanation)
      */
     Relock.Outcome relock(Manifest manifest) {
-        return new Relock(index, index.location(), manifest, policy, Optional.empty()).lock(existing);
+        if (project.workspace().isEmpty()) {
+            relocked = manifest;
+            return new Relock(index, index.location(), manifest, policy, Optional.empty()).lock(existing);
+        }
+        Workspace ws = project.workspace().get().workspace();
+        Workspace edited = isWorkspaceRoot() ? new Workspace(ws.root(), Optional.of(manifest), ws.members())
+                : new Workspace(ws.root(), ws.rootPackage(), ws.members().stream()
+                        .map(m -> manifestOf(ws, m).equals(target) ? new Workspace.Member(m.path(), manifest) : m).toList());
+        WorkspaceResolution resolution = new WorkspaceResolution(edited);
+        relocked = resolution.requirements();
+        return new Relock(index, index.location(), resolution, policy, Optional.empty()).lock(existing);
     }
 
     /** Reports the change and, unless {@code dryRun}, writes both files and installs; returns the exit code. */
@@ -144,7 +220,7 @@ final class ManifestChange {
             }
         }
         LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), after.ids());
-        ChangeReasons reasons = new ChangeReasons(index, edited.manifest(), after, Set.of());
+        ChangeReasons reasons = new ChangeReasons(index, relocked, after, Set.of());
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(outcome.warnings());
         if (json) {
@@ -159,7 +235,7 @@ final class ManifestChange {
         }
         PrintWriter out = context.out();
         for (Line line : lines) {
-            out.println(project.manifestName() + ": " + line.text());
+            out.println(project.shown(target) + ": " + line.text());
         }
         for (LockfileDiff.Change c : diff.changes()) {
             out.println(context.console().out().diffLine(LockfileDiffText.line(c)) + " (" + reasons.of(c) + ")");
@@ -176,7 +252,7 @@ final class ManifestChange {
     private Map<String, Object> data(List<Line> lines, Lockfile after, LockfileDiff diff, ChangeReasons reasons,
             boolean written, boolean dryRun, Optional<InstallOutcome> installed, List<String> allWarnings) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("manifest", project.manifestName());
+        data.put("manifest", project.shown(target));
         data.put("dry_run", dryRun);
         List<Object> manifestChanges = new ArrayList<>();
         for (Line line : lines) {

@@ -7,6 +7,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +31,12 @@ import picocli.CommandLine.Option;
             "on it (the manifest's, and those of the locked packages that depend on it); and `latest`, the",
             "newest release. Yanked versions and prereleases are never suggested. `cocoatly update NAME` moves",
             "towards `compatible`, but stays below it if the package's own dependencies conflict with",
-            "the rest of the lockfile."},
+            "the rest of the lockfile. In a workspace each row names the members that require the package",
+            "directly."},
         footer = {"", "Examples:",
             "  cocoatly outdated --registry ./registry",
             "  cocoatly outdated --all --json",
+            "  cocoatly outdated -p web             # in a workspace: member web's direct requirements",
             "", "Exit codes: 0 listed (whether or not anything is outdated), 2 invalid input,",
             "3 there is no lockfile."})
 final class OutdatedCommand implements Callable<Integer> {
@@ -53,6 +57,9 @@ final class OutdatedCommand implements Callable<Integer> {
     @Option(names = "--all", description = "List every locked package, not only the outdated ones.")
     boolean all;
 
+    @Mixin
+    MemberSelection.Options members;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}; it lists"
             + " every locked package.")
     boolean json;
@@ -61,8 +68,14 @@ final class OutdatedCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** One row: a locked version and what newer versions there are. */
-    record Row(PackageId locked, boolean direct, Optional<Version> compatible, Optional<Version> latest) {
+    /**
+     * One row: a locked version and what newer versions there are.
+     *
+     * @param members in a workspace, the members (or the root's own package) that require {@code locked}
+     *                directly; empty for an ordinary project
+     */
+    record Row(PackageId locked, boolean direct, Optional<Version> compatible, Optional<Version> latest,
+               List<PackageName> members) {
         boolean outdated() {
             return compatible.map(v -> v.isHigherThan(locked.version())).orElse(false)
                     || latest.map(v -> v.isHigherThan(locked.version())).orElse(false);
@@ -71,7 +84,8 @@ final class OutdatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectFiles project = ProjectFiles.open(context, manifest);
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
+        Optional<MemberSelection> selection = project.members(members);
         Lockfile lockfile = project.requireLockfile();
         CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry, remote);
         PackageIndex index = settings.openRegistry();
@@ -80,19 +94,24 @@ final class OutdatedCommand implements Callable<Integer> {
         }
         List<Row> rows = new ArrayList<>();
         for (LockedPackage p : lockfile.packages()) {
-            rows.add(row(p.id(), lockfile, project.manifest(), index));
+            Row row = row(p.id(), lockfile, project.manifest(), index, selection);
+            // With -p only the chosen members' direct requirements; without it every locked package.
+            if (selection.isEmpty() || selection.get().all() || !row.members().isEmpty()) {
+                rows.add(row);
+            }
         }
         if (json) {
-            Map<String, Object> data = data(rows);
+            Map<String, Object> data = data(rows, selection.isPresent());
             data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
-            print(context.out(), rows);
+            print(context.out(), rows, selection.isPresent());
         }
         return ExitCodes.OK;
     }
 
-    static Row row(PackageId id, Lockfile lockfile, Manifest manifest, PackageIndex index) {
+    private static Row row(PackageId id, Lockfile lockfile, Manifest manifest, PackageIndex index,
+            Optional<MemberSelection> selection) {
         VersionRange allowed = VersionRange.all();
         boolean direct = false;
         for (Dependency d : manifest.allDependencies()) {
@@ -115,7 +134,11 @@ final class OutdatedCommand implements Callable<Integer> {
         VersionRange range = allowed;
         Optional<Version> compatible = newest(releases, range);
         Optional<Version> latest = newest(releases, VersionRange.all());
-        return new Row(id, direct, compatible, latest);
+        List<PackageName> requiredBy = selection.map(m -> m.manifests().stream()
+                .filter(member -> member.allDependencies().stream().anyMatch(d -> d.name().equals(id.name())
+                        && rootBinding(lockfile, d).equals(Optional.of(id))))
+                .map(Manifest::name).toList()).orElse(List.of());
+        return new Row(id, direct, compatible, latest, requiredBy);
     }
 
     private static Optional<Version> newest(List<Release> releases, VersionRange range) {
@@ -128,16 +151,23 @@ final class OutdatedCommand implements Callable<Integer> {
                 .max(Comparator.naturalOrder());
     }
 
-    private void print(PrintWriter out, List<Row> rows) {
+    private void print(PrintWriter out, List<Row> rows, boolean workspace) {
         List<Row> shown = rows.stream().filter(r -> all || r.outdated()).toList();
         long outdated = rows.stream().filter(Row::outdated).count();
         if (!shown.isEmpty()) {
             List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"name", "locked", "compatible", "latest", "kind"});
+            table.add(workspace ? new String[] {"name", "locked", "compatible", "latest", "kind", "members"}
+                    : new String[] {"name", "locked", "compatible", "latest", "kind"});
             for (Row r : shown) {
-                table.add(new String[] {r.locked().name().value(), r.locked().version().toString(),
+                String[] cells = {r.locked().name().value(), r.locked().version().toString(),
                     r.compatible().map(Version::toString).orElse("-"), r.latest().map(Version::toString).orElse("-"),
-                    r.direct() ? "direct" : "transitive"});
+                    r.direct() ? "direct" : "transitive"};
+                if (workspace) {
+                    cells = java.util.Arrays.copyOf(cells, cells.length + 1);
+                    cells[cells.length - 1] = r.members().isEmpty() ? "-"
+                            : r.members().stream().map(PackageName::value).collect(Collectors.joining(", "));
+                }
+                table.add(cells);
             }
             printTable(out, table);
         }
@@ -163,7 +193,7 @@ final class OutdatedCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> data(List<Row> rows) {
+    private static Map<String, Object> data(List<Row> rows, boolean workspace) {
         List<Object> packages = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -173,6 +203,9 @@ final class OutdatedCommand implements Callable<Integer> {
             m.put("latest", r.latest().map(Version::toString).orElse(null));
             m.put("direct", r.direct());
             m.put("outdated", r.outdated());
+            if (workspace) {
+                m.put("members", r.members().stream().map(PackageName::value).toList());
+            }
             packages.add(m);
         }
         Map<String, Object> data = new LinkedHashMap<>();

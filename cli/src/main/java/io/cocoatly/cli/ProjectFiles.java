@@ -63,6 +63,15 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
                 Optional.of(workspace));
     }
 
+    /**
+     * The members {@code options} choose, or empty for an ordinary project ({@link MemberSelection}).
+     *
+     * @throws CocoatlyException code {@code usage} (exit 2) as {@link MemberSelection.Options#select} does
+     */
+    Optional<MemberSelection> members(MemberSelection.Options options) {
+        return options.select(workspace.map(WorkspaceResolution::workspace), manifestName());
+    }
+
     /** Relocks this project, or this whole workspace. */
     Relock relock(FileRegistry index, VersionPolicy policy, Optional<Duration> timeout) {
         return workspace.map(w -> new Relock(index, index.location(), w, policy, timeout))
@@ -143,7 +152,8 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
         return shown(manifestPath);
     }
 
-    private String shown(Path file) {
+    /** {@code file} as the user sees it: relative to the working directory when inside it. */
+    String shown(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = cwd.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();

@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Remove dependencies from cocoatly.json, relock, and install if the project is installed.",
             "Each NAME is removed from dependencies or dev-dependencies, wherever it is; what nothing else",
-            "needs leaves the lockfile (and the installation). The file keeps its key order and layout."},
+            "needs leaves the lockfile (and the installation). The file keeps its key order and layout.",
+            "In a workspace: -p MEMBER edits that member's manifest and relocks the whole workspace."},
         footer = {"", "Examples:",
             "  cocoatly remove log --registry ./registry",
             "  cocoatly remove test-kit mock --dry-run      # print the changes, write nothing",
+            "  cocoatly remove log -p web                   # in a workspace: from member web",
             "", "Exit codes: 0 removed, 1 the remaining requirements do not resolve (nothing written),",
             "2 invalid input (a name the manifest does not have), 4 a file could not be written."})
 final class RemoveCommand implements Callable<Integer> {
@@ -43,6 +45,10 @@ final class RemoveCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER", description = "In a workspace: edit this member's"
+            + " manifest (default: the root's own package; remove: the one member that declares NAME).")
+    String member;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -53,7 +59,8 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PackageName> removed = names.stream().distinct().map(PackageName::of).toList();
-        ManifestChange change = ManifestChange.open(context, manifest, registry, spec, "cocoatly remove", json);
+        ManifestChange change = ManifestChange.open(context, manifest, registry, spec, "cocoatly remove", json,
+                Optional.ofNullable(member), removed);
         ManifestEditor edited = change.editor();
         List<ManifestChange.Line> lines = new ArrayList<>();
         for (PackageName name : removed) {

@@ -1,12 +1,12 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.project.KnownPackages;
+import io.cocoatly.model.PackageName;
+import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.solver.Explanation;
 import io.cocoatly.solver.ExplanationText;
 import io.cocoatly.solver.Resolution;
@@ -16,12 +16,14 @@ import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.Statistics;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         description = {"Resolve the manifest's dependencies against a registry and print the selected versions.",
             "The selection is optimal in this order: fewest changes to preferred versions, newest direct",
             "dependencies, newest transitive dependencies, fewest packages; the summary says whether the",
-            "optimum was proven."},
+            "optimum was proven. In a workspace: the union of every member's requirements, as `lock` resolves",
+            "it (the members themselves are not listed)."},
         footer = {"", "Examples:",
             "  cocoatly resolve --registry ./registry",
             "  cocoatly resolve --manifest app/cocoatly.json --registry ./registry --json",
@@ -71,18 +74,19 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolveRequest request = ResolveRequest.of(Manifests.read(ManifestLocator.use(context, manifest)))
-                .withPolicy(registry.policy()).withAllowPrereleases(prereleases);
-        if (timeout != null) {
-            request = request.withTimeout(Durations.parse("--timeout", timeout));
-        }
+        Path manifestPath = ManifestLocator.use(context, manifest);
         CommandSettings settings = registry.settings(context, "cocoatly resolve", ManifestLocator.locate(context, manifest));
-        FileRegistry index = settings.openRegistry();
+        FileRegistry registryIndex = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);
         }
-        KnownPackages.require(request.root(), index);
-        Resolver resolver = new Resolver(index);
+        ResolveInput input = ResolveInput.of(manifestPath, registryIndex);
+        ResolveRequest request = input.request().withPolicy(registry.policy()).withAllowPrereleases(prereleases);
+        if (timeout != null) {
+            request = request.withTimeout(Durations.parse("--timeout", timeout));
+        }
+        Set<PackageName> members = input.workspace().map(WorkspaceResolution::memberNames).orElse(Set.of());
+        Resolver resolver = new Resolver(input.index());
         ResolveRequest asked = request;
         Resolution resolution = Busy.during(context, json, Busy.RESOLVING, () -> resolver.resolve(asked));
         int width = ExplanationJson.width(context);
@@ -95,14 +99,14 @@ final class ResolveCommand implements Callable<Integer> {
         Resolution.Solved solved = (Resolution.Solved) resolution;
         SelectionExplanation why = explain ? resolver.explain(request, solved) : null;
         if (json) {
-            Map<String, Object> data = data(solved);
+            Map<String, Object> data = data(solved, members);
             if (why != null) {
                 data.put("explanation", ExplanationJson.of(why));
             }
             data.put("warnings", settings.warnings());
             Json.write(context.out(), Envelope.success(data));
         } else {
-            printTable(context.out(), solved, request);
+            printTable(context.out(), solved, request, members);
             if (why != null) {
                 context.out().println();
                 context.out().print(SelectionText.render(why, width));
@@ -170,26 +174,32 @@ final class ResolveCommand implements Callable<Integer> {
         Explanation x = u.explanation().get();
         List<String> hints = new ArrayList<>();
         if (!x.suggestions().isEmpty()) {
-            hints.add(x.suggestions().get(0).change());
+            hints.add(ExplanationText.change(x, x.suggestions().get(0)));
         }
         hints.add(explainHint);
         return new CocoatlyException(ErrorKind.NEGATIVE, "unsatisfiable", "no selection of versions satisfies the requirements of `"
                 + root.id() + "`:\n" + ExplanationJson.prose(x, width), hints);
     }
 
-    private void printTable(PrintWriter out, Resolution.Solved solved, ResolveRequest request) {
+    /** The selected packages but the workspace's members, which are not registry packages. */
+    private static List<Resolution.SelectedPackage> selected(Resolution.Solved solved, Set<PackageName> members) {
+        return solved.packages().stream().filter(p -> !members.contains(p.id().name())).toList();
+    }
+
+    private void printTable(PrintWriter out, Resolution.Solved solved, ResolveRequest request, Set<PackageName> members) {
+        List<Resolution.SelectedPackage> selected = selected(solved, members);
         int nameWidth = "name".length();
         int versionWidth = "version".length();
-        for (Resolution.SelectedPackage p : solved.packages()) {
+        for (Resolution.SelectedPackage p : selected) {
             nameWidth = Math.max(nameWidth, p.id().name().value().length());
             versionWidth = Math.max(versionWidth, p.id().version().toString().length());
         }
         out.println(pad("name", nameWidth) + "  " + pad("version", versionWidth) + "  kind");
-        for (Resolution.SelectedPackage p : solved.packages()) {
+        for (Resolution.SelectedPackage p : selected) {
             out.println(pad(p.id().name().value(), nameWidth) + "  " + pad(p.id().version().toString(), versionWidth)
                     + "  " + (p.direct() ? "direct" : "transitive"));
         }
-        int n = solved.packages().size();
+        int n = selected.size();
         String how = solved.optimal() ? "optimum proven"
                 : "best found within " + Durations.format(request.timeout().orElse(Duration.ZERO))
                 + "; optimum not proven";
@@ -198,9 +208,9 @@ final class ResolveCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Object> data(Resolution.Solved solved) {
+    private static Map<String, Object> data(Resolution.Solved solved, Set<PackageName> members) {
         List<Object> packages = new ArrayList<>();
-        for (Resolution.SelectedPackage p : solved.packages()) {
+        for (Resolution.SelectedPackage p : selected(solved, members)) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", p.id().name().value());
             entry.put("version", p.id().version().toString());

@@ -58,12 +58,8 @@ final class TreeCommand implements Callable<Integer> {
     @Option(names = {"-d", "--depth"}, paramLabel = "N", description = "Show at most N levels below the top.")
     Integer depth;
 
-    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER",
-            description = "In a workspace: the tree of this member only (repeatable). Default: every member.")
-    List<String> packages = new ArrayList<>();
-
-    @Option(names = "--workspace", description = "In a workspace: one tree per member (the default).")
-    boolean workspace;
+    @Mixin
+    MemberSelection.Options members;
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
@@ -79,15 +75,7 @@ final class TreeCommand implements Callable<Integer> {
                     List.of("give a depth of 0 or more"));
         }
         ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
-        if (project.workspace().isEmpty() && (workspace || !packages.isEmpty())) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + (workspace ? "--workspace" : "--package")
-                    + "` selects members of a workspace, and `" + project.manifestName() + "` is not a workspace root",
-                    List.of("leave it out, or run the command inside a workspace (docs/workspaces.md)"));
-        }
-        if (workspace && !packages.isEmpty()) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--workspace` and `--package` cannot be combined",
-                    List.of("pass `--workspace` for every member, or `--package NAME` for some"));
-        }
+        Optional<MemberSelection> selection = project.members(members);
         Lockfile lockfile = project.requireLockfile();
         CommandSettings settings = CommandSettings.load(context, "cocoatly tree", project.manifestPath(), registry, remote);
         if (!json) {
@@ -103,7 +91,7 @@ final class TreeCommand implements Callable<Integer> {
                 settings.openRegistryIfGiven().map(PackageIndex.class::cast),
                 depth == null ? Integer.MAX_VALUE : depth, members);
         List<DependencyTree.Node> roots = invert != null ? tree.inverted(targets(lockfile))
-                : project.workspace().isPresent() ? tops(project.workspace().get().workspace()).stream().map(tree::forward).toList()
+                : selection.isPresent() ? selection.get().manifests().stream().map(tree::forward).toList()
                 : List.of(tree.forward());
         if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -125,29 +113,6 @@ final class TreeCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * The manifests whose trees a workspace shows: the members named with {@code --package}, else the
-     * root's own package (if it has one) and every member, by path.
-     */
-    private List<Manifest> tops(Workspace ws) {
-        if (packages.isEmpty()) {
-            List<Manifest> all = new ArrayList<>();
-            ws.rootPackage().ifPresent(all::add);
-            ws.members().forEach(m -> all.add(m.manifest()));
-            return all;
-        }
-        List<Manifest> chosen = new ArrayList<>();
-        for (String name : packages) {
-            Optional<Manifest> found = ws.members().stream().map(Workspace.Member::manifest)
-                    .filter(m -> m.name().value().equals(name)).findFirst()
-                    .or(() -> ws.rootPackage().filter(p -> p.name().value().equals(name)));
-            chosen.add(found.orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage",
-                    "no member `" + name + "` in the workspace at `" + ws.root() + "`", List.of("members are "
-                    + ws.members().stream().map(m -> "`" + m.name() + "`").collect(java.util.stream.Collectors.joining(", "))))));
-        }
-        return chosen;
     }
 
     private List<PackageId> targets(Lockfile lockfile) {

@@ -25,12 +25,14 @@ import picocli.CommandLine.Spec;
         description = {"Move locked packages to the newest versions allowed, and rewrite the lockfile.",
             "Moves the named packages (all locked packages if none is named) to the newest versions the",
             "manifest and the other packages allow, and only what must move with them; then write",
-            "cocoatly-lock.json. Prints each change with its reason."},
+            "cocoatly-lock.json. Prints each change with its reason. In a workspace the whole workspace is",
+            "relocked; with -p, \"all\" means the direct requirements of the chosen members."},
         footer = {"", "Examples:",
             "  cocoatly update --registry ./registry              # everything, as if there were no lockfile",
             "  cocoatly update http --registry ./registry         # http, and only what it forces",
             "  cocoatly update http tls --registry ./registry --json",
             "  cocoatly update --dry-run                          # the changes, with reasons; nothing is written",
+            "  cocoatly update -p web                             # in a workspace: what member web requires",
             "", "Exit codes: 0 written (with --dry-run: computed) or up to date, 1 no selection satisfies the",
             "requirements, 2 invalid input (e.g. a name that is not locked), 3 a package was named but there is",
             "no lockfile, 4 the lockfile could not be written."})
@@ -58,6 +60,9 @@ final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the lockfile's changes and write nothing.")
     boolean dryRun;
 
+    @Mixin
+    MemberSelection.Options members;
+
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
 
@@ -67,7 +72,8 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectFiles project = ProjectFiles.open(context, manifest);
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
+        Optional<MemberSelection> selection = project.members(members);
         Set<PackageName> names = new TreeSet<>();
         for (String p : packages) {
             names.add(PackageName.of(p));
@@ -77,8 +83,14 @@ final class UpdateCommand implements Callable<Integer> {
             settings.printWarnings(context);
         }
         List<String> warnings = new ArrayList<>();
-        Optional<Lockfile> existing = names.isEmpty() ? project.lockfileToReplace(warnings)
+        boolean someMembers = names.isEmpty() && selection.isPresent() && !selection.get().all();
+        Optional<Lockfile> existing = names.isEmpty() && !someMembers ? project.lockfileToReplace(warnings)
                 : Optional.of(project.requireLockfile());
+        if (someMembers) {
+            // "All" of the chosen members: their direct requirements that are locked (members are not).
+            Set<PackageName> direct = selection.get().directRequirements();
+            existing.get().packages().stream().map(p -> p.name()).filter(direct::contains).forEach(names::add);
+        }
         for (PackageName name : names) {
             if (existing.get().packages().stream().noneMatch(p -> p.name().equals(name))) {
                 throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + name + "` is not in `" + project.lockfileName() + "`",
@@ -87,10 +99,12 @@ final class UpdateCommand implements Callable<Integer> {
         }
         FileRegistry index = settings.openRegistry();
         VersionPolicy policy = LockfileUpdate.policy(spec, registry, existing);
-        Relock relock = new Relock(index, index.location(), project.manifest(), policy,
-                Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
-        Relock.Outcome outcome = Busy.during(context, json, Busy.RESOLVING, () -> relock.update(existing, names)).warnFirst(settings.warningsAnd(warnings, json));
-        Set<PackageName> requested = names.isEmpty() ? allNames(existing) : names;
+        Relock relock = project.relock(index, policy, Optional.ofNullable(timeout).map(t -> Durations.parse("--timeout", t)));
+        // Chosen members with nothing locked to move: relock keeping every version (update would move all).
+        boolean nothingToMove = someMembers && names.isEmpty();
+        Relock.Outcome outcome = Busy.during(context, json, Busy.RESOLVING, () -> nothingToMove ? relock.lock(existing)
+                : relock.update(existing, names)).warnFirst(settings.warningsAnd(warnings, json));
+        Set<PackageName> requested = names.isEmpty() && !someMembers ? allNames(existing) : names;
         return LockfileUpdate.finish(context, project, index, existing, outcome, requested, json, dryRun);
     }
 

@@ -1,14 +1,11 @@
 package io.cocoatly.cli;
 
-import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.project.WorkspaceResolution;
-import io.cocoatly.registry.Manifests;
-import io.cocoatly.registry.Workspaces;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
@@ -21,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,12 +50,8 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER",
-            description = "In a workspace: only the paths from this member (repeatable). Default: every member.")
-    List<String> members = new ArrayList<>();
-
-    @Option(names = "--workspace", description = "In a workspace: the paths from every member (the default).")
-    boolean workspace;
+    @Mixin
+    MemberSelection.Options members;
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
@@ -69,32 +63,16 @@ final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path manifestPath = ManifestLocator.use(context, manifest);
-        Optional<WorkspaceResolution> ws = Workspaces.declaresWorkspace(manifestPath)
-                ? Optional.of(new WorkspaceResolution(Workspaces.read(manifestPath))) : Optional.empty();
-        if (ws.isEmpty() && (workspace || !members.isEmpty())) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + (workspace ? "--workspace" : "--package")
-                    + "` selects members of a workspace, and `" + manifestPath + "` is not a workspace root",
-                    List.of("leave it out, or run the command inside a workspace (docs/workspaces.md)"));
-        }
-        ResolveRequest request = ws.map(w -> ResolveRequest.of(w.root()).withOrigins(w.origins()))
-                .orElseGet(() -> ResolveRequest.of(Manifests.read(manifestPath))).withPolicy(registry.policy());
         CommandSettings settings = registry.settings(context, "cocoatly why", ManifestLocator.locate(context, manifest));
         FileRegistry registryIndex = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);
         }
-        PackageIndex index = ws.map(w -> w.index(registryIndex)).orElse(registryIndex);
-        if (ws.isEmpty()) {
-            KnownPackages.require(request.root(), index);
-        } else {
-            ws.get().workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
-            ws.get().workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
-            members.forEach(name -> ws.get().workspace().member(PackageName.of(name)).orElseThrow(() ->
-                    new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no member `" + name
-                            + "` in the workspace at `" + ws.get().workspace().root() + "`", List.of("members are "
-                            + ws.get().workspace().members().stream().map(m -> "`" + m.name() + "`")
-                            .collect(java.util.stream.Collectors.joining(", "))))));
-        }
+        ResolveInput input = ResolveInput.of(manifestPath, registryIndex);
+        Optional<MemberSelection> selection = members.select(input.workspace().map(WorkspaceResolution::workspace),
+                manifestPath.toString());
+        ResolveRequest request = input.request().withPolicy(registry.policy());
+        PackageIndex index = input.index();
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);
         if (resolution instanceof Resolution.Unsatisfiable u) {
@@ -103,7 +81,7 @@ final class WhyCommand implements Callable<Integer> {
         PackageName name = PackageName.of(pkg);
         SelectionExplanation paths = resolver.paths(request, (Resolution.Solved) resolution);
         List<SelectionExplanation.Selected> matches = paths.packages().stream()
-                .filter(s -> s.id().name().equals(name)).map(s -> fromChosenMembers(paths, s))
+                .filter(s -> s.id().name().equals(name)).map(s -> fromChosenMembers(paths, s, selection))
                 .filter(s -> !s.paths().isEmpty()).toList();
         if (matches.isEmpty()) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-found", "`" + request.root().id()
@@ -137,14 +115,16 @@ final class WhyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code s} with only the paths whose first requirement one of the {@code --package} members declares. */
-    private SelectionExplanation.Selected fromChosenMembers(SelectionExplanation x, SelectionExplanation.Selected s) {
-        if (members.isEmpty()) {
+    /** {@code s} with only the paths whose first requirement one of the chosen members declares. */
+    private static SelectionExplanation.Selected fromChosenMembers(SelectionExplanation x, SelectionExplanation.Selected s,
+            Optional<MemberSelection> selection) {
+        if (selection.isEmpty() || selection.get().all()) {
             return s;
         }
+        Set<PackageName> chosen = selection.get().names();
         List<List<SelectionExplanation.Edge>> kept = s.paths().stream().filter(p -> !p.isEmpty()
                 && x.origins().getOrDefault(p.get(0).dependency(), List.of()).stream()
-                        .anyMatch(o -> members.contains(o.member().value()))).toList();
+                        .anyMatch(o -> chosen.contains(o.member()))).toList();
         return new SelectionExplanation.Selected(s.id(), kept, s.whyNot());
     }
 }

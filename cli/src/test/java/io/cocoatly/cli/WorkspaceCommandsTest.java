@@ -173,12 +173,4 @@ class WorkspaceCommandsTest {
         assertEquals("core@1.2.0 is needed by 2 paths:\n  workspace member core (libs/core)\n  web (apps/web) -> core ^1.2\n",
                 member.out(), member.err());
     }
-
-    @Test
-    void aCommandThatDoesNotTakeWorkspacesSaysSo() {
-        CliRunner.Result r = fixture.cli(webSrc).run("outdated", "--registry", registry);
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("this is a workspace root, not a package's manifest"), r.err());
-        assertTrue(r.err().contains("--manifest MEMBER/cocoatly.json"), r.err());
-    }
 }

@@ -60,10 +60,14 @@ public final class ManifestEditor {
     private final String text;
     private final Manifest manifest;
 
-    private ManifestEditor(Path file, String text, Manifest manifest) {
+    /** Whether the file is a workspace root whose own package is edited ({@link #readRootPackage}). */
+    private final boolean workspaceRoot;
+
+    private ManifestEditor(Path file, String text, Manifest manifest, boolean workspaceRoot) {
         this.file = file;
         this.text = text;
         this.manifest = manifest;
+        this.workspaceRoot = workspaceRoot;
     }
 
     /**
@@ -84,7 +88,27 @@ public final class ManifestEditor {
      * @throws InvalidFileException if the reader refuses the text
      */
     public static ManifestEditor of(String text, Path file) {
-        return new ManifestEditor(file, text, Manifests.parse(text, file));
+        return new ManifestEditor(file, text, Manifests.parse(text, file), false);
+    }
+
+    /**
+     * Reads a workspace root's {@code file} to edit the root's own package ({@link Manifests#parseRootPackage});
+     * its {@code workspace} section is kept as it is.
+     *
+     * @throws CocoatlyException as {@link #read}
+     * @throws InvalidFileException if the reader refuses the file or the root has no package of its own
+     */
+    public static ManifestEditor readRootPackage(Path file) {
+        return ofRoot(new String(Manifests.bytes(file), StandardCharsets.UTF_8), file);
+    }
+
+    private static ManifestEditor ofRoot(String text, Path file) {
+        return new ManifestEditor(file, text, Manifests.parseRootPackage(text, file), true);
+    }
+
+    /** An editor of the edited {@code text}, read as this one was. */
+    private ManifestEditor edited(String text) {
+        return workspaceRoot ? ofRoot(text, file) : of(text, file);
     }
 
     /**
@@ -133,7 +157,7 @@ public final class ManifestEditor {
         if (find(name).map(e -> e.section() == section.other()).orElse(false)) {
             edited = remove(edited, section.other().key(), name.value());
         }
-        return of(set(edited, section.key(), name.value(), requirement), file);
+        return edited(set(edited, section.key(), name.value(), requirement));
     }
 
     /**
@@ -145,7 +169,7 @@ public final class ManifestEditor {
      */
     public ManifestEditor without(PackageName name) {
         Entry entry = find(name).orElseThrow(() -> notADependency(name));
-        return of(remove(text, entry.section().key(), name.value()), file);
+        return edited(remove(text, entry.section().key(), name.value()));
     }
 
     /**

@@ -84,6 +84,23 @@ public final class Manifests {
         return fromCursor(root);
     }
 
+    /**
+     * The root package of a workspace root given as text (docs/workspaces.md): its package keys read as
+     * any manifest's, the {@code workspace} section left to {@link Workspaces#read}. What
+     * {@code cocoatly add} and {@code remove} edit in a workspace whose root has a package of its own.
+     *
+     * @param file named in error messages
+     * @throws InvalidFileException if it is malformed, or has no package of its own ({@code name}
+     *     and {@code version} are required)
+     */
+    public static Manifest parseRootPackage(String json, Path file) {
+        JsonCursor root = StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), file, CODE, Fields.EMPTY_FILE_HINT);
+        Set<String> known = new HashSet<>(KNOWN);
+        known.add(Workspaces.KEY);
+        root.rejectUnknownKeys(known);
+        return fromCursor(root);
+    }
+
     /** The manifest {@code root} holds, its keys already checked by the caller. */
     static Manifest fromCursor(JsonCursor root) {
         PackageName name = Fields.packageName(root.required("name"));

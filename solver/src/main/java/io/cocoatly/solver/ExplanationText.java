@@ -63,9 +63,20 @@ public final class ExplanationText {
             if (s.result().size() > MAX_LISTED) {
                 result += " and " + (s.result().size() - MAX_LISTED) + " more";
             }
-            out.append(wrap("- " + s.change() + ": would select " + result + ".", width)).append('\n');
+            out.append(wrap("- " + change(x, s) + ": would select " + result + ".", width)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A suggestion's change, naming the members whose manifests it edits when the requirements have
+     * origins: "relax `http ^2` to `^1.0.0` in web (apps/web)". An ordinary project's change is
+     * {@link Explanation.Suggestion#change()} as it is.
+     */
+    public static String change(Explanation x, Explanation.Suggestion s) {
+        List<RequirementOrigin> origins = s.dependencies().stream()
+                .flatMap(d -> x.origins().getOrDefault(d, List.of()).stream()).distinct().toList();
+        return origins.isEmpty() ? s.change() : s.change() + " in " + members(origins);
     }
 
     /** A one-line summary: the packages the conflict is about. */
@@ -191,13 +202,18 @@ public final class ExplanationText {
         if (origins.size() == 1 && origins.get(0).member().equals(d.name()) && d.requirement().startsWith("=")) {
             return origins.get(0) + " is " + d.requirement().substring(1);
         }
+        return members(origins) + (origins.size() == 1 ? " depends on " : " depend on ") + d.name() + " " + d.requirement();
+    }
+
+    /** "web (apps/web), api (libs/api) and core (libs/core)", with at most {@value #MAX_ORIGINS} named. */
+    private static String members(List<RequirementOrigin> origins) {
         List<String> names = origins.stream().limit(MAX_ORIGINS).map(RequirementOrigin::toString)
                 .collect(Collectors.toCollection(ArrayList::new));
         if (origins.size() > MAX_ORIGINS) {
             // A requirement shared by many members would bury the sentence; the JSON lists them all.
             names.add((origins.size() - MAX_ORIGINS) + " more members");
         }
-        return join(names) + (origins.size() == 1 ? " depends on " : " depend on ") + d.name() + " " + d.requirement();
+        return join(names);
     }
 
     /** For a self-conflict, what it rules out: ", which app 1.2.0 does not satisfy"; else "". */
