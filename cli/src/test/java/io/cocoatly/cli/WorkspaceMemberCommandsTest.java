@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.lockfile.LockfileReader;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.testkit.GoldenFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,7 @@ class WorkspaceMemberCommandsTest {
 
         CliRunner.Result dev = run("add", "t", "--dev", "-p", "web", "--registry", registry);
         assertEquals(0, dev.exitCode(), dev.err());
+        GoldenFile.assertMatches("workspaces/add-dev-to-member", dev.out());
         assertTrue(Files.readString(root.resolve("apps/web/cocoatly.json")).contains("\"dev-dependencies\""));
     }
 
@@ -159,6 +161,7 @@ class WorkspaceMemberCommandsTest {
         write("apps/web/cocoatly.json", "{\"name\": \"web\", \"version\": \"0.1.0\", \"dependencies\": {\"a\": \"^1\"}}");
         CliRunner.Result both = run("remove", "a", "--registry", registry);
         assertEquals(2, both.exitCode(), both.err());
+        GoldenFile.assertMatches("workspaces/remove-declared-by-several", both.err().replace(root.toString(), "/repo"));
         assertTrue(both.err().contains("several members declare `a`: `web (apps/web)`, `core (libs/core)`"), both.err());
         assertTrue(both.err().contains("hint: pass -p/--package, one of: `web`, `core`"), both.err());
 
@@ -174,20 +177,10 @@ class WorkspaceMemberCommandsTest {
         fixture.registry().add("t", "2.0.0", Map.of("t.txt", "t 2.0.0\n"));
         CliRunner.Result all = run("outdated", "--all", "--registry", registry);
         assertEquals(0, all.exitCode(), all.err());
-        assertEquals("""
-                name  locked  compatible  latest  kind        members
-                a     1.0.0   1.0.0       1.0.0   direct      core
-                b     1.0.0   1.0.0       1.0.0   transitive  -
-                c     1.0.0   1.1.0       1.1.0   direct      web
-                t     1.0.0   1.0.0       2.0.0   direct      core
-                2 of 4 locked packages have newer versions.
-                """, all.out());
+        GoldenFile.assertMatches("workspaces/outdated-all", all.out());
         CliRunner.Result web = run("outdated", "-p", "web", "--json", "--registry", registry);
         assertEquals(0, web.exitCode(), web.err());
-        String json = web.out().replaceAll("\\s", "");
-        assertTrue(json.contains("\"name\":\"c\",\"locked\":\"1.0.0\",\"compatible\":\"1.1.0\",\"latest\":\"1.1.0\","
-                + "\"direct\":true,\"outdated\":true,\"members\":[\"web\"]"), json);
-        assertFalse(json.contains("\"name\":\"t\""), json);
+        GoldenFile.assertFileMatches("workspaces/outdated-web.json", web.out());
     }
 
     @Test
