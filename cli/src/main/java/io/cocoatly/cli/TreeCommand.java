@@ -85,11 +85,11 @@ final class TreeCommand implements Callable<Integer> {
         if (!lockfile.manifest().requirementsDigest().equals(project.requirementsDigest())) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");
         }
-        List<Manifest> members = project.workspace().map(w -> w.workspace().members().stream()
+        List<Manifest> memberManifests = project.workspace().map(w -> w.workspace().members().stream()
                 .map(Workspace.Member::manifest).toList()).orElse(List.of());
         DependencyTree tree = new DependencyTree(lockfile, project.manifest(),
                 settings.openRegistryIfGiven().map(PackageIndex.class::cast),
-                depth == null ? Integer.MAX_VALUE : depth, members);
+                depth == null ? Integer.MAX_VALUE : depth, memberManifests);
         List<DependencyTree.Node> roots = invert != null ? tree.inverted(targets(lockfile))
                 : selection.isPresent() ? selection.get().manifests().stream().map(tree::forward).toList()
                 : List.of(tree.forward());
