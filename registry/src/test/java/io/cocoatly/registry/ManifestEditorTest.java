@@ -137,4 +137,19 @@ class ManifestEditorTest {
         assertEquals(edited.text(), Files.readString(file, StandardCharsets.UTF_8));
         assertEquals(List.of(file), Files.list(dir).toList(), "no temp file left behind");
     }
+
+    @Test
+    void aWorkspaceRootsOwnPackageIsEditedAndItsWorkspaceSectionKept(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cocoatly.json");
+        String text = "{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\",\n  \"workspace\": {\"members\": [\"libs/*\"]}\n}\n";
+        Files.writeString(file, text);
+        assertThrows(InvalidFileException.class, () -> ManifestEditor.read(file), "not a package's manifest");
+        ManifestEditor edited = ManifestEditor.readRootPackage(file).with(Section.DEPENDENCIES, name("http"), "^1")
+                .without(name("http")).with(Section.DEV_DEPENDENCIES, name("log"), "^0.4");
+        assertEquals(List.of(Dependency.parse("log", "^0.4")), edited.manifest().devDependencies());
+        assertTrue(edited.text().contains("\"workspace\": {\"members\": [\"libs/*\"]}"), edited.text());
+
+        Files.writeString(file, "{\"workspace\": {\"members\": [\"libs/*\"]}}\n");
+        assertThrows(InvalidFileException.class, () -> ManifestEditor.readRootPackage(file), "a workspace only has no package");
+    }
 }
