@@ -56,7 +56,7 @@ public final class Resolve {
                 : Optimizer.run(e, preferred, budget, guided);
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
-            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
+            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
                     ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
                     : java.util.Optional.empty();
             Set<PackageName> names = new TreeSet<>();
