@@ -87,9 +87,12 @@ final class Dominance {
     }
 
     private static boolean subset(BitSet a, BitSet b) {
-        BitSet rest = (BitSet) a.clone();
-        rest.andNot(b);
-        return rest.isEmpty();
+        for (int i = a.nextSetBit(0); i >= 0; i = a.nextSetBit(i + 1)) {
+            if (!b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether each edge of w has an edge of v on the same package matching a subset of w's matches. */
@@ -99,8 +102,10 @@ final class Dominance {
                 continue;
             }
             boolean covered = false;
+            // An edge without a fixed version has targets, all of its dependency's package.
+            int on = e.packageOf[ew.targets()[0]];
             for (Encoding.Edge ev : e.edges.get(v)) {
-                if (ev.fixed() == null && ev.dependency().name().equals(ew.dependency().name())
+                if (ev.fixed() == null && e.packageOf[ev.targets()[0]] == on
                         && sortedSubset(ev.targets(), ew.targets())) {
                     covered = true;
                     break;

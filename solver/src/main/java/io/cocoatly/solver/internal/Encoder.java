@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,6 +61,9 @@ public final class Encoder {
     private boolean[] excluded;
     private Reason[] exclusion;
     private List<List<Encoding.Edge>> edges;
+    /** The at-most-one group of each candidate (its package, or its package and class), numbered in variable order. */
+    private int[] group;
+    private int groupCount;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
                     Version rootVersion) {
@@ -124,29 +126,29 @@ public final class Encoder {
     }
 
     private void number(Set<PackageName> checked) {
+        int n = 1;
+        for (Universe.Package p : universe.packages().values()) {
+            n += p.candidates().size();
+        }
         ids.add(null);
-        List<Integer> pkg = new ArrayList<>();
-        List<Boolean> yank = new ArrayList<>();
-        pkg.add(-1);
-        yank.add(false);
+        packageOf = new int[n];
+        packageOf[0] = -1;
+        yanked = new boolean[n];
         for (Universe.Package p : universe.packages().values()) {
             packageNames.add(p.name());
             firstVar.put(p.name(), ids.size());
+            boolean isChecked = checked.contains(p.name());
             for (Universe.Candidate c : p.candidates()) {
+                packageOf[ids.size()] = packageNames.size() - 1;
+                yanked[ids.size()] = !c.target() && !isChecked;
                 ids.add(c.release().id());
-                pkg.add(packageNames.size() - 1);
-                yank.add(!c.target() && !checked.contains(p.name()));
             }
         }
-        packageOf = pkg.stream().mapToInt(Integer::intValue).toArray();
-        yanked = new boolean[ids.size()];
-        for (int v = 0; v < yanked.length; v++) {
-            yanked[v] = yank.get(v);
-        }
-        excluded = new boolean[ids.size()];
-        exclusion = new Reason[ids.size()];
-        edges = new ArrayList<>();
-        for (int v = 0; v < ids.size(); v++) {
+        excluded = new boolean[n];
+        group = new int[n];
+        exclusion = new Reason[n];
+        edges = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
             edges.add(new ArrayList<>());
         }
     }
@@ -219,14 +221,19 @@ public final class Encoder {
 
     /** At most one per package, or per compatibility class; check mode adds the root-marker rules. */
     private void atMostOne(Universe.Package p, int first, int end, Integer marker) {
-        Map<String, List<Integer>> classes = new TreeMap<>();
+        // Insertion order is version order (first member ascending), so groups number canonically.
+        Map<String, List<Integer>> classes = new LinkedHashMap<>();
         for (int v = first; v < end; v++) {
             String key = policy == VersionPolicy.SEMVER_MAJOR ? ids.get(v).version().compatibilityClass() : "";
             classes.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
         }
-        // Classes in version order, not string order, so that groups number canonically either way.
         List<List<Integer>> groups = new ArrayList<>(classes.values());
-        groups.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
+        for (List<Integer> g : groups) {
+            for (int v : g) {
+                group[v] = groupCount;
+            }
+            groupCount++;
+        }
         for (List<Integer> g : groups) {
             if (g.size() > 1) {
                 Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
@@ -276,9 +283,10 @@ public final class Encoder {
         int first = firstVar.getOrDefault(d.name(), 0);
         int[] buffer = new int[q.candidates().size()];
         int n = 0;
+        java.util.BitSet matched = universe.matches(d.name(), d.range());
         for (int i = 0; i < q.candidates().size(); i++) {
             int v = first + i;
-            if (!yanked[v] && d.range().contains(q.candidates().get(i).release().version())) {
+            if (!yanked[v] && matched.get(q.candidates().get(i).position())) {
                 buffer[n++] = v;
             }
         }
@@ -310,20 +318,7 @@ public final class Encoder {
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
-        int[] group = groups();
         return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
                 List.copyOf(constraints), objectives, java.util.Collections.unmodifiableMap(rootMarkers));
-    }
-
-    /** The at-most-one group of each candidate: its package, or its package and class. */
-    private int[] groups() {
-        int[] group = new int[ids.size()];
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int v = 1; v < ids.size(); v++) {
-            String key = packageOf[v] + (policy == VersionPolicy.SEMVER_MAJOR
-                    ? "/" + ids.get(v).version().compatibilityClass() : "");
-            group[v] = numbers.computeIfAbsent(key, k -> numbers.size());
-        }
-        return group;
     }
 }
