@@ -1,7 +1,6 @@
 package io.cocoatly.solver.internal;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
@@ -55,14 +54,13 @@ final class Dominance {
 
     private static void packageDominance(Encoding e, int first, int end, Collection<int[]> ranges,
                                          boolean[] preferred, boolean[] dominated, List<Constraint> units) {
-        BitSet[] member = new BitSet[end - first];
-        for (int i = 0; i < member.length; i++) {
-            member[i] = new BitSet();
-        }
+        // Row i (words long) holds the ranges containing candidate first + i; one array for the package.
+        int words = (ranges.size() + 63) >>> 6;
+        long[] member = new long[(end - first) * words];
         int index = 0;
         for (int[] targets : ranges) {
             for (int t : targets) {
-                member[t - first].set(index);
+                member[(t - first) * words + (index >>> 6)] |= 1L << index;
             }
             index++;
         }
@@ -77,7 +75,7 @@ final class Dominance {
                     continue;
                 }
                 tries++;
-                if (subset(member[v - first], member[w - first]) && dependenciesCovered(e, v, w)) {
+                if (subset(member, (v - first) * words, (w - first) * words, words) && dependenciesCovered(e, v, w)) {
                     dominated[v] = true;
                     units.add(Constraint.clause(new Reason.Dominated(e.id(v), e.id(w)), -v));
                     break;
@@ -86,9 +84,10 @@ final class Dominance {
         }
     }
 
-    private static boolean subset(BitSet a, BitSet b) {
-        for (int i = a.nextSetBit(0); i >= 0; i = a.nextSetBit(i + 1)) {
-            if (!b.get(i)) {
+    /** Whether row {@code a} of {@code member} is a subset of row {@code b}. */
+    private static boolean subset(long[] member, int a, int b, int words) {
+        for (int i = 0; i < words; i++) {
+            if ((member[a + i] & ~member[b + i]) != 0) {
                 return false;
             }
         }

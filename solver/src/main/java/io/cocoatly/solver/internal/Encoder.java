@@ -56,6 +56,8 @@ public final class Encoder {
     private final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
     private final PackageName rootName;
     private final Version rootVersion;
+    /** The first constraint no assignment satisfies, noted when added: only a root requirement can be one. */
+    private Constraint emptyClause;
     private int[] packageOf;
     private boolean[] yanked;
     private boolean[] excluded;
@@ -156,19 +158,26 @@ public final class Encoder {
     private void requirement(PackageId root, Dependency d) {
         if (d.name().equals(rootName)) {
             if (!d.range().contains(rootVersion)) {
-                constraints.add(Constraint.clause(new Reason.SelfConflict(root, d, root)));
+                addEmpty(Constraint.clause(new Reason.SelfConflict(root, d, root)));
             }
             return;
         }
         Targets t = targets(d);
         if (t.missing) {
-            constraints.add(Constraint.clause(new Reason.Missing(root, d, registry)));
+            addEmpty(Constraint.clause(new Reason.Missing(root, d, registry)));
         } else if (t.vars.length == 0) {
-            constraints.add(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
+            addEmpty(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
         } else {
             constraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
         }
         rootClauses.add(t.vars);
+    }
+
+    private void addEmpty(Constraint c) {
+        constraints.add(c);
+        if (emptyClause == null) {
+            emptyClause = c;
+        }
     }
 
     private void packageConstraints(Map<PackageName, Integer> markers) {
@@ -186,8 +195,8 @@ public final class Encoder {
     private void dependencies(int var, Universe.Candidate c) {
         PackageId from = c.release().id();
         for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
-                    : d.name().equals(from.name()) ? from : null;
+            PackageId fixed = Universe.sameName(d.name(), rootName) ? new PackageId(rootName, rootVersion)
+                    : Universe.sameName(d.name(), from.name()) ? from : null;
             if (fixed != null) {
                 if (d.range().contains(fixed.version())) {
                     edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
@@ -221,24 +230,26 @@ public final class Encoder {
 
     /** At most one per package, or per compatibility class; check mode adds the root-marker rules. */
     private void atMostOne(Universe.Package p, int first, int end, Integer marker) {
-        // Insertion order is version order (first member ascending), so groups number canonically.
-        Map<String, List<Integer>> classes = new LinkedHashMap<>();
+        // Candidates ascend by version, so each compatibility class is one run of them, and the groups
+        // number canonically in version order.
+        List<int[]> groups = new ArrayList<>();
+        int start = first;
         for (int v = first; v < end; v++) {
-            String key = policy == VersionPolicy.SEMVER_MAJOR ? ids.get(v).version().compatibilityClass() : "";
-            classes.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
-        }
-        List<List<Integer>> groups = new ArrayList<>(classes.values());
-        for (List<Integer> g : groups) {
-            for (int v : g) {
-                group[v] = groupCount;
+            if (v + 1 == end || policy == VersionPolicy.SEMVER_MAJOR
+                    && !sameClass(ids.get(v).version(), ids.get(v + 1).version())) {
+                for (int w = start; w <= v; w++) {
+                    group[w] = groupCount;
+                }
+                groupCount++;
+                groups.add(new int[] {start, v + 1});
+                start = v + 1;
             }
-            groupCount++;
         }
-        for (List<Integer> g : groups) {
-            if (g.size() > 1) {
+        for (int[] g : groups) {
+            if (g[1] - g[0] > 1) {
                 Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
-                        ? Optional.of(ids.get(g.get(0)).version().compatibilityClass()) : Optional.empty();
-                int[] lits = g.stream().mapToInt(Integer::intValue).toArray();
+                        ? Optional.of(ids.get(g[0]).version().compatibilityClass()) : Optional.empty();
+                int[] lits = java.util.stream.IntStream.range(g[0], g[1]).toArray();
                 int[] ones = new int[lits.length];
                 Arrays.fill(ones, 1);
                 constraints.add(Constraint.atMost(new Reason.AtMostOneVersion(p.name(), cls), lits, ones, 1));
@@ -264,6 +275,12 @@ public final class Encoder {
             coefficients[n] = n - 1;
             constraints.add(Constraint.atMost(new Reason.CheckedAsRoot(p.name()), lits, coefficients, n));
         }
+    }
+
+    /** Whether two versions have the same {@link Version#compatibilityClass()}, without building the strings. */
+    private static boolean sameClass(Version a, Version b) {
+        return a.major() == b.major() && (a.major() > 0
+                || a.minor() == b.minor() && (a.minor() > 0 || a.patch() == b.patch()));
     }
 
     /**
@@ -319,6 +336,6 @@ public final class Encoder {
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
         return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
-                List.copyOf(constraints), objectives, java.util.Collections.unmodifiableMap(rootMarkers));
+                List.copyOf(constraints), emptyClause, objectives, java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }
