@@ -2,6 +2,7 @@
 # Builds the benchmark jar and runs the crates.io report or the JMH benchmarks; see docs/performance.md.
 #
 #   benchmarks/run.sh report [--warmup=5] [--runs=21] [--limit=N] [--no-scan]
+#   benchmarks/run.sh speed [--warmup=5] [--runs=11] [--version-runs=3] [--excerpt]
 #   benchmarks/run.sh check [--warmup=5] [--runs=11] [--no-crates]
 #   benchmarks/run.sh jmh [JMH options, e.g. ResolveCratesBenchmark -f 1 -rf json]
 #
@@ -23,8 +24,10 @@ what=${1:-report}
 case $what in
   report) exec "${JAVA:-java}" -Xmx2g ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" \
             -cp "$jar" io.cocoatly.benchmarks.CratesReport "$@" ;;
+  speed) exec "${JAVA:-java}" -Xmx2g ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" \
+            -cp "$jar" io.cocoatly.benchmarks.ResolveSpeed "$@" ;;
   check) exec "${JAVA:-java}" -Xmx2g ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" \
             -cp "$jar" io.cocoatly.benchmarks.CheckRun "$@" ;;
   jmh) exec "${JAVA:-java}" ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" -jar "$jar" "$@" ;;
-  *) echo "usage: benchmarks/run.sh report|check|jmh [options]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh report|speed|check|jmh [options]" >&2; exit 2 ;;
 esac

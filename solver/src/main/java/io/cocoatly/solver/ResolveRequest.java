@@ -35,10 +35,14 @@ import java.util.TreeSet;
  *                         members), which of them declare each one; a requirement not in the map is
  *                         the root's own, as every requirement of an ordinary project is. Only
  *                         explanations read it: it changes nothing that is selected.
+ * @param explain          whether an unsatisfiable answer carries its {@link Explanation}. Building it
+ *                         costs most of an unsatisfiable resolution (a minimal conflict takes many
+ *                         solver calls), so a caller that only needs the verdict, such as a batch,
+ *                         turns it off; the verdict and every selection are the same either way.
  */
 public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy,
                              boolean allowPrereleases, Optional<Duration> timeout,
-                             Map<Dependency, List<RequirementOrigin>> origins) {
+                             Map<Dependency, List<RequirementOrigin>> origins, boolean explain) {
 
     public ResolveRequest {
         Objects.requireNonNull(root, "root");
@@ -55,6 +59,12 @@ public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPol
         origins = Collections.unmodifiableMap(copy);
     }
 
+    /** A request that explains an unsatisfiable answer. */
+    public ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy, boolean allowPrereleases,
+                          Optional<Duration> timeout, Map<Dependency, List<RequirementOrigin>> origins) {
+        this(root, preferred, policy, allowPrereleases, timeout, origins, true);
+    }
+
     /** A request whose root declares every requirement itself: no origins. */
     public ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPolicy policy, boolean allowPrereleases,
                           Optional<Duration> timeout) {
@@ -67,23 +77,31 @@ public record ResolveRequest(Manifest root, Set<PackageId> preferred, VersionPol
     }
 
     public ResolveRequest withPreferred(Collection<PackageId> preferred) {
-        return new ResolveRequest(root, Set.copyOf(preferred), policy, allowPrereleases, timeout, origins);
+        return new ResolveRequest(root, Set.copyOf(preferred), policy, allowPrereleases, timeout, origins, explain);
     }
 
     public ResolveRequest withPolicy(VersionPolicy policy) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins);
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins, explain);
     }
 
     public ResolveRequest withTimeout(Duration timeout) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, Optional.of(timeout), origins);
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, Optional.of(timeout), origins, explain);
     }
 
     public ResolveRequest withAllowPrereleases(boolean allow) {
-        return new ResolveRequest(root, preferred, policy, allow, timeout, origins);
+        return new ResolveRequest(root, preferred, policy, allow, timeout, origins, explain);
     }
 
     /** This request with {@code origins} saying which manifests declare the root requirements. */
     public ResolveRequest withOrigins(Map<Dependency, List<RequirementOrigin>> origins) {
-        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins);
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins, explain);
+    }
+
+    /**
+     * This request with or without an explanation of an unsatisfiable answer; without one, the
+     * {@link Resolution.Unsatisfiable} names no packages and says only that nothing fits.
+     */
+    public ResolveRequest withExplanation(boolean explain) {
+        return new ResolveRequest(root, preferred, policy, allowPrereleases, timeout, origins, explain);
     }
 }

@@ -4,6 +4,7 @@ import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.internal.Check;
+import io.cocoatly.solver.internal.Matches;
 import io.cocoatly.solver.internal.Resolve;
 import java.util.Collection;
 
@@ -11,6 +12,8 @@ import java.util.Collection;
 public final class Resolver {
 
     private final PackageIndex index;
+    /** Range matches reused across this resolver's resolutions; see {@link Matches}. */
+    private final Matches matches = new Matches();
 
     public Resolver(PackageIndex index) {
         this.index = index;
@@ -26,7 +29,7 @@ public final class Resolver {
      * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
      */
     public Resolution resolve(ResolveRequest request) {
-        return Resolve.run(index, request);
+        return Resolve.run(index, request, matches);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.cocoatly.solver.internal;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 
@@ -55,14 +54,13 @@ final class Dominance {
 
     private static void packageDominance(Encoding e, int first, int end, Collection<int[]> ranges,
                                          boolean[] preferred, boolean[] dominated, List<Constraint> units) {
-        BitSet[] member = new BitSet[end - first];
-        for (int i = 0; i < member.length; i++) {
-            member[i] = new BitSet();
-        }
+        // Row i (words long) holds the ranges containing candidate first + i; one array for the package.
+        int words = (ranges.size() + 63) >>> 6;
+        long[] member = new long[(end - first) * words];
         int index = 0;
         for (int[] targets : ranges) {
             for (int t : targets) {
-                member[t - first].set(index);
+                member[(t - first) * words + (index >>> 6)] |= 1L << index;
             }
             index++;
         }
@@ -77,7 +75,7 @@ final class Dominance {
                     continue;
                 }
                 tries++;
-                if (subset(member[v - first], member[w - first]) && dependenciesCovered(e, v, w)) {
+                if (subset(member, (v - first) * words, (w - first) * words, words) && dependenciesCovered(e, v, w)) {
                     dominated[v] = true;
                     units.add(Constraint.clause(new Reason.Dominated(e.id(v), e.id(w)), -v));
                     break;
@@ -86,10 +84,14 @@ final class Dominance {
         }
     }
 
-    private static boolean subset(BitSet a, BitSet b) {
-        BitSet rest = (BitSet) a.clone();
-        rest.andNot(b);
-        return rest.isEmpty();
+    /** Whether row {@code a} of {@code member} is a subset of row {@code b}. */
+    private static boolean subset(long[] member, int a, int b, int words) {
+        for (int i = 0; i < words; i++) {
+            if ((member[a + i] & ~member[b + i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether each edge of w has an edge of v on the same package matching a subset of w's matches. */
@@ -99,8 +101,10 @@ final class Dominance {
                 continue;
             }
             boolean covered = false;
+            // An edge without a fixed version has targets, all of its dependency's package.
+            int on = e.packageOf[ew.targets()[0]];
             for (Encoding.Edge ev : e.edges.get(v)) {
-                if (ev.fixed() == null && ev.dependency().name().equals(ew.dependency().name())
+                if (ev.fixed() == null && e.packageOf[ev.targets()[0]] == on
                         && sortedSubset(ev.targets(), ew.targets())) {
                     covered = true;
                     break;

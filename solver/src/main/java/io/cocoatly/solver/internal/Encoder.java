@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -57,11 +56,16 @@ public final class Encoder {
     private final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
     private final PackageName rootName;
     private final Version rootVersion;
+    /** The first constraint no assignment satisfies, noted when added: only a root requirement can be one. */
+    private Constraint emptyClause;
     private int[] packageOf;
     private boolean[] yanked;
     private boolean[] excluded;
     private Reason[] exclusion;
     private List<List<Encoding.Edge>> edges;
+    /** The at-most-one group of each candidate (its package, or its package and class), numbered in variable order. */
+    private int[] group;
+    private int groupCount;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
                     Version rootVersion) {
@@ -124,29 +128,29 @@ public final class Encoder {
     }
 
     private void number(Set<PackageName> checked) {
+        int n = 1;
+        for (Universe.Package p : universe.packages().values()) {
+            n += p.candidates().size();
+        }
         ids.add(null);
-        List<Integer> pkg = new ArrayList<>();
-        List<Boolean> yank = new ArrayList<>();
-        pkg.add(-1);
-        yank.add(false);
+        packageOf = new int[n];
+        packageOf[0] = -1;
+        yanked = new boolean[n];
         for (Universe.Package p : universe.packages().values()) {
             packageNames.add(p.name());
             firstVar.put(p.name(), ids.size());
+            boolean isChecked = checked.contains(p.name());
             for (Universe.Candidate c : p.candidates()) {
+                packageOf[ids.size()] = packageNames.size() - 1;
+                yanked[ids.size()] = !c.target() && !isChecked;
                 ids.add(c.release().id());
-                pkg.add(packageNames.size() - 1);
-                yank.add(!c.target() && !checked.contains(p.name()));
             }
         }
-        packageOf = pkg.stream().mapToInt(Integer::intValue).toArray();
-        yanked = new boolean[ids.size()];
-        for (int v = 0; v < yanked.length; v++) {
-            yanked[v] = yank.get(v);
-        }
-        excluded = new boolean[ids.size()];
-        exclusion = new Reason[ids.size()];
-        edges = new ArrayList<>();
-        for (int v = 0; v < ids.size(); v++) {
+        excluded = new boolean[n];
+        group = new int[n];
+        exclusion = new Reason[n];
+        edges = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
             edges.add(new ArrayList<>());
         }
     }
@@ -154,19 +158,26 @@ public final class Encoder {
     private void requirement(PackageId root, Dependency d) {
         if (d.name().equals(rootName)) {
             if (!d.range().contains(rootVersion)) {
-                constraints.add(Constraint.clause(new Reason.SelfConflict(root, d, root)));
+                addEmpty(Constraint.clause(new Reason.SelfConflict(root, d, root)));
             }
             return;
         }
         Targets t = targets(d);
         if (t.missing) {
-            constraints.add(Constraint.clause(new Reason.Missing(root, d, registry)));
+            addEmpty(Constraint.clause(new Reason.Missing(root, d, registry)));
         } else if (t.vars.length == 0) {
-            constraints.add(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
+            addEmpty(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
         } else {
             constraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
         }
         rootClauses.add(t.vars);
+    }
+
+    private void addEmpty(Constraint c) {
+        constraints.add(c);
+        if (emptyClause == null) {
+            emptyClause = c;
+        }
     }
 
     private void packageConstraints(Map<PackageName, Integer> markers) {
@@ -184,8 +195,8 @@ public final class Encoder {
     private void dependencies(int var, Universe.Candidate c) {
         PackageId from = c.release().id();
         for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
-                    : d.name().equals(from.name()) ? from : null;
+            PackageId fixed = Universe.sameName(d.name(), rootName) ? new PackageId(rootName, rootVersion)
+                    : Universe.sameName(d.name(), from.name()) ? from : null;
             if (fixed != null) {
                 if (d.range().contains(fixed.version())) {
                     edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
@@ -219,19 +230,26 @@ public final class Encoder {
 
     /** At most one per package, or per compatibility class; check mode adds the root-marker rules. */
     private void atMostOne(Universe.Package p, int first, int end, Integer marker) {
-        Map<String, List<Integer>> classes = new TreeMap<>();
+        // Candidates ascend by version, so each compatibility class is one run of them, and the groups
+        // number canonically in version order.
+        List<int[]> groups = new ArrayList<>();
+        int start = first;
         for (int v = first; v < end; v++) {
-            String key = policy == VersionPolicy.SEMVER_MAJOR ? ids.get(v).version().compatibilityClass() : "";
-            classes.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+            if (v + 1 == end || policy == VersionPolicy.SEMVER_MAJOR
+                    && !sameClass(ids.get(v).version(), ids.get(v + 1).version())) {
+                for (int w = start; w <= v; w++) {
+                    group[w] = groupCount;
+                }
+                groupCount++;
+                groups.add(new int[] {start, v + 1});
+                start = v + 1;
+            }
         }
-        // Classes in version order, not string order, so that groups number canonically either way.
-        List<List<Integer>> groups = new ArrayList<>(classes.values());
-        groups.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
-        for (List<Integer> g : groups) {
-            if (g.size() > 1) {
+        for (int[] g : groups) {
+            if (g[1] - g[0] > 1) {
                 Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
-                        ? Optional.of(ids.get(g.get(0)).version().compatibilityClass()) : Optional.empty();
-                int[] lits = g.stream().mapToInt(Integer::intValue).toArray();
+                        ? Optional.of(ids.get(g[0]).version().compatibilityClass()) : Optional.empty();
+                int[] lits = java.util.stream.IntStream.range(g[0], g[1]).toArray();
                 int[] ones = new int[lits.length];
                 Arrays.fill(ones, 1);
                 constraints.add(Constraint.atMost(new Reason.AtMostOneVersion(p.name(), cls), lits, ones, 1));
@@ -259,6 +277,12 @@ public final class Encoder {
         }
     }
 
+    /** Whether two versions have the same {@link Version#compatibilityClass()}, without building the strings. */
+    private static boolean sameClass(Version a, Version b) {
+        return a.major() == b.major() && (a.major() > 0
+                || a.minor() == b.minor() && (a.minor() > 0 || a.patch() == b.patch()));
+    }
+
     /**
      * The candidates of {@code d.name()} that may satisfy {@code d}, ascending; cached per range, since
      * consecutive versions of a package mostly repeat their requirements.
@@ -276,9 +300,10 @@ public final class Encoder {
         int first = firstVar.getOrDefault(d.name(), 0);
         int[] buffer = new int[q.candidates().size()];
         int n = 0;
+        java.util.BitSet matched = universe.matches(d.name(), d.range());
         for (int i = 0; i < q.candidates().size(); i++) {
             int v = first + i;
-            if (!yanked[v] && d.range().contains(q.candidates().get(i).release().version())) {
+            if (!yanked[v] && matched.get(q.candidates().get(i).position())) {
                 buffer[n++] = v;
             }
         }
@@ -310,20 +335,7 @@ public final class Encoder {
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
-        int[] group = groups();
         return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
-                List.copyOf(constraints), objectives, java.util.Collections.unmodifiableMap(rootMarkers));
-    }
-
-    /** The at-most-one group of each candidate: its package, or its package and class. */
-    private int[] groups() {
-        int[] group = new int[ids.size()];
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int v = 1; v < ids.size(); v++) {
-            String key = packageOf[v] + (policy == VersionPolicy.SEMVER_MAJOR
-                    ? "/" + ids.get(v).version().compatibilityClass() : "");
-            group[v] = numbers.computeIfAbsent(key, k -> numbers.size());
-        }
-        return group;
+                List.copyOf(constraints), emptyClause, objectives, java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }

@@ -34,6 +34,7 @@ public final class Encoding {
     final List<List<Edge>> edges;
     final List<int[]> rootClauses;
     final List<Constraint> constraints;
+    private final Constraint emptyClause;
     final List<Objective> objectives;
     final Map<PackageName, Integer> rootMarkers;
     final int variables;
@@ -43,7 +44,8 @@ public final class Encoding {
 
     Encoding(PackageId root, List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
              int[] group, boolean[] excluded, Reason[] exclusion, List<List<Edge>> edges, List<int[]> rootClauses,
-             List<Constraint> constraints, List<Objective> objectives, Map<PackageName, Integer> rootMarkers) {
+             List<Constraint> constraints, Constraint emptyClause, List<Objective> objectives,
+             Map<PackageName, Integer> rootMarkers) {
         this.root = root;
         this.ids = ids;
         this.packageOf = packageOf;
@@ -56,6 +58,7 @@ public final class Encoding {
         this.edges = edges;
         this.rootClauses = rootClauses;
         this.constraints = constraints;
+        this.emptyClause = emptyClause;
         this.objectives = objectives;
         this.rootMarkers = rootMarkers;
         this.variables = ids.size() - 1 + rootMarkers.size();
@@ -90,14 +93,12 @@ public final class Encoding {
         return objectives;
     }
 
-    /** The first constraint that no assignment satisfies (an empty clause), or null. */
+    /**
+     * The first constraint that no assignment satisfies (an empty clause), or null; the encoder notes it
+     * as it adds it, rather than every resolution scanning all constraints.
+     */
     public Constraint emptyClause() {
-        for (Constraint c : constraints) {
-            if (c.kind() == Constraint.Kind.CLAUSE && c.literals().length == 0) {
-                return c;
-            }
-        }
-        return null;
+        return emptyClause;
     }
 
     /** Whether {@code model} satisfies every constraint. */

@@ -23,23 +23,24 @@ final class Objectives {
     /** rank(p,v): position from the newest among p's candidates; prereleases last unless allowed. */
     static int[] ranks(List<PackageId> ids, int[] packageOf, boolean allowPrereleases) {
         int[] rank = new int[ids.size()];
+        boolean[] late = new boolean[ids.size()];
+        for (int v = 1; v < ids.size(); v++) {
+            late[v] = !allowPrereleases && ids.get(v).version().isPrerelease();
+        }
         int v = 1;
         while (v < ids.size()) {
             int end = v;
             while (end < ids.size() && packageOf[end] == packageOf[v]) {
                 end++;
             }
-            List<Integer> order = new ArrayList<>();
-            for (int i = v; i < end; i++) {
-                order.add(i);
-            }
-            order.sort((a, b) -> {
-                boolean pa = !allowPrereleases && ids.get(a).version().isPrerelease();
-                boolean pb = !allowPrereleases && ids.get(b).version().isPrerelease();
-                return pa != pb ? Boolean.compare(pa, pb) : Integer.compare(b, a);
-            });
-            for (int i = 0; i < order.size(); i++) {
-                rank[order.get(i)] = i;
+            // Newest first (variables ascend by version), releases before the prereleases ranked last.
+            int next = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = end - 1; i >= v; i--) {
+                    if (late[i] == (pass == 1)) {
+                        rank[i] = next++;
+                    }
+                }
             }
             v = end;
         }

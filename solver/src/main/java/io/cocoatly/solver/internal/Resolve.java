@@ -24,7 +24,12 @@ public final class Resolve {
 
     /** Resolves {@code request} against {@code index}; see {@link io.cocoatly.solver.Resolver}. */
     public static Resolution run(PackageIndex index, ResolveRequest request) {
-        return run(index, request, true);
+        return run(index, request, new Matches());
+    }
+
+    /** As {@link #run(PackageIndex, ResolveRequest)}, reusing the range matches of earlier resolutions. */
+    public static Resolution run(PackageIndex index, ResolveRequest request, Matches matches) {
+        return run(index, request, true, true, matches);
     }
 
     /**
@@ -38,10 +43,15 @@ public final class Resolve {
 
     /** As {@link #run(PackageIndex, ResolveRequest, boolean)}; {@code explain}: build an explanation. */
     static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain) {
+        return run(index, request, guided, explain, new Matches());
+    }
+
+    private static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain,
+                                  Matches matches) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
         Preferences preferred = Preferences.of(request.preferred(), request.policy());
-        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred);
+        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred, matches);
         long t1 = System.nanoTime();
         Encoding e = Encoder.forResolve(universe, root, preferred, request.policy(),
                 request.allowPrereleases(), index.name());
@@ -56,7 +66,7 @@ public final class Resolve {
                 : Optimizer.run(e, preferred, budget, guided);
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
-            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain
+            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
                     ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
                     : java.util.Optional.empty();
             Set<PackageName> names = new TreeSet<>();

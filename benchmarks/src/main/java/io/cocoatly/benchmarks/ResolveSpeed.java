@@ -1,0 +1,290 @@
+package io.cocoatly.benchmarks;
+
+import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageListing;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import io.cocoatly.solver.Resolver;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The resolve part of issue 15 in one run: thread CPU time per root, warm and in-process, for (a) the
+ * top-300 roots, (b) every non-yanked version of those crates as a root, (c) the unsatisfiable roots
+ * of (b) with and without the explanation, (d) all top roots pinned together in one project, each with
+ * the ratio to pubgrub-rs's figures on the same converted data (absolute: pubgrub cannot be installed
+ * here). Every solution passes {@link SolutionCheck} outside the timing, and a digest of every answer
+ * (selections, objective, optimality, unsatisfiable verdicts and the packages their explanations name; the
+ * unexplained runs are left out, so that commits without the option compare)
+ * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
+ * snapshot it runs on the committed excerpt, whose figures have no pubgrub counterpart.
+ *
+ * <p>Options: {@code --warmup=N} passes before each timed set (default 5 for (a), 1 for the others),
+ * {@code --runs=N} timed runs per root of (a) and (d) (default 11), {@code --version-runs=N} per root of
+ * (b) and (c) (default 3), {@code --excerpt} to use the excerpt even where the snapshot is present.
+ */
+public final class ResolveSpeed {
+
+    /** pubgrub-rs 0.2.1 on the same data (issue 15): top-300 median, p90, max, total in ms. */
+    private static final double[] PUBGRUB_TOP = {0.0039, 0.040, 0.46, 5.2};
+    /** pubgrub-rs on all versions of those crates: median and total in ms. */
+    private static final double[] PUBGRUB_VERSIONS = {0.0043, 200};
+    /** pubgrub-rs on the unsatisfiable roots: median in ms. */
+    private static final double PUBGRUB_UNSAT = 0.005;
+    /** pubgrub-rs on all 300 pinned together: the lower end of 3–6 ms. */
+    private static final double PUBGRUB_PINNED = 3;
+
+    private final PrintStream out;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final MessageDigest digest;
+    private int warmup = 5;
+    private int runs = 11;
+    private int versionRuns = 3;
+    private boolean excerpt;
+    private int problems;
+    private int notProven;
+
+    private ResolveSpeed(PrintStream out) {
+        this.out = out;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Runs the comparison on standard output. */
+    public static void main(String[] args) {
+        ResolveSpeed speed = new ResolveSpeed(System.out);
+        for (String arg : args) {
+            speed.option(arg);
+        }
+        speed.run();
+    }
+
+    /** Runs with the given options, printing to {@code out}; returns the number of invalid or unproven answers. */
+    static int run(PrintStream out, String... args) {
+        ResolveSpeed speed = new ResolveSpeed(out);
+        for (String arg : args) {
+            speed.option(arg);
+        }
+        speed.run();
+        return speed.problems + speed.notProven;
+    }
+
+    private void option(String arg) {
+        if (arg.startsWith("--warmup=")) {
+            warmup = Integer.parseInt(arg.substring(9));
+        } else if (arg.startsWith("--runs=")) {
+            runs = Math.max(1, Integer.parseInt(arg.substring(7)));
+        } else if (arg.startsWith("--version-runs=")) {
+            versionRuns = Math.max(1, Integer.parseInt(arg.substring(15)));
+        } else if (arg.equals("--excerpt")) {
+            excerpt = true;
+        } else {
+            throw new IllegalArgumentException("unknown option: " + arg
+                    + " (use --warmup=N, --runs=N, --version-runs=N, --excerpt)");
+        }
+    }
+
+    private void run() {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean snapshot = !excerpt && DataFiles.find().isPresent();
+        CratesIndex index = snapshot ? CratesIndex.open() : CratesIndex.openExcerpt();
+        List<PackageId> roots = CratesRoots.load(snapshot ? DataFiles.rootsFile() : DataFiles.excerptRootsFile());
+        Resolver resolver = new Resolver(index);
+        out.println("# Resolve speed: " + (snapshot ? "crates.io 2019-11-10" : "the committed excerpt "
+                + DataFiles.EXCERPT + " (no pubgrub figures for it: ratios are not comparable)"));
+        out.println();
+        out.println("Started " + started + "; commit " + System.getProperty("cocoatly.commit", "unknown") + "; Java "
+                + Runtime.version() + " on " + Runtime.getRuntime().availableProcessors() + " cores; load average "
+                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + " at start; policy SEMVER_MAJOR; thread CPU time, warm, in-process.");
+        out.println();
+
+        List<ResolveRequest> top = roots.stream().map(CratesRoots::request).toList();
+        for (int i = 0; i < warmup; i++) {
+            top.forEach(r -> time(resolver, r));
+        }
+        Sample a = measure(index, resolver, top, runs, true);
+
+        List<ResolveRequest> versions = new ArrayList<>();
+        for (PackageId root : roots) {
+            PackageListing listing = index.find(root.name()).orElseThrow();
+            for (Release release : listing.releases()) {
+                if (!release.yanked()) {
+                    versions.add(CratesRoots.request(release.id()));
+                }
+            }
+        }
+        for (int i = 0; i < Math.max(1, warmup / 5); i++) {
+            versions.forEach(r -> time(resolver, r));
+        }
+        Sample b = measure(index, resolver, versions, versionRuns, true);
+
+        List<ResolveRequest> unsat = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            if (b.unsatisfiable[i]) {
+                unsat.add(versions.get(i));
+            }
+        }
+        List<ResolveRequest> unsatBare = unsat.stream().map(r -> r.withExplanation(false)).toList();
+        unsatBare.forEach(r -> time(resolver, r));
+        Sample cBare = measure(index, resolver, unsatBare, versionRuns, false);
+        Sample cExplained = measure(index, resolver, unsat, versionRuns, true);
+
+        ResolveRequest pinned = pinnedTogether(roots);
+        time(resolver, pinned);
+        Sample dExplained = measure(index, resolver, List.of(pinned), Math.max(1, runs / 2), true);
+        Sample dBare = measure(index, resolver, List.of(pinned.withExplanation(false)), runs, false);
+
+        out.println("| set | roots | solved / unsat | median | p90 | max | total | pubgrub-rs | ratio |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        row("(a) top roots", a, snapshot ? PUBGRUB_TOP : null);
+        row("(b) all their versions", b, snapshot ? new double[] {PUBGRUB_VERSIONS[0], Double.NaN, Double.NaN,
+                PUBGRUB_VERSIONS[1]} : null);
+        row("(c) unsatisfiable of (b), no explanation", cBare, snapshot ? unsatTarget() : null);
+        row("(c) unsatisfiable of (b), explained", cExplained, snapshot ? unsatTarget() : null);
+        row("(d) all top roots pinned together, no explanation", dBare, snapshot ? pinnedTarget() : null);
+        row("(d) all top roots pinned together, explained", dExplained, snapshot ? pinnedTarget() : null);
+        out.println();
+        out.println("Times in ms: median, p90 and max of the per-root medians (thread CPU), total their sum; "
+                + "ratio = ours / pubgrub-rs for each figure it has. Timed runs per root: (a) " + runs + ", (b) and (c) "
+                + versionRuns + ", (d) " + Math.max(1, runs / 2) + " explained and " + runs + " not.");
+        out.println();
+        out.println("Solutions failing the independent check: " + problems + "; solved but not proven optimal: "
+                + notProven + ".");
+        out.println("Answers digest (SHA-256 of every selection, objective, verdict and named package): "
+                + HexFormat.of().formatHex(digest.digest()));
+        out.println("Load average at the end: " + String.format(Locale.ROOT, "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private static double[] unsatTarget() {
+        return new double[] {PUBGRUB_UNSAT, Double.NaN, Double.NaN, Double.NaN};
+    }
+
+    private static double[] pinnedTarget() {
+        return new double[] {PUBGRUB_PINNED, Double.NaN, Double.NaN, Double.NaN};
+    }
+
+    /** {@code bench-root} depending on exactly every root's version at once. */
+    private static ResolveRequest pinnedTogether(List<PackageId> roots) {
+        List<Dependency> dependencies = new ArrayList<>();
+        for (PackageId root : roots) {
+            String requirement = "=" + root.version();
+            dependencies.add(new Dependency(root.name(), requirement, CargoRequirement.parse(requirement)));
+        }
+        Manifest manifest = new Manifest(CratesRoots.ROOT.name(), CratesRoots.ROOT.version(), dependencies);
+        return ResolveRequest.of(manifest).withPolicy(VersionPolicy.SEMVER_MAJOR);
+    }
+
+    /** Per-root medians of thread CPU time, and which roots were unsatisfiable. */
+    private record Sample(long[] medians, int solved, boolean[] unsatisfiable) {
+    }
+
+    private Sample measure(PackageIndex index, Resolver resolver, List<ResolveRequest> requests, int n,
+                           boolean digested) {
+        long[] medians = new long[requests.size()];
+        boolean[] unsat = new boolean[requests.size()];
+        int solved = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            ResolveRequest request = requests.get(i);
+            long[] cpu = new long[n];
+            Resolution last = null;
+            for (int k = 0; k < n; k++) {
+                long start = threads.getCurrentThreadCpuTime();
+                last = time(resolver, request);
+                cpu[k] = threads.getCurrentThreadCpuTime() - start;
+            }
+            medians[i] = Percentiles.median(cpu);
+            record(index, request, last, digested);
+            if (last instanceof Resolution.Solved) {
+                solved++;
+            } else if (last instanceof Resolution.Unsatisfiable) {
+                unsat[i] = true;
+            }
+        }
+        return new Sample(medians, solved, unsat);
+    }
+
+    private static Resolution time(Resolver resolver, ResolveRequest request) {
+        try {
+            return resolver.resolve(request);
+        } catch (CocoatlyException e) {
+            // Reported as neither solved nor unsatisfiable; the digest records the code.
+            return null;
+        }
+    }
+
+    /** Checks {@code answer} outside the timing and, if {@code digested}, adds it to the digest. */
+    private void record(PackageIndex index, ResolveRequest request, Resolution answer, boolean digested) {
+        StringBuilder line = new StringBuilder(request.root().dependencies().toString());
+        if (answer instanceof Resolution.Solved s) {
+            List<String> found = SolutionCheck.problems(index, request, s);
+            if (!found.isEmpty()) {
+                problems++;
+                out.println("- " + request.root().dependencies() + ": " + found);
+            }
+            if (!s.optimal()) {
+                notProven++;
+            }
+            line.append(" solved ").append(s.optimal()).append(s.objective()).append(s.packages());
+        } else if (answer instanceof Resolution.Unsatisfiable u) {
+            line.append(" unsatisfiable ").append(new java.util.TreeSet<>(u.packages()));
+        } else {
+            line.append(" error");
+        }
+        if (digested) {
+            // The verdicts without explanation name no packages; they are the same roots as the explained ones.
+            digest.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+
+    private void row(String name, Sample s, double[] pubgrub) {
+        if (s.medians.length == 0) {
+            out.println("| " + name + " | 0 | | | | | | | |");
+            return;
+        }
+        double[] ours = {Percentiles.median(s.medians) / 1e6, Percentiles.of(s.medians, 90) / 1e6,
+                Percentiles.of(s.medians, 100) / 1e6, java.util.Arrays.stream(s.medians).sum() / 1e6};
+        StringBuilder peer = new StringBuilder();
+        StringBuilder ratio = new StringBuilder();
+        if (pubgrub != null) {
+            for (int i = 0; i < 4; i++) {
+                if (!Double.isNaN(pubgrub[i])) {
+                    String sep = peer.length() == 0 ? "" : " / ";
+                    peer.append(sep).append(new String[] {"med ", "p90 ", "max ", "total "}[i]).append(fmt(pubgrub[i]));
+                    ratio.append(sep).append(String.format(Locale.ROOT, "%.1f×", ours[i] / pubgrub[i]));
+                }
+            }
+        }
+        int unsat = 0;
+        for (boolean u : s.unsatisfiable) {
+            unsat += u ? 1 : 0;
+        }
+        out.println("| " + name + " | " + s.medians.length + " | " + s.solved + " / " + unsat + " | " + fmt(ours[0])
+                + " | " + fmt(ours[1]) + " | " + fmt(ours[2]) + " | " + fmt(ours[3]) + " | " + peer + " | " + ratio + " |");
+    }
+
+    private static String fmt(double millis) {
+        return String.format(Locale.ROOT, millis < 0.1 ? "%.4f" : "%.3f", millis);
+    }
+}

@@ -1,0 +1,27 @@
+package io.cocoatly.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The speed run on the committed excerpt, as a fresh clone runs it: every answer valid and proven. */
+class ResolveSpeedTest {
+
+    @Test
+    void runsOnTheExcerptWithEveryAnswerCheckedAndProven() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int failures = ResolveSpeed.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--excerpt", "--warmup=0",
+                "--runs=1", "--version-runs=1");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, failures, text);
+        assertTrue(text.contains("| (a) top roots | 48 |"), text);
+        assertTrue(text.contains("| (d) all top roots pinned together, explained | 1 |"), text);
+        assertTrue(text.contains("Solutions failing the independent check: 0; solved but not proven optimal: 0."), text);
+        assertTrue(text.matches("(?s).*Answers digest \\(.*\\): [0-9a-f]{64}\\n.*"), text);
+    }
+}

@@ -1,0 +1,59 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
+import io.cocoatly.model.VersionRange;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Which releases of a package each range matches, kept across the resolutions of one
+ * {@link io.cocoatly.solver.Resolver}: the roots of a batch, or of a check, meet the same ranges over
+ * the same listings again and again, and matching every release against a range was the largest single
+ * cost of loading and encoding. An answer is reused only while the index hands out the very same
+ * release list (identity, not equality), so a listing that changes is matched afresh; the cache is
+ * dropped whole when it holds {@value #LIMIT} ranges, so it stays bounded whatever the index.
+ */
+public final class Matches {
+
+    /** Ranges held at most, over all packages (a top-300 crates.io batch meets about 20,000). */
+    static final int LIMIT = 100_000;
+
+    private final Map<PackageName, Listing> listings = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    /** The matches of one listing's releases, by range. */
+    private record Listing(List<Release> releases, Map<VersionRange, BitSet> byRange) {
+    }
+
+    /** An empty cache, for one {@code Resolver}. */
+    public Matches() {
+    }
+
+    /** The positions in {@code releases} (the listing of {@code name}) of the versions {@code range} contains. */
+    BitSet of(PackageName name, List<Release> releases, VersionRange range) {
+        Listing listing = listings.get(name);
+        if (listing == null || listing.releases != releases) {
+            listing = new Listing(releases, new ConcurrentHashMap<>());
+            listings.put(name, listing);
+        }
+        BitSet found = listing.byRange.get(range);
+        if (found == null) {
+            found = new BitSet(releases.size());
+            for (int i = 0; i < releases.size(); i++) {
+                if (range.contains(releases.get(i).version())) {
+                    found.set(i);
+                }
+            }
+            if (size.incrementAndGet() > LIMIT) {
+                listings.clear();
+                size.set(0);
+            }
+            listing.byRange.put(range, found);
+        }
+        return found;
+    }
+}
