@@ -148,6 +148,7 @@ public final class WorkspaceResolution {
     /** The lockfile's {@code manifest} section for this workspace: its digest and members. */
     public ManifestInfo manifestInfo() {
         return new ManifestInfo(workspace.name(), workspace.version(), RequirementsDigest.of(workspace),
-                workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path())).toList());
+                workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path(),
+                        Optional.of(ManifestInfo.Requirements.of(m.manifest())))).toList());
     }
 }
