@@ -101,7 +101,7 @@ echo "data: $data; $members members; --multiple-versions=$policy; runs: $runs; $
 echo "load average before: $(load)"
 # Each lock starts without a lockfile, so that it resolves from scratch (with one, it keeps what is locked).
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/lock.json" \
-  --prepare "rm -f $work/project/cocoatly-lock.json $work/ws/cocoatly-lock.json" \
+  --prepare "rm -f $work/project/cocoatly-lock.json" --prepare "rm -f $work/ws/cocoatly-lock.json" \
   -n "project lock" "sh -c 'cd $work/project && $cli lock --registry $reg --multiple-versions=$policy'" \
   -n "workspace lock" "sh -c 'cd $work/ws && $cli lock --registry $reg --multiple-versions=$policy'" >&2
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/check.json" \

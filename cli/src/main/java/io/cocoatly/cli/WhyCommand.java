@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.PackageIndex;
@@ -76,14 +77,16 @@ final class WhyCommand implements Callable<Integer> {
                     + "` selects members of a workspace, and `" + manifestPath + "` is not a workspace root",
                     List.of("leave it out, or run the command inside a workspace (docs/workspaces.md)"));
         }
-        ResolveRequest request = ws.map(w -> ResolveRequest.of(w.root()).withOrigins(w.origins()))
-                .orElseGet(() -> ResolveRequest.of(Manifests.read(manifestPath))).withPolicy(registry.policy());
+        // Read before the registry is opened, so that a malformed manifest is reported first.
+        Optional<Manifest> project = ws.isEmpty() ? Optional.of(Manifests.read(manifestPath)) : Optional.empty();
         CommandSettings settings = registry.settings(context, "cocoatly why", ManifestLocator.locate(context, manifest));
         FileRegistry registryIndex = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);
         }
         PackageIndex index = ws.map(w -> w.index(registryIndex)).orElse(registryIndex);
+        ResolveRequest request = ws.map(w -> ResolveRequest.of(w.root(index)).withOrigins(w.origins()))
+                .orElseGet(() -> ResolveRequest.of(project.orElseThrow())).withPolicy(registry.policy());
         if (ws.isEmpty()) {
             KnownPackages.require(request.root(), index);
         } else {

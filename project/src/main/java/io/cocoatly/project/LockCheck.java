@@ -106,7 +106,9 @@ public final class LockCheck {
 
         static Target of(WorkspaceResolution workspace) {
             Map<PackageName, Version> fixed = new TreeMap<>();
-            fixed.put(workspace.workspace().name(), workspace.workspace().version());
+            // A root without a package of its own is no package: nothing can depend on it, and a
+            // registry package of its name is an ordinary one (WorkspaceResolution.root).
+            workspace.workspace().rootPackage().ifPresent(p -> fixed.put(p.name(), p.version()));
             workspace.workspace().members().forEach(m -> fixed.put(m.name(), m.version()));
             ManifestInfo info = workspace.manifestInfo();
             return new Target(workspace.requirements(), info.requirementsDigest(), fixed, Optional.of(info.members()));
@@ -171,8 +173,8 @@ public final class LockCheck {
                     + manifest.name() + " " + manifest.version() + "`"));
         }
         for (Dependency d : manifest.allDependencies()) {
-            if (d.name().equals(manifest.name())) {
-                continue;
+            if (d.name().equals(manifest.name()) && target.fixed().containsKey(d.name())) {
+                continue; // satisfied by the project itself
             }
             List<LockedPackage> locked = lockfile.packages().stream().filter(p -> p.name().equals(d.name())).toList();
             if (locked.isEmpty()) {

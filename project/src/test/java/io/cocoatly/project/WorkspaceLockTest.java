@@ -37,7 +37,8 @@ class WorkspaceLockTest {
     private static final URI LOCATION = URI.create("file:///srv/registry/");
     private static final InMemoryIndex INDEX = new InMemoryIndex("tiny", List.of(
             release("http", "1.0.0"), release("http", "1.1.0"), release("http", "2.0.0"),
-            release("log", "0.4.0"), release("json", "1.0.0", "log ^0.4"), release("api", "9.0.0")));
+            release("log", "0.4.0"), release("json", "1.0.0", "log ^0.4"), release("api", "9.0.0"),
+            release("workspace", "2.0.0", "log ^0.4")));
 
     @TempDir
     Path dir;
@@ -153,6 +154,20 @@ class WorkspaceLockTest {
         LockfileOutOfDateException e = assertThrows(LockfileOutOfDateException.class, () -> LockCheck.requireManifest(
                 lockfile, new WorkspaceResolution(workspace(API, narrower)), "cocoatly-lock.json"));
         assertTrue(e.getMessage().contains("cocoatly-lock.json"), e.getMessage());
+    }
+
+    @Test
+    void aRegistryPackageNamedWorkspaceCanBeUsedInAWorkspaceWithoutAPackage() {
+        Workspace.Member uses = member("apps/web", "web", "1.0.0", List.of(Dependency.parse("workspace", "^2")), List.of());
+        Lockfile lockfile = lock(workspace(API, uses));
+        assertTrue(lockfile.ids().contains(PackageId.of("workspace", "2.0.0")), lockfile.ids().toString());
+        assertEquals(Workspace.UNNAMED, lockfile.manifest().name(), "the lockfile's name stays as documented");
+        assertEquals(List.of(), messages(lockfile, workspace(API, uses)));
+        Workspace.Member narrower = member("apps/web", "web", "1.0.0", List.of(Dependency.parse("workspace", "^3")),
+                List.of());
+        assertEquals(List.of("member `web` (apps/web) changed its requirements: `workspace ^2` became `workspace ^3`",
+                "the manifest requires `workspace ^3`, but the lockfile has `workspace@2.0.0`"),
+                messages(lockfile, workspace(API, narrower)));
     }
 
     @Test
