@@ -5,7 +5,7 @@
 # average before and after. The figures go to docs/workspaces.md ("Figures").
 #
 # The registry is written by `benchmarks`' CratesRegistryWriter: from the crates.io snapshot beside the
-# clone (../shared/data/crates-io-2019), the closure of the top 60 crates; without it (or with
+# clone (shared/data/crates-io-2019 beside it), the closure of the top 60 crates; without it (or with
 # BENCH_DATA=excerpt), from the excerpt committed in testdata/crates-excerpt, its 48 roots (those with a
 # release: `*` takes no prerelease). Member i
 # (m/m000 .. m/m199, version 0.1.0) depends on three of the roots at `*`, round robin, and (9 in 10) on
@@ -28,10 +28,19 @@ trap 'rm -rf "$work"' EXIT
 export COCOATLY_HOME=$work/home
 mkdir -p "$COCOATLY_HOME"
 
-if [ "${BENCH_DATA:-}" != excerpt ] && [ -d "$root/../shared/data/crates-io-2019" ]; then
+# The snapshot as DataFiles finds it: shared/data/crates-io-2019 in the nearest directory above that has
+# one (beside the main checkout, or two levels up from a worktree).
+snapshot=""
+for dir in "$root/.." "$root/../.." "$root/../../.."; do
+  if [ -f "$dir/shared/data/crates-io-2019/top300-by-reverse-deps.tsv" ]; then
+    snapshot=$(cd "$dir/shared/data/crates-io-2019" && pwd)
+    break
+  fi
+done
+if [ "${BENCH_DATA:-}" != excerpt ] && [ -n "$snapshot" ]; then
   data="crates.io snapshot, closure of the top 60 crates"
-  java -Xmx2g -cp "$jar" io.cocoatly.benchmarks.CratesRegistryWriter "$work/registry" 60 >&2
-  roots_file="$root/../shared/data/crates-io-2019/top300-by-reverse-deps.tsv"
+  java -Xmx2g -Dcocoatly.data="$snapshot" -cp "$jar" io.cocoatly.benchmarks.CratesRegistryWriter "$work/registry" 60 >&2
+  roots_file="$snapshot/top300-by-reverse-deps.tsv"
   roots=60
   policy=one
 else
