@@ -33,20 +33,24 @@ public final class CratesRegistryWriter {
     }
 
     /**
-     * {@code CratesRegistryWriter OUT_DIR [ROOTS]}: writes the registry of everything reachable from
-     * the first ROOTS (default all 300) top crates into OUT_DIR, which must not exist yet.
+     * {@code CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS]}: writes the registry of everything
+     * reachable from the first ROOTS (default all) top crates into OUT_DIR, which must not exist yet;
+     * from the snapshot beside the clone, or with {@code --excerpt} from the excerpt committed in
+     * {@code testdata/crates-excerpt} (its 48 roots), which every clone has.
      */
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: CratesRegistryWriter OUT_DIR [ROOTS]");
+        boolean excerpt = args.length > 0 && args[0].equals("--excerpt");
+        List<String> rest = List.of(args).subList(excerpt ? 1 : 0, args.length);
+        if (rest.isEmpty()) {
+            System.err.println("usage: CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
-        List<PackageId> roots = CratesRoots.load();
-        if (args.length > 1) {
-            roots = roots.subList(0, Math.min(roots.size(), Integer.parseInt(args[1])));
+        Path out = Path.of(rest.get(0));
+        List<PackageId> roots = excerpt ? CratesRoots.load(DataFiles.excerptRootsFile()) : CratesRoots.load();
+        if (rest.size() > 1) {
+            roots = roots.subList(0, Math.min(roots.size(), Integer.parseInt(rest.get(1))));
         }
-        Map<PackageName, PackageListing> closure = closure(CratesIndex.open(), roots);
+        Map<PackageName, PackageListing> closure = closure(excerpt ? CratesIndex.openExcerpt() : CratesIndex.open(), roots);
         int releases = write(out, closure.values());
         System.out.printf("wrote %d packages, %d releases reachable from %d roots to %s%n",
                 closure.size(), releases, roots.size(), out);

@@ -38,16 +38,28 @@ final class ManifestLocator {
         if (nearest.isEmpty() || Workspaces.declaresWorkspace(nearest.get())) {
             return nearest;
         }
-        Path memberDir = nearest.get().getParent();
+        return memberOf(nearest.get()).map(m -> m.workspace().root().resolve(Manifests.FILE_NAME)).or(() -> nearest);
+    }
+
+    /** A workspace and one of its members. */
+    record WorkspaceMember(Workspace workspace, Workspace.Member member) {
+    }
+
+    /**
+     * The workspace {@code manifest} belongs to, with the member it is, if the nearest workspace root
+     * above its directory lists it: the one rule for "this package is a member".
+     */
+    static Optional<WorkspaceMember> memberOf(Path manifest) {
+        Path memberDir = manifest.toAbsolutePath().normalize().getParent();
         for (Optional<Path> up = nearestFrom(memberDir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
             if (Workspaces.declaresWorkspace(up.get())) {
                 Workspace workspace = Workspaces.read(up.get());
-                boolean member = workspace.members().stream()
-                        .anyMatch(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir));
-                return member ? up : nearest;
+                return workspace.members().stream()
+                        .filter(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir))
+                        .findFirst().map(m -> new WorkspaceMember(workspace, m));
             }
         }
-        return nearest;
+        return Optional.empty();
     }
 
     private static Optional<Path> nearestFrom(Path start) {

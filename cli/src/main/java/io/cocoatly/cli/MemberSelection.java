@@ -88,15 +88,27 @@ record MemberSelection(Workspace workspace, List<Manifest> manifests, boolean al
     static MemberSelection named(Workspace workspace, List<String> names) {
         List<Manifest> chosen = new ArrayList<>();
         for (String name : names) {
-            Optional<Manifest> found = workspace.members().stream().map(Workspace.Member::manifest)
-                    .filter(m -> m.name().value().equals(name)).findFirst()
-                    .or(() -> workspace.rootPackage().filter(p -> p.name().value().equals(name)));
-            Manifest m = found.orElseThrow(() -> unknownMember(workspace, name));
+            Manifest m = find(workspace, name).map(Workspace.Member::manifest)
+                    .or(() -> workspace.rootPackage().filter(p -> p.name().value().equals(name)))
+                    .orElseThrow(() -> unknownMember(workspace, name));
             if (!chosen.contains(m)) {
                 chosen.add(m);
             }
         }
         return new MemberSelection(workspace, chosen, false);
+    }
+
+    /**
+     * The member {@code name} names, not the root's own package: what {@code publish -p} takes.
+     *
+     * @throws CocoatlyException code {@code usage} (exit 2) for a name that is not a member, as {@link #named}
+     */
+    static Workspace.Member member(Workspace workspace, String name) {
+        return find(workspace, name).orElseThrow(() -> unknownMember(workspace, name));
+    }
+
+    private static Optional<Workspace.Member> find(Workspace workspace, String name) {
+        return workspace.members().stream().filter(m -> m.name().value().equals(name)).findFirst();
     }
 
     private static CocoatlyException unknownMember(Workspace workspace, String name) {

@@ -16,6 +16,7 @@ import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -56,15 +57,22 @@ final class PackageArchive {
     /**
      * Packs {@code dir} into {@code archive}, hashing it as it is written, and signs the result.
      *
-     * @param leaveOut paths inside {@code dir} that are not part of the package (the registry, the key)
+     * @param leaveOut     paths inside {@code dir} that are not part of the package (the registry, the key)
+     * @param manifest     the release's name, version and dependencies
+     * @param manifestText the archive's {@code cocoatly.json} when it is not the file in {@code dir} (a
+     *                     workspace member's, with ranges on the members); only the staging copy gets it
      * @return the release, its artifact at the place a registry directory keeps it
      */
-    static Release pack(Path dir, Set<Path> leaveOut, Manifest manifest, Ed25519SigningKey signingKey, Path archive) {
+    static Release pack(Path dir, Set<Path> leaveOut, Manifest manifest, Optional<String> manifestText,
+                        Ed25519SigningKey signingKey, Path archive) {
         Checksums checksums;
         long size;
         Path staging = createStaging();
         try {
             PackageFiles.stage(dir, staging, leaveOut);
+            if (manifestText.isPresent()) {
+                Files.writeString(staging.resolve(Manifests.FILE_NAME), manifestText.get(), StandardCharsets.UTF_8);
+            }
             try (DigestSink sink = DigestSink.tee(DIGESTS,
                     new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16))) {
                 ArchivePacker.pack(staging, sink);

@@ -4,13 +4,19 @@ import io.cocoatly.artifact.Ed25519SigningKey;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.ManifestMetadata;
+import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.Workspace;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.Manifests;
+import io.cocoatly.registry.PublishedManifest;
 import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.RegistrySources;
+import io.cocoatly.registry.Workspaces;
+import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.PublishMetadata;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
@@ -24,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +49,11 @@ import picocli.CommandLine.Parameters;
             "directory and KEYFILE if they are inside PATH.",
             "Every dependency must name a package of the registry with a version the requirement accepts",
             "that is not yanked; --allow-missing turns that check into a warning.",
-            "A published version never changes: publishing it again is refused and changes nothing."},
+            "A published version never changes: publishing it again is refused and changes nothing.",
+            "A workspace member (PATH inside a workspace, or -p NAME from anywhere in it) is published with",
+            "each dependency on another member as a range on that member's version (`*` becomes ^VERSION),",
+            "its dev-dependencies on members left out; its own cocoatly.json is not changed. Every member",
+            "it depends on must be published at its version first."},
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
@@ -50,6 +61,7 @@ import picocli.CommandLine.Parameters;
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "  cocoatly publish . --registry https://registry.example/team/ --key cocoatly.key",
             "  cocoatly publish app --registry ./registry --key cocoatly.key --allow-missing   # lib comes next",
+            "  cocoatly publish -p web --registry ./registry --key cocoatly.key --dry-run   # a workspace member",
             "",
             "Exit codes: 0 published, 2 invalid usage, invalid cocoatly.json, no registry at DIR, or a",
             "dependency the registry cannot satisfy (without --allow-missing),",
@@ -59,8 +71,17 @@ final class PublishCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The package directory; it holds cocoatly.json.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+            description = "The package directory; it holds cocoatly.json (default: the working directory).")
     String path;
+
+    @Option(names = {"-p", "--package"}, paramLabel = "NAME",
+            description = "Publish the workspace member NAME of the workspace the working directory is in, instead of PATH.")
+    String member;
+
+    @Option(names = "--dry-run", description = "Check, and print the dependencies as they would be published;"
+            + " pack, sign and write nothing.")
+    boolean dryRun;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR|URL",
             description = "The registry directory (made with `cocoatly registry init`), or the https URL of a"
@@ -82,14 +103,27 @@ final class PublishCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * What is published: the package directory and its manifest, and for a workspace member the
+     * manifest it is published with.
+     */
+    private record Source(Path dir, Manifest manifest, Optional<ManifestLocator.WorkspaceMember> workspace,
+                          Optional<PublishedManifest> published) {
+
+        Optional<String> manifestText() {
+            return published.map(PublishedManifest::text);
+        }
+    }
+
     @Override
     public Integer call() {
-        Path dir = context.path(path);
-        Manifest manifest = PackageArchive.readManifest(dir);
+        Source source = source();
+        Manifest manifest = source.manifest();
+        Path dir = source.dir();
         Path keyFile = context.path(key);
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         if (RegistryLocations.isRemote(registry)) {
-            return publishToApi(dir, manifest, keyFile, signingKey);
+            return publishToApi(source, keyFile, signingKey);
         }
         Path registryDir = context.path(registry);
         Release release;
@@ -100,11 +134,16 @@ final class PublishCommand implements Callable<Integer> {
             // Checked before packing so a refused version costs nothing, and again (under the same
             // lock) by addRelease, which is what guarantees it.
             editor.requireNew(manifest.id());
-            PublishedDependencies.check(context, manifest, PublishedDependencies.inIndex(FileRegistry.open(registryDir)),
-                    "registry `" + registryName + "`", allowMissing);
+            checkDependencies(source, PublishedDependencies.inIndex(FileRegistry.open(registryDir)),
+                    "registry `" + registryName + "`");
+            if (dryRun) {
+                reportDryRun(source, "registry `" + registryName + "`", registryName);
+                return ExitCodes.OK;
+            }
             // The part file is the editor's: closing it deletes the file if the release was refused.
             Path archive = editor.newTempFile();
-            release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, signingKey, archive);
+            release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, source.manifestText(), signingKey,
+                    archive);
             editor.addRelease(release, archive);
             recordMetadata(registryDir, manifest);
         }
@@ -112,19 +151,69 @@ final class PublishCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * The package to publish: the member {@code -p} names, else the directory PATH (default: here),
+     * with the workspace it is a member of, if any.
+     */
+    private Source source() {
+        if (member == null) {
+            Path dir = context.path(path == null ? "." : path);
+            Manifest manifest = PackageArchive.readManifest(dir);
+            return ManifestLocator.memberOf(dir.resolve(Manifests.FILE_NAME))
+                    .map(w -> memberSource(dir, w))
+                    .orElse(new Source(dir, manifest, Optional.empty(), Optional.empty()));
+        }
+        if (path != null) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "PATH and `-p " + member + "` cannot be used"
+                    + " together", List.of("pass the member's name with -p, or its directory as PATH"));
+        }
+        Optional<Path> nearest = ManifestLocator.nearest(context).filter(Workspaces::declaresWorkspace);
+        if (nearest.isEmpty()) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-a-workspace", "`-p " + member + "` names a"
+                    + " workspace member, but `" + context.cwd().toAbsolutePath().normalize() + "` is in no workspace",
+                    List.of("run it inside the workspace, or pass the package's directory as PATH"));
+        }
+        Workspace workspace = Workspaces.read(nearest.get());
+        Workspace.Member chosen = MemberSelection.member(workspace, member);
+        return memberSource(workspace.root().resolve(chosen.path()),
+                new ManifestLocator.WorkspaceMember(workspace, chosen));
+    }
+
+    private static Source memberSource(Path dir, ManifestLocator.WorkspaceMember w) {
+        PublishedManifest published = PublishedManifest.of(w.workspace(), w.member());
+        return new Source(dir, published.manifest(), Optional.of(w), Optional.of(published));
+    }
+
+    /**
+     * The checks of the dependencies against the registry: first that every member depended on is
+     * published at its version (for a member), then every other dependency as for any package.
+     */
+    private void checkDependencies(Source source, Function<PackageName, Optional<PackageInfo>> registry, String where) {
+        Set<PackageName> reported = source.workspace().map(w -> PublishedDependencies.checkMembers(context,
+                w.workspace(), w.member(), registry, where, allowMissing)).orElse(Set.of());
+        Manifest manifest = source.manifest();
+        PublishedDependencies.check(context, new Manifest(manifest.name(), manifest.version(), manifest.dependencies()
+                .stream().filter(d -> !reported.contains(d.name())).toList()), registry, where, allowMissing);
+    }
+
     /** Packs and signs as for a directory, then uploads through the registry's API (docs/registry-protocol.md §2.1). */
-    private Integer publishToApi(Path dir, Manifest manifest, Path keyFile, Ed25519SigningKey signingKey) {
+    private Integer publishToApi(Source source, Path keyFile, Ed25519SigningKey signingKey) {
+        Manifest manifest = source.manifest();
         CommandSettings settings = CommandSettings.load(context, "cocoatly publish", context.path(Manifests.FILE_NAME),
                 registry);
         String url = RegistrySources.root(registry).toString();
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly publish");
-            PublishedDependencies.check(context, manifest, PublishedDependencies.throughApi(api), "`" + url + "`",
-                    allowMissing);
+            checkDependencies(source, PublishedDependencies.throughApi(api), "`" + url + "`");
+            if (dryRun) {
+                reportDryRun(source, "`" + url + "`", url);
+                return ExitCodes.OK;
+            }
             Path archive = PackageArchive.tempArchive();
             Release release;
             try {
-                release = PackageArchive.pack(dir, Set.of(keyFile), manifest, signingKey, archive);
+                release = PackageArchive.pack(source.dir(), Set.of(keyFile), manifest, source.manifestText(), signingKey,
+                        archive);
                 Artifact artifact = release.artifact().orElseThrow();
                 Release recorded = api.publish(new PublishMetadata(release.id(), release.dependencies(),
                         artifact.signature().orElseThrow(), manifest.metadata()), archive);
@@ -186,6 +275,43 @@ final class PublishCommand implements Callable<Integer> {
             hints.add("create one with `cocoatly registry init " + dir + " --name NAME`");
             throw new CocoatlyException(e.kind(), e.code(), e.getMessage(), hints, e);
         }
+    }
+
+    /**
+     * Prints what would be published: the name, version and dependencies as the registry would
+     * record them, saying which are workspace members and which dev-dependencies on members are left out.
+     */
+    private void reportDryRun(Source source, String where, String registryJson) {
+        Manifest manifest = source.manifest();
+        List<PublishedManifest.OnMember> onMembers = source.published().map(PublishedManifest::onMembers).orElse(List.of());
+        List<PackageName> dropped = source.published().map(PublishedManifest::devDropped).orElse(List.of());
+        if (json) {
+            Map<String, Object> deps = new LinkedHashMap<>();
+            manifest.dependencies().forEach(d -> deps.put(d.name().value(), d.requirement()));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("registry", registryJson);
+            data.put("name", manifest.name().value());
+            data.put("version", manifest.version().toString());
+            data.put("dependencies", deps);
+            data.put("dev-dependencies-left-out", dropped.stream().map(PackageName::value).toList());
+            data.put("dry-run", true);
+            Json.write(context.out(), Envelope.success(data));
+            return;
+        }
+        context.out().println("would publish " + manifest.id() + " to " + where + " (dry run: nothing packed or written)");
+        context.out().println("  dependencies:" + (manifest.dependencies().isEmpty() ? " none" : ""));
+        for (Dependency d : manifest.dependencies()) {
+            String note = onMembers.stream().filter(o -> o.member().name().equals(d.name())).findFirst()
+                    .map(o -> "   (workspace member " + o.member().path()
+                            + (o.written().equals(o.published()) ? "" : ", written `" + o.written() + "`") + ")")
+                    .orElse("");
+            context.out().println("    " + d.name() + " " + d.requirement() + note);
+        }
+        if (!dropped.isEmpty()) {
+            context.out().println("  dev-dependencies on workspace members, left out: "
+                    + String.join(", ", dropped.stream().map(PackageName::value).toList()));
+        }
+        context.out().flush();
     }
 
     /**

@@ -5,15 +5,22 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Workspace;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.VersionInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What {@code publish} checks of a package's dependencies against the registry it publishes to: each
@@ -26,6 +33,9 @@ final class PublishedDependencies {
 
     /** The error code of a refused publish. */
     static final String CODE = "missing-dependencies";
+
+    /** The error code of a member published before a workspace member it depends on. */
+    static final String MEMBERS_CODE = "unpublished-members";
 
     private PublishedDependencies() {
     }
@@ -79,6 +89,64 @@ final class PublishedDependencies {
         throw new CocoatlyException(ErrorKind.INVALID_INPUT, CODE, message, List.of(
                 "publish the dependencies to the same registry first, or fix the requirements in `cocoatly.json`",
                 "to publish anyway (a dependency published next, or from another registry), pass --allow-missing"));
+    }
+
+    /**
+     * Checks that every workspace member {@code member} depends on (dependencies, not
+     * dev-dependencies, which are not published) is in {@code registry} at the member's own version:
+     * the published range is on that version, and only that version was tested with it.
+     *
+     * @return the members reported missing (warned of with {@code allowMissing}), for the ordinary
+     *     check to leave out
+     * @throws CocoatlyException {@value #MEMBERS_CODE} (invalid input, exit 2) naming each missing
+     *     member and the registry, with the order to publish them in, unless {@code allowMissing}
+     */
+    static Set<PackageName> checkMembers(Context context, Workspace workspace, Workspace.Member member,
+                                         Function<PackageName, Optional<PackageInfo>> registry, String where,
+                                         boolean allowMissing) {
+        Map<PackageName, Boolean> published = new HashMap<>();
+        Predicate<Workspace.Member> missing = m -> !published.computeIfAbsent(m.name(), n -> registry.apply(n)
+                .map(info -> info.versions().stream().anyMatch(v -> v.version().equals(m.version()))).orElse(false));
+        List<Workspace.Member> direct = onMembers(workspace, member).stream().filter(missing).toList();
+        if (direct.isEmpty()) {
+            return Set.of();
+        }
+        // Dependencies first, each once, in path order where the order is free.
+        List<Workspace.Member> order = new ArrayList<>();
+        publishOrder(workspace, member, missing, new HashSet<>(), order);
+        String message = member.label() + " depends on workspace members that " + where + " does not have at their"
+                + " versions: " + String.join(", ", direct.stream().map(m -> "`" + m.name() + "@" + m.version() + "` ("
+                + m.path() + ")").toList());
+        if (allowMissing) {
+            context.warn(message + "; published anyway (--allow-missing): it cannot be installed from there until"
+                    + " they are published");
+        } else {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, MEMBERS_CODE, message, List.of(
+                    "publish in this order: " + String.join(", ", order.stream()
+                            .map(m -> "`cocoatly publish -p " + m.name() + "`").toList()),
+                    "to publish anyway (they are published next), pass --allow-missing"));
+        }
+        return direct.stream().map(Workspace.Member::name).collect(Collectors.toSet());
+    }
+
+    private static List<Workspace.Member> onMembers(Workspace workspace, Workspace.Member member) {
+        return member.manifest().dependencies().stream()
+                .flatMap(d -> workspace.member(d.name()).filter(m -> !m.equals(member)).stream())
+                .sorted(Comparator.comparing(Workspace.Member::path)).toList();
+    }
+
+    /** Appends {@code member}'s missing member dependencies, theirs first, then {@code member} itself. */
+    private static void publishOrder(Workspace workspace, Workspace.Member member, Predicate<Workspace.Member> missing,
+                                     Set<PackageName> seen, List<Workspace.Member> order) {
+        if (!seen.add(member.name())) {
+            return;
+        }
+        for (Workspace.Member m : onMembers(workspace, member)) {
+            if (missing.test(m)) {
+                publishOrder(workspace, m, missing, seen, order);
+            }
+        }
+        order.add(member);
     }
 
     private static Optional<String> problem(Dependency dependency, Optional<PackageInfo> info) {

@@ -37,6 +37,6 @@ record ResolveInput(ResolveRequest request, PackageIndex index, Optional<Workspa
         PackageIndex index = ws.index(registry);
         ws.workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
         ws.workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
-        return new ResolveInput(ResolveRequest.of(ws.root()).withOrigins(ws.origins()), index, Optional.of(ws));
+        return new ResolveInput(ResolveRequest.of(ws.root(index)).withOrigins(ws.origins()), index, Optional.of(ws));
     }
 }

@@ -21,8 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +49,7 @@ public final class LockfileReader {
     private static final Set<String> FORMAT_1_ROOT_KEYS = Set.of("lockfile", "manifest", "resolver", "packages", "install-order");
     private static final Set<String> SOURCE_KEYS = Set.of("name", "url");
     private static final Set<String> MANIFEST_KEYS = Set.of("name", "version", "requirements-digest", "members");
-    private static final Set<String> MEMBER_KEYS = Set.of("name", "version", "path");
+    private static final Set<String> MEMBER_KEYS = Set.of("name", "version", "path", "dependencies", "dev-dependencies");
     private static final Set<String> RESOLVER_KEYS = Set.of("optimal", "objective", "multiple-versions");
     private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "dev", "artifact", "dependencies");
 
@@ -156,10 +159,26 @@ public final class LockfileReader {
         List<ManifestInfo.Member> members = new ArrayList<>();
         for (JsonCursor m : at.optional("members").map(JsonCursor::elements).orElse(List.of())) {
             m.rejectUnknownKeysListingAll(MEMBER_KEYS);
+            Optional<ManifestInfo.Requirements> requirements = m.optional("dependencies").map(deps ->
+                    new ManifestInfo.Requirements(requirements(deps), m.optional("dev-dependencies")
+                            .map(LockfileReader::requirements).orElse(new TreeMap<>())));
             members.add(new ManifestInfo.Member(name(m.required("name")), version(m.required("version")),
-                    m.required("path").string()));
+                    m.required("path").string(), requirements));
         }
         return new ManifestInfo(name, version, digest, members);
+    }
+
+    /** A member's section of requirements: names with their requirement text, as its manifest wrote them. */
+    private static SortedMap<PackageName, String> requirements(JsonCursor at) {
+        SortedMap<PackageName, String> requirements = new TreeMap<>();
+        for (Map.Entry<String, JsonCursor> e : at.entries()) {
+            try {
+                requirements.put(PackageName.of(e.getKey()), e.getValue().string());
+            } catch (CocoatlyException bad) {
+                throw e.getValue().error(bad.getMessage());
+            }
+        }
+        return requirements;
     }
 
     private static ResolverInfo resolver(JsonCursor at) {

@@ -36,8 +36,18 @@ public final class LockfileWriter {
             // Only for a workspace, so every other lockfile keeps the bytes it always had.
             JsonArray members = manifest.putArray("members");
             for (ManifestInfo.Member m : lockfile.manifest().members()) {
-                members.addObject().put("name", m.name().value()).put("version", m.version().toString())
-                        .put("path", m.path());
+                JsonObject member = members.addObject().put("name", m.name().value())
+                        .put("version", m.version().toString()).put("path", m.path());
+                m.requirements().ifPresent(r -> {
+                    // `dependencies` always, so that a member without any still says so; `dev-dependencies`
+                    // only when it has some, as a package's `dev` mark is written only when true.
+                    JsonObject deps = member.putObject("dependencies");
+                    r.dependencies().forEach((name, requirement) -> deps.put(name.value(), requirement));
+                    if (!r.devDependencies().isEmpty()) {
+                        JsonObject dev = member.putObject("dev-dependencies");
+                        r.devDependencies().forEach((name, requirement) -> dev.put(name.value(), requirement));
+                    }
+                });
             }
         }
         JsonObject resolver = root.putObject("resolver");

@@ -106,7 +106,9 @@ public final class LockCheck {
 
         static Target of(WorkspaceResolution workspace) {
             Map<PackageName, Version> fixed = new TreeMap<>();
-            fixed.put(workspace.workspace().name(), workspace.workspace().version());
+            // A root without a package of its own is no package: nothing can depend on it, and a
+            // registry package of its name is an ordinary one (WorkspaceResolution.root).
+            workspace.workspace().rootPackage().ifPresent(p -> fixed.put(p.name(), p.version()));
             workspace.workspace().members().forEach(m -> fixed.put(m.name(), m.version()));
             ManifestInfo info = workspace.manifestInfo();
             return new Target(workspace.requirements(), info.requirementsDigest(), fixed, Optional.of(info.members()));
@@ -157,17 +159,22 @@ public final class LockCheck {
         }
     }
 
-    private static void checkManifest(Lockfile lockfile, Target target, List<Problem> problems) {
+    private static void checkManifest(Lockfile lockfile, Target target, List<Problem> all) {
         Manifest manifest = target.requirements();
-        target.members().ifPresent(members -> checkMembers(lockfile.manifest().members(), members, problems));
+        // The members' own problems come first and say which member changed; they do not hide what
+        // the change means for the locked packages (a dev mark, an unlocked requirement) below.
+        List<Problem> memberProblems = new ArrayList<>();
+        target.members().ifPresent(members -> checkMembers(lockfile.manifest().members(), members, memberProblems));
+        all.addAll(memberProblems);
+        List<Problem> problems = new ArrayList<>();
         if (!lockfile.manifest().name().equals(manifest.name()) || !lockfile.manifest().version().equals(manifest.version())) {
             problems.add(new Problem("manifest-changed", Optional.empty(), "the lockfile was made for `"
                     + lockfile.manifest().name() + " " + lockfile.manifest().version() + "`, the manifest is `"
                     + manifest.name() + " " + manifest.version() + "`"));
         }
         for (Dependency d : manifest.allDependencies()) {
-            if (d.name().equals(manifest.name())) {
-                continue;
+            if (d.name().equals(manifest.name()) && target.fixed().containsKey(d.name())) {
+                continue; // satisfied by the project itself
             }
             List<LockedPackage> locked = lockfile.packages().stream().filter(p -> p.name().equals(d.name())).toList();
             if (locked.isEmpty()) {
@@ -190,12 +197,14 @@ public final class LockCheck {
                         : "not marked dev, but the manifest's dependencies do not need it")));
             }
         }
-        if (!lockfile.manifest().requirementsDigest().equals(target.digest()) && problems.isEmpty()) {
+        if (!lockfile.manifest().requirementsDigest().equals(target.digest()) && problems.isEmpty()
+                && memberProblems.isEmpty()) {
             // The requirements changed in a way the locked versions still satisfy, e.g. `^1.0` became
             // `^1.1` while 1.2.0 is locked: still stale, since the newest allowed may differ now.
             problems.add(new Problem("manifest-changed", Optional.empty(),
                     "the manifest's requirements changed since the lockfile was written"));
         }
+        all.addAll(problems);
     }
 
     /** Members added, removed, at another version or moved since the lockfile was written, by name. */
@@ -221,6 +230,34 @@ public final class LockCheck {
             } else if (!was.path().equals(is.path())) {
                 problems.add(new Problem("member-moved", Optional.empty(), "member `" + name + "` is at `" + is.path()
                         + "`, the lockfile has `" + was.path() + "`"));
+            }
+            if (was != null && is != null && was.requirements().isPresent() && is.requirements().isPresent()) {
+                List<String> changes = new ArrayList<>();
+                changes(was.requirements().get().dependencies(), is.requirements().get().dependencies(), "", changes);
+                changes(was.requirements().get().devDependencies(), is.requirements().get().devDependencies(),
+                        "dev-dependency ", changes);
+                if (!changes.isEmpty()) {
+                    problems.add(new Problem("member-requirements-changed", Optional.empty(), "member `" + name + "` ("
+                            + is.path() + ") changed its requirements: " + String.join(", ", changes)));
+                }
+            }
+        }
+    }
+
+    /** What changed in one section of a member's requirements: added, removed, or another requirement. */
+    private static void changes(Map<PackageName, String> before, Map<PackageName, String> after, String what,
+                                List<String> changes) {
+        Set<PackageName> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (PackageName n : names) {
+            String was = before.get(n);
+            String is = after.get(n);
+            if (was == null) {
+                changes.add("added " + what + "`" + n + " " + is + "`");
+            } else if (is == null) {
+                changes.add("removed " + what + "`" + n + " " + was + "`");
+            } else if (!was.equals(is)) {
+                changes.add(what + "`" + n + " " + was + "` became `" + n + " " + is + "`");
             }
         }
     }

@@ -53,11 +53,22 @@ public final class WorkspaceResolution {
     }
 
     /**
-     * The root the solver resolves: the workspace's name and version, and every requirement once
-     * (the same name and requirement from several manifests is one requirement with several origins).
+     * The root the solver resolves against {@code index} (the registry with the members laid over it,
+     * {@link #index}): the workspace's name and version, and every requirement once (the same name and
+     * requirement from several manifests is one requirement with several origins).
+     *
+     * <p>The solver knows its root by name, so a workspace without a package of its own must not go by
+     * a name the index has: when the registry has a package named {@link Workspace#UNNAMED}, the root
+     * is the first of {@code workspace-1}, {@code workspace-2}, ... that it does not have, and that
+     * package can be required like any other. The name is the solver's only: the lockfile's
+     * {@code manifest.name} stays {@link Workspace#UNNAMED} ({@link #manifestInfo}).
      */
-    public Manifest root() {
-        return new Manifest(workspace.name(), workspace.version(), new ArrayList<>(origins(true).keySet()));
+    public Manifest root(PackageIndex index) {
+        PackageName name = workspace.name();
+        for (int i = 1; workspace.rootPackage().isEmpty() && index.find(name).isPresent(); i++) {
+            name = PackageName.of(Workspace.UNNAMED.value() + "-" + i);
+        }
+        return new Manifest(name, workspace.version(), new ArrayList<>(origins(true).keySet()));
     }
 
     /** Which members declare each root requirement; the root package's own are in the map only when a member shares them. */
@@ -148,6 +159,7 @@ public final class WorkspaceResolution {
     /** The lockfile's {@code manifest} section for this workspace: its digest and members. */
     public ManifestInfo manifestInfo() {
         return new ManifestInfo(workspace.name(), workspace.version(), RequirementsDigest.of(workspace),
-                workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path())).toList());
+                workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path(),
+                        Optional.of(ManifestInfo.Requirements.of(m.manifest())))).toList());
     }
 }

@@ -37,7 +37,8 @@ class WorkspaceLockTest {
     private static final URI LOCATION = URI.create("file:///srv/registry/");
     private static final InMemoryIndex INDEX = new InMemoryIndex("tiny", List.of(
             release("http", "1.0.0"), release("http", "1.1.0"), release("http", "2.0.0"),
-            release("log", "0.4.0"), release("json", "1.0.0", "log ^0.4"), release("api", "9.0.0")));
+            release("log", "0.4.0"), release("json", "1.0.0", "log ^0.4"), release("api", "9.0.0"),
+            release("workspace", "2.0.0", "log ^0.4")));
 
     @TempDir
     Path dir;
@@ -76,8 +77,10 @@ class WorkspaceLockTest {
         Lockfile lockfile = lock(workspace(API, WEB));
         assertEquals(List.of(PackageId.of("http", "1.1.0"), PackageId.of("json", "1.0.0"), PackageId.of("log", "0.4.0")),
                 lockfile.ids(), "the registry's `api` is shadowed by the member, which is not a locked package");
-        assertEquals(List.of(new ManifestInfo.Member(PackageName.of("web"), Version.parse("1.0.0"), "apps/web"),
-                new ManifestInfo.Member(PackageName.of("api"), Version.parse("1.0.0"), "libs/api")),
+        assertEquals(List.of(new ManifestInfo.Member(PackageName.of("web"), Version.parse("1.0.0"), "apps/web",
+                        Optional.of(ManifestInfo.Requirements.of(WEB.manifest()))),
+                new ManifestInfo.Member(PackageName.of("api"), Version.parse("1.0.0"), "libs/api",
+                        Optional.of(ManifestInfo.Requirements.of(API.manifest())))),
                 lockfile.manifest().members());
         assertEquals(Workspace.UNNAMED, lockfile.manifest().name());
         // json and what it needs come from api's dev-dependencies only.
@@ -92,7 +95,9 @@ class WorkspaceLockTest {
         LockfileWriter.write(lockfile, file);
         String text = Files.readString(file);
         assertTrue(text.contains("\"members\": [\n      {\n        \"name\": \"web\",\n        \"version\": \"1.0.0\",\n"
-                + "        \"path\": \"apps/web\"\n      },"), text);
+                + "        \"path\": \"apps/web\",\n        \"dependencies\": {\n          \"api\": \"^1\",\n"
+                + "          \"http\": \"*\"\n        }\n      },"), text);
+        assertTrue(text.contains("\"dev-dependencies\": {\n          \"json\": \"^1\"\n        }"), text);
         Lockfile read = LockfileReader.read(file);
         assertEquals(lockfile, read);
         assertArrayEquals(LockfileWriter.toBytes(lockfile), LockfileWriter.toBytes(read));
@@ -127,16 +132,42 @@ class WorkspaceLockTest {
         Lockfile lockfile = lock(workspace(API, WEB));
         Workspace.Member narrower = member("apps/web", "web", "1.0.0",
                 List.of(Dependency.parse("api", "^1"), Dependency.parse("http", "^1.1")), List.of());
-        assertEquals(List.of("the manifest's requirements changed since the lockfile was written"),
+        assertEquals(List.of("member `web` (apps/web) changed its requirements: `http *` became `http ^1.1`"),
                 messages(lockfile, workspace(API, narrower)));
         Workspace.Member newDependency = member("apps/web", "web", "1.0.0",
                 List.of(Dependency.parse("api", "^1"), Dependency.parse("log", "^0.4")), List.of());
         // log was locked for api's dev-dependency json alone; now a member needs it.
-        assertEquals(List.of("`log@0.4.0` is marked dev, but the manifest's dependencies need it"),
+        assertEquals(List.of("member `web` (apps/web) changed its requirements: removed `http *`, added `log ^0.4`",
+                "`log@0.4.0` is marked dev, but the manifest's dependencies need it"),
                 messages(lockfile, workspace(API, newDependency)));
+        Workspace.Member devChanged = member("libs/api", "api", "1.0.0", API.manifest().dependencies(),
+                List.of(Dependency.parse("json", "^1.0"), Dependency.parse("log", "*")));
+        assertEquals(List.of("member `api` (libs/api) changed its requirements: dev-dependency `json ^1` became"
+                + " `json ^1.0`, added dev-dependency `log *`"), messages(lockfile, workspace(devChanged, WEB)));
+        // A lockfile written before members' requirements were recorded says only that something changed.
+        Lockfile older = new Lockfile(lockfile.format(), new ManifestInfo(lockfile.manifest().name(),
+                lockfile.manifest().version(), lockfile.manifest().requirementsDigest(), lockfile.manifest().members()
+                .stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path(), Optional.empty())).toList()),
+                lockfile.resolver(), lockfile.sources(), lockfile.packages(), lockfile.installOrder());
+        assertEquals(List.of("the manifest's requirements changed since the lockfile was written"),
+                messages(older, workspace(API, narrower)));
         LockfileOutOfDateException e = assertThrows(LockfileOutOfDateException.class, () -> LockCheck.requireManifest(
                 lockfile, new WorkspaceResolution(workspace(API, narrower)), "cocoatly-lock.json"));
         assertTrue(e.getMessage().contains("cocoatly-lock.json"), e.getMessage());
+    }
+
+    @Test
+    void aRegistryPackageNamedWorkspaceCanBeUsedInAWorkspaceWithoutAPackage() {
+        Workspace.Member uses = member("apps/web", "web", "1.0.0", List.of(Dependency.parse("workspace", "^2")), List.of());
+        Lockfile lockfile = lock(workspace(API, uses));
+        assertTrue(lockfile.ids().contains(PackageId.of("workspace", "2.0.0")), lockfile.ids().toString());
+        assertEquals(Workspace.UNNAMED, lockfile.manifest().name(), "the lockfile's name stays as documented");
+        assertEquals(List.of(), messages(lockfile, workspace(API, uses)));
+        Workspace.Member narrower = member("apps/web", "web", "1.0.0", List.of(Dependency.parse("workspace", "^3")),
+                List.of());
+        assertEquals(List.of("member `web` (apps/web) changed its requirements: `workspace ^2` became `workspace ^3`",
+                "the manifest requires `workspace ^3`, but the lockfile has `workspace@2.0.0`"),
+                messages(lockfile, workspace(API, narrower)));
     }
 
     @Test

@@ -51,7 +51,7 @@ class WorkspaceScenarioTest {
     private static void check(Scenario s) {
         WorkspaceResolution ws = new WorkspaceResolution(s.workspace().orElseThrow());
         Resolver resolver = new Resolver(ws.index(s.registry()));
-        ResolveRequest request = ResolveRequest.of(ws.root()).withOrigins(ws.origins())
+        ResolveRequest request = ResolveRequest.of(ws.root(s.registry())).withOrigins(ws.origins())
                 .withPreferred(s.options().preferred())
                 .withPolicy(s.options().semverMajor() ? VersionPolicy.SEMVER_MAJOR : VersionPolicy.ONE_PER_PACKAGE)
                 .withAllowPrereleases(s.options().prereleases());

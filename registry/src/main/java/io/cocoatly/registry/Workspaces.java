@@ -7,12 +7,17 @@ import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.Workspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
 /**
  * Reads a workspace: a root {@code cocoatly.json} with a {@code "workspace": {"members": [globs],
@@ -29,8 +34,9 @@ import java.util.stream.Stream;
  *
  * <p>Globs are matched against a directory's path relative to the root, segments joined by {@code /}:
  * {@code *} matches within one segment, {@code **} across segments, {@code ?} one character. Only
- * directories holding a {@code cocoatly.json} are members; the root itself never is, and hidden
- * directories (a name starting with {@code .}, such as {@code .git} or an installation) are not searched.
+ * directories holding a {@code cocoatly.json} are members; the root itself never is, hidden
+ * directories (a name starting with {@code .}, such as {@code .git} or an installation) are not searched,
+ * and the walk goes only as deep as the globs need ({@link #walk}).
  */
 public final class Workspaces {
 
@@ -87,14 +93,19 @@ public final class Workspaces {
         Optional<Manifest> rootPackage = root.keys().stream().anyMatch(k -> !k.equals(KEY))
                 ? Optional.of(Manifests.fromCursor(root)) : Optional.empty();
 
-        List<Path> candidates = candidates(dir);
+        List<PathMatcher> included = new ArrayList<>();
+        for (JsonCursor glob : includes) {
+            included.add(matcher(glob));
+        }
+        List<Path> candidates = walk(dir, includes.stream().map(JsonCursor::string).toList()).found();
         List<PathMatcher> excluded = new ArrayList<>();
         for (JsonCursor glob : excludes) {
             excluded.add(matcher(glob));
         }
         Map<String, JsonCursor> chosen = new TreeMap<>();
-        for (JsonCursor glob : includes) {
-            PathMatcher include = matcher(glob);
+        for (int i = 0; i < includes.size(); i++) {
+            JsonCursor glob = includes.get(i);
+            PathMatcher include = included.get(i);
             boolean matched = false;
             for (Path candidate : candidates) {
                 if (include.matches(candidate)) {
@@ -152,22 +163,94 @@ public final class Workspaces {
         }
     }
 
-    /** Every directory below {@code root} that holds a manifest, relative to it, hidden ones skipped. */
-    private static List<Path> candidates(Path root) {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            // A symbolic link is never a member: it could bring in a manifest from outside the root.
-            walk.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .filter(d -> !d.equals(root))
-                    .filter(d -> !hidden(root.relativize(d)))
-                    .filter(d -> Files.isRegularFile(d.resolve(Manifests.FILE_NAME)))
-                    .forEach(d -> found.add(root.relativize(d)));
-        } catch (IOException | UncheckedIOException e) {
+    /**
+     * What the member walk found and which directories it listed: every directory below {@code root}
+     * that holds a manifest and that a glob could match, relative to the root, and (for tests of how
+     * far the walk goes) the directories whose entries it read.
+     */
+    record Walk(List<Path> found, List<Path> listed) {
+    }
+
+    /**
+     * Walks only as deep as {@code globs} need: a glob's literal leading segments name one directory,
+     * each further segment is one level, and only a segment with {@code **} (or a {@code {..}} group,
+     * which may hold a {@code /}) recurses without limit. Hidden directories are never entered, and a
+     * directory that is a symbolic link never counts or is entered: it could bring in a manifest from
+     * outside the root. So {@code packages/*} reads {@code packages/} and looks for a manifest in each
+     * directory there, and never reads a {@code packages/x/node_modules/}.
+     */
+    static Walk walk(Path root, List<String> globs) {
+        Set<Path> found = new TreeSet<>((a, b) -> slashed(a).compareTo(slashed(b)));
+        List<Path> listed = new ArrayList<>();
+        for (String glob : globs) {
+            List<String> segments = List.of(glob.split("/"));
+            int literal = 0;
+            while (literal < segments.size() && !isPattern(segments.get(literal))) {
+                literal++;
+            }
+            Path start = root;
+            for (String segment : segments.subList(0, literal)) {
+                start = start.resolve(segment);
+            }
+            if (hidden(root.relativize(start)) || !realDirectoriesDown(root, start)) {
+                continue;
+            }
+            boolean unbounded = glob.contains("**") || glob.contains("{");
+            int depth = unbounded ? Integer.MAX_VALUE : segments.size() - literal;
+            walkFrom(root, start, depth, found, listed);
+        }
+        return new Walk(List.copyOf(found), List.copyOf(listed));
+    }
+
+    private static void walkFrom(Path root, Path start, int depth, Set<Path> found, List<Path> listed) {
+        try {
+            Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), depth,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d,
+                                BasicFileAttributes attrs) {
+                            if (!d.equals(start) && d.getFileName().toString().startsWith(".")) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            listed.add(root.relativize(d));
+                            candidate(d);
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path f,
+                                BasicFileAttributes attrs) {
+                            // A directory at the depth limit comes here, unopened; a link never counts.
+                            if (attrs.isDirectory() && !f.getFileName().toString().startsWith(".")) {
+                                candidate(f);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        private void candidate(Path d) {
+                            if (!d.equals(root) && Files.isRegularFile(d.resolve(Manifests.FILE_NAME))) {
+                                found.add(root.relativize(d));
+                            }
+                        }
+                    });
+        } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "manifest-unreadable", "cannot list the members of workspace `"
                     + root + "`: " + e.getMessage(), List.of(), e);
         }
-        found.sort((a, b) -> slashed(a).compareTo(slashed(b)));
-        return found;
+    }
+
+    /** Whether every directory from {@code root} down to {@code dir} is a real directory, none a link. */
+    private static boolean realDirectoriesDown(Path root, Path dir) {
+        for (Path d = dir; !d.equals(root); d = d.getParent()) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPattern(String segment) {
+        return segment.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
     }
 
     private static boolean hidden(Path relative) {

@@ -33,6 +33,8 @@ class LayeringTest {
                 .orShould().haveSimpleName("CanonicalFiles")
                 // A workspace root's manifest and its members, read next to Manifests (docs/workspaces.md).
                 .orShould().haveSimpleName("Workspaces")
+                // The manifest a workspace member is published with, and its dependencies on members.
+                .orShould().haveSimpleName("PublishedManifest").orShould().haveSimpleName("OnMember")
                 .check(MAIN);
     }
 

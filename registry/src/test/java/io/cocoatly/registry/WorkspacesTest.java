@@ -66,6 +66,24 @@ class WorkspacesTest {
     }
 
     @Test
+    void theWalkGoesOnlyAsDeepAsTheGlobsNeed() throws IOException {
+        member("packages/a", "a");
+        member("packages/a/node_modules/deep/x", "x");
+        member("target/y", "y");
+        member("tools/gen/sub/z", "z");
+        Workspaces.Walk walk = Workspaces.walk(dir, List.of("packages/*", "tools/**"));
+        assertEquals(List.of("packages/a", "tools/gen/sub/z"), walk.found().stream().map(Path::toString).toList());
+        // `packages/*` reads `packages/` only: no directory below a member, and nothing outside the globs.
+        assertEquals(List.of("packages", "tools", "tools/gen", "tools/gen/sub", "tools/gen/sub/z"),
+                walk.listed().stream().map(Path::toString).toList());
+        member("apps/web", "web");
+        member("apps/web/vendor/v", "v");
+        Workspaces.Walk literal = Workspaces.walk(dir, List.of("apps/web"));
+        assertEquals(List.of("apps/web"), literal.found().stream().map(Path::toString).toList());
+        assertEquals(List.of(), literal.listed(), "a literal path is looked at, not listed");
+    }
+
+    @Test
     void aSymbolicLinkIsNeverAMember() throws IOException {
         member("libs/a", "a");
         Path outside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-outside").resolve("x"));
