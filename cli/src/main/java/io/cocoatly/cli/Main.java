@@ -14,6 +14,10 @@ public final class Main {
 
     /** Runs one command on the real terminal and exits with its code. */
     public static void main(String[] args) {
+        // picocli's default factory otherwise looks for Groovy's Closure class on first use, and a
+        // class that is not there is looked for in every jar of the class path: all 79 opened, the
+        // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
+        System.setProperty("picocli.disable.closures", "true");
         Context context = context();
         int code = Cli.run(context, args);
         context.out().flush();
