@@ -36,6 +36,7 @@ public final class CdsTraining {
      * missing). Exits 0 even if a command failed: a smaller archive is still a correct one.
      */
     public static void main(String[] args) throws IOException {
+        Main.context(); // what every run loads before Cli.run: Main, Console.detect and its method reference
         Path scratch = Files.createTempDirectory("cocoatly-cds-");
         try {
             for (Run run : train(Path.of(args.length > 0 ? args[0] : "testdata"), scratch)) {

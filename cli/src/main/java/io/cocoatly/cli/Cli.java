@@ -6,6 +6,7 @@ import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.LockfileOutOfDateException;
 import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.model.SyntaxException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,9 @@ public final class Cli {
 
     /** Runs one invocation and returns its exit code; never calls {@code System.exit}. */
     public static int run(Context context, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return version(context);
+        }
         try {
             // A name is a built-in command's, else a plugin's, else an executable's (docs/cli.md).
             java.util.Optional<Integer> plugin = PluginCommands.dispatch(context, args);
@@ -51,6 +55,23 @@ public final class Cli {
         }
     }
 
+    /**
+     * {@code --version} or {@code -V} alone, answered before picocli builds any model: most of its
+     * start-up was that model (docs/performance-startup.md). The lines are {@link
+     * CocoatlyCommand.VersionProvider}'s, which picocli prints when {@code --version} comes with
+     * other options.
+     */
+    private static int version(Context context) {
+        try {
+            for (String line : new CocoatlyCommand.VersionProvider().getVersion()) {
+                context.out().println(line);
+            }
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            return handle(context, e, false, context.console().verbose());
+        }
+    }
+
     static CommandLine commandLine(Context context, String... args) {
         CommandLine cli = new CommandLine(new CocoatlyCommand(context), new ContextFactory(context));
         addSubcommands(cli, args);
@@ -62,13 +83,11 @@ public final class Cli {
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpWidth(terminalWidth(context));
-        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(context, ex, wantsJson(parseResult),
-                context.console().verbose()));
-        cli.setParameterExceptionHandler((ex, arguments) -> {
-            boolean json = Arrays.asList(arguments).contains("--json");
-            report(context, UsageErrors.of(ex), json, false);
-            return ExitCodes.INVALID_INPUT;
-        });
+        // Named classes, not lambdas: a lambda implementing a picocli interface links that (Java 5)
+        // interface when the start-up archive is dumped, which leaves it, and every picocli class
+        // implementing it, out of the archive (docs/performance-startup.md).
+        cli.setExecutionExceptionHandler(new ExecutionErrors(context));
+        cli.setParameterExceptionHandler(new ParameterErrors(context));
         return cli;
     }
 
@@ -76,12 +95,9 @@ public final class Cli {
      * Adds the subcommand the arguments name, with its whole model. When they name none (help, a
      * typo) every command is added as its name, aliases and description alone: all that picocli lists
      * or suggests then, without reflecting over any command's options (most of the start-up of
-     * {@code --help}, see docs/performance-startup.md). {@code --version} alone needs no command.
+     * {@code --help}, see docs/performance-startup.md).
      */
     private static void addSubcommands(CommandLine cli, String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return;
-        }
         String requested = requestedCommand(args);
         if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
             // A completion script covers every command. A loop, not forEach(cli::addSubcommand): a
@@ -193,6 +209,24 @@ public final class Cli {
             }
         }
         return false;
+    }
+
+    /** Maps what a command throws to output and an exit code, through {@link #handle}. */
+    private record ExecutionErrors(Context context) implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            return handle(context, ex, wantsJson(parseResult), context.console().verbose());
+        }
+    }
+
+    /** Reports a command line picocli cannot parse as invalid input, as JSON when it asks for it. */
+    private record ParameterErrors(Context context) implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] arguments) {
+            boolean json = Arrays.asList(arguments).contains("--json");
+            report(context, UsageErrors.of(ex), json, false);
+            return ExitCodes.INVALID_INPUT;
+        }
     }
 
     /** Lets picocli build commands whose constructor takes the {@link Context}. */

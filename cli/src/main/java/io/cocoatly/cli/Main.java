@@ -12,15 +12,28 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs one command on the real terminal and exits with its code. */
     public static void main(String[] args) {
+        // picocli's default factory otherwise looks for Groovy's Closure class on first use, and a
+        // class that is not there is looked for in every jar of the class path: all 79 opened, the
+        // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
+        System.setProperty("picocli.disable.closures", "true");
+        Context context = context();
+        int code = Cli.run(context, args);
+        context.out().flush();
+        context.err().flush();
+        System.exit(code);
+    }
+
+    /**
+     * The real process's streams, environment, directory and terminal. {@link CdsTraining} calls it
+     * too, so that the start-up archive holds what every run loads before {@link Cli#run}.
+     */
+    static Context context() {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         InputStream in = System.in;
-        Context context = new Context(out, err, in, System.getenv(), Path.of("").toAbsolutePath(),
+        return new Context(out, err, in, System.getenv(), Path.of("").toAbsolutePath(),
                 Console.detect(System.getenv()));
-        int code = Cli.run(context, args);
-        out.flush();
-        err.flush();
-        System.exit(code);
     }
 }

@@ -25,10 +25,21 @@ final class PluginHelp {
 
     /** Adds the section to the top-level command's help. */
     static void addTo(CommandLine cli, Context context) {
-        cli.getHelpSectionMap().put(SECTION, help -> render(context));
+        cli.getHelpSectionMap().put(SECTION, new Section(context));
         List<String> keys = new ArrayList<>(cli.getHelpSectionKeys());
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST) + 1, SECTION);
         cli.setHelpSectionKeys(keys);
+    }
+
+    /**
+     * The section as picocli renders it. A named class, not a lambda: a lambda implementing picocli's
+     * (Java 5) interface would leave that interface out of the start-up archive (see {@link Cli}).
+     */
+    private record Section(Context context) implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return PluginHelp.render(context);
+        }
     }
 
     /** The section's text; warnings about the plugins go to stderr. */

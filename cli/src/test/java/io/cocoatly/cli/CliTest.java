@@ -21,6 +21,19 @@ class CliTest {
     }
 
     @Test
+    void versionBeforePicocliAndThroughItSayTheSame() {
+        // `--version` and `-V` alone are answered before picocli; with another option picocli answers.
+        String version = CliRunner.in(dir).run("--version").out();
+        for (String[] args : new String[][] {{"-V"}, {"-q", "--version"}, {"--version", "--no-plugins"}}) {
+            CliRunner.Result r = CliRunner.in(dir).run(args);
+            assertEquals(0, r.exitCode(), String.join(" ", args));
+            assertEquals(version, r.out(), String.join(" ", args));
+            assertEquals("", r.err(), String.join(" ", args));
+        }
+        assertEquals(2, version.lines().count(), version);
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         CliRunner.Result r = CliRunner.in(dir).run("--help");
         assertEquals(0, r.exitCode());

@@ -230,8 +230,22 @@ class LauncherProcessTest {
             assertTrue(loaded.contains(name + " source: shared objects file"), () -> name + " not from the archive:\n"
                     + loaded.lines().filter(l -> l.contains(name + " ")).toList());
         }
+        // Nor any other class of a jar: each would be looked for through the jars in order, opening
+        // them on the way (Main and the handlers Cli gives picocli were such classes once).
+        assertEquals(List.of(), loaded.lines().filter(l -> l.contains(" source: file:")).toList(),
+                "classes loaded from the jars, not the archive");
         assertEquals("", read(dir.resolve("second.err")), "the archive adds nothing on stderr");
         assertEquals(recorded, Files.getLastModifiedTime(target.resolve("cocoatly.jsa")), "recorded once per build");
+
+        // `--version` alone is answered before picocli: no CommandLine, no model (the interfaces that
+        // Cli's classes implement are loaded with them).
+        Files.delete(classes);
+        Process version = start(List.of(cli, "--version"), Map.of("JAVA", java.toString()), "", dir.resolve("version.out"),
+                dir.resolve("version.err"));
+        assertTrue(version.waitFor(120, TimeUnit.SECONDS), "--version did not end");
+        assertEquals(read(dir.resolve("first.out")), read(dir.resolve("version.out")));
+        assertEquals(List.of(), read(classes).lines().filter(l -> l.contains(" picocli.CommandLine ")
+                || l.contains(" picocli.CommandLine$Model")).toList(), "picocli's model loaded by --version");
 
         Process plain = start(List.of(cli, "list"), Map.of("COCOATLY_CDS", "0"), "", dir.resolve("plain.out"),
                 dir.resolve("plain.err"));

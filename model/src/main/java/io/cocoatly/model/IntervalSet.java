@@ -22,6 +22,17 @@ final class IntervalSet {
         boolean contains(Version v) {
             return (lo == null || lo.compareTo(v) <= 0) && (hi == null || v.compareTo(hi) < 0);
         }
+
+        // Written out as in PackageName (no ObjectMethods bootstrap at start-up), with the record's own hash.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Interval i && Objects.equals(lo, i.lo) && Objects.equals(hi, i.hi);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(lo) * 31 + Objects.hashCode(hi);
+        }
     }
 
     private static final IntervalSet EMPTY = new IntervalSet(List.of());

@@ -13,6 +13,17 @@ public record PackageId(PackageName name, Version version) implements Comparable
         return c != 0 ? c : version.compareTo(o.version);
     }
 
+    // Written out as in PackageName (no ObjectMethods bootstrap at start-up), with the record's own hash.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackageId id && name.equals(id.name) && version.equals(id.version);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + version.hashCode();
+    }
+
     @Override
     public String toString() {
         return name + "@" + version;

@@ -49,6 +49,19 @@ public record PackageName(String value) implements Comparable<PackageName> {
         return value.compareTo(o.value);
     }
 
+    // equals and hashCode written out, as the record would derive them (same hash: h * 31 + component's),
+    // so that no run bootstraps java.lang.runtime.ObjectMethods for them: spinning its method handles
+    // is a visible part of a short command's start-up (docs/performance-startup.md).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackageName n && value.equals(n.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -1,0 +1,81 @@
+package io.cocoatly.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The records whose {@code equals} and {@code hashCode} are written out (to spare the start-up an
+ * {@code ObjectMethods} bootstrap) keep a record's contract: equal exactly when every component is
+ * equal, and the hash a record derives ({@code h * 31 + hash(component)}, from 0), so no map's order
+ * changes with them.
+ */
+class RecordEqualityTest {
+
+    private static final Version V1 = Version.parse("1.0.0");
+    private static final Version V2 = Version.parse("2.0.0");
+
+    @Test
+    void packageNameEqualsByValue() {
+        assertEqualPair(PackageName.of("tls"), PackageName.of("tls"));
+        assertNotEquals(PackageName.of("tls"), PackageName.of("url"));
+        assertEquals("tls".hashCode(), PackageName.of("tls").hashCode());
+    }
+
+    @Test
+    void packageIdEqualsByNameAndVersion() {
+        assertEqualPair(PackageId.of("tls", "1.0.0"), new PackageId(PackageName.of("tls"), V1));
+        assertNotEquals(PackageId.of("tls", "1.0.0"), PackageId.of("url", "1.0.0"));
+        assertNotEquals(PackageId.of("tls", "1.0.0"), PackageId.of("tls", "2.0.0"));
+        assertEquals(hash(PackageName.of("tls"), V1), PackageId.of("tls", "1.0.0").hashCode());
+    }
+
+    @Test
+    void intervalEqualsByItsBoundsOpenOrNot() {
+        assertEqualPair(new IntervalSet.Interval(V1, V2), new IntervalSet.Interval(V1, V2));
+        assertEqualPair(new IntervalSet.Interval(null, null), new IntervalSet.Interval(null, null));
+        assertNotEquals(new IntervalSet.Interval(V1, V2), new IntervalSet.Interval(V1, null));
+        assertNotEquals(new IntervalSet.Interval(null, V2), new IntervalSet.Interval(V1, V2));
+        assertEquals(hash(V1, null), new IntervalSet.Interval(V1, null).hashCode());
+        assertEquals(hash(null, V2), new IntervalSet.Interval(null, V2).hashCode());
+    }
+
+    @Test
+    void artifactEqualsByEveryComponent() {
+        Artifact.Signature sig = new Artifact.Signature("key", "c2ln");
+        Artifact a = new Artifact("a.tar.gz", 10, Map.of("sha256", "00"), Optional.of(sig));
+        assertEqualPair(a, new Artifact("a.tar.gz", 10, Map.of("sha256", "00"),
+                Optional.of(new Artifact.Signature("key", "c2ln"))));
+        for (Artifact other : List.of(
+                new Artifact("b.tar.gz", 10, Map.of("sha256", "00"), Optional.of(sig)),
+                new Artifact("a.tar.gz", 11, Map.of("sha256", "00"), Optional.of(sig)),
+                new Artifact("a.tar.gz", 10, Map.of("sha256", "01"), Optional.of(sig)),
+                new Artifact("a.tar.gz", 10, Map.of("sha256", "00"), Optional.empty()),
+                new Artifact("a.tar.gz", 10, Map.of("sha256", "00"), Optional.of(new Artifact.Signature("k2", "c2ln"))),
+                new Artifact("a.tar.gz", 10, Map.of("sha256", "00"), Optional.of(new Artifact.Signature("key", "eA"))))) {
+            assertNotEquals(a, other);
+        }
+        assertEquals(hash("key", "c2ln"), sig.hashCode());
+        assertEquals(((("a.tar.gz".hashCode() * 31) + Long.hashCode(10)) * 31 + Map.of("sha256", "00").hashCode()) * 31
+                + Optional.of(sig).hashCode(), a.hashCode());
+    }
+
+    /** Equal both ways, equal hashes, and unequal to null and to another type. */
+    private static void assertEqualPair(Object a, Object b) {
+        assertEquals(a, b);
+        assertEquals(b, a);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(null, a);
+        assertNotEquals(a, "not a record of this type");
+    }
+
+    /** The hash a two-component record derives. */
+    private static int hash(Object first, Object second) {
+        return Objects.hashCode(first) * 31 + Objects.hashCode(second);
+    }
+}
