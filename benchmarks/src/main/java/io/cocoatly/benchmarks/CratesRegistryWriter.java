@@ -33,8 +33,9 @@ public final class CratesRegistryWriter {
     }
 
     /**
-     * {@code CratesRegistryWriter OUT_DIR [ROOTS]}: writes the registry of everything reachable from
-     * the first ROOTS (default all 300) top crates into OUT_DIR, which must not exist yet.
+     * {@code CratesRegistryWriter OUT_DIR [ROOTS|all]}: writes the registry of everything reachable from
+     * the first ROOTS (default all 300) top crates into OUT_DIR, which must not exist yet; {@code all}
+     * writes every crate of the snapshot.
      */
     public static void main(String[] args) {
         if (args.length < 1) {
@@ -42,11 +43,19 @@ public final class CratesRegistryWriter {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
+        CratesIndex index = CratesIndex.open();
+        if (args.length > 1 && args[1].equals("all")) {
+            List<PackageListing> all = new ArrayList<>();
+            index.parseAll(all::add);
+            int releases = write(out, all);
+            System.out.printf("wrote all %d packages, %d releases to %s%n", all.size(), releases, out);
+            return;
+        }
         List<PackageId> roots = CratesRoots.load();
         if (args.length > 1) {
             roots = roots.subList(0, Math.min(roots.size(), Integer.parseInt(args[1])));
         }
-        Map<PackageName, PackageListing> closure = closure(CratesIndex.open(), roots);
+        Map<PackageName, PackageListing> closure = closure(index, roots);
         int releases = write(out, closure.values());
         System.out.printf("wrote %d packages, %d releases reachable from %d roots to %s%n",
                 closure.size(), releases, roots.size(), out);
@@ -81,13 +90,13 @@ public final class CratesRegistryWriter {
         }
         RegistryEditor.init(out, "crates-2019-11-10");
         int count = 0;
+        List<PackageListing> portable = new ArrayList<>();
+        for (PackageListing listing : listings) {
+            portable.add(new PackageListing(listing.name(), listing.releases().stream().map(CratesRegistryWriter::portable).toList()));
+            count += listing.releases().size();
+        }
         try (RegistryEditor editor = RegistryEditor.open(out)) {
-            for (PackageListing listing : listings) {
-                for (Release release : listing.releases()) {
-                    editor.addRelease(portable(release));
-                    count++;
-                }
-            }
+            editor.addPackages(portable);
         }
         return count;
     }
