@@ -65,7 +65,7 @@ public final class DoseExport {
     private final VersionPolicy policy;
     private final Map<PackageName, PackageListing> listings = new LinkedHashMap<>();
 
-    private DoseExport(PackageIndex index, Collection<PackageName> names, VersionPolicy policy) {
+    DoseExport(PackageIndex index, Collection<PackageName> names, VersionPolicy policy) {
         this.policy = policy;
         for (PackageName name : names) {
             index.find(name).ifPresent(listing -> listings.put(name, listing));
