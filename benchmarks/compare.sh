@@ -12,12 +12,14 @@
 # names every reason, against `dose-distcheck -f -e` (explanations).
 #
 # Usage: benchmarks/compare.sh [runs] [--no-report] [--no-crates]
-#   runs         timed runs of each small-registry command (default 10; crates.io rows take 3)
+#   runs         timed runs of each small-registry command (default 10)
 #   --no-report  skip the in-process resolve report (about 3 min)
 #   --no-crates  skip the crates.io rows even where the snapshot is present
 # Raw output goes to benchmarks/results/compare-<UTC time>/ (hyperfine JSON, each tool's output, the
 # summary). Uses hyperfine if installed, else a loop around `date +%s%N` (as startup.sh does).
-# BENCH_SKIP_BUILD=1 uses the jars as built.
+# BENCH_SKIP_BUILD=1 uses the jars as built; CRATES_RUNS=N times the crates.io rows N times (default
+# 3); COMPARE_CRATES_DIR names a registry directory of the whole snapshot written before (default
+# benchmarks/target/compare/crates-io-all, written on first use).
 set -euo pipefail
 export LC_ALL=C
 runs=10
@@ -66,7 +68,8 @@ measure() {
   if [ "${COCOATLY_BENCH_LOOP:-0}" != 1 ] && command -v hyperfine > /dev/null; then
     local args=()
     for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-    hyperfine -N -i -w 1 -r "$n" --style none --export-json "$file.json" "${args[@]}" > /dev/null 2>&1
+    # One warm-up run, except for the long crates.io rows.
+    hyperfine -N -i -w "$([ "$n" -le 3 ] && echo 0 || echo 1)" -r "$n" --style none --export-json "$file.json" "${args[@]}" > /dev/null 2>&1
     python3 -c 'import json, sys
 for r in json.load(open(sys.argv[1]))["results"]: print(round(r["median"] * 1000))' "$file.json" > "$file.medians"
   else
@@ -145,16 +148,16 @@ for d in [p, *p.parents]:
     echo "crates.io rows skipped: no shared/data/crates-io-2019 beside the repository (see docs/performance.md)"
   else
     # Written once (about a minute) and kept in target/, where mvn clean removes it.
-    crates_dir=$root/benchmarks/target/compare/crates-io-all
+    crates_dir=${COMPARE_CRATES_DIR:-$root/benchmarks/target/compare/crates-io-all}
     if [ ! -f "$crates_dir/names.json" ]; then
       rm -rf "$crates_dir"
       mkdir -p "$(dirname "$crates_dir")"
       java -Xmx3g -Dcocoatly.data="$data" -cp "$jar" io.cocoatly.benchmarks.CratesRegistryWriter "$crates_dir" all
     fi
-    check_row "crates.io, every crate" "$crates_dir" semver-major 3
+    check_row "crates.io, every crate" "$crates_dir" semver-major "${CRATES_RUNS:-3}"
   fi
   echo
-  echo "Medians of $runs runs (3 for crates.io); load average after each row. --json gives verdicts only,"
+  echo "Medians of $runs runs (${CRATES_RUNS:-3} for crates.io); load average after each row. --json gives verdicts only,"
   echo "as dose-distcheck -f does; the text output names every reason, as -f -e explains."
   echo
   echo "| registry | policy | versions | uninstallable | same verdicts | cocoatly --json | dose -f | ratio | cocoatly text | dose -f -e | ratio | load |"
