@@ -72,6 +72,9 @@ measure() {
     hyperfine -N -i -w "$([ "$n" -le 3 ] && echo 0 || echo 1)" -r "$n" --style none --export-json "$file.json" "${args[@]}" > /dev/null 2>&1
     python3 -c 'import json, sys
 for r in json.load(open(sys.argv[1]))["results"]: print(round(r["median"] * 1000))' "$file.json" > "$file.medians"
+    # Mean CPU time (user + system) grows far less than wall time when other processes take the cores.
+    python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]: print(round((r["user"] + r["system"]) * 1000))' "$file.json" > "$file.cpus"
   else
     : > "$file.times"
     for _ in $(seq "$n"); do
@@ -87,7 +90,14 @@ for r in json.load(open(sys.argv[1]))["results"]: print(round(r["median"] * 1000
       awk -v i="$i" '$1 == i { print $2 }' "$file.times" | sort -n \
         | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)) }'
     done > "$file.medians"
+    printf -- '-\n-\n-\n-\n' > "$file.cpus"
   fi
+}
+
+# ratios WALL_A WALL_B CPU_A CPU_B: "Wx / Cx" (the CPU ratio is "-" without hyperfine).
+ratios() {
+  awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" \
+    'BEGIN { printf "%.1fx / %s", a / b, (d + 0 > 0 ? sprintf("%.1fx", c / d) : "-") }'
 }
 
 disagreed=0
@@ -117,12 +127,13 @@ check_row() {
     "dose-distcheck -f" "dose-distcheck -f cudf://$work/in.cudf" \
     "cocoatly check (text, reasons)" "$cli check --registry $registry --multiple-versions=$policy" \
     "dose-distcheck -f -e" "dose-distcheck -f -e cudf://$work/in.cudf"
-  local m
+  local m c
   mapfile -t m < "$base.medians"
-  rows+=("$(printf '| %s | %s | %s | %s | %s | %s ms | %s ms | %.1fx | %s ms | %s ms | %.1fx | %s |' "$label" "$policy" \
-    "$versions" "$uninstallable" "$([ "$differ" = 0 ] && echo yes || echo "NO ($differ)")" "${m[0]}" "${m[1]}" \
-    "$(awk -v a="${m[0]}" -v b="${m[1]}" 'BEGIN { print a / b }')" "${m[2]}" "${m[3]}" \
-    "$(awk -v a="${m[2]}" -v b="${m[3]}" 'BEGIN { print a / b }')" "$(load)")")
+  mapfile -t c < "$base.cpus"
+  rows+=("$(printf '| %s | %s | %s | %s | %s | %s / %s ms | %s / %s ms | %s | %s / %s ms | %s / %s ms | %s | %s |' "$label" \
+    "$policy" "$versions" "$uninstallable" "$([ "$differ" = 0 ] && echo yes || echo "NO ($differ)")" \
+    "${m[0]}" "${c[0]}" "${m[1]}" "${c[1]}" "$(ratios "${m[0]}" "${m[1]}" "${c[0]}" "${c[1]}")" \
+    "${m[2]}" "${c[2]}" "${m[3]}" "${c[3]}" "$(ratios "${m[2]}" "${m[3]}" "${c[2]}" "${c[3]}")" "$(load)")")
 }
 
 echo
@@ -157,8 +168,9 @@ for d in [p, *p.parents]:
     check_row "crates.io, every crate" "$crates_dir" semver-major "${CRATES_RUNS:-3}"
   fi
   echo
-  echo "Medians of $runs runs (${CRATES_RUNS:-3} for crates.io); load average after each row. --json gives verdicts only,"
-  echo "as dose-distcheck -f does; the text output names every reason, as -f -e explains."
+  echo "Median wall / mean CPU (user + system) time of $runs runs (${CRATES_RUNS:-3} for crates.io); ratios of both;"
+  echo "load average after each row. --json gives verdicts only, as dose-distcheck -f does; the text"
+  echo "output names every reason, as -f -e explains."
   echo
   echo "| registry | policy | versions | uninstallable | same verdicts | cocoatly --json | dose -f | ratio | cocoatly text | dose -f -e | ratio | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
