@@ -33,24 +33,32 @@ public final class CratesRegistryWriter {
     }
 
     /**
-     * {@code CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS]}: writes the registry of everything
+     * {@code CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS|all]}: writes the registry of everything
      * reachable from the first ROOTS (default all) top crates into OUT_DIR, which must not exist yet;
-     * from the snapshot beside the clone, or with {@code --excerpt} from the excerpt committed in
-     * {@code testdata/crates-excerpt} (its 48 roots), which every clone has.
+     * {@code all} writes every crate. From the snapshot beside the clone, or with {@code --excerpt} from
+     * the excerpt committed in {@code testdata/crates-excerpt} (its 48 roots), which every clone has.
      */
     public static void main(String[] args) {
         boolean excerpt = args.length > 0 && args[0].equals("--excerpt");
         List<String> rest = List.of(args).subList(excerpt ? 1 : 0, args.length);
         if (rest.isEmpty()) {
-            System.err.println("usage: CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS]");
+            System.err.println("usage: CratesRegistryWriter [--excerpt] OUT_DIR [ROOTS|all]");
             System.exit(2);
         }
         Path out = Path.of(rest.get(0));
+        CratesIndex index = excerpt ? CratesIndex.openExcerpt() : CratesIndex.open();
+        if (rest.size() > 1 && rest.get(1).equals("all")) {
+            List<PackageListing> all = new ArrayList<>();
+            index.parseAll(all::add);
+            int releases = write(out, all);
+            System.out.printf("wrote all %d packages, %d releases to %s%n", all.size(), releases, out);
+            return;
+        }
         List<PackageId> roots = excerpt ? CratesRoots.load(DataFiles.excerptRootsFile()) : CratesRoots.load();
         if (rest.size() > 1) {
             roots = roots.subList(0, Math.min(roots.size(), Integer.parseInt(rest.get(1))));
         }
-        Map<PackageName, PackageListing> closure = closure(excerpt ? CratesIndex.openExcerpt() : CratesIndex.open(), roots);
+        Map<PackageName, PackageListing> closure = closure(index, roots);
         int releases = write(out, closure.values());
         System.out.printf("wrote %d packages, %d releases reachable from %d roots to %s%n",
                 closure.size(), releases, roots.size(), out);
@@ -85,13 +93,13 @@ public final class CratesRegistryWriter {
         }
         RegistryEditor.init(out, "crates-2019-11-10");
         int count = 0;
+        List<PackageListing> portable = new ArrayList<>();
+        for (PackageListing listing : listings) {
+            portable.add(new PackageListing(listing.name(), listing.releases().stream().map(CratesRegistryWriter::portable).toList()));
+            count += listing.releases().size();
+        }
         try (RegistryEditor editor = RegistryEditor.open(out)) {
-            for (PackageListing listing : listings) {
-                for (Release release : listing.releases()) {
-                    editor.addRelease(portable(release));
-                    count++;
-                }
-            }
+            editor.addPackages(portable);
         }
         return count;
     }

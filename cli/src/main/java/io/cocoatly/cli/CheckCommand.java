@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  cocoatly check --registry ./registry",
             "  cocoatly check --registry ./registry --multiple-versions=semver-major --json",
+            "  cocoatly check --registry ./registry --json --explain",
             "", "Exit codes: 0 every version installable, 1 some version cannot be installed, 2 invalid input."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -36,6 +37,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")
     boolean json;
+
+    // The text output names every reason; a JSON reader who only wants the verdicts should not pay for
+    // resolving each uninstallable version once more (docs/performance.md#registry-wide-check).
+    @Option(names = "--explain", description = {"With --json: give each uninstallable version's reason, as the text",
+        "output always does (slower: each is resolved once more)."})
+    boolean explain;
 
     CheckCommand(Context context) {
         this.context = context;
@@ -50,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
             settings.printWarnings(context);
         }
         // Over HTTP the names come from names.json; a directory lists index/.
-        CheckReport report = new Resolver(index).check(index.packageNames(), registry.policy());
+        CheckReport report = new Resolver(index).check(index.packageNames(), registry.policy(), explain || !json);
         // Every index file has been read by now, so this is every entry left out.
         List<LeftOutRelease> leftOut = index.leftOut();
         if (json) {

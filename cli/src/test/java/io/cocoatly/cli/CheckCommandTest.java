@@ -2,6 +2,7 @@ package io.cocoatly.cli;
 
 import io.cocoatly.testkit.GoldenFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -33,6 +34,25 @@ class CheckCommandTest {
         assertEquals(data.get("versions").asInt(), data.get("results").size());
         assertEquals(data.get("versions").asInt(), data.get("installable").asInt() + data.get("uninstallable").asInt());
         GoldenFile.assertMatches("check/sample-json", r.out());
+    }
+
+    @Test
+    void jsonGivesTheReasonsOnlyWhenAskedAndTheSameVerdictsEitherWay() throws IOException {
+        CliRunner.Result plain = new CliRunner(temp, Map.of()).run("check", "--registry", REGISTRY, "--json");
+        CliRunner.Result explained = new CliRunner(temp, Map.of()).run("check", "--registry", REGISTRY, "--json", "--explain");
+        assertEquals(1, explained.exitCode(), explained.err());
+        JsonNode without = Json.mapper().readTree(plain.out()).get("data").get("results");
+        JsonNode with = Json.mapper().readTree(explained.out()).get("data").get("results");
+        assertEquals(without.size(), with.size());
+        int reasons = 0;
+        for (int i = 0; i < with.size(); i++) {
+            assertEquals(with.get(i).get("installable"), without.get(i).get("installable"), with.get(i).toString());
+            assertEquals(null, without.get(i).get("reason"), without.get(i).toString());
+            assertEquals(!with.get(i).get("installable").asBoolean(), with.get(i).has("reason"), with.get(i).toString());
+            reasons += with.get(i).has("reason") ? 1 : 0;
+        }
+        assertTrue(reasons > 0, "the sample registry holds uninstallable versions");
+        GoldenFile.assertMatches("check/sample-json-explain", explained.out());
     }
 
     @Test

@@ -201,6 +201,29 @@ public final class RegistryEditor implements AutoCloseable {
     }
 
     /**
+     * Adds whole packages the registry does not have yet, each index file written once, and
+     * {@code names.json} once at the end: an import of many packages, where {@link #addRelease} would
+     * rewrite {@code names.json} once per package (quadratic in their number). Artifact files are not
+     * moved or checked.
+     *
+     * @throws CocoatlyException {@code version-exists} if the registry has one of the packages already
+     *     (naming its first release), {@code registry-unwritable}
+     */
+    public void addPackages(Iterable<PackageListing> listings) {
+        for (PackageListing listing : listings) {
+            if (!listing.releases().isEmpty()) {
+                requireNew(listing.releases().get(0).id());
+            }
+            if (listing(listing.name()).isPresent()) {
+                throw new CocoatlyException(ErrorKind.FAILED, "version-exists", "package already published: `"
+                        + listing.name() + "`", List.of("add its new versions one by one"));
+            }
+            writeIndex(listing);
+        }
+        reindex();
+    }
+
+    /**
      * Rewrites {@code names.json} from the files in {@code index/}, atomically and under this
      * editor's lock: for a registry written by an older version, or after files were copied in by
      * hand. Index files are not read.

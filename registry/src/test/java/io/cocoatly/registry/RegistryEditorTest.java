@@ -91,6 +91,31 @@ class RegistryEditorTest {
     }
 
     @Test
+    void packagesAddedInBulkReadBackAsAddedOneByOneAndAreNotAddedTwice() throws IOException {
+        RegistryEditor.init(dir, "t");
+        List<Release> http = List.of(release("http", "1.0.0", true, null, "tls", "^2.0"), release("http", "1.2.0", false, null));
+        List<Release> tls = List.of(release("tls", "2.1.0", false, artifact("tls", "2.1.0")));
+        try (RegistryEditor editor = RegistryEditor.open(dir)) {
+            editor.addPackages(List.of(new PackageListing(PackageName.of("http"), http),
+                    new PackageListing(PackageName.of("tls"), tls)));
+            assertEquals("version-exists", assertThrows(CocoatlyException.class, () -> editor.addPackages(
+                    List.of(new PackageListing(PackageName.of("tls"), List.of(release("tls", "3.0.0", false, null)))))).code());
+        }
+        assertEquals(new PackageListing(PackageName.of("http"), http), read("http"));
+        assertEquals(new PackageListing(PackageName.of("tls"), tls), read("tls"));
+        assertEquals(List.of(PackageName.of("http"), PackageName.of("tls")), FileRegistry.open(dir).packageNames());
+        Path other = dir.resolveSibling(dir.getFileName() + "-one-by-one");
+        RegistryEditor.init(other, "t");
+        try (RegistryEditor editor = RegistryEditor.open(other)) {
+            http.forEach(editor::addRelease);
+            tls.forEach(editor::addRelease);
+        }
+        for (String file : List.of("index/http.json", "index/tls.json", "names.json")) {
+            assertEquals(Files.readString(other.resolve(file)), Files.readString(dir.resolve(file)), file);
+        }
+    }
+
+    @Test
     void theIndexFileIsCanonical() throws IOException {
         RegistryEditor.init(dir, "t");
         try (RegistryEditor editor = RegistryEditor.open(dir)) {

@@ -57,6 +57,18 @@ public final class Resolver {
      * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
      */
     public CheckReport check(Collection<PackageName> packages, VersionPolicy policy) {
-        return Check.run(index, packages, policy);
+        return check(packages, policy, true);
+    }
+
+    /**
+     * As {@link #check(Collection, VersionPolicy)}, with the reasons only when {@code reasons} is true.
+     * The verdicts are the same either way; without reasons every {@link VersionCheck#reason()} is
+     * empty, and no uninstallable version is resolved once more to name its conflict, which is most of
+     * a check's time when many versions cannot be installed.
+     *
+     * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
+     */
+    public CheckReport check(Collection<PackageName> packages, VersionPolicy policy, boolean reasons) {
+        return Check.run(index, packages, policy, reasons);
     }
 }

@@ -19,6 +19,21 @@ class CheckTest {
     }
 
     @Test
+    void withoutReasonsGivesTheSameVerdictsAndNoReason() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> ghost ^1", "a 2.0.0 -> b ^1; c ^1", "b 1.0.0 -> d ^1",
+                "c 1.0.0 -> d ^2", "d 1.0.0", "d 2.0.0", "e 1.0.0 -> a ^2");
+        for (VersionPolicy policy : VersionPolicy.values()) {
+            CheckReport with = new Resolver(index).check(index.releases().keySet(), policy, true);
+            CheckReport without = new Resolver(index).check(index.releases().keySet(), policy, false);
+            assertEquals(with.results().stream().map(r -> r.id() + " " + r.installable()).toList(),
+                    without.results().stream().map(r -> r.id() + " " + r.installable()).toList());
+            assertTrue(with.results().stream().allMatch(r -> r.installable() == r.reason().isEmpty()));
+            assertTrue(without.results().stream().allMatch(r -> r.reason().isEmpty()));
+            assertTrue(with.uninstallable() > 0);
+        }
+    }
+
+    @Test
     void givesTheDirectCauseOfAMissingOrUnmatchedDependency() {
         assertEquals(String.join("\n",
                 "a@1.0.0 NO: depends on `ghost ^1`, but `ghost` does not exist in registry `test`",

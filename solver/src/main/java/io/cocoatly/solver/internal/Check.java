@@ -33,14 +33,21 @@ import java.util.Optional;
  *
  * <p>For an uninstallable version the reason is its direct cause when one of its dependencies has no
  * candidate at all; otherwise it is resolved once more as a root with every constraint guarded, and
- * the dependencies in a minimal conflict ({@link Explainer}) are named.
+ * the dependencies in a minimal conflict ({@link Explainer}) are named. That second resolution is
+ * most of the time of a check whose registry has many uninstallable versions, so it is made only when
+ * the reasons are asked for; the verdicts never depend on it.
  */
 public final class Check {
 
     private Check() {
     }
 
-    public static CheckReport run(PackageIndex index, Collection<PackageName> packages, VersionPolicy policy) {
+    /**
+     * Checks every version of {@code packages}; with {@code explain}, each uninstallable version gets
+     * its reason, else every reason is empty.
+     */
+    public static CheckReport run(PackageIndex index, Collection<PackageName> packages, VersionPolicy policy,
+                                  boolean explain) {
         long start = System.nanoTime();
         Universe universe = Universe.forCheck(index, packages);
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
@@ -103,7 +110,7 @@ public final class Check {
                 }
             }
         }
-        for (int v = 1; v <= n; v++) {
+        for (int v = 1; v <= n && explain; v++) {
             if (uninstallable[v] && reasons[v] == null) {
                 Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
                 reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
@@ -116,7 +123,8 @@ public final class Check {
         for (PackageName name : e.rootMarkers.keySet()) {
             for (Universe.Candidate c : universe.get(name).candidates()) {
                 int v = indexOf(e, c.release().id());
-                results.add(new VersionCheck(c.release().id(), installable[v], Optional.ofNullable(reasons[v])));
+                results.add(new VersionCheck(c.release().id(), installable[v],
+                        explain ? Optional.ofNullable(reasons[v]) : Optional.empty()));
             }
         }
         return new CheckReport(results, partitions.calls(), Duration.ofNanos(System.nanoTime() - start));
