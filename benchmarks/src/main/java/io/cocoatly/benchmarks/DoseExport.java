@@ -8,7 +8,6 @@ import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.testkit.InMemoryIndex;
 import java.io.BufferedWriter;
 import java.io.IOException;

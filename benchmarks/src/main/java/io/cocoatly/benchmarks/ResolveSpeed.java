@@ -59,6 +59,7 @@ public final class ResolveSpeed {
     private boolean excerpt;
     private int problems;
     private int notProven;
+    private int errors;
 
     private ResolveSpeed(PrintStream out) {
         this.out = out;
@@ -78,14 +79,17 @@ public final class ResolveSpeed {
         speed.run();
     }
 
-    /** Runs with the given options, printing to {@code out}; returns the number of invalid or unproven answers. */
+    /**
+     * Runs with the given options, printing to {@code out}; returns the number of invalid or unproven
+     * answers and of resolutions that threw.
+     */
     static int run(PrintStream out, String... args) {
         ResolveSpeed speed = new ResolveSpeed(out);
         for (String arg : args) {
             speed.option(arg);
         }
         speed.run();
-        return speed.problems + speed.notProven;
+        return speed.problems + speed.notProven + speed.errors;
     }
 
     private void option(String arg) {
@@ -169,7 +173,7 @@ public final class ResolveSpeed {
                 + versionRuns + ", (d) " + Math.max(1, runs / 2) + " explained and " + runs + " not.");
         out.println();
         out.println("Solutions failing the independent check: " + problems + "; solved but not proven optimal: "
-                + notProven + ".");
+                + notProven + "; resolutions that threw: " + errors + ".");
         out.println("Answers digest (SHA-256 of every selection, objective, verdict and named package): "
                 + HexFormat.of().formatHex(digest.digest()));
         out.println("Load average at the end: " + String.format(Locale.ROOT, "%.2f",
@@ -249,6 +253,7 @@ public final class ResolveSpeed {
         } else if (answer instanceof Resolution.Unsatisfiable u) {
             line.append(" unsatisfiable ").append(new java.util.TreeSet<>(u.packages()));
         } else {
+            errors++;
             line.append(" error");
         }
         if (digested) {

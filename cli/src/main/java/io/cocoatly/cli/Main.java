@@ -14,10 +14,6 @@ public final class Main {
 
     /** Runs one command on the real terminal and exits with its code. */
     public static void main(String[] args) {
-        // picocli's default factory otherwise looks for Groovy's Closure class on first use, and a
-        // class that is not there is looked for in every jar of the class path: all 79 opened, the
-        // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
-        System.setProperty("picocli.disable.closures", "true");
         Context context = context();
         int code = Cli.run(context, args);
         context.out().flush();
@@ -26,10 +22,16 @@ public final class Main {
     }
 
     /**
-     * The real process's streams, environment, directory and terminal. {@link CdsTraining} calls it
+     * The real process's streams, environment, directory and terminal, with picocli set up as every run
+     * needs it. {@link CdsTraining} calls it
      * too, so that the start-up archive holds what every run loads before {@link Cli#run}.
      */
     static Context context() {
+        // picocli's default factory otherwise looks for Groovy's Closure class on first use, and a
+        // class that is not there is looked for in every jar of the class path: all 79 opened, the
+        // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
+        // Here, not in main, so that CdsTraining runs picocli as every real run does.
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         InputStream in = System.in;

@@ -34,14 +34,6 @@ import java.util.Optional;
 record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest manifest,
                     Optional<WorkspaceResolution> workspace) {
 
-    /**
-     * Reads the manifest named by {@code --manifest} (null: the nearest one, {@link ManifestLocator});
-     * the lockfile is only located, not read.
-     */
-    static ProjectFiles open(Context context, String manifestOption) {
-        return ofProject(context, ManifestLocator.use(context, manifestOption));
-    }
-
     private static ProjectFiles ofProject(Context context, Path manifestPath) {
         Manifest manifest = Manifests.read(manifestPath);
         Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : context.cwd();
@@ -49,8 +41,8 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
     }
 
     /**
-     * As {@link #open}, for the commands that act on a whole workspace ({@code lock}, {@code install}):
-     * a workspace root is read with its members, and the lockfile is the root's.
+     * Reads the manifest named by {@code --manifest} (null: the nearest one, {@link ManifestLocator}): a
+     * workspace root with its members, whose lockfile is the root's. The lockfile is only located, not read.
      */
     static ProjectFiles openWorkspace(Context context, String manifestOption) {
         Path manifestPath = ManifestLocator.use(context, manifestOption);

@@ -158,6 +158,12 @@ final class PublishCommand implements Callable<Integer> {
     private Source source() {
         if (member == null) {
             Path dir = context.path(path == null ? "." : path);
+            Path file = dir.resolve(Manifests.FILE_NAME);
+            if (Workspaces.declaresWorkspace(file)) {
+                // The manifest reader's hint (`--manifest MEMBER/...`) names an option publish does not have.
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + file + "` is a workspace root:"
+                        + " publish takes one member", List.of(MemberSelection.listOfMembers(Workspaces.read(file))));
+            }
             Manifest manifest = PackageArchive.readManifest(dir);
             return ManifestLocator.memberOf(dir.resolve(Manifests.FILE_NAME))
                     .map(w -> memberSource(dir, w))
@@ -169,9 +175,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         Optional<Path> nearest = ManifestLocator.nearest(context).filter(Workspaces::declaresWorkspace);
         if (nearest.isEmpty()) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-a-workspace", "`-p " + member + "` names a"
-                    + " workspace member, but `" + context.cwd().toAbsolutePath().normalize() + "` is in no workspace",
-                    List.of("run it inside the workspace, or pass the package's directory as PATH"));
+            throw MemberSelection.notAWorkspace("--package", context.cwd().toAbsolutePath().normalize().toString());
         }
         Workspace workspace = Workspaces.read(nearest.get());
         Workspace.Member chosen = MemberSelection.member(workspace, member);
@@ -293,8 +297,8 @@ final class PublishCommand implements Callable<Integer> {
             data.put("name", manifest.name().value());
             data.put("version", manifest.version().toString());
             data.put("dependencies", deps);
-            data.put("dev-dependencies-left-out", dropped.stream().map(PackageName::value).toList());
-            data.put("dry-run", true);
+            data.put("dev_dependencies_left_out", dropped.stream().map(PackageName::value).toList());
+            data.put("dry_run", true);
             Json.write(context.out(), Envelope.success(data));
             return;
         }

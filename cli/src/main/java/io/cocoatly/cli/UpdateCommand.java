@@ -78,6 +78,11 @@ final class UpdateCommand implements Callable<Integer> {
         for (String p : packages) {
             names.add(PackageName.of(p));
         }
+        if (!names.isEmpty() && selection.isPresent() && !selection.get().all()) {
+            // Named packages would silently win over the selection; say so instead.
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`update PACKAGE...` and `-p` cannot be combined",
+                    List.of("name the packages to move, or pass -p MEMBER to move what those members require"));
+        }
         CommandSettings settings = registry.settings(context, "cocoatly update", project.manifestPath());
         if (!json) {
             settings.printWarnings(context);

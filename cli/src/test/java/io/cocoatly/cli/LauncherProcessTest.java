@@ -244,6 +244,8 @@ class LauncherProcessTest {
                 dir.resolve("version.err"));
         assertTrue(version.waitFor(120, TimeUnit.SECONDS), "--version did not end");
         assertEquals(read(dir.resolve("first.out")), read(dir.resolve("version.out")));
+        // The log must exist and hold the run, or the check below would pass on nothing.
+        assertTrue(read(classes).contains("io.cocoatly.cli.Cli source: "), "no class log of --version");
         assertEquals(List.of(), read(classes).lines().filter(l -> l.contains(" picocli.CommandLine ")
                 || l.contains(" picocli.CommandLine$Model")).toList(), "picocli's model loaded by --version");
 

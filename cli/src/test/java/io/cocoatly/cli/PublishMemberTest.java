@@ -121,6 +121,14 @@ class PublishMemberTest {
     }
 
     @Test
+    void aWorkspaceRootWithoutPAndPOutsideAWorkspaceAreUsageErrors() {
+        golden("publish/workspace-root", run(dir.resolve("ws"), "publish", "--registry", "../reg", "--key",
+                "../keys/cocoatly.key"), 2);
+        golden("publish/member-outside-workspace", run(dir, "publish", "-p", "web", "--registry", "reg", "--key",
+                "keys/cocoatly.key"), 2);
+    }
+
+    @Test
     void throughARegistrysApiTheSameRulesHold() throws IOException {
         Ed25519PublicKey pub = Ed25519PublicKey.read(dir.resolve("keys/cocoatly.pub"));
         try (FakeRegistryApi server = new FakeRegistryApi(TrustedKeys.of(List.of(pub)), TOKEN, true)) {

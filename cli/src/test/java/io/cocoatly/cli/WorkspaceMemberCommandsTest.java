@@ -188,6 +188,11 @@ class WorkspaceMemberCommandsTest {
         assertEquals(0, run("lock", "--registry", registry).exitCode());
         fixture.registry().add("c", "1.1.0", Map.of("c.txt", "c 1.1.0\n"));
         fixture.registry().add("t", "1.1.0", Map.of("t.txt", "t 1.1.0\n"));
+        byte[] locked = Files.readAllBytes(root.resolve("cocoatly-lock.json"));
+        CliRunner.Result both = run("update", "t", "-p", "web", "--registry", registry);
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("error: `update PACKAGE...` and `-p` cannot be combined"), both.err());
+        assertArrayEquals(locked, Files.readAllBytes(root.resolve("cocoatly-lock.json")));
         CliRunner.Result web = run("update", "-p", "web", "--registry", registry);
         assertEquals(0, web.exitCode(), web.err());
         assertTrue(web.out().contains("~ c 1.0.0 -> 1.1.0"), web.out());

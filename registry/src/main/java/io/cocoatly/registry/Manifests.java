@@ -95,9 +95,7 @@ public final class Manifests {
      */
     public static Manifest parseRootPackage(String json, Path file) {
         JsonCursor root = StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), file, CODE, Fields.EMPTY_FILE_HINT);
-        Set<String> known = new HashSet<>(KNOWN);
-        known.add(Workspaces.KEY);
-        root.rejectUnknownKeys(known);
+        root.rejectUnknownKeys(Workspaces.ROOT_KEYS);
         return fromCursor(root);
     }
 

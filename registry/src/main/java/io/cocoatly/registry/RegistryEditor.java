@@ -19,9 +19,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Changes a registry directory: adds releases (with their artifact files) and yanks or un-yanks
@@ -206,20 +208,20 @@ public final class RegistryEditor implements AutoCloseable {
      * rewrite {@code names.json} once per package (quadratic in their number). Artifact files are not
      * moved or checked.
      *
-     * @throws CocoatlyException {@code version-exists} if the registry has one of the packages already
-     *     (naming its first release), {@code registry-unwritable}
+     * @throws CocoatlyException {@code version-exists} if the registry has one of the packages already,
+     *     or one is given twice (checked before anything is written), {@code registry-unwritable}
      */
     public void addPackages(Iterable<PackageListing> listings) {
+        List<PackageListing> all = new ArrayList<>();
+        Set<PackageName> names = new HashSet<>();
         for (PackageListing listing : listings) {
-            if (!listing.releases().isEmpty()) {
-                requireNew(listing.releases().get(0).id());
-            }
-            if (listing(listing.name()).isPresent()) {
+            if (!names.add(listing.name()) || listing(listing.name()).isPresent()) {
                 throw new CocoatlyException(ErrorKind.FAILED, "version-exists", "package already published: `"
                         + listing.name() + "`", List.of("add its new versions one by one"));
             }
-            writeIndex(listing);
+            all.add(listing);
         }
+        all.forEach(this::writeIndex);
         reindex();
     }
 

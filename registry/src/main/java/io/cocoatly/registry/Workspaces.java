@@ -44,7 +44,8 @@ public final class Workspaces {
     public static final String KEY = "workspace";
 
     private static final String CODE = "invalid-manifest";
-    private static final Set<String> ROOT_KEYS;
+    /** The keys a workspace root may have: a manifest's and {@link #KEY}. */
+    static final Set<String> ROOT_KEYS;
     private static final Set<String> SECTION_KEYS = Set.of("members", "exclude");
 
     static {

@@ -91,7 +91,7 @@ class RegistryEditorTest {
     }
 
     @Test
-    void packagesAddedInBulkReadBackAsAddedOneByOneAndAreNotAddedTwice() throws IOException {
+    void packagesAddedInBulkReadBackAsAddedOneByOneAndAreNotAddedTwice(@TempDir Path other) throws IOException {
         RegistryEditor.init(dir, "t");
         List<Release> http = List.of(release("http", "1.0.0", true, null, "tls", "^2.0"), release("http", "1.2.0", false, null));
         List<Release> tls = List.of(release("tls", "2.1.0", false, artifact("tls", "2.1.0")));
@@ -100,11 +100,15 @@ class RegistryEditorTest {
                     new PackageListing(PackageName.of("tls"), tls)));
             assertEquals("version-exists", assertThrows(CocoatlyException.class, () -> editor.addPackages(
                     List.of(new PackageListing(PackageName.of("tls"), List.of(release("tls", "3.0.0", false, null)))))).code());
+            // A name given twice is refused before anything is written.
+            PackageListing log = new PackageListing(PackageName.of("log"), List.of(release("log", "0.4.1", false, null)));
+            assertEquals("version-exists", assertThrows(CocoatlyException.class, () -> editor.addPackages(
+                    List.of(log, log))).code());
+            assertFalse(Files.exists(dir.resolve("index/log.json")));
         }
         assertEquals(new PackageListing(PackageName.of("http"), http), read("http"));
         assertEquals(new PackageListing(PackageName.of("tls"), tls), read("tls"));
         assertEquals(List.of(PackageName.of("http"), PackageName.of("tls")), FileRegistry.open(dir).packageNames());
-        Path other = dir.resolveSibling(dir.getFileName() + "-one-by-one");
         RegistryEditor.init(other, "t");
         try (RegistryEditor editor = RegistryEditor.open(other)) {
             http.forEach(editor::addRelease);

@@ -110,12 +110,14 @@ public final class Check {
                 }
             }
         }
-        for (int v = 1; v <= n && explain; v++) {
-            if (uninstallable[v] && reasons[v] == null) {
-                Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
-                reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
-                if (reasons[v] == null) {
-                    reasons[v] = CheckReasons.explain(index, release, policy);
+        if (explain) {
+            for (int v = 1; v <= n; v++) {
+                if (uninstallable[v] && reasons[v] == null) {
+                    Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
+                    reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
+                    if (reasons[v] == null) {
+                        reasons[v] = CheckReasons.explain(index, release, policy);
+                    }
                 }
             }
         }

@@ -195,8 +195,8 @@ public final class Encoder {
     private void dependencies(int var, Universe.Candidate c) {
         PackageId from = c.release().id();
         for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = Universe.sameName(d.name(), rootName) ? new PackageId(rootName, rootVersion)
-                    : Universe.sameName(d.name(), from.name()) ? from : null;
+            PackageId fixed = d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
+                    : d.name().equals(from.name()) ? from : null;
             if (fixed != null) {
                 if (d.range().contains(fixed.version())) {
                     edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));

@@ -22,18 +22,16 @@ public final class Resolve {
     private Resolve() {
     }
 
-    /** Resolves {@code request} against {@code index}; see {@link io.cocoatly.solver.Resolver}. */
-    public static Resolution run(PackageIndex index, ResolveRequest request) {
-        return run(index, request, new Matches());
-    }
-
-    /** As {@link #run(PackageIndex, ResolveRequest)}, reusing the range matches of earlier resolutions. */
+    /**
+     * Resolves {@code request} against {@code index}, reusing the range matches of earlier resolutions;
+     * see {@link io.cocoatly.solver.Resolver}.
+     */
     public static Resolution run(PackageIndex index, ResolveRequest request, Matches matches) {
         return run(index, request, true, true, matches);
     }
 
     /**
-     * As {@link #run(PackageIndex, ResolveRequest)}; {@code guided = false} replaces the greedy first
+     * As {@link #run(PackageIndex, ResolveRequest, Matches)}; {@code guided = false} replaces the greedy first
      * guess by a bad one (the oldest versions), so that tests drive the optimisation loop through
      * many improving steps.
      */

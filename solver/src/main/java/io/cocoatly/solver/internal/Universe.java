@@ -148,7 +148,7 @@ public final class Universe {
             while (!edgeQueue.isEmpty()) {
                 PackageName from = fromQueue.poll();
                 Dependency d = edgeQueue.poll();
-                if (sameName(d.name(), rootName) || sameName(d.name(), from)) {
+                if (d.name().equals(rootName) || d.name().equals(from)) {
                     continue;
                 }
                 State s = state(d.name());
@@ -231,15 +231,6 @@ public final class Universe {
             }
             return new Package(name, exists, List.copyOf(candidates), List.copyOf(yanked));
         }
-    }
-
-    /**
-     * {@code a.equals(b)} for a non-null {@code a}, by the names' strings: a record's generated
-     * {@code equals} goes through method handles, and this test runs once per dependency edge of every
-     * candidate (a tenth of the loading time on the crates.io roots, measured with JFR).
-     */
-    static boolean sameName(PackageName a, PackageName b) {
-        return a == b || b != null && a.value().equals(b.value());
     }
 
     /** Names of every loaded package. */
