@@ -38,6 +38,14 @@ final class Bounds {
         }
     }
 
+    /**
+     * A cost that no solution goes below at {@code level}, whatever the earlier levels: the direct rank
+     * bound for level 1, else 0. Where the optimiser's search starts from.
+     */
+    static long lower(Encoding e, int level) {
+        return level == 1 ? directRankBound(e) : 0;
+    }
+
     static long directRankBound(Encoding e) {
         long sum = 0;
         for (int[] targets : e.rootClauses) {

@@ -4,11 +4,13 @@ package io.cocoatly.solver.internal;
 /**
  * Lexicographic optimisation by solution-improving search on one incremental solver.
  *
- * <p>For each level k in order, with c the level's cost in the best model so far: unless a
- * {@link Bounds lower bound} already proves c optimal, add {@code cost_k ≤ c − 1} guarded by a fresh
- * selector s and solve assuming s. A model lowers c and the loop goes on; UNSAT proves c optimal.
- * Then {@code cost_k ≤ c} is added for good and the next level starts. Bounds are never removed, only
- * left unassumed, because removing constraints clears what the solver learnt (measured 15–20× slower).
+ * <p>For each level k in order, unless a {@link Bounds lower bound} already proves the best model's
+ * cost optimal, ask whether a model of cost ≤ b exists, b chosen by {@link CostSearch} (exponential
+ * steps down from the best cost): add {@code cost_k ≤ b} guarded by a fresh selector s and solve
+ * assuming s. A model becomes the best; UNSAT raises the level's lower bound to b + 1. When the lower
+ * bound meets the best cost, it is optimal: {@code cost_k ≤ c} is added for good and the next level
+ * starts. Bounds are never removed, only left unassumed, because removing constraints clears what the
+ * solver learnt (measured 15–20× slower).
  *
  * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
  * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
@@ -43,21 +45,24 @@ final class Optimizer {
         }
         for (int k = 0; k < levels; k++) {
             Objective objective = e.objectives.get(k);
-            long cost = objective.cost(model);
-            while (cost > 0 && !Bounds.proves(e, k, model, e.costs(model))) {
+            CostSearch search = new CostSearch(Bounds.lower(e, k), objective.cost(model));
+            while (!search.done() && !Bounds.proves(e, k, model, e.costs(model))) {
+                long bound = search.nextBound();
                 int selector = sat.newVariable();
-                sat.addBound(objective, cost - 1, selector);
+                sat.addBound(objective, bound, selector);
                 sat.guide(model);
                 Sat.Answer answer = sat.solve(selector);
-                if (answer == Sat.Answer.UNSAT) {
-                    break;
-                }
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());
                 }
-                model = sat.model(e.variables());
-                cost = objective.cost(model);
+                if (answer == Sat.Answer.UNSAT) {
+                    search.refuted(bound);
+                } else {
+                    model = sat.model(e.variables());
+                    search.found(objective.cost(model));
+                }
             }
+            long cost = search.best();
             if (k < levels - 1) {
                 sat.fixBound(objective, cost);
             }
