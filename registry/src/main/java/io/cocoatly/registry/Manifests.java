@@ -80,6 +80,11 @@ public final class Manifests {
             throw workspace.get().error("this is a workspace root, not a package's manifest",
                     "run the command on one member: `--manifest MEMBER/" + FILE_NAME + "`");
         }
+        return ofPackage(root);
+    }
+
+    /** The package manifest {@code root} holds (no {@code workspace} section: the caller checked). */
+    static Manifest ofPackage(JsonCursor root) {
         root.rejectUnknownKeys(KNOWN);
         return fromCursor(root);
     }

@@ -18,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,11 +126,15 @@ public final class Workspaces {
         List<Workspace.Member> members = new ArrayList<>();
         Map<String, String> pathsByName = new LinkedHashMap<>();
         rootPackage.ifPresent(p -> pathsByName.put(p.name().value(), "."));
+        Map<Path, Boolean> declares = new HashMap<>();
         for (Map.Entry<String, JsonCursor> entry : chosen.entrySet()) {
             String path = entry.getKey();
             Path manifestFile = dir.resolve(path).resolve(Manifests.FILE_NAME);
-            nestedWorkspace(dir, path, entry.getValue());
-            Manifest manifest = Manifests.read(manifestFile);
+            // Each member's file is read and parsed once: the nesting check looks at the parsed root.
+            JsonCursor member = StrictJson.parse(Manifests.bytes(manifestFile), manifestFile, CODE,
+                    Fields.EMPTY_FILE_HINT);
+            nestedWorkspace(dir, path, entry.getValue(), member.keys().contains(KEY), declares);
+            Manifest manifest = Manifests.ofPackage(member);
             String name = manifest.name().value();
             if (manifest.name().equals(Workspace.UNNAMED) && rootPackage.isEmpty()) {
                 throw entry.getValue().error("member `" + path + "` is named `" + name + "`, the name a workspace"
@@ -147,20 +152,27 @@ public final class Workspaces {
     }
 
     /**
-     * Refuses a member that declares a workspace itself, or that lies inside a directory (below the
-     * root) whose manifest does: workspaces do not nest, so each package belongs to one.
+     * Refuses a member that declares a workspace itself ({@code memberDeclares}), or that lies inside a
+     * directory (below the root) whose manifest does: workspaces do not nest, so each package belongs to
+     * one. {@code declares} remembers the directories above members already looked at (one
+     * {@code packages/} above a hundred members is read once).
      */
-    private static void nestedWorkspace(Path root, String path, JsonCursor glob) {
+    private static void nestedWorkspace(Path root, String path, JsonCursor glob, boolean memberDeclares,
+                                        Map<Path, Boolean> declares) {
+        String inside = null;
         Path current = root;
-        for (String segment : path.split("/")) {
-            current = current.resolve(segment);
+        String[] segments = path.split("/");
+        for (int i = 0; i < segments.length - 1 && inside == null; i++) {
+            current = current.resolve(segments[i]);
             Path manifest = current.resolve(Manifests.FILE_NAME);
-            if (Files.isRegularFile(manifest) && declaresWorkspace(manifest)) {
-                String where = slashed(root.relativize(current));
-                throw glob.error(where.equals(path) ? "member `" + path + "` is itself a workspace root"
-                        : "member `" + path + "` lies inside workspace `" + where + "`",
-                        "workspaces do not nest: leave it out with `exclude`, or remove the inner `workspace` section");
+            if (declares.computeIfAbsent(current, d -> Files.isRegularFile(manifest) && declaresWorkspace(manifest))) {
+                inside = slashed(root.relativize(current));
             }
+        }
+        if (inside != null || memberDeclares) {
+            throw glob.error(inside == null ? "member `" + path + "` is itself a workspace root"
+                    : "member `" + path + "` lies inside workspace `" + inside + "`",
+                    "workspaces do not nest: leave it out with `exclude`, or remove the inner `workspace` section");
         }
     }
 
