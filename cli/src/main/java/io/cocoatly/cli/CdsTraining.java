@@ -99,8 +99,21 @@ public final class CdsTraining {
         t.run(scratch, "install", "itoa@^1.0", "--registry", r);
         t.run(scratch, "uninstall", "itoa");
         t.run(1, scratch, "check", "--registry", r); // the sample registry holds uninstallable versions
+        t.run(1, scratch, "check", "--json", "--registry", r);
         t.run(scratch, "search", "http", "--registry", r);
         t.run(scratch, "info", "http", "--registry", r);
+
+        // A workspace of two members over the same registry: what its lock, check and install load.
+        Path workspace = Files.createDirectories(scratch.resolve("workspace"));
+        Files.writeString(workspace.resolve("cocoatly.json"), "{\"workspace\": {\"members\": [\"packages/*\"]}}\n");
+        Files.writeString(Files.createDirectories(workspace.resolve("packages/lib")).resolve("cocoatly.json"),
+                "{\"name\": \"lib\", \"version\": \"0.1.0\", \"dependencies\": {\"json\": \"^1.0\", \"log\": \"^0.4\"}}\n");
+        Files.writeString(Files.createDirectories(workspace.resolve("packages/app")).resolve("cocoatly.json"),
+                "{\"name\": \"app\", \"version\": \"0.1.0\", \"dependencies\": {\"lib\": \"^0.1\", \"http\": \"^1.0\"}}\n");
+        t.run(workspace, "lock", "--registry", r);
+        t.run(workspace, "lock", "--check", "--registry", r);
+        t.run(workspace.resolve("packages/app"), "tree");
+        t.run(workspace, "install", "--locked", "--registry", r);
 
         String published = scratch.resolve("registry").toString();
         t.run(scratch, "registry", "init", published, "--name", "training");
