@@ -23,6 +23,20 @@ public record Dependency(PackageName name, String requirement, VersionRange rang
         return new Dependency(PackageName.of(name), requirement, VersionRange.parse(requirement));
     }
 
+    // equals and hashCode written out: a record's derived ones are bootstrapped through ObjectMethods on
+    // first use, about 25 method-handle classes spun at run time (a workspace's requirements are the
+    // first to hash a dependency). The hash is the one a record derives.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dependency d && name.equals(d.name) && requirement.equals(d.requirement)
+                && range.equals(d.range);
+    }
+
+    @Override
+    public int hashCode() {
+        return (name.hashCode() * 31 + requirement.hashCode()) * 31 + range.hashCode();
+    }
+
     @Override
     public int compareTo(Dependency o) {
         int c = name.compareTo(o.name);

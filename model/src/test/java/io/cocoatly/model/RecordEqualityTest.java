@@ -64,6 +64,17 @@ class RecordEqualityTest {
         assertEquals(new ArtifactTwin("a.tar.gz", 10, Map.of("sha256", "00"), Optional.of(sig)).hashCode(), a.hashCode());
     }
 
+    @Test
+    void dependencyEqualsByNameRequirementAndRange() {
+        assertEqualPair(Dependency.parse("tls", "^1"), Dependency.parse("tls", "^1"));
+        assertNotEquals(Dependency.parse("tls", "^1"), Dependency.parse("url", "^1"));
+        // The same range written two ways: equal ranges, different requirements as written.
+        assertNotEquals(Dependency.parse("tls", "^1"), Dependency.parse("tls", ">=1.0.0, <2.0.0"));
+        assertNotEquals(Dependency.parse("tls", "^1"), new Dependency(PackageName.of("tls"), "^1", VersionRange.parse("^2")));
+        Dependency d = Dependency.parse("tls", "^1");
+        assertEquals(new DependencyTwin(d.name(), d.requirement(), d.range()).hashCode(), d.hashCode());
+    }
+
     /** Equal both ways, equal hashes, and unequal to null and to another type. */
     private static void assertEqualPair(Object a, Object b) {
         assertEquals(a, b);
@@ -75,6 +86,9 @@ class RecordEqualityTest {
 
     // Records with the same components whose hash the JDK derives: what the written-out hashes must equal.
     private record IdTwin(PackageName name, Version version) {
+    }
+
+    private record DependencyTwin(PackageName name, String requirement, VersionRange range) {
     }
 
     private record IntervalTwin(Version lo, Version hi) {
