@@ -32,6 +32,9 @@ final class ApiHandler extends Handler.Abstract {
 
     private static final int MAX_JSON_BODY = 64 * 1024;
 
+    /** The most of a refused request's body read and dropped before the refusal ({@link #discardBody}). */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+
     private final RegistryBackend backend;
     private final long maxBodyBytes;
     private final AccessLog log;
@@ -46,26 +49,52 @@ final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         try {
             route(request, response, callback);
-        } catch (ApiException e) {
-            Replies.failure(response, callback, e, log);
-        } catch (InvalidFileException e) {
-            Replies.error(response, callback, 400, e.getMessage());
-        } catch (CocoatlyException e) {
-            // A field of the request that the model refuses: invalid-package-name, invalid-version,
-            // invalid-requirement, invalid-checksum...
-            if (e.code().startsWith("invalid-")) {
-                Replies.error(response, callback, 400, e.getMessage());
-            } else if (e.code().equals("registry-locked")) {
-                response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
-                Replies.error(response, callback, 503, "the registry is busy with another change; try again");
-            } else {
-                Replies.failure(response, callback, e, log);
-            }
         } catch (IOException | RuntimeException e) {
-            // A backend's own fault (a store that broke, a bug): a 500 without details; the log has them.
-            Replies.failure(response, callback, e, log);
+            discardBody(request);
+            refuse(response, callback, e);
         }
         return true;
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, when it is at most {@link #DRAIN_LIMIT}
+     * bytes. A client still sending it (a publish refused for its token before its body is read, or for a
+     * declared length over the limit) would otherwise have the connection closed under it, and could see
+     * a reset instead of the refusal. A larger body is left and the connection closed, as Jetty does:
+     * reading it all would let any client hold a thread (nginx's lingering close stops too).
+     */
+    private static void discardBody(Request request) {
+        if (request.getLength() > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try (InputStream in = Request.asInputStream(request)) {
+            for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Already read past, or the client went away: nothing more to drain.
+        }
+    }
+
+    /** Turns a refusal or a fault into its reply (docs/registry-protocol.md §2.7). */
+    private void refuse(Response response, Callback callback, Exception failure) {
+        if (failure instanceof ApiException e) {
+            Replies.failure(response, callback, e, log);
+        } else if (failure instanceof InvalidFileException e) {
+            Replies.error(response, callback, 400, e.getMessage());
+        } else if (failure instanceof CocoatlyException e && e.code().startsWith("invalid-")) {
+            // A field of the request that the model refuses: invalid-package-name, invalid-version,
+            // invalid-requirement, invalid-checksum...
+            Replies.error(response, callback, 400, e.getMessage());
+        } else if (failure instanceof CocoatlyException e && e.code().equals("registry-locked")) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            Replies.error(response, callback, 503, "the registry is busy with another change; try again");
+        } else {
+            // A backend's own fault (a store that broke, a bug): a 500 without details; the log has them.
+            Replies.failure(response, callback, failure, log);
+        }
     }
 
     private void route(Request request, Response response, Callback callback) throws IOException {

@@ -181,6 +181,61 @@ class PublishApiTest {
     }
 
     @Test
+    void aRefusedBodyIsReadToItsEndSoTheClientSeesTheRefusalAndTheConnectionStaysOpen() throws IOException {
+        // Refused for its token before the body is read (401), and for its declared length (413): each
+        // body is drained, so the reply is not lost to a reset under a client still sending, and the
+        // connection serves the next request. Undrained, Jetty closes the connection after the reply.
+        byte[] body = new byte[200 * 1024];
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.server.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            for (String token : List.of("cocoatly_notAToken", f.aliceToken)) {
+                out.write(("PUT /api/v1/packages/new HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Length: " + (token.equals(f.aliceToken) ? 300 * 1024 : body.length)
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                if (token.equals(f.aliceToken)) {
+                    out.write(new byte[100 * 1024]);
+                }
+                out.flush();
+                List<String> head = rawHead(in);
+                assertEquals(token.equals(f.aliceToken) ? "HTTP/1.1 413 Payload Too Large" : "HTTP/1.1 401 Unauthorized",
+                        head.get(0));
+                assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
+                in.readFully(new byte[rawLength(head)]);
+            }
+            out.write("GET /api/v1/packages/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 404 Not Found", rawHead(in).get(0));
+        }
+    }
+
+    /** The status line and header lines of one raw HTTP/1.1 response. */
+    private static List<String> rawHead(java.io.DataInputStream in) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0; ) {
+            if (c == '\n') {
+                String text = line.toString().strip();
+                if (text.isEmpty()) {
+                    return lines;
+                }
+                lines.add(text);
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+        }
+        throw new java.io.EOFException("the connection closed after " + lines);
+    }
+
+    private static int rawLength(List<String> head) {
+        return head.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .map(h -> Integer.parseInt(h.substring(h.indexOf(':') + 1).strip())).findFirst().orElseThrow();
+    }
+
+    @Test
     void anArchiveWhoseManifestDiffersFromTheMetadataIs422() {
         byte[] archive = f.archive("http", "1.0.0", Map.of("tls", "^1.0"));
         String meta = ServerFixture.metadata("http", "1.0.0", Map.of(), ServerFixture.sign(f.aliceKey, "http", "1.0.0", archive));
