@@ -45,8 +45,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Each object carries {@code Content-Type: application/gzip}, {@code Cache-Control: public,
  * max-age=31536000, immutable} (a CDN in front passes both on) and its SHA-256 in the user metadata
- * {@code x-amz-meta-sha256}, and is sent with its {@code Content-MD5}, so the store refuses bytes damaged
- * or changed on the way. A put never replaces an object: it asks with {@code HEAD} first (a
+ * {@code x-amz-meta-sha256} (and {@code x-amz-meta-cocoatly-upload}, a random name of the put that
+ * stored it: when the SDK retries a PUT whose first attempt stored the object but lost its answer, the
+ * retry's {@code 412} finds the put's own object), and is sent with its {@code Content-MD5}, so the
+ * store refuses bytes damaged or changed on the way. A put never replaces an object: it asks with {@code HEAD} first (a
  * put of the same bytes, as a retried publish sends, uploads nothing), then uploads with
  * {@code If-None-Match: *}, the conditional write AWS S3 has honoured since 2024; a store that
  * answers {@code 412} lost a race, and the stored object's digest is compared as after the
@@ -71,6 +73,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     private static final String CONTENT_TYPE = "application/gzip";
     private static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
     private static final String SHA256 = "sha256";
+    private static final String UPLOAD = "cocoatly-upload";
     private static final int NOT_FOUND = 404;
     private static final int CONFLICT = 409;
     private static final int PRECONDITION_FAILED = 412;
@@ -122,6 +125,8 @@ public final class S3ArtifactStore implements ArtifactStore {
             throw ArtifactStoreErrors.failed(location(), "store `" + key + "`", e, "check that the archive " + archive + " is readable");
         }
         String sha256 = upload.sha256();
+        // Names this call's upload, to know our own object when a retry of our PUT is refused for it.
+        String uploadId = java.util.UUID.randomUUID().toString();
         Optional<HeadObjectResponse> stored = head(key);
         if (stored.isPresent()) {
             return sameBytes(key, stored.get(), sha256);
@@ -138,7 +143,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                         .ifNoneMatch("*")
                         .contentType(CONTENT_TYPE)
                         .cacheControl(CACHE_CONTROL)
-                        .metadata(Map.of(SHA256, sha256))
+                        .metadata(Map.of(SHA256, sha256, UPLOAD, uploadId))
                         .contentMD5(upload.md5()),
                 RequestBody.fromContentProvider(() -> uploadTap.apply(newInputStream(archive)), upload.size(), CONTENT_TYPE)),
                 PRECONDITION_FAILED, CONFLICT);
@@ -149,6 +154,11 @@ public final class S3ArtifactStore implements ArtifactStore {
         // while that other upload is still in flight, and then the HEAD may find nothing yet).
         HeadObjectResponse winner = head(key).orElseThrow(() -> ArtifactStoreErrors.unavailable(location(),
                 "store `" + key + "`", new IOException("another upload of the same key is in progress")));
+        if (uploadId.equals(winner.metadata().get(UPLOAD))) {
+            // Our own: the PUT's first attempt stored it but its answer was lost, and the SDK's retry
+            // was refused because of it. This call created the object.
+            return true;
+        }
         return sameBytes(key, winner, sha256);
     }
 

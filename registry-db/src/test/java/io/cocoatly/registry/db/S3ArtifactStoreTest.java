@@ -98,7 +98,10 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                 .key(settings.prefix() + "json/json-1.0.0+build.5.tar.gz"));
         assertEquals("application/gzip", head.contentType());
         assertEquals("public, max-age=31536000, immutable", head.cacheControl());
-        assertEquals(Map.of("sha256", ArtifactStoreSupport.sha256(ARCHIVE)), head.metadata());
+        assertEquals(java.util.Set.of("sha256", "cocoatly-upload"), head.metadata().keySet());
+        assertEquals(ArtifactStoreSupport.sha256(ARCHIVE), head.metadata().get("sha256"));
+        // A put's own random name, so that a retried PUT refused for its own object knows it.
+        assertTrue(head.metadata().get("cocoatly-upload").matches("[0-9a-f-]{36}"), head.metadata().toString());
         ArtifactFile.Streamed streamed = (ArtifactFile.Streamed) store.file(JSON_BUILD).orElseThrow();
         assertEquals(Files.size(ARCHIVE), streamed.size());
         assertEquals(head.eTag(), streamed.etag());
