@@ -25,6 +25,16 @@ class TyposTest {
     }
 
     @Test
+    void aSwapOfNeighbouringLettersIsOneEdit() {
+        assertEquals(1, Typos.distance("wbe", "web"));
+        assertEquals(1, Typos.distance("vesrion", "version"));
+        assertEquals(Optional.of("web"), Typos.closest("wbe", List.of("web", "api")));
+        // Letters moved apart are still edits of their own: `ca` to `abc` is 2 (swap, insert), not 3.
+        assertEquals(2, Typos.distance("ca", "abc"));
+        assertEquals(3, Typos.distance("kitten", "sitting"));
+    }
+
+    @Test
     void affixesHelpOnlyWhereEditDistanceDoesNot() {
         assertEquals(Optional.empty(), Typos.closest("timeout", KEYS));
         assertEquals(Optional.of("timeout_seconds"), Typos.closestOrAffixed("timeout", KEYS));
