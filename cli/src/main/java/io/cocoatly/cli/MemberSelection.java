@@ -90,7 +90,7 @@ record MemberSelection(Workspace workspace, List<Manifest> manifests, boolean al
         for (String name : names) {
             Manifest m = find(workspace, name).map(Workspace.Member::manifest)
                     .or(() -> workspace.rootPackage().filter(p -> p.name().value().equals(name)))
-                    .orElseThrow(() -> unknownMember(workspace, name));
+                    .orElseThrow(() -> unknownMember(workspace, name, choices(workspace)));
             if (!chosen.contains(m)) {
                 chosen.add(m);
             }
@@ -104,26 +104,30 @@ record MemberSelection(Workspace workspace, List<Manifest> manifests, boolean al
      * @throws CocoatlyException code {@code usage} (exit 2) for a name that is not a member, as {@link #named}
      */
     static Workspace.Member member(Workspace workspace, String name) {
-        return find(workspace, name).orElseThrow(() -> unknownMember(workspace, name));
+        // The root's own package is not among the choices here: the hint lists what this call takes.
+        return find(workspace, name).orElseThrow(() -> unknownMember(workspace, name,
+                workspace.members().stream().map(m -> m.name().value()).toList()));
     }
 
     private static Optional<Workspace.Member> find(Workspace workspace, String name) {
         return workspace.members().stream().filter(m -> m.name().value().equals(name)).findFirst();
     }
 
-    private static CocoatlyException unknownMember(Workspace workspace, String name) {
-        List<String> known = choices(workspace);
+    private static CocoatlyException unknownMember(Workspace workspace, String name, List<String> known) {
         List<String> hints = new ArrayList<>();
         Typos.closest(name, known).ifPresent(n -> hints.add("did you mean `" + n + "`?"));
-        hints.add(listOfMembers(workspace));
+        hints.add(listOf(known));
         return new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no member `" + name + "` in the workspace at `"
                 + workspace.root() + "`", hints);
     }
 
     /** {@code pass -p/--package, one of: `a`, `b`}: the hint wherever a member must be named. */
     static String listOfMembers(Workspace workspace) {
-        return "pass -p/--package, one of: " + choices(workspace).stream().map(n -> "`" + n + "`")
-                .collect(Collectors.joining(", "));
+        return listOf(choices(workspace));
+    }
+
+    private static String listOf(List<String> names) {
+        return "pass -p/--package, one of: " + names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
     }
 
     private static List<String> choices(Workspace workspace) {
