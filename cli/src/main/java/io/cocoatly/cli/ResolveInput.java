@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.Workspace;
 import io.cocoatly.project.KnownPackages;
 import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.registry.Manifests;
@@ -28,12 +29,25 @@ record ResolveInput(ResolveRequest request, PackageIndex index, Optional<Workspa
      *     the registry does not have
      */
     static ResolveInput of(Path manifestPath, PackageIndex registry) {
-        if (!Workspaces.declaresWorkspace(manifestPath)) {
+        return of(manifestPath, workspaceAt(manifestPath), registry);
+    }
+
+    /**
+     * The workspace whose root manifest is {@code manifestPath}, read with its members, or empty for an
+     * ordinary project's manifest: what a command checks its {@code -p} against before it opens a registry.
+     */
+    static Optional<Workspace> workspaceAt(Path manifestPath) {
+        return Workspaces.declaresWorkspace(manifestPath) ? Optional.of(Workspaces.read(manifestPath)) : Optional.empty();
+    }
+
+    /** As {@link #of(Path, PackageIndex)}, with the workspace {@link #workspaceAt} read already. */
+    static ResolveInput of(Path manifestPath, Optional<Workspace> workspace, PackageIndex registry) {
+        if (workspace.isEmpty()) {
             ResolveRequest request = ResolveRequest.of(Manifests.read(manifestPath));
             KnownPackages.require(request.root(), registry);
             return new ResolveInput(request, registry, Optional.empty());
         }
-        WorkspaceResolution ws = new WorkspaceResolution(Workspaces.read(manifestPath));
+        WorkspaceResolution ws = new WorkspaceResolution(workspace.get());
         PackageIndex index = ws.index(registry);
         ws.workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
         ws.workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));

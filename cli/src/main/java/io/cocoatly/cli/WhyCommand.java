@@ -3,9 +3,9 @@ package io.cocoatly.cli;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Workspace;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.PackageIndex;
-import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
@@ -63,14 +63,15 @@ final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path manifestPath = ManifestLocator.use(context, manifest);
+        // -p is checked before the registry is opened: a misspelt member is a usage error, never a fetch.
+        Optional<Workspace> workspace = ResolveInput.workspaceAt(manifestPath);
+        Optional<MemberSelection> selection = members.select(workspace, manifestPath.toString());
         CommandSettings settings = registry.settings(context, "cocoatly why", ManifestLocator.locate(context, manifest));
         FileRegistry registryIndex = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);
         }
-        ResolveInput input = ResolveInput.of(manifestPath, registryIndex);
-        Optional<MemberSelection> selection = members.select(input.workspace().map(WorkspaceResolution::workspace),
-                manifestPath.toString());
+        ResolveInput input = ResolveInput.of(manifestPath, workspace, registryIndex);
         ResolveRequest request = input.request().withPolicy(registry.policy());
         PackageIndex index = input.index();
         Resolver resolver = new Resolver(index);

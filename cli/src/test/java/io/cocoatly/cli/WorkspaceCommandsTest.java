@@ -172,5 +172,9 @@ class WorkspaceCommandsTest {
         CliRunner.Result member = fixture.cli(root).run("why", "core", "--registry", registry);
         assertEquals("core@1.2.0 is needed by 2 paths:\n  workspace member core (libs/core)\n  web (apps/web) -> core ^1.2\n",
                 member.out(), member.err());
+        // An unknown member is a usage error before any registry is opened (this one does not exist).
+        CliRunner.Result unknown = fixture.cli(root).run("why", "b", "-p", "nope", "--registry", root.resolve("no-registry").toString());
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().startsWith("error: no member `nope` in the workspace"), unknown.err());
     }
 }
