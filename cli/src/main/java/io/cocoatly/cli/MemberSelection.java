@@ -143,6 +143,37 @@ record MemberSelection(Workspace workspace, List<Manifest> manifests, boolean al
     }
 
     /**
+     * Whether the chosen manifests need requirement {@code d} as declared by the local package (member,
+     * or the root's own package) {@code declaredBy}: a chosen manifest's every requirement, and the
+     * dependencies (not dev-dependencies) of a local package they depend on, transitively: a package
+     * reached is used as a library, as {@link io.cocoatly.project.MemberClosure} installs it.
+     */
+    boolean needs(PackageName declaredBy, io.cocoatly.model.Dependency d) {
+        if (names().contains(declaredBy)) {
+            return true;
+        }
+        return reachedLocalPackages().stream().anyMatch(m -> m.name().equals(declaredBy) && m.dependencies().contains(d));
+    }
+
+    /** The local packages (members, the root's own) the chosen manifests depend on, transitively, not chosen themselves. */
+    private List<Manifest> reachedLocalPackages() {
+        Set<PackageName> seen = names();
+        List<Manifest> reached = new ArrayList<>();
+        java.util.Deque<io.cocoatly.model.Dependency> queue = new java.util.ArrayDeque<>();
+        manifests.forEach(m -> queue.addAll(m.allDependencies()));
+        while (!queue.isEmpty()) {
+            PackageName name = queue.poll().name();
+            Optional<Manifest> local = workspace.member(name).map(Workspace.Member::manifest)
+                    .or(() -> workspace.rootPackage().filter(p -> p.name().equals(name)));
+            if (local.isPresent() && seen.add(name)) {
+                reached.add(local.get());
+                queue.addAll(local.get().dependencies());
+            }
+        }
+        return reached;
+    }
+
+    /**
      * The packages the chosen manifests declare directly (dependencies and dev-dependencies), members
      * included.
      */

@@ -49,8 +49,7 @@ record ResolveInput(ResolveRequest request, PackageIndex index, Optional<Workspa
         }
         WorkspaceResolution ws = new WorkspaceResolution(workspace.get());
         PackageIndex index = ws.index(registry);
-        ws.workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
-        ws.workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
+        ws.requireKnownPackages(index);
         return new ResolveInput(ResolveRequest.of(ws.root(index)).withOrigins(ws.origins()), index, Optional.of(ws));
     }
 }

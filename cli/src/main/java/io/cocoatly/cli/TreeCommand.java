@@ -85,8 +85,10 @@ final class TreeCommand implements Callable<Integer> {
         if (!lockfile.manifest().requirementsDigest().equals(project.requirementsDigest())) {
             warnings.add("`" + project.lockfileName() + "` is out of date with the manifest; run `cocoatly lock`");
         }
-        List<Manifest> memberManifests = project.workspace().map(w -> w.workspace().members().stream()
-                .map(Workspace.Member::manifest).toList()).orElse(List.of());
+        // The root's own package is local too: a member depending on it shows the root's dependencies below.
+        List<Manifest> memberManifests = project.workspace().map(w -> java.util.stream.Stream.concat(
+                w.workspace().rootPackage().stream(), w.workspace().members().stream().map(Workspace.Member::manifest))
+                .toList()).orElse(List.of());
         DependencyTree tree = new DependencyTree(lockfile, project.manifest(),
                 settings.openRegistryIfGiven().map(PackageIndex.class::cast),
                 depth == null ? Integer.MAX_VALUE : depth, memberManifests);

@@ -1,11 +1,13 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.json.Typos;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Workspace;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.solver.RequirementOrigin;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
@@ -85,8 +87,14 @@ final class WhyCommand implements Callable<Integer> {
                 .filter(s -> s.id().name().equals(name)).map(s -> fromChosenMembers(paths, s, selection))
                 .filter(s -> !s.paths().isEmpty()).toList();
         if (matches.isEmpty()) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-found", "`" + request.root().id()
-                    + "` does not depend on `" + name + "`, directly or through its dependencies",
+            // With -p, what was asked about is the chosen members, not the workspace's root.
+            Set<PackageName> asked = selection.filter(m -> !m.all()).map(MemberSelection::names)
+                    .orElse(Set.of(request.root().name()));
+            String subject = asked.size() == 1 && selection.filter(m -> !m.all()).isEmpty()
+                    ? "`" + request.root().id() + "` does"
+                    : Typos.list(asked.stream().map(PackageName::value).toList()) + (asked.size() == 1 ? " does" : " do");
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "not-found", subject + " not depend on `" + name
+                    + "`, directly or through " + (asked.size() == 1 ? "its" : "their") + " dependencies",
                     List.of("run `cocoatly resolve` to see every selected package"));
         }
         if (json) {
@@ -116,16 +124,27 @@ final class WhyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code s} with only the paths whose first requirement one of the chosen members declares. */
+    /**
+     * {@code s} with only the paths whose first requirement one of the chosen members declares, or a
+     * member (or the root's own package) that they depend on: what the chosen members need.
+     */
     private static SelectionExplanation.Selected fromChosenMembers(SelectionExplanation x, SelectionExplanation.Selected s,
             Optional<MemberSelection> selection) {
         if (selection.isEmpty() || selection.get().all()) {
             return s;
         }
-        Set<PackageName> chosen = selection.get().names();
-        List<List<SelectionExplanation.Edge>> kept = s.paths().stream().filter(p -> !p.isEmpty()
-                && x.origins().getOrDefault(p.get(0).dependency(), List.of()).stream()
-                        .anyMatch(o -> chosen.contains(o.member()))).toList();
+        MemberSelection chosen = selection.get();
+        // The root's own requirements carry no origin (the text names none).
+        Optional<PackageName> rootPackage = chosen.workspace().rootPackage().map(io.cocoatly.model.Manifest::name);
+        List<List<SelectionExplanation.Edge>> kept = s.paths().stream().filter(p -> {
+            if (p.isEmpty()) {
+                return false;
+            }
+            io.cocoatly.model.Dependency first = p.get(0).dependency();
+            List<RequirementOrigin> origins = x.origins().getOrDefault(first, List.of());
+            return origins.isEmpty() ? rootPackage.filter(r -> chosen.needs(r, first)).isPresent()
+                    : origins.stream().anyMatch(o -> chosen.needs(o.member(), first));
+        }).toList();
         return new SelectionExplanation.Selected(s.id(), kept, s.whyNot());
     }
 }

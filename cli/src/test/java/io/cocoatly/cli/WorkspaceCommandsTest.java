@@ -161,14 +161,36 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void aMemberMayDependOnTheRootsOwnPackage() throws IOException {
+        write("cocoatly.json", "{\"name\": \"app\", \"version\": \"1.0.0\", \"dependencies\": {\"a\": \"^1\"},"
+                + " \"workspace\": {\"members\": [\"tools/*\"]}}");
+        write("tools/cli/cocoatly.json", "{\"name\": \"cli\", \"version\": \"0.1.0\", \"dependencies\": {\"app\": \"^1\"}}");
+        CliRunner.Result lock = fixture.cli(root).run("lock", "--registry", registry);
+        assertEquals(0, lock.exitCode(), lock.err());
+        assertEquals(0, fixture.cli(root).run("lock", "--check", "--registry", registry).exitCode());
+        CliRunner.Result tree = fixture.cli(root).run("tree", "-p", "cli");
+        assertEquals("cli 0.1.0\n└── app 1.0.0 (^1)\n    └── a 1.0.0 (^1)\n        └── b 1.0.0\n", tree.out(), tree.err());
+        CliRunner.Result why = fixture.cli(root).run("why", "b", "-p", "cli", "--registry", registry);
+        assertEquals("b@1.0.0 is needed by 1 path:\n  app -> a ^1 -> b ^1.0.0\n", why.out(), why.err());
+        CliRunner.Result own = fixture.cli(root).run("why", "a", "-p", "app", "--registry", registry);
+        assertEquals("a@1.0.0 is needed by 1 path:\n  app -> a ^1\n", own.out(), own.err());
+    }
+
+    @Test
     void whyStartsEachPathAtTheMemberThatDeclaresIt() {
         CliRunner.Result all = fixture.cli(webSrc).run("why", "b", "--registry", registry);
         assertEquals(0, all.exitCode(), all.err());
         assertEquals("b@1.0.0 is needed by 2 paths:\n  web (apps/web) -> b *\n  core (libs/core) -> a ^1 -> b ^1.0.0\n",
                 all.out());
+        // web needs b itself, and through core, the member it depends on.
         CliRunner.Result one = fixture.cli(root).run("why", "b", "-p", "web", "--registry", registry);
         assertEquals(0, one.exitCode(), one.err());
-        assertEquals("b@1.0.0 is needed by 1 path:\n  web (apps/web) -> b *\n", one.out());
+        assertEquals("b@1.0.0 is needed by 2 paths:\n  web (apps/web) -> b *\n  core (libs/core) -> a ^1 -> b ^1.0.0\n",
+                one.out());
+        CliRunner.Result core = fixture.cli(root).run("why", "t", "-p", "web", "--registry", registry);
+        assertEquals(2, core.exitCode(), core.err());
+        assertEquals("error: `web` does not depend on `t`, directly or through its dependencies\n"
+                + "hint: run `cocoatly resolve` to see every selected package\n", core.err(), "core's dev-dependency is core's own");
         CliRunner.Result member = fixture.cli(root).run("why", "core", "--registry", registry);
         assertEquals("core@1.2.0 is needed by 2 paths:\n  workspace member core (libs/core)\n  web (apps/web) -> core ^1.2\n",
                 member.out(), member.err());

@@ -27,8 +27,16 @@ public final class KnownPackages {
      *     naming the first unknown package (in the manifest's order) and the closest known name
      */
     public static void require(Manifest manifest, PackageIndex index) {
+        require(manifest, index, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #require(Manifest, PackageIndex)}, with the packages named {@code local} known too: a
+     * workspace root's own package, which is no package of any index but what its members may depend on.
+     */
+    static void require(Manifest manifest, PackageIndex index, java.util.Set<PackageName> local) {
         for (Dependency d : manifest.allDependencies()) {
-            if (index.find(d.name()).isPresent()) {
+            if (local.contains(d.name()) || index.find(d.name()).isPresent()) {
                 continue;
             }
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "unknown-package", "`" + manifest.id()

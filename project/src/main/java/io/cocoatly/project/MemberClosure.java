@@ -21,7 +21,7 @@ import java.util.Set;
  * (docs/workspaces.md, "Commands"), as {@code cargo build -p} and {@code pnpm --filter} do.
  *
  * <p>The closure starts at the selected manifests' dependencies, and their dev-dependencies unless
- * for production. A dependency on another member brings in that member's dependencies (not its
+ * for production. A dependency on another member (or on the root's own package) brings in that member's dependencies (not its
  * dev-dependencies: a member used by another is used as a library). A dependency on a registry
  * package is the locked version its range binds to (the newest locked one it allows, as the lockfile's
  * root bindings are), followed by the locked dependencies of each package reached. The lockfile's
@@ -49,10 +49,12 @@ public final class MemberClosure {
         Deque<PackageId> reached = new ArrayDeque<>();
         while (!requirements.isEmpty()) {
             Dependency d = requirements.poll();
-            Optional<Workspace.Member> member = workspace.member(d.name());
-            if (member.isPresent()) {
+            // The root's own package is local as the members are: nothing of the lockfile, its dependencies are.
+            Optional<Manifest> local = workspace.member(d.name()).map(Workspace.Member::manifest)
+                    .or(() -> workspace.rootPackage().filter(p -> p.name().equals(d.name())));
+            if (local.isPresent()) {
                 if (membersSeen.add(d.name())) {
-                    requirements.addAll(member.get().manifest().dependencies());
+                    requirements.addAll(local.get().dependencies());
                 }
                 continue;
             }

@@ -96,8 +96,7 @@ public final class Relock {
             KnownPackages.require(manifest, index);
             return;
         }
-        workspace.get().workspace().rootPackage().ifPresent(p -> KnownPackages.require(p, index));
-        workspace.get().workspace().members().forEach(m -> KnownPackages.require(m.manifest(), index));
+        workspace.get().requireKnownPackages(index);
     }
 
     /**

@@ -156,6 +156,18 @@ public final class WorkspaceResolution {
                 io.cocoatly.model.ManifestMetadata.NONE);
     }
 
+    /**
+     * Checks that every manifest of the workspace names only packages {@code index} (the registry with
+     * the members laid over it, {@link #index}) has, or the root's own package.
+     *
+     * @throws io.cocoatly.model.CocoatlyException code {@code unknown-package} as {@link KnownPackages#require}
+     */
+    public void requireKnownPackages(PackageIndex index) {
+        Set<PackageName> local = workspace.rootPackage().map(p -> Set.of(p.name())).orElse(Set.of());
+        workspace.rootPackage().ifPresent(p -> KnownPackages.require(p, index, local));
+        workspace.members().forEach(m -> KnownPackages.require(m.manifest(), index, local));
+    }
+
     /** The lockfile's {@code manifest} section for this workspace: its digest and members. */
     public ManifestInfo manifestInfo() {
         return new ManifestInfo(workspace.name(), workspace.version(), RequirementsDigest.of(workspace),

@@ -71,6 +71,19 @@ class MemberClosureTest {
     }
 
     @Test
+    void aMemberDependingOnTheRootsOwnPackageBringsItsDependencies() {
+        Manifest rootPackage = new Manifest(PackageName.of("app"), Version.parse("1.0.0"), List.of(dep("http ^1")),
+                List.of(), ManifestMetadata.NONE);
+        Workspace workspace = new Workspace(Path.of("/repo"), Optional.of(rootPackage), List.of(
+                member("tools/cli", "cli", "0.1.0", List.of(dep("app ^1"), dep("log ^0.4")), List.of())));
+        Lockfile lockfile = new Relock(INDEX, URI.create("file:///srv/registry/"), new WorkspaceResolution(workspace),
+                VersionPolicy.ONE_PER_PACKAGE, Optional.empty()).lock(Optional.empty()).lockfile();
+        Lockfile narrowed = MemberClosure.of(lockfile, workspace, List.of(workspace.member(PackageName.of("cli"))
+                .orElseThrow().manifest()), false);
+        assertEquals(ids("http@1.0.0", "log@0.4.0"), narrowed.ids());
+    }
+
+    @Test
     void theWholeWorkspaceIsTheWholeLockfile() {
         assertEquals(LOCKFILE.ids(), closure(false, "api", "web", "tool"));
         assertEquals(ids("http@2.0.0", "json@1.0.0", "log@0.4.0", "t@1.0.0"), LOCKFILE.ids());
