@@ -115,7 +115,7 @@ final class OutdatedCommand implements Callable<Integer> {
         VersionRange allowed = VersionRange.all();
         boolean direct = false;
         for (Dependency d : manifest.allDependencies()) {
-            if (d.name().equals(id.name()) && rootBinding(lockfile, d).equals(Optional.of(id))) {
+            if (d.name().equals(id.name()) && lockfile.binding(d).equals(Optional.of(id))) {
                 allowed = allowed.intersect(d.range());
                 direct = true;
             }
@@ -136,7 +136,7 @@ final class OutdatedCommand implements Callable<Integer> {
         Optional<Version> latest = newest(releases, VersionRange.all());
         List<PackageName> requiredBy = selection.map(m -> m.manifests().stream()
                 .filter(member -> member.allDependencies().stream().anyMatch(d -> d.name().equals(id.name())
-                        && rootBinding(lockfile, d).equals(Optional.of(id))))
+                        && lockfile.binding(d).equals(Optional.of(id))))
                 .map(Manifest::name).toList()).orElse(List.of());
         return new Row(id, direct, compatible, latest, requiredBy);
     }
@@ -146,10 +146,6 @@ final class OutdatedCommand implements Callable<Integer> {
                 .map(Release::version).max(Comparator.naturalOrder());
     }
 
-    private static Optional<PackageId> rootBinding(Lockfile lockfile, Dependency d) {
-        return lockfile.ids().stream().filter(id -> id.name().equals(d.name()) && d.range().contains(id.version()))
-                .max(Comparator.naturalOrder());
-    }
 
     private void print(PrintWriter out, List<Row> rows, boolean workspace) {
         List<Row> shown = rows.stream().filter(r -> all || r.outdated()).toList();

@@ -1,5 +1,6 @@
 package io.cocoatly.lockfile;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import java.util.List;
 import java.util.Objects;
@@ -110,6 +111,25 @@ public record Lockfile(int format, ManifestInfo manifest, ResolverInfo resolver,
                 .map(g -> g.stream().filter(id -> find(id).map(p -> !p.dev()).orElse(false)).toList())
                 .filter(g -> !g.isEmpty()).toList();
         return new Lockfile(format, manifest, resolver, sources, kept, order);
+    }
+
+    /**
+     * The locked package a requirement of the project (or of a workspace member) binds to: the newest
+     * locked version of its package that its range allows. Under {@code --multiple-versions} a package
+     * may be locked at several versions; the newest allowed is the one the requirement was resolved to,
+     * since the optimum prefers newer versions. The one rule for {@code tree}, {@code outdated} and
+     * {@code install -p}.
+     */
+    public Optional<PackageId> binding(Dependency requirement) {
+        PackageId best = null;
+        for (LockedPackage p : packages) {
+            PackageId id = p.id();
+            if (id.name().equals(requirement.name()) && requirement.range().contains(id.version())
+                    && (best == null || id.version().compareTo(best.version()) > 0)) {
+                best = id;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The ids of all packages, sorted. */

@@ -118,7 +118,7 @@ public final class DependencyTree {
                 children.add(member(member, d, dev, depth + 1, path));
                 continue;
             }
-            Optional<PackageId> bound = rootBinding(d);
+            Optional<PackageId> bound = lockfile.binding(d);
             if (bound.isEmpty()) {
                 children.add(new Node(d.name(), Optional.empty(), Optional.of(d.requirement()), Mark.NOT_LOCKED,
                         List.of(), dev));
@@ -172,7 +172,7 @@ public final class DependencyTree {
     private Node up(PackageId id, Optional<String> requirement, int depth, List<PackageId> path) {
         List<LockedPackage> dependents = lockfile.packages().stream().filter(p -> p.dependencies().contains(id)).toList();
         Optional<Dependency> fromRoot = manifest.allDependencies().stream()
-                .filter(d -> d.name().equals(id.name()) && rootBinding(d).equals(Optional.of(id))).findFirst();
+                .filter(d -> d.name().equals(id.name()) && lockfile.binding(d).equals(Optional.of(id))).findFirst();
         Mark mark = mark(id, path, !dependents.isEmpty() || fromRoot.isPresent());
         List<Node> children = new ArrayList<>();
         if (mark == Mark.NONE && depth < maxDepth) {
@@ -204,11 +204,6 @@ public final class DependencyTree {
     }
 
     /** The locked version the project's requirement {@code d} resolved to: the newest that fits. */
-    private Optional<PackageId> rootBinding(Dependency d) {
-        return lockfile.packages().stream().map(LockedPackage::id)
-                .filter(id -> id.name().equals(d.name()) && d.range().contains(id.version()))
-                .max(Comparator.naturalOrder());
-    }
 
     private Optional<String> requirementOf(PackageId from, PackageName to) {
         return registry.flatMap(r -> LockfileFactory.release(r, from)).flatMap(r -> r.dependencies().stream()

@@ -9,7 +9,6 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Workspace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +57,7 @@ public final class MemberClosure {
                 }
                 continue;
             }
-            lockfile.ids().stream().filter(id -> id.name().equals(d.name()) && d.range().contains(id.version()))
-                    .max(Comparator.naturalOrder()).ifPresent(reached::add);
+            lockfile.binding(d).ifPresent(reached::add);
         }
         while (!reached.isEmpty()) {
             PackageId id = reached.poll();
