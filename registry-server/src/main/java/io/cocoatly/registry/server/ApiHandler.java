@@ -32,9 +32,6 @@ final class ApiHandler extends Handler.Abstract {
 
     private static final int MAX_JSON_BODY = 64 * 1024;
 
-    /** The most of a refused request's body read and dropped before the refusal ({@link #discardBody}). */
-    private static final long DRAIN_LIMIT = 1024 * 1024;
-
     private final RegistryBackend backend;
     private final long maxBodyBytes;
     private final AccessLog log;
@@ -50,32 +47,10 @@ final class ApiHandler extends Handler.Abstract {
         try {
             route(request, response, callback);
         } catch (IOException | RuntimeException e) {
-            discardBody(request);
+            Replies.discardBody(request);
             refuse(response, callback, e);
         }
         return true;
-    }
-
-    /**
-     * Reads and drops what is left of a refused request's body, when it is at most {@link #DRAIN_LIMIT}
-     * bytes. A client still sending it (a publish refused for its token before its body is read, or for a
-     * declared length over the limit) would otherwise have the connection closed under it, and could see
-     * a reset instead of the refusal. A larger body is left and the connection closed, as Jetty does:
-     * reading it all would let any client hold a thread (nginx's lingering close stops too).
-     */
-    private static void discardBody(Request request) {
-        if (request.getLength() > DRAIN_LIMIT) {
-            return;
-        }
-        byte[] buffer = new byte[8192];
-        long read = 0;
-        try (InputStream in = Request.asInputStream(request)) {
-            for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
-                read += n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Already read past, or the client went away: nothing more to drain.
-        }
     }
 
     /** Turns a refusal or a fault into its reply (docs/registry-protocol.md §2.7). */

@@ -173,6 +173,7 @@ public final class RegistryServer implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 // A refused token, or a store that cannot say whether one is needed (503).
+                Replies.discardBody(request);
                 Replies.failure(response, callback, e, log);
                 return true;
             }

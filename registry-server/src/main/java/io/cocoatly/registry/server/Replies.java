@@ -2,8 +2,11 @@ package io.cocoatly.registry.server;
 
 import io.cocoatly.json.JsonObject;
 import io.cocoatly.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -15,7 +18,32 @@ final class Replies {
     /** The {@code Retry-After} of a 503 for a store that cannot be reached. */
     static final int UNAVAILABLE_RETRY_SECONDS = 5;
 
+    /** The most of a refused request's body read and dropped before the refusal ({@link #discardBody}). */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+
     private Replies() {
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, when it is at most {@link #DRAIN_LIMIT}
+     * bytes. A client still sending it (a publish refused for its token before its body is read, or for a
+     * declared length over the limit) would otherwise have the connection closed under it, and could see
+     * a reset instead of the refusal. A larger body is left and the connection closed, as Jetty does:
+     * reading it all would let any client hold a thread (nginx's lingering close stops too).
+     */
+    static void discardBody(Request request) {
+        if (request.getLength() > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try (InputStream in = Request.asInputStream(request)) {
+            for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Already read past, or the client went away: nothing more to drain.
+        }
     }
 
     /** Sends {@code body} with {@code status}; API answers are never cached. */

@@ -66,6 +66,7 @@ final class StaticFiles extends Handler.Abstract {
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
+            Replies.discardBody(request);
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             Replies.error(response, callback, 405, "`" + method + "` is not allowed here: the registry's files take GET and HEAD");
             return;

@@ -199,40 +199,16 @@ class PublishApiTest {
                     out.write(new byte[100 * 1024]);
                 }
                 out.flush();
-                List<String> head = rawHead(in);
+                List<String> head = ServerFixture.rawHead(in);
                 assertEquals(token.equals(f.aliceToken) ? "HTTP/1.1 413 Payload Too Large" : "HTTP/1.1 401 Unauthorized",
                         head.get(0));
                 assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
-                in.readFully(new byte[rawLength(head)]);
+                in.readFully(new byte[ServerFixture.rawLength(head)]);
             }
             out.write("GET /api/v1/packages/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertEquals("HTTP/1.1 404 Not Found", rawHead(in).get(0));
+            assertEquals("HTTP/1.1 404 Not Found", ServerFixture.rawHead(in).get(0));
         }
-    }
-
-    /** The status line and header lines of one raw HTTP/1.1 response. */
-    private static List<String> rawHead(java.io.DataInputStream in) throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (int c; (c = in.read()) >= 0; ) {
-            if (c == '\n') {
-                String text = line.toString().strip();
-                if (text.isEmpty()) {
-                    return lines;
-                }
-                lines.add(text);
-                line.setLength(0);
-            } else {
-                line.append((char) c);
-            }
-        }
-        throw new java.io.EOFException("the connection closed after " + lines);
-    }
-
-    private static int rawLength(List<String> head) {
-        return head.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-                .map(h -> Integer.parseInt(h.substring(h.indexOf(':') + 1).strip())).findFirst().orElseThrow();
     }
 
     @Test

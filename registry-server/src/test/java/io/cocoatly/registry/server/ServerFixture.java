@@ -191,4 +191,29 @@ final class ServerFixture implements AutoCloseable {
     public void close() {
         server.stop();
     }
+
+    /** The status line and header lines of one raw HTTP/1.1 response. */
+    static List<String> rawHead(java.io.DataInputStream in) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0; ) {
+            if (c == '\n') {
+                String text = line.toString().strip();
+                if (text.isEmpty()) {
+                    return lines;
+                }
+                lines.add(text);
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+        }
+        throw new java.io.EOFException("the connection closed after " + lines);
+    }
+
+    /** The Content-Length of a response whose head {@link #rawHead} read. */
+    static int rawLength(List<String> head) {
+        return head.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .map(h -> Integer.parseInt(h.substring(h.indexOf(':') + 1).strip())).findFirst().orElseThrow();
+    }
 }

@@ -193,6 +193,45 @@ class StaticServingTest {
     }
 
     @Test
+    void aRefusedRequestsBodyIsReadSoTheRefusalArrivesAndTheConnectionServesTheNext() throws Exception {
+        // The body follows the head a moment later, as a client's second write does. Refused before
+        // it arrives and not drained, the connection was closed under it: the reset could lose the
+        // refusal ("header parser received no bytes"), and a kept-alive client could not go on.
+        try (Socket socket = new Socket("127.0.0.1", f.server.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            for (String method : List.of("POST", "PUT", "DELETE")) {
+                out.write((method + " /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+                out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                List<String> head = ServerFixture.rawHead(in);
+                assertEquals("HTTP/1.1 405 Method Not Allowed", head.get(0));
+                assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
+                in.readFully(new byte[ServerFixture.rawLength(head)]);
+            }
+            // The same for a registry that needs a token, refused before anything else is looked at.
+            Files.writeString(f.registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"team\", \"auth_required\": true}\n");
+            out.write("POST /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100);
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            List<String> head = ServerFixture.rawHead(in);
+            assertEquals("HTTP/1.1 401 Unauthorized", head.get(0));
+            assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
+            in.readFully(new byte[ServerFixture.rawLength(head)]);
+            out.write(("GET /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + f.aliceToken
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 200 OK", ServerFixture.rawHead(in).get(0));
+        }
+    }
+
+    @Test
     void neverAPathOutsideTheRegistryNorADotFile() throws IOException {
         List<String> attacks = List.of(
                 "/../secret.txt", "/index/../../secret.txt", "/%2e%2e/secret.txt", "/index/%2e%2e/%2e%2e/secret.txt",
