@@ -11,40 +11,60 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A position in a parsed document: a JSON value together with its path and file, so every typed
  * read can fail with an {@link InvalidFileException} that says exactly where the problem is.
- * Immutable; every read that finds the wrong kind of value throws rather than returning null.
+ * Immutable (its path is spelt out on first use, the same string on any thread); every read that finds the wrong kind of value throws rather than returning null.
  */
 public final class JsonCursor {
 
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-
     private final JsonNode node;
-    private final String path;
+    // The path is spelt out only when asked for (an error, mostly): a registry index has hundreds of
+    // thousands of positions, and building each one's path string was a visible part of reading it.
+    private final JsonCursor parent;
+    private final String key;
+    private final int index;
     private final String file;
     private final String code;
+    private String path;
 
-    private JsonCursor(JsonNode node, String path, String file, String code) {
+    private JsonCursor(JsonNode node, JsonCursor parent, String key, int index, String file, String code) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
         this.file = file;
         this.code = code;
     }
 
     static JsonCursor root(JsonNode node, String file, String code) {
-        return new JsonCursor(node, "$", file, code);
+        return new JsonCursor(node, null, null, -1, file, code);
     }
 
-    /** {@code $.a.b} for plain keys, {@code $['json.x']} for keys that need quoting. */
+    /** {@code $.a.b} for plain keys ({@code [A-Za-z_][A-Za-z0-9_-]*}), {@code $['json.x']} for keys that need quoting. */
     public static String keyPath(String parent, String key) {
-        if (PLAIN_KEY.matcher(key).matches()) {
+        if (isPlainKey(key)) {
             return parent + "." + key;
         }
         return parent + "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    }
+
+    // The grammar written out rather than as a regular expression: matching one costs more on a short
+    // command's cold path than the whole check.
+    private static boolean isPlainKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String indexPath(String parent, int index) {
@@ -57,7 +77,12 @@ public final class JsonCursor {
 
     /** This position as a JSON path, e.g. {@code $.versions[2].dependencies.tls}. */
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            p = parent == null ? "$" : key != null ? keyPath(parent.path(), key) : indexPath(parent.path(), index);
+            path = p;
+        }
+        return p;
     }
 
     /** The file as errors name it: a path, a URL, or whatever else the document came from. */
@@ -67,7 +92,7 @@ public final class JsonCursor {
 
     /** An error at this position, with this file's error code. */
     public InvalidFileException error(String problem, String... hints) {
-        return new InvalidFileException(code, file, path, problem, List.of(hints));
+        return new InvalidFileException(code, file, path(), problem, List.of(hints));
     }
 
     /** The value under {@code key}, which must be present. */
@@ -78,7 +103,7 @@ public final class JsonCursor {
     /** The value under {@code key}, if present; an explicit {@code null} counts as present. */
     public Optional<JsonCursor> optional(String key) {
         JsonNode child = expect(node.isObject(), "an object").node.get(key);
-        return child == null ? Optional.empty() : Optional.of(new JsonCursor(child, keyPath(path, key), file, code));
+        return child == null ? Optional.empty() : Optional.of(new JsonCursor(child, this, key, -1, file, code));
     }
 
     /** The members of an object, in document order. */
@@ -86,7 +111,7 @@ public final class JsonCursor {
         expect(node.isObject(), "an object");
         List<Map.Entry<String, JsonCursor>> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            entries.add(new SimpleImmutableEntry<>(e.getKey(), new JsonCursor(e.getValue(), keyPath(path, e.getKey()), file, code)));
+            entries.add(new SimpleImmutableEntry<>(e.getKey(), new JsonCursor(e.getValue(), this, e.getKey(), -1, file, code)));
         }
         return entries;
     }
@@ -106,7 +131,7 @@ public final class JsonCursor {
         expect(node.isArray(), "an array");
         List<JsonCursor> elements = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            elements.add(new JsonCursor(node.get(i), indexPath(path, i), file, code));
+            elements.add(new JsonCursor(node.get(i), this, null, i, file, code));
         }
         return elements;
     }

@@ -37,6 +37,40 @@ class JsonCursorTest {
     }
 
     @Test
+    void aKeyIsQuotedInAPathExactlyWhenItIsNotPlain() {
+        // The grammar is written out for speed; the regular expression it replaces is the oracle.
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+        List<String> keys = List.of("", "a", "Z", "_", "-", "-a", "0", "a0", "a-b_c", "a.b", "a b", "é", "a'", "a\\", "9x",
+                "x9", "A_Z-09", "[", "a]", "zz", "@", "`", "{", "/");
+        for (String key : keys) {
+            String expected = plain.matcher(key).matches() ? "$." + key
+                    : "$['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']";
+            assertEquals(expected, JsonCursor.keyPath("$", key), key);
+        }
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aZ_-09.' \\";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder key = new StringBuilder();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String k = key.toString();
+            assertEquals(plain.matcher(k).matches(), JsonCursor.keyPath("$", k).equals("$." + k), k);
+        }
+    }
+
+    @Test
+    void aDeepPositionsPathIsSpeltOutWhenAskedFor() {
+        JsonCursor root = parse("{\"versions\": [{\"x\": 1}, {\"dependencies\": {\"a.b\": {\"it's\": [5]}}}]}");
+        JsonCursor deep = root.required("versions").elements().get(1).required("dependencies").required("a.b")
+                .required("it's").elements().get(0);
+        assertEquals("$.versions[1].dependencies['a.b']['it\\'s'][0]", deep.path());
+        assertEquals("$.versions[1].dependencies['a.b']['it\\'s'][0]: expected a string, found an integer",
+                problem(deep::string));
+        assertEquals("$", root.path());
+    }
+
+    @Test
     void integersMustFitAndBeInRange() {
         JsonCursor root = parse("{\"big\": 99999999999999999999, \"n\": 7}");
         assertEquals("$.big: integer out of range: 99999999999999999999", problem(() -> root.required("big").integer()));

@@ -3,7 +3,9 @@ package io.cocoatly.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A set of {@link Version}s, usually written as a node-semver requirement such as {@code ^1.2.0} or
@@ -23,6 +25,14 @@ public final class VersionRange {
     private static final VersionRange ALL = new VersionRange(IntervalSet.full(), IntervalSet.full());
     private static final VersionRange ANY = new VersionRange(IntervalSet.full(), IntervalSet.empty());
 
+    /**
+     * Ranges already parsed, by their text. An index repeats the same few requirements thousands of
+     * times ({@code ^1.0}, {@code *}), and so do a workspace's members; a range is immutable, so one
+     * parse serves them all. Bounded: a process reading more distinct texts than this starts afresh.
+     */
+    private static final int PARSED_LIMIT = 8192;
+    private static final Map<String, VersionRange> PARSED = new ConcurrentHashMap<>();
+
     private final IntervalSet releases;
     private final IntervalSet prereleases;
 
@@ -41,6 +51,19 @@ public final class VersionRange {
      */
     public static VersionRange parse(String requirement) {
         Objects.requireNonNull(requirement, "requirement");
+        VersionRange known = PARSED.get(requirement);
+        if (known != null) {
+            return known;
+        }
+        VersionRange parsed = parseText(requirement);
+        if (PARSED.size() >= PARSED_LIMIT) {
+            PARSED.clear();
+        }
+        PARSED.put(requirement, parsed);
+        return parsed;
+    }
+
+    private static VersionRange parseText(String requirement) {
         List<List<Constraint>> alternatives = RequirementParser.parse(requirement);
         VersionRange result = EMPTY;
         for (List<Constraint> alternative : alternatives) {

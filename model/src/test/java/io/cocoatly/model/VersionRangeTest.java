@@ -27,6 +27,21 @@ class VersionRangeTest {
     }
 
     @Test
+    void aTextParsedAgainIsTheSameRangeAndABadOneFailsEveryTime() {
+        assertTrue(VersionRange.parse("^1.2.3") == VersionRange.parse("^1.2.3"), "parsed once, shared");
+        for (int i = 0; i < 2; i++) {
+            assertThrows(SyntaxException.class, () -> VersionRange.parse("^1.x.y.z"));
+        }
+        // More distinct texts than the cache holds: every answer is still the range of its own text.
+        for (int i = 0; i < 10_000; i++) {
+            VersionRange r = VersionRange.parse(">=" + i + ".0.0 <" + (i + 1) + ".0.0");
+            assertTrue(r.contains(Version.parse(i + ".5.0")));
+            assertFalse(r.contains(Version.parse((i + 1) + ".0.0")));
+        }
+        assertTrue(VersionRange.parse("^1.2.3").contains(Version.parse("1.9.0")));
+    }
+
+    @Test
     void exactVersions() {
         check("1.2.3", "1.2.3 1.2.3+build", "1.2.2 1.2.4 1.2.3-0 1.2.3-beta");
         check("=1.2.3", "1.2.3", "1.2.4 1.2.3-rc.1");
