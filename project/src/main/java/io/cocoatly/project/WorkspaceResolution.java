@@ -37,7 +37,10 @@ import java.util.stream.Collectors;
 public final class WorkspaceResolution {
 
     private final Workspace workspace;
+    // Asked for by opening the project and again by each check of its lockfile; the workspace does not change.
+    private Manifest requirements;
 
+    /** The resolution of {@code workspace} as read. */
     public WorkspaceResolution(Workspace workspace) {
         this.workspace = workspace;
     }
@@ -139,6 +142,15 @@ public final class WorkspaceResolution {
      * What the lockfile's packages are checked against, and what {@code install --production} keeps.
      */
     public Manifest requirements() {
+        Manifest known = requirements;
+        if (known == null) {
+            known = collectRequirements();
+            requirements = known;
+        }
+        return known;
+    }
+
+    private Manifest collectRequirements() {
         List<Dependency> regular = new ArrayList<>();
         List<Dependency> dev = new ArrayList<>();
         workspace.rootPackage().ifPresent(p -> {

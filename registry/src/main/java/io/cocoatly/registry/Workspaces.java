@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Reads a workspace: a root {@code cocoatly.json} with a {@code "workspace": {"members": [globs],
@@ -123,32 +123,85 @@ public final class Workspaces {
             }
         }
 
+        List<String> paths = List.copyOf(chosen.keySet());
+        List<MemberFile> files = readMembers(dir, paths);
         List<Workspace.Member> members = new ArrayList<>();
         Map<String, String> pathsByName = new LinkedHashMap<>();
         rootPackage.ifPresent(p -> pathsByName.put(p.name().value(), "."));
         Map<Path, Boolean> declares = new HashMap<>();
-        for (Map.Entry<String, JsonCursor> entry : chosen.entrySet()) {
-            String path = entry.getKey();
-            Path manifestFile = dir.resolve(path).resolve(Manifests.FILE_NAME);
-            // Each member's file is read and parsed once: the nesting check looks at the parsed root.
-            JsonCursor member = StrictJson.parse(Manifests.bytes(manifestFile), manifestFile, CODE,
-                    Fields.EMPTY_FILE_HINT);
-            nestedWorkspace(dir, path, entry.getValue(), member.keys().contains(KEY), declares);
-            Manifest manifest = Manifests.ofPackage(member);
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            JsonCursor glob = chosen.get(path);
+            MemberFile read = files.get(i);
+            // The problems of one member in the order a reading of it alone would meet them.
+            JsonCursor member = read.root();
+            nestedWorkspace(dir, path, glob, member.keys().contains(KEY), declares);
+            Manifest manifest = read.manifest();
             String name = manifest.name().value();
             if (manifest.name().equals(Workspace.UNNAMED) && rootPackage.isEmpty()) {
-                throw entry.getValue().error("member `" + path + "` is named `" + name + "`, the name a workspace"
+                throw glob.error("member `" + path + "` is named `" + name + "`, the name a workspace"
                         + " without a package of its own goes by", "rename the member, or give the root a `name`"
                         + " and `version`");
             }
             String other = pathsByName.putIfAbsent(name, path);
             if (other != null) {
-                throw entry.getValue().error("two members are named `" + name + "`: `" + other + "` and `" + path + "`",
+                throw glob.error("two members are named `" + name + "`: `" + other + "` and `" + path + "`",
                         "rename one of them, or leave one out with `exclude`");
             }
             members.add(new Workspace.Member(path, manifest));
         }
         return new Workspace(dir, rootPackage, members);
+    }
+
+    /** The members below which {@link #readMembers} reads them one after another: a thread costs more. */
+    private static final int PARALLEL_FROM = 16;
+
+    /**
+     * One member's manifest as read: its parsed root, and the package it declares or the problem that
+     * keeps it from declaring one ({@link #manifest} throws it), each kept until the member's turn.
+     */
+    private record MemberFile(JsonCursor parsed, Manifest declared, RuntimeException failure) {
+        JsonCursor root() {
+            if (parsed == null) {
+                throw failure;
+            }
+            return parsed;
+        }
+
+        Manifest manifest() {
+            if (declared == null) {
+                throw failure;
+            }
+            return declared;
+        }
+
+        static MemberFile read(Path file) {
+            JsonCursor root;
+            try {
+                root = StrictJson.parse(Manifests.bytes(file), file, CODE, Fields.EMPTY_FILE_HINT);
+            } catch (RuntimeException e) {
+                return new MemberFile(null, null, e);
+            }
+            try {
+                return new MemberFile(root, Manifests.ofPackage(root), null);
+            } catch (RuntimeException e) {
+                return new MemberFile(root, null, e);
+            }
+        }
+    }
+
+    /**
+     * Reads and parses the members' manifests, in parallel for many: with two hundred members this was
+     * most of opening a workspace, nearly all of it the JVM's first pass through the parsing code, which
+     * several threads share out. Nothing fails here: each member's problem waits in its
+     * {@link MemberFile}, so the first member in order with one is the one reported, as before.
+     */
+    private static List<MemberFile> readMembers(Path dir, List<String> paths) {
+        MemberFile[] files = new MemberFile[paths.size()];
+        IntStream indices = IntStream.range(0, files.length);
+        (files.length >= PARALLEL_FROM ? indices.parallel() : indices)
+                .forEach(i -> files[i] = MemberFile.read(dir.resolve(paths.get(i)).resolve(Manifests.FILE_NAME)));
+        return List.of(files);
     }
 
     /**
@@ -193,7 +246,8 @@ public final class Workspaces {
      * directory there, and never reads a {@code packages/x/node_modules/}.
      */
     static Walk walk(Path root, List<String> globs) {
-        Set<Path> found = new TreeSet<>((a, b) -> slashed(a).compareTo(slashed(b)));
+        // Keyed by the slashed path, spelt once per directory: members are ordered by it.
+        Map<String, Path> found = new TreeMap<>();
         List<Path> listed = new ArrayList<>();
         for (String glob : globs) {
             List<String> segments = List.of(glob.split("/"));
@@ -212,10 +266,10 @@ public final class Workspaces {
             int depth = unbounded ? Integer.MAX_VALUE : segments.size() - literal;
             walkFrom(root, start, depth, found, listed);
         }
-        return new Walk(List.copyOf(found), List.copyOf(listed));
+        return new Walk(List.copyOf(found.values()), List.copyOf(listed));
     }
 
-    private static void walkFrom(Path root, Path start, int depth, Set<Path> found, List<Path> listed) {
+    private static void walkFrom(Path root, Path start, int depth, Map<String, Path> found, List<Path> listed) {
         try {
             Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), depth,
                     new SimpleFileVisitor<>() {
@@ -242,7 +296,8 @@ public final class Workspaces {
 
                         private void candidate(Path d) {
                             if (!d.equals(root) && Files.isRegularFile(d.resolve(Manifests.FILE_NAME))) {
-                                found.add(root.relativize(d));
+                                Path relative = root.relativize(d);
+                                found.putIfAbsent(slashed(relative), relative);
                             }
                         }
                     });
@@ -288,9 +343,10 @@ public final class Workspaces {
         }
     }
 
+    // A relative path's text has the file system's separator between its names, and no name holds one.
     private static String slashed(Path relative) {
-        List<String> segments = new ArrayList<>();
-        relative.forEach(s -> segments.add(s.toString()));
-        return String.join("/", segments);
+        String text = relative.toString();
+        char separator = relative.getFileSystem().getSeparator().charAt(0);
+        return separator == '/' ? text : text.replace(separator, '/');
     }
 }

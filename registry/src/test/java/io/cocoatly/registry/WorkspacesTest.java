@@ -152,6 +152,31 @@ class WorkspacesTest {
     }
 
     @Test
+    void amongManyMembersReadTogetherTheFirstInOrderWithAProblemIsTheOneReported() throws IOException {
+        // Forty members are read in parallel; what is reported must not depend on which thread is first.
+        for (int i = 0; i < 40; i++) {
+            member(String.format("libs/m%02d", i), String.format("m%02d", i));
+        }
+        write("libs/m31/cocoatly.json", "{\"name\": \"m31\", \"version\": \"one\"}");
+        write("libs/m07/cocoatly.json", "{\"name\": \"m07\", \"version\": \"1.0.0\", \"dependencies\": {\"x\": \"^^1\"}}");
+        write("libs/m12/cocoatly.json", "{\"name\": ");
+        for (int run = 0; run < 5; run++) {
+            InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\"]}}");
+            assertEquals(dir.resolve("libs/m07/cocoatly.json").toString(), e.file());
+            assertEquals("$.dependencies.x", e.jsonPath());
+        }
+        member("libs/m07", "m07");
+        // A member declaring a workspace is refused as such before its manifest's own problems (an unknown key).
+        write("libs/m03/cocoatly.json", "{\"name\": \"m03\", \"version\": \"1.0.0\", \"workspace\": {\"members\": [\"x\"]}}");
+        assertEquals("member `libs/m03` is itself a workspace root", error("{\"workspace\": {\"members\": [\"libs/*\"]}}").problem());
+        member("libs/m03", "m03");
+        assertEquals(dir.resolve("libs/m12/cocoatly.json").toString(), error("{\"workspace\": {\"members\": [\"libs/*\"]}}").file());
+        member("libs/m12", "m12");
+        member("libs/m31", "m31");
+        assertEquals(40, Workspaces.read(dir.resolve("cocoatly.json")).members().size());
+    }
+
+    @Test
     void aMemberManifestErrorNamesTheMemberFile() throws IOException {
         write("libs/a/cocoatly.json", "{\"name\": \"a\", \"version\": \"one\"}");
         InvalidFileException e = error("{\"workspace\": {\"members\": [\"libs/*\"]}}");
