@@ -17,16 +17,22 @@ import java.util.Map;
 /** JSON output for the CLI: two-space indent, keys in declaration order, one trailing newline. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final ObjectWriter WRITER = MAPPER.writer(printer());
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * Databind, made on first use only: building an ObjectMapper costs a cold process more than most
+     * commands' whole JSON output, which goes straight to the generator ({@link #toString}).
+     */
+    private static final class Databind {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        static final ObjectWriter WRITER = MAPPER.writer(printer());
+    }
 
     private Json() {
     }
 
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Databind.MAPPER;
     }
 
     static String toString(Object value) {
@@ -42,7 +48,7 @@ final class Json {
                 }
                 return out.toString();
             }
-            return WRITER.writeValueAsString(value);
+            return Databind.WRITER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
