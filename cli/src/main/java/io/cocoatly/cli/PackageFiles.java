@@ -63,6 +63,20 @@ final class PackageFiles {
                 }
 
                 @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    // A directory everything of which was left out (the members below a workspace root's
+                    // own package) is left out too; one that is empty in the package stays.
+                    Path staged = staging.resolve(source.relativize(dir).toString());
+                    if (!dir.equals(source) && isEmpty(staged) && !isEmpty(dir)) {
+                        Files.delete(staged);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     boolean skip = excluded(file.getFileName().toString())
                             || (attrs.isRegularFile() && skipped.contains(file.toRealPath()));
@@ -76,6 +90,12 @@ final class PackageFiles {
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "package-unreadable", "cannot read package directory `" + source + "`: "
                     + e.getMessage(), List.of("check that every file in it is readable"), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

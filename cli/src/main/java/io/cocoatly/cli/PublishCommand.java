@@ -24,6 +24,7 @@ import io.cocoatly.registry.server.ServerState;
 import io.cocoatly.transport.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ import picocli.CommandLine.Parameters;
             "A workspace member (PATH inside a workspace, or -p NAME from anywhere in it) is published with",
             "each dependency on another member as a range on that member's version (`*` becomes ^VERSION),",
             "its dev-dependencies on members left out; its own cocoatly.json is not changed. Every member",
-            "it depends on must be published at its version first."},
+            "it depends on must be published at its version first. The root's own package, if it has one,",
+            "is published alike (PATH the root, or -p its name), without the members' directories."},
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
@@ -113,6 +115,18 @@ final class PublishCommand implements Callable<Integer> {
         Optional<String> manifestText() {
             return published.map(PublishedManifest::text);
         }
+
+        /**
+         * What of {@link #dir} is not the package, besides {@code others} (the registry, the key): for
+         * the root's own package, every member's directory, as cargo leaves out a directory with a
+         * package of its own.
+         */
+        Set<Path> leaveOut(Path... others) {
+            Set<Path> paths = new HashSet<>(List.of(others));
+            workspace.filter(w -> w.member().path().equals(".")).ifPresent(w -> w.workspace().members()
+                    .forEach(m -> paths.add(w.workspace().root().resolve(m.path()))));
+            return paths;
+        }
     }
 
     @Override
@@ -142,7 +156,7 @@ final class PublishCommand implements Callable<Integer> {
             }
             // The part file is the editor's: closing it deletes the file if the release was refused.
             Path archive = editor.newTempFile();
-            release = PackageArchive.pack(dir, Set.of(registryDir, keyFile), manifest, source.manifestText(), signingKey,
+            release = PackageArchive.pack(dir, source.leaveOut(registryDir, keyFile), manifest, source.manifestText(), signingKey,
                     archive);
             editor.addRelease(release, archive);
             recordMetadata(registryDir, manifest);
@@ -160,9 +174,14 @@ final class PublishCommand implements Callable<Integer> {
             Path dir = context.path(path == null ? "." : path);
             Path file = dir.resolve(Manifests.FILE_NAME);
             if (Workspaces.declaresWorkspace(file)) {
+                // The root's own package, if it has one, is published as a member is (without its members).
+                Workspace workspace = Workspaces.read(file);
+                if (workspace.rootMember().isPresent()) {
+                    return memberSource(dir, new ManifestLocator.WorkspaceMember(workspace, workspace.rootMember().get()));
+                }
                 // The manifest reader's hint (`--manifest MEMBER/...`) names an option publish does not have.
-                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + file + "` is a workspace root:"
-                        + " publish takes one member", List.of(MemberSelection.listOfMembers(Workspaces.read(file))));
+                throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`" + file + "` is a workspace root"
+                        + " without a package of its own: publish takes one member", List.of(MemberSelection.listOfMembers(workspace)));
             }
             Manifest manifest = PackageArchive.readManifest(dir);
             return ManifestLocator.memberOf(dir.resolve(Manifests.FILE_NAME))
@@ -178,7 +197,8 @@ final class PublishCommand implements Callable<Integer> {
             throw MemberSelection.notAWorkspace("--package", context.cwd().toAbsolutePath().normalize().toString());
         }
         Workspace workspace = Workspaces.read(nearest.get());
-        Workspace.Member chosen = MemberSelection.member(workspace, member);
+        Workspace.Member chosen = workspace.rootMember().filter(m -> m.name().value().equals(member))
+                .orElseGet(() -> MemberSelection.member(workspace, member));
         return memberSource(workspace.root().resolve(chosen.path()),
                 new ManifestLocator.WorkspaceMember(workspace, chosen));
     }
@@ -216,7 +236,7 @@ final class PublishCommand implements Callable<Integer> {
             Path archive = PackageArchive.tempArchive();
             Release release;
             try {
-                release = PackageArchive.pack(source.dir(), Set.of(keyFile), manifest, source.manifestText(), signingKey,
+                release = PackageArchive.pack(source.dir(), source.leaveOut(keyFile), manifest, source.manifestText(), signingKey,
                         archive);
                 Artifact artifact = release.artifact().orElseThrow();
                 Release recorded = api.publish(new PublishMetadata(release.id(), release.dependencies(),

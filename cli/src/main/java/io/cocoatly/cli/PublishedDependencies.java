@@ -131,7 +131,7 @@ final class PublishedDependencies {
 
     private static List<Workspace.Member> onMembers(Workspace workspace, Workspace.Member member) {
         return member.manifest().dependencies().stream()
-                .flatMap(d -> workspace.member(d.name()).filter(m -> !m.equals(member)).stream())
+                .flatMap(d -> workspace.local(d.name()).filter(m -> !m.equals(member)).stream())
                 .sorted(Comparator.comparing(Workspace.Member::path)).toList();
     }
 

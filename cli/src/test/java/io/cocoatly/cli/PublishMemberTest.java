@@ -129,6 +129,46 @@ class PublishMemberTest {
     }
 
     @Test
+    void theRootsOwnPackageIsPublishedAsAMemberIsWithoutItsWorkspaceOrItsMembers() throws IOException {
+        String rootText = "{\n  \"name\": \"suite\",\n  \"version\": \"1.0.0\",\n  \"workspace\": {\"members\":"
+                + " [\"libs/*\", \"apps/web\"]},\n  \"dependencies\": {\n    \"core\": \"*\",\n    \"log\": \"^0.4\"\n  }\n}\n";
+        PublishFixture.write(dir.resolve("ws/cocoatly.json"), rootText);
+        PublishFixture.write(dir.resolve("ws/README.md"), "# suite\n");
+        PublishFixture.write(dir.resolve("ws/libs/testutil/cocoatly.json"),
+                "{\"name\": \"testutil\", \"version\": \"0.1.0\", \"dependencies\": {\"suite\": \"*\"}}\n");
+        // The root first: refused while the member it depends on is unpublished, naming the order.
+        CliRunner.Result refused = run(dir.resolve("ws"), "publish", "--registry", "../reg", "--key", "../keys/cocoatly.key");
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("suite (.) depends on workspace members that registry `team` does not have at"
+                + " their versions: `core@1.2.0` (libs/core)"), refused.err());
+        assertTrue(refused.err().contains("publish in this order: `cocoatly publish -p core`, `cocoatly publish -p suite`"),
+                refused.err());
+        // A member depending on the root waits for the root, which -p names like any member.
+        CliRunner.Result early = run(dir.resolve("ws"), "publish", "-p", "testutil", "--registry", "../reg", "--key",
+                "../keys/cocoatly.key");
+        assertEquals(2, early.exitCode(), early.out() + early.err());
+        assertTrue(early.err().contains("`suite@1.0.0` (.)"), early.err());
+
+        assertEquals(0, run(dir.resolve("ws"), "publish", "-p", "core", "--registry", "../reg", "--key",
+                "../keys/cocoatly.key").exitCode());
+        CliRunner.Result root = run(dir.resolve("ws"), "publish", "-p", "suite", "--registry", "../reg", "--key",
+                "../keys/cocoatly.key");
+        assertEquals(0, root.exitCode(), root.out() + root.err());
+        assertEquals("{\n  \"name\": \"suite\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"core\": \"^1.2.0\",\n"
+                + "    \"log\": \"^0.4\"\n  }\n}\n", publishedManifest(dir.resolve("reg"), "suite", "1.0.0"));
+        Path staging = dir.resolve("staging-suite");
+        assertTrue(Files.exists(staging.resolve("README.md")));
+        assertTrue(Files.notExists(staging.resolve("libs")) && Files.notExists(staging.resolve("apps")),
+                "the members' directories are theirs, not the root package's");
+        assertEquals(rootText, Files.readString(dir.resolve("ws/cocoatly.json")), "the root's own file is unchanged");
+
+        assertEquals(0, run(dir.resolve("ws/libs/testutil"), "publish", "--registry", "../../../reg", "--key",
+                "../../../keys/cocoatly.key").exitCode());
+        assertEquals("{\"name\": \"testutil\", \"version\": \"0.1.0\", \"dependencies\": {\"suite\": \"^1.0.0\"}}\n",
+                publishedManifest(dir.resolve("reg"), "testutil", "0.1.0"));
+    }
+
+    @Test
     void throughARegistrysApiTheSameRulesHold() throws IOException {
         Ed25519PublicKey pub = Ed25519PublicKey.read(dir.resolve("keys/cocoatly.pub"));
         try (FakeRegistryApi server = new FakeRegistryApi(TrustedKeys.of(List.of(pub)), TOKEN, true)) {

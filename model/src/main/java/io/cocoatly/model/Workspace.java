@@ -72,4 +72,17 @@ public record Workspace(Path root, Optional<Manifest> rootPackage, List<Member> 
     public Optional<Member> member(PackageName name) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();
     }
+
+    /**
+     * The root's own package as a member at path {@code .}, if the root has one: what depending on it
+     * and publishing it treat like any member (a dependency on it is satisfied by its version).
+     */
+    public Optional<Member> rootMember() {
+        return rootPackage.map(p -> new Member(".", p));
+    }
+
+    /** The workspace's own package named {@code name}: a member, or the root's package ({@link #rootMember}). */
+    public Optional<Member> local(PackageName name) {
+        return member(name).or(() -> rootMember().filter(m -> m.name().equals(name)));
+    }
 }

@@ -173,6 +173,21 @@ public final class ManifestEditor {
     }
 
     /**
+     * The root's own package as a manifest of its own: this workspace root's text without its
+     * {@code workspace} section, every other byte kept. What the root's package is published with; a
+     * package in a registry is no workspace.
+     *
+     * @throws IllegalStateException if this editor was not made by {@link #readRootPackage}
+     */
+    public ManifestEditor withoutWorkspace() {
+        if (!workspaceRoot) {
+            throw new IllegalStateException("not a workspace root: " + file);
+        }
+        ObjectLayout root = JsonLayout.root(text);
+        return of(remove(text, root, root.member(Workspaces.KEY)), file);
+    }
+
+    /**
      * Replaces the file with {@link #text()}, atomically.
      *
      * @throws CocoatlyException {@link ErrorKind#FAILED} with code {@code manifest-write-failed}
@@ -254,8 +269,13 @@ public final class ManifestEditor {
 
     private static String remove(String text, String sectionKey, String name) {
         ObjectLayout object = JsonLayout.objectAt(text, JsonLayout.root(text).member(sectionKey).valueStart());
+        return remove(text, object, object.member(name));
+    }
+
+    /** {@code text} without {@code member} of {@code object}, and the separator that went with it. */
+    private static String remove(String text, ObjectLayout object, Member member) {
         List<Member> members = object.members();
-        int i = members.indexOf(object.member(name));
+        int i = members.indexOf(member);
         if (members.size() == 1) {
             return splice(text, object.open() + 1, object.close(), "");
         }

@@ -7,6 +7,7 @@ import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionRange;
 import io.cocoatly.model.Workspace;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +54,14 @@ public record PublishedManifest(String text, Manifest manifest, List<OnMember> o
      *     is not the one tested together in the workspace
      */
     public static PublishedManifest of(Workspace workspace, Workspace.Member member) {
-        ManifestEditor editor = ManifestEditor.read(workspace.root().resolve(member.path()).resolve(Manifests.FILE_NAME));
+        Path file = workspace.root().resolve(member.path()).resolve(Manifests.FILE_NAME);
+        // The root's own package is published without the workspace section: a registry's package is no workspace.
+        ManifestEditor editor = member.path().equals(".") ? ManifestEditor.readRootPackage(file).withoutWorkspace()
+                : ManifestEditor.read(file);
         List<OnMember> onMembers = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         for (Dependency d : member.manifest().dependencies()) {
-            Optional<Workspace.Member> other = workspace.member(d.name()).filter(m -> !m.equals(member));
+            Optional<Workspace.Member> other = workspace.local(d.name()).filter(m -> !m.equals(member));
             if (other.isEmpty()) {
                 continue;
             }
@@ -78,7 +82,7 @@ public record PublishedManifest(String text, Manifest manifest, List<OnMember> o
         }
         List<PackageName> devDropped = new ArrayList<>();
         for (Dependency d : member.manifest().devDependencies()) {
-            if (workspace.member(d.name()).filter(m -> !m.equals(member)).isPresent()) {
+            if (workspace.local(d.name()).filter(m -> !m.equals(member)).isPresent()) {
                 editor = editor.without(d.name());
                 devDropped.add(d.name());
             }

@@ -77,6 +77,22 @@ class ManifestEditorTest {
     }
 
     @Test
+    void aWorkspaceRootsOwnPackageLosesOnlyItsWorkspaceSection(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cocoatly.json");
+        Files.writeString(file, "{\n  \"name\": \"suite\",\n  \"workspace\": {\"members\": [\"libs/*\"]},\n"
+                + "  \"version\": \"1.0.0\",\n    \"dependencies\": {\"core\": \"*\"}\n}\n");
+        ManifestEditor root = ManifestEditor.readRootPackage(file).withoutWorkspace();
+        assertEquals("{\n  \"name\": \"suite\",\n  \"version\": \"1.0.0\",\n    \"dependencies\": {\"core\": \"*\"}\n}\n",
+                root.text());
+        assertEquals("suite@1.0.0", root.manifest().id().toString());
+        // Last in the file: the separator before it goes with it.
+        Files.writeString(file, "{\"name\": \"suite\", \"version\": \"1.0.0\", \"workspace\": {\"members\": []}}");
+        assertEquals("{\"name\": \"suite\", \"version\": \"1.0.0\"}", ManifestEditor.readRootPackage(file).withoutWorkspace().text());
+        Files.writeString(file, "{\"name\": \"plain\", \"version\": \"1.0.0\"}");
+        assertThrows(IllegalStateException.class, () -> ManifestEditor.read(file).withoutWorkspace());
+    }
+
+    @Test
     void aByteOrderMarkIsSkippedAndKept(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cocoatly.json");
         Files.writeString(file, "\uFEFF{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\"\n}\n");
