@@ -83,7 +83,7 @@ public final class Relock {
             Optional<Duration> timeout) {
         this.index = workspace.index(registry);
         this.location = location;
-        this.manifest = workspace.root(this.index);
+        this.manifest = workspace.registryRoot(this.index);
         this.policy = policy;
         this.timeout = timeout;
         this.resolver = new Resolver(this.index);

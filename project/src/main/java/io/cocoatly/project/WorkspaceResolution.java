@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * one version, its own, laid over the registry (a member's name shadows a registry package of that
  * name), and the root requires it at {@code =version}: a member's range on another member is then
  * satisfied by that member's version only, and a version outside the range is an ordinary conflict.
- * The member releases have no dependencies of their own, since the root already requires all of them
- * and every member is always selected.
+ * The member releases have no dependencies of their own, since the root already requires all of
+ * theirs. When every range on a member accepts its version, the pins and those ranges are met by
+ * construction, and a resolution for the lockfile is spared them ({@link #registryRoot}).
  */
 public final class WorkspaceResolution {
 
@@ -72,6 +73,42 @@ public final class WorkspaceResolution {
             name = PackageName.of(Workspace.UNNAMED.value() + "-" + i);
         }
         return new Manifest(name, workspace.version(), new ArrayList<>(origins(true).keySet()));
+    }
+
+    /**
+     * The root for a resolution whose answer is the registry packages only, as {@code lock} writes
+     * them: {@link #root}, but when every range on a member accepts that member's version (the usual
+     * case), without the pins and those ranges. Each is met by construction, so it is no choice, and
+     * in a workspace of two hundred members they were a tenth of the solver's work; the members stay
+     * in {@link #index}, so a registry package depending on a member's name still finds it. The
+     * registry packages chosen are the same; the members are then simply not among the selected (and
+     * an explanation's fixes do not list them). Otherwise this is {@link #root}, and the member whose
+     * version a range refuses is a conflict the solver explains like any other.
+     */
+    public Manifest registryRoot(PackageIndex index) {
+        Manifest root = root(index);
+        if (!membersAgree()) {
+            return root;
+        }
+        Set<PackageName> members = memberNames();
+        return new Manifest(root.name(), root.version(),
+                root.dependencies().stream().filter(d -> !members.contains(d.name())).toList());
+    }
+
+    /** Whether every dependency on a member, of any manifest of the workspace, accepts that member's version. */
+    private boolean membersAgree() {
+        List<Manifest> manifests = new ArrayList<>();
+        workspace.rootPackage().ifPresent(manifests::add);
+        workspace.members().forEach(m -> manifests.add(m.manifest()));
+        for (Manifest manifest : manifests) {
+            for (Dependency d : manifest.allDependencies()) {
+                Optional<Workspace.Member> member = workspace.member(d.name());
+                if (member.isPresent() && !d.range().contains(member.get().version())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Which members declare each root requirement; the root package's own are in the map only when a member shares them. */

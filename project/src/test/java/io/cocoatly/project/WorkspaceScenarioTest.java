@@ -48,14 +48,28 @@ class WorkspaceScenarioTest {
         return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.name(), s.file().toUri(), () -> check(s)));
     }
 
-    private static void check(Scenario s) {
-        WorkspaceResolution ws = new WorkspaceResolution(s.workspace().orElseThrow());
-        Resolver resolver = new Resolver(ws.index(s.registry()));
-        ResolveRequest request = ResolveRequest.of(ws.root(s.registry())).withOrigins(ws.origins())
+    private static ResolveRequest request(Scenario s, WorkspaceResolution ws, io.cocoatly.model.Manifest root) {
+        return ResolveRequest.of(root).withOrigins(ws.origins())
                 .withPreferred(s.options().preferred())
                 .withPolicy(s.options().semverMajor() ? VersionPolicy.SEMVER_MAJOR : VersionPolicy.ONE_PER_PACKAGE)
                 .withAllowPrereleases(s.options().prereleases());
+    }
+
+    private static void check(Scenario s) {
+        WorkspaceResolution ws = new WorkspaceResolution(s.workspace().orElseThrow());
+        Resolver resolver = new Resolver(ws.index(s.registry()));
+        ResolveRequest request = request(s, ws, ws.root(s.registry()));
         Resolution r = resolver.resolve(request);
+        // What lock resolves: without the members' pins when every range on a member accepts its version,
+        // the same registry packages, or unsatisfiable alike.
+        Resolution spared = resolver.resolve(request(s, ws, ws.registryRoot(s.registry())));
+        assertEquals(r instanceof Resolution.Solved, spared instanceof Resolution.Solved, s.name());
+        if (r instanceof Resolution.Solved solved && spared instanceof Resolution.Solved lean) {
+            Set<PackageName> members = ws.memberNames();
+            assertEquals(solved.packages().stream().map(Resolution.SelectedPackage::id).filter(id -> !members.contains(id.name())).toList(),
+                    lean.packages().stream().map(Resolution.SelectedPackage::id).filter(id -> !members.contains(id.name())).toList(),
+                    s.name());
+        }
         String text;
         if (s.expected() instanceof Scenario.Solved expected) {
             assertTrue(r instanceof Resolution.Solved, () -> s.name() + ": " + r);
