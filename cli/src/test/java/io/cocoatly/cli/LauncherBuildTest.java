@@ -132,7 +132,8 @@ class LauncherBuildTest {
 
     /**
      * The JVM flags of a short command, with and without the start-up archive (docs/performance-startup.md):
-     * no perf-data file; {@code registry serve}, which runs for hours, keeps its own options.
+     * no perf-data file, and the archive mapped where it was dumped for, not relocated; {@code
+     * registry serve}, which runs for hours, keeps its own options.
      */
     @Test
     void shortCommandsRunWithoutPerfDataAndTheServerWithItsOwnOptions() throws Exception {
@@ -145,10 +146,11 @@ class LauncherBuildTest {
         assertTrue(withArchive.contains("-XX:SharedArchiveFile=" + root.resolve("cli/target/cocoatly.jsa") + " "),
                 withArchive);
         assertTrue(withArchive.contains(" -XX:-UsePerfData "), withArchive);
+        assertTrue(withArchive.contains(" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 "), withArchive);
 
         assertEquals(0, launch(Map.of(), "--version").exitCode());
         String without = last(read("java.log"));
-        assertFalse(without.contains("SharedArchiveFile"), without);
+        assertFalse(without.contains("SharedArchiveFile") || without.contains("ArchiveRelocationMode"), without);
         assertTrue(without.contains(" -XX:-UsePerfData "), without);
 
         assertEquals(0, launch(Map.of("COCOATLY_CDS", "1"), "registry", "serve").exitCode());
