@@ -29,8 +29,8 @@ final class CocoatlyCommand implements Runnable {
      * Every built-in command by its name and each of its aliases, in the order help lists them. A
      * table, not the {@code @Command} annotations: whether the first word of a command line is a
      * built-in, a plugin's or an external command's (decided on every run) then needs no reflection
-     * over the annotations of 27 classes, each read through a proxy picocli's annotation type gets
-     * (docs/performance-startup.md). {@code CommandNamesTest} checks that it says what the
+     * over the annotations of 27 classes, each read through a proxy class the JDK generates at run
+     * time (docs/performance-startup.md). {@code CommandNamesTest} checks that it says what the
      * annotations say.
      */
     static final Map<String, Class<?>> NAMES = ordered(

@@ -271,7 +271,7 @@ public final class LockCheck {
             return;
         }
         // The locked release's entry alone: an unreadable entry of another version is no concern of
-        // this lockfile, and reading every version was a quarter of a no-op install (docs/performance-startup.md).
+        // this lockfile, and reading every version was 14 % of a no-op install (docs/performance-startup.md).
         Optional<Release> release = index.release(p.id());
         if (release.isEmpty()) {
             String what = index.find(p.name()).isPresent() ? "version" : "package";
