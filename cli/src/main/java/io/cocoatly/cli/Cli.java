@@ -99,7 +99,8 @@ public final class Cli {
      */
     private static void addSubcommands(CommandLine cli, String... args) {
         String requested = requestedCommand(args);
-        if (CompletionCommand.class.getAnnotation(CommandLine.Command.class).name().equals(requested)) {
+        Class<?> named = requested == null ? null : CocoatlyCommand.NAMES.get(requested);
+        if (named == CompletionCommand.class) {
             // A completion script covers every command. A loop, not forEach(cli::addSubcommand): a
             // method reference to picocli links its (Java 5) CommandLine class when the start-up
             // archive is dumped, which then leaves it out of the archive (docs/performance-startup.md).
@@ -108,12 +109,9 @@ public final class Cli {
             }
             return;
         }
-        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
-            if (annotation.name().equals(requested) || Arrays.asList(annotation.aliases()).contains(requested)) {
-                cli.addSubcommand(command);
-                return;
-            }
+        if (named != null) {
+            cli.addSubcommand(named);
+            return;
         }
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
             CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);

@@ -2,6 +2,11 @@ package io.cocoatly.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -21,38 +26,59 @@ import picocli.CommandLine.ScopeType;
 final class CocoatlyCommand implements Runnable {
 
     /**
+     * Every built-in command by its name and each of its aliases, in the order help lists them. A
+     * table, not the {@code @Command} annotations: whether the first word of a command line is a
+     * built-in, a plugin's or an external command's (decided on every run) then needs no reflection
+     * over the annotations of 27 classes, each read through a proxy class the JDK generates at run
+     * time (docs/performance-startup.md). {@code CommandNamesTest} checks that it says what the
+     * annotations say.
+     */
+    static final Map<String, Class<?>> NAMES = ordered(
+            Map.entry("semver", SemverCommand.class),
+            Map.entry("init", InitCommand.class),
+            Map.entry("add", AddCommand.class),
+            Map.entry("remove", RemoveCommand.class),
+            Map.entry("resolve", ResolveCommand.class),
+            Map.entry("why", WhyCommand.class),
+            Map.entry("check", CheckCommand.class),
+            Map.entry("lock", LockCommand.class),
+            Map.entry("update", UpdateCommand.class),
+            Map.entry("tree", TreeCommand.class),
+            Map.entry("outdated", OutdatedCommand.class),
+            Map.entry("install", InstallCommand.class),
+            Map.entry("uninstall", UninstallCommand.class),
+            Map.entry("list", ListCommand.class),
+            Map.entry("verify", VerifyCommand.class),
+            Map.entry("search", SearchCommand.class),
+            Map.entry("info", InfoCommand.class),
+            Map.entry("keygen", KeygenCommand.class),
+            Map.entry("publish", PublishCommand.class),
+            Map.entry("yank", YankCommand.class),
+            Map.entry("login", LoginCommand.class),
+            Map.entry("logout", LogoutCommand.class),
+            Map.entry("config", ConfigCommand.class),
+            Map.entry("cache", CacheCommand.class),
+            Map.entry("plugins", PluginsCommand.class),
+            Map.entry("registry", RegistryCommand.class),
+            Map.entry("completion", CompletionCommand.class));
+
+    /**
      * The subcommands in the order help lists them. Not in the annotation: building a picocli model
      * reflects over every command, a quarter of a second for all of them at start-up, so {@link Cli}
      * adds only the one asked for.
      */
-    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
-            SemverCommand.class,
-            InitCommand.class,
-            AddCommand.class,
-            RemoveCommand.class,
-            ResolveCommand.class,
-            WhyCommand.class,
-            CheckCommand.class,
-            LockCommand.class,
-            UpdateCommand.class,
-            TreeCommand.class,
-            OutdatedCommand.class,
-            InstallCommand.class,
-            UninstallCommand.class,
-            ListCommand.class,
-            VerifyCommand.class,
-            SearchCommand.class,
-            InfoCommand.class,
-            KeygenCommand.class,
-            PublishCommand.class,
-            YankCommand.class,
-            LoginCommand.class,
-            LogoutCommand.class,
-            ConfigCommand.class,
-            CacheCommand.class,
-            PluginsCommand.class,
-            RegistryCommand.class,
-            CompletionCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.copyOf(new LinkedHashSet<>(NAMES.values()));
+
+    @SafeVarargs
+    private static Map<String, Class<?>> ordered(Map.Entry<String, Class<?>>... entries) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> e : entries) {
+            if (map.put(e.getKey(), e.getValue()) != null) {
+                throw new AssertionError("two built-in commands named " + e.getKey());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
 
     private final Context context;
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * {@code cocoatly NAME ARGS…} for a NAME that is no built-in command, as git and cargo do it: an
@@ -55,15 +54,9 @@ final class ExternalCommand {
                 Arrays.asList(args).subList(1, args.length)));
     }
 
-    /** Whether {@code name} is a built-in command's name or alias. */
+    /** Whether {@code name} is a built-in command's name or alias ({@link CocoatlyCommand#NAMES}). */
     static boolean isBuiltIn(String name) {
-        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
-            if (annotation.name().equals(name) || Arrays.asList(annotation.aliases()).contains(name)) {
-                return true;
-            }
-        }
-        return false;
+        return CocoatlyCommand.NAMES.containsKey(name);
     }
 
     /**

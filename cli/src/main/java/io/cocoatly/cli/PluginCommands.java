@@ -152,9 +152,7 @@ record PluginCommands(Map<String, List<Owned>> byName, List<String> problems, Li
             return Optional.empty();
         }
         List<String> names = new ArrayList<>(commands.byName().keySet());
-        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-            names.add(command.getAnnotation(picocli.CommandLine.Command.class).name());
-        }
+        names.addAll(CocoatlyCommand.NAMES.keySet());
         Optional<String> nearest = Typos.closest(name, names);
         if (nearest.isEmpty() || !commands.byName().containsKey(nearest.get())) {
             return Optional.empty();

@@ -130,6 +130,41 @@ class LauncherBuildTest {
         assertEquals(BUILT, Files.getLastModifiedTime(jar).toInstant(), "a failed build must stay stale");
     }
 
+    /**
+     * The JVM flags of a short command, with and without the start-up archive (docs/performance-startup.md):
+     * no perf-data file, C1 compiling late, and the archive mapped where it was dumped for, not relocated; {@code
+     * registry serve}, which runs for hours, keeps its own options.
+     */
+    @Test
+    void shortCommandsRunWithoutPerfDataAndTheServerWithItsOwnOptions() throws Exception {
+        // A java that "records" an archive: it writes the class list and the archive it is asked for.
+        script(dir.resolve("java"), "for a; do case $a in -XX:DumpLoadedClassList=*) echo x > \"${a#*=}\" ;;"
+                + " -XX:SharedArchiveFile=*.tmp) echo x > \"${a#*=}\" ;; esac; done\n"
+                + "echo \"$*\" >> \"" + dir.resolve("java.log") + "\"\n");
+        assertEquals(0, launch(Map.of("COCOATLY_CDS", "1"), "--version").exitCode());
+        String withArchive = last(read("java.log"));
+        assertTrue(withArchive.contains("-XX:SharedArchiveFile=" + root.resolve("cli/target/cocoatly.jsa") + " "),
+                withArchive);
+        assertTrue(withArchive.contains(" -XX:-UsePerfData "), withArchive);
+        assertTrue(withArchive.contains(" -XX:CompileThresholdScaling=10 "), withArchive);
+        assertTrue(withArchive.contains(" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 "), withArchive);
+
+        assertEquals(0, launch(Map.of(), "--version").exitCode());
+        String without = last(read("java.log"));
+        assertFalse(without.contains("SharedArchiveFile") || without.contains("ArchiveRelocationMode"), without);
+        assertTrue(without.contains(" -XX:-UsePerfData ") && without.contains(" -XX:CompileThresholdScaling=10 "), without);
+
+        assertEquals(0, launch(Map.of("COCOATLY_CDS", "1"), "registry", "serve").exitCode());
+        String serve = last(read("java.log"));
+        assertTrue(serve.startsWith("-XX:+UseParallelGC "), serve);
+        assertFalse(serve.contains("UsePerfData") || serve.contains("CompileThresholdScaling"), serve);
+    }
+
+    private static String last(String log) {
+        List<String> lines = log.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
     private record Run(int exitCode, String err) {
     }
 

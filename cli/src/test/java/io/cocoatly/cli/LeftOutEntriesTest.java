@@ -105,6 +105,30 @@ class LeftOutEntriesTest {
         assertEquals(RESOLVE_WARNINGS, texts(Json.mapper().readTree(json.out()).get("data").get("warnings")));
     }
 
+    /**
+     * {@code lock --check} and {@code install --locked} read only the locked releases' entries, so the
+     * entries {@code lock} warned of, all of versions not locked, go unnoticed: no warning, in text or
+     * JSON (docs/cli.md).
+     */
+    @Test
+    void theLockfilesChecksReadOnlyTheLockedEntriesAndSoWarnOfNone() throws IOException {
+        project();
+        CliRunner.Result lock = new CliRunner(temp, Map.of()).run("lock", "--registry", REGISTRY);
+        assertEquals(0, lock.exitCode(), lock.err());
+        assertEquals(RESOLVE_WARNINGS.size(), lock.err().lines().count(), lock.err());
+
+        CliRunner.Result check = new CliRunner(temp, Map.of()).run("lock", "--check", "--registry", REGISTRY);
+        assertEquals(0, check.exitCode(), check.err());
+        assertEquals("", check.err());
+        CliRunner.Result checkJson = new CliRunner(temp, Map.of()).run("lock", "--check", "--registry", REGISTRY, "--json");
+        assertEquals(0, checkJson.exitCode(), checkJson.out());
+        assertEquals(List.of(), texts(Json.mapper().readTree(checkJson.out()).get("data").get("warnings")));
+
+        CliRunner.Result install = new CliRunner(temp, Map.of()).run("install", "--locked", "--dry-run", "--registry", REGISTRY);
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(!install.err().contains("warning:"), install.err());
+    }
+
     @Test
     void aFailingResolveHasAlreadyWarned() throws IOException {
         // Only the left-out 0.9.0 would match: the warning says why there is no such version.

@@ -163,6 +163,12 @@ public final class WorkspaceResolution {
             }
 
             @Override
+            public Optional<Release> release(io.cocoatly.model.PackageId id) {
+                // The registry's own answer, which may read that release alone (FileRegistry.release).
+                return members.containsKey(id.name()) ? PackageIndex.super.release(id) : registry.release(id);
+            }
+
+            @Override
             public Optional<List<PackageName>> listNames() {
                 return registry.listNames().map(names -> {
                     TreeSet<PackageName> all = new TreeSet<>(names);

@@ -4,6 +4,7 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.InvalidFileException;
+import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
@@ -142,8 +143,7 @@ public final class FileRegistry implements PackageIndex {
     }
 
     private Optional<PackageListing> load(PackageName name) {
-        // The name is a validated PackageName, so this path cannot leave the index directory.
-        String path = INDEX_DIR + "/" + name.value() + SUFFIX;
+        String path = indexPath(name);
         Optional<byte[]> bytes = source.read(path);
         if (bytes.isEmpty()) {
             return Optional.empty();
@@ -156,8 +156,41 @@ public final class FileRegistry implements PackageIndex {
             leftOut.add(entry);
             onLeftOut.accept(entry);
         }
-        prefetchDependencies(listing);
+        prefetchDependencies(listing.releases());
         return Optional.of(listing);
+    }
+
+    /**
+     * The release {@code id}, reading of its index file only that release's entry (and the other
+     * entries' versions): for a caller that knows which release it needs, as {@code lock --check} and
+     * {@code install --locked} know the locked ones. Answers as {@code find(id.name())} filtered to
+     * {@code id}'s version would, except that an entry of another version is not read, so one that
+     * cannot be read is neither left out nor reported (docs/performance-startup.md). When the entry is
+     * missing, or is itself unreadable, the whole file is read as by {@link #find}, which reports what
+     * it leaves out as always. Nothing is kept but what {@link #find} keeps: each call reads the file.
+     *
+     * @throws InvalidFileException if the index file as a whole is malformed
+     * @throws CocoatlyException with code {@code registry-unreadable} if it cannot be read
+     */
+    @Override
+    public Optional<Release> release(PackageId id) {
+        Objects.requireNonNull(id, "id");
+        Optional<PackageListing> known = listings.get(id.name());
+        if (known == null) {
+            String path = indexPath(id.name());
+            Optional<Release> release = source.read(path).flatMap(bytes -> IndexFile.release(
+                    StrictJson.parse(bytes, source.describe(path), CODE, Fields.EMPTY_FILE_HINT), id));
+            if (release.isPresent()) {
+                prefetchDependencies(List.of(release.get()));
+                return release.map(this::located);
+            }
+        }
+        return PackageIndex.super.release(id);
+    }
+
+    private static String indexPath(PackageName name) {
+        // The name is a validated PackageName, so this path cannot leave the index directory.
+        return INDEX_DIR + "/" + name.value() + SUFFIX;
     }
 
     private PackageListing located(PackageListing listing) {
@@ -166,20 +199,25 @@ public final class FileRegistry implements PackageIndex {
         }
         List<Release> releases = new ArrayList<>();
         for (Release r : listing.releases()) {
-            releases.add(new Release(r.id(), r.dependencies(), r.yanked(), r.artifact().map(a -> new Artifact(
-                    description.artifactReference(r.id(), a.url()), a.size(), a.checksums(), a.signature()))));
+            releases.add(located(r));
         }
         return new PackageListing(listing.name(), releases);
     }
 
+    private Release located(Release r) {
+        return r.artifact().isEmpty() || description.artifactUrl().isEmpty() ? r : new Release(r.id(),
+                r.dependencies(), r.yanked(), r.artifact().map(a -> new Artifact(
+                description.artifactReference(r.id(), a.url()), a.size(), a.checksums(), a.signature())));
+    }
+
     // The resolver will ask for these next; a remote source fetches them meanwhile.
-    private void prefetchDependencies(PackageListing listing) {
+    private void prefetchDependencies(List<Release> releases) {
         Set<String> paths = new TreeSet<>();
-        for (Release release : listing.releases()) {
+        for (Release release : releases) {
             for (Dependency dependency : release.dependencies()) {
                 PackageName target = dependency.name();
                 if (!listings.containsKey(target)) {
-                    paths.add(INDEX_DIR + "/" + target.value() + SUFFIX);
+                    paths.add(indexPath(target));
                 }
             }
         }

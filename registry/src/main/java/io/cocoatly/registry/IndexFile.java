@@ -64,13 +64,47 @@ final class IndexFile {
         return read(root, expected, true).listing();
     }
 
-    private static Read read(JsonCursor root, PackageName expected, boolean strict) {
+    /**
+     * The release {@code id} alone, reading of the other entries no more than their version: what a
+     * caller that needs one known release reads ({@link FileRegistry#release}). Empty when the first
+     * entry of that version cannot be read whole, or there is none; the caller then reads the file as
+     * {@link #read} does, which reports (or keeps) such an entry as it always has. An entry whose
+     * version cannot be read is passed over: it cannot be {@code id}'s, whose version is a valid one.
+     *
+     * @throws InvalidFileException if the file as a whole is malformed, as {@link #read} would
+     */
+    static Optional<Release> release(JsonCursor root, PackageId id) {
+        PackageName name = name(root, id.name());
+        for (JsonCursor entry : root.required("versions").elements()) {
+            Version version;
+            try {
+                version = Fields.version(entry.required("version"));
+            } catch (InvalidFileException e) {
+                continue;
+            }
+            if (version.equals(id.version())) {
+                try {
+                    return Optional.of(release(entry, name, new HashMap<>()));
+                } catch (InvalidFileException e) {
+                    return Optional.empty(); // a later duplicate may be the one kept: the whole file decides
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static PackageName name(JsonCursor root, PackageName expected) {
         JsonCursor nameAt = root.required("name");
         PackageName name = Fields.packageName(nameAt);
         if (!name.equals(expected)) {
             throw nameAt.error("name `" + name + "` does not match the file name `" + expected + ".json`",
                     "an index file is named after its package: rename it to `" + name + ".json` or fix `name`");
         }
+        return name;
+    }
+
+    private static Read read(JsonCursor root, PackageName expected, boolean strict) {
+        PackageName name = name(root, expected);
         List<Release> releases = new ArrayList<>();
         List<LeftOutRelease> leftOut = new ArrayList<>();
         Map<Version, JsonCursor> seen = new HashMap<>();
