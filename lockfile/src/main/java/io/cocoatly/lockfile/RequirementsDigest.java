@@ -116,12 +116,19 @@ public final class RequirementsDigest {
         return s.toString();
     }
 
+    // By name, then requirement; made once (a workspace's digest sorts each member's lines).
+    private static final Comparator<Map.Entry<PackageName, String>> LINE_ORDER =
+            Comparator.comparing((Map.Entry<PackageName, String> e) -> e.getKey().value()).thenComparing(Map.Entry::getValue);
+
     private static void lines(StringBuilder s, String prefix, List<Map.Entry<PackageName, String>> requirements) {
-        requirements.stream()
-                .sorted(Comparator.comparing((Map.Entry<PackageName, String> e) -> e.getKey().value())
-                        .thenComparing(Map.Entry::getValue))
-                .forEach(e -> s.append(prefix).append(e.getKey().value()).append(' ')
-                        .append(escape(e.getValue())).append('\n'));
+        if (requirements.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<PackageName, String>> sorted = new ArrayList<>(requirements);
+        sorted.sort(LINE_ORDER);
+        for (Map.Entry<PackageName, String> e : sorted) {
+            s.append(prefix).append(e.getKey().value()).append(' ').append(escape(e.getValue())).append('\n');
+        }
     }
 
     private static List<Map.Entry<PackageName, String>> pairs(List<Dependency> dependencies) {
@@ -133,6 +140,12 @@ public final class RequirementsDigest {
     }
 
     private static String escape(String requirement) {
-        return requirement.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        for (int i = 0; i < requirement.length(); i++) {
+            char c = requirement.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r') {
+                return requirement.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+            }
+        }
+        return requirement;
     }
 }
