@@ -369,11 +369,18 @@ public final class Encoder {
 
     /**
      * The candidates of {@code d.name()} that may satisfy {@code d}, ascending; cached per range, since
-     * consecutive versions of a package mostly repeat their requirements.
+     * consecutive versions of a package mostly repeat their requirements. The matches themselves are
+     * the loader's ({@link Universe#matches}); both lookups hash the range, which {@code VersionRange}
+     * computes once and keeps.
      */
     private Targets targets(Dependency d) {
-        return targetCache.computeIfAbsent(d.name(), k -> new HashMap<>())
-                .computeIfAbsent(d.range(), r -> computeTargets(d));
+        Map<VersionRange, Targets> byRange = targetCache.computeIfAbsent(d.name(), k -> new HashMap<>());
+        Targets t = byRange.get(d.range());
+        if (t == null) {
+            t = computeTargets(d);
+            byRange.put(d.range(), t);
+        }
+        return t;
     }
 
     private Targets computeTargets(Dependency d) {
