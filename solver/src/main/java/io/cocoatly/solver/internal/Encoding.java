@@ -56,6 +56,8 @@ public final class Encoding {
      */
     final int[] dominator;
     private List<Constraint> dominance;
+    /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
+    TransitiveBound transitive;
 
     /** The candidates' data; see {@link Encoder} for what each array holds. */
     record Candidates(List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
