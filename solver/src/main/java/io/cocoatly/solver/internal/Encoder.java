@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,9 +34,9 @@ import java.util.TreeSet;
  * per candidate by version, its dependencies by name, then the package's at-most-one constraints.
  *
  * <p>Two passes over the same rules. The first builds what the greedy guess, the bounds and
- * {@link Dominance} read (edges, exclusions, groups) and counts the constraints; the second, run only
- * when {@link Encoding#constraints()} is first read (a solver or an explanation is needed), builds the
- * constraints with their reasons. Most resolutions are proven from the guess and never run it.
+ * {@link Dominance} read (edges, exclusions, groups) and counts the constraints; the second
+ * ({@link PackageConstraints}), run only when {@link Encoding#constraints()} is first read (a solver or
+ * an explanation is needed), builds the constraints with their reasons. Most resolutions are proven from the guess and never run it.
  *
  * <p>Check mode adds a root marker {@code r(p)} per checked package: {@code Σ_p r(p) ≤ 1};
  * {@code r(p) → Σ_v x(p,v) ≤ 1}; a yanked version of a checked package may satisfy edges into its
@@ -49,17 +48,17 @@ public final class Encoder {
     /** The objective levels' names, in order. */
     static final List<String> LEVELS = io.cocoatly.solver.Resolution.OBJECTIVE_LEVELS;
 
-    private final Universe universe;
-    private final VersionPolicy policy;
+    final Universe universe;
+    final VersionPolicy policy;
     private final String registry;
-    private final List<PackageId> ids = new ArrayList<>();
+    final List<PackageId> ids = new ArrayList<>();
     private final Map<PackageName, Integer> firstVar = new HashMap<>();
     private final Map<PackageName, Map<VersionRange, Targets>> targetCache = new HashMap<>();
     private final List<PackageName> packageNames = new ArrayList<>();
-    /** The root's constraints; the rest are built by {@link #packageConstraints()} when first read. */
+    /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
     private final List<Constraint> rootConstraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
-    private final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
+    final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
     private final PackageName rootName;
     private final Version rootVersion;
     /** The first constraint no assignment satisfies, noted when added: only a root requirement can be one. */
@@ -70,10 +69,10 @@ public final class Encoder {
     private Reason[] exclusion;
     private List<List<Encoding.Edge>> edges;
     /** The at-most-one group of each candidate (its package, or its package and class), numbered in variable order. */
-    private int[] group;
+    int[] group;
     private int groupCount;
-    /** Constraints counted as the structure is built: what {@link #packageConstraints()} will build, and the root's. */
-    private int count;
+    /** Constraints counted as the structure is built: what {@link PackageConstraints} will build, and the root's. */
+    int count;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
                     Version rootVersion) {
@@ -190,7 +189,7 @@ public final class Encoder {
 
     /**
      * The candidates' edges, exclusions and at-most-one groups, package by package, counting the
-     * constraints {@link #packageConstraints()} will build from them; no constraint is built here.
+     * constraints {@link PackageConstraints} will build from them; no constraint is built here.
      */
     private void packageStructure(Map<PackageName, Integer> markers) {
         int var = 1;
@@ -233,7 +232,7 @@ public final class Encoder {
     }
 
     /** The version that alone can satisfy {@code d} of {@code from}: the root's, or {@code from}'s own; else null. */
-    private PackageId fixed(PackageId from, Dependency d) {
+    PackageId fixed(PackageId from, Dependency d) {
         return d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
                 : d.name().equals(from.name()) ? from : null;
     }
@@ -242,7 +241,7 @@ public final class Encoder {
      * Why {@code from}'s dependency {@code d} rules {@code from} out ({@code ¬x(from)}), or null when it is
      * an edge: to the version {@code fixed} when that is not null, else to {@code t}'s targets.
      */
-    private Reason ruledOut(PackageId from, Dependency d, PackageId fixed, Targets t) {
+    Reason ruledOut(PackageId from, Dependency d, PackageId fixed, Targets t) {
         if (fixed != null) {
             return d.range().contains(fixed.version()) ? null : new Reason.SelfConflict(from, d, fixed);
         } else if (t.missing) {
@@ -273,94 +272,6 @@ public final class Encoder {
         }
     }
 
-    /**
-     * Every constraint after the root's, in encoding order: per package by name, per candidate by
-     * version, its dependencies in order (a clause, or the candidate ruled out), then the package's
-     * at-most-one constraints and, in a check, its root-marker rules; last, in a check, one root at a
-     * time. Built from the structure {@link #packageStructure} left, and the same ranges' targets.
-     */
-    private List<Constraint> packageConstraints() {
-        List<Constraint> out = new ArrayList<>(count);
-        int var = 1;
-        for (Universe.Package p : universe.packages().values()) {
-            int first = var;
-            for (Universe.Candidate c : p.candidates()) {
-                dependencyConstraints(var, c, out);
-                var++;
-            }
-            atMostOne(p, first, var, rootMarkers.get(p.name()), out);
-        }
-        if (rootMarkers.size() > 1) {
-            int[] lits = rootMarkers.values().stream().mapToInt(Integer::intValue).toArray();
-            int[] ones = new int[lits.length];
-            Arrays.fill(ones, 1);
-            out.add(Constraint.atMost(new Reason.OneRoot(), lits, ones, 1));
-        }
-        return out;
-    }
-
-    /** {@code ¬x(p,v) ∨ ∨ x(q,w)} for each dependency of candidate {@code var}, or {@code ¬x(p,v)} with why. */
-    private void dependencyConstraints(int var, Universe.Candidate c, List<Constraint> out) {
-        PackageId from = c.release().id();
-        for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = fixed(from, d);
-            Targets t = fixed == null ? targets(d) : null;
-            Reason ruledOut = ruledOut(from, d, fixed, t);
-            if (ruledOut != null) {
-                out.add(Constraint.clause(ruledOut, -var));
-            } else if (fixed == null) {
-                int[] lits = new int[t.vars.length + 1];
-                lits[0] = -var;
-                System.arraycopy(t.vars, 0, lits, 1, t.vars.length);
-                out.add(Constraint.clause(new Reason.DependencyOf(from, d), lits));
-            }
-        }
-    }
-
-    /** At most one per group of {@link #groups}; check mode adds the root-marker rules. */
-    private void atMostOne(Universe.Package p, int first, int end, Integer marker, List<Constraint> out) {
-        int groups = 0;
-        for (int start = first; start < end; ) {
-            int stop = start + 1;
-            while (stop < end && group[stop] == group[start]) {
-                stop++;
-            }
-            if (stop - start > 1) {
-                Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
-                        ? Optional.of(ids.get(start).version().compatibilityClass()) : Optional.empty();
-                int[] lits = new int[stop - start];
-                int[] ones = new int[lits.length];
-                for (int i = 0; i < lits.length; i++) {
-                    lits[i] = start + i;
-                    ones[i] = 1;
-                }
-                out.add(Constraint.atMost(new Reason.AtMostOneVersion(p.name(), cls), lits, ones, 1));
-            }
-            groups++;
-            start = stop;
-        }
-        if (marker == null) {
-            return;
-        }
-        for (int v = first; v < end; v++) {
-            if (p.candidates().get(v - first).release().yanked()) {
-                out.add(Constraint.clause(new Reason.CheckedAsRoot(p.name()), -v, marker));
-            }
-        }
-        int n = end - first;
-        if (groups > 1) {
-            int[] lits = new int[n + 1];
-            int[] coefficients = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                lits[i] = first + i;
-                coefficients[i] = 1;
-            }
-            lits[n] = marker;
-            coefficients[n] = n - 1;
-            out.add(Constraint.atMost(new Reason.CheckedAsRoot(p.name()), lits, coefficients, n));
-        }
-    }
-
     /** Whether two versions have the same {@link Version#compatibilityClass()}, without building the strings. */
     private static boolean sameClass(Version a, Version b) {
         return a.major() == b.major() && (a.major() > 0
@@ -373,7 +284,7 @@ public final class Encoder {
      * the loader's ({@link Universe#matches}); both lookups hash the range, which {@code VersionRange}
      * computes once and keeps.
      */
-    private Targets targets(Dependency d) {
+    Targets targets(Dependency d) {
         Map<VersionRange, Targets> byRange = targetCache.computeIfAbsent(d.name(), k -> new HashMap<>());
         Targets t = byRange.get(d.range());
         if (t == null) {
@@ -422,7 +333,7 @@ public final class Encoder {
         return result;
     }
 
-    private record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
+    record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,
@@ -432,7 +343,7 @@ public final class Encoder {
                 isPreferred, group);
         Encoding.Structure structure = new Encoding.Structure(excluded, exclusion, edges, rootClauses,
                 List.copyOf(rootConstraints), emptyClause);
-        return new Encoding(root, candidates, structure, this::packageConstraints, count, levels,
+        return new Encoding(root, candidates, structure, () -> PackageConstraints.build(this), count, levels,
                 java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }
