@@ -188,7 +188,7 @@ public final class Encoding {
     /**
      * Whether {@code model} satisfies every constraint of a resolve encoding, decided from the
      * candidates' data without building the constraints: the same answer as {@link #satisfiedBy}
-     * (EncodingGoldenTest's companion checks it). A constraint of each kind holds exactly when
+     * (LazyEncodingTest checks the two agree). A constraint of each kind holds exactly when
      *
      * <ul>
      *   <li>a root requirement: some target is selected (there is no empty clause);</li>
