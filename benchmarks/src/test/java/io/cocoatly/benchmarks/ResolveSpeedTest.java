@@ -20,6 +20,7 @@ class ResolveSpeedTest {
 
         assertEquals(0, failures, text);
         assertTrue(text.contains("| (a) top roots | 48 |"), text);
+        assertTrue(text.contains("| (a) top roots, each once through a new Resolver | 48 |"), text);
         assertTrue(text.contains("| (d) all top roots pinned together, explained | 1 |"), text);
         assertTrue(text.contains("Solutions failing the independent check: 0; solved but not proven optimal: 0; resolutions that threw: 0."), text);
         assertTrue(text.matches("(?s).*Answers digest \\(.*\\): [0-9a-f]{64}\\n.*"), text);

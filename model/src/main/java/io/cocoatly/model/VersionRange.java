@@ -35,6 +35,11 @@ public final class VersionRange {
 
     private final IntervalSet releases;
     private final IntervalSet prereleases;
+    /**
+     * The hash, computed on first use (0 until then, as {@link String} does): a resolver hashes the
+     * range of every dependency edge it meets, and computing it walks every bound of every interval.
+     */
+    private int hash;
 
     private VersionRange(IntervalSet releases, IntervalSet prereleases) {
         this.releases = releases;
@@ -228,7 +233,13 @@ public final class VersionRange {
 
     @Override
     public int hashCode() {
-        return 31 * releases.hashCode() + prereleases.hashCode();
+        int h = hash;
+        if (h == 0) {
+            // A benign race, as in String: every thread computes the same value from final fields.
+            h = 31 * releases.hashCode() + prereleases.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     /**

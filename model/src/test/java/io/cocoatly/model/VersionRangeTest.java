@@ -217,4 +217,16 @@ class VersionRangeTest {
         assertEquals(VersionRange.parse("<0.0.0-0"), VersionRange.parse(">2 <1"));
         assertEquals(VersionRange.parse("<0.0.0-0").hashCode(), VersionRange.empty().hashCode());
     }
+
+    /** The hash is kept after the first call; it must be what an equal range computes afresh. */
+    @Test
+    void theKeptHashIsTheFreshOne() {
+        for (String spelling : new String[] {"^1.2.3", "*", "<0.0.0-0", ">=1.0.0-rc.1 <2", "~0.2 || ^3"}) {
+            VersionRange first = VersionRange.parse(spelling);
+            int kept = first.hashCode();
+            assertEquals(kept, first.hashCode(), spelling);
+            assertEquals(kept, VersionRange.parse(spelling).hashCode(), spelling);
+        }
+        assertEquals(VersionRange.parse(">=1.2.3, <2").hashCode(), VersionRange.parse("^1.2.3").hashCode());
+    }
 }

@@ -3,6 +3,7 @@ package io.cocoatly.solver;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
@@ -25,13 +26,14 @@ import java.util.function.UnaryOperator;
  * four versions, random dependencies and ranges (some on a missing package, on the root, on the
  * package itself), yanked versions, and sometimes preferred versions (which may pin a yanked one).
  */
-record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest request) {
+public record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest request) {
 
     private static final String[] VERSIONS = {"0.1.0", "0.1.1", "0.2.0", "1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"};
     private static final String[] RANGES = {"*", "*", "^0.1", "^0.2", "^1", "^2", ">=1.0.0", "<1.0.0", "1.1.0",
         "~1.0", "^1.1", "^0.1 || ^2", ">=0.2.0 <2.0.0", "1.2.0-rc.1 || ^1", ">=0.1.1", "<2.0.0", "^1 || ^2"};
 
-    static RandomCase generate(long seed, int maxPackages, VersionPolicy policy) {
+    /** The case of {@code seed}: the same seed gives the same case on every run. */
+    public static RandomCase generate(long seed, int maxPackages, VersionPolicy policy) {
         Random random = new Random(seed);
         int count = 1 + random.nextInt(maxPackages);
         List<String> names = new ArrayList<>();
@@ -91,7 +93,8 @@ record RandomCase(Map<PackageName, List<Release>> registry, ResolveRequest reque
         return new ArrayList<>(byName.values());
     }
 
-    TestIndex index() {
+    /** The registry as an index. */
+    public PackageIndex index() {
         return new TestIndex(registry);
     }
 

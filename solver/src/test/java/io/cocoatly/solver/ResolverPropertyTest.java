@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionPolicy;
@@ -106,7 +107,7 @@ class ResolverPropertyTest {
     void checkAgreesWithResolvingEachVersionAsARoot(@ForAll long seed) {
         VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
         RandomCase c = RandomCase.generate(seed, 6, policy);
-        TestIndex index = c.index();
+        PackageIndex index = c.index();
         CheckReport report = new Resolver(index).check(c.registry().keySet(), policy);
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();

@@ -49,6 +49,23 @@ class ResolverTest {
         assertEquals("a@1.2.0 b@0.2.0", solve(index, "app 1.0.0 -> b *"));
     }
 
+    /**
+     * b's newest version depends on what does not exist, so every solution pays transitive rank 1 for
+     * b; the transitive-rank bound over live candidates proves that without a solver call (there was
+     * one before), and the packages level follows from b's designated version.
+     */
+    @Test
+    void aTransitiveRankForcedByADeadNewestVersionIsProvenWithoutTheSolver() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "b 1.0.0 -> c ^1", "b 1.1.0 -> c ^9", "c 1.0.0",
+                "c 1.1.0 -> d *", "d 1.0.0");
+        Resolution r = resolve(index, ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *")));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, r);
+        assertEquals("a@1.0.0 b@1.0.0 c@1.1.0 d@1.0.0", describe(s));
+        assertEquals(List.of(0L, 0L, 1L, 4L), s.objective());
+        assertTrue(s.optimal());
+        assertEquals(0, s.statistics().solverCalls());
+    }
+
     @Test
     void aDirectDependencyGoesOlderWhenATransitiveOneForcesIt() {
         TestIndex index = TestIndex.of("a 1.0.0", "a 2.0.0", "b 1.0.0 -> a ^1");

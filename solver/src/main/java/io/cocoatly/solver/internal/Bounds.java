@@ -9,13 +9,19 @@ import java.util.Deque;
  * optimal (lexicographic order).
  *
  * <ul>
- *   <li>preferred changes, transitive rank: {@code ≥ 0};</li>
+ *   <li>preferred changes: {@code ≥ 0};</li>
  *   <li>direct rank: {@code ≥ Σ_{root requirement q R} min_{w ∈ R} rank(q,w)}: every solution selects
  *       a version of q in R;</li>
- *   <li>packages: if direct rank meets its bound and transitive rank is 0, every solution optimal so
- *       far selects, of each direct q, its best match of the root range, and of every other package
- *       only its newest candidate (rank 0 is the newest, and the rank sum is 0). Following the edges of
- *       those forced versions gives a set F that every such solution contains; {@code packages ≥ |F|}.</li>
+ *   <li>transitive rank: {@code ≥ 0}, and {@code ≥} the {@link TransitiveBound} over the live
+ *       candidates of the packages every solution needs, computed only when a model's transitive rank
+ *       is not 0;</li>
+ *   <li>packages: if direct rank and transitive rank meet their bounds, every solution optimal so far
+ *       selects, of each direct q, its best match of the root range and at most its newest candidate
+ *       besides; of each package the transitive bound counts, its designated candidate and at most its
+ *       newest besides; and of every other package at most its newest candidate (rank 0 is the newest,
+ *       and any other version would raise a rank sum above its bound). Following the edges of those
+ *       forced versions and of the designated ones (each selected in every such solution), each met by the one version an edge leaves possible, gives a set F that every
+ *       such solution contains; {@code packages ≥ |F|}.</li>
  * </ul>
  */
 final class Bounds {
@@ -27,12 +33,18 @@ final class Bounds {
     static boolean proves(Encoding e, int level, boolean[] model, long[] costs) {
         switch (level) {
             case 0:
-            case 2:
-                return costs[level] == 0;
+                return costs[0] == 0;
             case 1:
                 return costs[1] == directRankBound(e);
+            case 2:
+                return costs[2] == 0 || costs[2] == transitive(e).bound;
             case 3:
-                return costs[1] == directRankBound(e) && costs[2] == 0 && forcedSetIs(e, model);
+                if (costs[1] != directRankBound(e)) {
+                    return false;
+                }
+                // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
+                return costs[2] == 0 ? forcedSetIs(e, model, null)
+                        : costs[2] == transitive(e).bound && forcedSetIs(e, model, transitive(e).designated);
             default:
                 throw new IllegalArgumentException("level " + level);
         }
@@ -60,8 +72,19 @@ final class Bounds {
         return sum;
     }
 
-    /** Whether the selected candidates of {@code model} are exactly the forced set F. */
-    private static boolean forcedSetIs(Encoding e, boolean[] model) {
+    /** The transitive-rank bound of {@code e}, computed on first use. */
+    private static TransitiveBound transitive(Encoding e) {
+        if (e.transitive == null) {
+            e.transitive = TransitiveBound.of(e);
+        }
+        return e.transitive;
+    }
+
+    /**
+     * Whether the selected candidates of {@code model} are exactly the forced set F, where an edge
+     * into a package may be met by its rank-0 candidate or by its {@code designated} one (none when null).
+     */
+    private static boolean forcedSetIs(Encoding e, boolean[] model, boolean[] designated) {
         boolean[] forced = new boolean[e.candidates() + 1];
         Deque<Integer> queue = new ArrayDeque<>();
         for (int[] targets : e.rootClauses) {
@@ -79,12 +102,19 @@ final class Bounds {
                 queue.add(best);
             }
         }
+        // Each designated candidate is in every solution meeting the transitive bound (TransitiveBound).
+        for (int v = 1; designated != null && v < designated.length; v++) {
+            if (designated[v] && !forced[v]) {
+                forced[v] = true;
+                queue.add(v);
+            }
+        }
         while (!queue.isEmpty()) {
             for (Encoding.Edge edge : e.edges.get(queue.poll())) {
                 if (edge.fixed() != null) {
                     continue;
                 }
-                int newest = satisfiedOrNewest(e, edge.targets(), forced);
+                int newest = satisfiedOrNewest(e, edge.targets(), forced, designated);
                 if (newest < 0) {
                     return false;
                 }
@@ -102,14 +132,20 @@ final class Bounds {
         return true;
     }
 
-    /** 0 if a forced version satisfies the edge, else its rank-0 match, else -1. */
-    private static int satisfiedOrNewest(Encoding e, int[] targets, boolean[] forced) {
+    /**
+     * 0 if a forced version satisfies the edge; else its one match that a solution meeting the bounds
+     * may select (rank 0, or designated); -1 when there is none, or two, so that F cannot be told.
+     */
+    private static int satisfiedOrNewest(Encoding e, int[] targets, boolean[] forced, boolean[] designated) {
         int newest = -1;
         for (int t : targets) {
             if (forced[t]) {
                 return 0;
             }
-            if (e.rank[t] == 0 && !e.blocked(t)) {
+            if ((e.rank[t] == 0 || designated != null && designated[t]) && !e.blocked(t)) {
+                if (newest > 0) {
+                    return -1;
+                }
                 newest = t;
             }
         }

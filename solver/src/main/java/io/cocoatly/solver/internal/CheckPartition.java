@@ -84,7 +84,7 @@ final class CheckPartition {
         for (int i = 0; i < packages; i++) {
             owned.add(new ArrayList<>());
         }
-        for (Constraint c : e.constraints) {
+        for (Constraint c : e.constraints()) {
             int owner = c.literals().length == 0 ? -1 : packageOf(e, markerPackage, c.literals()[0]);
             // A dependency clause ¬x(p,v) ∨ ... is dropped wherever p is outside, so p owns it; any
             // other constraint spanning packages (one root at a time) is shared.

@@ -1,6 +1,5 @@
 package io.cocoatly.solver.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -32,12 +31,12 @@ final class Dominance {
     }
 
     /**
-     * @param ranges    per package index, the match sets of every range on an edge into it
-     * @param preferred per variable, whether it is the caller's preferred version
+     * Sets {@code dominator[v]} to the candidate that dominates {@code v}, for each dominated {@code v};
+     * the units {@code ¬x(q,v)} are {@link Encoding#dominance()}, built only when a solver needs them.
+     *
+     * @param ranges per package index, the match sets of every range on an edge into it
      */
-    static List<Constraint> compute(Encoding e, List<Collection<int[]>> ranges, boolean[] preferred,
-                                    boolean[] dominated) {
-        List<Constraint> units = new ArrayList<>();
+    static void compute(Encoding e, List<Collection<int[]>> ranges, int[] dominator) {
         int n = e.candidates();
         int v = 1;
         while (v <= n) {
@@ -46,14 +45,12 @@ final class Dominance {
                 v++;
             }
             if (v - first > 1) {
-                packageDominance(e, first, v, ranges.get(e.packageOf[first]), preferred, dominated, units);
+                packageDominance(e, first, v, ranges.get(e.packageOf[first]), dominator);
             }
         }
-        return units;
     }
 
-    private static void packageDominance(Encoding e, int first, int end, Collection<int[]> ranges,
-                                         boolean[] preferred, boolean[] dominated, List<Constraint> units) {
+    private static void packageDominance(Encoding e, int first, int end, Collection<int[]> ranges, int[] dominator) {
         // Row i (words long) holds the ranges containing candidate first + i; one array for the package.
         int words = (ranges.size() + 63) >>> 6;
         long[] member = new long[(end - first) * words];
@@ -65,7 +62,7 @@ final class Dominance {
             index++;
         }
         for (int v = first; v < end; v++) {
-            if (e.excluded[v] || preferred[v]) {
+            if (e.excluded[v] || e.preferred[v]) {
                 continue;
             }
             int tries = 0;
@@ -76,8 +73,7 @@ final class Dominance {
                 }
                 tries++;
                 if (subset(member, (v - first) * words, (w - first) * words, words) && dependenciesCovered(e, v, w)) {
-                    dominated[v] = true;
-                    units.add(Constraint.clause(new Reason.Dominated(e.id(v), e.id(w)), -v));
+                    dominator[v] = w;
                     break;
                 }
             }

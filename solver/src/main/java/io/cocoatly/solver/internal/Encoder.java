@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +33,11 @@ import java.util.TreeSet;
  * Constraints are emitted in a canonical order: root requirements by name, then per package by name,
  * per candidate by version, its dependencies by name, then the package's at-most-one constraints.
  *
+ * <p>Two passes over the same rules. The first builds what the greedy guess, the bounds and
+ * {@link Dominance} read (edges, exclusions, groups) and counts the constraints; the second
+ * ({@link PackageConstraints}), run only when {@link Encoding#constraints()} is first read (a solver or
+ * an explanation is needed), builds the constraints with their reasons. Most resolutions are proven from the guess and never run it.
+ *
  * <p>Check mode adds a root marker {@code r(p)} per checked package: {@code Σ_p r(p) ≤ 1};
  * {@code r(p) → Σ_v x(p,v) ≤ 1}; a yanked version of a checked package may satisfy edges into its
  * package but only as the root: {@code x(p,u) → r(p)}. Checking {@code p@v} assumes {@code r(p)}
@@ -44,16 +48,17 @@ public final class Encoder {
     /** The objective levels' names, in order. */
     static final List<String> LEVELS = io.cocoatly.solver.Resolution.OBJECTIVE_LEVELS;
 
-    private final Universe universe;
-    private final VersionPolicy policy;
+    final Universe universe;
+    final VersionPolicy policy;
     private final String registry;
-    private final List<PackageId> ids = new ArrayList<>();
+    final List<PackageId> ids = new ArrayList<>();
     private final Map<PackageName, Integer> firstVar = new HashMap<>();
     private final Map<PackageName, Map<VersionRange, Targets>> targetCache = new HashMap<>();
     private final List<PackageName> packageNames = new ArrayList<>();
-    private final List<Constraint> constraints = new ArrayList<>();
+    /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
+    private final List<Constraint> rootConstraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
-    private final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
+    final Map<PackageName, Integer> rootMarkers = new LinkedHashMap<>();
     private final PackageName rootName;
     private final Version rootVersion;
     /** The first constraint no assignment satisfies, noted when added: only a root requirement can be one. */
@@ -64,8 +69,10 @@ public final class Encoder {
     private Reason[] exclusion;
     private List<List<Encoding.Edge>> edges;
     /** The at-most-one group of each candidate (its package, or its package and class), numbered in variable order. */
-    private int[] group;
+    int[] group;
     private int groupCount;
+    /** Constraints counted as the structure is built: what {@link PackageConstraints} will build, and the root's. */
+    int count;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
                     Version rootVersion) {
@@ -76,7 +83,11 @@ public final class Encoder {
         this.rootVersion = rootVersion;
     }
 
-    /** The encoding of resolving {@code root}'s requirements. */
+    /**
+     * The encoding of resolving {@code root}'s requirements. The candidates' data (edges, exclusions,
+     * groups, ranks, dominance) is built at once, since the greedy guess and the bounds read it; the
+     * constraints and the objective levels only when something reads them.
+     */
     static Encoding forResolve(Universe universe, Manifest root, Preferences preferred,
                                       VersionPolicy policy, boolean allowPrereleases, String registry) {
         Encoder e = new Encoder(universe, policy, registry, root.name(), root.version());
@@ -88,21 +99,20 @@ public final class Encoder {
             }
             e.requirement(root.id(), d);
         }
-        e.packageConstraints(Map.of());
+        e.packageStructure(Map.of());
+        int n = e.ids.size();
         int[] rank = Objectives.ranks(e.ids, e.packageOf, allowPrereleases);
-        boolean[] isDirect = new boolean[e.ids.size()];
-        for (int v = 1; v < e.ids.size(); v++) {
-            isDirect[v] = direct.contains(e.ids.get(v).name());
+        boolean[] isDirect = new boolean[n];
+        boolean[] isPreferred = new boolean[n];
+        boolean[] change = new boolean[n];
+        for (int v = 1; v < n; v++) {
+            PackageId id = e.ids.get(v);
+            isDirect[v] = direct.contains(id.name());
+            isPreferred[v] = preferred.isPreferred(id);
+            change[v] = preferred.isChange(id);
         }
-        List<Objective> objectives = List.of(Objectives.preferredChanges(e.ids, preferred),
-                Objectives.rankSum(e.ids, rank, isDirect, true), Objectives.rankSum(e.ids, rank, isDirect, false),
-                Objectives.packageCount(e.ids));
-        Encoding encoding = e.build(root.id(), rank, isDirect, objectives);
-        boolean[] isPreferred = new boolean[e.ids.size()];
-        for (int v = 1; v < e.ids.size(); v++) {
-            isPreferred[v] = preferred.isPreferred(e.ids.get(v));
-        }
-        encoding.dominance = Dominance.compute(encoding, e.rangeTargets(), isPreferred, encoding.dominated);
+        Encoding encoding = e.build(root.id(), rank, isDirect, change, isPreferred, Encoder.LEVELS.size());
+        Dominance.compute(encoding, e.rangeTargets(), encoding.dominator);
         return encoding;
     }
 
@@ -116,15 +126,12 @@ public final class Encoder {
         for (PackageName name : sorted) {
             e.rootMarkers.put(name, next++);
         }
-        e.packageConstraints(e.rootMarkers);
+        e.packageStructure(e.rootMarkers);
         if (e.rootMarkers.size() > 1) {
-            int[] lits = e.rootMarkers.values().stream().mapToInt(Integer::intValue).toArray();
-            int[] ones = new int[lits.length];
-            Arrays.fill(ones, 1);
-            e.constraints.add(Constraint.atMost(new Reason.OneRoot(), lits, ones, 1));
+            e.count++;
         }
-        int[] rank = new int[e.ids.size()];
-        return e.build(null, rank, new boolean[e.ids.size()], List.of());
+        int n = e.ids.size();
+        return e.build(null, new int[n], new boolean[n], new boolean[n], new boolean[n], 0);
     }
 
     private void number(Set<PackageName> checked) {
@@ -168,19 +175,23 @@ public final class Encoder {
         } else if (t.vars.length == 0) {
             addEmpty(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
         } else {
-            constraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
+            rootConstraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
         }
         rootClauses.add(t.vars);
     }
 
     private void addEmpty(Constraint c) {
-        constraints.add(c);
+        rootConstraints.add(c);
         if (emptyClause == null) {
             emptyClause = c;
         }
     }
 
-    private void packageConstraints(Map<PackageName, Integer> markers) {
+    /**
+     * The candidates' edges, exclusions and at-most-one groups, package by package, counting the
+     * constraints {@link PackageConstraints} will build from them; no constraint is built here.
+     */
+    private void packageStructure(Map<PackageName, Integer> markers) {
         int var = 1;
         for (Universe.Package p : universe.packages().values()) {
             int first = var;
@@ -188,51 +199,65 @@ public final class Encoder {
                 dependencies(var, c);
                 var++;
             }
-            atMostOne(p, first, var, markers.get(p.name()));
+            groups(first, var);
+            Integer marker = markers.get(p.name());
+            if (marker != null) {
+                for (Universe.Candidate c : p.candidates()) {
+                    count += c.release().yanked() ? 1 : 0;
+                }
+                count += var > first && group[var - 1] != group[first] ? 1 : 0;
+            }
         }
     }
 
     private void dependencies(int var, Universe.Candidate c) {
         PackageId from = c.release().id();
         for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
-                    : d.name().equals(from.name()) ? from : null;
-            if (fixed != null) {
-                if (d.range().contains(fixed.version())) {
-                    edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
-                } else {
-                    exclude(var, new Reason.SelfConflict(from, d, fixed));
+            PackageId fixed = fixed(from, d);
+            Targets t = fixed == null ? targets(d) : null;
+            Reason ruledOut = ruledOut(from, d, fixed, t);
+            if (ruledOut != null) {
+                if (!excluded[var]) {
+                    exclusion[var] = ruledOut;
                 }
-                continue;
-            }
-            Targets t = targets(d);
-            if (t.missing) {
-                exclude(var, new Reason.Missing(from, d, registry));
-            } else if (t.vars.length == 0) {
-                exclude(var, new Reason.NoMatch(from, d, t.yankedInRange));
+                excluded[var] = true;
+                count++;
+            } else if (fixed != null) {
+                edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
             } else {
-                int[] lits = new int[t.vars.length + 1];
-                lits[0] = -var;
-                System.arraycopy(t.vars, 0, lits, 1, t.vars.length);
-                constraints.add(Constraint.clause(new Reason.DependencyOf(from, d), lits));
                 edges.get(var).add(new Encoding.Edge(d, t.vars, null));
+                count++;
             }
         }
     }
 
-    private void exclude(int var, Reason reason) {
-        if (!excluded[var]) {
-            exclusion[var] = reason;
-        }
-        excluded[var] = true;
-        constraints.add(Constraint.clause(reason, -var));
+    /** The version that alone can satisfy {@code d} of {@code from}: the root's, or {@code from}'s own; else null. */
+    PackageId fixed(PackageId from, Dependency d) {
+        return d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
+                : d.name().equals(from.name()) ? from : null;
     }
 
-    /** At most one per package, or per compatibility class; check mode adds the root-marker rules. */
-    private void atMostOne(Universe.Package p, int first, int end, Integer marker) {
-        // Candidates ascend by version, so each compatibility class is one run of them, and the groups
-        // number canonically in version order.
-        List<int[]> groups = new ArrayList<>();
+    /**
+     * Why {@code from}'s dependency {@code d} rules {@code from} out ({@code ¬x(from)}), or null when it is
+     * an edge: to the version {@code fixed} when that is not null, else to {@code t}'s targets.
+     */
+    Reason ruledOut(PackageId from, Dependency d, PackageId fixed, Targets t) {
+        if (fixed != null) {
+            return d.range().contains(fixed.version()) ? null : new Reason.SelfConflict(from, d, fixed);
+        } else if (t.missing) {
+            return new Reason.Missing(from, d, registry);
+        } else if (t.vars.length == 0) {
+            return new Reason.NoMatch(from, d, t.yankedInRange);
+        }
+        return null;
+    }
+
+    /**
+     * The at-most-one groups of the candidates {@code first..end-1} of one package: all of them, or
+     * under semver-major each compatibility class. Candidates ascend by version, so each class is one
+     * run of them, and the groups number canonically in version order.
+     */
+    private void groups(int first, int end) {
         int start = first;
         for (int v = first; v < end; v++) {
             if (v + 1 == end || policy == VersionPolicy.SEMVER_MAJOR
@@ -241,39 +266,9 @@ public final class Encoder {
                     group[w] = groupCount;
                 }
                 groupCount++;
-                groups.add(new int[] {start, v + 1});
+                count += v > start ? 1 : 0;
                 start = v + 1;
             }
-        }
-        for (int[] g : groups) {
-            if (g[1] - g[0] > 1) {
-                Optional<String> cls = policy == VersionPolicy.SEMVER_MAJOR
-                        ? Optional.of(ids.get(g[0]).version().compatibilityClass()) : Optional.empty();
-                int[] lits = java.util.stream.IntStream.range(g[0], g[1]).toArray();
-                int[] ones = new int[lits.length];
-                Arrays.fill(ones, 1);
-                constraints.add(Constraint.atMost(new Reason.AtMostOneVersion(p.name(), cls), lits, ones, 1));
-            }
-        }
-        if (marker == null) {
-            return;
-        }
-        for (int v = first; v < end; v++) {
-            if (p.candidates().get(v - first).release().yanked()) {
-                constraints.add(Constraint.clause(new Reason.CheckedAsRoot(p.name()), -v, marker));
-            }
-        }
-        int n = end - first;
-        if (groups.size() > 1) {
-            int[] lits = new int[n + 1];
-            int[] coefficients = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                lits[i] = first + i;
-                coefficients[i] = 1;
-            }
-            lits[n] = marker;
-            coefficients[n] = n - 1;
-            constraints.add(Constraint.atMost(new Reason.CheckedAsRoot(p.name()), lits, coefficients, n));
         }
     }
 
@@ -285,11 +280,18 @@ public final class Encoder {
 
     /**
      * The candidates of {@code d.name()} that may satisfy {@code d}, ascending; cached per range, since
-     * consecutive versions of a package mostly repeat their requirements.
+     * consecutive versions of a package mostly repeat their requirements. The matches themselves are
+     * the loader's ({@link Universe#matches}); both lookups hash the range, which {@code VersionRange}
+     * computes once and keeps.
      */
-    private Targets targets(Dependency d) {
-        return targetCache.computeIfAbsent(d.name(), k -> new HashMap<>())
-                .computeIfAbsent(d.range(), r -> computeTargets(d));
+    Targets targets(Dependency d) {
+        Map<VersionRange, Targets> byRange = targetCache.computeIfAbsent(d.name(), k -> new HashMap<>());
+        Targets t = byRange.get(d.range());
+        if (t == null) {
+            t = computeTargets(d);
+            byRange.put(d.range(), t);
+        }
+        return t;
     }
 
     private Targets computeTargets(Dependency d) {
@@ -331,11 +333,17 @@ public final class Encoder {
         return result;
     }
 
-    private record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
+    record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
     }
 
-    private Encoding build(PackageId root, int[] rank, boolean[] isDirect, List<Objective> objectives) {
-        return new Encoding(root, ids, packageOf, yanked, rank, isDirect, group, excluded, exclusion, edges, rootClauses,
-                List.copyOf(constraints), emptyClause, objectives, java.util.Collections.unmodifiableMap(rootMarkers));
+    private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,
+                           int levels) {
+        count += rootConstraints.size();
+        Encoding.Candidates candidates = new Encoding.Candidates(ids, packageOf, yanked, rank, isDirect, change,
+                isPreferred, group);
+        Encoding.Structure structure = new Encoding.Structure(excluded, exclusion, edges, rootClauses,
+                List.copyOf(rootConstraints), emptyClause);
+        return new Encoding(root, candidates, structure, () -> PackageConstraints.build(this), count, levels,
+                java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }

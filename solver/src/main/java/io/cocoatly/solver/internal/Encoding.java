@@ -6,6 +6,7 @@ import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The pseudo-boolean problem for one resolution or one registry check, as plain data: variables,
@@ -28,46 +29,79 @@ public final class Encoding {
     final boolean[] yanked;
     final int[] rank;
     final boolean[] direct;
+    /** Per candidate, whether selecting it replaces a preferred version (the first objective level). */
+    final boolean[] change;
+    /** Per candidate, whether it is the caller's preferred version. */
+    final boolean[] preferred;
     final int[] group;
     final boolean[] excluded;
     final Reason[] exclusion;
     final List<List<Edge>> edges;
     final List<int[]> rootClauses;
-    final List<Constraint> constraints;
+    /** The root's constraints, built at once: few, and the empty clause among them is needed at once. */
+    private final List<Constraint> rootConstraints;
+    /** The rest, in encoding order; built on first read (see {@link #constraints()}). */
+    private final Supplier<List<Constraint>> rest;
+    private List<Constraint> constraints;
+    private final int constraintCount;
     private final Constraint emptyClause;
-    final List<Objective> objectives;
+    /** The number of objective levels, and the levels themselves once read. */
+    private final int levels;
+    private List<Objective> objectives;
     final Map<PackageName, Integer> rootMarkers;
     final int variables;
-    /** Candidates no optimal solution selects ({@link Dominance}), and their units; optimisation only. */
-    boolean[] dominated;
-    List<Constraint> dominance = List.of();
+    /**
+     * Per candidate, the candidate that dominates it ({@link Dominance}), else 0: no optimal solution
+     * selects a dominated one. Optimisation only.
+     */
+    final int[] dominator;
+    private List<Constraint> dominance;
+    /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
+    TransitiveBound transitive;
 
-    Encoding(PackageId root, List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
-             int[] group, boolean[] excluded, Reason[] exclusion, List<List<Edge>> edges, List<int[]> rootClauses,
-             List<Constraint> constraints, Constraint emptyClause, List<Objective> objectives,
-             Map<PackageName, Integer> rootMarkers) {
+    /** The candidates' data; see {@link Encoder} for what each array holds. */
+    record Candidates(List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,
+                      boolean[] change, boolean[] preferred, int[] group) {
+    }
+
+    /** What the candidates may depend on: edges, exclusions, and the root's requirements. */
+    record Structure(boolean[] excluded, Reason[] exclusion, List<List<Edge>> edges, List<int[]> rootClauses,
+                     List<Constraint> rootConstraints, Constraint emptyClause) {
+    }
+
+    /**
+     * @param rest            builds the constraints after the root's, in encoding order; called at most once
+     * @param constraintCount how many constraints {@code rootConstraints} and {@code rest} hold together
+     * @param levels          the number of objective levels (0 for a check)
+     */
+    Encoding(PackageId root, Candidates c, Structure s, Supplier<List<Constraint>> rest, int constraintCount,
+             int levels, Map<PackageName, Integer> rootMarkers) {
         this.root = root;
-        this.ids = ids;
-        this.packageOf = packageOf;
-        this.yanked = yanked;
-        this.rank = rank;
-        this.direct = direct;
-        this.group = group;
-        this.excluded = excluded;
-        this.exclusion = exclusion;
-        this.edges = edges;
-        this.rootClauses = rootClauses;
-        this.constraints = constraints;
-        this.emptyClause = emptyClause;
-        this.objectives = objectives;
+        this.ids = c.ids();
+        this.packageOf = c.packageOf();
+        this.yanked = c.yanked();
+        this.rank = c.rank();
+        this.direct = c.direct();
+        this.change = c.change();
+        this.preferred = c.preferred();
+        this.group = c.group();
+        this.excluded = s.excluded();
+        this.exclusion = s.exclusion();
+        this.edges = s.edges();
+        this.rootClauses = s.rootClauses();
+        this.rootConstraints = s.rootConstraints();
+        this.emptyClause = s.emptyClause();
+        this.rest = rest;
+        this.constraintCount = constraintCount;
+        this.levels = levels;
         this.rootMarkers = rootMarkers;
         this.variables = ids.size() - 1 + rootMarkers.size();
-        this.dominated = new boolean[ids.size()];
+        this.dominator = new int[ids.size()];
     }
 
     /** Whether an optimal solution cannot select {@code var}: excluded by a constraint, or dominated. */
     boolean blocked(int var) {
-        return excluded[var] || dominated[var];
+        return excluded[var] || dominator[var] != 0;
     }
 
     /** Number of candidate variables. */
@@ -85,11 +119,51 @@ public final class Encoding {
         return ids.get(var);
     }
 
+    /**
+     * Every constraint but the dominance units, each with its reason, in encoding order. Built on the
+     * first call: most resolutions are proven optimal by {@link Bounds} from the greedy guess and never
+     * need them ({@link #satisfiedByCandidates} checks the guess without them); the solver and the
+     * explanations read them.
+     */
     public List<Constraint> constraints() {
+        if (constraints == null) {
+            List<Constraint> all = new ArrayList<>(constraintCount);
+            all.addAll(rootConstraints);
+            all.addAll(rest.get());
+            if (all.size() != constraintCount) {
+                throw new IllegalStateException("encoder counted " + constraintCount + " constraints, built " + all.size());
+            }
+            constraints = List.copyOf(all);
+        }
         return constraints;
     }
 
+    /** How many constraints {@link #constraints()} holds, without building them. */
+    public int constraintCount() {
+        return constraintCount;
+    }
+
+    /** The units {@code ¬x(q,v)} of the dominated candidates (reason {@link Reason.Dominated}), by variable. */
+    List<Constraint> dominance() {
+        if (dominance == null) {
+            List<Constraint> units = new ArrayList<>();
+            for (int v = 1; v < dominator.length; v++) {
+                if (dominator[v] != 0) {
+                    units.add(Constraint.clause(new Reason.Dominated(ids.get(v), ids.get(dominator[v])), -v));
+                }
+            }
+            dominance = List.copyOf(units);
+        }
+        return dominance;
+    }
+
+    /** The objective levels, built on first read from the candidates' ranks and preference changes. */
     public List<Objective> objectives() {
+        if (objectives == null) {
+            objectives = levels == 0 ? List.of() : List.of(Objectives.preferredChanges(change),
+                    Objectives.rankSum(rank, direct, true), Objectives.rankSum(rank, direct, false),
+                    Objectives.packageCount(ids.size() - 1));
+        }
         return objectives;
     }
 
@@ -103,7 +177,7 @@ public final class Encoding {
 
     /** Whether {@code model} satisfies every constraint. */
     public boolean satisfiedBy(boolean[] model) {
-        for (Constraint c : constraints) {
+        for (Constraint c : constraints()) {
             if (!c.holds(model)) {
                 return false;
             }
@@ -111,11 +185,73 @@ public final class Encoding {
         return true;
     }
 
-    /** The value of each objective level under {@code model}. */
+    /**
+     * Whether {@code model} satisfies every constraint of a resolve encoding, decided from the
+     * candidates' data without building the constraints: the same answer as {@link #satisfiedBy}
+     * (LazyEncodingTest checks the two agree). A constraint of each kind holds exactly when
+     *
+     * <ul>
+     *   <li>a root requirement: some target is selected (there is no empty clause);</li>
+     *   <li>{@code ¬x(p,v)} (Missing, NoMatch, SelfConflict): v is not selected;</li>
+     *   <li>{@code ¬x(p,v) ∨ ∨ x(q,w)}: v is not selected, or some target of the edge is;</li>
+     *   <li>{@code Σ_{v ∈ group} x(p,v) ≤ 1}: at most one of the group is selected.</li>
+     * </ul>
+     *
+     * Only selected candidates can break the last three, so the walk is over them alone.
+     */
+    boolean satisfiedByCandidates(boolean[] model) {
+        if (emptyClause != null || !rootMarkers.isEmpty()) {
+            // A check encoding has constraints over root markers that these rules do not cover.
+            return emptyClause == null && satisfiedBy(model);
+        }
+        for (int[] targets : rootClauses) {
+            if (!anySelected(targets, model)) {
+                return false;
+            }
+        }
+        int lastGroup = -1;
+        for (int v = 1; v < ids.size(); v++) {
+            if (!model[v]) {
+                continue;
+            }
+            // Groups are runs of consecutive variables, so a second selection in a group follows the first.
+            if (excluded[v] || group[v] == lastGroup) {
+                return false;
+            }
+            lastGroup = group[v];
+            for (Edge e : edges.get(v)) {
+                if (e.fixed() == null && !anySelected(e.targets(), model)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean anySelected(int[] vars, boolean[] model) {
+        for (int v : vars) {
+            if (model[v]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The value of each objective level under {@code model}, summed from the candidates' data: the
+     * same values as the {@link #objectives()} (built from the same arrays), without building them.
+     */
     public long[] costs(boolean[] model) {
-        long[] costs = new long[objectives.size()];
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = objectives.get(i).cost(model);
+        long[] costs = new long[levels];
+        if (levels == 0) {
+            return costs;
+        }
+        for (int v = 1; v < ids.size(); v++) {
+            if (model[v]) {
+                costs[0] += change[v] ? 1 : 0;
+                costs[direct[v] ? 1 : 2] += rank[v];
+                costs[3]++;
+            }
         }
         return costs;
     }

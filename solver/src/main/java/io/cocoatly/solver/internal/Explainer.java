@@ -35,7 +35,7 @@ final class Explainer {
         }
         List<Constraint> constraints = new ArrayList<>();
         List<Constraint> fixed = new ArrayList<>();
-        for (Constraint c : e.constraints) {
+        for (Constraint c : e.constraints()) {
             (guarded.test(c) ? constraints : fixed).add(c);
         }
         Sat sat = new Sat(e.variables(), budget);

@@ -22,17 +22,13 @@ final class Greedy {
     private Greedy() {
     }
 
-    static boolean[] hint(Encoding e, Preferences preferred) {
+    static boolean[] hint(Encoding e) {
         int n = e.candidates();
-        boolean[] isPreferred = new boolean[n + 1];
-        for (int v = 1; v <= n; v++) {
-            isPreferred[v] = preferred.isPreferred(e.id(v));
-        }
         int groups = 0;
         for (int v = 1; v <= n; v++) {
             groups = Math.max(groups, e.group[v] + 1);
         }
-        Walk walk = new Walk(e, isPreferred, new int[groups], new boolean[n + 1]);
+        Walk walk = new Walk(e, e.preferred, new int[groups], new boolean[n + 1]);
         for (int attempt = 0; attempt <= RESTARTS; attempt++) {
             walk.run();
             if (walk.blockedTarget == 0) {

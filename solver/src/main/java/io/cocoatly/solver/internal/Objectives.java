@@ -1,7 +1,6 @@
 package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.PackageId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,37 +46,44 @@ final class Objectives {
         return rank;
     }
 
-    static Objective preferredChanges(List<PackageId> ids, Preferences preferred) {
-        List<Integer> vars = new ArrayList<>();
-        for (int v = 1; v < ids.size(); v++) {
-            if (preferred.isChange(ids.get(v))) {
-                vars.add(v);
-            }
-        }
-        int[] ones = new int[vars.size()];
-        Arrays.fill(ones, 1);
-        return new Objective(Encoder.LEVELS.get(0), vars.stream().mapToInt(Integer::intValue).toArray(), ones);
-    }
-
-    static Objective rankSum(List<PackageId> ids, int[] rank, boolean[] isDirect, boolean direct) {
-        List<Integer> vars = new ArrayList<>();
-        for (int v = 1; v < ids.size(); v++) {
-            if (isDirect[v] == direct && rank[v] > 0) {
-                vars.add(v);
-            }
-        }
-        int[] vs = vars.stream().mapToInt(Integer::intValue).toArray();
-        int[] coefficients = Arrays.stream(vs).map(v -> rank[v]).toArray();
-        return new Objective(Encoder.LEVELS.get(direct ? 1 : 2), vs, coefficients);
-    }
-
-    static Objective packageCount(List<PackageId> ids) {
-        int[] vars = new int[ids.size() - 1];
+    /** Level 1: one per selected candidate whose {@code change} flag is set. */
+    static Objective preferredChanges(boolean[] change) {
+        int[] vars = where(change.length, v -> change[v]);
         int[] ones = new int[vars.length];
+        Arrays.fill(ones, 1);
+        return new Objective(Encoder.LEVELS.get(0), vars, ones);
+    }
+
+    /** Level 2 ({@code direct}) or 3: the ranks of the selected direct (or other) candidates. */
+    static Objective rankSum(int[] rank, boolean[] isDirect, boolean direct) {
+        int[] vars = where(rank.length, v -> isDirect[v] == direct && rank[v] > 0);
+        int[] coefficients = new int[vars.length];
         for (int i = 0; i < vars.length; i++) {
+            coefficients[i] = rank[vars[i]];
+        }
+        return new Objective(Encoder.LEVELS.get(direct ? 1 : 2), vars, coefficients);
+    }
+
+    /** Level 4: one per selected candidate, of {@code candidates} variables. */
+    static Objective packageCount(int candidates) {
+        int[] vars = new int[candidates];
+        int[] ones = new int[candidates];
+        for (int i = 0; i < candidates; i++) {
             vars[i] = i + 1;
             ones[i] = 1;
         }
         return new Objective(Encoder.LEVELS.get(3), vars, ones);
+    }
+
+    /** The variables {@code 1..size-1} that {@code test} accepts, ascending. */
+    private static int[] where(int size, java.util.function.IntPredicate test) {
+        int[] buffer = new int[Math.max(0, size - 1)];
+        int n = 0;
+        for (int v = 1; v < size; v++) {
+            if (test.test(v)) {
+                buffer[n++] = v;
+            }
+        }
+        return Arrays.copyOf(buffer, n);
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoatly.solver.internal;
 
+import java.util.List;
 
 /**
  * Lexicographic optimisation by solution-improving search on one incremental solver.
@@ -24,16 +25,18 @@ final class Optimizer {
     private Optimizer() {
     }
 
-    static Result run(Encoding e, Preferences preferred, Budget budget, boolean guided) {
-        int levels = e.objectives.size();
-        boolean[] hint = guided ? Greedy.hint(e, preferred) : oldest(e);
-        boolean valid = e.satisfiedBy(hint);
+    static Result run(Encoding e, Budget budget, boolean guided) {
+        boolean[] hint = guided ? Greedy.hint(e) : oldest(e);
+        // Decided from the candidates' data: the constraints are built below only if a solver is needed.
+        boolean valid = e.satisfiedByCandidates(hint);
         if (valid && provesAll(e, hint)) {
             return new Result(hint, e.costs(hint), true, false, 0);
         }
         Sat sat = new Sat(e.variables(), budget);
-        sat.addAll(e.constraints);
-        sat.addAll(e.dominance);
+        sat.addAll(e.constraints());
+        sat.addAll(e.dominance());
+        List<Objective> objectives = e.objectives();
+        int levels = objectives.size();
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);
@@ -44,7 +47,7 @@ final class Optimizer {
             model = sat.model(e.variables());
         }
         for (int k = 0; k < levels; k++) {
-            Objective objective = e.objectives.get(k);
+            Objective objective = objectives.get(k);
             CostSearch search = new CostSearch(Bounds.lower(e, k), objective.cost(model));
             while (!search.done() && !Bounds.proves(e, k, model, e.costs(model))) {
                 long bound = search.nextBound();

@@ -61,7 +61,7 @@ public final class Resolve {
         }
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
-                : Optimizer.run(e, preferred, budget, guided);
+                : Optimizer.run(e, budget, guided);
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
             java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
@@ -99,7 +99,7 @@ public final class Resolve {
     }
 
     private static Statistics statistics(Universe u, Encoding e, int calls, long t0, long t1, long t2, long t3) {
-        return new Statistics(u.loaded(), e.variables(), e.constraints().size(), calls, Duration.ofNanos(t1 - t0),
+        return new Statistics(u.loaded(), e.variables(), e.constraintCount(), calls, Duration.ofNanos(t1 - t0),
                 Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
     }
 }

@@ -14,7 +14,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,21 +52,28 @@ public final class Universe {
     private final int loaded;
     private final Matches matches;
     private final Map<PackageName, List<Release>> listings;
+    /** Per package, the matches of every range the loader met on an edge into it. */
+    private final Map<PackageName, Map<VersionRange, BitSet>> met;
 
     private Universe(Map<PackageName, Package> packages, int loaded, Matches matches,
-                     Map<PackageName, List<Release>> listings) {
+                     Map<PackageName, List<Release>> listings, Map<PackageName, Map<VersionRange, BitSet>> met) {
         this.packages = packages;
         this.loaded = loaded;
         this.matches = matches;
         this.listings = listings;
+        this.met = met;
     }
 
     /**
      * The positions in the listing of loaded package {@code name} of the versions {@code range}
-     * contains (see {@link Candidate#position}); shared and never to be modified.
+     * contains (see {@link Candidate#position}); shared and never to be modified. The encoder asks
+     * for the ranges on the edges the loader followed, so the loader's answers are handed back
+     * rather than looked up again.
      */
     BitSet matches(PackageName name, VersionRange range) {
-        return matches.of(name, listings.get(name), range);
+        Map<VersionRange, BitSet> ranges = met.get(name);
+        BitSet found = ranges == null ? null : ranges.get(range);
+        return found != null ? found : matches.of(name, listings.get(name), range);
     }
 
     /** Packages sorted by name. */
@@ -153,10 +159,11 @@ public final class Universe {
                 }
                 State s = state(d.name());
                 // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
-                if (!s.ranges.add(d.range())) {
+                if (s.ranges.containsKey(d.range())) {
                     continue;
                 }
                 BitSet matched = matches.of(s.name, s.releases, d.range());
+                s.ranges.put(d.range(), matched);
                 for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                     if (!s.candidate[i] && s.eligible(i)) {
                         admit(s, i);
@@ -165,11 +172,13 @@ public final class Universe {
             }
             Map<PackageName, Package> result = new TreeMap<>();
             Map<PackageName, List<Release>> listings = new HashMap<>();
+            Map<PackageName, Map<VersionRange, BitSet>> met = new HashMap<>();
             for (State s : states.values()) {
                 result.put(s.name, s.toPackage());
                 listings.put(s.name, s.releases);
+                met.put(s.name, s.ranges);
             }
-            return new Universe(java.util.Collections.unmodifiableMap(result), states.size(), matches, listings);
+            return new Universe(java.util.Collections.unmodifiableMap(result), states.size(), matches, listings, met);
         }
 
         private void admit(State s, int i) {
@@ -199,7 +208,8 @@ public final class Universe {
         final List<Release> releases;
         final boolean[] candidate;
         final Preferences pins;
-        final Set<VersionRange> ranges = new HashSet<>();
+        /** The ranges met on edges into the package, with the positions each matches. */
+        final Map<VersionRange, BitSet> ranges = new HashMap<>();
 
         State(PackageName name, Optional<PackageListing> listing, Preferences pins) {
             this.name = name;

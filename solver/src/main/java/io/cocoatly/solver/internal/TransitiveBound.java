@@ -1,0 +1,317 @@
+package io.cocoatly.solver.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A lower bound on the transitive rank (objective level 3; index 2 in {@link Bounds}) over the live
+ * candidates, so that a guess whose transitive packages cannot all be at their newest version is still
+ * proven optimal without a solver. Throughout, "solution" means one that selects no dominated
+ * candidate: the optimiser's solver holds the dominance units too, and the optimum is the same
+ * ({@link Dominance}). The unit of the bound is an at-most-one group (a package, or under semver-major
+ * one compatibility class of it), since a solution selects at most one candidate of each.
+ *
+ * <ul>
+ *   <li><b>Dead</b>: a candidate that is blocked ({@link Encoding#blocked}), or has an edge whose
+ *       every target is dead (least fixpoint). No solution selects a dead candidate.</li>
+ *   <li><b>Forced</b> group g, with a set {@code P(g) ⊆ g} such that every solution selects a candidate
+ *       of {@code P(g)}: the group of a root requirement's live targets, when they lie in one group;
+ *       and, when every candidate of {@code P(f)} of a forced f has an edge into package q, and the
+ *       live targets R of those edges lie in one group g, g with {@code P(g) = R} (the selected
+ *       candidate of f is one of them, and its edge must be met). When g is reached so again,
+ *       {@code P(g)} narrows to {@code P(g) ∩ R}: its one selected candidate lies in both.</li>
+ *   <li>The same with the package as the unit: a route forces its package whatever groups it spans
+ *       (a range such as {@code >=0.2, <0.4} forces no single group), and narrows {@code P(q)} only
+ *       when {@code P(q) ∪ R} is one group.</li>
+ *   <li><b>Bound</b>: for each package q not direct, its ranks sum to at least the larger of
+ *       {@code Σ_{g ⊆ q forced} min_{w ∈ P(g)} rank(w)} (each such g has a selected candidate in
+ *       {@code P(g)}, distinct groups distinct ones) and, if q is forced as a unit,
+ *       {@code min_{w ∈ P(q)} rank(w)}; ranks are never negative. The transitive rank is at least the
+ *       sum of these over the packages.</li>
+ * </ul>
+ *
+ * When a solution meets the bound, every package's ranks sum to exactly its part, so each unit that
+ * gave the part selects its {@linkplain #designated designated} candidate {@code argmin_{w ∈ P} rank(w)}
+ * (ranks are distinct within a package), and every other selected non-direct candidate has rank 0.
+ * {@link Bounds} uses that to find the versions every such solution holds, as it did when the bound
+ * was 0.
+ */
+final class TransitiveBound {
+
+    /** The bound; 0 when every forced transitive group can have its package's newest version. */
+    final long bound;
+    /** Per candidate: whether it is the designated candidate of a unit that gave its package's part. */
+    final boolean[] designated;
+
+    private TransitiveBound(long bound, boolean[] designated) {
+        this.bound = bound;
+        this.designated = designated;
+    }
+
+    /**
+     * The bound of {@code e}, a resolve encoding: per package, the larger of what its forced groups
+     * and what the package as one unit prove (a range spanning compatibility classes forces the
+     * package but none of its groups), summed over the packages.
+     */
+    static TransitiveBound of(Encoding e) {
+        int n = e.candidates();
+        boolean[] dead = dead(e);
+        Units groups = Units.fixpoint(e, dead, e.group);
+        Units packages = Units.fixpoint(e, dead, e.packageOf);
+        long bound = 0;
+        boolean[] designated = new boolean[n + 1];
+        int v = 1;
+        while (v <= n) {
+            int end = v;
+            while (end <= n && e.packageOf[end] == e.packageOf[v]) {
+                end++;
+            }
+            if (!e.direct[v]) {
+                long byGroups = groups.minimumRanks(e, v, end, null);
+                long asPackage = packages.minimumRanks(e, v, end, null);
+                // Whichever is larger is met only by selecting its designated candidates (both on a tie).
+                bound += Math.max(byGroups, asPackage);
+                if (byGroups >= asPackage) {
+                    groups.minimumRanks(e, v, end, designated);
+                }
+                if (asPackage >= byGroups) {
+                    packages.minimumRanks(e, v, end, designated);
+                }
+            }
+            v = end;
+        }
+        return new TransitiveBound(bound, designated);
+    }
+
+    /**
+     * The forced units and their sets {@code P}, a unit being what {@code unitOf} maps a candidate to:
+     * its group, or its package. A route forces or narrows a unit only when it lies in one group, or,
+     * for a package unit, forces it whatever groups it spans and narrows it only within one group.
+     */
+    private static final class Units {
+        final int[] unitOf;
+        final boolean[] forced;
+        final boolean[] possible;
+        final int[] first;
+
+        private Units(int[] unitOf, int units, int n) {
+            this.unitOf = unitOf;
+            forced = new boolean[units];
+            possible = new boolean[n + 1];
+            first = new int[units + 1];
+        }
+
+        static Units fixpoint(Encoding e, boolean[] dead, int[] unitOf) {
+            int n = e.candidates();
+            Units u = new Units(unitOf, n == 0 ? 0 : unitOf[n] + 1, n);
+            // Units are runs of consecutive variables, numbered in variable order; one without
+            // candidates (a package that has none) has an empty run.
+            java.util.Arrays.fill(u.first, n + 1);
+            for (int v = n; v >= 1; v--) {
+                u.first[unitOf[v]] = v;
+            }
+            for (int k = u.forced.length - 1; k >= 0; k--) {
+                u.first[k] = Math.min(u.first[k], u.first[k + 1]);
+            }
+            boolean[] route = new boolean[n + 1];
+            boolean[] queued = new boolean[u.forced.length];
+            Deque<Integer> queue = new ArrayDeque<>();
+            for (int[] targets : e.rootClauses) {
+                if (targets.length > 0) {
+                    markLive(targets, dead, route);
+                    offer(u.narrow(e, route, targets[0]), queued, queue);
+                }
+            }
+            while (!queue.isEmpty()) {
+                int f = queue.poll();
+                queued[f] = false;
+                int some = firstPossible(u.possible, u.first[f], u.first[f + 1]);
+                if (some == 0) {
+                    // No solution selects any of them: nothing more is needed to bound the solutions.
+                    continue;
+                }
+                for (Encoding.Edge edge : e.edges.get(some)) {
+                    int q = edge.fixed() == null ? e.packageOf[edge.targets()[0]] : -1;
+                    if (q >= 0 && everyPossibleHasEdgeInto(e, u.possible, u.first[f], u.first[f + 1], q)) {
+                        for (int v = u.first[f]; v < u.first[f + 1]; v++) {
+                            if (u.possible[v]) {
+                                markRoute(e, v, q, dead, route);
+                            }
+                        }
+                        offer(u.narrow(e, route, edge.targets()[0]), queued, queue);
+                    }
+                }
+            }
+            return u;
+        }
+
+        /**
+         * Forces, or narrows, the unit of the marked candidates of {@code route} (all of one package,
+         * that of {@code any}), and clears the marks. Returns the unit when its set changed, else -1.
+         */
+        private int narrow(Encoding e, boolean[] route, int any) {
+            int from = any;
+            while (from > 1 && e.packageOf[from - 1] == e.packageOf[any]) {
+                from--;
+            }
+            int unit = -1;
+            int group = -1;
+            boolean oneUnit = true;
+            boolean oneGroup = true;
+            int to = from;
+            for (; to < route.length && e.packageOf[to] == e.packageOf[any]; to++) {
+                if (route[to]) {
+                    oneUnit &= unit < 0 || unitOf[to] == unit;
+                    oneGroup &= group < 0 || e.group[to] == group;
+                    unit = unitOf[to];
+                    group = e.group[to];
+                }
+            }
+            boolean changed = false;
+            if (unit >= 0 && oneUnit && (!forced[unit] || oneGroup && groupOf(e, unit) == group)) {
+                // A first route sets P; a later one narrows it, which needs all of P ∪ R in one group.
+                for (int w = first[unit]; w < first[unit + 1]; w++) {
+                    boolean now = route[w] && (possible[w] || !forced[unit]);
+                    changed |= now != possible[w];
+                    possible[w] = now;
+                }
+                changed |= !forced[unit];
+                forced[unit] = true;
+            }
+            for (int w = from; w < to; w++) {
+                route[w] = false;
+            }
+            return changed ? unit : -1;
+        }
+
+        /** The one group all of {@code P(unit)} lies in, or -2 when it spans groups (or is empty). */
+        private int groupOf(Encoding e, int unit) {
+            int group = -1;
+            for (int w = first[unit]; w < first[unit + 1]; w++) {
+                if (possible[w]) {
+                    if (group >= 0 && e.group[w] != group) {
+                        return -2;
+                    }
+                    group = e.group[w];
+                }
+            }
+            return group < 0 ? -2 : group;
+        }
+
+        /**
+         * The sum over the forced units among candidates {@code from..to-1} of their least rank in
+         * {@code P}; marks each unit's candidate of that rank in {@code designated} unless it is null.
+         */
+        long minimumRanks(Encoding e, int from, int to, boolean[] designated) {
+            long sum = 0;
+            int v = from;
+            while (v < to) {
+                int unitEnd = v + 1;
+                while (unitEnd < to && unitOf[unitEnd] == unitOf[v]) {
+                    unitEnd++;
+                }
+                int best = 0;
+                for (int w = v; w < unitEnd; w++) {
+                    if (possible[w] && (best == 0 || e.rank[w] < e.rank[best])) {
+                        best = w;
+                    }
+                }
+                if (best != 0) {
+                    sum += e.rank[best];
+                    if (designated != null) {
+                        designated[best] = true;
+                    }
+                }
+                v = unitEnd;
+            }
+            return sum;
+        }
+    }
+
+    /** The dead candidates: blocked, or with an edge whose every target is dead; a least fixpoint. */
+    static boolean[] dead(Encoding e) {
+        int n = e.candidates();
+        boolean[] dead = new boolean[n + 1];
+        for (int v = 1; v <= n; v++) {
+            dead[v] = e.blocked(v);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int v = 1; v <= n; v++) {
+                if (!dead[v] && hasDeadEdge(e, v, dead)) {
+                    dead[v] = true;
+                    changed = true;
+                }
+            }
+        }
+        return dead;
+    }
+
+    private static void offer(int group, boolean[] queued, Deque<Integer> queue) {
+        if (group >= 0 && !queued[group]) {
+            queued[group] = true;
+            queue.add(group);
+        }
+    }
+
+    private static void markLive(int[] targets, boolean[] dead, boolean[] route) {
+        for (int t : targets) {
+            route[t] |= !dead[t];
+        }
+    }
+
+    /** Marks the live targets of {@code v}'s edges into package {@code q}. */
+    private static void markRoute(Encoding e, int v, int q, boolean[] dead, boolean[] route) {
+        for (Encoding.Edge edge : e.edges.get(v)) {
+            if (edge.fixed() == null && e.packageOf[edge.targets()[0]] == q) {
+                markLive(edge.targets(), dead, route);
+            }
+        }
+    }
+
+    private static boolean hasDeadEdge(Encoding e, int v, boolean[] dead) {
+        for (Encoding.Edge edge : e.edges.get(v)) {
+            if (edge.fixed() == null && allDead(edge.targets(), dead)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDead(int[] targets, boolean[] dead) {
+        for (int t : targets) {
+            if (!dead[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstPossible(boolean[] possible, int from, int to) {
+        for (int v = from; v < to; v++) {
+            if (possible[v]) {
+                return v;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean everyPossibleHasEdgeInto(Encoding e, boolean[] possible, int from, int to, int q) {
+        for (int v = from; v < to; v++) {
+            if (possible[v] && !hasEdgeInto(e, v, q)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasEdgeInto(Encoding e, int v, int q) {
+        for (Encoding.Edge edge : e.edges.get(v)) {
+            if (edge.fixed() == null && e.packageOf[edge.targets()[0]] == q) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
