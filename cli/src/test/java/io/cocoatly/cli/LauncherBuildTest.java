@@ -132,7 +132,7 @@ class LauncherBuildTest {
 
     /**
      * The JVM flags of a short command, with and without the start-up archive (docs/performance-startup.md):
-     * no perf-data file, C1 compiling late, and the archive mapped where it was dumped for, not relocated; {@code
+     * no perf-data file, and the archive mapped where it was dumped for, not relocated; {@code
      * registry serve}, which runs for hours, keeps its own options.
      */
     @Test
@@ -146,18 +146,17 @@ class LauncherBuildTest {
         assertTrue(withArchive.contains("-XX:SharedArchiveFile=" + root.resolve("cli/target/cocoatly.jsa") + " "),
                 withArchive);
         assertTrue(withArchive.contains(" -XX:-UsePerfData "), withArchive);
-        assertTrue(withArchive.contains(" -XX:CompileThresholdScaling=10 "), withArchive);
         assertTrue(withArchive.contains(" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 "), withArchive);
 
         assertEquals(0, launch(Map.of(), "--version").exitCode());
         String without = last(read("java.log"));
         assertFalse(without.contains("SharedArchiveFile") || without.contains("ArchiveRelocationMode"), without);
-        assertTrue(without.contains(" -XX:-UsePerfData ") && without.contains(" -XX:CompileThresholdScaling=10 "), without);
+        assertTrue(without.contains(" -XX:-UsePerfData "), without);
 
         assertEquals(0, launch(Map.of("COCOATLY_CDS", "1"), "registry", "serve").exitCode());
         String serve = last(read("java.log"));
         assertTrue(serve.startsWith("-XX:+UseParallelGC "), serve);
-        assertFalse(serve.contains("UsePerfData") || serve.contains("CompileThresholdScaling"), serve);
+        assertFalse(serve.contains("UsePerfData"), serve);
     }
 
     private static String last(String log) {
