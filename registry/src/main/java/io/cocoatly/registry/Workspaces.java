@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Reads a workspace: a root {@code cocoatly.json} with a {@code "workspace": {"members": [globs],
@@ -123,20 +122,21 @@ public final class Workspaces {
             }
         }
 
-        List<String> paths = List.copyOf(chosen.keySet());
-        List<MemberFile> files = readMembers(dir, paths);
         List<Workspace.Member> members = new ArrayList<>();
         Map<String, String> pathsByName = new LinkedHashMap<>();
         rootPackage.ifPresent(p -> pathsByName.put(p.name().value(), "."));
         Map<Path, Boolean> declares = new HashMap<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
-            JsonCursor glob = chosen.get(path);
-            MemberFile read = files.get(i);
-            // The problems of one member in the order a reading of it alone would meet them.
-            JsonCursor member = read.root();
+        // One after another: reading them on two threads was slower on two cores, where the JIT
+        // compiles on the second core meanwhile (docs/workspaces.md, "Figures").
+        for (Map.Entry<String, JsonCursor> entry : chosen.entrySet()) {
+            String path = entry.getKey();
+            JsonCursor glob = entry.getValue();
+            Path manifestFile = dir.resolve(path).resolve(Manifests.FILE_NAME);
+            // Each member's file is read and parsed once: the nesting check looks at the parsed root.
+            JsonCursor member = StrictJson.parse(Manifests.bytes(manifestFile), manifestFile, CODE,
+                    Fields.EMPTY_FILE_HINT);
             nestedWorkspace(dir, path, glob, member.keys().contains(KEY), declares);
-            Manifest manifest = read.manifest();
+            Manifest manifest = Manifests.ofPackage(member);
             String name = manifest.name().value();
             if (manifest.name().equals(Workspace.UNNAMED) && rootPackage.isEmpty()) {
                 throw glob.error("member `" + path + "` is named `" + name + "`, the name a workspace"
@@ -151,57 +151,6 @@ public final class Workspaces {
             members.add(new Workspace.Member(path, manifest));
         }
         return new Workspace(dir, rootPackage, members);
-    }
-
-    /** The members below which {@link #readMembers} reads them one after another: a thread costs more. */
-    private static final int PARALLEL_FROM = 16;
-
-    /**
-     * One member's manifest as read: its parsed root, and the package it declares or the problem that
-     * keeps it from declaring one ({@link #manifest} throws it), each kept until the member's turn.
-     */
-    private record MemberFile(JsonCursor parsed, Manifest declared, RuntimeException failure) {
-        JsonCursor root() {
-            if (parsed == null) {
-                throw failure;
-            }
-            return parsed;
-        }
-
-        Manifest manifest() {
-            if (declared == null) {
-                throw failure;
-            }
-            return declared;
-        }
-
-        static MemberFile read(Path file) {
-            JsonCursor root;
-            try {
-                root = StrictJson.parse(Manifests.bytes(file), file, CODE, Fields.EMPTY_FILE_HINT);
-            } catch (RuntimeException e) {
-                return new MemberFile(null, null, e);
-            }
-            try {
-                return new MemberFile(root, Manifests.ofPackage(root), null);
-            } catch (RuntimeException e) {
-                return new MemberFile(root, null, e);
-            }
-        }
-    }
-
-    /**
-     * Reads and parses the members' manifests, in parallel for many: with two hundred members this was
-     * most of opening a workspace, nearly all of it the JVM's first pass through the parsing code, which
-     * several threads share out. Nothing fails here: each member's problem waits in its
-     * {@link MemberFile}, so the first member in order with one is the one reported, as before.
-     */
-    private static List<MemberFile> readMembers(Path dir, List<String> paths) {
-        MemberFile[] files = new MemberFile[paths.size()];
-        IntStream indices = IntStream.range(0, files.length);
-        (files.length >= PARALLEL_FROM ? indices.parallel() : indices)
-                .forEach(i -> files[i] = MemberFile.read(dir.resolve(paths.get(i)).resolve(Manifests.FILE_NAME)));
-        return List.of(files);
     }
 
     /**
