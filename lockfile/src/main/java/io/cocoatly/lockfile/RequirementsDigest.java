@@ -124,8 +124,15 @@ public final class RequirementsDigest {
         if (requirements.isEmpty()) {
             return;
         }
-        List<Map.Entry<PackageName, String>> sorted = new ArrayList<>(requirements);
-        sorted.sort(LINE_ORDER);
+        List<Map.Entry<PackageName, String>> sorted = requirements;
+        // A manifest's lists are in this order already; a tool's may not be.
+        for (int i = 1; i < sorted.size(); i++) {
+            if (LINE_ORDER.compare(sorted.get(i - 1), sorted.get(i)) > 0) {
+                sorted = new ArrayList<>(requirements);
+                sorted.sort(LINE_ORDER);
+                break;
+            }
+        }
         for (Map.Entry<PackageName, String> e : sorted) {
             s.append(prefix).append(e.getKey().value()).append(' ').append(escape(e.getValue())).append('\n');
         }

@@ -1,6 +1,7 @@
 package io.cocoatly.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,8 +22,16 @@ public record Manifest(PackageName name, Version version, List<Dependency> depen
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(metadata, "metadata");
-        dependencies = dependencies.stream().sorted().toList();
-        devDependencies = devDependencies.stream().sorted().toList();
+        dependencies = sorted(dependencies);
+        devDependencies = sorted(devDependencies);
+    }
+
+    // An array sort rather than a stream: a workspace builds hundreds of manifests before the JVM has
+    // compiled the stream machinery. Immutable, and null elements refused, as Stream.toList() would not.
+    private static List<Dependency> sorted(List<Dependency> dependencies) {
+        Dependency[] array = dependencies.toArray(new Dependency[0]);
+        Arrays.sort(array);
+        return List.of(array);
     }
 
     /** A manifest with dependencies only: no dev-dependencies, no metadata. */
@@ -44,7 +53,7 @@ public record Manifest(PackageName name, Version version, List<Dependency> depen
         }
         List<Dependency> all = new ArrayList<>(dependencies);
         all.addAll(devDependencies);
-        return all.stream().sorted().toList();
+        return sorted(all);
     }
 
     /** This manifest as a published package sees it: without dev-dependencies. */
