@@ -202,33 +202,31 @@ class StaticServingTest {
             OutputStream out = socket.getOutputStream();
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
             for (String method : List.of("POST", "PUT", "DELETE")) {
-                out.write((method + " /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Thread.sleep(100);
-                out.write("{}".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                List<String> head = ServerFixture.rawHead(in);
-                assertEquals("HTTP/1.1 405 Method Not Allowed", head.get(0));
-                assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
-                in.readFully(new byte[ServerFixture.rawLength(head)]);
+                assertRefusedKeepingTheConnection(out, in, method, "HTTP/1.1 405 Method Not Allowed");
             }
             // The same for a registry that needs a token, refused before anything else is looked at.
             Files.writeString(f.registry.resolve("registry.json"), "{\"format\": 1, \"name\": \"team\", \"auth_required\": true}\n");
-            out.write("POST /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(100);
-            out.write("{}".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            List<String> head = ServerFixture.rawHead(in);
-            assertEquals("HTTP/1.1 401 Unauthorized", head.get(0));
-            assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
-            in.readFully(new byte[ServerFixture.rawLength(head)]);
+            assertRefusedKeepingTheConnection(out, in, "POST", "HTTP/1.1 401 Unauthorized");
             out.write(("GET /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + f.aliceToken
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertEquals("HTTP/1.1 200 OK", ServerFixture.rawHead(in).get(0));
         }
+    }
+
+    /** Sends {@code method} with a two-byte body 100 ms after the head; the reply is {@code status}, the connection kept. */
+    private static void assertRefusedKeepingTheConnection(OutputStream out, java.io.DataInputStream in, String method,
+            String status) throws Exception {
+        out.write((method + " /index/http.json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(100);
+        out.write("{}".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        List<String> head = ServerFixture.rawHead(in);
+        assertEquals(status, head.get(0));
+        assertFalse(head.stream().anyMatch(h -> h.equalsIgnoreCase("connection: close")), head.toString());
+        in.readFully(new byte[ServerFixture.rawLength(head)]);
     }
 
     @Test
