@@ -36,12 +36,7 @@ class LockCheckReleaseTest {
     private static final URI LOCATION = URI.create("file:///srv/registry/");
 
     private static Release release(String name, String version, String... dependencies) {
-        List<Dependency> deps = new ArrayList<>();
-        for (String d : dependencies) {
-            String[] parts = d.split(" ", 2);
-            deps.add(Dependency.parse(parts[0], parts[1]));
-        }
-        return new Release(PackageId.of(name, version), deps, false, Optional.empty());
+        return InMemoryIndex.release(name, version, dependencies);
     }
 
     /** {@link #INDEX}, whose {@code find} the check must not call, recording what it asks {@code release} for. */

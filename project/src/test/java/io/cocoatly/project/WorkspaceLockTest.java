@@ -25,7 +25,6 @@ import io.cocoatly.testkit.InMemoryIndex;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,7 @@ class WorkspaceLockTest {
     Path dir;
 
     private static Release release(String name, String version, String... dependencies) {
-        List<Dependency> deps = new ArrayList<>();
-        for (String d : dependencies) {
-            String[] parts = d.split(" ", 2);
-            deps.add(Dependency.parse(parts[0], parts[1]));
-        }
-        return new Release(PackageId.of(name, version), deps, false, Optional.empty());
+        return InMemoryIndex.release(name, version, dependencies);
     }
 
     private static Workspace.Member member(String path, String name, String version, List<Dependency> deps,

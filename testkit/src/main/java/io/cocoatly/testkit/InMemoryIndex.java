@@ -1,5 +1,6 @@
 package io.cocoatly.testkit;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
@@ -22,6 +23,19 @@ import java.util.TreeMap;
  * without touching disk. Immutable once built, so safe to share between threads.
  */
 public final class InMemoryIndex implements PackageIndex {
+
+    /**
+     * A release without an artifact, its dependencies written {@code "name requirement"}, e.g.
+     * {@code release("lib", "1.0.0", "util ^1")}.
+     */
+    public static Release release(String name, String version, String... dependencies) {
+        List<Dependency> deps = new ArrayList<>();
+        for (String d : dependencies) {
+            String[] parts = d.split(" ", 2);
+            deps.add(Dependency.parse(parts[0], parts[1]));
+        }
+        return new Release(PackageId.of(name, version), deps, false, Optional.empty());
+    }
 
     private final String name;
     private final SortedMap<PackageName, PackageListing> listings;
