@@ -61,7 +61,7 @@ final class DirectorySource implements RegistrySource {
     public Optional<byte[]> read(String relativePath) {
         Path file = file(relativePath);
         try {
-            return Optional.of(Files.readAllBytes(file));
+            return Optional.of(SmallFiles.read(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

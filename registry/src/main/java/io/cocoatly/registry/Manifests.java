@@ -52,7 +52,7 @@ public final class Manifests {
     /** The bytes of {@code file}, with {@link #read}'s errors. */
     static byte[] bytes(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return SmallFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "manifest-not-found", "no manifest at `" + file + "`",
                     List.of("run cocoatly in a project directory, one that has a `" + FILE_NAME + "`"));
