@@ -2,7 +2,9 @@
 # A generated workspace of 200 members against one project with the same union of requirements, in the
 # same run: `bin/cocoatly lock` and `lock --check` of each, timed by hyperfine (JVM start-up included),
 # with the medians, the workspace/project ratios (the aim of issue 16: within 1.2x) and the load
-# average before and after. The figures go to docs/workspaces.md ("Figures").
+# average before and after; then `lock --check` of both again, alternating run by run
+# (benchmarks/alternate.py, twice the runs), which a shared machine's bursts of load disturb less.
+# The figures go to docs/workspaces.md ("Figures").
 #
 # The registry is written by `benchmarks`' CratesRegistryWriter: from the crates.io snapshot beside the
 # clone (shared/data/crates-io-2019 beside it), the closure of the top 60 crates; without it (or with
@@ -116,6 +118,11 @@ hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/lock.json" \
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/check.json" \
   -n "project lock --check" "sh -c 'cd $work/project && $cli lock --check --registry $reg'" \
   -n "workspace lock --check" "sh -c 'cd $work/ws && $cli lock --check --registry $reg'" >&2
+# hyperfine runs each command's runs in a block, so a burst of load from elsewhere lands on one side;
+# alternating the two run by run is steadier on a shared machine (docs/workspaces.md, "Figures").
+printf '[["project lock --check", ["sh", "-c", "cd %s/project && %s lock --check --registry %s"]], ["workspace lock --check", ["sh", "-c", "cd %s/ws && %s lock --check --registry %s"]]]' \
+  "$work" "$cli" "$reg" "$work" "$cli" "$reg" > "$work/alternate.json"
+python3 "$root/benchmarks/alternate.py" "$((runs * 2))" "$work/alternate.json" > "$work/alternate.txt"
 echo "load average after: $(load)"
 
 python3 - "$work" <<'EOF'
@@ -132,4 +139,11 @@ ids = [sorted((p['name'], p['version']) for p in l['packages']) for l in locks]
 print('locked: project %d packages, workspace %d packages, %s' % (len(ids[0]), len(ids[1]),
       'the same versions' if ids[0] == ids[1] else 'DIFFERENT versions'))
 print('objective: project %s; workspace %s' % (locks[0]['resolver']['objective'], locks[1]['resolver']['objective']))
+lines = open('%s/alternate.txt' % work).read().splitlines()
+print('lock --check alternating run by run: ' + lines[0])
+medians = []
+for line in lines[1:]:
+    print('  ' + line)
+    medians.append(float(line.split('wall median')[1].split('ms')[0]))
+print('%-24s %.2fx (alternating)' % ('workspace / project', medians[1] / medians[0]))
 EOF
