@@ -73,8 +73,8 @@ public final class RequirementsDigest {
         for (Workspace.Member m : workspace.members()) {
             s.append("member ").append(m.name().value()).append(' ').append(m.version()).append(' ')
                     .append(escape(m.path())).append('\n');
-            lines(s, "member-dependency " + m.name().value() + " ", pairs(m.manifest().dependencies()));
-            lines(s, "member-dev-dependency " + m.name().value() + " ", pairs(m.manifest().devDependencies()));
+            memberLines(s, "member-dependency ", m.name(), m.manifest().dependencies());
+            memberLines(s, "member-dev-dependency ", m.name(), m.manifest().devDependencies());
         }
         return s.toString();
     }
@@ -135,6 +135,18 @@ public final class RequirementsDigest {
         }
         for (Map.Entry<PackageName, String> e : sorted) {
             s.append(prefix).append(e.getKey().value()).append(' ').append(escape(e.getValue())).append('\n');
+        }
+    }
+
+    /**
+     * A member's lines of one section, as {@link #lines} writes them: a {@link Manifest}'s lists are
+     * sorted by name, then requirement, which is the text's order, so they are written as they are
+     * (a workspace's digest writes hundreds of sections before the JVM has compiled a comparator).
+     */
+    private static void memberLines(StringBuilder s, String kind, PackageName member, List<Dependency> dependencies) {
+        for (Dependency d : dependencies) {
+            s.append(kind).append(member.value()).append(' ').append(d.name().value()).append(' ')
+                    .append(escape(d.requirement())).append('\n');
         }
     }
 

@@ -36,6 +36,20 @@ class RequirementsDigestTest {
     }
 
     @Test
+    void aWorkspacesMemberSectionsAreSortedLinesWhateverOrderTheManifestWasWrittenIn() {
+        Manifest web = new Manifest(PackageName.of("web"), Version.parse("2.0.0"),
+                List.of(Dependency.parse("tls", "2.1.x"), Dependency.parse("api", ">=1 <2 || ^3"), Dependency.parse("http", "*")),
+                List.of(Dependency.parse("mock", "^0.3")), io.cocoatly.model.ManifestMetadata.NONE);
+        Manifest api = new Manifest(PackageName.of("api"), Version.parse("1.0.0"), List.of());
+        io.cocoatly.model.Workspace ws = new io.cocoatly.model.Workspace(java.nio.file.Path.of("/w"), java.util.Optional.empty(),
+                List.of(new io.cocoatly.model.Workspace.Member("apps/web", web), new io.cocoatly.model.Workspace.Member("libs/api", api)));
+        assertEquals("cocoatly-requirements 1\nname workspace\nversion 0.0.0\nworkspace\n"
+                + "member web 2.0.0 apps/web\nmember-dependency web api >=1 <2 || ^3\nmember-dependency web http *\n"
+                + "member-dependency web tls 2.1.x\nmember-dev-dependency web mock ^0.3\nmember api 1.0.0 libs/api\n",
+                RequirementsDigest.canonicalText(ws));
+    }
+
+    @Test
     void theDigestMatchesSha256sumOfTheCanonicalText() {
         assertEquals("sha256:64fb14652a09232b1afed8024e0bac1916d65a1737a8607a902638d55e5101ff",
                 RequirementsDigest.of(DEMO, V, REQUIREMENTS));
