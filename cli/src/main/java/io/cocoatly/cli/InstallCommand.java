@@ -2,9 +2,11 @@ package io.cocoatly.cli;
 
 import io.cocoatly.project.ChangeReasons;
 import io.cocoatly.project.GlobalManifest;
+import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.MemberClosure;
 import io.cocoatly.project.Relock;
 import io.cocoatly.project.UnsatisfiableException;
+import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.config.Home;
 import io.cocoatly.installer.CommitHook;
 import io.cocoatly.installer.InstallOutcome;
@@ -166,14 +168,12 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     private int project(InstallerSetup setup) {
-        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
-        selection = project.members(members);
+        ProjectFiles.Location location = ProjectFiles.locate(context, manifest);
         if (locked) {
-            // Exactly what `lock --check` refuses, through the same call; it needs the registry.
-            Lockfile lockfile = project.requireLockfile();
-            project.requireCurrent(lockfile, setup.index(), Optional.empty());
-            return install(setup, project, lockfile, false, Optional.empty());
+            return locked(setup, location);
         }
+        ProjectFiles project = location.open();
+        selection = project.members(members);
         if (frozen) {
             // No registry index: only whether the lockfile was made for this manifest.
             Lockfile lockfile = project.requireLockfile();
@@ -200,6 +200,31 @@ final class InstallCommand implements Callable<Integer> {
             context.status("wrote " + project.lockfileName());
         }
         return install(setup, project, lockfile, true, Optional.empty());
+    }
+
+    /** What {@link #locked} reads besides the manifests. */
+    private record Locked(Lockfile lockfile, FileRegistry index) {
+    }
+
+    /**
+     * {@code install --locked}: exactly what {@code lock --check} refuses, through the same call, and
+     * read as it reads: the lockfile and the registry entries it locks ahead, on a second thread while
+     * this one reads a workspace's manifests ({@link ProjectFiles.Location#readAhead}), the errors in
+     * the order of reading one after the other.
+     */
+    private int locked(InstallerSetup setup, ProjectFiles.Location location) {
+        ReadAhead<Locked> ahead = location.readAhead(() -> {
+            Lockfile lockfile = location.requireLockfile();
+            FileRegistry index = setup.index();
+            LockCheck.readAhead(lockfile, index);
+            return new Locked(lockfile, index);
+        });
+        ProjectFiles project = location.open();
+        selection = project.members(members);
+        project.workspace().ifPresent(WorkspaceResolution::manifestInfo); // kept for the check, while the other thread reads
+        Locked read = ahead.join();
+        project.requireCurrent(read.lockfile(), read.index(), Optional.empty());
+        return install(setup, project, read.lockfile(), false, Optional.empty());
     }
 
     /** The lockfile a dry run would have written: how it differs from the one there, and why. */

@@ -1,6 +1,8 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.project.LockCheck;
 import io.cocoatly.project.Relock;
+import io.cocoatly.project.WorkspaceResolution;
 import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.VersionPolicy;
@@ -62,10 +64,10 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
         if (check) {
-            return check(project, project.requireLockfile());
+            return check();
         }
+        ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
         CommandSettings settings = registry.settings(context, "cocoatly lock", project.manifestPath());
         if (!json) {
             settings.printWarnings(context);
@@ -80,11 +82,32 @@ final class LockCommand implements Callable<Integer> {
                 outcome.warnFirst(settings.warningsAnd(warnings, json)), Set.of(), json);
     }
 
+    /** What {@link #check} reads besides the manifests. */
+    private record Locked(Lockfile lockfile, CommandSettings settings, FileRegistry index) {
+    }
+
     // A stale lockfile is refused by LockCheck.require, the same call `install --locked` makes; the
     // problems are printed where every error is (Cli.report), so both commands print them alike.
-    private int check(ProjectFiles project, Lockfile lockfile) {
-        CommandSettings settings = registry.settings(context, "cocoatly lock --check", project.manifestPath());
-        FileRegistry index = settings.openRegistry();
+    // The lockfile, the settings, the registry and the entries it locks are read ahead, on a second
+    // thread while this one reads a workspace's manifests (Location.readAhead); the errors come in
+    // the order of reading one after the other: the manifests', the lockfile's, the settings', the
+    // registry's.
+    private int check() {
+        ProjectFiles.Location location = ProjectFiles.locate(context, manifest);
+        ReadAhead<Locked> ahead = location.readAhead(() -> {
+            Lockfile lockfile = location.requireLockfile();
+            CommandSettings settings = registry.settings(context, "cocoatly lock --check", location.manifestPath());
+            FileRegistry index = settings.openRegistry();
+            LockCheck.readAhead(lockfile, index);
+            return new Locked(lockfile, settings, index);
+        });
+        ProjectFiles project = location.open();
+        // Worked out (and kept) while the other thread may still be reading: the check asks for it.
+        project.workspace().ifPresent(WorkspaceResolution::manifestInfo);
+        Locked locked = ahead.join();
+        Lockfile lockfile = locked.lockfile();
+        CommandSettings settings = locked.settings();
+        FileRegistry index = locked.index();
         if (!json) {
             settings.printWarnings(context);
         }

@@ -94,12 +94,11 @@ final class ManifestLocator {
      *     no {@code cocoatly.json} here or above
      */
     static Path use(Context context, String option) {
-        if (option == null && nearest(context).isEmpty()) {
-            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "manifest-not-found", "no `" + Manifests.FILE_NAME
-                    + "` in `" + context.cwd().toAbsolutePath().normalize() + "` or any parent directory",
-                    List.of("run `cocoatly init` to start a project here, or pass `--manifest FILE`"));
-        }
-        Path manifest = locate(context, option);
+        // Looked for once: from inside a member, finding the nearest manifest reads the workspace.
+        Path manifest = option != null ? context.path(option) : nearest(context).orElseThrow(() -> new CocoatlyException(
+                ErrorKind.INVALID_INPUT, "manifest-not-found", "no `" + Manifests.FILE_NAME + "` in `"
+                + context.cwd().toAbsolutePath().normalize() + "` or any parent directory",
+                List.of("run `cocoatly init` to start a project here, or pass `--manifest FILE`")));
         if (context.console().verbose()) {
             context.err().println((Workspaces.declaresWorkspace(manifest) ? "using workspace " : "using ")
                     + manifest.toAbsolutePath().normalize());

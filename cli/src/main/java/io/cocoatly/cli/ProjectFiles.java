@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A project's two files: the manifest the user names and the lockfile next to it.
@@ -34,10 +35,61 @@ import java.util.Optional;
 record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest manifest,
                     Optional<WorkspaceResolution> workspace) {
 
-    private static ProjectFiles ofProject(Context context, Path manifestPath) {
-        Manifest manifest = Manifests.read(manifestPath);
-        Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : context.cwd();
-        return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), manifest, Optional.empty());
+    /**
+     * Where a project's files are, before any of them is read: the manifest a command acts on, whether
+     * it is a workspace root, and the lockfile next to it. What lets a command read the lockfile (and
+     * the registry entries it locks) on another thread while the manifests are read ({@link ReadAhead}).
+     *
+     * @param workspace whether {@code manifestPath} is a workspace root
+     */
+    record Location(Context context, Path manifestPath, boolean workspace) {
+
+        /**
+         * {@code cocoatly-lock.json} beside the manifest: for a workspace, in its root directory as
+         * {@link io.cocoatly.registry.Workspace#root()} names it (absolute), else as the manifest's path
+         * was given.
+         */
+        Path lockfilePath() {
+            Path dir = workspace ? manifestPath.toAbsolutePath().normalize().getParent() : manifestPath.getParent();
+            return (dir != null ? dir : context.cwd()).resolve(Lockfile.FILE_NAME);
+        }
+
+        /** Reads the manifest, or the workspace root with its members. */
+        ProjectFiles open() {
+            if (!workspace) {
+                return new ProjectFiles(context.cwd(), manifestPath, lockfilePath(), Manifests.read(manifestPath),
+                        Optional.empty());
+            }
+            WorkspaceResolution resolution = new WorkspaceResolution(Workspaces.read(manifestPath));
+            return new ProjectFiles(context.cwd(), manifestPath, lockfilePath(), resolution.requirements(),
+                    Optional.of(resolution));
+        }
+
+        /**
+         * Starts {@code work}, which reads what a command needs besides the manifests, to be joined
+         * once {@link #open} has read them: on a second thread for a workspace, whose manifests take a
+         * while (200 of them about as long as a lockfile's registry entries), else at once on this
+         * one. A project's one manifest takes a few milliseconds, and a second thread measured 10 to
+         * 20 ms slower there: at start-up the two threads' cold code and the JIT compete for the
+         * cores (docs/workspaces.md, "Figures").
+         */
+        <T> ReadAhead<T> readAhead(Supplier<T> work) {
+            return workspace ? ReadAhead.start(work) : ReadAhead.now(work);
+        }
+
+        /** {@link ProjectFiles#requireLockfile()}, before the manifests are read. */
+        Lockfile requireLockfile() {
+            return ProjectFiles.requireLockfile(lockfilePath(), shown(context.cwd(), lockfilePath()));
+        }
+    }
+
+    /**
+     * Where the manifest named by {@code --manifest} is (null: the nearest one, {@link ManifestLocator}),
+     * and whether it is a workspace root; nothing is read but what tells that.
+     */
+    static Location locate(Context context, String manifestOption) {
+        Path manifestPath = ManifestLocator.use(context, manifestOption);
+        return new Location(context, manifestPath, Workspaces.declaresWorkspace(manifestPath));
     }
 
     /**
@@ -45,14 +97,7 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
      * workspace root with its members, whose lockfile is the root's. The lockfile is only located, not read.
      */
     static ProjectFiles openWorkspace(Context context, String manifestOption) {
-        Path manifestPath = ManifestLocator.use(context, manifestOption);
-        if (!Workspaces.declaresWorkspace(manifestPath)) {
-            return ofProject(context, manifestPath);
-        }
-        WorkspaceResolution workspace = new WorkspaceResolution(Workspaces.read(manifestPath));
-        Path dir = workspace.workspace().root();
-        return new ProjectFiles(context.cwd(), manifestPath, dir.resolve(Lockfile.FILE_NAME), workspace.requirements(),
-                Optional.of(workspace));
+        return locate(context, manifestOption).open();
     }
 
     /**
@@ -99,6 +144,10 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
      * @throws io.cocoatly.model.InvalidFileException if it exists but is malformed
      */
     Optional<Lockfile> lockfile() {
+        return lockfile(lockfilePath);
+    }
+
+    private static Optional<Lockfile> lockfile(Path lockfilePath) {
         if (!Files.exists(lockfilePath)) {
             return Optional.empty();
         }
@@ -130,8 +179,12 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
      * @throws CocoatlyException with code {@code lockfile-missing} (exit code 3) if there is none
      */
     Lockfile requireLockfile() {
-        return lockfile().orElseThrow(() -> new CocoatlyException(ErrorKind.OUT_OF_DATE, "lockfile-missing",
-                "no lockfile at `" + lockfileName() + "`", List.of("run `cocoatly lock` to create it")));
+        return requireLockfile(lockfilePath, lockfileName());
+    }
+
+    private static Lockfile requireLockfile(Path lockfilePath, String lockfileName) {
+        return lockfile(lockfilePath).orElseThrow(() -> new CocoatlyException(ErrorKind.OUT_OF_DATE, "lockfile-missing",
+                "no lockfile at `" + lockfileName + "`", List.of("run `cocoatly lock` to create it")));
     }
 
     /** The lockfile's path as the user sees it: relative to the working directory when inside it. */
@@ -146,6 +199,10 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
 
     /** {@code file} as the user sees it: relative to the working directory when inside it. */
     String shown(Path file) {
+        return shown(cwd, file);
+    }
+
+    private static String shown(Path cwd, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = cwd.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();

@@ -159,6 +159,24 @@ public final class LockCheck {
         }
     }
 
+    /**
+     * Asks {@code registry} for every locked release {@link #run} will ask it for, and nothing else;
+     * what fails is left for {@code run}, which asks again and reports it. For a registry that keeps
+     * its answers ({@link io.cocoatly.registry.FileRegistry} does), this reads them ahead: on another
+     * thread while the caller reads the manifests, as {@code lock --check} does.
+     */
+    public static void readAhead(Lockfile lockfile, PackageIndex registry) {
+        for (LockedPackage p : lockfile.packages()) {
+            if (p.source().equals(registry.name())) {
+                try {
+                    registry.release(p.id());
+                } catch (RuntimeException e) {
+                    // Read again, and reported, by the check itself.
+                }
+            }
+        }
+    }
+
     private static void checkManifest(Lockfile lockfile, Target target, List<Problem> all) {
         Manifest manifest = target.requirements();
         // The members' own problems come first and say which member changed; they do not hide what

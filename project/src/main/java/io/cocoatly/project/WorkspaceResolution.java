@@ -40,6 +40,8 @@ public final class WorkspaceResolution {
     private final Workspace workspace;
     // Asked for by opening the project and again by each check of its lockfile; the workspace does not change.
     private Manifest requirements;
+    // Asked for by a lockfile check and by writing one; computing its digest walks every member.
+    private ManifestInfo manifestInfo;
 
     /** The resolution of {@code workspace} as read. */
     public WorkspaceResolution(Workspace workspace) {
@@ -225,6 +227,15 @@ public final class WorkspaceResolution {
 
     /** The lockfile's {@code manifest} section for this workspace: its digest and members. */
     public ManifestInfo manifestInfo() {
+        ManifestInfo known = manifestInfo;
+        if (known == null) {
+            known = collectManifestInfo();
+            manifestInfo = known;
+        }
+        return known;
+    }
+
+    private ManifestInfo collectManifestInfo() {
         return new ManifestInfo(workspace.name(), workspace.version(), RequirementsDigest.of(workspace),
                 workspace.members().stream().map(m -> new ManifestInfo.Member(m.name(), m.version(), m.path(),
                         Optional.of(ManifestInfo.Requirements.of(m.manifest())))).toList());

@@ -50,6 +50,7 @@ public final class FileRegistry implements PackageIndex {
     private final Consumer<LeftOutRelease> onLeftOut;
     private final List<LeftOutRelease> leftOut = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<PackageName, Optional<PackageListing>> listings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PackageId, Optional<Release>> releases = new ConcurrentHashMap<>();
 
     private FileRegistry(RegistrySource source, RegistryDescription description, Consumer<LeftOutRelease> onLeftOut) {
         this.source = source;
@@ -167,7 +168,9 @@ public final class FileRegistry implements PackageIndex {
      * {@code id}'s version would, except that an entry of another version is not read, so one that
      * cannot be read is neither left out nor reported (docs/performance-startup.md). When the entry is
      * missing, or is itself unreadable, the whole file is read as by {@link #find}, which reports what
-     * it leaves out as always. Nothing is kept but what {@link #find} keeps: each call reads the file.
+     * it leaves out as always. Each answer is kept, as {@link #find}'s are, so that a caller may read
+     * the entries it will ask for ahead, on another thread ({@code lock --check}); a failure is not
+     * kept, and the next call reads the file again.
      *
      * @throws InvalidFileException if the index file as a whole is malformed
      * @throws CocoatlyException with code {@code registry-unreadable} if it cannot be read
@@ -175,6 +178,16 @@ public final class FileRegistry implements PackageIndex {
     @Override
     public Optional<Release> release(PackageId id) {
         Objects.requireNonNull(id, "id");
+        Optional<Release> kept = releases.get(id);
+        if (kept != null) {
+            return kept;
+        }
+        Optional<Release> release = readRelease(id);
+        releases.putIfAbsent(id, release);
+        return release;
+    }
+
+    private Optional<Release> readRelease(PackageId id) {
         Optional<PackageListing> known = listings.get(id.name());
         if (known == null) {
             String path = indexPath(id.name());

@@ -1,6 +1,7 @@
 package io.cocoatly.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cocoatly.model.InvalidFileException;
@@ -9,6 +10,8 @@ import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,22 @@ class ReleaseLookupTest {
         FileRegistry registry = TempRegistry.in(dir).index("http", "{\"name\": \"https\", \"versions\": []}").open();
         InvalidFileException e = assertThrows(InvalidFileException.class, () -> registry.release(id("http", "1.0.0")));
         assertEquals("$.name", e.jsonPath());
+    }
+
+    /** What lets lock --check read its entries ahead on another thread: answers are kept, failures are not. */
+    @Test
+    void anAnswerIsKeptAndAFailureIsReadAgain() throws IOException {
+        Path root = TempRegistry.in(dir).index("http", HTTP).index("bad", "{\"name\": \"bad\", \"versions\": 1}").root();
+        FileRegistry registry = FileRegistry.open(DirectorySource.open(root));
+        Release release = registry.release(id("http", "1.0.0")).orElseThrow();
+        assertEquals(Optional.empty(), registry.release(id("http", "3.0.0")));
+        Files.delete(root.resolve("index/http.json"));
+        assertSame(release, registry.release(id("http", "1.0.0")).orElseThrow(), "kept, not read again");
+        assertEquals(Optional.empty(), registry.release(id("http", "3.0.0")));
+
+        assertThrows(InvalidFileException.class, () -> registry.release(id("bad", "1.0.0")));
+        Files.writeString(root.resolve("index/bad.json"), "{\"name\": \"bad\", \"versions\": [{\"version\": \"1.0.0\"}]}");
+        assertEquals(id("bad", "1.0.0"), registry.release(id("bad", "1.0.0")).orElseThrow().id(), "read again after failing");
     }
 
     @Test
