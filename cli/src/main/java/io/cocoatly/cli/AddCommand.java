@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly add}: require packages in cocoatly.json, relock and install. */
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(name = "add", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Add dependencies to cocoatly.json, relock, and install if the project is installed.",
             "NAME without a range gets `^` of the version the lock chooses for it (the newest that resolves",
             "with the rest, leaving locked versions alone); NAME@RANGE gets RANGE. A name already in the",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly cache}: what the download cache ({@code cache.dir}) holds, and cleaning it. */
-@Command(name = "cache",
+@Command(name = "cache", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Show and clean the download cache (cache.dir).",
             "It holds package archives, the caches of http(s) registries and partial downloads. cache.max_size",
@@ -63,7 +63,7 @@ final class CacheCommand implements Runnable {
     }
 
     /** {@code cocoatly cache info}. */
-    @Command(name = "info",
+    @Command(name = "info", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = "Show the cache directory, its entries and bytes by kind, and the policy applied after installs.",
             footer = {"",
@@ -122,7 +122,7 @@ final class CacheCommand implements Runnable {
     }
 
     /** {@code cocoatly cache clean}. */
-    @Command(name = "clean",
+    @Command(name = "clean", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Remove what the cache policy allows no more, or what --all or --older-than pick.",
                 "By default: what cache.max_age and cache.max_size allow no more (least recently used first);",
@@ -227,7 +227,7 @@ final class CacheCommand implements Runnable {
     }
 
     /** {@code cocoatly cache dir}. */
-    @Command(name = "dir",
+    @Command(name = "dir", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = "Print the cache directory (cache.dir).",
             footer = {"",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly check}: which versions of a registry cannot be installed, and why. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Check that every version in a registry can be installed, as dose-distcheck does.",
             "A version is installable if a project depending on exactly that version resolves. Yanked",
             "versions are checked as if pinned, but never satisfy another package's dependency.",

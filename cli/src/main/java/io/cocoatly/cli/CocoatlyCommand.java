@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code cocoatly} command; it only groups the subcommands. */
-@Command(name = "cocoatly",
+@Command(name = "cocoatly", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = CocoatlyCommand.VersionProvider.class,
         description = {
@@ -33,7 +33,7 @@ final class CocoatlyCommand implements Runnable {
      * time (docs/performance-startup.md). {@code CommandNamesTest} checks that it says what the
      * annotations say.
      */
-    static final Map<String, Class<?>> NAMES = ordered(
+    static final Map<String, Class<?>> NAMES = ordered(List.of(
             Map.entry("semver", SemverCommand.class),
             Map.entry("init", InitCommand.class),
             Map.entry("add", AddCommand.class),
@@ -60,7 +60,7 @@ final class CocoatlyCommand implements Runnable {
             Map.entry("cache", CacheCommand.class),
             Map.entry("plugins", PluginsCommand.class),
             Map.entry("registry", RegistryCommand.class),
-            Map.entry("completion", CompletionCommand.class));
+            Map.entry("completion", CompletionCommand.class)));
 
     /**
      * The subcommands in the order help lists them. Not in the annotation: building a picocli model
@@ -69,8 +69,9 @@ final class CocoatlyCommand implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.copyOf(new LinkedHashSet<>(NAMES.values()));
 
-    @SafeVarargs
-    private static Map<String, Class<?>> ordered(Map.Entry<String, Class<?>>... entries) {
+    // A list, not varargs: @SafeVarargs is kept at run time, and picocli, which reads the annotations
+    // of every method of a command class, would make a proxy class for it on every start.
+    private static Map<String, Class<?>> ordered(List<Map.Entry<String, Class<?>>> entries) {
         Map<String, Class<?>> map = new LinkedHashMap<>();
         for (Map.Entry<String, Class<?>> e : entries) {
             if (map.put(e.getKey(), e.getValue()) != null) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code bashcompinit} (the script sets it up, as picocli documents); fish's is
  * {@link FishCompletion}'s. {@link Cli} builds the whole command tree only for this command.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Print a completion script for bash, zsh or fish on stdout.",
             "Completes every command, nested command and option, and the values of --color."},
         footer = {"", "Examples:",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly config}: shows the settings with their origins, and edits the configuration files. */
-@Command(name = "config",
+@Command(name = "config", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Show the settings with their origins, and set or unset one in a config file.",
             "set, unset and path edit the home's config.json (--global, the default) or the project's",
@@ -117,7 +117,7 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code cocoatly config list}. */
-    @Command(name = "list",
+    @Command(name = "list", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Show every setting's effective value and where it comes from.",
                 "The origin is default, home (config.json), project (.cocoatly/config.json of the nearest",
@@ -172,7 +172,7 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code cocoatly config get KEY}. */
-    @Command(name = "get",
+    @Command(name = "get", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Print the effective value of one setting.",
                 "A string is printed as it is, anything else as JSON. A setting no layer sets prints its default;",
@@ -223,7 +223,7 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code cocoatly config set KEY VALUE}. */
-    @Command(name = "set",
+    @Command(name = "set", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Set one setting in a configuration file.",
                 "VALUE is read as the setting's environment variable is: text, a decimal integer, true or false,",
@@ -271,7 +271,7 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code cocoatly config unset KEY}. */
-    @Command(name = "unset",
+    @Command(name = "unset", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Remove one setting from a configuration file.",
                 "Its section goes too if nothing is left in it; a lower layer's value or the default applies.",
@@ -327,7 +327,7 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code cocoatly config path}. */
-    @Command(name = "path",
+    @Command(name = "path", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = "Print the configuration file that `config set` and `config unset` edit.",
             footer = {"",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly info}: what a registry knows of one package. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Show what a registry knows of a package.",
             "Its description, its versions newest first with their dates and yanked marks, the",
             "dependencies of its newest version, and its owners and downloads.",

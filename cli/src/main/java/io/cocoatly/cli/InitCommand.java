@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly init}: start a project with a new cocoatly.json. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Create cocoatly.json in DIR (default: the working directory; created if missing).",
             "The package is named after the directory, made a valid package name (lowercase; other characters",
             "become `-`), unless --name says otherwise; its version is 0.1.0 and it has no dependencies.",

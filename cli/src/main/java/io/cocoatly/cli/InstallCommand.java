@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly install}: apply the project's lockfile, or install packages globally. */
-@Command(name = "install", mixinStandardHelpOptions = true,
+@Command(name = "install", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Install the project's locked packages, or NAME[@RANGE] globally.",
             "Without PACKAGE: make the project's installation (.cocoatly/ next to cocoatly.json) match",
             "cocoatly-lock.json, running `lock` first if there is none or it is stale (unless --locked).",

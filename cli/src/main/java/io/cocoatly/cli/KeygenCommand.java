@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly keygen}: creates an Ed25519 key pair for signing published packages. */
-@Command(name = "keygen",
+@Command(name = "keygen", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {
             "Create an Ed25519 key pair for signing packages.",

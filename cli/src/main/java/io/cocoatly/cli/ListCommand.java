@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly list}: what is installed. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"List the installed packages.",
             "Shows the project's installation in a directory with cocoatly.json, else the global one (see",
             "--project and --global): each package's version, source and install path, as state.json records them."},

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly lock}: write the lockfile, moving as little as possible; {@code --check} for CI. */
-@Command(name = "lock", mixinStandardHelpOptions = true,
+@Command(name = "lock", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Resolve the manifest and write cocoatly-lock.json next to it (atomically).",
             "Versions already in the lockfile are kept unless the manifest or the registry forces a change",
             "(a new requirement, a yanked or removed version). Prints each change with its reason.",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly login}: stores a registry's token, read from standard input, in {@code credentials.json}. */
-@Command(name = "login", mixinStandardHelpOptions = true,
+@Command(name = "login", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Store the token of an http(s) registry.",
             "Reads the token from the first line of standard input (never from an argument, which other",
             "users can see in the process list) and keeps it in the home's credentials.json (owner only),",

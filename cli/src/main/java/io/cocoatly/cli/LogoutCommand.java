@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly logout}: removes a registry's token from {@code credentials.json}. */
-@Command(name = "logout", mixinStandardHelpOptions = true,
+@Command(name = "logout", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Remove the stored token of an http(s) registry from the home's credentials.json.",
             "$COCOATLY_REGISTRY_TOKEN, if set, is not affected."},
         footer = {"", "Examples:",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly outdated}: locked packages that have newer versions, allowed or not. */
-@Command(name = "outdated", mixinStandardHelpOptions = true,
+@Command(name = "outdated", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"List locked packages that have newer versions in the registry.",
             "For each: the locked version; `compatible`, the newest version that satisfies every requirement",
             "on it (the manifest's, and those of the locked packages that depend on it); and `latest`, the",

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * home's {@code config.json}; a project's config may not, so a cloned repository cannot switch off a
  * policy plugin). A disabled plugin's jar is never opened, here either.
  */
-@Command(name = "plugins",
+@Command(name = "plugins", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Show, enable and disable plugins: <home>/plugins/*.jar and the built-in shell-hooks.",
             "A plugin's name is its jar's file name without .jar. Disabled plugins are listed but never opened;",
@@ -113,7 +113,7 @@ final class PluginsCommand implements Runnable {
     }
 
     /** {@code cocoatly plugins list}. */
-    @Command(name = "list",
+    @Command(name = "list", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"List the plugins: each one's state, version, the hooks it implements and the commands it adds;",
                 "a plugin that fails to load with why; then the external commands (cocoatly-NAME executables)."},
@@ -213,7 +213,7 @@ final class PluginsCommand implements Runnable {
     }
 
     /** {@code cocoatly plugins info NAME}. */
-    @Command(name = "info",
+    @Command(name = "info", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Show one plugin: its state, version, jar (path and size), description, the hooks it implements",
                 "and the commands it adds, or why it fails to load. For shell-hooks, the command of each configured hook."},
@@ -284,7 +284,7 @@ final class PluginsCommand implements Runnable {
     }
 
     /** {@code cocoatly plugins enable NAME}. */
-    @Command(name = "enable",
+    @Command(name = "enable", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Enable a plugin: remove it from plugins.disabled in the home's config.json (atomically)."},
             footer = {"",
@@ -301,7 +301,7 @@ final class PluginsCommand implements Runnable {
     }
 
     /** {@code cocoatly plugins disable NAME}. */
-    @Command(name = "disable",
+    @Command(name = "disable", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Disable a plugin: add it to plugins.disabled in the home's config.json (atomically).",
                 "A disabled plugin's jar is not opened at all: its hooks and commands are gone until enabled again."},

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly publish}: packs, hashes and signs a package directory and adds it to a registry. */
-@Command(name = "publish",
+@Command(name = "publish", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {
             "Pack, hash, sign and add a package version to a registry.",

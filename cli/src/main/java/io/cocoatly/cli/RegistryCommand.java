@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly registry}: groups the commands that manage a registry directory. */
-@Command(name = "registry",
+@Command(name = "registry", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = "Manage a registry directory (publish into it with `cocoatly publish`) or database, and serve it over HTTP.",
         subcommands = {RegistryCommand.Init.class, RegistryCommand.Reindex.class, RegistryServeCommand.class, RegistryMigrateCommand.class,
@@ -47,7 +47,7 @@ final class RegistryCommand implements Runnable {
     }
 
     /** {@code cocoatly registry init}: creates an empty registry. */
-    @Command(name = "init",
+    @Command(name = "init", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Create an empty registry in DIR (made if missing): a registry.json with its name.",
                 "Packages are added with `cocoatly publish`, which keeps names.json (empty now) up to date."},
@@ -93,7 +93,7 @@ final class RegistryCommand implements Runnable {
     }
 
     /** {@code cocoatly registry reindex}: rewrites a registry directory's {@code names.json}. */
-    @Command(name = "reindex",
+    @Command(name = "reindex", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Rewrite names.json in the registry DIR from the files in its index/ directory.",
                 "A registry served over HTTP needs it for `check` and `search`; `registry init` and",

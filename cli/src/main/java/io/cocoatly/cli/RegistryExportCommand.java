@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * same bytes a directory registry with these packages has, so {@code import} then {@code export} is a
  * byte-identical round trip.
  */
-@Command(name = "export",
+@Command(name = "export", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Write the database registry of --db into the registry directory DIR (new or empty).",
             "Every index file, names.json and registry.json as a directory registry has them, the archives",

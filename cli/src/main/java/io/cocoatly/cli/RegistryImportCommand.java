@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * archive checked (size, every digest, the signature against the directory's publishers and the
  * user's {@code security.trusted_keys}) before anything is written, rows in one transaction.
  */
-@Command(name = "import",
+@Command(name = "import", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Load the registry directory DIR into the empty database registry of --db.",
             "Every index file is read strictly, every archive checked (size, digests, signature against the",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * the role that owns the tables. The server never runs as that role; it logs in as the server role
  * the migration grants {@code anon}, {@code authenticated} and {@code service_role} to.
  */
-@Command(name = "migrate",
+@Command(name = "migrate", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Create or update the registry's schema in the PostgreSQL database at URL.",
             "URL logs in as the role that owns (or is to own) the tables; the server later logs in as",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * ({@code --db}), over HTTP until the process is stopped. The URL is the first line on stdout, so a script can read it; one line per request goes
  * to stderr. SIGINT and SIGTERM stop the server through a shutdown hook (requests in progress finish).
  */
-@Command(name = "serve",
+@Command(name = "serve", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {"Serve the registry in DIR, or in the PostgreSQL database of --db, over HTTP.",
             "The read protocol (registry.json, names.json, index/, artifacts/ with ETags, 304s and",

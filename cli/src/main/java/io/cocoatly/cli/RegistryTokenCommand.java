@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code cocoatly registry token}: the API tokens of a served registry, administered on the
  * server's side. A token's text is printed once, by {@code create}, and never stored.
  */
-@Command(name = "token",
+@Command(name = "token", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = "Create, list and revoke the API tokens of a registry served with `cocoatly registry serve`.",
         subcommands = {RegistryTokenCommand.Create.class, RegistryTokenCommand.ListTokens.class, RegistryTokenCommand.Revoke.class},
@@ -59,7 +59,7 @@ final class RegistryTokenCommand implements Runnable {
     }
 
     /** {@code cocoatly registry token create}. */
-    @Command(name = "create",
+    @Command(name = "create", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Create a token for the user LOGIN.",
                 "The token is the only thing printed on stdout, so `TOKEN=$(cocoatly registry token create ...)`",
@@ -140,7 +140,7 @@ final class RegistryTokenCommand implements Runnable {
     }
 
     /** {@code cocoatly registry token list}. */
-    @Command(name = "list",
+    @Command(name = "list", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"List the registry's tokens.",
                 "Shows each token's id, first characters, owner, scopes, packages, expiry and whether it is",
@@ -206,7 +206,7 @@ final class RegistryTokenCommand implements Runnable {
     }
 
     /** {@code cocoatly registry token revoke}. */
-    @Command(name = "revoke",
+    @Command(name = "revoke", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = "Revoke the token ID (from `token list`): it stops working at once.",
             footer = {"",

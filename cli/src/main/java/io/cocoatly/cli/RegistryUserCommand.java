@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly registry user}: the publishers a served registry knows, with their signing keys. */
-@Command(name = "user",
+@Command(name = "user", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = "Manage the publishers of a registry served with `cocoatly registry serve`.",
         subcommands = RegistryUserCommand.Add.class,
@@ -38,7 +38,7 @@ final class RegistryUserCommand implements Runnable {
     }
 
     /** {@code cocoatly registry user add}: registers a publisher, or adds a key to one. */
-    @Command(name = "add",
+    @Command(name = "add", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
             description = {"Register the publisher LOGIN with a public key, or add the key to that publisher.",
                 "FILE.pub is the public key file of `cocoatly keygen`. Publishes through the API must be",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly remove}: drop dependencies from cocoatly.json, relock and install. */
-@Command(name = "remove", mixinStandardHelpOptions = true,
+@Command(name = "remove", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Remove dependencies from cocoatly.json, relock, and install if the project is installed.",
             "Each NAME is removed from dependencies or dev-dependencies, wherever it is; what nothing else",
             "needs leaves the lockfile (and the installation). The file keeps its key order and layout.",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly resolve}: the proven-optimal selection for a manifest, or why there is none. */
-@Command(name = "resolve", mixinStandardHelpOptions = true,
+@Command(name = "resolve", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Resolve the manifest's dependencies against a registry and print the selected versions.",
             "The selection is optimal in this order: fewest changes to preferred versions, newest direct",
             "dependencies, newest transitive dependencies, fewest packages; the summary says whether the",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly search}: packages whose name contains a term, with their newest version. */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(name = "search", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Find packages by name.",
             "Lists every package whose name contains TERM, the exact name first, then by name, with",
             "its newest version that is not yanked and its description when known.",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly semver}: which versions satisfy a requirement, like npm's {@code semver} tool. */
-@Command(name = "semver",
+@Command(name = "semver", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {
             "Print the given versions that satisfy every requirement, one per line in ascending order.",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoatly tree}: the locked dependency tree, or with {@code --invert}, who depends on a package. */
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Print the dependency tree of the lockfile.",
             "Each package is followed by the requirement its parent puts on it, e.g. `tls 1.9.3 (^1.9)`:",
             "from the manifest for the project's own dependencies, and from the registry for the others when",

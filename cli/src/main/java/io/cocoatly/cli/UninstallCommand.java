@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly uninstall}: remove globally installed packages, and what only they needed. */
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
+@Command(name = "uninstall", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Remove packages from the global installation.",
             "Every installed version of each NAME goes: the files recorded at install time are deleted",
             "(never anything outside the package's directory) and the package is dropped from global.json.",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cocoatly update}: move packages to their newest allowed versions and rewrite the lockfile. */
-@Command(name = "update", mixinStandardHelpOptions = true,
+@Command(name = "update", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Move locked packages to the newest versions allowed, and rewrite the lockfile.",
             "Moves the named packages (all locked packages if none is named) to the newest versions the",
             "manifest and the other packages allow, and only what must move with them; then write",

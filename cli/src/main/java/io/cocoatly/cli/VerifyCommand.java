@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly verify}: re-hash installed files against what was installed. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Check installed files against what was installed.",
             "Re-hashes the installed files of each NAME (all packages if none) and compares them with the",
             "file list recorded at install time: reports changed, missing and extra files per package. Looks at",

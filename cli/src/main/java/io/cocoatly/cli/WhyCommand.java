@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly why PACKAGE}: every requirement path from the project to a package in its resolution. */
-@Command(name = "why", mixinStandardHelpOptions = true,
+@Command(name = "why", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Show why a package is in the resolution.",
             "Resolves the manifest and prints every path from the project to PACKAGE, with the",
             "requirement on each edge (like `cargo tree -i` or `npm why`)."},

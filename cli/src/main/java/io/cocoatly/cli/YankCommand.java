@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoatly yank}: withdraws a published version, or restores it with {@code --undo}. */
-@Command(name = "yank",
+@Command(name = "yank", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         description = {
             "Mark a published version as yanked, or with --undo as not yanked.",

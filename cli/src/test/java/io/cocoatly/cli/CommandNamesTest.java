@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,21 +70,57 @@ class CommandNamesTest {
         assertEquals(annotatedCommandsOfThePackage(), reachable);
     }
 
-    private static Set<String> annotatedCommandsOfThePackage() throws IOException, URISyntaxException,
-            ClassNotFoundException {
-        Path classes = Path.of(CocoatlyCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path dir = classes.resolve(CocoatlyCommand.class.getPackageName().replace('.', '/'));
-        Set<String> annotated = new TreeSet<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String simple = file.getFileName().toString().replaceFirst("\\.class$", "");
-                Class<?> c = Class.forName(CocoatlyCommand.class.getPackageName() + "." + simple, false,
-                        CocoatlyCommand.class.getClassLoader());
-                if (c.isAnnotationPresent(CommandLine.Command.class)) {
-                    annotated.add(c.getName());
+    /**
+     * What keeps picocli's reflection short at start-up (docs/performance-startup.md): no command
+     * asks it to look for {@code @Command} methods among all of its methods, and no class it reflects
+     * over (a command or a mixin) carries a run-time annotation other than picocli's on a field or
+     * method, each other annotation type costing a proxy class generated on every run.
+     */
+    @Test
+    void picocliReflectsOverNoMoreThanItNeeds() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> c : classesOfThePackage()) {
+            CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+            if (command != null && command.addMethodSubcommands()) {
+                problems.add(c.getName() + ": @Command without addMethodSubcommands = false");
+            }
+            List<AnnotatedElement> members = new ArrayList<>(List.of(c.getDeclaredFields()));
+            members.addAll(List.of(c.getDeclaredMethods()));
+            boolean reflected = command != null || members.stream().anyMatch(m -> Stream.of(m.getAnnotations())
+                    .anyMatch(a -> a.annotationType().getEnclosingClass() == CommandLine.class));
+            for (AnnotatedElement m : reflected ? members : List.<AnnotatedElement>of()) {
+                for (Annotation a : m.getAnnotations()) {
+                    if (a.annotationType().getEnclosingClass() != CommandLine.class) {
+                        problems.add(c.getName() + ": " + m + " is annotated @" + a.annotationType().getName());
+                    }
                 }
             }
         }
+        assertEquals(List.of(), problems);
+    }
+
+    private static Set<String> annotatedCommandsOfThePackage() throws IOException, URISyntaxException,
+            ClassNotFoundException {
+        Set<String> annotated = new TreeSet<>();
+        for (Class<?> c : classesOfThePackage()) {
+            if (c.isAnnotationPresent(CommandLine.Command.class)) {
+                annotated.add(c.getName());
+            }
+        }
         return annotated;
+    }
+
+    private static List<Class<?>> classesOfThePackage() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(CocoatlyCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = classes.resolve(CocoatlyCommand.class.getPackageName().replace('.', '/'));
+        List<Class<?>> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String simple = file.getFileName().toString().replaceFirst("\\.class$", "");
+                all.add(Class.forName(CocoatlyCommand.class.getPackageName() + "." + simple, false,
+                        CocoatlyCommand.class.getClassLoader()));
+            }
+        }
+        return all;
     }
 }
