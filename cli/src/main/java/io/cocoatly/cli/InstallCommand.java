@@ -3,7 +3,6 @@ package io.cocoatly.cli;
 import io.cocoatly.project.ChangeReasons;
 import io.cocoatly.project.GlobalManifest;
 import io.cocoatly.project.LockCheck;
-import io.cocoatly.project.MemberClosure;
 import io.cocoatly.project.Relock;
 import io.cocoatly.project.UnsatisfiableException;
 import io.cocoatly.project.WorkspaceResolution;
@@ -249,11 +248,10 @@ final class InstallCommand implements Callable<Integer> {
             Optional<UnwrittenLockfile> unwritten) {
         Path projectDir = project.lockfilePath().getParent();
         Installer installer = setup.project(projectDir);
-        Lockfile installed = production ? lockfile.production() : lockfile;
-        if (selection.isPresent() && !selection.get().all()) {
-            // The lockfile stays the whole workspace's; the installation holds what the chosen members need.
-            installed = MemberClosure.of(installed, selection.get().workspace(), selection.get().manifests(), production);
-        }
+        // The lockfile stays the whole workspace's; the installation holds what the chosen members
+        // need, and is kept so (InstallScope) when add and remove install it again.
+        InstallScope scope = InstallScope.of(selection, production);
+        Lockfile installed = scope.of(lockfile, selection.map(MemberSelection::workspace), new ArrayList<>());
         InstallRequest request = new InstallRequest(installed, setup.registryRoot()).withReinstall(reinstall(installed));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("installation", projectDir.resolve(InstallerSetup.PROJECT_DIR).toString());
@@ -267,7 +265,9 @@ final class InstallCommand implements Callable<Integer> {
             return reportPlan(installer.plan(request), extra, unwritten.map(u -> u.lines(project)).orElse(List.of()),
                     setup);
         }
-        return report(apply(installer, request), extra, setup);
+        InstallOutcome outcome = apply(installer, request);
+        scope.write(projectDir.resolve(InstallerSetup.PROJECT_DIR));
+        return report(outcome, extra, setup);
     }
 
     /**

@@ -86,6 +86,8 @@ final class ManifestChange {
     private final List<String> warnings = new ArrayList<>();
     /** What the last relock required of the registry, for the reasons of the lock's changes. */
     private Manifest relocked;
+    /** The workspace the last relock locked, with the edited manifest; empty for a plain project. */
+    private Optional<Workspace> relockedWorkspace = Optional.empty();
 
     private ManifestChange(Context context, ProjectFiles project, Path target, CommandSettings settings, FileRegistry index,
             Optional<Lockfile> existing, VersionPolicy policy) {
@@ -200,6 +202,7 @@ final class ManifestChange {
                         .map(m -> manifestOf(ws, m).equals(target) ? new Workspace.Member(m.path(), manifest) : m).toList());
         WorkspaceResolution resolution = new WorkspaceResolution(edited);
         relocked = resolution.requirements();
+        relockedWorkspace = Optional.of(edited);
         return new Relock(index, index.location(), resolution, policy, Optional.empty()).lock(existing);
     }
 
@@ -209,20 +212,24 @@ final class ManifestChange {
         byte[] bytes = LockfileWriter.toBytes(after);
         boolean lockChanges = existing.isEmpty() || !Arrays.equals(bytes, currentLockfile());
         Optional<InstallOutcome> installed = Optional.empty();
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(outcome.warnings());
         if (!dryRun) {
+            Path dir = project.lockfilePath().getParent();
+            // Installed as `install` made the installation (-p, --production), read before anything is
+            // written, so that a malformed scope file changes nothing.
+            Optional<Lockfile> toInstall = ProjectInstall.isInstalled(dir) ? Optional.of(InstallScope.read(
+                    dir.resolve(InstallerSetup.PROJECT_DIR)).of(after, relockedWorkspace, allWarnings)) : Optional.empty();
             edited.write();
             if (lockChanges) {
                 LockfileWriter.write(after, project.lockfilePath());
             }
-            Path dir = project.lockfilePath().getParent();
-            if (ProjectInstall.isInstalled(dir)) {
-                installed = Optional.of(ProjectInstall.apply(context, new InstallerSetup(settings), dir, after, json));
+            if (toInstall.isPresent()) {
+                installed = Optional.of(ProjectInstall.apply(context, new InstallerSetup(settings), dir, toInstall.get(), json));
             }
         }
         LockfileDiff diff = LockfileDiff.between(existing.map(Lockfile::ids).orElse(List.of()), after.ids());
         ChangeReasons reasons = new ChangeReasons(index, relocked, after, Set.of());
-        List<String> allWarnings = new ArrayList<>(warnings);
-        allWarnings.addAll(outcome.warnings());
         if (json) {
             Json.write(context.out(), Envelope.success(data(lines, after, diff, reasons, lockChanges && !dryRun, dryRun,
                     installed, allWarnings)));

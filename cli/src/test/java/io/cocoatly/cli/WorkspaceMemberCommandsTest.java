@@ -88,6 +88,49 @@ class WorkspaceMemberCommandsTest {
         assertArrayEquals(lockfile, Files.readAllBytes(root.resolve("cocoatly-lock.json")), "never relocked for a subset");
     }
 
+    /**
+     * An installation made with {@code -p} or {@code --production} stays so ({@link InstallScope}):
+     * {@code add} and {@code remove} install what the chosen members need, without development
+     * dependencies, as {@code install} made it; a plain {@code install} makes it whole again.
+     */
+    @Test
+    void addAndRemoveInstallAsTheInstallationWasMade() throws IOException {
+        fixture.registry().add("d", "1.0.0", Map.of("d.txt", "d 1.0.0\n"));
+        assertEquals(0, run("install", "-p", "web", "--production", "--registry", registry).exitCode());
+        assertEquals(List.of("a", "b", "c"), installed());
+        Path scope = root.resolve(".cocoatly/install-scope.json");
+        assertEquals("{\n  \"members\": [\n    \"web\"\n  ],\n  \"production\": true\n}\n", Files.readString(scope));
+
+        CliRunner.Result dev = run("add", "t", "--dev", "-p", "web", "--registry", registry);
+        assertEquals(0, dev.exitCode(), dev.err());
+        assertEquals(List.of("a", "b", "c"), installed(), "a dev-dependency stays out of a production installation");
+        CliRunner.Result added = run("add", "d", "-p", "web", "--registry", registry);
+        assertEquals(0, added.exitCode(), added.err());
+        assertEquals(List.of("a", "b", "c", "d"), installed());
+        CliRunner.Result removed = run("remove", "c", "-p", "web", "--registry", registry);
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertEquals(List.of("a", "b", "d"), installed());
+        assertEquals(0, run("lock", "--check", "--registry", registry).exitCode(), "the lockfile is the whole workspace's");
+
+        assertEquals(0, run("install").exitCode());
+        assertEquals(List.of("a", "b", "d", "t"), installed());
+        assertFalse(Files.exists(scope), "an installation of everything needs no scope");
+    }
+
+    @Test
+    void aMalformedInstallScopeFailsAnAddBeforeAnythingIsWritten() throws IOException {
+        fixture.registry().add("d", "1.0.0", Map.of("d.txt", "d 1.0.0\n"));
+        assertEquals(0, run("install", "-p", "web", "--registry", registry).exitCode());
+        Files.writeString(root.resolve(".cocoatly/install-scope.json"), "{\"members\": \"web\"}");
+        byte[] manifest = Files.readAllBytes(root.resolve("apps/web/cocoatly.json"));
+        byte[] lockfile = Files.readAllBytes(root.resolve("cocoatly-lock.json"));
+        CliRunner.Result r = run("add", "d", "-p", "web", "--registry", registry);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("install-scope.json") && r.err().contains("$.members"), r.err());
+        assertArrayEquals(manifest, Files.readAllBytes(root.resolve("apps/web/cocoatly.json")));
+        assertArrayEquals(lockfile, Files.readAllBytes(root.resolve("cocoatly-lock.json")));
+    }
+
     @Test
     void anUnknownMemberIsAUsageErrorWithTheMembers() {
         CliRunner.Result r = run("install", "-p", "wev", "--registry", registry);
