@@ -68,13 +68,13 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
         /**
          * Starts {@code work}, which reads what a command needs besides the manifests, to be joined
          * once {@link #open} has read them: on a second thread for a workspace, whose manifests take a
-         * while (200 of them about as long as a lockfile's registry entries), else at once on this
-         * one. A project's one manifest takes a few milliseconds, and a second thread measured 10 to
-         * 20 ms slower there: at start-up the two threads' cold code and the JIT compete for the
-         * cores (docs/workspaces.md, "Figures").
+         * while (200 of them about as long as a lockfile's registry entries); for a project only when
+         * joined, one thing after the other as before. A project's one manifest takes a few
+         * milliseconds, and a second thread measured 10 to 20 ms slower there: at start-up the two
+         * threads' cold code and the JIT compete for the cores (docs/workspaces.md, "Figures").
          */
         <T> ReadAhead<T> readAhead(Supplier<T> work) {
-            return workspace ? ReadAhead.start(work) : ReadAhead.now(work);
+            return workspace ? ReadAhead.start(work) : ReadAhead.onJoin(work);
         }
 
         /** {@link ProjectFiles#requireLockfile()}, before the manifests are read. */

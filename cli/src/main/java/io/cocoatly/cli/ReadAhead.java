@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * One piece of reading done on a second thread while the command's own thread does another, joined
- * where the command needs it ({@link #start}), or done at once with its outcome kept for the same
- * place ({@link #now}): how {@code lock --check} and {@code install --locked} read the lockfile and
+ * where the command needs it ({@link #start}), or done there and then ({@link #onJoin}): how {@code lock --check} and {@code install --locked} read the lockfile and
  * the registry entries it locks while a workspace's manifests are read. The two take about as long
  * each for 200 members; side by side they take less than their sum, though more than the longer of
  * them, since at start-up the JIT competes for the same cores (docs/workspaces.md, "Figures").
@@ -25,14 +24,17 @@ import java.util.function.Supplier;
 final class ReadAhead<T> {
 
     private final FutureTask<T> task;
+    /** Whether {@link #join} runs the work ({@link #onJoin}) rather than waiting for its thread. */
+    private final boolean runOnJoin;
 
-    private ReadAhead(Supplier<T> work) {
+    private ReadAhead(Supplier<T> work, boolean runOnJoin) {
         this.task = new FutureTask<>(work::get);
+        this.runOnJoin = runOnJoin;
     }
 
     /** Starts {@code work} on a new daemon thread named {@code cocoatly-read-ahead}. */
     static <T> ReadAhead<T> start(Supplier<T> work) {
-        ReadAhead<T> ahead = new ReadAhead<>(work);
+        ReadAhead<T> ahead = new ReadAhead<>(work, false);
         Thread thread = new Thread(ahead.task, "cocoatly-read-ahead");
         thread.setDaemon(true);
         thread.start();
@@ -40,14 +42,12 @@ final class ReadAhead<T> {
     }
 
     /**
-     * Runs {@code work} on this thread, now, keeping what it returns or throws for {@link #join}: for
-     * a caller with nothing to do meanwhile that is worth a thread, so that its errors still come in
-     * the same order.
+     * Runs {@code work} only when joined, on the joining thread: for a caller with nothing to do
+     * meanwhile that is worth a thread, which then reads one thing after the other, as if it had not
+     * asked for a read ahead.
      */
-    static <T> ReadAhead<T> now(Supplier<T> work) {
-        ReadAhead<T> ahead = new ReadAhead<>(work);
-        ahead.task.run();
-        return ahead;
+    static <T> ReadAhead<T> onJoin(Supplier<T> work) {
+        return new ReadAhead<>(work, true);
     }
 
     /**
@@ -55,6 +55,9 @@ final class ReadAhead<T> {
      * Waits without giving up on an interrupt (the work only reads, and ends), which it then restores.
      */
     T join() {
+        if (runOnJoin) {
+            task.run(); // once: a task that ran does not run again
+        }
         boolean interrupted = false;
         try {
             while (true) {

@@ -46,14 +46,20 @@ class ReadAheadTest {
     }
 
     @Test
-    void workRunNowIsRunOnTheCallersThreadAndItsFailureWaitsForJoin() {
-        ReadAhead<String> value = ReadAhead.now(() -> Thread.currentThread().getName());
+    void workRunOnJoinRunsThenOnTheJoiningThreadOnce() {
+        int[] runs = {0};
+        ReadAhead<String> value = ReadAhead.onJoin(() -> {
+            runs[0]++;
+            return Thread.currentThread().getName();
+        });
+        assertEquals(0, runs[0], "nothing runs before join");
         assertEquals(Thread.currentThread().getName(), value.join());
+        assertEquals(Thread.currentThread().getName(), value.join());
+        assertEquals(1, runs[0]);
         IllegalArgumentException failure = new IllegalArgumentException("later");
-        ReadAhead<String> failed = ReadAhead.now(() -> {
+        ReadAhead<String> failed = ReadAhead.onJoin(() -> {
             throw failure;
         });
-        // Nothing was thrown so far: the caller reports its own errors first.
         assertSame(failure, assertThrows(IllegalArgumentException.class, failed::join));
     }
 
