@@ -32,6 +32,10 @@ final class Optimizer {
         if (valid && provesAll(e, hint)) {
             return new Result(hint, e.costs(hint), true, false, 0);
         }
+        if (!valid && Propagation.refutes(e.variables(), e.constraints())) {
+            // What the requirements force already conflicts: unsatisfiable without setting up sat4j.
+            return new Result(null, null, false, true, 0);
+        }
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.constraints());
         sat.addAll(e.dominance());
