@@ -2,7 +2,6 @@ package io.cocoatly.cli;
 
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.LeftOutRelease;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.solver.CheckReport;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.VersionCheck;
@@ -50,8 +49,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // check has no --manifest: a project is the working directory's, if it is one.
-        CommandSettings settings = registry.settings(context, "cocoatly check", context.path(Manifests.FILE_NAME));
+        // check has no --manifest: the settings are the nearest project's, if there is one.
+        CommandSettings settings = registry.settings(context, "cocoatly check", ManifestLocator.forSettings(context));
         FileRegistry index = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);

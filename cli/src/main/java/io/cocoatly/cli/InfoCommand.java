@@ -6,7 +6,6 @@ import io.cocoatly.model.ManifestMetadata;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.project.KnownPackages;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.PackageInfo;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.VersionInfo;
@@ -59,7 +58,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PackageName packageName = PackageName.of(name);
-        CommandSettings settings = CommandSettings.load(context, "cocoatly info", context.path(Manifests.FILE_NAME),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly info", ManifestLocator.forSettings(context),
                 registry);
         PackageInfo info = RegistryApiAccess.apiOrIndex(settings, api -> fromApi(api, packageName),
                 index -> fromIndex(index, packageName));

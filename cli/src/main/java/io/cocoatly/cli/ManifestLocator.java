@@ -41,6 +41,33 @@ final class ManifestLocator {
         return memberOf(nearest.get()).map(m -> m.workspace().root().resolve(Manifests.FILE_NAME)).or(() -> nearest);
     }
 
+    /**
+     * The manifest whose directory's project settings ({@code .cocoatly/config.json}) apply to a
+     * command that reads no project ({@code search}, {@code info}, {@code check}): as for every other
+     * command, the nearest one, or the root of the workspace that lists it as a member, but found
+     * without reading any member's manifest, so that a broken member elsewhere does not stop a search.
+     * With no manifest here or above, the working directory's (which does not exist).
+     *
+     * @throws io.cocoatly.model.InvalidFileException for a workspace root above whose
+     *     {@code workspace} section is malformed ({@link Workspaces#lists})
+     */
+    static Path forSettings(Context context) {
+        Optional<Path> nearest = nearestFrom(context.cwd().toAbsolutePath().normalize());
+        if (nearest.isEmpty()) {
+            return context.path(Manifests.FILE_NAME);
+        }
+        if (Workspaces.declaresWorkspace(nearest.get())) {
+            return nearest.get();
+        }
+        Path dir = nearest.get().getParent();
+        for (Optional<Path> up = nearestFrom(dir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
+            if (Workspaces.declaresWorkspace(up.get())) {
+                return Workspaces.lists(up.get(), dir) ? up.get() : nearest.get();
+            }
+        }
+        return nearest.get();
+    }
+
     /** A workspace and one of its members. */
     record WorkspaceMember(Workspace workspace, Workspace.Member member) {
     }

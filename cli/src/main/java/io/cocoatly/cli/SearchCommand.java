@@ -4,7 +4,6 @@ import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.NameSearch;
 import io.cocoatly.registry.http.SearchHit;
 import io.cocoatly.registry.http.SearchResults;
@@ -56,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "invalid value for `--limit`: " + limit,
                     List.of("give a number of packages, 1 or more"));
         }
-        CommandSettings settings = CommandSettings.load(context, "cocoatly search", context.path(Manifests.FILE_NAME),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly search", ManifestLocator.forSettings(context),
                 registry);
         SearchResults results = RegistryApiAccess.apiOrIndex(settings, api -> api.search(term, 1, limit),
                 this::searchIndex);

@@ -44,6 +44,22 @@ class ProjectDiscoveryTest {
         assertTrue(Files.notExists(deep.resolve("cocoatly-lock.json")));
     }
 
+    /** search, info and check read no project, but the nearest project's settings apply to them too. */
+    @Test
+    void registryCommandsInASubdirectoryUseTheProjectsSettings() throws IOException {
+        Files.createDirectories(sample.project().resolve(".cocoatly"));
+        Files.writeString(sample.project().resolve(".cocoatly/config.json"), "{\"registry\": {\"url\": \""
+                + registry.replace("\\", "\\\\") + "\"}}");
+        CliRunner.Result search = sample.runIn(deep, "search", "http");
+        assertEquals(0, search.exitCode(), search.err());
+        assertEquals(sample.run("search", "http").out(), search.out());
+        CliRunner.Result info = sample.runIn(deep, "info", "http");
+        assertEquals(0, info.exitCode(), info.err());
+        CliRunner.Result check = sample.runIn(deep, "check", "--json");
+        assertEquals(sample.run("check", "--json").out(), check.out(), check.err());
+        assertTrue(check.out().contains("\"success\""), check.out());
+    }
+
     @Test
     void installListAndVerifyUseTheProjectsInstallation() {
         CliRunner.Result install = sample.runIn(deep, "install", "--registry", registry);

@@ -131,6 +131,24 @@ class WorkspaceMemberCommandsTest {
         assertArrayEquals(lockfile, Files.readAllBytes(root.resolve("cocoatly-lock.json")));
     }
 
+    /**
+     * From a member, search uses the workspace root's settings as every command there does, found
+     * without reading the members: a broken member elsewhere does not stop it.
+     */
+    @Test
+    void searchInAMemberUsesTheRootsSettingsWhateverTheOtherMembers() throws IOException {
+        write(".cocoatly/config.json", "{\"registry\": {\"url\": \"" + registry.replace("\\", "\\\\") + "\"}}");
+        write("libs/broken/cocoatly.json", "{\"name\": ");
+        CliRunner.Result search = fixture.cli(root.resolve("apps/web")).run("search", "a");
+        assertEquals(0, search.exitCode(), search.err());
+        assertTrue(search.out().contains("a "), search.out());
+        // A project below the workspace that no glob lists keeps its own settings: here, none.
+        write("tools/x/cocoatly.json", "{\"name\": \"x\", \"version\": \"0.1.0\"}");
+        CliRunner.Result outside = fixture.cli(root.resolve("tools/x")).run("search", "a");
+        assertEquals(2, outside.exitCode(), outside.out());
+        assertTrue(outside.err().contains("no registry given"), outside.err());
+    }
+
     @Test
     void anUnknownMemberIsAUsageErrorWithTheMembers() {
         CliRunner.Result r = run("install", "-p", "wev", "--registry", registry);

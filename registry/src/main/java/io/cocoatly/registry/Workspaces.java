@@ -85,44 +85,15 @@ public final class Workspaces {
         Path dir = absolute.getParent();
         JsonCursor root = StrictJson.parse(Manifests.bytes(absolute), absolute, CODE, Fields.EMPTY_FILE_HINT);
         root.rejectUnknownKeys(ROOT_KEYS);
-        JsonCursor section = root.required(KEY);
-        section.rejectUnknownKeys(SECTION_KEYS);
-        List<JsonCursor> includes = section.required("members").elements();
-        List<JsonCursor> excludes = section.optional("exclude").map(JsonCursor::elements).orElse(List.of());
+        Globs globs = Globs.of(root);
         // Without `name` and `version` and every other package key, the root is a workspace only
         // (cargo's "virtual manifest"); any package key makes it a package too, which then needs both.
         Optional<Manifest> rootPackage = root.keys().stream().anyMatch(k -> !k.equals(KEY))
                 ? Optional.of(Manifests.fromCursor(root)) : Optional.empty();
-
-        List<PathMatcher> included = new ArrayList<>();
-        for (JsonCursor glob : includes) {
-            included.add(matcher(glob));
-        }
-        List<Path> candidates = walk(dir, includes.stream().map(JsonCursor::string).toList()).found();
-        List<PathMatcher> excluded = new ArrayList<>();
-        for (JsonCursor glob : excludes) {
-            excluded.add(matcher(glob));
-        }
-        Map<String, JsonCursor> chosen = new TreeMap<>();
-        for (int i = 0; i < includes.size(); i++) {
-            JsonCursor glob = includes.get(i);
-            PathMatcher include = included.get(i);
-            boolean matched = false;
-            for (Path candidate : candidates) {
-                if (include.matches(candidate)) {
-                    matched = true;
-                    if (excluded.stream().noneMatch(m -> m.matches(candidate))) {
-                        chosen.putIfAbsent(slashed(candidate), glob);
-                    }
-                }
-            }
-            if (!matched) {
-                throw glob.error("`" + glob.string() + "` matches no directory with a `" + Manifests.FILE_NAME + "`",
-                        "globs are relative to `" + dir + "`: `*` matches one path segment, `**` any number");
-            }
-        }
+        Map<String, JsonCursor> chosen = chosen(dir, globs);
 
         List<Workspace.Member> members = new ArrayList<>();
+
         Map<String, String> pathsByName = new LinkedHashMap<>();
         rootPackage.ifPresent(p -> pathsByName.put(p.name().value(), "."));
         Map<Path, Boolean> declares = new HashMap<>();
@@ -151,6 +122,75 @@ public final class Workspaces {
             members.add(new Workspace.Member(path, manifest));
         }
         return new Workspace(dir, rootPackage, members);
+    }
+
+    /** The root manifest's {@code workspace} section: its {@code members} and {@code exclude} globs, as read. */
+    private record Globs(List<JsonCursor> members, List<JsonCursor> exclude) {
+        static Globs of(JsonCursor root) {
+            JsonCursor section = root.required(KEY);
+            section.rejectUnknownKeys(SECTION_KEYS);
+            return new Globs(section.required("members").elements(),
+                    section.optional("exclude").map(JsonCursor::elements).orElse(List.of()));
+        }
+    }
+
+    /**
+     * Whether the workspace whose root manifest is {@code file} lists {@code dir} as a member, by its
+     * globs and {@code exclude} alone: no member's manifest is read, so a broken member elsewhere
+     * does not matter. What a command that reads no project (say {@code search}) asks to find whose
+     * settings apply.
+     *
+     * @throws io.cocoatly.model.InvalidFileException (code {@code invalid-manifest}) for a malformed
+     *     root, or a glob that matches no member, as {@link #read}
+     */
+    public static boolean lists(Path file, Path dir) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = absolute.getParent();
+        Path member = dir.toAbsolutePath().normalize();
+        if (!member.startsWith(root) || member.equals(root)) {
+            return false;
+        }
+        JsonCursor manifest = StrictJson.parse(Manifests.bytes(absolute), absolute, CODE, Fields.EMPTY_FILE_HINT);
+        manifest.rejectUnknownKeys(ROOT_KEYS);
+        return chosen(root, Globs.of(manifest)).containsKey(slashed(root.relativize(member)));
+    }
+
+    /**
+     * The members the root manifest's {@code workspace} section chooses: each directory below
+     * {@code dir} holding a manifest that one of {@code globs.members} matches and none of
+     * {@code globs.exclude} does, by its slashed path, with the first glob that matched it. The one rule for "is a member".
+     */
+    private static Map<String, JsonCursor> chosen(Path dir, Globs globs) {
+        List<JsonCursor> includes = globs.members();
+        List<JsonCursor> excludes = globs.exclude();
+        List<PathMatcher> included = new ArrayList<>();
+        for (JsonCursor glob : includes) {
+            included.add(matcher(glob));
+        }
+        List<Path> candidates = walk(dir, includes.stream().map(JsonCursor::string).toList()).found();
+        List<PathMatcher> excluded = new ArrayList<>();
+        for (JsonCursor glob : excludes) {
+            excluded.add(matcher(glob));
+        }
+        Map<String, JsonCursor> chosen = new TreeMap<>();
+        for (int i = 0; i < includes.size(); i++) {
+            JsonCursor glob = includes.get(i);
+            PathMatcher include = included.get(i);
+            boolean matched = false;
+            for (Path candidate : candidates) {
+                if (include.matches(candidate)) {
+                    matched = true;
+                    if (excluded.stream().noneMatch(m -> m.matches(candidate))) {
+                        chosen.putIfAbsent(slashed(candidate), glob);
+                    }
+                }
+            }
+            if (!matched) {
+                throw glob.error("`" + glob.string() + "` matches no directory with a `" + Manifests.FILE_NAME + "`",
+                        "globs are relative to `" + dir + "`: `*` matches one path segment, `**` any number");
+            }
+        }
+        return chosen;
     }
 
     /**
