@@ -55,6 +55,26 @@ class WorkspacesTest {
         assertEquals(Workspace.UNNAMED, ws.name());
     }
 
+    /** lists answers as read would, by the globs alone: an unreadable member elsewhere does not matter. */
+    @Test
+    void listsAgreesWithReadWithoutReadingTheMembers() throws IOException {
+        member("packages/a", "a");
+        member("packages/old", "old");
+        member("apps/web", "web");
+        member("tools/x", "x");
+        Path root = write("cocoatly.json", "{\"workspace\": {\"members\": [\"packages/*\", \"apps/web\"],"
+                + " \"exclude\": [\"packages/old\"]}}");
+        List<String> read = Workspaces.read(root).members().stream().map(Workspace.Member::path).toList();
+        for (String path : List.of("packages/a", "packages/old", "apps/web", "tools/x", "packages", ".")) {
+            assertEquals(read.contains(path), Workspaces.lists(root, dir.resolve(path)), path);
+        }
+        assertFalse(Workspaces.lists(root, dir.getParent()));
+        write("packages/broken/cocoatly.json", "{\"name\": ");
+        assertTrue(Workspaces.lists(root, dir.resolve("apps/web/../web")), "a path is compared normalized");
+        assertTrue(Workspaces.lists(root, dir.resolve("packages/broken")));
+        assertThrows(InvalidFileException.class, () -> Workspaces.read(root));
+    }
+
     @Test
     void doubleStarCrossesSegmentsAndHiddenDirectoriesAreNotSearched() throws IOException {
         member("libs/a", "a");
