@@ -50,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // check has no --manifest: the settings are the nearest project's, if there is one.
-        CommandSettings settings = registry.settings(context, "cocoatly check", ManifestLocator.forSettings(context));
+        CommandSettings settings = registry.settings(context, "cocoatly check", ManifestLocator.locate(context, null));
         FileRegistry index = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);

@@ -58,7 +58,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PackageName packageName = PackageName.of(name);
-        CommandSettings settings = CommandSettings.load(context, "cocoatly info", ManifestLocator.forSettings(context),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly info", ManifestLocator.locate(context, null),
                 registry);
         PackageInfo info = RegistryApiAccess.apiOrIndex(settings, api -> fromApi(api, packageName),
                 index -> fromIndex(index, packageName));

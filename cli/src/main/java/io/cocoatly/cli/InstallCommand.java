@@ -250,6 +250,7 @@ final class InstallCommand implements Callable<Integer> {
         Installer installer = setup.project(projectDir);
         // The lockfile stays the whole workspace's; the installation holds what the chosen members
         // need, and is kept so (InstallScope) when add and remove install it again.
+        // No warning can come of it: the members were just chosen from this very workspace.
         InstallScope scope = InstallScope.of(selection, production);
         Lockfile installed = scope.of(lockfile, selection.map(MemberSelection::workspace), new ArrayList<>());
         InstallRequest request = new InstallRequest(installed, setup.registryRoot()).withReinstall(reinstall(installed));

@@ -31,41 +31,22 @@ final class ManifestLocator {
 
     /**
      * The nearest {@code cocoatly.json} from the working directory upwards, if there is one: the
-     * project a command run here belongs to.
+     * project a command run here belongs to, or the root of the workspace that lists it as a member.
+     * Membership is decided by the root's globs alone ({@link Workspaces#lists}): no member's
+     * manifest is read here, so a command that then opens the workspace reads each once, and one that
+     * reads no project ({@code search}, {@code info}, {@code check}, for its settings) is not stopped
+     * by a broken member elsewhere.
+     *
+     * @throws io.cocoatly.model.InvalidFileException if the workspace root above has a malformed
+     *     {@code workspace} section
      */
     static Optional<Path> nearest(Context context) {
         Optional<Path> nearest = nearestFrom(context.cwd().toAbsolutePath().normalize());
         if (nearest.isEmpty() || Workspaces.declaresWorkspace(nearest.get())) {
             return nearest;
         }
-        return memberOf(nearest.get()).map(m -> m.workspace().root().resolve(Manifests.FILE_NAME)).or(() -> nearest);
-    }
-
-    /**
-     * The manifest whose directory's project settings ({@code .cocoatly/config.json}) apply to a
-     * command that reads no project ({@code search}, {@code info}, {@code check}): as for every other
-     * command, the nearest one, or the root of the workspace that lists it as a member, but found
-     * without reading any member's manifest, so that a broken member elsewhere does not stop a search.
-     * With no manifest here or above, the working directory's (which does not exist).
-     *
-     * @throws io.cocoatly.model.InvalidFileException for a workspace root above whose
-     *     {@code workspace} section is malformed ({@link Workspaces#lists})
-     */
-    static Path forSettings(Context context) {
-        Optional<Path> nearest = nearestFrom(context.cwd().toAbsolutePath().normalize());
-        if (nearest.isEmpty()) {
-            return context.path(Manifests.FILE_NAME);
-        }
-        if (Workspaces.declaresWorkspace(nearest.get())) {
-            return nearest.get();
-        }
         Path dir = nearest.get().getParent();
-        for (Optional<Path> up = nearestFrom(dir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
-            if (Workspaces.declaresWorkspace(up.get())) {
-                return Workspaces.lists(up.get(), dir) ? up.get() : nearest.get();
-            }
-        }
-        return nearest.get();
+        return enclosingWorkspace(dir).filter(root -> Workspaces.lists(root, dir)).or(() -> nearest);
     }
 
     /** A workspace and one of its members. */
@@ -78,12 +59,19 @@ final class ManifestLocator {
      */
     static Optional<WorkspaceMember> memberOf(Path manifest) {
         Path memberDir = manifest.toAbsolutePath().normalize().getParent();
-        for (Optional<Path> up = nearestFrom(memberDir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
+        return enclosingWorkspace(memberDir).flatMap(root -> {
+            Workspace workspace = Workspaces.read(root);
+            return workspace.members().stream()
+                    .filter(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir))
+                    .findFirst().map(m -> new WorkspaceMember(workspace, m));
+        });
+    }
+
+    /** The root manifest of the nearest workspace above {@code dir} (absolute), if there is one. */
+    private static Optional<Path> enclosingWorkspace(Path dir) {
+        for (Optional<Path> up = nearestFrom(dir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {
             if (Workspaces.declaresWorkspace(up.get())) {
-                Workspace workspace = Workspaces.read(up.get());
-                return workspace.members().stream()
-                        .filter(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir))
-                        .findFirst().map(m -> new WorkspaceMember(workspace, m));
+                return up;
             }
         }
         return Optional.empty();

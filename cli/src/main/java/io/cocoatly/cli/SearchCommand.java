@@ -55,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "invalid value for `--limit`: " + limit,
                     List.of("give a number of packages, 1 or more"));
         }
-        CommandSettings settings = CommandSettings.load(context, "cocoatly search", ManifestLocator.forSettings(context),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly search", ManifestLocator.locate(context, null),
                 registry);
         SearchResults results = RegistryApiAccess.apiOrIndex(settings, api -> api.search(term, 1, limit),
                 this::searchIndex);

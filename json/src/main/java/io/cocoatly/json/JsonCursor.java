@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * A position in a parsed document: a JSON value together with its path and file, so every typed
  * read can fail with an {@link InvalidFileException} that says exactly where the problem is.
- * Immutable (its path is spelt out on first use, the same string on any thread); every read that finds the wrong kind of value throws rather than returning null.
+ * Immutable (its path is spelt out on first use, the same string on any thread); every read that
+ * finds the wrong kind of value throws rather than returning null.
  */
 public final class JsonCursor {
 

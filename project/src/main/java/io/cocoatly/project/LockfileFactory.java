@@ -122,7 +122,11 @@ public final class LockfileFactory {
         return closure;
     }
 
-    /** The registry's release of {@code id}, if it has one. */
+    /**
+     * The registry's release of {@code id}, if it has one, read through {@link PackageIndex#find}: for
+     * callers that read the package's whole listing anyway (relocking, the tree, the reasons of a
+     * change), where {@link PackageIndex#release} would read a registry's index file a second time.
+     */
     public static Optional<Release> release(PackageIndex index, PackageId id) {
         Optional<PackageListing> listing = index.find(id.name());
         if (listing.isEmpty()) {

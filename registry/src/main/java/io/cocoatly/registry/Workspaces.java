@@ -93,7 +93,6 @@ public final class Workspaces {
         Map<String, JsonCursor> chosen = chosen(dir, globs);
 
         List<Workspace.Member> members = new ArrayList<>();
-
         Map<String, String> pathsByName = new LinkedHashMap<>();
         rootPackage.ifPresent(p -> pathsByName.put(p.name().value(), "."));
         Map<Path, Boolean> declares = new HashMap<>();
@@ -137,8 +136,7 @@ public final class Workspaces {
     /**
      * Whether the workspace whose root manifest is {@code file} lists {@code dir} as a member, by its
      * globs and {@code exclude} alone: no member's manifest is read, so a broken member elsewhere
-     * does not matter. What a command that reads no project (say {@code search}) asks to find whose
-     * settings apply.
+     * does not matter. What finding the project a command runs in asks, from inside a member.
      *
      * @throws io.cocoatly.model.InvalidFileException (code {@code invalid-manifest}) for a malformed
      *     root, or a glob that matches no member, as {@link #read}
@@ -158,7 +156,8 @@ public final class Workspaces {
     /**
      * The members the root manifest's {@code workspace} section chooses: each directory below
      * {@code dir} holding a manifest that one of {@code globs.members} matches and none of
-     * {@code globs.exclude} does, by its slashed path, with the first glob that matched it. The one rule for "is a member".
+     * {@code globs.exclude} does, by its slashed path, with the first glob that matched it: the one
+     * rule for "is a member".
      */
     private static Map<String, JsonCursor> chosen(Path dir, Globs globs) {
         List<JsonCursor> includes = globs.members();

@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * <p>Two passes over the same rules. The first builds what the greedy guess, the bounds and
  * {@link Dominance} read (edges, exclusions, groups) and counts the constraints; the second
  * ({@link PackageConstraints}), run only when {@link Encoding#constraints()} is first read (a solver or
- * an explanation is needed), builds the constraints with their reasons. Most resolutions are proven from the guess and never run it.
+ * an explanation is needed), builds the constraints with their reasons. Most resolutions are proven
+ * from the guess and never run it.
  *
  * <p>Check mode adds a root marker {@code r(p)} per checked package: {@code Σ_p r(p) ≤ 1};
  * {@code r(p) → Σ_v x(p,v) ≤ 1}; a yanked version of a checked package may satisfy edges into its
