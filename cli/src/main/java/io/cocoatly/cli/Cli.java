@@ -73,8 +73,9 @@ public final class Cli {
     }
 
     static CommandLine commandLine(Context context, String... args) {
-        CommandLine cli = new CommandLine(new CocoatlyCommand(context), new ContextFactory(context));
-        addSubcommands(cli, args);
+        CommandLine.IFactory factory = factory(context);
+        CommandLine cli = new CommandLine(CommandModel.spec(CocoatlyCommand.class, factory), factory);
+        addSubcommands(cli, factory, args);
         if (requestedCommand(args) == null) {
             // Top-level help lists the plugins' and external commands; computed only if printed.
             PluginHelp.addTo(cli, context);
@@ -91,13 +92,19 @@ public final class Cli {
         return cli;
     }
 
+    /** What makes the commands' objects: their constructors take the run's {@link Context}. */
+    static CommandLine.IFactory factory(Context context) {
+        return new ContextFactory(context);
+    }
+
     /**
-     * Adds the subcommand the arguments name, with its whole model. When they name none (help, a
-     * typo) every command is added as its name, aliases and description alone: all that picocli lists
-     * or suggests then, without reflecting over any command's options (most of the start-up of
-     * {@code --help}, see docs/performance-startup.md).
+     * Adds the subcommand the arguments name, with its whole model (read from {@link CommandModel}'s
+     * description, not the annotations). When they name none (help, a typo) every command is added as
+     * its name, aliases and description alone: all that picocli lists or suggests then, without
+     * building any command's options (most of the start-up of {@code --help}, see
+     * docs/performance-startup.md).
      */
-    private static void addSubcommands(CommandLine cli, String... args) {
+    private static void addSubcommands(CommandLine cli, CommandLine.IFactory factory, String... args) {
         String requested = requestedCommand(args);
         Class<?> named = requested == null ? null : CocoatlyCommand.NAMES.get(requested);
         if (named == CompletionCommand.class) {
@@ -105,20 +112,21 @@ public final class Cli {
             // method reference to picocli links its (Java 5) CommandLine class when the start-up
             // archive is dumped, which then leaves it out of the archive (docs/performance-startup.md).
             for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-                cli.addSubcommand(command);
+                add(cli, CommandModel.spec(command, factory), factory);
             }
             return;
         }
         if (named != null) {
-            cli.addSubcommand(named);
+            add(cli, CommandModel.spec(named, factory), factory);
             return;
         }
-        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
-            CommandSpec listed = CommandSpec.create(); // no options, parameters or subcommands
-            listed.updateCommandAttributes(annotation, cli.getFactory());
-            cli.addSubcommand(annotation.name(), listed);
+        for (CommandSpec listed : CommandModel.listings(factory)) {
+            add(cli, listed, factory); // no options, parameters or subcommands
         }
+    }
+
+    private static void add(CommandLine cli, CommandSpec command, CommandLine.IFactory factory) {
+        cli.addSubcommand(command.name(), new CommandLine(command, factory));
     }
 
     /**

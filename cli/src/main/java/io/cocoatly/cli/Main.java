@@ -32,6 +32,7 @@ public final class Main {
         // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
         // Here, not in main, so that CdsTraining runs picocli as every real run does.
         System.setProperty("picocli.disable.closures", "true");
+        System.setProperty(CommandModel.CONVERTERS_EXCLUDED, CommandModel.EXCLUDED_TYPES);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         InputStream in = System.in;

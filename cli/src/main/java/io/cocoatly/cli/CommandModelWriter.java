@@ -1,0 +1,47 @@
+package io.cocoatly.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@link CommandModel}'s description of every command into the build's classes; run by Maven
+ * in {@code process-classes} (cli/pom.xml), so the jar and the tests have it.
+ */
+public final class CommandModelWriter {
+
+    private CommandModelWriter() {
+    }
+
+    /** Writes the descriptions under {@code args[0]}, the module's classes directory. */
+    public static void main(String[] args) throws Exception {
+        Path classes = Path.of(args[0]);
+        Path dir = classes.resolve(CommandModel.class.getPackageName().replace('.', '/'));
+        for (Class<?> command : commands()) {
+            Path file = dir.resolve(CommandModel.resource(command));
+            Files.createDirectories(file.getParent());
+            Files.write(file, CommandModel.describe(command, Cli.factory(scratchContext())));
+        }
+        Files.write(dir.resolve(CommandModel.LISTING),
+                CommandModel.describeListing(CocoatlyCommand.SUBCOMMANDS, Cli.factory(scratchContext())));
+    }
+
+    /** The top-level command and every built-in one: each gets a description. */
+    static List<Class<?>> commands() {
+        List<Class<?>> commands = new ArrayList<>();
+        commands.add(CocoatlyCommand.class);
+        commands.addAll(CocoatlyCommand.SUBCOMMANDS);
+        return commands;
+    }
+
+    /** A context for making the command objects; nothing runs, so nothing is printed or read. */
+    static Context scratchContext() {
+        return new Context(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()),
+                new ByteArrayInputStream(new byte[0]), Map.of(), Path.of("").toAbsolutePath(), false);
+    }
+}
