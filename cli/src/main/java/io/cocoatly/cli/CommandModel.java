@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +71,40 @@ final class CommandModel {
     private CommandModel() {
     }
 
+    /**
+     * The system property naming a directory that holds the descriptions as files; the launcher
+     * (bin/cocoatly) passes the build's. Read from there, a run opens no jar at all (every class comes
+     * from the start-up archive): taking them from the jar's resources costs opening it, the JDK's
+     * module image and the URL machinery first, about 10 ms (docs/performance-startup.md).
+     */
+    static final String DIRECTORY = "cocoatly.model";
+
+    /** The directory beside this class, in the build's classes and the jar, that holds the descriptions. */
+    static final String RESOURCES = "model";
+
     /** The resource that holds {@code command}'s model, relative to this class. */
     static String resource(Class<?> command) {
-        return "model/" + command.getSimpleName() + ".bin";
+        return RESOURCES + "/" + fileName(command);
+    }
+
+    /** The name of the file that holds {@code command}'s model. */
+    static String fileName(Class<?> command) {
+        return command.getSimpleName() + ".bin";
+    }
+
+    /**
+     * The description {@code name}: from {@link #DIRECTORY} when it is set and holds it, else this
+     * class's resource; null if neither has it.
+     */
+    private static InputStream open(String name) throws IOException {
+        String directory = System.getProperty(DIRECTORY);
+        if (directory != null) {
+            Path file = Path.of(directory, name);
+            if (Files.isRegularFile(file)) {
+                return Files.newInputStream(file);
+            }
+        }
+        return CommandModel.class.getResourceAsStream(RESOURCES + "/" + name);
     }
 
     /**
@@ -79,7 +112,7 @@ final class CommandModel {
      * factory}: from the build's description when there is one, else from the annotations.
      */
     static CommandSpec spec(Class<?> command, CommandLine.IFactory factory) {
-        try (InputStream in = CommandModel.class.getResourceAsStream(resource(command))) {
+        try (InputStream in = open(fileName(command))) {
             if (in == null) {
                 return CommandSpec.forAnnotatedObject(factory.create(command), factory);
             }
@@ -95,8 +128,8 @@ final class CommandModel {
         }
     }
 
-    /** The resource that holds every built-in command's listing, in help's order. */
-    static final String LISTING = "model/listing.bin";
+    /** The file that holds every built-in command's listing, in help's order. */
+    static final String LISTING = "listing.bin";
 
     /**
      * Every built-in command's name, aliases and usage texts alone, no options or subcommands, in
@@ -104,7 +137,7 @@ final class CommandModel {
      * cost more than the annotations did), and no command's class is loaded or object made.
      */
     static List<CommandSpec> listings(CommandLine.IFactory factory) {
-        try (InputStream in = CommandModel.class.getResourceAsStream(LISTING)) {
+        try (InputStream in = open(LISTING)) {
             DataInputStream data = in == null ? null : new DataInputStream(in);
             List<CommandSpec> listed = new ArrayList<>();
             if (data == null || data.readInt() != FORMAT) {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,17 +19,25 @@ public final class CommandModelWriter {
     private CommandModelWriter() {
     }
 
-    /** Writes the descriptions under {@code args[0]}, the module's classes directory. */
+    /**
+     * Writes the descriptions under {@code args[0]}, the module's classes directory (so the jar holds
+     * them), and into the directory {@code args[1]}, which the launcher names to a run as {@link
+     * CommandModel#DIRECTORY}.
+     */
     public static void main(String[] args) throws Exception {
-        Path classes = Path.of(args[0]);
-        Path dir = classes.resolve(CommandModel.class.getPackageName().replace('.', '/'));
+        Path resources = Path.of(args[0], CommandModel.class.getPackageName().replace('.', '/'), CommandModel.RESOURCES);
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Class<?> command : commands()) {
-            Path file = dir.resolve(CommandModel.resource(command));
-            Files.createDirectories(file.getParent());
-            Files.write(file, CommandModel.describe(command, Cli.factory(scratchContext())));
+            files.put(CommandModel.fileName(command), CommandModel.describe(command, Cli.factory(scratchContext())));
         }
-        Files.write(dir.resolve(CommandModel.LISTING),
+        files.put(CommandModel.LISTING,
                 CommandModel.describeListing(CocoatlyCommand.SUBCOMMANDS, Cli.factory(scratchContext())));
+        for (Path dir : List.of(resources, Path.of(args[1]))) {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(dir.resolve(file.getKey()), file.getValue());
+            }
+        }
     }
 
     /** The top-level command and every built-in one: each gets a description. */

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +51,7 @@ class CommandModelTest {
 
     @Test
     void theListingHasTheCommandsTextsAndNoOptions() {
-        assertNotNull(CommandModel.class.getResource(CommandModel.LISTING));
+        assertNotNull(CommandModel.class.getResource(CommandModel.RESOURCES + "/" + CommandModel.LISTING));
         List<CommandSpec> listings = CommandModel.listings(Cli.factory(context()));
         assertEquals(CocoatlyCommand.SUBCOMMANDS.size(), listings.size());
         for (int i = 0; i < listings.size(); i++) {
@@ -62,6 +66,30 @@ class CommandModelTest {
             assertEquals(Arrays.asList(annotated.usageMessage().header()), Arrays.asList(listed.usageMessage().header()));
             assertEquals(annotated.usageMessage().hidden(), listed.usageMessage().hidden());
             assertTrue(listed.args().isEmpty() && listed.subcommands().isEmpty());
+        }
+    }
+
+    /**
+     * With {@link CommandModel#DIRECTORY} set, the descriptions are read from there (the launcher's
+     * way, which opens no jar), and a directory without them falls back to the resources.
+     */
+    @Test
+    void theDescriptionsAreReadFromTheNamedDirectoryWhenItHoldsThem(@TempDir Path dir) throws Exception {
+        String before = System.getProperty(CommandModel.DIRECTORY);
+        try {
+            System.setProperty(CommandModel.DIRECTORY, dir.toString());
+            assertEquals("semver", CommandModel.spec(SemverCommand.class, Cli.factory(context())).name()); // resources
+            try (InputStream in = CommandModel.class.getResourceAsStream(CommandModel.resource(SemverCommand.class))) {
+                byte[] semver = in.readAllBytes();
+                Files.write(dir.resolve(CommandModel.fileName(InitCommand.class)), semver); // init described as semver
+            }
+            assertEquals("semver", CommandModel.spec(InitCommand.class, Cli.factory(context())).name());
+        } finally {
+            if (before == null) {
+                System.clearProperty(CommandModel.DIRECTORY);
+            } else {
+                System.setProperty(CommandModel.DIRECTORY, before);
+            }
         }
     }
 

@@ -72,6 +72,9 @@ class LauncherBuildTest {
         assertEquals("", run.err());
         assertFalse(Files.exists(dir.resolve("mvn.log")), "Maven ran on an untouched checkout");
         assertTrue(read("java.log").strip().endsWith("io.cocoatly.cli.Main --version"), () -> read("java.log"));
+        // The build's command descriptions are named to the run (CommandModel.DIRECTORY).
+        assertTrue(read("java.log").contains("-D" + CommandModel.DIRECTORY + "=" + root.resolve("cli/target/cocoatly-model")
+                + " -cp "), () -> read("java.log"));
     }
 
     @Test
@@ -117,6 +120,7 @@ class LauncherBuildTest {
         assertEquals("", run.err());
         assertFalse(Files.exists(dir.resolve("mvn.log")), "Maven ran although COCOATLY_CLASSPATH was set");
         assertTrue(read("java.log").contains("-cp elsewhere.jar io.cocoatly.cli.Main --version"), () -> read("java.log"));
+        assertFalse(read("java.log").contains(CommandModel.DIRECTORY), "descriptions of the build named for another class path");
     }
 
     @Test
