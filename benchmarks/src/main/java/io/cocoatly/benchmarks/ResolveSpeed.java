@@ -178,6 +178,9 @@ public final class ResolveSpeed {
                 + "ratio = ours / pubgrub-rs for each figure it has. Timed runs per root: (a) " + runs + " each way, (b) and (c) "
                 + versionRuns + ", (d) " + Math.max(1, runs / 2) + " explained and " + runs + " not.");
         out.println();
+        out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"
+                + " (a) " + a.withSolver() + " of " + top.size() + ", (b) " + b.withSolver() + " of " + versions.size()
+                + ", (c) without explanation " + cBare.withSolver() + " of " + unsat.size() + ".");
         out.println("Solutions failing the independent check: " + problems + "; solved but not proven optimal: "
                 + notProven + "; resolutions that threw: " + errors + ".");
         out.println("Answers digest (SHA-256 of every selection, objective, verdict and named package): "
@@ -206,7 +209,8 @@ public final class ResolveSpeed {
     }
 
     /** Per-root medians of thread CPU time, and which roots were unsatisfiable. */
-    private record Sample(long[] medians, int solved, boolean[] unsatisfiable) {
+    /** Per-root median times, how many were solved, which were unsatisfiable, how many called sat4j. */
+    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver) {
     }
 
     private Sample measure(PackageIndex index, Resolver resolver, List<ResolveRequest> requests, int n,
@@ -223,6 +227,7 @@ public final class ResolveSpeed {
         long[] medians = new long[requests.size()];
         boolean[] unsat = new boolean[requests.size()];
         int solved = 0;
+        int withSolver = 0;
         for (int i = 0; i < requests.size(); i++) {
             ResolveRequest request = requests.get(i);
             long[] cpu = new long[n];
@@ -239,8 +244,9 @@ public final class ResolveSpeed {
             } else if (last instanceof Resolution.Unsatisfiable) {
                 unsat[i] = true;
             }
+            withSolver += last != null && last.statistics().solverCalls() > 0 ? 1 : 0;
         }
-        return new Sample(medians, solved, unsat);
+        return new Sample(medians, solved, unsat, withSolver);
     }
 
     private static Resolution time(Resolver resolver, ResolveRequest request) {

@@ -11,7 +11,9 @@ import java.util.Deque;
  * <ul>
  *   <li>preferred changes: {@code ≥ 0};</li>
  *   <li>direct rank: {@code ≥ Σ_{root requirement q R} min_{w ∈ R} rank(q,w)}: every solution selects
- *       a version of q in R;</li>
+ *       a version of q in R; first over the candidates not blocked, and when that does not prove the
+ *       model's direct rank, over the candidates {@link TransitiveBound}'s refined analysis finds live
+ *       (a version whose requirements conflict with what every solution holds is in none);</li>
  *   <li>transitive rank: {@code ≥ 0}, and {@code ≥} the {@link TransitiveBound} over the live
  *       candidates of the packages every solution needs, computed only when a model's transitive rank
  *       is not 0;</li>
@@ -34,17 +36,22 @@ final class Bounds {
         switch (level) {
             case 0:
                 return costs[0] == 0;
+            // Each level: the cheap proof first (the common case), the refined live candidates only
+            // when it fails, before a solver call.
             case 1:
-                return costs[1] == directRankBound(e);
+                return costs[1] == directRankBound(e, null) || costs[1] == directRankBound(e, refined(e).dead);
             case 2:
-                return costs[2] == 0 || costs[2] == transitive(e).bound;
+                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound;
             case 3:
-                if (costs[1] != directRankBound(e)) {
-                    return false;
-                }
                 // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
-                return costs[2] == 0 ? forcedSetIs(e, model, null)
-                        : costs[2] == transitive(e).bound && forcedSetIs(e, model, transitive(e).designated);
+                if (costs[1] == directRankBound(e, null)
+                        && (costs[2] == 0 ? forcedSetIs(e, model, null, null)
+                        : costs[2] == transitive(e).bound && forcedSetIs(e, model, transitive(e).designated, null))) {
+                    return true;
+                }
+                TransitiveBound r = refined(e);
+                return costs[1] == directRankBound(e, r.dead) && (costs[2] == 0 || costs[2] == r.bound)
+                        && forcedSetIs(e, model, costs[2] == 0 ? null : r.designated, r.dead);
             default:
                 throw new IllegalArgumentException("level " + level);
         }
@@ -55,15 +62,19 @@ final class Bounds {
      * bound for level 1, else 0. Where the optimiser's search starts from.
      */
     static long lower(Encoding e, int level) {
-        return level == 1 ? directRankBound(e) : 0;
+        return level == 1 ? directRankBound(e, null) : 0;
     }
 
-    static long directRankBound(Encoding e) {
+    /**
+     * The direct rank bound over the candidates not {@code dead}, or, when that is null, not blocked
+     * (cheaper: no {@link TransitiveBound} needed).
+     */
+    static long directRankBound(Encoding e, boolean[] dead) {
         long sum = 0;
         for (int[] targets : e.rootClauses) {
             int best = Integer.MAX_VALUE;
             for (int t : targets) {
-                if (!e.blocked(t)) {
+                if (dead == null ? !e.blocked(t) : !dead[t]) {
                     best = Math.min(best, e.rank[t]);
                 }
             }
@@ -72,25 +83,39 @@ final class Bounds {
         return sum;
     }
 
+    /** Whether a solution may select {@code t}: not {@code dead}, or, when that is null, not blocked. */
+    private static boolean possible(Encoding e, int t, boolean[] dead) {
+        return dead == null ? !e.blocked(t) : !dead[t];
+    }
+
     /** The transitive-rank bound of {@code e}, computed on first use. */
     private static TransitiveBound transitive(Encoding e) {
         if (e.transitive == null) {
-            e.transitive = TransitiveBound.of(e);
+            e.transitive = TransitiveBound.of(e, false);
         }
         return e.transitive;
     }
 
+    /** The same over the refined live candidates ({@link TransitiveBound}), computed on first use. */
+    private static TransitiveBound refined(Encoding e) {
+        if (e.refined == null) {
+            e.refined = TransitiveBound.of(e, true);
+        }
+        return e.refined;
+    }
+
     /**
      * Whether the selected candidates of {@code model} are exactly the forced set F, where an edge
-     * into a package may be met by its rank-0 candidate or by its {@code designated} one (none when null).
+     * into a package may be met by its rank-0 candidate or by its {@code designated} one (none when
+     * null), and no candidate {@code dead} is (none blocked when that is null) selected.
      */
-    private static boolean forcedSetIs(Encoding e, boolean[] model, boolean[] designated) {
+    private static boolean forcedSetIs(Encoding e, boolean[] model, boolean[] designated, boolean[] dead) {
         boolean[] forced = new boolean[e.candidates() + 1];
         Deque<Integer> queue = new ArrayDeque<>();
         for (int[] targets : e.rootClauses) {
             int best = 0;
             for (int t : targets) {
-                if (!e.blocked(t) && (best == 0 || e.rank[t] < e.rank[best])) {
+                if (possible(e, t, dead) && (best == 0 || e.rank[t] < e.rank[best])) {
                     best = t;
                 }
             }
@@ -114,7 +139,7 @@ final class Bounds {
                 if (edge.fixed() != null) {
                     continue;
                 }
-                int newest = satisfiedOrNewest(e, edge.targets(), forced, designated);
+                int newest = satisfiedOrNewest(e, edge.targets(), forced, designated, dead);
                 if (newest < 0) {
                     return false;
                 }
@@ -136,13 +161,14 @@ final class Bounds {
      * 0 if a forced version satisfies the edge; else its one match that a solution meeting the bounds
      * may select (rank 0, or designated); -1 when there is none, or two, so that F cannot be told.
      */
-    private static int satisfiedOrNewest(Encoding e, int[] targets, boolean[] forced, boolean[] designated) {
+    private static int satisfiedOrNewest(Encoding e, int[] targets, boolean[] forced, boolean[] designated,
+            boolean[] dead) {
         int newest = -1;
         for (int t : targets) {
             if (forced[t]) {
                 return 0;
             }
-            if ((e.rank[t] == 0 || designated != null && designated[t]) && !e.blocked(t)) {
+            if ((e.rank[t] == 0 || designated != null && designated[t]) && possible(e, t, dead)) {
                 if (newest > 0) {
                     return -1;
                 }

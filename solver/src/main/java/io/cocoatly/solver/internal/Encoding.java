@@ -58,6 +58,8 @@ public final class Encoding {
     private List<Constraint> dominance;
     /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
     TransitiveBound transitive;
+    /** The same over the refined live candidates, computed by {@link Bounds} only when the plain one proves too little. */
+    TransitiveBound refined;
 
     /** The candidates' data; see {@link Encoder} for what each array holds. */
     record Candidates(List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,

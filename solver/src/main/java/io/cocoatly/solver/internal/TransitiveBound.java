@@ -13,7 +13,11 @@ import java.util.Deque;
  *
  * <ul>
  *   <li><b>Dead</b>: a candidate that is blocked ({@link Encoding#blocked}), or has an edge whose
- *       every target is dead (least fixpoint). No solution selects a dead candidate.</li>
+ *       every target is dead (least fixpoint). No solution selects a dead candidate. <b>Refined</b>
+ *       ({@code of(e, true)}): also a candidate in a forced group g (below) outside {@code P(g)}, a
+ *       solution selecting at most one candidate of g and that one from {@code P(g)}; to a fixpoint,
+ *       since a new dead candidate can narrow a {@code P}, which can kill more. Dearer, so
+ *       {@link Bounds} asks for it only when the plain analysis proves too little.</li>
  *   <li><b>Forced</b> group g, with a set {@code P(g) ⊆ g} such that every solution selects a candidate
  *       of {@code P(g)}: the group of a root requirement's live targets, when they lie in one group;
  *       and, when every candidate of {@code P(f)} of a forced f has an edge into package q, and the
@@ -42,10 +46,13 @@ final class TransitiveBound {
     final long bound;
     /** Per candidate: whether it is the designated candidate of a unit that gave its package's part. */
     final boolean[] designated;
+    /** Per candidate: whether it is dead (refined or not), in no solution; {@link Bounds} bounds the direct rank with it. */
+    final boolean[] dead;
 
-    private TransitiveBound(long bound, boolean[] designated) {
+    private TransitiveBound(long bound, boolean[] designated, boolean[] dead) {
         this.bound = bound;
         this.designated = designated;
+        this.dead = dead;
     }
 
     /**
@@ -53,10 +60,14 @@ final class TransitiveBound {
      * and what the package as one unit prove (a range spanning compatibility classes forces the
      * package but none of its groups), summed over the packages.
      */
-    static TransitiveBound of(Encoding e) {
+    static TransitiveBound of(Encoding e, boolean refined) {
         int n = e.candidates();
         boolean[] dead = dead(e);
         Units groups = Units.fixpoint(e, dead, e.group);
+        while (refined && killOutsideForced(e, groups, dead)) {
+            propagateDead(e, dead);
+            groups = Units.fixpoint(e, dead, e.group);
+        }
         Units packages = Units.fixpoint(e, dead, e.packageOf);
         long bound = 0;
         boolean[] designated = new boolean[n + 1];
@@ -80,7 +91,7 @@ final class TransitiveBound {
             }
             v = end;
         }
-        return new TransitiveBound(bound, designated);
+        return new TransitiveBound(bound, designated, dead);
     }
 
     /**
@@ -228,13 +239,36 @@ final class TransitiveBound {
         }
     }
 
-    /** The dead candidates: blocked, or with an edge whose every target is dead; a least fixpoint. */
+    /**
+     * Marks dead every live candidate of a forced group outside its {@code P}: a solution selects one
+     * candidate of the group, from {@code P}. Only groups: a forced package may hold a second version
+     * in another group. Returns whether any was marked.
+     */
+    private static boolean killOutsideForced(Encoding e, Units groups, boolean[] dead) {
+        boolean changed = false;
+        for (int v = 1; v <= e.candidates(); v++) {
+            if (!dead[v] && groups.forced[e.group[v]] && !groups.possible[v]) {
+                dead[v] = true;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The blocked candidates, and those with an edge whose every target is dead; a least fixpoint. */
     static boolean[] dead(Encoding e) {
         int n = e.candidates();
         boolean[] dead = new boolean[n + 1];
         for (int v = 1; v <= n; v++) {
             dead[v] = e.blocked(v);
         }
+        propagateDead(e, dead);
+        return dead;
+    }
+
+    /** Adds to {@code dead} every candidate with an edge whose every target is dead, to a fixpoint. */
+    private static void propagateDead(Encoding e, boolean[] dead) {
+        int n = e.candidates();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -245,7 +279,6 @@ final class TransitiveBound {
                 }
             }
         }
-        return dead;
     }
 
     private static void offer(int group, boolean[] queued, Deque<Integer> queue) {
