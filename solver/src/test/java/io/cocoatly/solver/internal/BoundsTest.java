@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.model.VersionPolicy;
-import io.cocoatly.solver.RandomCase;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,23 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class BoundsTest {
 
-    /** Candidates at most, so that trying every assignment stays quick. */
-    private static final int MAX_CANDIDATES = 14;
-
     @Test
     void everyProofAgreesWithTheOptimumFoundByTryingEveryAssignment() {
         int tried = 0;
         int raised = 0;
         int provenByRaised = 0;
-        for (long seed = 1; seed <= 12000; seed++) {
-            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
-            RandomCase c = RandomCase.generate(seed, 5, policy);
-            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+        for (SmallCases.Case c : SmallCases.upTo(12000)) {
+            Encoding e = c.encoding();
+            long seed = c.seed();
             int n = e.candidates();
-            if (n > MAX_CANDIDATES || e.emptyClause() != null) {
-                continue;
-            }
-            List<boolean[]> solutions = solutions(e);
+            List<boolean[]> solutions = SmallCases.solutions(e);
             if (solutions.isEmpty()) {
                 continue;
             }
@@ -73,22 +63,5 @@ class BoundsTest {
         assertTrue(tried > 1000, tried + " cases tried");
         assertTrue(raised > 40, raised + " cases where the live candidates raise the direct-rank bound");
         assertTrue(provenByRaised > 60, provenByRaised + " proofs of the direct rank by the raised bound");
-    }
-
-    private static List<boolean[]> solutions(Encoding e) {
-        int n = e.candidates();
-        List<boolean[]> solutions = new ArrayList<>();
-        for (int bits = 0; bits < 1 << n; bits++) {
-            boolean[] model = new boolean[e.variables() + 1];
-            boolean dominated = false;
-            for (int v = 1; v <= n; v++) {
-                model[v] = (bits & 1 << (v - 1)) != 0;
-                dominated |= model[v] && e.dominator[v] != 0;
-            }
-            if (!dominated && e.satisfiedBy(model)) {
-                solutions.add(model);
-            }
-        }
-        return solutions;
     }
 }

@@ -2,8 +2,6 @@ package io.cocoatly.solver.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cocoatly.model.VersionPolicy;
-import io.cocoatly.solver.RandomCase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,36 +13,19 @@ import org.junit.jupiter.api.Test;
  */
 class TransitiveBoundTest {
 
-    /** Candidates at most, so that trying every assignment stays quick. */
-    private static final int MAX_CANDIDATES = 14;
-
     @Test
     void noSolutionGoesBelowTheBoundAndEveryOneMeetingItSelectsTheDesignated() {
         int positive = 0;
         int tried = 0;
-        for (long seed = 1; seed <= 4000; seed++) {
-            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
-            RandomCase c = RandomCase.generate(seed, 5, policy);
-            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+        for (SmallCases.Case c : SmallCases.upTo(4000)) {
+            Encoding e = c.encoding();
             int n = e.candidates();
-            if (n > MAX_CANDIDATES || e.emptyClause() != null) {
-                continue;
-            }
             tried++;
-            TransitiveBound bound = TransitiveBound.of(e, seed % 4 < 2);
+            TransitiveBound bound = TransitiveBound.of(e, c.seed() % 4 < 2); // plain and refined in turn
             positive += bound.bound > 0 ? 1 : 0;
-            boolean[] model = new boolean[e.variables() + 1];
-            for (int bits = 0; bits < 1 << n; bits++) {
-                boolean dominated = false;
-                for (int v = 1; v <= n; v++) {
-                    model[v] = (bits & 1 << (v - 1)) != 0;
-                    dominated |= model[v] && e.dominator[v] != 0;
-                }
-                if (dominated || !e.satisfiedBy(model)) {
-                    continue;
-                }
+            for (boolean[] model : SmallCases.solutions(e)) {
                 long cost = e.costs(model)[2];
-                String where = "case " + seed + ", solution " + Integer.toBinaryString(bits);
+                String where = "case " + c.seed() + ", solution " + selected(e, model);
                 assertTrue(cost >= bound.bound, where + " goes below the bound " + bound.bound);
                 if (cost == bound.bound) {
                     for (int v = 1; v <= n; v++) {
@@ -55,5 +36,15 @@ class TransitiveBoundTest {
         }
         assertTrue(tried > 1000, tried + " cases tried");
         assertTrue(positive > 20, positive + " cases with a bound above 0");
+    }
+
+    private static String selected(Encoding e, boolean[] model) {
+        StringBuilder text = new StringBuilder();
+        for (int v = 1; v <= e.candidates(); v++) {
+            if (model[v]) {
+                text.append(text.length() == 0 ? "" : " ").append(e.id(v));
+            }
+        }
+        return "{" + text + "}";
     }
 }

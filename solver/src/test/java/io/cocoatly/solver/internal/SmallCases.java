@@ -1,0 +1,59 @@
+package io.cocoatly.solver.internal;
+
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.solver.RandomCase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small random encodings and every one of their solutions, found by trying every assignment: the
+ * oracle the bound tests check {@link TransitiveBound} and {@link Bounds} against. A solution selects
+ * no dominated candidate, as the optimiser's solver (which holds the dominance units).
+ */
+final class SmallCases {
+
+    /** Candidates at most, so that trying every assignment stays quick. */
+    static final int MAX_CANDIDATES = 14;
+
+    private SmallCases() {
+    }
+
+    /** A seed's case, both policies in turn, and its encoding. */
+    record Case(long seed, Encoding encoding) {
+    }
+
+    /**
+     * The cases of seeds 1 to {@code seeds} small enough to try every assignment of, without an empty
+     * root clause; odd seeds under semver-major, even ones one version per package.
+     */
+    static List<Case> upTo(long seeds) {
+        List<Case> cases = new ArrayList<>();
+        for (long seed = 1; seed <= seeds; seed++) {
+            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+            RandomCase c = RandomCase.generate(seed, 5, policy);
+            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+            if (e.candidates() <= MAX_CANDIDATES && e.emptyClause() == null) {
+                cases.add(new Case(seed, e));
+            }
+        }
+        return cases;
+    }
+
+    /** Every solution of {@code e} selecting no dominated candidate. */
+    static List<boolean[]> solutions(Encoding e) {
+        int n = e.candidates();
+        List<boolean[]> solutions = new ArrayList<>();
+        for (int bits = 0; bits < 1 << n; bits++) {
+            boolean[] model = new boolean[e.variables() + 1];
+            boolean dominated = false;
+            for (int v = 1; v <= n; v++) {
+                model[v] = (bits & 1 << (v - 1)) != 0;
+                dominated |= model[v] && e.dominator[v] != 0;
+            }
+            if (!dominated && e.satisfiedBy(model)) {
+                solutions.add(model);
+            }
+        }
+        return solutions;
+    }
+}
