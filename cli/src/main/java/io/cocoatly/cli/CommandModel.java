@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -109,20 +108,21 @@ final class CommandModel {
 
     /**
      * {@code command}'s full model (its options, mixins and subcommands), its objects made by {@code
-     * factory}: from the build's description when there is one, else from the annotations.
+     * factory}: from the build's description when there is one, else from the annotations. A
+     * description that cannot be read or does not fit the classes (a build gone wrong) is not
+     * trusted either: the annotations are the source, and only slower.
      */
     static CommandSpec spec(Class<?> command, CommandLine.IFactory factory) {
         try (InputStream in = open(fileName(command))) {
-            if (in == null) {
-                return CommandSpec.forAnnotatedObject(factory.create(command), factory);
+            DataInputStream data = in == null ? null : new DataInputStream(in);
+            if (data != null && data.readInt() == FORMAT) {
+                return new Reader(data, factory).command(true);
             }
-            DataInputStream data = new DataInputStream(in);
-            if (data.readInt() != FORMAT) {
-                return CommandSpec.forAnnotatedObject(factory.create(command), factory);
-            }
-            return new Reader(data, factory).command(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (Exception unreadable) {
+            // Built from the annotations below, with a new command object.
+        }
+        try {
+            return CommandSpec.forAnnotatedObject(factory.create(command), factory);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the model of " + command.getName(), e);
         }
@@ -139,25 +139,24 @@ final class CommandModel {
     static List<CommandSpec> listings(CommandLine.IFactory factory) {
         try (InputStream in = open(LISTING)) {
             DataInputStream data = in == null ? null : new DataInputStream(in);
-            List<CommandSpec> listed = new ArrayList<>();
-            if (data == null || data.readInt() != FORMAT) {
-                for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
-                    CommandSpec spec = CommandSpec.create();
-                    spec.updateCommandAttributes(command.getAnnotation(CommandLine.Command.class), factory);
-                    listed.add(spec);
+            if (data != null && data.readInt() == FORMAT) {
+                Reader reader = new Reader(data, factory);
+                List<CommandSpec> listed = new ArrayList<>();
+                for (int i = data.readInt(); i > 0; i--) {
+                    listed.add(reader.command(false));
                 }
                 return listed;
             }
-            Reader reader = new Reader(data, factory);
-            for (int i = data.readInt(); i > 0; i--) {
-                listed.add(reader.command(false));
-            }
-            return listed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read " + LISTING, e);
+        } catch (Exception unreadable) {
+            // Listed from the annotations below, as spec() does.
         }
+        List<CommandSpec> listed = new ArrayList<>();
+        for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
+            CommandSpec spec = CommandSpec.create();
+            spec.updateCommandAttributes(command.getAnnotation(CommandLine.Command.class), factory);
+            listed.add(spec);
+        }
+        return listed;
     }
 
     // ----------------------------------------------------------------------------------------------

@@ -84,6 +84,14 @@ class CommandModelTest {
                 Files.write(dir.resolve(CommandModel.fileName(InitCommand.class)), semver); // init described as semver
             }
             assertEquals("semver", CommandModel.spec(InitCommand.class, Cli.factory(context())).name());
+
+            // A description cut short, or for classes it does not fit, is not trusted: the annotations are.
+            Files.write(dir.resolve(CommandModel.fileName(InitCommand.class)), new byte[] {0, 0, 0, 1, 0, 3, 'x'});
+            Files.write(dir.resolve(CommandModel.LISTING), new byte[] {0, 0, 0, 1, 0, 0, 0, 9});
+            CommandSpec init = CommandModel.spec(InitCommand.class, Cli.factory(context()));
+            assertEquals("init", init.name());
+            assertEquals(describe(annotatedSpec(InitCommand.class).args()), describe(init.args()));
+            assertEquals(CocoatlyCommand.SUBCOMMANDS.size(), CommandModel.listings(Cli.factory(context())).size());
         } finally {
             if (before == null) {
                 System.clearProperty(CommandModel.DIRECTORY);
