@@ -50,8 +50,11 @@ final class CommandModel {
      */
     static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
 
-    /** See {@link #CONVERTERS_EXCLUDED}: regular expressions, comma-separated, matching class names. */
-    static final String EXCLUDED_TYPES = "java\\.sql\\..*,java\\.time\\..*";
+    /**
+     * See {@link #CONVERTERS_EXCLUDED}: regular expressions, comma-separated, matching class names.
+     * One: picocli compiles each for every type of every {@code CommandLine}.
+     */
+    static final String EXCLUDED_TYPES = "java\\.(sql|time)\\..*";
 
     /** Bumped whenever the layout below changes; a file of another version is not read. */
     private static final int FORMAT = 1;
