@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
  * snapshot it runs on the committed excerpt, whose figures have no pubgrub counterpart.
  *
- * <p>Options: {@code --warmup=N} passes before each timed set (default 5 for (a), 1 for the others),
+ * <p>Options: {@code --warmup=N} passes over (a) before it is timed (default 40), and one pass per 20 of
+ * them (at least one) over (b) before it; 40 because the JIT is still compiling the resolver's paths
+ * after 5 (the medians of (a) fell from about 0.019 to 0.010 ms of thread CPU between 5 and 40 passes:
+ * docs/performance.md, "Warm means JIT-warm"),
  * {@code --runs=N} timed runs per root of (a) and (d) (default 11), {@code --version-runs=N} per root of
  * (b) and (c) (default 3), {@code --excerpt} to use the excerpt even where the snapshot is present.
  */
@@ -56,7 +59,7 @@ public final class ResolveSpeed {
     private final PrintStream out;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final MessageDigest digest;
-    private int warmup = 5;
+    private int warmup = 40;
     private int runs = 11;
     private int versionRuns = 3;
     private boolean excerpt;
@@ -142,7 +145,7 @@ public final class ResolveSpeed {
                 }
             }
         }
-        for (int i = 0; i < Math.max(1, warmup / 5); i++) {
+        for (int i = 0; i < Math.max(1, warmup / 20); i++) {
             versions.forEach(r -> time(resolver, r));
         }
         Sample b = measure(index, resolver, versions, versionRuns, true);
@@ -178,6 +181,8 @@ public final class ResolveSpeed {
                 + "ratio = ours / pubgrub-rs for each figure it has. Timed runs per root: (a) " + runs + " each way, (b) and (c) "
                 + versionRuns + ", (d) " + Math.max(1, runs / 2) + " explained and " + runs + " not.");
         out.println();
+        out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
+                "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
         out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"
                 + " (a) " + a.withSolver() + " of " + top.size() + ", (b) " + b.withSolver() + " of " + versions.size()
                 + ", (c) without explanation " + cBare.withSolver() + " of " + unsat.size() + ".");
@@ -187,6 +192,16 @@ public final class ResolveSpeed {
                 + HexFormat.of().formatHex(digest.digest()));
         out.println("Load average at the end: " + String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /** The median of 1,001 empty intervals timed as the roots are: the clock's own cost, in ns. */
+    private long clockCost() {
+        long[] empty = new long[1001];
+        for (int i = 0; i < empty.length; i++) {
+            long start = threads.getCurrentThreadCpuTime();
+            empty[i] = threads.getCurrentThreadCpuTime() - start;
+        }
+        return Percentiles.median(empty);
     }
 
     private static double[] unsatTarget() {
