@@ -41,7 +41,8 @@ final class Bounds {
             case 1:
                 return costs[1] == directRankBound(e, null) || costs[1] == directRankBound(e, refined(e).dead);
             case 2:
-                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound;
+                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound
+                        || costs[2] == split(e, costs[2]).value();
             case 3:
                 // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
                 if (costs[1] == directRankBound(e, null)
@@ -50,8 +51,16 @@ final class Bounds {
                     return true;
                 }
                 TransitiveBound r = refined(e);
-                return costs[1] == directRankBound(e, r.dead) && (costs[2] == 0 || costs[2] == r.bound)
-                        && forcedSetIs(e, model, costs[2] == 0 ? null : r.designated, r.dead);
+                if (costs[1] == directRankBound(e, r.dead) && (costs[2] == 0 || costs[2] == r.bound)
+                        && forcedSetIs(e, model, costs[2] == 0 ? null : r.designated, r.dead)) {
+                    return true;
+                }
+                // By cases: only when one case attains the bound do its designated and dead candidates
+                // hold for every solution meeting it.
+                TransitiveBound.Split s = costs[2] == 0 ? null : split(e, costs[2]);
+                return s != null && s.unique() != null && costs[2] == s.value()
+                        && costs[1] == directRankBound(e, s.unique().dead)
+                        && forcedSetIs(e, model, s.unique().designated, s.unique().dead);
             default:
                 throw new IllegalArgumentException("level " + level);
         }
@@ -94,6 +103,19 @@ final class Bounds {
             e.transitive = TransitiveBound.of(e, false);
         }
         return e.transitive;
+    }
+
+    /** Cases tried at most for a {@link TransitiveBound#split}: each costs about one refined bound. */
+    private static final int SPLIT_BUDGET = 16;
+
+    /** The bound by cases ({@link TransitiveBound#split}), computed on first use, trying to reach {@code target}. */
+    private static TransitiveBound.Split split(Encoding e, long target) {
+        // Once: a later model's target is lower, and the value, at most the optimum, does not depend on it
+        // unless the first target was reached, which proved that model.
+        if (e.split == null) {
+            e.split = refined(e).split(e, target, SPLIT_BUDGET);
+        }
+        return e.split;
     }
 
     /** The same over the refined live candidates ({@link TransitiveBound}), computed on first use. */

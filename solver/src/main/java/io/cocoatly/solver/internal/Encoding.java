@@ -60,6 +60,8 @@ public final class Encoding {
     TransitiveBound transitive;
     /** The same over the refined live candidates, computed by {@link Bounds} only when the plain one proves too little. */
     TransitiveBound refined;
+    /** The bound by cases, computed by {@link Bounds} only when the refined one proves too little. */
+    TransitiveBound.Split split;
 
     /** The candidates' data; see {@link Encoder} for what each array holds. */
     record Candidates(List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,

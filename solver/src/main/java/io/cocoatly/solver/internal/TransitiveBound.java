@@ -48,11 +48,14 @@ final class TransitiveBound {
     final boolean[] designated;
     /** Per candidate: whether it is dead (refined or not), in no solution; {@link Bounds} bounds the direct rank with it. */
     final boolean[] dead;
+    /** The forced groups and their {@code P}, for {@link #split}. */
+    private final Units groups;
 
-    private TransitiveBound(long bound, boolean[] designated, boolean[] dead) {
+    private TransitiveBound(long bound, boolean[] designated, boolean[] dead, Units groups) {
         this.bound = bound;
         this.designated = designated;
         this.dead = dead;
+        this.groups = groups;
     }
 
     /**
@@ -61,8 +64,12 @@ final class TransitiveBound {
      * package but none of its groups), summed over the packages.
      */
     static TransitiveBound of(Encoding e, boolean refined) {
+        return compute(e, dead(e), refined);
+    }
+
+    /** The bound with {@code dead} (closed under dead edges) as the candidates no solution selects. */
+    private static TransitiveBound compute(Encoding e, boolean[] dead, boolean refined) {
         int n = e.candidates();
-        boolean[] dead = dead(e);
         Units groups = Units.fixpoint(e, dead, e.group);
         while (refined && killOutsideForced(e, groups, dead)) {
             propagateDead(e, dead);
@@ -91,7 +98,86 @@ final class TransitiveBound {
             }
             v = end;
         }
-        return new TransitiveBound(bound, designated, dead);
+        return new TransitiveBound(bound, designated, dead, groups);
+    }
+
+    /** A bound proven by cases: its value, and the one case that attains it, or null when several do. */
+    record Split(long value, TransitiveBound unique) {
+    }
+
+    /**
+     * A stronger bound by cases, from this refined one: every solution selects exactly one candidate
+     * {@code w} of a forced group's {@code P}, so the least over {@code w} of the bound with the rest
+     * of the group dead holds for all of them; the largest such least over the groups tried is a
+     * bound. A group is tried only when its candidates in {@code P} need different packages (else the
+     * cases differ little), at most {@code budget} cases in all, stopping once {@code target} is
+     * reached. {@code unique} is the case that attains the value when only one does: every solution
+     * meeting the value is then in that case, so its designated and dead candidates hold for them.
+     */
+    Split split(Encoding e, long target, int budget) {
+        long best = bound;
+        TransitiveBound unique = null;
+        int left = budget;
+        for (int unit = 0; unit < groups.forced.length && best < target && left > 0; unit++) {
+            int from = groups.first[unit];
+            int to = groups.first[unit + 1];
+            int size = 0;
+            for (int w = from; w < to; w++) {
+                size += groups.possible[w] ? 1 : 0;
+            }
+            if (!groups.forced[unit] || size < 2 || size > left || !needDifferentPackages(e, groups.possible, from, to)) {
+                continue;
+            }
+            long least = Long.MAX_VALUE;
+            TransitiveBound attains = null;
+            int ties = 0;
+            for (int w = from; w < to; w++) {
+                if (!groups.possible[w]) {
+                    continue;
+                }
+                left--;
+                boolean[] caseDead = dead.clone();
+                for (int x = from; x < to; x++) {
+                    caseDead[x] |= x != w;
+                }
+                propagateDead(e, caseDead);
+                TransitiveBound b = compute(e, caseDead, true);
+                if (b.bound < least) {
+                    least = b.bound;
+                    attains = b;
+                    ties = 1;
+                } else if (b.bound == least) {
+                    ties++;
+                }
+            }
+            if (least > best) {
+                best = least;
+                unique = ties == 1 ? attains : null;
+            }
+        }
+        return new Split(best, best > bound ? unique : this);
+    }
+
+    /** Whether the candidates of {@code possible} in {@code from..to-1} have edges into different packages. */
+    private static boolean needDifferentPackages(Encoding e, boolean[] possible, int from, int to) {
+        java.util.Set<Integer> first = null;
+        for (int w = from; w < to; w++) {
+            if (!possible[w]) {
+                continue;
+            }
+            java.util.Set<Integer> packages = new java.util.HashSet<>();
+            for (Encoding.Edge edge : e.edges.get(w)) {
+                if (edge.fixed() == null) {
+                    packages.add(e.packageOf[edge.targets()[0]]);
+                }
+            }
+            if (first == null) {
+                first = packages;
+            } else if (!first.equals(packages)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
