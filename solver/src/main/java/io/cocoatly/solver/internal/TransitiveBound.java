@@ -39,6 +39,11 @@ import java.util.Deque;
  * (ranks are distinct within a package), and every other selected non-direct candidate has rank 0.
  * {@link Bounds} uses that to find the versions every such solution holds, as it did when the bound
  * was 0.
+ *
+ * <p><b>By cases</b> ({@link #split}): every solution selects exactly one candidate w of a forced
+ * group's {@code P}, so {@code min_w B(w)}, B(w) the refined bound with the rest of the group dead,
+ * bounds every solution too; it reaches what no single route forces, such as a group needed by only
+ * one of two versions of the package before it.
  */
 final class TransitiveBound {
 
@@ -46,7 +51,10 @@ final class TransitiveBound {
     final long bound;
     /** Per candidate: whether it is the designated candidate of a unit that gave its package's part. */
     final boolean[] designated;
-    /** Per candidate: whether it is dead (refined or not), in no solution; {@link Bounds} bounds the direct rank with it. */
+    /**
+     * Per candidate: whether it is dead (refined or not), in no solution; {@link Bounds} bounds the
+     * direct rank with it.
+     */
     final boolean[] dead;
     /** The forced groups and their {@code P}, for {@link #split}. */
     private final Units groups;
