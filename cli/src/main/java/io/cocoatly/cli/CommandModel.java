@@ -116,10 +116,10 @@ final class CommandModel {
      * trusted either: the annotations are the source, and only slower.
      */
     static CommandSpec spec(Class<?> command, CommandLine.IFactory factory) {
-        try (InputStream in = open(fileName(command))) {
-            DataInputStream data = in == null ? null : new DataInputStream(in);
-            if (data != null && data.readInt() == FORMAT) {
-                return new Reader(data, factory).command(true);
+        try {
+            CommandSpec described = read(command, factory);
+            if (described != null) {
+                return described;
             }
         } catch (Exception unreadable) {
             // Built from the annotations below, with a new command object.
@@ -131,27 +131,35 @@ final class CommandModel {
         }
     }
 
+    /**
+     * {@code command}'s full model read from its description alone: null when there is none (or of
+     * another format), and an exception when it cannot be read. {@link #spec} falls back on the
+     * annotations; the test of the descriptions reads them here, where a fault cannot hide.
+     */
+    static CommandSpec read(Class<?> command, CommandLine.IFactory factory) throws Exception {
+        try (InputStream in = open(fileName(command))) {
+            DataInputStream data = in == null ? null : new DataInputStream(in);
+            return data != null && data.readInt() == FORMAT ? new Reader(data, factory).command(true) : null;
+        }
+    }
+
     /** The file that holds every built-in command's listing, in help's order. */
     static final String LISTING = "listing.bin";
 
     /**
      * Every built-in command's name, aliases and usage texts alone, no options or subcommands, in
      * help's order: what top-level help lists and suggests. One resource for all of them (reading 27
-     * cost more than the annotations did), and no command's class is loaded or object made.
+     * cost more than the annotations did), and no command's class is loaded or object made. From the
+     * annotations when the listing is missing or cannot be read, as {@link #spec} does.
      */
     static List<CommandSpec> listings(CommandLine.IFactory factory) {
-        try (InputStream in = open(LISTING)) {
-            DataInputStream data = in == null ? null : new DataInputStream(in);
-            if (data != null && data.readInt() == FORMAT) {
-                Reader reader = new Reader(data, factory);
-                List<CommandSpec> listed = new ArrayList<>();
-                for (int i = data.readInt(); i > 0; i--) {
-                    listed.add(reader.command(false));
-                }
-                return listed;
+        try {
+            List<CommandSpec> described = readListings(factory);
+            if (described != null) {
+                return described;
             }
         } catch (Exception unreadable) {
-            // Listed from the annotations below, as spec() does.
+            // Listed from the annotations below.
         }
         List<CommandSpec> listed = new ArrayList<>();
         for (Class<?> command : CocoatlyCommand.SUBCOMMANDS) {
@@ -162,12 +170,32 @@ final class CommandModel {
         return listed;
     }
 
+    /** The listing read from its description alone, as {@link #read} reads a command. */
+    static List<CommandSpec> readListings(CommandLine.IFactory factory) throws Exception {
+        try (InputStream in = open(LISTING)) {
+            DataInputStream data = in == null ? null : new DataInputStream(in);
+            if (data == null || data.readInt() != FORMAT) {
+                return null;
+            }
+            Reader reader = new Reader(data, factory);
+            List<CommandSpec> listed = new ArrayList<>();
+            for (int i = data.readInt(); i > 0; i--) {
+                listed.add(reader.command(false));
+            }
+            return listed;
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------
     // Writing, at build time
 
-    /** {@code command}'s model, built from its annotations, as the bytes {@link #spec} reads. */
-    static byte[] describe(Class<?> command, CommandLine.IFactory factory) throws Exception {
-        CommandSpec spec = CommandSpec.forAnnotatedObject(factory.create(command), factory);
+    /** {@code command}'s model built from its annotations, as picocli builds it: what the writer describes. */
+    static CommandSpec annotated(Class<?> command, CommandLine.IFactory factory) throws Exception {
+        return CommandSpec.forAnnotatedObject(factory.create(command), factory);
+    }
+
+    /** A command's model (see {@link #annotated}) as the bytes {@link #spec} reads. */
+    static byte[] describe(CommandSpec spec) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(FORMAT);
@@ -176,14 +204,14 @@ final class CommandModel {
         return bytes.toByteArray();
     }
 
-    /** The listing of {@code commands} (built from their annotations) as the bytes {@link #listings} reads. */
-    static byte[] describeListing(List<Class<?>> commands, CommandLine.IFactory factory) throws Exception {
+    /** The listing of the built-in commands' models, in help's order, as the bytes {@link #listings} reads. */
+    static byte[] describeListing(List<CommandSpec> commands) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(FORMAT);
         out.writeInt(commands.size());
-        for (Class<?> command : commands) {
-            writeHead(out, CommandSpec.forAnnotatedObject(factory.create(command), factory));
+        for (CommandSpec command : commands) {
+            writeHead(out, command);
         }
         out.flush();
         return bytes.toByteArray();
@@ -207,12 +235,16 @@ final class CommandModel {
         }
         writeStrings(out, specFields.toArray(String[]::new));
 
-        out.writeInt(spec.subcommands().size());
+        // picocli lists each alias as a key of the same subcommand: each is written once, by its name.
+        List<CommandSpec> subcommands = new ArrayList<>();
         for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
-            if (!sub.getKey().equals(sub.getValue().getCommandSpec().name())) {
-                continue; // an alias: picocli lists each alias as a key of the same subcommand
+            if (sub.getKey().equals(sub.getValue().getCommandSpec().name())) {
+                subcommands.add(sub.getValue().getCommandSpec());
             }
-            writeCommand(out, sub.getValue().getCommandSpec());
+        }
+        out.writeInt(subcommands.size());
+        for (CommandSpec sub : subcommands) {
+            writeCommand(out, sub);
         }
 
         CommandSpec standardHelp = spec.mixins().get(STANDARD_HELP);

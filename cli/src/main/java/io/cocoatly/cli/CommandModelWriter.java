@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Writes {@link CommandModel}'s description of every command into the build's classes; run by Maven
@@ -27,11 +28,15 @@ public final class CommandModelWriter {
     public static void main(String[] args) throws Exception {
         Path resources = Path.of(args[0], CommandModel.class.getPackageName().replace('.', '/'), CommandModel.RESOURCES);
         Map<String, byte[]> files = new LinkedHashMap<>();
+        List<CommandSpec> builtIns = new ArrayList<>();
         for (Class<?> command : commands()) {
-            files.put(CommandModel.fileName(command), CommandModel.describe(command, Cli.factory(scratchContext())));
+            CommandSpec spec = CommandModel.annotated(command, Cli.factory(scratchContext()));
+            files.put(CommandModel.fileName(command), CommandModel.describe(spec));
+            if (command != CocoatlyCommand.class) {
+                builtIns.add(spec);
+            }
         }
-        files.put(CommandModel.LISTING,
-                CommandModel.describeListing(CocoatlyCommand.SUBCOMMANDS, Cli.factory(scratchContext())));
+        files.put(CommandModel.LISTING, CommandModel.describeListing(builtIns));
         for (Path dir : List.of(resources, Path.of(args[1]))) {
             Files.createDirectories(dir);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -3,6 +3,7 @@ package io.cocoatly.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -44,15 +45,19 @@ class CommandModelTest {
     void theDescribedModelIsTheAnnotatedModel() throws Exception {
         for (Class<?> command : CommandModelWriter.commands()) {
             CommandLine annotated = withTop(command, annotatedSpec(command));
-            CommandLine described = withTop(command, CommandModel.spec(command, Cli.factory(context())));
+            // Read strictly: CommandModel.spec would hide an unreadable description behind the annotations.
+            CommandSpec read = CommandModel.read(command, Cli.factory(context()));
+            assertNotNull(read, "no description of " + command.getSimpleName());
+            CommandLine described = withTop(command, read);
             compare(annotated, described, command.getSimpleName());
         }
     }
 
     @Test
-    void theListingHasTheCommandsTextsAndNoOptions() {
+    void theListingHasTheCommandsTextsAndNoOptions() throws Exception {
         assertNotNull(CommandModel.class.getResource(CommandModel.RESOURCES + "/" + CommandModel.LISTING));
-        List<CommandSpec> listings = CommandModel.listings(Cli.factory(context()));
+        List<CommandSpec> listings = CommandModel.readListings(Cli.factory(context()));
+        assertNotNull(listings);
         assertEquals(CocoatlyCommand.SUBCOMMANDS.size(), listings.size());
         for (int i = 0; i < listings.size(); i++) {
             Class<?> command = CocoatlyCommand.SUBCOMMANDS.get(i);
@@ -88,6 +93,8 @@ class CommandModelTest {
             // A description cut short, or for classes it does not fit, is not trusted: the annotations are.
             Files.write(dir.resolve(CommandModel.fileName(InitCommand.class)), new byte[] {0, 0, 0, 1, 0, 3, 'x'});
             Files.write(dir.resolve(CommandModel.LISTING), new byte[] {0, 0, 0, 1, 0, 0, 0, 9});
+            assertThrows(Exception.class, () -> CommandModel.read(InitCommand.class, Cli.factory(context())));
+            assertThrows(Exception.class, () -> CommandModel.readListings(Cli.factory(context())));
             CommandSpec init = CommandModel.spec(InitCommand.class, Cli.factory(context()));
             assertEquals("init", init.name());
             assertEquals(describe(annotatedSpec(InitCommand.class).args()), describe(init.args()));
@@ -123,8 +130,7 @@ class CommandModelTest {
     }
 
     private static CommandSpec annotatedSpec(Class<?> command) throws Exception {
-        CommandLine.IFactory factory = Cli.factory(context());
-        return CommandSpec.forAnnotatedObject(factory.create(command), factory);
+        return CommandModel.annotated(command, Cli.factory(context()));
     }
 
     /** {@code spec} set up as {@link Cli} sets a run up: under the top-level command, unless it is that. */
