@@ -50,17 +50,8 @@ final class Bounds {
                         : costs[2] == transitive(e).bound && forcedSetIs(e, model, transitive(e).designated, null))) {
                     return true;
                 }
-                TransitiveBound r = refined(e);
-                if (costs[1] == directRankBound(e, r.dead) && (costs[2] == 0 || costs[2] == r.bound)
-                        && forcedSetIs(e, model, costs[2] == 0 ? null : r.designated, r.dead)) {
-                    return true;
-                }
-                // By cases: only when one case attains the bound do its designated and dead candidates
-                // hold for every solution meeting it.
-                TransitiveBound.Split s = costs[2] == 0 ? null : split(e, costs[2]);
-                return s != null && s.unique() != null && costs[2] == s.value()
-                        && costs[1] == directRankBound(e, s.unique().dead)
-                        && forcedSetIs(e, model, s.unique().designated, s.unique().dead);
+                TransitiveBound t = proving(e, costs[2]);
+                return t != null && costs[1] == directRankBound(e, t.dead) && forcedSetIs(e, model, t.designated, t.dead);
             default:
                 throw new IllegalArgumentException("level " + level);
         }
@@ -83,7 +74,7 @@ final class Bounds {
         for (int[] targets : e.rootClauses) {
             int best = Integer.MAX_VALUE;
             for (int t : targets) {
-                if (dead == null ? !e.blocked(t) : !dead[t]) {
+                if (possible(e, t, dead)) {
                     best = Math.min(best, e.rank[t]);
                 }
             }
@@ -103,6 +94,19 @@ final class Bounds {
             e.transitive = TransitiveBound.of(e, false);
         }
         return e.transitive;
+    }
+
+    /**
+     * The refined bound, or else the case of the bound by cases, that meets the transitive rank
+     * {@code cost} and whose designated and dead candidates hold for every solution meeting it; null
+     * when neither does (several cases attaining the bound by cases say nothing of which one holds).
+     */
+    private static TransitiveBound proving(Encoding e, long cost) {
+        if (cost == refined(e).bound) {
+            return refined(e);
+        }
+        TransitiveBound.Split s = split(e, cost);
+        return cost == s.value() ? s.unique() : null;
     }
 
     /** Cases tried at most for a {@link TransitiveBound#split}: each costs about one refined bound. */

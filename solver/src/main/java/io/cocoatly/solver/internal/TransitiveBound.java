@@ -109,7 +109,10 @@ final class TransitiveBound {
         return new TransitiveBound(bound, designated, dead, groups);
     }
 
-    /** A bound proven by cases: its value, and the one case that attains it, or null when several do. */
+    /**
+     * A bound proven by cases: its value, and the one case that attains it; null when several do, or
+     * when no case raised the refined bound (which then holds as it is).
+     */
     record Split(long value, TransitiveBound unique) {
     }
 
@@ -163,7 +166,7 @@ final class TransitiveBound {
                 unique = ties == 1 ? attains : null;
             }
         }
-        return new Split(best, best > bound ? unique : this);
+        return new Split(best, unique);
     }
 
     /** Whether the candidates of {@code possible} in {@code from..to-1} have edges into different packages. */
