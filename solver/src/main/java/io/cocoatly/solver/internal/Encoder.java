@@ -52,7 +52,7 @@ public final class Encoder {
     final Universe universe;
     final VersionPolicy policy;
     private final String registry;
-    final List<PackageId> ids = new ArrayList<>();
+    final ArrayList<PackageId> ids = new ArrayList<>();
     private final Map<PackageName, Integer> firstVar = new HashMap<>();
     private final Map<PackageName, Map<VersionRange, Targets>> targetCache = new HashMap<>();
     private final List<PackageName> packageNames = new ArrayList<>();
@@ -106,11 +106,19 @@ public final class Encoder {
         boolean[] isDirect = new boolean[n];
         boolean[] isPreferred = new boolean[n];
         boolean[] change = new boolean[n];
+        // Asked once per package, not per candidate (a package's candidates are numbered together):
+        // a look-up by name costs more than the rest of this loop.
+        boolean packageDirect = false;
+        boolean packagePreferred = false;
         for (int v = 1; v < n; v++) {
             PackageId id = e.ids.get(v);
-            isDirect[v] = direct.contains(id.name());
-            isPreferred[v] = preferred.isPreferred(id);
-            change[v] = preferred.isChange(id);
+            if (v == 1 || e.packageOf[v] != e.packageOf[v - 1]) {
+                packageDirect = direct.contains(id.name());
+                packagePreferred = preferred.prefersAny(id.name());
+            }
+            isDirect[v] = packageDirect;
+            isPreferred[v] = packagePreferred && preferred.isPreferred(id);
+            change[v] = packagePreferred && preferred.isChange(id);
         }
         Encoding encoding = e.build(root.id(), rank, isDirect, change, isPreferred, Encoder.LEVELS.size());
         Dominance.compute(encoding, e.rangeTargets(), encoding.dominator);
@@ -140,6 +148,7 @@ public final class Encoder {
         for (Universe.Package p : universe.packages().values()) {
             n += p.candidates().size();
         }
+        ids.ensureCapacity(n);
         ids.add(null);
         packageOf = new int[n];
         packageOf[0] = -1;
@@ -159,7 +168,7 @@ public final class Encoder {
         exclusion = new Reason[n];
         edges = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
-            edges.add(new ArrayList<>());
+            edges.add(List.of()); // a candidate's own list is made when its dependencies are read
         }
     }
 
@@ -213,7 +222,11 @@ public final class Encoder {
 
     private void dependencies(int var, Universe.Candidate c) {
         PackageId from = c.release().id();
-        for (Dependency d : c.release().dependencies()) {
+        List<Dependency> dependencies = c.release().dependencies();
+        if (!dependencies.isEmpty()) {
+            edges.set(var, new ArrayList<>(dependencies.size()));
+        }
+        for (Dependency d : dependencies) {
             PackageId fixed = fixed(from, d);
             Targets t = fixed == null ? targets(d) : null;
             Reason ruledOut = ruledOut(from, d, fixed, t);

@@ -35,8 +35,20 @@ final class Preferences {
         return new Preferences(preferred, policy);
     }
 
+    /**
+     * Whether the caller prefers any version of {@code name}: when not, no version of it is
+     * {@linkplain #isPreferred preferred} or {@linkplain #isChange a change}. Without preferences it
+     * answers without hashing the name, which is most of what asking costs (a cache miss per name).
+     */
+    boolean prefersAny(PackageName name) {
+        return !byName.isEmpty() && byName.containsKey(name);
+    }
+
     /** Whether the caller pinned exactly this version (which lets it be chosen even if yanked). */
     boolean isPreferred(PackageName name, Version version) {
+        if (byName.isEmpty()) {
+            return false;
+        }
         Set<Version> versions = byName.get(name);
         return versions != null && versions.contains(version);
     }
@@ -47,6 +59,9 @@ final class Preferences {
 
     /** Whether selecting {@code id} replaces a preferred version: the first objective level counts these. */
     boolean isChange(PackageId id) {
+        if (byName.isEmpty()) {
+            return false;
+        }
         Set<Version> versions = byName.get(id.name());
         if (versions == null || versions.contains(id.version())) {
             return false;

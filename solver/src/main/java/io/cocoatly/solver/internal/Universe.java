@@ -10,15 +10,17 @@ import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.model.VersionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The part of a registry a resolution can touch: every package reachable from the roots, read
@@ -43,9 +45,24 @@ public final class Universe {
 
     /**
      * One package as loaded: whether the registry has it, its candidates ascending by version, and
-     * all its yanked versions (for messages).
+     * the registry's listing of it ({@code releases}, shared, not to be modified).
      */
-    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Version> yanked) {
+    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Release> releases) {
+
+        /**
+         * All its yanked versions, ascending, for messages. Found when asked, not when loading: only
+         * messages ask, and going through every release of every loaded package was a visible part of
+         * a small resolution (each release another object to fetch from memory).
+         */
+        public List<Version> yanked() {
+            List<Version> yanked = new ArrayList<>();
+            for (Release r : releases) {
+                if (r.yanked()) {
+                    yanked.add(r.version());
+                }
+            }
+            return yanked;
+        }
     }
 
     private final Map<PackageName, Package> packages;
@@ -170,15 +187,24 @@ public final class Universe {
                     }
                 }
             }
-            Map<PackageName, Package> result = new TreeMap<>();
-            Map<PackageName, List<Release>> listings = new HashMap<>();
-            Map<PackageName, Map<VersionRange, BitSet>> met = new HashMap<>();
-            for (State s : states.values()) {
+            // Sorted once, then kept in a hash map that iterates in that order: the encoder walks the
+            // packages several times and looks them up by name, both cheaper than through a tree.
+            State[] sorted = states.values().toArray(new State[0]);
+            Arrays.sort(sorted, (a, b) -> a.name.compareTo(b.name));
+            Map<PackageName, Package> result = new LinkedHashMap<>(capacity(sorted.length));
+            Map<PackageName, List<Release>> listings = new HashMap<>(capacity(sorted.length));
+            Map<PackageName, Map<VersionRange, BitSet>> met = new HashMap<>(capacity(sorted.length));
+            for (State s : sorted) {
                 result.put(s.name, s.toPackage());
                 listings.put(s.name, s.releases);
                 met.put(s.name, s.ranges);
             }
-            return new Universe(java.util.Collections.unmodifiableMap(result), states.size(), matches, listings, met);
+            return new Universe(Collections.unmodifiableMap(result), states.size(), matches, listings, met);
+        }
+
+        /** A hash map's initial capacity for {@code n} entries: no resizing while they are put. */
+        private static int capacity(int n) {
+            return (int) (n / 0.75f) + 1;
         }
 
         private void admit(State s, int i) {
@@ -186,6 +212,7 @@ public final class Universe {
                 return;
             }
             s.candidate[i] = true;
+            s.candidates++;
             for (Dependency d : s.releases.get(i).dependencies()) {
                 edge(s.name, d);
             }
@@ -207,6 +234,8 @@ public final class Universe {
         final boolean exists;
         final List<Release> releases;
         final boolean[] candidate;
+        /** How many of {@link #candidate} are set. */
+        int candidates;
         final Preferences pins;
         /** The ranges met on edges into the package, with the positions each matches. */
         final Map<VersionRange, BitSet> ranges = new HashMap<>();
@@ -228,18 +257,15 @@ public final class Universe {
         }
 
         Package toPackage() {
-            List<Candidate> candidates = new ArrayList<>();
-            List<Version> yanked = new ArrayList<>();
+            Candidate[] list = new Candidate[candidates];
+            int n = 0;
             for (int i = 0; i < releases.size(); i++) {
-                Release r = releases.get(i);
                 if (candidate[i]) {
-                    candidates.add(new Candidate(r, isTarget(r), i));
-                }
-                if (r.yanked()) {
-                    yanked.add(r.version());
+                    Release r = releases.get(i);
+                    list[n++] = new Candidate(r, isTarget(r), i);
                 }
             }
-            return new Package(name, exists, List.copyOf(candidates), List.copyOf(yanked));
+            return new Package(name, exists, Collections.unmodifiableList(Arrays.asList(list)), releases);
         }
     }
 
