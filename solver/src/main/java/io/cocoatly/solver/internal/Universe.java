@@ -124,7 +124,7 @@ public final class Universe {
                             Preferences pinned, Matches matches) {
         Loader loader = new Loader(index, rootName, pinned, matches);
         for (Dependency d : requirements) {
-            loader.edge(rootName, d);
+            loader.follow(rootName, d);
         }
         return loader.run();
     }
@@ -138,15 +138,17 @@ public final class Universe {
         return loader.run();
     }
 
-    /** The fixpoint computation; edges wait in a queue so deep graphs need no deep recursion. */
+    /**
+     * The fixpoint computation; admitted releases wait in a queue until their edges are followed, so
+     * deep graphs need no deep recursion.
+     */
     private static final class Loader {
         private final PackageIndex index;
         private final PackageName rootName;
         private final Preferences pinned;
         private final Matches matches;
         private final Map<PackageName, State> states = new HashMap<>();
-        private final Deque<PackageName> fromQueue = new ArrayDeque<>();
-        private final Deque<Dependency> edgeQueue = new ArrayDeque<>();
+        private final Deque<Release> admitted = new ArrayDeque<>();
 
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
@@ -155,9 +157,23 @@ public final class Universe {
             this.matches = matches;
         }
 
-        void edge(PackageName from, Dependency d) {
-            fromQueue.add(from);
-            edgeQueue.add(d);
+        /** Admits the versions of {@code d}'s package that {@code d} of {@code from} may select. */
+        void follow(PackageName from, Dependency d) {
+            if (d.name().equals(rootName) || d.name().equals(from)) {
+                return;
+            }
+            State s = state(d.name());
+            // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
+            if (s.ranges.containsKey(d.range())) {
+                return;
+            }
+            BitSet matched = matches.of(s.name, s.releases, d.range());
+            s.ranges.put(d.range(), matched);
+            for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
+                if (!s.candidate[i] && s.eligible(i)) {
+                    admit(s, i);
+                }
+            }
         }
 
         void allVersions(PackageName name) {
@@ -168,23 +184,11 @@ public final class Universe {
         }
 
         Universe run() {
-            while (!edgeQueue.isEmpty()) {
-                PackageName from = fromQueue.poll();
-                Dependency d = edgeQueue.poll();
-                if (d.name().equals(rootName) || d.name().equals(from)) {
-                    continue;
-                }
-                State s = state(d.name());
-                // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
-                if (s.ranges.containsKey(d.range())) {
-                    continue;
-                }
-                BitSet matched = matches.of(s.name, s.releases, d.range());
-                s.ranges.put(d.range(), matched);
-                for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
-                    if (!s.candidate[i] && s.eligible(i)) {
-                        admit(s, i);
-                    }
+            while (!admitted.isEmpty()) {
+                Release r = admitted.poll();
+                PackageName from = r.id().name();
+                for (Dependency d : r.dependencies()) {
+                    follow(from, d);
                 }
             }
             // Sorted once, then kept in a hash map that iterates in that order: the encoder walks the
@@ -213,9 +217,7 @@ public final class Universe {
             }
             s.candidate[i] = true;
             s.candidates++;
-            for (Dependency d : s.releases.get(i).dependencies()) {
-                edge(s.name, d);
-            }
+            admitted.add(s.releases.get(i));
         }
 
         private State state(PackageName name) {
