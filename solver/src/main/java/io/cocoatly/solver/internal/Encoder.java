@@ -53,8 +53,9 @@ public final class Encoder {
     final VersionPolicy policy;
     private final String registry;
     final ArrayList<PackageId> ids = new ArrayList<>();
-    private final Map<PackageName, Integer> firstVar = new HashMap<>();
-    private final Map<PackageName, Map<VersionRange, Targets>> targetCache = new HashMap<>();
+    /** Per loaded package by name, and the same in package order: one look-up per dependency. */
+    private final Map<PackageName, Slot> slots = new HashMap<>();
+    private final List<Slot> slotOrder = new ArrayList<>();
     private final List<PackageName> packageNames = new ArrayList<>();
     /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
     private final List<Constraint> rootConstraints = new ArrayList<>();
@@ -155,8 +156,10 @@ public final class Encoder {
         yanked = new boolean[n];
         for (Universe.Package p : universe.packages().values()) {
             packageNames.add(p.name());
-            firstVar.put(p.name(), ids.size());
-            boolean isChecked = checked.contains(p.name());
+            Slot slot = new Slot(ids.size());
+            slots.put(p.name(), slot);
+            slotOrder.add(slot);
+            boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
             for (Universe.Candidate c : p.candidates()) {
                 packageOf[ids.size()] = packageNames.size() - 1;
                 yanked[ids.size()] = !c.target() && !isChecked;
@@ -299,21 +302,26 @@ public final class Encoder {
      * computes once and keeps.
      */
     Targets targets(Dependency d) {
-        Map<VersionRange, Targets> byRange = targetCache.computeIfAbsent(d.name(), k -> new HashMap<>());
-        Targets t = byRange.get(d.range());
+        Slot slot = slots.get(d.name());
+        if (slot == null) {
+            // A package the loader never reached (none is, as edges into the root or the package
+            // itself take no targets): it exists nowhere, as computeTargets finds.
+            slot = new Slot(0);
+            slots.put(d.name(), slot);
+        }
+        Targets t = slot.byRange.get(d.range());
         if (t == null) {
-            t = computeTargets(d);
-            byRange.put(d.range(), t);
+            t = computeTargets(d, slot.first);
+            slot.byRange.put(d.range(), t);
         }
         return t;
     }
 
-    private Targets computeTargets(Dependency d) {
+    private Targets computeTargets(Dependency d, int first) {
         Universe.Package q = universe.get(d.name());
         if (!q.exists()) {
             return new Targets(true, new int[0], List.of());
         }
-        int first = firstVar.getOrDefault(d.name(), 0);
         int[] buffer = new int[q.candidates().size()];
         int n = 0;
         java.util.BitSet matched = universe.matches(d.name(), d.range());
@@ -336,10 +344,10 @@ public final class Encoder {
 
     /** Per package index, the matches of every range on an edge into the package. */
     private List<java.util.Collection<int[]>> rangeTargets() {
-        List<java.util.Collection<int[]>> result = new ArrayList<>();
-        for (PackageName name : packageNames) {
-            List<int[]> sets = new ArrayList<>();
-            for (Targets t : targetCache.getOrDefault(name, Map.of()).values()) {
+        List<java.util.Collection<int[]>> result = new ArrayList<>(slotOrder.size());
+        for (Slot slot : slotOrder) {
+            List<int[]> sets = new ArrayList<>(slot.byRange.size());
+            for (Targets t : slot.byRange.values()) {
                 sets.add(t.vars);
             }
             result.add(sets);
@@ -348,6 +356,16 @@ public final class Encoder {
     }
 
     record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
+    }
+
+    /** A loaded package's first variable and the targets of each range met on an edge into it. */
+    private static final class Slot {
+        final int first;
+        final Map<VersionRange, Targets> byRange = new HashMap<>();
+
+        Slot(int first) {
+            this.first = first;
+        }
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,

@@ -68,16 +68,14 @@ public final class Universe {
     private final Map<PackageName, Package> packages;
     private final int loaded;
     private final Matches matches;
-    private final Map<PackageName, List<Release>> listings;
     /** Per package, the matches of every range the loader met on an edge into it. */
     private final Map<PackageName, Map<VersionRange, BitSet>> met;
 
     private Universe(Map<PackageName, Package> packages, int loaded, Matches matches,
-                     Map<PackageName, List<Release>> listings, Map<PackageName, Map<VersionRange, BitSet>> met) {
+                     Map<PackageName, Map<VersionRange, BitSet>> met) {
         this.packages = packages;
         this.loaded = loaded;
         this.matches = matches;
-        this.listings = listings;
         this.met = met;
     }
 
@@ -90,7 +88,7 @@ public final class Universe {
     BitSet matches(PackageName name, VersionRange range) {
         Map<VersionRange, BitSet> ranges = met.get(name);
         BitSet found = ranges == null ? null : ranges.get(range);
-        return found != null ? found : matches.of(name, listings.get(name), range);
+        return found != null ? found : matches.of(name, get(name).releases(), range);
     }
 
     /** Packages sorted by name. */
@@ -196,14 +194,12 @@ public final class Universe {
             State[] sorted = states.values().toArray(new State[0]);
             Arrays.sort(sorted, (a, b) -> a.name.compareTo(b.name));
             Map<PackageName, Package> result = new LinkedHashMap<>(capacity(sorted.length));
-            Map<PackageName, List<Release>> listings = new HashMap<>(capacity(sorted.length));
             Map<PackageName, Map<VersionRange, BitSet>> met = new HashMap<>(capacity(sorted.length));
             for (State s : sorted) {
                 result.put(s.name, s.toPackage());
-                listings.put(s.name, s.releases);
                 met.put(s.name, s.ranges);
             }
-            return new Universe(Collections.unmodifiableMap(result), states.size(), matches, listings, met);
+            return new Universe(Collections.unmodifiableMap(result), states.size(), matches, met);
         }
 
         /** A hash map's initial capacity for {@code n} entries: no resizing while they are put. */
