@@ -61,7 +61,7 @@ public final class Universe {
                     yanked.add(r.version());
                 }
             }
-            return yanked;
+            return Collections.unmodifiableList(yanked);
         }
     }
 
