@@ -58,6 +58,19 @@ final class Bounds {
     }
 
     /**
+     * Whether {@code model} is provably optimal at every level by the proofs that read no
+     * {@link TransitiveBound}: no preferred version changed, the direct rank bound met, transitive rank
+     * 0, and the model exactly the forced set F of newest versions. None of them depends on which
+     * candidates are {@linkplain Dominance dominated}: a dominated candidate has a newer dominator in
+     * every range that contains it, so it is never the newest match of a range (rank 0) nor the best of
+     * a root requirement. Every optimal solution then is F.
+     */
+    static boolean provesNewest(Encoding e, boolean[] model, long[] costs) {
+        return costs[0] == 0 && costs[2] == 0 && costs[1] == directRankBound(e, null)
+                && forcedSetIs(e, model, null, null);
+    }
+
+    /**
      * A cost that no solution goes below at {@code level}, whatever the earlier levels: the direct rank
      * bound for level 1, else 0. Where the optimiser's search starts from.
      */

@@ -122,7 +122,7 @@ public final class Encoder {
             change[v] = packagePreferred && preferred.isChange(id);
         }
         Encoding encoding = e.build(root.id(), rank, isDirect, change, isPreferred, Encoder.LEVELS.size());
-        Dominance.compute(encoding, e.rangeTargets(), encoding.dominator);
+        encoding.dominanceWhenNeeded(e::rangeTargets);
         return encoding;
     }
 

@@ -52,9 +52,11 @@ public final class Encoding {
     final int variables;
     /**
      * Per candidate, the candidate that dominates it ({@link Dominance}), else 0: no optimal solution
-     * selects a dominated one. Optimisation only.
+     * selects a dominated one. Optimisation only; all 0 until {@link #findDominated} has run.
      */
     final int[] dominator;
+    /** What {@link #findDominated} needs, until it has run (null after, and for an encoding without it). */
+    private Supplier<List<java.util.Collection<int[]>>> rangeTargets;
     private List<Constraint> dominance;
     /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
     TransitiveBound transitive;
@@ -147,8 +149,36 @@ public final class Encoding {
         return constraintCount;
     }
 
+    /**
+     * Has the dominated candidates found when a proof first needs them, from the matches of every
+     * range on an edge into each package ({@code rangeTargets}, per package index).
+     */
+    void dominanceWhenNeeded(Supplier<List<java.util.Collection<int[]>>> rangeTargets) {
+        this.rangeTargets = rangeTargets;
+    }
+
+    /** Whether {@link #dominator} is final: {@link #findDominated} has run, or has nothing to do. */
+    boolean dominanceKnown() {
+        return rangeTargets == null;
+    }
+
+    /**
+     * Finds the dominated candidates, once. Bounds computed before are sound but may be weaker, since
+     * fewer candidates were known dead: they are forgotten, to be computed again when asked.
+     */
+    void findDominated() {
+        if (rangeTargets != null) {
+            Dominance.compute(this, rangeTargets.get(), dominator);
+            rangeTargets = null;
+            transitive = null;
+            refined = null;
+            split = null;
+        }
+    }
+
     /** The units {@code ¬x(q,v)} of the dominated candidates (reason {@link Reason.Dominated}), by variable. */
     List<Constraint> dominance() {
+        findDominated();
         if (dominance == null) {
             List<Constraint> units = new ArrayList<>();
             for (int v = 1; v < dominator.length; v++) {

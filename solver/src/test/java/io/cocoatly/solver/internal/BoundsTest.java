@@ -79,4 +79,54 @@ class BoundsTest {
         // Small random cases rarely need a proof by cases; ProofByCasesTest has one that does.
         assertTrue(splits >= 1, splits + " cases where the bound by cases is above the refined one");
     }
+
+    /**
+     * {@link Bounds#provesNewest}, which the optimiser asks before the dominated candidates are found:
+     * it says the same whether they are known or not, and a model it proves is the optimum and the
+     * only solution at that cost, dominated candidates allowed, so no other guess could give another
+     * answer.
+     */
+    @Test
+    void theProofOfTheNewestNeedsNoDominanceAndNamesTheOnlyOptimum() {
+        int proven = 0;
+        int withDominated = 0;
+        for (SmallCases.Case c : SmallCases.upTo(12000)) {
+            Encoding e = c.encoding();
+            long seed = c.seed();
+            int n = e.candidates();
+            int[] dominator = e.dominator.clone();
+            withDominated += Arrays.stream(dominator).anyMatch(d -> d != 0) ? 1 : 0;
+            List<boolean[]> all = new java.util.ArrayList<>();
+            for (int bits = 0; bits < 1 << n; bits++) {
+                boolean[] model = new boolean[e.variables() + 1];
+                for (int v = 1; v <= n; v++) {
+                    model[v] = (bits & 1 << (v - 1)) != 0;
+                }
+                if (e.satisfiedBy(model)) {
+                    all.add(model);
+                }
+            }
+            for (boolean[] model : all) {
+                long[] costs = e.costs(model);
+                boolean known = Bounds.provesNewest(e, model, costs);
+                Arrays.fill(e.dominator, 0);
+                boolean unknown = Bounds.provesNewest(e, model, costs);
+                System.arraycopy(dominator, 0, e.dominator, 0, dominator.length);
+                assertEquals(known, unknown, "case " + seed + ": the proof depends on the dominated candidates");
+                if (!known) {
+                    continue;
+                }
+                proven++;
+                for (boolean[] other : all) {
+                    long[] otherCosts = e.costs(other);
+                    assertTrue(Arrays.compare(otherCosts, costs) >= 0, "case " + seed + ": a solution costs "
+                            + Arrays.toString(otherCosts) + ", less than the proven " + Arrays.toString(costs));
+                    assertTrue(Arrays.equals(other, model) || !Arrays.equals(otherCosts, costs),
+                            "case " + seed + ": another solution at the proven cost " + Arrays.toString(costs));
+                }
+            }
+        }
+        assertTrue(proven > 1000, proven + " models proven");
+        assertTrue(withDominated > 500, withDominated + " cases with dominated candidates");
+    }
 }
