@@ -26,7 +26,7 @@ public final class Matches {
     private final AtomicInteger size = new AtomicInteger();
 
     /** The matches of one listing's releases, by range. */
-    private record Listing(List<Release> releases, Map<VersionRange, BitSet> byRange) {
+    record Listing(List<Release> releases, Map<VersionRange, BitSet> byRange) {
     }
 
     /** An empty cache, for one {@code Resolver}. */
@@ -35,11 +35,26 @@ public final class Matches {
 
     /** The positions in {@code releases} (the listing of {@code name}) of the versions {@code range} contains. */
     BitSet of(PackageName name, List<Release> releases, VersionRange range) {
+        return of(listing(name, releases), range);
+    }
+
+    /**
+     * The cached matches of {@code releases}, the listing of {@code name}: for a caller that asks of
+     * many ranges of one listing, to look the name up once. Still valid if the cache is dropped
+     * meanwhile (its answers are then kept no longer than the handle).
+     */
+    Listing listing(PackageName name, List<Release> releases) {
         Listing listing = listings.get(name);
         if (listing == null || listing.releases != releases) {
             listing = new Listing(releases, new ConcurrentHashMap<>());
             listings.put(name, listing);
         }
+        return listing;
+    }
+
+    /** The positions in {@code listing}'s releases of the versions {@code range} contains. */
+    BitSet of(Listing listing, VersionRange range) {
+        List<Release> releases = listing.releases;
         BitSet found = listing.byRange.get(range);
         if (found == null) {
             found = new BitSet(releases.size());

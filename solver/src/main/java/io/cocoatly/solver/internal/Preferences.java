@@ -21,11 +21,13 @@ import java.util.Set;
  */
 final class Preferences {
 
-    private final Map<PackageName, Set<Version>> byName = new HashMap<>();
+    private final Map<PackageName, Set<Version>> byName;
     private final VersionPolicy policy;
 
     private Preferences(Collection<PackageId> preferred, VersionPolicy policy) {
         this.policy = policy;
+        // Most resolutions have no preferences (no lockfile yet, a batch of roots): no map for them.
+        this.byName = preferred.isEmpty() ? Map.of() : new HashMap<>();
         for (PackageId id : preferred) {
             byName.computeIfAbsent(id.name(), n -> new HashSet<>()).add(id.version());
         }

@@ -165,7 +165,7 @@ public final class Universe {
             if (s.ranges.containsKey(d.range())) {
                 return;
             }
-            BitSet matched = matches.of(s.name, s.releases, d.range());
+            BitSet matched = matches.of(s.matchCache, d.range());
             s.ranges.put(d.range(), matched);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate[i] && s.eligible(i)) {
@@ -219,7 +219,7 @@ public final class Universe {
         private State state(PackageName name) {
             State s = states.get(name);
             if (s == null) {
-                s = new State(name, index.find(name), pinned);
+                s = new State(name, index.find(name), pinned, matches);
                 states.put(name, s);
             }
             return s;
@@ -235,15 +235,18 @@ public final class Universe {
         /** How many of {@link #candidate} are set. */
         int candidates;
         final Preferences pins;
+        /** The resolver's cache of this listing's matches, looked up once. */
+        final Matches.Listing matchCache;
         /** The ranges met on edges into the package, with the positions each matches. */
         final Map<VersionRange, BitSet> ranges = new HashMap<>();
 
-        State(PackageName name, Optional<PackageListing> listing, Preferences pins) {
+        State(PackageName name, Optional<PackageListing> listing, Preferences pins, Matches matches) {
             this.name = name;
             this.exists = listing.isPresent();
             this.releases = listing.map(PackageListing::releases).orElse(List.of());
             this.candidate = new boolean[releases.size()];
             this.pins = pins;
+            this.matchCache = matches.listing(name, releases);
         }
 
         boolean isTarget(Release r) {
