@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -86,7 +87,11 @@ final class CommandModel {
 
     /** The resource that holds {@code command}'s model, relative to this class. */
     static String resource(Class<?> command) {
-        return RESOURCES + "/" + fileName(command);
+        return resource(fileName(command));
+    }
+
+    private static String resource(String fileName) {
+        return RESOURCES + "/" + fileName;
     }
 
     /** The name of the file that holds {@code command}'s model. */
@@ -98,15 +103,21 @@ final class CommandModel {
      * The description {@code name}: from {@link #DIRECTORY} when it is set and holds it, else this
      * class's resource; null if neither has it.
      */
-    private static InputStream open(String name) throws IOException {
+    private static DataInputStream open(String name) throws IOException {
         String directory = System.getProperty(DIRECTORY);
+        InputStream in = null;
         if (directory != null) {
             Path file = Path.of(directory, name);
             if (Files.isRegularFile(file)) {
-                return Files.newInputStream(file);
+                in = Files.newInputStream(file);
             }
         }
-        return CommandModel.class.getResourceAsStream(RESOURCES + "/" + name);
+        if (in == null) {
+            in = CommandModel.class.getResourceAsStream(resource(name));
+        }
+        // Buffered: the reader takes a description a field at a time, and a file's stream would make
+        // each field a system call (a few ms of a short command, in its profile).
+        return in == null ? null : new DataInputStream(new BufferedInputStream(in));
     }
 
     /**
@@ -125,7 +136,7 @@ final class CommandModel {
             // Built from the annotations below, with a new command object.
         }
         try {
-            return CommandSpec.forAnnotatedObject(factory.create(command), factory);
+            return annotated(command, factory);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the model of " + command.getName(), e);
         }
@@ -137,8 +148,7 @@ final class CommandModel {
      * annotations; the test of the descriptions reads them here, where a fault cannot hide.
      */
     static CommandSpec read(Class<?> command, CommandLine.IFactory factory) throws Exception {
-        try (InputStream in = open(fileName(command))) {
-            DataInputStream data = in == null ? null : new DataInputStream(in);
+        try (DataInputStream data = open(fileName(command))) {
             return data != null && data.readInt() == FORMAT ? new Reader(data, factory).command(true) : null;
         }
     }
@@ -172,8 +182,7 @@ final class CommandModel {
 
     /** The listing read from its description alone, as {@link #read} reads a command. */
     static List<CommandSpec> readListings(CommandLine.IFactory factory) throws Exception {
-        try (InputStream in = open(LISTING)) {
-            DataInputStream data = in == null ? null : new DataInputStream(in);
+        try (DataInputStream data = open(LISTING)) {
             if (data == null || data.readInt() != FORMAT) {
                 return null;
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -29,8 +30,9 @@ public final class CommandModelWriter {
         Path resources = Path.of(args[0], CommandModel.class.getPackageName().replace('.', '/'), CommandModel.RESOURCES);
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<CommandSpec> builtIns = new ArrayList<>();
+        CommandLine.IFactory factory = Cli.factory(scratchContext());
         for (Class<?> command : commands()) {
-            CommandSpec spec = CommandModel.annotated(command, Cli.factory(scratchContext()));
+            CommandSpec spec = CommandModel.annotated(command, factory);
             files.put(CommandModel.fileName(command), CommandModel.describe(spec));
             if (command != CocoatlyCommand.class) {
                 builtIns.add(spec);

@@ -45,9 +45,9 @@ final class Bounds {
                         || costs[2] == split(e, costs[2]).value();
             case 3:
                 // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
-                if (costs[1] == directRankBound(e, null)
-                        && (costs[2] == 0 ? forcedSetIs(e, model, null, null)
-                        : costs[2] == transitive(e).bound && forcedSetIs(e, model, transitive(e).designated, null))) {
+                if (costs[2] == 0 ? isNewestForcedSet(e, model, costs)
+                        : costs[1] == directRankBound(e, null) && costs[2] == transitive(e).bound
+                        && forcedSetIs(e, model, transitive(e).designated, null)) {
                     return true;
                 }
                 TransitiveBound t = proving(e, costs[2]);
@@ -66,8 +66,12 @@ final class Bounds {
      * a root requirement. Every optimal solution then is F.
      */
     static boolean provesNewest(Encoding e, boolean[] model, long[] costs) {
-        return costs[0] == 0 && costs[2] == 0 && costs[1] == directRankBound(e, null)
-                && forcedSetIs(e, model, null, null);
+        return costs[0] == 0 && costs[2] == 0 && isNewestForcedSet(e, model, costs);
+    }
+
+    /** At transitive rank 0: the direct rank bound met and the model exactly F of newest versions. */
+    private static boolean isNewestForcedSet(Encoding e, boolean[] model, long[] costs) {
+        return costs[1] == directRankBound(e, null) && forcedSetIs(e, model, null, null);
     }
 
     /**

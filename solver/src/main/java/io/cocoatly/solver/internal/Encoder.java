@@ -56,7 +56,6 @@ public final class Encoder {
     /** Per loaded package by name, and the same in package order: one look-up per dependency. */
     private final Map<PackageName, Slot> slots = new HashMap<>();
     private final List<Slot> slotOrder = new ArrayList<>();
-    private final List<PackageName> packageNames = new ArrayList<>();
     /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
     private final List<Constraint> rootConstraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
@@ -155,13 +154,12 @@ public final class Encoder {
         packageOf[0] = -1;
         yanked = new boolean[n];
         for (Universe.Package p : universe.packages().values()) {
-            packageNames.add(p.name());
             Slot slot = new Slot(ids.size());
             slots.put(p.name(), slot);
             slotOrder.add(slot);
             boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
             for (Universe.Candidate c : p.candidates()) {
-                packageOf[ids.size()] = packageNames.size() - 1;
+                packageOf[ids.size()] = slotOrder.size() - 1;
                 yanked[ids.size()] = !c.target() && !isChecked;
                 ids.add(c.release().id());
             }

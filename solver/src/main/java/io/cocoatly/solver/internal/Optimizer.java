@@ -32,11 +32,12 @@ final class Optimizer {
         boolean[] hint = guided ? Greedy.hint(e) : oldest(e);
         // Decided from the candidates' data: the constraints are built below only if a solver is needed.
         boolean valid = e.satisfiedByCandidates(hint);
-        if (valid && Bounds.provesNewest(e, hint, e.costs(hint))) {
+        long[] costs = valid ? e.costs(hint) : null;
+        if (valid && Bounds.provesNewest(e, hint, costs)) {
             // Most roots end here, before the dominated candidates are looked for (about a tenth of a
             // small root's time): this proof does not depend on them, and the optimum it proves is
             // the only one, so no guess made knowing them could be another answer.
-            return new Result(hint, e.costs(hint), true, false, 0);
+            return new Result(hint, costs, true, false, 0);
         }
         if (!valid && Propagation.refutes(e.variables(), e.constraints())) {
             // What the requirements force already conflicts: unsatisfiable without setting up sat4j.
@@ -47,9 +48,10 @@ final class Optimizer {
             e.findDominated();
             hint = guided ? Greedy.hint(e) : oldest(e);
             valid = e.satisfiedByCandidates(hint);
+            costs = valid ? e.costs(hint) : null;
         }
-        if (valid && provesAll(e, hint)) {
-            return new Result(hint, e.costs(hint), true, false, 0);
+        if (valid && provesAll(e, hint, costs)) {
+            return new Result(hint, costs, true, false, 0);
         }
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.constraints());
@@ -101,8 +103,7 @@ final class Optimizer {
         return guide;
     }
 
-    private static boolean provesAll(Encoding e, boolean[] model) {
-        long[] costs = e.costs(model);
+    private static boolean provesAll(Encoding e, boolean[] model, long[] costs) {
         for (int k = 0; k < costs.length; k++) {
             if (!Bounds.proves(e, k, model, costs)) {
                 return false;

@@ -93,19 +93,9 @@ class BoundsTest {
         for (SmallCases.Case c : SmallCases.upTo(12000)) {
             Encoding e = c.encoding();
             long seed = c.seed();
-            int n = e.candidates();
             int[] dominator = e.dominator.clone();
             withDominated += Arrays.stream(dominator).anyMatch(d -> d != 0) ? 1 : 0;
-            List<boolean[]> all = new java.util.ArrayList<>();
-            for (int bits = 0; bits < 1 << n; bits++) {
-                boolean[] model = new boolean[e.variables() + 1];
-                for (int v = 1; v <= n; v++) {
-                    model[v] = (bits & 1 << (v - 1)) != 0;
-                }
-                if (e.satisfiedBy(model)) {
-                    all.add(model);
-                }
-            }
+            List<boolean[]> all = SmallCases.solutions(e, true);
             for (boolean[] model : all) {
                 long[] costs = e.costs(model);
                 boolean known = Bounds.provesNewest(e, model, costs);

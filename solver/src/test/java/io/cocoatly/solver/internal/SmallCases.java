@@ -41,16 +41,21 @@ final class SmallCases {
 
     /** Every solution of {@code e} selecting no dominated candidate. */
     static List<boolean[]> solutions(Encoding e) {
+        return solutions(e, false);
+    }
+
+    /** Every solution of {@code e}, those selecting a dominated candidate too when {@code dominated}. */
+    static List<boolean[]> solutions(Encoding e, boolean dominated) {
         int n = e.candidates();
         List<boolean[]> solutions = new ArrayList<>();
         for (int bits = 0; bits < 1 << n; bits++) {
             boolean[] model = new boolean[e.variables() + 1];
-            boolean dominated = false;
+            boolean selectsDominated = false;
             for (int v = 1; v <= n; v++) {
                 model[v] = (bits & 1 << (v - 1)) != 0;
-                dominated |= model[v] && e.dominator[v] != 0;
+                selectsDominated |= model[v] && e.dominator[v] != 0;
             }
-            if (!dominated && e.satisfiedBy(model)) {
+            if ((dominated || !selectsDominated) && e.satisfiedBy(model)) {
                 solutions.add(model);
             }
         }
