@@ -205,7 +205,7 @@ final class IntervalSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntervalSet s && intervals.equals(s.intervals);
+        return o == this || o instanceof IntervalSet s && intervals.equals(s.intervals);
     }
 
     @Override

@@ -230,9 +230,27 @@ public final class Version implements Comparable<Version> {
                 && prerelease.equals(v.prerelease);
     }
 
+    /**
+     * Mixed at every step. {@code Objects.hash} is linear in the numbers, so {@code 0.1.1} and
+     * {@code 0.0.32} hashed alike, and through them whole families of ranges ({@code ^0.3.20} and
+     * {@code ^0.2.52}): 800 distinct ranges of the top-300 crates had 724 hashes, each collision a
+     * comparison interval by interval in the resolver's maps keyed by range.
+     */
     @Override
     public int hashCode() {
-        return Objects.hash(major, minor, patch, prerelease);
+        int h = mix(Long.hashCode(major));
+        h = mix(31 * h + Long.hashCode(minor));
+        h = mix(31 * h + Long.hashCode(patch));
+        return 31 * h + prerelease.hashCode();
+    }
+
+    /** MurmurHash3's 32-bit finaliser: a bijection whose every output bit depends on every input bit. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ h >>> 16;
     }
 
     /** The canonical text, build metadata included. */

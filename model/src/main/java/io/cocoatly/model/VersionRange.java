@@ -32,6 +32,13 @@ public final class VersionRange {
      */
     private static final int PARSED_LIMIT = 8192;
     private static final Map<String, VersionRange> PARSED = new ConcurrentHashMap<>();
+    /**
+     * One instance for each distinct range among those in {@link #PARSED}: texts that differ but mean
+     * the same ({@code ^1.0}, {@code ^1}, {@code >=1.0.0, <2.0.0}) parse to the same object. The
+     * resolver looks ranges up in maps for every dependency edge it meets, and equal ranges that are
+     * one object compare by identity instead of interval by interval. Cleared with {@link #PARSED}.
+     */
+    private static final Map<VersionRange, VersionRange> CANONICAL = new ConcurrentHashMap<>();
 
     private final IntervalSet releases;
     private final IntervalSet prereleases;
@@ -63,6 +70,11 @@ public final class VersionRange {
         VersionRange parsed = parseText(requirement);
         if (PARSED.size() >= PARSED_LIMIT) {
             PARSED.clear();
+            CANONICAL.clear();
+        }
+        VersionRange same = CANONICAL.putIfAbsent(parsed, parsed);
+        if (same != null) {
+            parsed = same;
         }
         PARSED.put(requirement, parsed);
         return parsed;
@@ -228,7 +240,8 @@ public final class VersionRange {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VersionRange r && releases.equals(r.releases) && prereleases.equals(r.prereleases);
+        return o == this
+                || o instanceof VersionRange r && releases.equals(r.releases) && prereleases.equals(r.prereleases);
     }
 
     @Override

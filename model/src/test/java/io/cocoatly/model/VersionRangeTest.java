@@ -2,6 +2,9 @@ package io.cocoatly.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +42,26 @@ class VersionRangeTest {
             assertFalse(r.contains(Version.parse((i + 1) + ".0.0")));
         }
         assertTrue(VersionRange.parse("^1.2.3").contains(Version.parse("1.9.0")));
+    }
+
+    @Test
+    void textsThatMeanTheSameRangeParseToOneObject() {
+        VersionRange caret = VersionRange.parse("^1.0");
+        assertSame(caret, VersionRange.parse("^1"));
+        assertSame(caret, VersionRange.parse(">=1.0.0, <2.0.0"));
+        assertSame(caret, VersionRange.parse("1.x"));
+        assertNotSame(caret, VersionRange.parse("^1.1"));
+        assertEquals(VersionRange.parse("^1.1"), VersionRange.parse(">=1.1.0 <2.0.0"));
+    }
+
+    @Test
+    void rangesThatALinearHashConfusedHashApart() {
+        // Pairs whose hashes were equal while Version hashed its numbers linearly (Objects.hash).
+        String[][] pairs = {{"^0.3.20", "^0.2.52"}, {"^1.0.3", "^0.32.1"}, {"^0.2.30", "0.2.30"}, {"~1.4.0", "^0.35.0"}};
+        for (String[] pair : pairs) {
+            assertNotEquals(VersionRange.parse(pair[0]).hashCode(), VersionRange.parse(pair[1]).hashCode(), pair[0] + " and " + pair[1]);
+        }
+        assertNotEquals(Version.parse("0.1.1").hashCode(), Version.parse("0.0.32").hashCode());
     }
 
     @Test
