@@ -65,7 +65,7 @@ public sealed interface StateFileEntry extends Comparable<StateFileEntry>
         if (path == null || path.isEmpty()) {
             return "a path must not be empty";
         }
-        if (path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0 || path.matches("^[A-Za-z]:.*")) {
+        if (path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0 || hasDriveLetter(path)) {
             return "expected a relative path with `/` separators";
         }
         for (String part : path.split("/", -1)) {
@@ -74,6 +74,19 @@ public sealed interface StateFileEntry extends Comparable<StateFileEntry>
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code path} starts like {@code C:}, a Windows drive. Checked by hand, not with
+     * {@code String.matches}, which compiles its pattern on every call: this runs for every file of
+     * every package each time {@code state.json} is read.
+     */
+    private static boolean hasDriveLetter(String path) {
+        if (path.length() < 2 || path.charAt(1) != ':') {
+            return false;
+        }
+        char c = path.charAt(0);
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static void checkPath(String path) {

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads and commits {@code <home>/state.json} (format in {@code docs/config.md}). Reading is strict
@@ -37,6 +38,8 @@ public final class StateStore {
     private static final Set<String> PACKAGE_KEYS = Set.of("name", "version", "source", "digest", "install_path", "dependencies",
             "installed_at", "files");
     private static final Set<String> FILE_KEYS = Set.of("path", "type", "size", "mode", "sha256", "target");
+    /** A file's mode as written: four octal digits, like {@code 0644}. */
+    private static final Pattern MODE = Pattern.compile("0[0-7]{3}");
 
     private StateStore() {
     }
@@ -242,7 +245,7 @@ public final class StateStore {
 
     private static int mode(JsonCursor at) {
         String text = at.string();
-        if (!text.matches("0[0-7]{3}")) {
+        if (!MODE.matcher(text).matches()) {
             throw at.error("expected four octal digits like `0644`: `" + text + "`");
         }
         return Integer.parseInt(text, 8);
