@@ -39,7 +39,9 @@ class CdsTrainingTest {
         Set<List<String>> withoutRegistry = runs.stream().map(r -> r.args().indexOf("--registry") < 0 ? r.args()
                 : r.args().subList(0, r.args().indexOf("--registry"))).collect(Collectors.toSet());
         for (List<String> everyday : List.of(List.of("install", "--locked"), List.of("install"), List.of("resolve"),
-                List.of("resolve", "--json"), List.of("lock", "--check"), List.of("tree"), List.of("list"), List.of("verify"))) {
+                List.of("resolve", "--json"), List.of("lock", "--check"), List.of("tree"), List.of("list"), List.of("verify"),
+                List.of("resolve", "--explain"), List.of("add", "rand"), List.of("remove", "rand"), List.of("config", "list"),
+                List.of("cache", "info"), List.of("completion", "bash"))) {
             assertTrue(withoutRegistry.contains(everyday), () -> everyday + " not trained; trained: " + ran);
         }
         assertTrue(Files.isRegularFile(scratch.resolve("registry/index/itoa.json")), "publish did not publish");
@@ -49,6 +51,6 @@ class CdsTrainingTest {
     void withoutTestdataTheCommandsThatNeedNoDataStillRun() throws Exception {
         List<CdsTraining.Run> runs = CdsTraining.train(scratch.resolve("no-testdata"), scratch);
         assertEquals(List.of(), runs.stream().filter(r -> r.exitCode() != r.expected()).toList());
-        assertEquals(CocoatlyCommand.SUBCOMMANDS.size() + 6, runs.size(), () -> runs.toString());
+        assertEquals(CocoatlyCommand.SUBCOMMANDS.size() + 14, runs.size(), () -> runs.toString());
     }
 }

@@ -237,6 +237,27 @@ class LauncherProcessTest {
         assertEquals("", read(dir.resolve("second.err")), "the archive adds nothing on stderr");
         assertEquals(recorded, Files.getLastModifiedTime(target.resolve("cocoatly.jsa")), "recorded once per build");
 
+        // Nor when a command solves (explaining a selection runs sat4j) or is given `--option=value`,
+        // which picocli parses with classes of its own: each once cost the jar-by-jar search. On the
+        // sample registry, whose check finds uninstallable versions (exit 1).
+        Files.copy(root.resolve("testdata/demo/cocoatly.json"), dir.resolve("cocoatly.json"));
+        String sample = root.resolve("testdata/registry").toString();
+        Map<List<String>, Integer> solving = Map.of(List.of("resolve", "--explain", "--registry", sample), 0,
+                List.of("check", "--multiple-versions=one-per-package", "--json", "--registry=" + sample), 1);
+        for (Map.Entry<List<String>, Integer> run : solving.entrySet()) {
+            List<String> args = run.getKey();
+            Files.delete(classes);
+            List<String> command = new ArrayList<>(List.of(cli));
+            command.addAll(args);
+            Process p = start(command, Map.of("JAVA", java.toString()), "", dir.resolve("args.out"), dir.resolve("args.err"));
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), () -> args + " did not end");
+            assertEquals(run.getValue(), p.exitValue(), () -> args + ": " + read(dir.resolve("args.err")));
+            String log = read(classes);
+            assertTrue(log.contains("picocli.CommandLine source: shared objects file"), () -> "no class log of " + args);
+            assertEquals(List.of(), log.lines().filter(l -> l.contains(" source: file:")).toList(),
+                    args + " loaded classes from the jars, not the archive");
+        }
+
         // `--version` alone is answered before picocli: no CommandLine, no model (the interfaces that
         // Cli's classes implement are loaded with them).
         Files.delete(classes);
