@@ -84,6 +84,12 @@ public final class CdsTraining {
         t.run(scratch, "cache", "info");
         t.run(scratch, "cache", "clean");
         t.run(scratch, "completion", "bash");
+        t.run(scratch, "plugins", "list");
+        // Mistakes are answered as fast: a mistyped command and a mistyped option (usage errors, exit 2).
+        t.run(2, scratch, "instal");
+        t.run(2, scratch, "semver", "--rnage", "^1");
+        // And a failing command's typed error (exit codes, rendering): here, no project to resolve.
+        t.run(2, scratch, "resolve", "--registry", scratch.resolve("missing").toString());
 
         Path registry = testdata.resolve("registry");
         if (!Files.isDirectory(registry) || !Files.isRegularFile(testdata.resolve("demo/cocoatly.json"))) {

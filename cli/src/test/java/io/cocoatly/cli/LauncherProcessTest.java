@@ -237,13 +237,14 @@ class LauncherProcessTest {
         assertEquals("", read(dir.resolve("second.err")), "the archive adds nothing on stderr");
         assertEquals(recorded, Files.getLastModifiedTime(target.resolve("cocoatly.jsa")), "recorded once per build");
 
-        // Nor when a command solves (explaining a selection runs sat4j) or is given `--option=value`,
-        // which picocli parses with classes of its own: each once cost the jar-by-jar search. On the
-        // sample registry, whose check finds uninstallable versions (exit 1).
+        // Nor when a command solves (explaining a selection runs sat4j), is given `--option=value`,
+        // which picocli parses with classes of its own, or fails with a typed error: each once cost
+        // the jar-by-jar search. On the sample registry, whose check finds uninstallable versions.
         Files.copy(root.resolve("testdata/demo/cocoatly.json"), dir.resolve("cocoatly.json"));
         String sample = root.resolve("testdata/registry").toString();
         Map<List<String>, Integer> solving = Map.of(List.of("resolve", "--explain", "--registry", sample), 0,
-                List.of("check", "--multiple-versions=one-per-package", "--json", "--registry=" + sample), 1);
+                List.of("check", "--multiple-versions=one-per-package", "--json", "--registry=" + sample), 1,
+                List.of("info", "no-such-package", "--registry", sample), 2);
         for (Map.Entry<List<String>, Integer> run : solving.entrySet()) {
             List<String> args = run.getKey();
             Files.delete(classes);
