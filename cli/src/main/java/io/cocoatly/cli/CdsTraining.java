@@ -24,7 +24,12 @@ import picocli.CommandLine;
  * directory that is deleted afterwards: a home and a copy of the demo project of its own, the sample
  * registry only read, and publishing into a scratch registry. Nothing outside the scratch directory is
  * written and no network is used. Without {@code testdata/} only the commands that need no data run
- * ({@code --help} of every command, {@code --version}, {@code semver}, {@code keygen}).
+ * ({@code --help} of every command, {@code --version}, {@code semver}, {@code keygen}, {@code init},
+ * {@code config}, {@code cache}, {@code completion}, {@code plugins list} and three failing runs).
+ *
+ * <p>What the training leaves out costs more than its own classes: a class missing from the archive
+ * is looked for on the class path jar by jar, each jar opened on the way (docs/performance-startup.md,
+ * "classes the archive left out"). {@code LauncherProcessTest} checks some commands against that.
  */
 public final class CdsTraining {
 
