@@ -136,8 +136,8 @@ class LauncherBuildTest {
 
     /**
      * The JVM flags of a short command, with and without the start-up archive (docs/performance-startup.md):
-     * no perf-data file, and the archive mapped where it was dumped for, not relocated; {@code
-     * registry serve}, which runs for hours, keeps its own options.
+     * no perf-data file, the archive mapped where it was dumped for, not relocated, and huge pages where
+     * the kernel offers them; {@code registry serve}, which runs for hours, keeps its own options.
      */
     @Test
     void shortCommandsRunWithoutPerfDataAndTheServerWithItsOwnOptions() throws Exception {
@@ -161,6 +161,14 @@ class LauncherBuildTest {
         String serve = last(read("java.log"));
         assertTrue(serve.startsWith("-XX:+UseParallelGC "), serve);
         assertFalse(serve.contains("UsePerfData"), serve);
+
+        // Huge pages for the heap exactly where this machine's kernel offers them, and never to the server.
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(thp) ? Files.readString(thp) : "";
+        boolean offered = mode.contains("[always]") || mode.contains("[madvise]");
+        assertEquals(offered, withArchive.contains(" -XX:+UseTransparentHugePages "), () -> mode + withArchive);
+        assertEquals(offered, without.contains(" -XX:+UseTransparentHugePages "), () -> mode + without);
+        assertFalse(serve.contains("UseTransparentHugePages"), serve);
     }
 
     private static String last(String log) {
