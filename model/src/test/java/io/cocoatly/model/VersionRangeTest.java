@@ -46,12 +46,22 @@ class VersionRangeTest {
 
     @Test
     void textsThatMeanTheSameRangeParseToOneObject() {
-        VersionRange caret = VersionRange.parse("^1.0");
-        assertSame(caret, VersionRange.parse("^1"));
-        assertSame(caret, VersionRange.parse(">=1.0.0, <2.0.0"));
-        assertSame(caret, VersionRange.parse("1.x"));
-        assertNotSame(caret, VersionRange.parse("^1.1"));
+        List<String> texts = List.of("^1.0", "^1", ">=1.0.0, <2.0.0", "1.x");
+        List<VersionRange> parsed = texts.stream().map(VersionRange::parse).toList();
+        if (parsed.stream().distinct().count() == 1 && !oneObject(parsed)) {
+            // The bounded cache may have started afresh between two of the parses (other tests fill it);
+            // it cannot do so again within four more.
+            parsed = texts.stream().map(VersionRange::parse).toList();
+        }
+        for (VersionRange r : parsed) {
+            assertSame(parsed.get(0), r);
+        }
+        assertNotSame(parsed.get(0), VersionRange.parse("^1.1"));
         assertEquals(VersionRange.parse("^1.1"), VersionRange.parse(">=1.1.0 <2.0.0"));
+    }
+
+    private static boolean oneObject(List<VersionRange> ranges) {
+        return ranges.stream().allMatch(r -> r == ranges.get(0));
     }
 
     @Test
