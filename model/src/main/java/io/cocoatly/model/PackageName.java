@@ -1,6 +1,8 @@
 package io.cocoatly.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A package name: lowercase {@code [a-z0-9][a-z0-9._-]*}, at most 64 characters. The grammar rules
@@ -22,9 +24,29 @@ public record PackageName(String value) implements Comparable<PackageName> {
         }
     }
 
-    /** Same as the constructor; reads better at call sites. */
+    /** How many distinct names {@link #of} keeps one object for; past it the table starts afresh. */
+    private static final int CANONICAL_LIMIT = 1 << 16;
+    /**
+     * One object per name read through {@link #of}. A resolution looks names up in hash maps for every
+     * dependency edge it meets, and a map compares keys by identity before calling {@code equals}: with
+     * one object per name every hit is decided there, instead of comparing the names' characters, a
+     * cache miss each in a large registry. The limit bounds the memory of a long-running process
+     * (crates.io had about 30,000 names in 2019).
+     */
+    private static final Map<String, PackageName> CANONICAL = new ConcurrentHashMap<>();
+
+    /** As the constructor, but the same object for the same name (while fewer than 65,536 are known). */
     public static PackageName of(String value) {
-        return new PackageName(value);
+        PackageName known = value == null ? null : CANONICAL.get(value);
+        if (known != null) {
+            return known;
+        }
+        PackageName name = new PackageName(value);
+        if (CANONICAL.size() >= CANONICAL_LIMIT) {
+            CANONICAL.clear();
+        }
+        PackageName same = CANONICAL.putIfAbsent(value, name);
+        return same != null ? same : name;
     }
 
     /** Why {@code value} is not a valid name, or null if it is. */
@@ -64,7 +86,10 @@ public record PackageName(String value) implements Comparable<PackageName> {
     // is a visible part of a short command's start-up (docs/performance-startup.md).
     @Override
     public boolean equals(Object o) {
-        return o instanceof PackageName n && value.equals(n.value);
+        // Two names' hashes (cached in each String) differ for nearly every pair of distinct names, and
+        // comparing them first leaves the characters, another object to fetch, to equal hashes.
+        return this == o || o instanceof PackageName n && value.hashCode() == n.value.hashCode()
+                && value.equals(n.value);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.cocoatly.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The name grammar, written out for speed, against the regular expression it documents. */
+/** The name grammar, written out for speed, against the regular expression it documents; one object per name. */
 class PackageNameTest {
 
     private static final Pattern GRAMMAR = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -34,6 +36,29 @@ class PackageNameTest {
             String s = name.toString();
             assertEquals(GRAMMAR.matcher(s).matches(), valid(s), s);
         }
+    }
+
+    @Test
+    void ofGivesOneObjectPerName() {
+        PackageName first = PackageName.of(new String("one-object"));
+        PackageName again = PackageName.of(new String("one-object"));
+        if (first != again) {
+            // The table starts afresh when full and other tests fill it; a second clear cannot come
+            // within two look-ups.
+            first = PackageName.of("one-object");
+            again = PackageName.of(new String("one-object"));
+        }
+        assertSame(first, again);
+        assertNotSame(first, PackageName.of("another-object"));
+        assertEquals(first, new PackageName("one-object"));
+    }
+
+    @Test
+    void ofStillRefusesBadNamesAfterGoodOnes() {
+        PackageName.of("fine");
+        assertThrows(CocoatlyException.class, () -> PackageName.of("Fine"));
+        assertThrows(CocoatlyException.class, () -> PackageName.of(null));
+        assertThrows(CocoatlyException.class, () -> PackageName.of("Fine"));
     }
 
     @Test

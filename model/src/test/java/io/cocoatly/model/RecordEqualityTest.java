@@ -22,8 +22,10 @@ class RecordEqualityTest {
 
     @Test
     void packageNameEqualsByValue() {
-        assertEqualPair(PackageName.of("tls"), PackageName.of("tls"));
+        // Two objects: PackageName.of gives one object per name, which would compare by identity.
+        assertEqualPair(PackageName.of("tls"), new PackageName(new String("tls")));
         assertNotEquals(PackageName.of("tls"), PackageName.of("url"));
+        assertNotEquals(new PackageName("tls"), new PackageName("tlt"));
         assertEquals("tls".hashCode(), PackageName.of("tls").hashCode());
     }
 
