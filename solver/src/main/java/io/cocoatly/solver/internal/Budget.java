@@ -14,9 +14,12 @@ public record Budget(long deadline, int conflictsPerChunk) {
     /** Chunks small enough to notice a deadline within milliseconds, large enough to cost nothing. */
     static final int CHUNK = 20_000;
 
+    /** No deadline: what most requests get, so it is made once. */
+    private static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, CHUNK);
+
     /** A budget starting now. */
     public static Budget of(Optional<Duration> timeout) {
-        return new Budget(timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE), CHUNK);
+        return timeout.isEmpty() ? UNLIMITED : new Budget(System.nanoTime() + timeout.get().toNanos(), CHUNK);
     }
 
     public boolean expired() {

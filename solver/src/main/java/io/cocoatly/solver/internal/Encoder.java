@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class Encoder {
                                       VersionPolicy policy, boolean allowPrereleases, String registry) {
         Encoder e = new Encoder(universe, policy, registry, root.name(), root.version());
         e.number(Set.of());
-        Set<PackageName> direct = new TreeSet<>();
+        // Hashed, not sorted: only asked whether it holds a name, once per loaded package.
+        Set<PackageName> direct = new HashSet<>();
         for (Dependency d : root.dependencies()) {
             if (!d.name().equals(root.name())) {
                 direct.add(d.name());
@@ -329,7 +331,7 @@ public final class Encoder {
                 buffer[n++] = v;
             }
         }
-        List<String> yankedInRange = new ArrayList<>();
+        List<String> yankedInRange = n == 0 ? new ArrayList<>() : List.of();
         if (n == 0) {
             for (Version y : q.yanked()) {
                 if (d.range().contains(y)) {

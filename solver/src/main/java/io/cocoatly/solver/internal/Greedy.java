@@ -1,7 +1,6 @@
 package io.cocoatly.solver.internal;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
  * A quick first guess: walk the requirements from the root and satisfy each unsatisfied one with its
@@ -70,12 +69,17 @@ final class Greedy {
             blockedTarget = 0;
             blockedSource = 0;
             int[] taken = new int[reserved.length];
-            Deque<int[]> queue = new ArrayDeque<>(e.rootClauses);
-            Deque<Integer> sources = new ArrayDeque<>();
-            e.rootClauses.forEach(c -> sources.add(0));
-            while (!queue.isEmpty()) {
-                int[] targets = queue.poll();
-                int source = sources.poll();
+            // The requirements still to satisfy, first in first out, each with the candidate it comes
+            // from (0: the root): two arrays rather than deques of arrays and boxed integers.
+            int[][] pending = new int[Math.max(16, e.rootClauses.size())][];
+            int[] from = new int[pending.length];
+            int tail = 0;
+            for (int[] clause : e.rootClauses) {
+                pending[tail++] = clause;
+            }
+            for (int head = 0; head < tail; head++) {
+                int[] targets = pending[head];
+                int source = from[head];
                 if (targets.length == 0 || anySelected(targets, selected)) {
                     continue;
                 }
@@ -103,8 +107,12 @@ final class Greedy {
                 taken[e.group[best]] = best;
                 for (Encoding.Edge edge : e.edges.get(best)) {
                     if (edge.fixed() == null) {
-                        queue.add(edge.targets());
-                        sources.add(best);
+                        if (tail == pending.length) {
+                            pending = Arrays.copyOf(pending, 2 * tail);
+                            from = Arrays.copyOf(from, 2 * tail);
+                        }
+                        pending[tail] = edge.targets();
+                        from[tail++] = best;
                     }
                 }
             }
