@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,7 +182,7 @@ public final class StateStore {
         JsonCursor timeAt = at.required("installed_at");
         Instant installedAt;
         try {
-            installedAt = Instant.parse(timeAt.string());
+            installedAt = parseInstant(timeAt.string());
         } catch (DateTimeParseException e) {
             throw timeAt.error("expected an ISO-8601 UTC time like 2026-01-31T12:00:00Z: `" + timeAt.string() + "`");
         }
@@ -280,5 +282,54 @@ public final class StateStore {
         } catch (CocoatlyException | IllegalArgumentException e) {
             throw at.error(e.getMessage());
         }
+    }
+
+    /**
+     * A UTC time as {@link Instant#toString} writes it ({@code 2026-01-31T12:00:00Z}, with 0 to 9 digits
+     * of fraction), read without java.time's formatter: building that formatter (some 55 classes) was
+     * most of the time a no-op install spent reading state.json. Any other text, and any field out of
+     * range, goes to {@link Instant#parse}, which accepts or refuses it exactly as before.
+     *
+     * @throws DateTimeParseException as {@link Instant#parse} does
+     */
+    static Instant parseInstant(String text) {
+        int n = text.length();
+        if (n >= 20 && n <= 30 && n != 21 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(n - 1) == 'Z'
+                && (n == 20 || text.charAt(19) == '.')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int fraction = n == 20 ? 0 : digits(text, 20, n - 1);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+                    && second >= 0 && second <= 59 && fraction >= 0) {
+                for (int i = n - 1; i < 29; i++) {
+                    fraction *= 10; // to nanoseconds: nine digits
+                }
+                try {
+                    long days = LocalDate.of(year, month, day).toEpochDay();
+                    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, fraction);
+                } catch (DateTimeException e) {
+                    // A day the month does not have: Instant.parse says so below.
+                }
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number {@code text[from, to)} spells, or -1 if a character there is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -159,4 +159,39 @@ class StateStoreTest {
                 () -> StateStore.parse(edit(text, http, http + http).getBytes(StandardCharsets.UTF_8), FILE));
         assertEquals("/h/state.json: $.packages[1]: `http@2.0.1-rc.1` is recorded twice", e.getMessage());
     }
+
+    @Test
+    void timesAreReadAsInstantParseReadsThem() {
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong() % 253_402_300_800L; // years 0000 to 9999, before and after 1970
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(Math.abs(seconds) - 62_167_219_200L / 2, nanos);
+            String text = instant.toString();
+            assertEquals(java.time.Instant.parse(text), StateStore.parseInstant(text), text);
+        }
+        for (String text : List.of("2026-11-24T00:12:00Z", "2026-11-24T00:12:01.5Z", "2026-11-24T00:12:01.123456789Z",
+                "2024-02-29T23:59:59Z", "2026-12-31T23:59:60Z", "+10000-01-01T00:00:00Z", "2026-01-31t12:00:00z")) {
+            assertEquals(String.valueOf(parseOrError(text, true)), String.valueOf(parseOrError(text, false)), text);
+        }
+        for (String text : List.of("2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-24T24:00:00Z",
+                "2026-11-24T00:60:00Z", "2026-11-24T00:12:00.Z", "2026-11-24T00:12:00.1234567890Z", "2026-11-24 00:12:00Z",
+                "2026-11-24T00:12:00+01:00", "2026-1-24T00:12:00Z", "2026-11-24T00:12:0xZ", "yesterday", "")) {
+            assertEquals(parseOrError(text, true), parseOrError(text, false), text);
+        }
+    }
+
+    /** What {@code Instant.parse} ({@code jdk}) or the state's reader answers: the time, or the error's message. */
+    private static Object parseOrError(String text, boolean jdk) {
+        try {
+            return jdk ? java.time.Instant.parse(text) : StateStore.parseInstant(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return e.getMessage();
+        }
+    }
 }
