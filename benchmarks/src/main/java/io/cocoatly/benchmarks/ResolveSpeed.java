@@ -12,6 +12,7 @@ import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ import java.util.function.Supplier;
  * <p>Options: {@code --warmup=N} passes over (a) before it is timed (default 40), and one pass per 20 of
  * them (at least one) over (b) before it; 40 because the JIT is still compiling the resolver's paths
  * after 5 (the medians of (a) fell from about 0.019 to 0.010 ms of thread CPU between 5 and 40 passes:
- * docs/performance.md, "Warm means JIT-warm"),
+ * docs/performance.md, "Warm means JIT-warm"), then more passes over (a), up to as many again, until
+ * three in a row leave the JIT all but idle,
  * {@code --runs=N} timed runs per root of (a) and (d) (default 11), {@code --version-runs=N} per root of
  * (b) and (c) (default 3), {@code --excerpt} to use the excerpt even where the snapshot is present.
  */
@@ -132,7 +134,10 @@ public final class ResolveSpeed {
         for (int i = 0; i < warmup; i++) {
             top.forEach(r -> time(resolver, r));
         }
+        int settling = warmup == 0 ? 0 : settle(() -> top.forEach(r -> time(resolver, r)), 2 * warmup);
+        long compiledBefore = compiledMillis();
         Sample a = measure(index, resolver, top, runs, true);
+        long compiledDuringA = compiledBefore < 0 ? -1 : compiledMillis() - compiledBefore;
         // Not digested: the same roots as (a), so the digest still compares with commits without this row.
         Sample first = measure(index, () -> new Resolver(index), top, runs, false);
 
@@ -183,6 +188,11 @@ public final class ResolveSpeed {
         out.println();
         out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
                 "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
+        out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more until " + QUIET_PASSES
+                + " passes in a row each kept the JIT compiling under " + QUIET_MILLIS + " ms (at most " + 2 * warmup
+                + "); it compiled "
+                + (compiledDuringA < 0 ? "an unknown time" : compiledDuringA + " ms") + " while (a) was timed (the"
+                + " independent check of each answer, between the timed runs, included).");
         out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"
                 + " (a) " + a.withSolver() + " of " + top.size() + ", (b) " + b.withSolver() + " of " + versions.size()
                 + ", (c) without explanation " + cBare.withSolver() + " of " + unsat.size() + ".");
@@ -192,6 +202,44 @@ public final class ResolveSpeed {
                 + HexFormat.of().formatHex(digest.digest()));
         out.println("Load average at the end: " + String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /** A warm-up pass after which the JIT compiled less than this is taken as the JIT having settled. */
+    private static final long QUIET_MILLIS = 5;
+
+    /** How many quiet passes in a row are taken as the JIT having settled: it compiles in bursts. */
+    private static final int QUIET_PASSES = 3;
+
+    /**
+     * Runs {@code pass} until {@link #QUIET_PASSES} runs in a row each leave the JIT compiling under
+     * {@link #QUIET_MILLIS}, at most {@code limit} times; returns how many it ran. After the fixed
+     * warm-up the compiler was still replacing the resolver's code for another 20 to 35 passes, each pass
+     * of (a) 5 % slower than once it stopped (docs/performance.md, "Warm means JIT-warm"). Without the
+     * JVM's compilation time, none.
+     */
+    private static int settle(Runnable pass, int limit) {
+        long before = compiledMillis();
+        if (before < 0) {
+            return 0;
+        }
+        int quiet = 0;
+        for (int n = 1; n <= limit; n++) {
+            pass.run();
+            long after = compiledMillis();
+            quiet = after - before < QUIET_MILLIS ? quiet + 1 : 0;
+            if (quiet == QUIET_PASSES) {
+                return n;
+            }
+            before = after;
+        }
+        return limit;
+    }
+
+    /** The JIT's total compilation time so far in ms, or -1 where the JVM does not say. */
+    private static long compiledMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime() : -1;
     }
 
     /** The median of 1,001 empty intervals timed as the roots are: the clock's own cost, in ns. */

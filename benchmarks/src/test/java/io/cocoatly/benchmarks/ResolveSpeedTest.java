@@ -24,5 +24,20 @@ class ResolveSpeedTest {
         assertTrue(text.contains("| (d) all top roots pinned together, explained | 1 |"), text);
         assertTrue(text.contains("Solutions failing the independent check: 0; solved but not proven optimal: 0; resolutions that threw: 0."), text);
         assertTrue(text.matches("(?s).*Answers digest \\(.*\\): [0-9a-f]{64}\\n.*"), text);
+        assertTrue(text.contains("Warm-up: 0 passes over (a), then 0 more until 3 passes in a row each kept the JIT compiling"
+                + " under 5 ms"), text);
+    }
+
+    @Test
+    void warmsUpUntilTheCompilerSettles() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int failures = ResolveSpeed.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--excerpt", "--warmup=2",
+                "--runs=1", "--version-runs=1");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, failures, text);
+        // Two fixed passes, then three to four more: the last three of them compiled under 5 ms each, or the limit.
+        assertTrue(text.matches("(?s).*Warm-up: 2 passes over \\(a\\), then [34] more until 3 passes in a row each kept"
+                + " the JIT compiling under 5 ms \\(at most 4\\); it compiled \\d+ ms while \\(a\\) was timed \\(.*\\)\\.\\n.*"), text);
     }
 }
