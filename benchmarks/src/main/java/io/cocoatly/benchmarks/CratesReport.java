@@ -14,7 +14,8 @@ import java.util.List;
  * repeatedly in one JVM. Run it with {@code benchmarks/run.sh report}.
  *
  * <p>Options: {@code --warmup=N} passes over all roots before timing (default 40: after 5 the JIT is
- * still compiling the resolver's paths, see {@link ResolveSpeed}), {@code --runs=N} timed runs per
+ * still compiling the resolver's paths, see {@link ResolveSpeed}), then up to as many more until the
+ * JIT settles ({@link JitWarmup}), {@code --runs=N} timed runs per
  * root (default 21), {@code --limit=N} first N roots only, {@code --no-scan} to skip
  * parsing the whole index for the load counts, {@code --roots=a,b} to time only the named roots.
  * Every solution is checked by {@link SolutionCheck}; a root whose solution breaks a constraint is
@@ -76,6 +77,8 @@ public final class CratesReport {
         for (int i = 1; i < warmup; i++) {
             pass(resolver, roots);
         }
+        List<PackageId> warmRoots = roots;
+        int settling = warmup == 0 ? 0 : JitWarmup.settle(() -> pass(resolver, warmRoots), 2 * warmup);
         List<RootTiming> timings = new ArrayList<>();
         for (PackageId root : roots) {
             timings.add(RootTiming.measure(index, resolver, root, runs));
@@ -86,7 +89,8 @@ public final class CratesReport {
         out.println("Started " + started + "; commit " + System.getProperty("cocoatly.commit", "unknown")
                 + "; Java " + Runtime.version() + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; " + warmup
-                + " warm-up passes, " + runs + " timed runs per root; policy SEMVER_MAJOR.");
+                + " warm-up passes, then " + settling + " more " + JitWarmup.UNTIL + "; " + runs
+                + " timed runs per root; policy SEMVER_MAJOR.");
         out.println();
         new ReportTables(out).summary(index, firstPass, timings).perRoot(timings).problems(timings).counts("crates parsed by the roots", touched);
         if (scan) {

@@ -12,7 +12,6 @@ import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
 import io.cocoatly.solver.Resolver;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -134,10 +133,10 @@ public final class ResolveSpeed {
         for (int i = 0; i < warmup; i++) {
             top.forEach(r -> time(resolver, r));
         }
-        int settling = warmup == 0 ? 0 : settle(() -> top.forEach(r -> time(resolver, r)), 2 * warmup);
-        long compiledBefore = compiledMillis();
+        int settling = warmup == 0 ? 0 : JitWarmup.settle(() -> top.forEach(r -> time(resolver, r)), 2 * warmup);
+        long compiledBefore = JitWarmup.compiledMillis();
         Sample a = measure(index, resolver, top, runs, true);
-        long compiledDuringA = compiledBefore < 0 ? -1 : compiledMillis() - compiledBefore;
+        long compiledDuringA = compiledBefore < 0 ? -1 : JitWarmup.compiledMillis() - compiledBefore;
         // Not digested: the same roots as (a), so the digest still compares with commits without this row.
         Sample first = measure(index, () -> new Resolver(index), top, runs, false);
 
@@ -188,9 +187,8 @@ public final class ResolveSpeed {
         out.println();
         out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
                 "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
-        out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more until " + QUIET_PASSES
-                + " passes in a row each kept the JIT compiling under " + QUIET_MILLIS + " ms (at most " + 2 * warmup
-                + "); it compiled "
+        out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more " + JitWarmup.UNTIL
+                + " (at most " + 2 * warmup + "); it compiled "
                 + (compiledDuringA < 0 ? "an unknown time" : compiledDuringA + " ms") + " while (a) was timed (the"
                 + " independent check of each answer, between the timed runs, included).");
         out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"
@@ -202,44 +200,6 @@ public final class ResolveSpeed {
                 + HexFormat.of().formatHex(digest.digest()));
         out.println("Load average at the end: " + String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    }
-
-    /** A warm-up pass after which the JIT compiled less than this is taken as the JIT having settled. */
-    private static final long QUIET_MILLIS = 5;
-
-    /** How many quiet passes in a row are taken as the JIT having settled: it compiles in bursts. */
-    private static final int QUIET_PASSES = 3;
-
-    /**
-     * Runs {@code pass} until {@link #QUIET_PASSES} runs in a row each leave the JIT compiling under
-     * {@link #QUIET_MILLIS}, at most {@code limit} times; returns how many it ran. After the fixed
-     * warm-up the compiler was still replacing the resolver's code for another 20 to 35 passes, each pass
-     * of (a) 5 % slower than once it stopped (docs/performance.md, "Warm means JIT-warm"). Without the
-     * JVM's compilation time, none.
-     */
-    private static int settle(Runnable pass, int limit) {
-        long before = compiledMillis();
-        if (before < 0) {
-            return 0;
-        }
-        int quiet = 0;
-        for (int n = 1; n <= limit; n++) {
-            pass.run();
-            long after = compiledMillis();
-            quiet = after - before < QUIET_MILLIS ? quiet + 1 : 0;
-            if (quiet == QUIET_PASSES) {
-                return n;
-            }
-            before = after;
-        }
-        return limit;
-    }
-
-    /** The JIT's total compilation time so far in ms, or -1 where the JVM does not say. */
-    private static long compiledMillis() {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-                ? compiler.getTotalCompilationTime() : -1;
     }
 
     /** The median of 1,001 empty intervals timed as the roots are: the clock's own cost, in ns. */
