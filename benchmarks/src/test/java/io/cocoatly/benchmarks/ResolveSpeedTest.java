@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 /** The speed run on the committed excerpt, as a fresh clone runs it: every answer valid and proven. */
 class ResolveSpeedTest {
 
+    /** The report of a run on the excerpt with {@code warmup} fixed passes, after checking it found no failure. */
+    private static String run(int warmup) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int failures = ResolveSpeed.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--excerpt",
+                "--warmup=" + warmup, "--runs=1", "--version-runs=1");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, failures, text);
+        return text;
+    }
+
     @Test
     void runsOnTheExcerptWithEveryAnswerCheckedAndProven() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int failures = ResolveSpeed.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--excerpt", "--warmup=0",
-                "--runs=1", "--version-runs=1");
-        String text = bytes.toString(StandardCharsets.UTF_8);
-
-        assertEquals(0, failures, text);
+        String text = run(0);
         assertTrue(text.contains("| (a) top roots | 48 |"), text);
         assertTrue(text.contains("| (a) top roots, each once through a new Resolver | 48 |"), text);
         assertTrue(text.contains("| (d) all top roots pinned together, explained | 1 |"), text);
@@ -30,12 +35,7 @@ class ResolveSpeedTest {
 
     @Test
     void warmsUpUntilTheCompilerSettles() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int failures = ResolveSpeed.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--excerpt", "--warmup=2",
-                "--runs=1", "--version-runs=1");
-        String text = bytes.toString(StandardCharsets.UTF_8);
-
-        assertEquals(0, failures, text);
+        String text = run(2);
         // Two fixed passes, then three to four more: the last three of them compiled under 5 ms each, or the limit.
         assertTrue(text.matches("(?s).*Warm-up: 2 passes over \\(a\\), then [34] more until 3 passes in a row each kept"
                 + " the JIT compiling under 5 ms \\(at most 4\\); it compiled \\d+ ms while \\(a\\) was timed \\(.*\\)\\.\\n.*"), text);
