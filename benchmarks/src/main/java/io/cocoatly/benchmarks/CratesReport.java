@@ -78,7 +78,7 @@ public final class CratesReport {
             pass(resolver, roots);
         }
         List<PackageId> warmRoots = roots;
-        int settling = warmup == 0 ? 0 : JitWarmup.settle(() -> pass(resolver, warmRoots), 2 * warmup);
+        int settling = JitWarmup.settle(() -> pass(resolver, warmRoots), warmup);
         List<RootTiming> timings = new ArrayList<>();
         for (PackageId root : roots) {
             timings.add(RootTiming.measure(index, resolver, root, runs));

@@ -2,11 +2,12 @@ package io.cocoatly.benchmarks;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
 
 /**
  * Warm-up that waits for the JIT: more passes of the work to be timed until the compiler has settled.
  * After a fixed 40 passes over the top 300 roots the compiler was still replacing the resolver's code for
- * another 15 to 42 passes, each pass about 5 % slower than once it stopped, and the medians timed then
+ * another 14 to 42 passes, each pass about 5 % slower than once it stopped, and the medians timed then
  * 10-20 % higher (docs/performance.md, "Warm means JIT-warm").
  */
 final class JitWarmup {
@@ -23,19 +24,26 @@ final class JitWarmup {
     }
 
     /**
-     * Runs {@code pass} until {@link #QUIET_PASSES} runs in a row each leave the JIT compiling under
-     * {@link #QUIET_MILLIS}, at most {@code limit} times; returns how many it ran. Where the JVM does not
-     * report its compilation time, none.
+     * After {@code fixedPasses} passes of warm-up, runs {@code pass} until {@link #QUIET_PASSES} runs in a
+     * row each leave the JIT compiling under {@link #QUIET_MILLIS}, at most {@code fixedPasses} more
+     * times; returns how many it ran. None after no warm-up, nor where the JVM does not report its
+     * compilation time.
      */
-    static int settle(Runnable pass, int limit) {
-        long before = compiledMillis();
+    static int settle(Runnable pass, int fixedPasses) {
+        return settle(pass, fixedPasses, JitWarmup::compiledMillis);
+    }
+
+    /** As {@link #settle(Runnable, int)}, reading the JIT's total compilation time from {@code compiled}. */
+    static int settle(Runnable pass, int fixedPasses, LongSupplier compiled) {
+        int limit = fixedPasses;
+        long before = compiled.getAsLong();
         if (before < 0) {
             return 0;
         }
         int quiet = 0;
         for (int n = 1; n <= limit; n++) {
             pass.run();
-            long after = compiledMillis();
+            long after = compiled.getAsLong();
             quiet = after - before < QUIET_MILLIS ? quiet + 1 : 0;
             if (quiet == QUIET_PASSES) {
                 return n;

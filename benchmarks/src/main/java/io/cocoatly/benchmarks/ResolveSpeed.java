@@ -133,7 +133,7 @@ public final class ResolveSpeed {
         for (int i = 0; i < warmup; i++) {
             top.forEach(r -> time(resolver, r));
         }
-        int settling = warmup == 0 ? 0 : JitWarmup.settle(() -> top.forEach(r -> time(resolver, r)), 2 * warmup);
+        int settling = JitWarmup.settle(() -> top.forEach(r -> time(resolver, r)), warmup);
         long compiledBefore = JitWarmup.compiledMillis();
         Sample a = measure(index, resolver, top, runs, true);
         long compiledDuringA = compiledBefore < 0 ? -1 : JitWarmup.compiledMillis() - compiledBefore;
@@ -188,7 +188,7 @@ public final class ResolveSpeed {
         out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
                 "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
         out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more " + JitWarmup.UNTIL
-                + " (at most " + 2 * warmup + "); it compiled "
+                + " (at most " + warmup + " more); it compiled "
                 + (compiledDuringA < 0 ? "an unknown time" : compiledDuringA + " ms") + " while (a) was timed (the"
                 + " independent check of each answer, between the timed runs, included).");
         out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"

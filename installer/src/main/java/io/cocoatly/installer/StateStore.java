@@ -303,11 +303,12 @@ public final class StateStore {
             int hour = digits(text, 11, 13);
             int minute = digits(text, 14, 16);
             int second = digits(text, 17, 19);
-            int fraction = n == 20 ? 0 : digits(text, 20, n - 1);
+            int fractionDigits = n == 20 ? 0 : n - 21;
+            int fraction = fractionDigits == 0 ? 0 : digits(text, 20, n - 1);
             if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
                     && second >= 0 && second <= 59 && fraction >= 0) {
-                for (int i = n - 1; i < 29; i++) {
-                    fraction *= 10; // to nanoseconds: nine digits
+                for (int d = fractionDigits; d < 9; d++) {
+                    fraction *= 10; // to nanoseconds
                 }
                 try {
                     long days = LocalDate.of(year, month, day).toEpochDay();

@@ -1,8 +1,6 @@
 package io.cocoatly.model;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A package name: lowercase {@code [a-z0-9][a-z0-9._-]*}, at most 64 characters. The grammar rules
@@ -24,29 +22,19 @@ public record PackageName(String value) implements Comparable<PackageName> {
         }
     }
 
-    /** How many distinct names {@link #of} keeps one object for; past it the table starts afresh. */
-    private static final int CANONICAL_LIMIT = 1 << 16;
     /**
      * One object per name read through {@link #of}. A resolution looks names up in hash maps for every
      * dependency edge it meets, and a map compares keys by identity before calling {@code equals}: with
      * one object per name every hit is decided there, instead of comparing the names' characters, a
-     * cache miss each in a large registry. The limit bounds the memory of a long-running process
-     * (crates.io had about 30,000 names in 2019).
+     * cache miss each in a large registry. 65,536 names bound the memory of a long-running process
+     * (crates.io had about 30,000 in 2019).
      */
-    private static final Map<String, PackageName> CANONICAL = new ConcurrentHashMap<>();
+    private static final CanonicalTable<String, PackageName> CANONICAL = new CanonicalTable<>(1 << 16);
 
     /** As the constructor, but the same object for the same name (while fewer than 65,536 are known). */
     public static PackageName of(String value) {
         PackageName known = value == null ? null : CANONICAL.get(value);
-        if (known != null) {
-            return known;
-        }
-        PackageName name = new PackageName(value);
-        if (CANONICAL.size() >= CANONICAL_LIMIT) {
-            CANONICAL.clear();
-        }
-        PackageName same = CANONICAL.putIfAbsent(value, name);
-        return same != null ? same : name;
+        return known != null ? known : CANONICAL.keep(value, new PackageName(value));
     }
 
     /** Why {@code value} is not a valid name, or null if it is. */

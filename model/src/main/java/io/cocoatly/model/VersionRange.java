@@ -3,9 +3,7 @@ package io.cocoatly.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A set of {@link Version}s, usually written as a node-semver requirement such as {@code ^1.2.0} or
@@ -30,15 +28,14 @@ public final class VersionRange {
      * times ({@code ^1.0}, {@code *}), and so do a workspace's members; a range is immutable, so one
      * parse serves them all. Bounded: a process reading more distinct texts than this starts afresh.
      */
-    private static final int PARSED_LIMIT = 8192;
-    private static final Map<String, VersionRange> PARSED = new ConcurrentHashMap<>();
+    private static final CanonicalTable<String, VersionRange> PARSED = new CanonicalTable<>(8192);
     /**
-     * One instance for each distinct range among those in {@link #PARSED}: texts that differ but mean
-     * the same ({@code ^1.0}, {@code ^1}, {@code >=1.0.0, <2.0.0}) parse to the same object. The
-     * resolver looks ranges up in maps for every dependency edge it meets, and equal ranges that are
-     * one object compare by identity instead of interval by interval. Cleared with {@link #PARSED}.
+     * One instance for each distinct range parsed: texts that differ but mean the same ({@code ^1.0},
+     * {@code ^1}, {@code >=1.0.0, <2.0.0}) parse to the same object. The resolver looks ranges up in
+     * maps for every dependency edge it meets, and equal ranges that are one object compare by
+     * identity instead of interval by interval.
      */
-    private static final Map<VersionRange, VersionRange> CANONICAL = new ConcurrentHashMap<>();
+    private static final CanonicalTable<VersionRange, VersionRange> CANONICAL = new CanonicalTable<>(8192);
 
     private final IntervalSet releases;
     private final IntervalSet prereleases;
@@ -68,16 +65,7 @@ public final class VersionRange {
             return known;
         }
         VersionRange parsed = parseText(requirement);
-        if (PARSED.size() >= PARSED_LIMIT) {
-            PARSED.clear();
-            CANONICAL.clear();
-        }
-        VersionRange same = CANONICAL.putIfAbsent(parsed, parsed);
-        if (same != null) {
-            parsed = same;
-        }
-        PARSED.put(requirement, parsed);
-        return parsed;
+        return PARSED.keep(requirement, CANONICAL.keep(parsed, parsed));
     }
 
     private static VersionRange parseText(String requirement) {

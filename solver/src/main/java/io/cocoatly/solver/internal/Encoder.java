@@ -331,8 +331,10 @@ public final class Encoder {
                 buffer[n++] = v;
             }
         }
-        List<String> yankedInRange = n == 0 ? new ArrayList<>() : List.of();
+        // Only a range that nothing satisfies names the yanked versions it holds (in its message).
+        List<String> yankedInRange = List.of();
         if (n == 0) {
+            yankedInRange = new ArrayList<>();
             for (Version y : q.yanked()) {
                 if (d.range().contains(y)) {
                     yankedInRange.add(y.toString());

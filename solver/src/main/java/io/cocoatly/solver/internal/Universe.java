@@ -212,7 +212,6 @@ public final class Universe {
                 return;
             }
             s.candidate.set(i);
-            s.candidates++;
             admitted.add(s.releases.get(i));
         }
 
@@ -237,8 +236,6 @@ public final class Universe {
          * flags and finding the set ones went through every release (5 % of a small root's time).
          */
         final BitSet candidate;
-        /** How many of {@link #candidate} are set. */
-        int candidates;
         final Preferences pins;
         /** The resolver's cache of this listing's matches, looked up once. */
         final Matches.Listing matchCache;
@@ -263,7 +260,7 @@ public final class Universe {
         }
 
         Package toPackage() {
-            Candidate[] list = new Candidate[candidates];
+            Candidate[] list = new Candidate[candidate.cardinality()];
             int n = 0;
             for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
                 Release r = releases.get(i);
