@@ -28,7 +28,7 @@ class LayeringTest {
     }
 
     /** The production modules, each named after its one API package {@code io.cocoatly.<module>}. */
-    private static final String[] MODULES = {"model", "plugin", "json", "config", "transport", "artifact", "registry", "registry.http",
+    private static final String[] MODULES = {"logging", "model", "plugin", "json", "config", "transport", "artifact", "registry", "registry.http",
         "registry.server", "registry.db", "lockfile", "solver", "project", "installer", "cli"};
 
     @Test
@@ -58,6 +58,14 @@ class LayeringTest {
     void modelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("io.cocoatly.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.cocoatly.model..", "java..");
+        rule.check(classes);
+    }
+
+    /** The logging bridge sits under everything, so it needs nothing but the JDK (io.cocoatly.logging). */
+    @Test
+    void theLoggingBridgeDependsOnTheJdkAlone() {
+        ArchRule rule = classes().that().resideInAPackage("io.cocoatly.logging..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cocoatly.logging..", "java..");
         rule.check(classes);
     }
 
