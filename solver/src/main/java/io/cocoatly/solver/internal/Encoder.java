@@ -6,7 +6,6 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
-import io.cocoatly.model.VersionRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,9 +53,14 @@ public final class Encoder {
     final VersionPolicy policy;
     private final String registry;
     final ArrayList<PackageId> ids = new ArrayList<>();
-    /** Per loaded package by name, and the same in package order: one look-up per dependency. */
+    /** Per loaded package by name, and the same in package order: one look-up per range met. */
     private final Map<PackageName, Slot> slots = new HashMap<>();
     private final List<Slot> slotOrder = new ArrayList<>();
+    /**
+     * The targets of each range met on an edge, by its id ({@link Universe.Met}), computed on first
+     * use: consecutive versions of a package mostly repeat their requirements.
+     */
+    private Targets[] targetsById;
     /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
     private final List<Constraint> rootConstraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
@@ -96,11 +100,13 @@ public final class Encoder {
         e.number(Set.of());
         // Hashed, not sorted: only asked whether it holds a name, once per loaded package.
         Set<PackageName> direct = new HashSet<>();
-        for (Dependency d : root.dependencies()) {
+        List<Dependency> requirements = root.dependencies();
+        for (int j = 0; j < requirements.size(); j++) {
+            Dependency d = requirements.get(j);
             if (!d.name().equals(root.name())) {
                 direct.add(d.name());
             }
-            e.requirement(root.id(), d);
+            e.requirement(root.id(), d, universe.rootEdges()[j]);
         }
         e.packageStructure(Map.of());
         int n = e.ids.size();
@@ -146,6 +152,7 @@ public final class Encoder {
     }
 
     private void number(Set<PackageName> checked) {
+        targetsById = new Targets[universe.metCount()];
         int n = 1;
         for (Universe.Package p : universe.packages().values()) {
             n += p.candidates().size();
@@ -156,7 +163,7 @@ public final class Encoder {
         packageOf[0] = -1;
         yanked = new boolean[n];
         for (Universe.Package p : universe.packages().values()) {
-            Slot slot = new Slot(ids.size());
+            Slot slot = new Slot(ids.size(), slotOrder.size());
             slots.put(p.name(), slot);
             slotOrder.add(slot);
             boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
@@ -175,14 +182,15 @@ public final class Encoder {
         }
     }
 
-    private void requirement(PackageId root, Dependency d) {
-        if (d.name().equals(rootName)) {
+    /** Root requirement {@code d}, whose range has id {@code met} ({@link Universe#rootEdges}). */
+    private void requirement(PackageId root, Dependency d, int met) {
+        if (met == Universe.FIXED) {
             if (!d.range().contains(rootVersion)) {
                 addEmpty(Constraint.clause(new Reason.SelfConflict(root, d, root)));
             }
             return;
         }
-        Targets t = targets(d);
+        Targets t = targets(met);
         if (t.missing) {
             addEmpty(Constraint.clause(new Reason.Missing(root, d, registry)));
         } else if (t.vars.length == 0) {
@@ -229,9 +237,11 @@ public final class Encoder {
         if (!dependencies.isEmpty()) {
             edges.set(var, new ArrayList<>(dependencies.size()));
         }
-        for (Dependency d : dependencies) {
-            PackageId fixed = fixed(from, d);
-            Targets t = fixed == null ? targets(d) : null;
+        int[] met = c.edges();
+        for (int j = 0; j < met.length; j++) {
+            Dependency d = dependencies.get(j);
+            PackageId fixed = fixed(from, d, met[j]);
+            Targets t = fixed == null ? targets(met[j]) : null;
             Reason ruledOut = ruledOut(from, d, fixed, t);
             if (ruledOut != null) {
                 if (!excluded[var]) {
@@ -248,10 +258,16 @@ public final class Encoder {
         }
     }
 
-    /** The version that alone can satisfy {@code d} of {@code from}: the root's, or {@code from}'s own; else null. */
-    PackageId fixed(PackageId from, Dependency d) {
-        return d.name().equals(rootName) ? new PackageId(rootName, rootVersion)
-                : d.name().equals(from.name()) ? from : null;
+    /**
+     * The version that alone can satisfy {@code d} of {@code from}, whose range has id {@code met}: for
+     * an edge into the root ({@link Universe#FIXED}) the root's version, for one into {@code from}'s own
+     * package {@code from}; else null.
+     */
+    PackageId fixed(PackageId from, Dependency d, int met) {
+        if (met != Universe.FIXED) {
+            return null;
+        }
+        return d.name().equals(rootName) ? new PackageId(rootName, rootVersion) : from;
     }
 
     /**
@@ -296,35 +312,28 @@ public final class Encoder {
     }
 
     /**
-     * The candidates of {@code d.name()} that may satisfy {@code d}, ascending; cached per range, since
-     * consecutive versions of a package mostly repeat their requirements. The matches themselves are
-     * the loader's ({@link Universe#matches}); both lookups hash the range, which {@code VersionRange}
-     * computes once and keeps.
+     * The candidates that may satisfy an edge whose range has id {@code met}, ascending, computed once
+     * per range: from the loader's matches ({@link Universe.Met}), without a look-up by name or range
+     * per edge.
      */
-    Targets targets(Dependency d) {
-        Slot slot = slots.get(d.name());
-        if (slot == null) {
-            // A package the loader never reached (none is, as edges into the root or the package
-            // itself take no targets): it exists nowhere, as computeTargets finds.
-            slot = new Slot(0);
-            slots.put(d.name(), slot);
-        }
-        Targets t = slot.byRange.get(d.range());
+    Targets targets(int met) {
+        Targets t = targetsById[met];
         if (t == null) {
-            t = computeTargets(d, slot.first);
-            slot.byRange.put(d.range(), t);
+            t = computeTargets(universe.met(met));
+            targetsById[met] = t;
         }
         return t;
     }
 
-    private Targets computeTargets(Dependency d, int first) {
-        Universe.Package q = universe.get(d.name());
+    private Targets computeTargets(Universe.Met met) {
+        Universe.Package q = universe.get(met.name());
         if (!q.exists()) {
             return new Targets(true, new int[0], List.of());
         }
+        int first = slots.get(met.name()).first;
         int[] buffer = new int[q.candidates().size()];
         int n = 0;
-        java.util.BitSet matched = universe.matches(d.name(), d.range());
+        java.util.BitSet matched = met.matches();
         for (int i = 0; i < q.candidates().size(); i++) {
             int v = first + i;
             if (!yanked[v] && matched.get(q.candidates().get(i).position())) {
@@ -336,7 +345,7 @@ public final class Encoder {
         if (n == 0) {
             yankedInRange = new ArrayList<>();
             for (Version y : q.yanked()) {
-                if (d.range().contains(y)) {
+                if (met.range().contains(y)) {
                     yankedInRange.add(y.toString());
                 }
             }
@@ -347,12 +356,13 @@ public final class Encoder {
     /** Per package index, the matches of every range on an edge into the package. */
     private List<java.util.Collection<int[]>> rangeTargets() {
         List<java.util.Collection<int[]>> result = new ArrayList<>(slotOrder.size());
-        for (Slot slot : slotOrder) {
-            List<int[]> sets = new ArrayList<>(slot.byRange.size());
-            for (Targets t : slot.byRange.values()) {
-                sets.add(t.vars);
+        for (int i = 0; i < slotOrder.size(); i++) {
+            result.add(new ArrayList<>());
+        }
+        for (int met = 0; met < targetsById.length; met++) {
+            if (targetsById[met] != null) {
+                result.get(slots.get(universe.met(met).name()).order).add(targetsById[met].vars);
             }
-            result.add(sets);
         }
         return result;
     }
@@ -360,14 +370,8 @@ public final class Encoder {
     record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
     }
 
-    /** A loaded package's first variable and the targets of each range met on an edge into it. */
-    private static final class Slot {
-        final int first;
-        final Map<VersionRange, Targets> byRange = new HashMap<>();
-
-        Slot(int first) {
-            this.first = first;
-        }
+    /** A loaded package's first variable, and its place in package order. */
+    private record Slot(int first, int order) {
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,

@@ -55,9 +55,12 @@ final class PackageConstraints {
     /** {@code ¬x(p,v) ∨ ∨ x(q,w)} for each dependency of candidate {@code var}, or {@code ¬x(p,v)} with why. */
     private void dependencyConstraints(int var, Universe.Candidate c, List<Constraint> out) {
         PackageId from = c.release().id();
-        for (Dependency d : c.release().dependencies()) {
-            PackageId fixed = e.fixed(from, d);
-            Encoder.Targets t = fixed == null ? e.targets(d) : null;
+        List<Dependency> dependencies = c.release().dependencies();
+        int[] met = c.edges();
+        for (int j = 0; j < met.length; j++) {
+            Dependency d = dependencies.get(j);
+            PackageId fixed = e.fixed(from, d, met[j]);
+            Encoder.Targets t = fixed == null ? e.targets(met[j]) : null;
             Reason ruledOut = e.ruledOut(from, d, fixed, t);
             if (ruledOut != null) {
                 out.add(Constraint.clause(ruledOut, -var));

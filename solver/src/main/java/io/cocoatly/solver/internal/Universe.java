@@ -8,13 +8,11 @@ import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.model.VersionRange;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +36,23 @@ public final class Universe {
 
     /**
      * One candidate version; {@code target}: whether it may satisfy dependency edges; {@code position}:
-     * its place in the package's listing, as {@link #matches} numbers releases.
+     * its place in the package's listing, as {@link Met#matches} numbers releases; {@code edges}: per
+     * dependency of the release, in order, the {@linkplain #met(int) id} of its package and range, or
+     * {@link #FIXED} for an edge into the root or into the package itself (which loads nothing).
      */
-    public record Candidate(Release release, boolean target, int position) {
+    public record Candidate(Release release, boolean target, int position, int[] edges) {
+    }
+
+    /** The id of an edge that no loaded package satisfies: into the root, or into its own package. */
+    public static final int FIXED = -1;
+
+    /**
+     * A range met on an edge into a package, with the positions in the package's listing of the
+     * versions it contains (shared, not to be modified). Numbered as the loader meets them, so that the
+     * encoder keeps what it derives from one in an array rather than a map: every edge of every
+     * candidate is looked up there.
+     */
+    public record Met(PackageName name, VersionRange range, BitSet matches) {
     }
 
     /**
@@ -67,28 +79,34 @@ public final class Universe {
 
     private final Map<PackageName, Package> packages;
     private final int loaded;
-    private final Matches matches;
-    /** Per package, the matches of every range the loader met on an edge into it. */
-    private final Map<PackageName, Map<VersionRange, BitSet>> met;
+    /** Every range met on an edge, by id. */
+    private final List<Met> met;
+    /** Per root requirement, in order, the id of its range ({@link #FIXED} for one on the root itself). */
+    private final int[] rootEdges;
 
-    private Universe(Map<PackageName, Package> packages, int loaded, Matches matches,
-                     Map<PackageName, Map<VersionRange, BitSet>> met) {
+    private Universe(Map<PackageName, Package> packages, int loaded, List<Met> met, int[] rootEdges) {
         this.packages = packages;
         this.loaded = loaded;
-        this.matches = matches;
         this.met = met;
+        this.rootEdges = rootEdges;
+    }
+
+    /** How many ranges were met on edges: their ids are {@code 0..metCount() - 1}. */
+    int metCount() {
+        return met.size();
+    }
+
+    /** The range met on an edge with id {@code id} (see {@link Candidate#edges}). */
+    Met met(int id) {
+        return met.get(id);
     }
 
     /**
-     * The positions in the listing of loaded package {@code name} of the versions {@code range}
-     * contains (see {@link Candidate#position}); shared and never to be modified. The encoder asks
-     * for the ranges on the edges the loader followed, so the loader's answers are handed back
-     * rather than looked up again.
+     * Per requirement of the root, in the order given to {@link #forRoot}, the id of its range, or
+     * {@link #FIXED} for one on the root's own package; empty for a check.
      */
-    BitSet matches(PackageName name, VersionRange range) {
-        Map<VersionRange, BitSet> ranges = met.get(name);
-        BitSet found = ranges == null ? null : ranges.get(range);
-        return found != null ? found : matches.of(name, get(name).releases(), range);
+    int[] rootEdges() {
+        return rootEdges;
     }
 
     /** Packages sorted by name. */
@@ -121,10 +139,11 @@ public final class Universe {
     static Universe forRoot(PackageIndex index, PackageName rootName, List<Dependency> requirements,
                             Preferences pinned, Matches matches) {
         Loader loader = new Loader(index, rootName, pinned, matches);
-        for (Dependency d : requirements) {
-            loader.follow(rootName, d);
+        int[] rootEdges = new int[requirements.size()];
+        for (int j = 0; j < rootEdges.length; j++) {
+            rootEdges[j] = loader.follow(rootName, requirements.get(j));
         }
-        return loader.run();
+        return loader.run(rootEdges);
     }
 
     /** Loads every version of {@code roots} (yanked ones included) and what they reach. */
@@ -133,7 +152,7 @@ public final class Universe {
         for (PackageName name : roots) {
             loader.allVersions(name);
         }
-        return loader.run();
+        return loader.run(new int[0]);
     }
 
     /**
@@ -146,7 +165,16 @@ public final class Universe {
         private final Preferences pinned;
         private final Matches matches;
         private final Map<PackageName, State> states = new HashMap<>();
-        private final Deque<Release> admitted = new ArrayDeque<>();
+        /** The states in the order they were made: a queued release names its package by this index. */
+        private final List<State> stateList = new ArrayList<>();
+        /**
+         * The admitted releases whose edges are still to follow, as pairs (state index, position in its
+         * listing) from {@code head} on: two ints each, no object per release.
+         */
+        private int[] queue = new int[64];
+        private int head;
+        private int tail;
+        private final List<Met> met = new ArrayList<>();
 
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
@@ -155,23 +183,31 @@ public final class Universe {
             this.matches = matches;
         }
 
-        /** Admits the versions of {@code d}'s package that {@code d} of {@code from} may select. */
-        void follow(PackageName from, Dependency d) {
+        /**
+         * Admits the versions of {@code d}'s package that {@code d} of {@code from} may select; returns
+         * the id of {@code d}'s package and range, or {@link #FIXED} for an edge into the root or
+         * {@code from} itself.
+         */
+        int follow(PackageName from, Dependency d) {
             if (d.name().equals(rootName) || d.name().equals(from)) {
-                return;
+                return FIXED;
             }
             State s = state(d.name());
             // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
-            if (s.ranges.containsKey(d.range())) {
-                return;
+            Integer known = s.ranges.get(d.range());
+            if (known != null) {
+                return known;
             }
             BitSet matched = matches.of(s.matchCache, d.range());
-            s.ranges.put(d.range(), matched);
+            int id = met.size();
+            met.add(new Met(s.name, d.range(), matched));
+            s.ranges.put(d.range(), id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
                     admit(s, i);
                 }
             }
+            return id;
         }
 
         void allVersions(PackageName name) {
@@ -181,25 +217,28 @@ public final class Universe {
             }
         }
 
-        Universe run() {
-            while (!admitted.isEmpty()) {
-                Release r = admitted.poll();
-                PackageName from = r.id().name();
-                for (Dependency d : r.dependencies()) {
-                    follow(from, d);
+        Universe run(int[] rootEdges) {
+            while (head < tail) {
+                State s = stateList.get(queue[head]);
+                int i = queue[head + 1];
+                head += 2;
+                Release r = s.releases.get(i);
+                List<Dependency> dependencies = r.dependencies();
+                int[] edges = new int[dependencies.size()];
+                for (int j = 0; j < edges.length; j++) {
+                    edges[j] = follow(s.name, dependencies.get(j));
                 }
+                s.edges(i, edges);
             }
             // Sorted once, then kept in a hash map that iterates in that order: the encoder walks the
             // packages several times and looks them up by name, both cheaper than through a tree.
-            State[] sorted = states.values().toArray(new State[0]);
+            State[] sorted = stateList.toArray(new State[0]);
             Arrays.sort(sorted, (a, b) -> a.name.compareTo(b.name));
             Map<PackageName, Package> result = new LinkedHashMap<>(capacity(sorted.length));
-            Map<PackageName, Map<VersionRange, BitSet>> met = new HashMap<>(capacity(sorted.length));
             for (State s : sorted) {
                 result.put(s.name, s.toPackage());
-                met.put(s.name, s.ranges);
             }
-            return new Universe(Collections.unmodifiableMap(result), states.size(), matches, met);
+            return new Universe(Collections.unmodifiableMap(result), states.size(), met, rootEdges);
         }
 
         /** A hash map's initial capacity for {@code n} entries: no resizing while they are put. */
@@ -212,14 +251,26 @@ public final class Universe {
                 return;
             }
             s.candidate.set(i);
-            admitted.add(s.releases.get(i));
+            if (tail == queue.length) {
+                if (head > 0) {
+                    System.arraycopy(queue, head, queue, 0, tail - head);
+                    tail -= head;
+                    head = 0;
+                }
+                if (tail == queue.length) {
+                    queue = Arrays.copyOf(queue, queue.length * 2);
+                }
+            }
+            queue[tail++] = s.index;
+            queue[tail++] = i;
         }
 
         private State state(PackageName name) {
             State s = states.get(name);
             if (s == null) {
-                s = new State(name, index.find(name), pinned, matches);
+                s = new State(stateList.size(), name, index.find(name), pinned, matches);
                 states.put(name, s);
+                stateList.add(s);
             }
             return s;
         }
@@ -227,6 +278,8 @@ public final class Universe {
 
     /** Loading state of one package. */
     private static final class State {
+        /** Its place among the loader's states, in the order they were made. */
+        final int index;
         final PackageName name;
         final boolean exists;
         final List<Release> releases;
@@ -239,10 +292,16 @@ public final class Universe {
         final Preferences pins;
         /** The resolver's cache of this listing's matches, looked up once. */
         final Matches.Listing matchCache;
-        /** The ranges met on edges into the package, with the positions each matches. */
-        final Map<VersionRange, BitSet> ranges = new HashMap<>();
+        /** The ranges met on edges into the package, with the id of each ({@link Met}). */
+        final Map<VersionRange, Integer> ranges = new HashMap<>();
+        /**
+         * The edges of the admitted releases, by position in the listing, as {@link Candidate#edges};
+         * made at the first (a package reached by a single range needs no array per release).
+         */
+        private int[][] edges;
 
-        State(PackageName name, Optional<PackageListing> listing, Preferences pins, Matches matches) {
+        State(int index, PackageName name, Optional<PackageListing> listing, Preferences pins, Matches matches) {
+            this.index = index;
             this.name = name;
             this.exists = listing.isPresent();
             this.releases = listing.map(PackageListing::releases).orElse(List.of());
@@ -259,12 +318,19 @@ public final class Universe {
             return isTarget(releases.get(i));
         }
 
+        void edges(int position, int[] ids) {
+            if (edges == null) {
+                edges = new int[releases.size()][];
+            }
+            edges[position] = ids;
+        }
+
         Package toPackage() {
             Candidate[] list = new Candidate[candidate.cardinality()];
             int n = 0;
             for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
                 Release r = releases.get(i);
-                list[n++] = new Candidate(r, isTarget(r), i);
+                list[n++] = new Candidate(r, isTarget(r), i, edges[i]);
             }
             return new Package(name, exists, Collections.unmodifiableList(Arrays.asList(list)), releases);
         }
