@@ -1,5 +1,6 @@
 package io.cocoatly.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,11 @@ public record Release(PackageId id, List<Dependency> dependencies, boolean yanke
 
     public Release {
         Objects.requireNonNull(id, "id");
-        dependencies = dependencies.stream().sorted().toList();
+        // Sorted in an array, not through a stream: every release a command reads is made here, and
+        // on a short command's cold path the stream's machinery cost more than the sorting.
+        Dependency[] sorted = dependencies.toArray(new Dependency[0]);
+        Arrays.sort(sorted);
+        dependencies = List.of(sorted);
         Objects.requireNonNull(artifact, "artifact");
     }
 
