@@ -61,4 +61,37 @@ class CostSearchTest {
         assertEquals(0, search(0, 1000, 0, 3).stream().filter(b -> b < 0).count());
         assertTrue(search(0, 1000, 700, 3).size() < 30);
     }
+
+    @Test
+    void aSmallGapAboveARefutedBoundIsClosedOneStepAtATime() {
+        // glium 0.3.1's transitive rank: a model at 79, 75 refuted, then a model at 78. A doubled step
+        // would try 76 (UNSAT, proving nothing) before 77; one step tries 77, whose UNSAT ends it.
+        CostSearch search = new CostSearch(0, 79);
+        search.refuted(75);
+        assertEquals(78, search.nextBound());
+        search.found(78);
+        assertEquals(77, search.nextBound());
+        search.refuted(77);
+        assertTrue(search.done());
+        assertEquals(78, search.best());
+    }
+
+    @Test
+    void aWideGapAboveARefutedBoundIsStillClosedByDoublingSteps() {
+        CostSearch search = new CostSearch(0, 1000);
+        search.refuted(100);
+        search.found(900);
+        assertEquals(898, search.nextBound());
+        search.found(898);
+        assertEquals(894, search.nextBound());
+    }
+
+    @Test
+    void beforeAnyRefutationTheStepsDoubleEvenNearTheLowerBound() {
+        // The lower bound from Bounds.lower is not a refutation: it may be far below the optimum.
+        CostSearch search = new CostSearch(10, 13);
+        assertEquals(12, search.nextBound());
+        search.found(12);
+        assertEquals(10, search.nextBound());
+    }
 }
