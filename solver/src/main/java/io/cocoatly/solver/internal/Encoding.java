@@ -191,6 +191,64 @@ public final class Encoding {
         return dominance;
     }
 
+    /**
+     * The constraints as they stand once the dominated candidates are false, for a solver that is
+     * also given {@link #dominance()}: a clause holding a dominated candidate's {@code ¬x} is satisfied
+     * and left out, and dominated candidates are dropped from the other constraints (a false
+     * {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its coefficient). The same
+     * solutions, with far fewer and shorter constraints where most candidates are dominated: building
+     * the solver and every call on it cost less. A constraint that would become an empty clause is
+     * kept whole (the dominance units then make the contradiction).
+     */
+    List<Constraint> liveConstraints() {
+        findDominated();
+        List<Constraint> all = constraints();
+        List<Constraint> live = new ArrayList<>(all.size());
+        for (Constraint c : all) {
+            Constraint kept = withoutDominated(c);
+            if (kept != null) {
+                live.add(kept);
+            }
+        }
+        return live;
+    }
+
+    /** {@code c} with the dominated candidates set false; null when that satisfies it. */
+    private Constraint withoutDominated(Constraint c) {
+        int[] literals = c.literals();
+        int dropped = 0;
+        for (int lit : literals) {
+            int v = Math.abs(lit);
+            if (v < dominator.length && dominator[v] != 0) {
+                if (c.kind() == Constraint.Kind.CLAUSE && lit < 0) {
+                    return null;
+                }
+                dropped++;
+            }
+        }
+        if (dropped == 0 || c.kind() == Constraint.Kind.CLAUSE && dropped == literals.length) {
+            return c;
+        }
+        int[] kept = new int[literals.length - dropped];
+        int[] coefficients = c.kind() == Constraint.Kind.AT_MOST ? new int[kept.length] : c.coefficients();
+        long bound = c.bound();
+        int n = 0;
+        for (int i = 0; i < literals.length; i++) {
+            int v = Math.abs(literals[i]);
+            if (v < dominator.length && dominator[v] != 0) {
+                if (c.kind() == Constraint.Kind.AT_MOST && literals[i] < 0) {
+                    bound -= c.coefficients()[i];
+                }
+                continue;
+            }
+            if (c.kind() == Constraint.Kind.AT_MOST) {
+                coefficients[n] = c.coefficients()[i];
+            }
+            kept[n++] = literals[i];
+        }
+        return new Constraint(c.kind(), kept, coefficients, bound, c.reason());
+    }
+
     /** The objective levels, built on first read from the candidates' ranks and preference changes. */
     public List<Objective> objectives() {
         if (objectives == null) {
