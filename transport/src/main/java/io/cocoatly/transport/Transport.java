@@ -23,8 +23,18 @@ public final class Transport implements AutoCloseable {
 
     private final TransportOptions options;
     private final Backoff backoff;
-    private final HttpFetcher http;
-    private final ApiSender api;
+    private final Optional<TlsSetup> tls;
+    /**
+     * The HTTP clients, made at the first {@code http} or {@code https} request: building them loads
+     * OkHttp and the JDK's trust store, about a quarter of the main thread of a whole install from a
+     * directory registry, whose {@code file:} URLs never need them (docs/performance-startup.md).
+     */
+    private HttpSide httpSide;
+    private boolean closed;
+
+    /** OkHttp's side: the fetcher for gets, and the API sender built on its clients. */
+    private record HttpSide(HttpFetcher fetcher, ApiSender api) {
+    }
 
     /** A transport with the JDK's trust store for TLS. */
     public Transport(TransportOptions options) {
@@ -35,8 +45,24 @@ public final class Transport implements AutoCloseable {
     Transport(TransportOptions options, Optional<TlsSetup> tls) {
         this.options = options;
         this.backoff = new Backoff(options);
-        this.http = new HttpFetcher(options, tls);
-        this.api = new ApiSender(options, backoff, http);
+        this.tls = tls;
+    }
+
+    /** Whether the HTTP clients have been made: what {@code TransportGetTest} checks a file-only transport never does. */
+    synchronized boolean httpMade() {
+        return httpSide != null;
+    }
+
+    /** The HTTP side, made on first use; never after {@link #close}. */
+    private synchronized HttpSide http() {
+        if (closed) {
+            throw new IllegalStateException("the transport is closed");
+        }
+        if (httpSide == null) {
+            HttpFetcher fetcher = new HttpFetcher(options, tls);
+            httpSide = new HttpSide(fetcher, new ApiSender(options, backoff, fetcher));
+        }
+        return httpSide;
     }
 
     /** The options this transport was made with. */
@@ -95,7 +121,7 @@ public final class Transport implements AutoCloseable {
      *     over {@link ApiRequest#maxResponseBytes()}, {@link TransportException.Reason#BAD_URL}
      */
     public ApiResponse send(ApiRequest request) {
-        return api.send(request);
+        return http().api().send(request);
     }
 
     private GetOutcome withRetries(GetRequest request, BodyTarget target, TransportListener listener,
@@ -117,7 +143,7 @@ public final class Transport implements AutoCloseable {
                 throw Failures.tooSlow(request, options, deadline.get(), attempt - 1);
             }
             try {
-                return http.fetch(request, httpUrl, target, attempt, listener, cancellation, clock);
+                return http().fetcher().fetch(request, httpUrl, target, attempt, listener, cancellation, clock);
             } catch (AttemptFailure failure) {
                 if (clock.passed()) {
                     throw Failures.tooSlow(request, options, deadline.get(), attempt);
@@ -148,7 +174,14 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        HttpSide made;
+        synchronized (this) {
+            closed = true;
+            made = httpSide;
+        }
+        if (made != null) {
+            made.fetcher().close();
+        }
     }
 
     /** Keeps the body of the latest attempt only. */

@@ -2,6 +2,7 @@ package io.cocoatly.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -243,6 +244,32 @@ class TransportGetTest {
                 () -> get(GetRequest.exactly(tmp.resolve("none").toUri(), 1)));
         assertEquals(TransportException.Reason.LOCAL_FILE, missing.reason());
         assertEquals("no such file: " + tmp.resolve("none"), missing.getMessage());
+    }
+
+    @Test
+    void fileUrlsNeedNoHttpClientsWhichAreMadeAtTheFirstHttpGetAndNeverAfterClosing() throws IOException {
+        Path file = Files.write(tmp.resolve("a.tar.gz"), body);
+        get(GetRequest.exactly(file.toUri(), body.length));
+        assertFalse(transport.httpMade(), "a file: get made OkHttp's clients (and loaded the trust store)");
+
+        server.enqueue(ok(body));
+        get(GetRequest.exactly(url("/a.tar.gz"), body.length));
+        assertTrue(transport.httpMade());
+
+        transport.close();
+        IllegalStateException closed = assertThrows(IllegalStateException.class,
+                () -> get(GetRequest.exactly(url("/b.tar.gz"), body.length)));
+        assertEquals("the transport is closed", closed.getMessage());
+        // A file: get needs nothing the closing released.
+        assertEquals(new GetOutcome.ModifiedOrNew(body.length, Validators.NONE, 1),
+                get(GetRequest.exactly(file.toUri(), body.length)));
+    }
+
+    @Test
+    void aTransportClosedBeforeAnyHttpGetMakesNoClients() {
+        Transport unused = new Transport(FAST);
+        unused.close();
+        assertFalse(unused.httpMade());
     }
 
     @Test
