@@ -35,13 +35,12 @@ final class JitWarmup {
 
     /** As {@link #settle(Runnable, int)}, reading the JIT's total compilation time from {@code compiled}. */
     static int settle(Runnable pass, int fixedPasses, LongSupplier compiled) {
-        int limit = fixedPasses;
         long before = compiled.getAsLong();
         if (before < 0) {
             return 0;
         }
         int quiet = 0;
-        for (int n = 1; n <= limit; n++) {
+        for (int n = 1; n <= fixedPasses; n++) {
             pass.run();
             long after = compiled.getAsLong();
             quiet = after - before < QUIET_MILLIS ? quiet + 1 : 0;
@@ -50,7 +49,7 @@ final class JitWarmup {
             }
             before = after;
         }
-        return limit;
+        return fixedPasses;
     }
 
     /** The JIT's total compilation time so far in ms, or -1 where the JVM does not say. */

@@ -130,10 +130,11 @@ public final class ResolveSpeed {
         out.println();
 
         List<ResolveRequest> top = roots.stream().map(CratesRoots::request).toList();
+        Runnable warmPass = () -> top.forEach(r -> time(resolver, r));
         for (int i = 0; i < warmup; i++) {
-            top.forEach(r -> time(resolver, r));
+            warmPass.run();
         }
-        int settling = JitWarmup.settle(() -> top.forEach(r -> time(resolver, r)), warmup);
+        int settling = JitWarmup.settle(warmPass, warmup);
         long compiledBefore = JitWarmup.compiledMillis();
         Sample a = measure(index, resolver, top, runs, true);
         long compiledDuringA = compiledBefore < 0 ? -1 : JitWarmup.compiledMillis() - compiledBefore;

@@ -48,7 +48,7 @@ public final class Transport implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** Whether the HTTP clients have been made: what {@code TransportGetTest} checks a file-only transport never does. */
+    /** Whether the HTTP clients have been made (a transport used for {@code file:} URLs alone never makes them). */
     synchronized boolean httpMade() {
         return httpSide != null;
     }

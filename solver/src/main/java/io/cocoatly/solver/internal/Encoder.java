@@ -53,9 +53,8 @@ public final class Encoder {
     final VersionPolicy policy;
     private final String registry;
     final ArrayList<PackageId> ids = new ArrayList<>();
-    /** Per loaded package by name, and the same in package order: one look-up per range met. */
+    /** Per loaded package by name: one look-up per range met. */
     private final Map<PackageName, Slot> slots = new HashMap<>();
-    private final List<Slot> slotOrder = new ArrayList<>();
     /**
      * The targets of each range met on an edge, by its id ({@link Universe.Met}), computed on first
      * use: consecutive versions of a package mostly repeat their requirements.
@@ -101,6 +100,10 @@ public final class Encoder {
         // Hashed, not sorted: only asked whether it holds a name, once per loaded package.
         Set<PackageName> direct = new HashSet<>();
         List<Dependency> requirements = root.dependencies();
+        if (!universe.rootRequirements().equals(requirements)) {
+            // The ids of the root's edges are the loader's, by requirement: the same list, in order.
+            throw new IllegalArgumentException("the universe was loaded for other requirements than " + root.id() + "'s");
+        }
         for (int j = 0; j < requirements.size(); j++) {
             Dependency d = requirements.get(j);
             if (!d.name().equals(root.name())) {
@@ -162,16 +165,16 @@ public final class Encoder {
         packageOf = new int[n];
         packageOf[0] = -1;
         yanked = new boolean[n];
+        int order = 0;
         for (Universe.Package p : universe.packages().values()) {
-            Slot slot = new Slot(ids.size(), slotOrder.size());
-            slots.put(p.name(), slot);
-            slotOrder.add(slot);
+            slots.put(p.name(), new Slot(ids.size(), order));
             boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
             for (Universe.Candidate c : p.candidates()) {
-                packageOf[ids.size()] = slotOrder.size() - 1;
+                packageOf[ids.size()] = order;
                 yanked[ids.size()] = !c.target() && !isChecked;
                 ids.add(c.release().id());
             }
+            order++;
         }
         excluded = new boolean[n];
         group = new int[n];
@@ -355,8 +358,8 @@ public final class Encoder {
 
     /** Per package index, the matches of every range on an edge into the package. */
     private List<java.util.Collection<int[]>> rangeTargets() {
-        List<java.util.Collection<int[]>> result = new ArrayList<>(slotOrder.size());
-        for (int i = 0; i < slotOrder.size(); i++) {
+        List<java.util.Collection<int[]>> result = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
             result.add(new ArrayList<>());
         }
         for (int met = 0; met < targetsById.length; met++) {

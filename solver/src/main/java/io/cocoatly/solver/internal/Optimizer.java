@@ -20,7 +20,8 @@ import java.util.List;
  * found, and the guess made again knowing them, for the other bounds and the solver. The solver is
  * given the constraints as they stand with the dominated candidates false ({@link
  * Encoding#liveConstraints}) and the units that make them so: the same solutions, a smaller formula
- * (over the 1,242 crates.io roots that call it, 9–13 % less time in all, same objectives).
+ * (over all 9,437 versions of the top-300 crates.io crates 10–13 % less time in all, every objective
+ * the same).
  */
 final class Optimizer {
 
