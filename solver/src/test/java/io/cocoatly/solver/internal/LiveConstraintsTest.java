@@ -35,17 +35,7 @@ class LiveConstraintsTest {
                     assertTrue(keptWhole || e.dominator[Math.abs(lit)] == 0, () -> "seed " + c.seed() + ": " + k);
                 }
             }
-            int n = e.candidates();
-            for (int bits = 0; bits < 1 << n; bits++) {
-                boolean[] model = new boolean[e.variables() + 1];
-                boolean selectsDominated = false;
-                for (int v = 1; v <= n; v++) {
-                    model[v] = (bits & 1 << (v - 1)) != 0;
-                    selectsDominated |= model[v] && e.dominator[v] != 0;
-                }
-                if (selectsDominated) {
-                    continue;
-                }
+            for (boolean[] model : SmallCases.assignments(e, false)) {
                 boolean all = e.satisfiedBy(model);
                 assertEquals(all, live.stream().allMatch(k -> k.holds(model)), () -> "seed " + c.seed());
                 held += all ? 1 : 0;

@@ -46,8 +46,22 @@ final class SmallCases {
 
     /** Every solution of {@code e}, those selecting a dominated candidate too when {@code dominated}. */
     static List<boolean[]> solutions(Encoding e, boolean dominated) {
-        int n = e.candidates();
         List<boolean[]> solutions = new ArrayList<>();
+        for (boolean[] model : assignments(e, dominated)) {
+            if (e.satisfiedBy(model)) {
+                solutions.add(model);
+            }
+        }
+        return solutions;
+    }
+
+    /**
+     * Every assignment of {@code e}'s candidates, satisfying or not; those selecting a dominated
+     * candidate too when {@code dominated}.
+     */
+    static List<boolean[]> assignments(Encoding e, boolean dominated) {
+        int n = e.candidates();
+        List<boolean[]> assignments = new ArrayList<>();
         for (int bits = 0; bits < 1 << n; bits++) {
             boolean[] model = new boolean[e.variables() + 1];
             boolean selectsDominated = false;
@@ -55,10 +69,10 @@ final class SmallCases {
                 model[v] = (bits & 1 << (v - 1)) != 0;
                 selectsDominated |= model[v] && e.dominator[v] != 0;
             }
-            if ((dominated || !selectsDominated) && e.satisfiedBy(model)) {
-                solutions.add(model);
+            if (dominated || !selectsDominated) {
+                assignments.add(model);
             }
         }
-        return solutions;
+        return assignments;
     }
 }
