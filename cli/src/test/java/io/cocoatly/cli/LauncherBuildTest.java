@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +172,81 @@ class LauncherBuildTest {
         assertFalse(serve.contains("UseTransparentHugePages"), serve);
     }
 
+    /**
+     * The launcher names the checkout by cutting its own path where it can (a process less, see
+     * bin/cocoatly) and through the shell otherwise: every way of calling it must give the same
+     * class path, since the archive was recorded for that exact text.
+     */
+    @Test
+    void theCheckoutIsFoundHoweverTheLauncherIsCalled() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/deeper"));
+        Files.createSymbolicLink(elsewhere.resolve("direct"), root.resolve("bin/cocoatly"));
+        Files.createSymbolicLink(elsewhere.resolve("relative"), Path.of("../../checkout/bin/cocoatly"));
+        Files.createSymbolicLink(dir.resolve("chained"), Path.of("elsewhere/deeper/relative"));
+        String expected = " -cp " + jar + ":" + root.resolve("cli/target/lib") + "/* io.cocoatly.cli.Main --version";
+        List<List<String>> calls = List.of(
+                List.of(root.resolve("bin/cocoatly").toString()),
+                List.of(root + "/bin/../bin/cocoatly"),
+                List.of(root + "/./bin/cocoatly"),
+                List.of("checkout/bin/cocoatly"),
+                List.of("sh", "cocoatly"),
+                List.of(elsewhere.resolve("direct").toString()),
+                List.of(elsewhere.resolve("relative").toString()),
+                List.of("./chained"));
+        for (List<String> call : calls) {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(call));
+            pb.command().add("--version");
+            // `sh cocoatly` runs from bin/, every other call from the temporary directory.
+            pb.directory(call.get(0).equals("sh") ? root.resolve("bin").toFile() : dir.toFile());
+            Run run = launch(pb, Map.of());
+            assertEquals(0, run.exitCode(), () -> call + ": " + run.err());
+            assertTrue(last(read("java.log")).endsWith(expected), () -> call + " ran " + last(read("java.log")));
+        }
+        assertFalse(Files.exists(dir.resolve("mvn.log")), "a way of calling it made the build look stale");
+    }
+
+    /**
+     * The start-up archive is recorded again when a jar of the build is newer than it, or when the
+     * library directory is (a jar added or removed), and only then.
+     */
+    @Test
+    void theArchiveIsRecordedAgainWhenAJarOrTheLibraryChanges() throws Exception {
+        script(dir.resolve("java"), "for a; do case $a in -XX:DumpLoadedClassList=*) echo x > \"${a#*=}\" ;;"
+                + " -XX:SharedArchiveFile=*.tmp) echo x > \"${a#*=}\" ;; esac; done\n"
+                + "echo \"$*\" >> \"" + dir.resolve("java.log") + "\"\n");
+        Path lib = root.resolve("cli/target/lib");
+        Path library = Files.writeString(lib.resolve("library.jar"), "");
+        Files.setLastModifiedTime(library, FileTime.from(BUILT));
+        Files.setLastModifiedTime(lib, FileTime.from(BUILT));
+        Path archive = root.resolve("cli/target/cocoatly.jsa");
+        Map<String, String> cds = Map.of("COCOATLY_CDS", "1");
+
+        assertEquals(0, launch(Map.of("COCOATLY_CDS", "1"), "--version").exitCode());
+        assertEquals(1, recordings());
+        assertEquals(0, launch(cds, "--version").exitCode());
+        assertEquals(1, recordings(), "an archive newer than every jar was recorded again");
+        assertTrue(last(read("java.log")).contains("-XX:SharedArchiveFile=" + archive + " "), () -> read("java.log"));
+
+        Instant recorded = Files.getLastModifiedTime(archive).toInstant();
+        Files.setLastModifiedTime(library, FileTime.from(recorded.plusMillis(1)));
+        assertEquals(0, launch(cds, "--version").exitCode());
+        assertEquals(2, recordings(), "a library jar newer than the archive");
+
+        recorded = Files.getLastModifiedTime(archive).toInstant();
+        Files.setLastModifiedTime(lib, FileTime.from(recorded.plusMillis(1)));
+        assertEquals(0, launch(cds, "--version").exitCode());
+        assertEquals(3, recordings(), "the library directory newer than the archive");
+
+        recorded = Files.getLastModifiedTime(archive).toInstant();
+        Files.setLastModifiedTime(jar, FileTime.from(recorded.plusMillis(1)));
+        assertEquals(0, launch(cds, "--version").exitCode());
+        assertEquals(4, recordings(), "cocoatly.jar newer than the archive");
+    }
+
+    private long recordings() {
+        return read("java.log").lines().filter(l -> l.contains("-XX:DumpLoadedClassList=")).count();
+    }
+
     private static String last(String log) {
         List<String> lines = log.lines().toList();
         return lines.get(lines.size() - 1);
@@ -183,7 +259,13 @@ class LauncherBuildTest {
     private Run launch(Map<String, String> extra, String... args) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/cocoatly").toString());
         pb.command().addAll(List.of(args));
-        pb.directory(dir.toFile()).redirectError(dir.resolve("err").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.directory(dir.toFile());
+        return launch(pb, extra);
+    }
+
+    /** Runs {@code pb} (a call of the laid-out launcher) with the fake Maven and java, and {@code extra} set. */
+    private Run launch(ProcessBuilder pb, Map<String, String> extra) throws Exception {
+        pb.redirectError(dir.resolve("err").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
         env.remove("COCOATLY_CLASSPATH");
         env.remove("COCOATLY_JAVA_OPTS");
