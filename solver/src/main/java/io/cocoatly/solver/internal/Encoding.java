@@ -64,6 +64,8 @@ public final class Encoding {
     TransitiveBound refined;
     /** The bound by cases, computed by {@link Bounds} only when the refined one proves too little. */
     TransitiveBound.Split split;
+    /** The edges as {@link TransitiveBound} reads them, made on its first use; independent of dominance. */
+    TransitiveBound.Graph boundGraph;
 
     /** The candidates' data; see {@link Encoder} for what each array holds. */
     record Candidates(List<PackageId> ids, int[] packageOf, boolean[] yanked, int[] rank, boolean[] direct,

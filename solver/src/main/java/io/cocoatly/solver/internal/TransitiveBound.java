@@ -1,7 +1,5 @@
 package io.cocoatly.solver.internal;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * A lower bound on the transitive rank (objective level 3; index 2 in {@link Bounds}) over the live
@@ -78,12 +76,13 @@ final class TransitiveBound {
     /** The bound with {@code dead} (closed under dead edges) as the candidates no solution selects. */
     private static TransitiveBound compute(Encoding e, boolean[] dead, boolean refined) {
         int n = e.candidates();
-        Units groups = Units.fixpoint(e, dead, e.group);
+        Graph g = Graph.of(e);
+        Units groups = Units.fixpoint(e, g, dead, e.group);
         while (refined && killOutsideForced(e, groups, dead)) {
-            propagateDead(e, dead);
-            groups = Units.fixpoint(e, dead, e.group);
+            propagateDead(g, dead);
+            groups = Units.fixpoint(e, g, dead, e.group);
         }
-        Units packages = Units.fixpoint(e, dead, e.packageOf);
+        Units packages = Units.fixpoint(e, g, dead, e.packageOf);
         long bound = 0;
         boolean[] designated = new boolean[n + 1];
         int v = 1;
@@ -126,6 +125,7 @@ final class TransitiveBound {
      * meeting the value is then in that case, so its designated and dead candidates hold for them.
      */
     Split split(Encoding e, long target, int budget) {
+        Graph g = Graph.of(e);
         long best = bound;
         TransitiveBound unique = null;
         int left = budget;
@@ -136,7 +136,7 @@ final class TransitiveBound {
             for (int w = from; w < to; w++) {
                 size += groups.possible[w] ? 1 : 0;
             }
-            if (!groups.forced[unit] || size < 2 || size > left || !needDifferentPackages(e, groups.possible, from, to)) {
+            if (!groups.forced[unit] || size < 2 || size > left || !needDifferentPackages(g, groups.possible, from, to)) {
                 continue;
             }
             long least = Long.MAX_VALUE;
@@ -151,7 +151,7 @@ final class TransitiveBound {
                 for (int x = from; x < to; x++) {
                     caseDead[x] |= x != w;
                 }
-                propagateDead(e, caseDead);
+                propagateDead(g, caseDead);
                 TransitiveBound b = compute(e, caseDead, true);
                 if (b.bound < least) {
                     least = b.bound;
@@ -169,22 +169,37 @@ final class TransitiveBound {
         return new Split(best, unique);
     }
 
-    /** Whether the candidates of {@code possible} in {@code from..to-1} have edges into different packages. */
-    private static boolean needDifferentPackages(Encoding e, boolean[] possible, int from, int to) {
-        java.util.Set<Integer> first = null;
-        for (int w = from; w < to; w++) {
+    /**
+     * Whether the candidates of {@code possible} in {@code from..to-1} have edges into different sets
+     * of packages: each one's set, counted once per package, against the first one's.
+     */
+    private static boolean needDifferentPackages(Graph g, boolean[] possible, int from, int to) {
+        int first = firstPossible(possible, from, to);
+        int inFirst = g.nextStamp();
+        int firstCount = 0;
+        for (int k = g.start[first]; k < g.start[first + 1]; k++) {
+            if (g.mark[g.pkg[k]] != inFirst) {
+                g.mark[g.pkg[k]] = inFirst;
+                firstCount++;
+            }
+        }
+        for (int w = first + 1; w < to; w++) {
             if (!possible[w]) {
                 continue;
             }
-            java.util.Set<Integer> packages = new java.util.HashSet<>();
-            for (Encoding.Edge edge : e.edges.get(w)) {
-                if (edge.fixed() == null) {
-                    packages.add(e.packageOf[edge.targets()[0]]);
+            int seen = g.nextStamp();
+            int count = 0;
+            for (int k = g.start[w]; k < g.start[w + 1]; k++) {
+                int q = g.pkg[k];
+                if (g.mark[q] != inFirst) {
+                    return true;
+                }
+                if (g.seen[q] != seen) {
+                    g.seen[q] = seen;
+                    count++;
                 }
             }
-            if (first == null) {
-                first = packages;
-            } else if (!first.equals(packages)) {
+            if (count != firstCount) {
                 return true;
             }
         }
@@ -209,7 +224,7 @@ final class TransitiveBound {
             first = new int[units + 1];
         }
 
-        static Units fixpoint(Encoding e, boolean[] dead, int[] unitOf) {
+        static Units fixpoint(Encoding e, Graph g, boolean[] dead, int[] unitOf) {
             int n = e.candidates();
             Units u = new Units(unitOf, n == 0 ? 0 : unitOf[n] + 1, n);
             // Units are runs of consecutive variables, numbered in variable order; one without
@@ -223,30 +238,50 @@ final class TransitiveBound {
             }
             boolean[] route = new boolean[n + 1];
             boolean[] queued = new boolean[u.forced.length];
-            Deque<Integer> queue = new ArrayDeque<>();
+            // A FIFO queue of units; each unit is in it at most once (queued), so a ring of all units holds it.
+            int[] queue = new int[Math.max(1, u.forced.length)];
+            int head = 0;
+            int size = 0;
             for (int[] targets : e.rootClauses) {
                 if (targets.length > 0) {
                     markLive(targets, dead, route);
-                    offer(u.narrow(e, route, targets[0]), queued, queue);
+                    int unit = u.narrow(e, g, route, targets[0]);
+                    if (unit >= 0 && !queued[unit]) {
+                        queued[unit] = true;
+                        queue[(head + size++) % queue.length] = unit;
+                    }
                 }
             }
-            while (!queue.isEmpty()) {
-                int f = queue.poll();
+            while (size > 0) {
+                int f = queue[head];
+                head = (head + 1) % queue.length;
+                size--;
                 queued[f] = false;
                 int some = firstPossible(u.possible, u.first[f], u.first[f + 1]);
                 if (some == 0) {
                     // No solution selects any of them: nothing more is needed to bound the solutions.
                     continue;
                 }
-                for (Encoding.Edge edge : e.edges.get(some)) {
-                    int q = edge.fixed() == null ? e.packageOf[edge.targets()[0]] : -1;
-                    if (q >= 0 && everyPossibleHasEdgeInto(e, u.possible, u.first[f], u.first[f + 1], q)) {
+                // How many candidates of P(f) have an edge into each package, counted once per
+                // candidate: every one of them does exactly when the count is |P(f)|. Counted again
+                // when a narrowing below changes P(f) itself (a package depending on itself).
+                int members = u.countEdgesInto(g, f);
+                for (int k = g.start[some]; k < g.start[some + 1]; k++) {
+                    int q = g.pkg[k];
+                    if (g.count[q] == members && g.counted[q] == g.countStamp) {
                         for (int v = u.first[f]; v < u.first[f + 1]; v++) {
                             if (u.possible[v]) {
-                                markRoute(e, v, q, dead, route);
+                                markRoute(g, v, q, dead, route);
                             }
                         }
-                        offer(u.narrow(e, route, edge.targets()[0]), queued, queue);
+                        int unit = u.narrow(e, g, route, g.targets[k][0]);
+                        if (unit == f) {
+                            members = u.countEdgesInto(g, f);
+                        }
+                        if (unit >= 0 && !queued[unit]) {
+                            queued[unit] = true;
+                            queue[(head + size++) % queue.length] = unit;
+                        }
                     }
                 }
             }
@@ -254,20 +289,48 @@ final class TransitiveBound {
         }
 
         /**
+         * Counts, per package, the candidates of {@code P(f)} with an edge into it (into
+         * {@link Graph#count}, under a new {@link Graph#countStamp}); returns {@code |P(f)|}.
+         */
+        private int countEdgesInto(Graph g, int f) {
+            int stamp = g.nextStamp();
+            g.countStamp = stamp;
+            int members = 0;
+            for (int v = first[f]; v < first[f + 1]; v++) {
+                if (!possible[v]) {
+                    continue;
+                }
+                members++;
+                int seen = g.nextStamp();
+                for (int k = g.start[v]; k < g.start[v + 1]; k++) {
+                    int q = g.pkg[k];
+                    if (g.seen[q] == seen) {
+                        continue;
+                    }
+                    g.seen[q] = seen;
+                    if (g.counted[q] != stamp) {
+                        g.counted[q] = stamp;
+                        g.count[q] = 0;
+                    }
+                    g.count[q]++;
+                }
+            }
+            return members;
+        }
+
+        /**
          * Forces, or narrows, the unit of the marked candidates of {@code route} (all of one package,
          * that of {@code any}), and clears the marks. Returns the unit when its set changed, else -1.
          */
-        private int narrow(Encoding e, boolean[] route, int any) {
-            int from = any;
-            while (from > 1 && e.packageOf[from - 1] == e.packageOf[any]) {
-                from--;
-            }
+        private int narrow(Encoding e, Graph g, boolean[] route, int any) {
+            int from = g.packageFirst[g.packageOfCandidate(any)];
+            int end = g.packageFirst[g.packageOfCandidate(any) + 1];
             int unit = -1;
             int group = -1;
             boolean oneUnit = true;
             boolean oneGroup = true;
             int to = from;
-            for (; to < route.length && e.packageOf[to] == e.packageOf[any]; to++) {
+            for (; to < end; to++) {
                 if (route[to]) {
                     oneUnit &= unit < 0 || unitOf[to] == unit;
                     oneGroup &= group < 0 || e.group[to] == group;
@@ -339,7 +402,7 @@ final class TransitiveBound {
     /**
      * Marks dead every live candidate of a forced group outside its {@code P}: a solution selects one
      * candidate of the group, from {@code P}. Only groups: a forced package may hold a second version
-     * in another group. Returns whether any was marked.
+     * in another group. Adds each to {@code killed}; returns whether any was marked.
      */
     private static boolean killOutsideForced(Encoding e, Units groups, boolean[] dead) {
         boolean changed = false;
@@ -359,29 +422,32 @@ final class TransitiveBound {
         for (int v = 1; v <= n; v++) {
             dead[v] = e.blocked(v);
         }
-        propagateDead(e, dead);
+        propagateDead(Graph.of(e), dead);
         return dead;
     }
 
-    /** Adds to {@code dead} every candidate with an edge whose every target is dead, to a fixpoint. */
-    private static void propagateDead(Encoding e, boolean[] dead) {
-        int n = e.candidates();
+    /**
+     * Adds to {@code dead} every candidate with an edge whose every target is dead, to a fixpoint. Sweeps
+     * over all edges rather than following the edges into each newly dead candidate: an edge's targets
+     * are often a hundred versions, and indexing them all costs more than the sweeps (each edge's
+     * check stops at its first live target).
+     */
+    private static void propagateDead(Graph g, boolean[] dead) {
+        int n = g.start.length - 2;
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int v = 1; v <= n; v++) {
-                if (!dead[v] && hasDeadEdge(e, v, dead)) {
-                    dead[v] = true;
-                    changed = true;
+                if (!dead[v]) {
+                    for (int k = g.start[v]; k < g.start[v + 1]; k++) {
+                        if (allDead(g.targets[k], dead)) {
+                            dead[v] = true;
+                            changed = true;
+                            break;
+                        }
+                    }
                 }
             }
-        }
-    }
-
-    private static void offer(int group, boolean[] queued, Deque<Integer> queue) {
-        if (group >= 0 && !queued[group]) {
-            queued[group] = true;
-            queue.add(group);
         }
     }
 
@@ -392,21 +458,12 @@ final class TransitiveBound {
     }
 
     /** Marks the live targets of {@code v}'s edges into package {@code q}. */
-    private static void markRoute(Encoding e, int v, int q, boolean[] dead, boolean[] route) {
-        for (Encoding.Edge edge : e.edges.get(v)) {
-            if (edge.fixed() == null && e.packageOf[edge.targets()[0]] == q) {
-                markLive(edge.targets(), dead, route);
+    private static void markRoute(Graph g, int v, int q, boolean[] dead, boolean[] route) {
+        for (int k = g.start[v]; k < g.start[v + 1]; k++) {
+            if (g.pkg[k] == q) {
+                markLive(g.targets[k], dead, route);
             }
         }
-    }
-
-    private static boolean hasDeadEdge(Encoding e, int v, boolean[] dead) {
-        for (Encoding.Edge edge : e.edges.get(v)) {
-            if (edge.fixed() == null && allDead(edge.targets(), dead)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean allDead(int[] targets, boolean[] dead) {
@@ -427,21 +484,94 @@ final class TransitiveBound {
         return 0;
     }
 
-    private static boolean everyPossibleHasEdgeInto(Encoding e, boolean[] possible, int from, int to, int q) {
-        for (int v = from; v < to; v++) {
-            if (possible[v] && !hasEdgeInto(e, v, q)) {
-                return false;
-            }
-        }
-        return true;
-    }
+    /**
+     * The candidates' edges that the bound reads (those a selected version must meet: not the ones a
+     * fixed package meets), as flat arrays, with each edge's package and, per candidate, the edges
+     * into it; made once per encoding ({@link #of(Encoding)}), since the bound, its refinement and
+     * each case of {@link #split} pass over them many times. Also scratch arrays per package, marked
+     * with a fresh stamp for each use instead of cleared.
+     */
+    static final class Graph {
+        /** Per candidate v: its edges are {@code start[v]..start[v+1]-1}. */
+        final int[] start;
+        /** Per edge: the package of its targets ({@code packages} for an edge without targets). */
+        final int[] pkg;
+        /** Per edge: its targets. */
+        final int[][] targets;
+        /** Per package index: its first candidate; {@code packageFirst[p+1]} ends it. */
+        final int[] packageFirst;
+        private final int[] packageOf;
+        /** Scratch per package (one more slot for edges without targets). */
+        final int[] mark;
+        final int[] seen;
+        final int[] count;
+        final int[] counted;
+        int countStamp;
+        private int stamp;
 
-    private static boolean hasEdgeInto(Encoding e, int v, int q) {
-        for (Encoding.Edge edge : e.edges.get(v)) {
-            if (edge.fixed() == null && e.packageOf[edge.targets()[0]] == q) {
-                return true;
+        private Graph(Encoding e) {
+            int n = e.candidates();
+            packageOf = e.packageOf;
+            int packages = n == 0 ? 0 : e.packageOf[n] + 1;
+            start = new int[n + 2];
+            int m = 0;
+            for (int v = 1; v <= n; v++) {
+                for (Encoding.Edge edge : e.edges.get(v)) {
+                    m += edge.fixed() == null ? 1 : 0;
+                }
             }
+            targets = new int[m][];
+            pkg = new int[m];
+            int k = 0;
+            for (int v = 1; v <= n; v++) {
+                start[v] = k;
+                for (Encoding.Edge edge : e.edges.get(v)) {
+                    if (edge.fixed() == null) {
+                        int[] t = edge.targets();
+                        targets[k] = t;
+                        pkg[k] = t.length == 0 ? packages : e.packageOf[t[0]];
+                        k++;
+                    }
+                }
+            }
+            start[n + 1] = m;
+            packageFirst = new int[packages + 1];
+            java.util.Arrays.fill(packageFirst, n + 1);
+            for (int v = n; v >= 1; v--) {
+                packageFirst[e.packageOf[v]] = v;
+            }
+            // A package index without candidates has an empty run where the next one starts.
+            for (int p = packages - 1; p >= 0; p--) {
+                packageFirst[p] = Math.min(packageFirst[p], packageFirst[p + 1]);
+            }
+            mark = new int[packages + 1];
+            seen = new int[packages + 1];
+            count = new int[packages + 1];
+            counted = new int[packages + 1];
         }
-        return false;
+
+        /** The graph of {@code e}, made on first use and kept with it. */
+        static Graph of(Encoding e) {
+            if (e.boundGraph == null) {
+                e.boundGraph = new Graph(e);
+            }
+            return e.boundGraph;
+        }
+
+        int packageOfCandidate(int v) {
+            return packageOf[v];
+        }
+
+        /** A stamp no scratch slot holds yet. */
+        int nextStamp() {
+            if (stamp == Integer.MAX_VALUE) {
+                // Never on any input measured; cleared rather than let an old stamp match again.
+                java.util.Arrays.fill(mark, 0);
+                java.util.Arrays.fill(seen, 0);
+                java.util.Arrays.fill(counted, 0);
+                stamp = 0;
+            }
+            return ++stamp;
+        }
     }
 }
