@@ -139,6 +139,9 @@ final class TransitiveBound {
             if (!groups.forced[unit] || size < 2 || size > left || !needDifferentPackages(g, groups.possible, from, to)) {
                 continue;
             }
+            // The group's cases are charged to the budget whether or not all are computed (below), so
+            // that the groups tried, and the bound, do not depend on how early a group is given up.
+            left -= size;
             long least = Long.MAX_VALUE;
             TransitiveBound attains = null;
             int ties = 0;
@@ -146,7 +149,6 @@ final class TransitiveBound {
                 if (!groups.possible[w]) {
                     continue;
                 }
-                left--;
                 boolean[] caseDead = dead.clone();
                 for (int x = from; x < to; x++) {
                     caseDead[x] |= x != w;
@@ -159,6 +161,11 @@ final class TransitiveBound {
                     ties = 1;
                 } else if (b.bound == least) {
                     ties++;
+                }
+                if (least <= best) {
+                    // The least over the group's cases only falls, so the group can no longer raise the
+                    // bound: its other cases would change nothing.
+                    break;
                 }
             }
             if (least > best) {
