@@ -330,8 +330,8 @@ final class TransitiveBound {
          * that of {@code any}), and clears the marks. Returns the unit when its set changed, else -1.
          */
         private int narrow(Encoding e, Graph g, boolean[] route, int any) {
-            int from = g.packageFirst[g.packageOfCandidate(any)];
-            int end = g.packageFirst[g.packageOfCandidate(any) + 1];
+            int from = g.packageFirst[e.packageOf[any]];
+            int end = g.packageFirst[e.packageOf[any] + 1];
             int unit = -1;
             int group = -1;
             boolean oneUnit = true;
@@ -409,7 +409,7 @@ final class TransitiveBound {
     /**
      * Marks dead every live candidate of a forced group outside its {@code P}: a solution selects one
      * candidate of the group, from {@code P}. Only groups: a forced package may hold a second version
-     * in another group. Adds each to {@code killed}; returns whether any was marked.
+     * in another group. Returns whether any was marked.
      */
     private static boolean killOutsideForced(Encoding e, Units groups, boolean[] dead) {
         boolean changed = false;
@@ -493,10 +493,10 @@ final class TransitiveBound {
 
     /**
      * The candidates' edges that the bound reads (those a selected version must meet: not the ones a
-     * fixed package meets), as flat arrays, with each edge's package and, per candidate, the edges
-     * into it; made once per encoding ({@link #of(Encoding)}), since the bound, its refinement and
-     * each case of {@link #split} pass over them many times. Also scratch arrays per package, marked
-     * with a fresh stamp for each use instead of cleared.
+     * fixed package meets), as flat arrays with each edge's package; made once per encoding
+     * ({@link #of(Encoding)}, kept with it), since the bound, its refinement and each case of
+     * {@link #split} pass over them many times. Also scratch arrays per package, marked with a fresh
+     * stamp for each use instead of cleared; like the encoding, it belongs to one thread.
      */
     static final class Graph {
         /** Per candidate v: its edges are {@code start[v]..start[v+1]-1}. */
@@ -507,8 +507,11 @@ final class TransitiveBound {
         final int[][] targets;
         /** Per package index: its first candidate; {@code packageFirst[p+1]} ends it. */
         final int[] packageFirst;
-        private final int[] packageOf;
-        /** Scratch per package (one more slot for edges without targets). */
+        /*
+         * Scratch per package (one more slot for edges without targets), each slot valid only while it
+         * holds the stamp of the pass that wrote it: mark and seen as sets of packages, count (valid
+         * where counted holds countStamp) as the number of a unit's candidates needing the package.
+         */
         final int[] mark;
         final int[] seen;
         final int[] count;
@@ -518,7 +521,6 @@ final class TransitiveBound {
 
         private Graph(Encoding e) {
             int n = e.candidates();
-            packageOf = e.packageOf;
             int packages = n == 0 ? 0 : e.packageOf[n] + 1;
             start = new int[n + 2];
             int m = 0;
@@ -563,10 +565,6 @@ final class TransitiveBound {
                 e.boundGraph = new Graph(e);
             }
             return e.boundGraph;
-        }
-
-        int packageOfCandidate(int v) {
-            return packageOf[v];
         }
 
         /** A stamp no scratch slot holds yet. */
