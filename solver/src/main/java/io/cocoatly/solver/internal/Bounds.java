@@ -76,10 +76,19 @@ final class Bounds {
 
     /**
      * A cost that no solution goes below at {@code level}, whatever the earlier levels: the direct rank
-     * bound for level 1, else 0. Where the optimiser's search starts from.
+     * bound for level 1; for level 2 the largest transitive-rank bound (plain, refined, and by cases if
+     * a proof has tried it); else 0. Where the optimiser's search starts from, once a proof has failed
+     * (which has computed the bounds of level 2 already).
      */
     static long lower(Encoding e, int level) {
-        return level == 1 ? directRankBound(e, null) : 0;
+        if (level == 1) {
+            return directRankBound(e, null);
+        }
+        if (level == 2) {
+            long bound = Math.max(transitive(e).bound, refined(e).bound);
+            return e.split == null ? bound : Math.max(bound, e.split.value());
+        }
+        return 0;
     }
 
     /**

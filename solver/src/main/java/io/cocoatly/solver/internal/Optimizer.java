@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>For each level k in order, unless a {@link Bounds lower bound} already proves the best model's
  * cost optimal, ask whether a model of cost ≤ b exists, b chosen by {@link CostSearch} (exponential
- * steps down from the best cost): add {@code cost_k ≤ b} guarded by a fresh selector s and solve
+ * steps down from the best cost, above the level's best proven lower bound): add {@code cost_k ≤ b} guarded by a fresh selector s and solve
  * assuming s. A model becomes the best; UNSAT raises the level's lower bound to b + 1. When the lower
  * bound meets the best cost, it is optimal: {@code cost_k ≤ c} is added for good and the next level
  * starts. Bounds are never removed, only left unassumed, because removing constraints clears what the
@@ -73,8 +73,11 @@ final class Optimizer {
         }
         for (int k = 0; k < levels; k++) {
             Objective objective = objectives.get(k);
-            CostSearch search = new CostSearch(Bounds.lower(e, k), objective.cost(model));
-            while (!search.done() && !Bounds.proves(e, k, model, e.costs(model))) {
+            // The proof tried first computes the bounds that the search then starts from.
+            boolean proven = Bounds.proves(e, k, model, e.costs(model));
+            long start = objective.cost(model);
+            CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
+            while (!proven && !search.done()) {
                 long bound = search.nextBound();
                 int selector = sat.newVariable();
                 sat.addBound(objective, bound, selector);
@@ -89,6 +92,7 @@ final class Optimizer {
                     model = sat.model(e.variables());
                     search.found(objective.cost(model));
                 }
+                proven = Bounds.proves(e, k, model, e.costs(model));
             }
             long cost = search.best();
             if (k < levels - 1) {

@@ -24,6 +24,7 @@ class BoundsTest {
         int raised = 0;
         int provenByRaised = 0;
         int splits = 0;
+        int startsAbove = 0;
         for (SmallCases.Case c : SmallCases.upTo(12000)) {
             Encoding e = c.encoding();
             long seed = c.seed();
@@ -72,12 +73,24 @@ class BoundsTest {
                     }
                 }
             }
+            // Where the optimiser's search starts, after the proofs above have computed what they
+            // could (the bound by cases among it): below every solution, whatever its earlier levels.
+            for (boolean[] model : solutions) {
+                long[] costs = e.costs(model);
+                for (int k = 0; k < costs.length; k++) {
+                    long lower = Bounds.lower(e, k);
+                    assertTrue(costs[k] >= lower, "case " + seed + ": level " + k + " costs " + costs[k]
+                            + ", below the lower bound " + lower);
+                    startsAbove += k == 2 && lower > 0 ? 1 : 0;
+                }
+            }
         }
         assertTrue(tried > 1000, tried + " cases tried");
         assertTrue(raised > 40, raised + " cases where the live candidates raise the direct-rank bound");
         assertTrue(provenByRaised > 60, provenByRaised + " proofs of the direct rank by the raised bound");
         // Small random cases rarely need a proof by cases; ProofByCasesTest has one that does.
         assertTrue(splits >= 1, splits + " cases where the bound by cases is above the refined one");
+        assertTrue(startsAbove > 20, startsAbove + " solutions whose transitive level's search would start above 0");
     }
 
     /**
