@@ -228,19 +228,24 @@ class LauncherBuildTest {
         assertTrue(last(read("java.log")).contains("-XX:SharedArchiveFile=" + archive + " "), () -> read("java.log"));
 
         Instant recorded = Files.getLastModifiedTime(archive).toInstant();
-        Files.setLastModifiedTime(library, FileTime.from(recorded.plusMillis(1)));
+        Files.setLastModifiedTime(library, FileTime.from(recorded.plusSeconds(2)));
         assertEquals(0, launch(cds, "--version").exitCode());
         assertEquals(2, recordings(), "a library jar newer than the archive");
+        Files.setLastModifiedTime(library, FileTime.from(BUILT)); // each case alone below
 
         recorded = Files.getLastModifiedTime(archive).toInstant();
-        Files.setLastModifiedTime(lib, FileTime.from(recorded.plusMillis(1)));
+        Files.setLastModifiedTime(lib, FileTime.from(recorded.plusSeconds(2)));
         assertEquals(0, launch(cds, "--version").exitCode());
         assertEquals(3, recordings(), "the library directory newer than the archive");
+        Files.setLastModifiedTime(lib, FileTime.from(BUILT));
 
         recorded = Files.getLastModifiedTime(archive).toInstant();
-        Files.setLastModifiedTime(jar, FileTime.from(recorded.plusMillis(1)));
+        Files.setLastModifiedTime(jar, FileTime.from(recorded.plusSeconds(2)));
         assertEquals(0, launch(cds, "--version").exitCode());
         assertEquals(4, recordings(), "cocoatly.jar newer than the archive");
+        Files.setLastModifiedTime(jar, FileTime.from(BUILT));
+        assertEquals(0, launch(cds, "--version").exitCode());
+        assertEquals(4, recordings(), "recorded again with every jar older than the archive");
     }
 
     private long recordings() {
