@@ -135,8 +135,15 @@ final class Bounds {
         return cost == s.value() ? s.unique() : null;
     }
 
-    /** Cases tried at most for a {@link TransitiveBound#split}: each costs about one refined bound. */
-    private static final int SPLIT_BUDGET = 16;
+    /**
+     * Cases tried at most for a {@link TransitiveBound#split}: each costs about one refined bound, and a
+     * root the cases do not prove pays for all of them. Over the 9,437 versions of the top-300 crates.io
+     * crates the split is tried on 1,313 roots and reaches the guess's cost on 51, 92, 111 and 130 of
+     * them with 4, 8, 16 and 32 cases; with 8 instead of 16, each root both ways in one JVM, the total
+     * fell 3.5 % and the top-300's 7 % (every selection the same), where a root the cases no longer
+     * prove calls the solver instead.
+     */
+    private static final int SPLIT_BUDGET = 8;
 
     /** The bound by cases ({@link TransitiveBound#split}), computed on first use, trying to reach {@code target}. */
     private static TransitiveBound.Split split(Encoding e, long target) {
