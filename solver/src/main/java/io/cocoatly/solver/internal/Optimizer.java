@@ -73,11 +73,12 @@ final class Optimizer {
         }
         for (int k = 0; k < levels; k++) {
             Objective objective = objectives.get(k);
-            // The proof tried first computes the bounds that the search then starts from.
-            boolean proven = Bounds.proves(e, k, model, e.costs(model));
+            // A failed proof has computed the bounds the search then starts from; a proven cost is its
+            // own lower bound, and the search is done before it starts.
             long start = objective.cost(model);
+            boolean proven = Bounds.proves(e, k, model, e.costs(model));
             CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
-            while (!proven && !search.done()) {
+            while (!search.done()) {
                 long bound = search.nextBound();
                 int selector = sat.newVariable();
                 sat.addBound(objective, bound, selector);
@@ -92,7 +93,9 @@ final class Optimizer {
                     model = sat.model(e.variables());
                     search.found(objective.cost(model));
                 }
-                proven = Bounds.proves(e, k, model, e.costs(model));
+                if (!search.done() && Bounds.proves(e, k, model, e.costs(model))) {
+                    break;
+                }
             }
             long cost = search.best();
             if (k < levels - 1) {

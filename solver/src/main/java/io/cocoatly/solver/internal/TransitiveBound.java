@@ -1,6 +1,5 @@
 package io.cocoatly.solver.internal;
 
-
 /**
  * A lower bound on the transitive rank (objective level 3; index 2 in {@link Bounds}) over the live
  * candidates, so that a guess whose transitive packages cannot all be at their newest version is still
@@ -244,34 +243,24 @@ final class TransitiveBound {
                 u.first[k] = Math.min(u.first[k], u.first[k + 1]);
             }
             boolean[] route = new boolean[n + 1];
-            boolean[] queued = new boolean[u.forced.length];
-            // A FIFO queue of units; each unit is in it at most once (queued), so a ring of all units holds it.
-            int[] queue = new int[Math.max(1, u.forced.length)];
-            int head = 0;
-            int size = 0;
+            UnitQueue queue = new UnitQueue(u.forced.length);
             for (int[] targets : e.rootClauses) {
                 if (targets.length > 0) {
                     markLive(targets, dead, route);
-                    int unit = u.narrow(e, g, route, targets[0]);
-                    if (unit >= 0 && !queued[unit]) {
-                        queued[unit] = true;
-                        queue[(head + size++) % queue.length] = unit;
-                    }
+                    queue.offer(u.narrow(e, g, route, targets[0]));
                 }
             }
-            while (size > 0) {
-                int f = queue[head];
-                head = (head + 1) % queue.length;
-                size--;
-                queued[f] = false;
+            while (!queue.isEmpty()) {
+                int f = queue.poll();
                 int some = firstPossible(u.possible, u.first[f], u.first[f + 1]);
                 if (some == 0) {
                     // No solution selects any of them: nothing more is needed to bound the solutions.
                     continue;
                 }
                 // How many candidates of P(f) have an edge into each package, counted once per
-                // candidate: every one of them does exactly when the count is |P(f)|. Counted again
-                // when a narrowing below changes P(f) itself (a package depending on itself).
+                // candidate: every one of them does exactly when the count is |P(f)|. The narrowings
+                // below change units of other packages only (an edge into a candidate's own package
+                // is a fixed one, not in the graph), so P(f) and the counts stay as they are.
                 int members = u.countEdgesInto(g, f);
                 for (int k = g.start[some]; k < g.start[some + 1]; k++) {
                     int q = g.pkg[k];
@@ -281,14 +270,7 @@ final class TransitiveBound {
                                 markRoute(g, v, q, dead, route);
                             }
                         }
-                        int unit = u.narrow(e, g, route, g.targets[k][0]);
-                        if (unit == f) {
-                            members = u.countEdgesInto(g, f);
-                        }
-                        if (unit >= 0 && !queued[unit]) {
-                            queued[unit] = true;
-                            queue[(head + size++) % queue.length] = unit;
-                        }
+                        queue.offer(u.narrow(e, g, route, g.targets[k][0]));
                     }
                 }
             }
@@ -491,6 +473,39 @@ final class TransitiveBound {
         return 0;
     }
 
+    /** A FIFO queue of units, each in it at most once: a ring as long as there are units holds them. */
+    private static final class UnitQueue {
+        private final int[] ring;
+        private final boolean[] queued;
+        private int head;
+        private int size;
+
+        UnitQueue(int units) {
+            ring = new int[Math.max(1, units)];
+            queued = new boolean[units];
+        }
+
+        /** Queues {@code unit} unless it is queued already, or is -1 (no unit changed). */
+        void offer(int unit) {
+            if (unit >= 0 && !queued[unit]) {
+                queued[unit] = true;
+                ring[(head + size++) % ring.length] = unit;
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int poll() {
+            int unit = ring[head];
+            head = (head + 1) % ring.length;
+            size--;
+            queued[unit] = false;
+            return unit;
+        }
+    }
+
     /**
      * The candidates' edges that the bound reads (those a selected version must meet: not the ones a
      * fixed package meets), as flat arrays with each edge's package; made once per encoding
@@ -501,14 +516,17 @@ final class TransitiveBound {
     static final class Graph {
         /** Per candidate v: its edges are {@code start[v]..start[v+1]-1}. */
         final int[] start;
-        /** Per edge: the package of its targets ({@code packages} for an edge without targets). */
+        /**
+         * Per edge: the package of its targets (all of one package; every edge the encoder keeps has
+         * one at least, a dependency that nothing meets ruling its candidate out instead).
+         */
         final int[] pkg;
         /** Per edge: its targets. */
         final int[][] targets;
         /** Per package index: its first candidate; {@code packageFirst[p+1]} ends it. */
         final int[] packageFirst;
         /*
-         * Scratch per package (one more slot for edges without targets), each slot valid only while it
+         * Scratch per package, each slot valid only while it
          * holds the stamp of the pass that wrote it: mark and seen as sets of packages, count (valid
          * where counted holds countStamp) as the number of a unit's candidates needing the package.
          */
@@ -538,7 +556,7 @@ final class TransitiveBound {
                     if (edge.fixed() == null) {
                         int[] t = edge.targets();
                         targets[k] = t;
-                        pkg[k] = t.length == 0 ? packages : e.packageOf[t[0]];
+                        pkg[k] = e.packageOf[t[0]];
                         k++;
                     }
                 }
@@ -553,10 +571,10 @@ final class TransitiveBound {
             for (int p = packages - 1; p >= 0; p--) {
                 packageFirst[p] = Math.min(packageFirst[p], packageFirst[p + 1]);
             }
-            mark = new int[packages + 1];
-            seen = new int[packages + 1];
-            count = new int[packages + 1];
-            counted = new int[packages + 1];
+            mark = new int[packages];
+            seen = new int[packages];
+            count = new int[packages];
+            counted = new int[packages];
         }
 
         /** The graph of {@code e}, made on first use and kept with it. */
