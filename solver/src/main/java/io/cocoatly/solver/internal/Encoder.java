@@ -334,13 +334,23 @@ public final class Encoder {
             return new Targets(true, new int[0], List.of());
         }
         int first = slots.get(met.name()).first;
-        int[] buffer = new int[q.candidates().size()];
-        int n = 0;
+        // Candidates ascend by position, so only those from the range's first matched position to its
+        // last can be targets: a range rarely spans all of a package's candidates.
         java.util.BitSet matched = met.matches();
-        for (int i = 0; i < q.candidates().size(); i++) {
-            int v = first + i;
-            if (!yanked[v] && matched.get(q.candidates().get(i).position())) {
-                buffer[n++] = v;
+        int[] positions = q.positions();
+        int n = 0;
+        int[] buffer = null;
+        int from = matched.nextSetBit(0);
+        if (from >= 0) {
+            int end = matched.length();
+            int k = Arrays.binarySearch(positions, from);
+            k = k >= 0 ? k : -k - 1;
+            buffer = new int[positions.length - k];
+            for (; k < positions.length && positions[k] < end; k++) {
+                int v = first + k;
+                if (!yanked[v] && matched.get(positions[k])) {
+                    buffer[n++] = v;
+                }
             }
         }
         // Only a range that nothing satisfies names the yanked versions it holds (in its message).
@@ -353,7 +363,7 @@ public final class Encoder {
                 }
             }
         }
-        return new Targets(false, Arrays.copyOf(buffer, n), yankedInRange);
+        return new Targets(false, n == 0 ? new int[0] : Arrays.copyOf(buffer, n), yankedInRange);
     }
 
     /** Per package index, the matches of every range on an edge into the package. */

@@ -56,10 +56,14 @@ public final class Universe {
     }
 
     /**
-     * One package as loaded: whether the registry has it, its candidates ascending by version, and
-     * the registry's listing of it ({@code releases}, shared, not to be modified).
+     * One package as loaded: whether the registry has it, its candidates ascending by version, the
+     * registry's listing of it ({@code releases}, shared, not to be modified), and each candidate's
+     * {@linkplain Candidate#position position} in that listing, in the candidates' order ({@code
+     * positions}, not to be modified). The positions are kept apart from the candidates so that the
+     * encoder can match a range's bits against them without reading one record per candidate.
      */
-    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Release> releases) {
+    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Release> releases,
+                          int[] positions) {
 
         /**
          * All its yanked versions, ascending, for messages. Found when asked, not when loading: only
@@ -131,7 +135,7 @@ public final class Universe {
     /** The loaded package, or a non-existent placeholder if it was never reached. */
     public Package get(PackageName name) {
         Package p = packages.get(name);
-        return p != null ? p : new Package(name, false, List.of(), List.of());
+        return p != null ? p : new Package(name, false, List.of(), List.of(), new int[0]);
     }
 
     /**
@@ -338,12 +342,14 @@ public final class Universe {
 
         Package toPackage() {
             Candidate[] list = new Candidate[candidate.cardinality()];
+            int[] positions = new int[list.length];
             int n = 0;
             for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
                 Release r = releases.get(i);
+                positions[n] = i;
                 list[n++] = new Candidate(r, isTarget(r), i, edges[i]);
             }
-            return new Package(name, exists, Collections.unmodifiableList(Arrays.asList(list)), releases);
+            return new Package(name, exists, Collections.unmodifiableList(Arrays.asList(list)), releases, positions);
         }
     }
 
