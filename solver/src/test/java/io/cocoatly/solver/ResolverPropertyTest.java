@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
+import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionPolicy;
@@ -145,5 +147,77 @@ class ResolverPropertyTest {
             }
         }
         assertEquals(together, alone);
+    }
+
+    /**
+     * A resolver keeps what it learnt of a listing across roots (the matches of each range, and which
+     * versions repeat another's dependencies, whose edges are then followed and encoded once) while the
+     * index hands out the same listing. Random cases where versions often copy their package's first
+     * version's dependencies, through an index that keeps its listings as the registries do: one
+     * resolver reused over a root per package and version agrees with exhaustive search on each, and
+     * again after the index hands out new listings with every version's dependencies its own.
+     */
+    @Property(tries = 150)
+    void aResolverReusedAcrossRootsAgreesWithExhaustiveSearch(@ForAll long seed) {
+        VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+        RandomCase original = RandomCase.generate(seed, 5, policy);
+        java.util.Random random = new java.util.Random(seed);
+        Map<PackageName, List<Release>> repeated = new TreeMap<>();
+        original.registry().forEach((name, releases) -> {
+            List<Release> copies = new ArrayList<>();
+            for (Release r : releases) {
+                // A copy of the first version's list, equal but not the same object, as a parser makes.
+                List<Dependency> deps = random.nextInt(3) > 0 ? new ArrayList<>(releases.get(0).dependencies())
+                        : r.dependencies();
+                copies.add(new Release(r.id(), deps, r.yanked(), r.artifact()));
+            }
+            repeated.put(name, copies);
+        });
+        StableIndex index = new StableIndex(repeated);
+        Resolver reused = new Resolver(index);
+        agreesOnEveryRoot(repeated, original.request(), reused, policy);
+        index.replace(original.registry());
+        agreesOnEveryRoot(original.registry(), original.request(), reused, policy);
+    }
+
+    /** {@code resolver} on the case's root and on one root per version of {@code registry}, each checked. */
+    private static void agreesOnEveryRoot(Map<PackageName, List<Release>> registry, ResolveRequest request,
+                                          Resolver resolver, VersionPolicy policy) {
+        List<ResolveRequest> requests = new ArrayList<>(List.of(request));
+        registry.forEach((name, releases) -> releases.forEach(r -> requests.add(new ResolveRequest(
+                new Manifest(PackageName.of("app"), io.cocoatly.model.Version.parse("1.0.0"),
+                        List.of(Dependency.parse(name.value(), "=" + r.version()))),
+                Set.of(), policy, false, Optional.empty()))));
+        for (ResolveRequest q : requests) {
+            BruteForce oracle = new BruteForce(registry, q);
+            agrees(oracle, oracle.optimum(), resolver.resolve(q));
+        }
+    }
+
+    /** Hands out one listing object per package until {@link #replace}, as a registry's index does. */
+    private static final class StableIndex implements PackageIndex {
+        private final Map<PackageName, Optional<PackageListing>> listings = new java.util.HashMap<>();
+        private Map<PackageName, List<Release>> registry;
+
+        StableIndex(Map<PackageName, List<Release>> registry) {
+            this.registry = registry;
+        }
+
+        /** From now on, new listings of {@code newRegistry}. */
+        void replace(Map<PackageName, List<Release>> newRegistry) {
+            registry = newRegistry;
+            listings.clear();
+        }
+
+        @Override
+        public String name() {
+            return "stable";
+        }
+
+        @Override
+        public Optional<PackageListing> find(PackageName name) {
+            return listings.computeIfAbsent(name,
+                    n -> Optional.ofNullable(registry.get(n)).map(r -> new PackageListing(n, r)));
+        }
     }
 }

@@ -92,6 +92,9 @@ final class Dominance {
 
     /** Whether each edge of w has an edge of v on the same package matching a subset of w's matches. */
     private static boolean dependenciesCovered(Encoding e, int v, int w) {
+        if (e.edges.get(v) == e.edges.get(w)) {
+            return true; // one list, shared by versions with equal dependencies (Encoder)
+        }
         for (Encoding.Edge ew : e.edges.get(w)) {
             if (ew.fixed() != null) {
                 continue;

@@ -78,6 +78,12 @@ public final class Encoder {
     private int groupCount;
     /** Constraints counted as the structure is built: what {@link PackageConstraints} will build, and the root's. */
     int count;
+    /**
+     * The loader's edges of the last candidate read whose edge list no other candidate would differ in
+     * (not ruled out, no edge fixed to a version: such an edge names its own candidate), and that list.
+     */
+    private int[] shareableMet;
+    private List<Encoding.Edge> shareable;
 
     private Encoder(Universe universe, VersionPolicy policy, String registry, PackageName rootName,
                     Version rootVersion) {
@@ -235,12 +241,20 @@ public final class Encoder {
     }
 
     private void dependencies(int var, Universe.Candidate c) {
+        int[] met = c.edges();
+        if (met == shareableMet) {
+            // The loader's edges are shared by versions of a package with equal dependencies: the same
+            // ranges into the same packages, so the same list (no edge of it names its candidate).
+            edges.set(var, shareable);
+            count += met.length;
+            return;
+        }
         PackageId from = c.release().id();
         List<Dependency> dependencies = c.release().dependencies();
         if (!dependencies.isEmpty()) {
             edges.set(var, new ArrayList<>(dependencies.size()));
         }
-        int[] met = c.edges();
+        boolean named = false;
         for (int j = 0; j < met.length; j++) {
             Dependency d = dependencies.get(j);
             PackageId fixed = fixed(from, d, met[j]);
@@ -254,11 +268,15 @@ public final class Encoder {
                 count++;
             } else if (fixed != null) {
                 edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
+                named = true;
             } else {
                 edges.get(var).add(new Encoding.Edge(d, t.vars, null));
                 count++;
             }
         }
+        boolean canShare = met.length > 0 && !excluded[var] && !named;
+        shareableMet = canShare ? met : null;
+        shareable = canShare ? edges.get(var) : null;
     }
 
     /**

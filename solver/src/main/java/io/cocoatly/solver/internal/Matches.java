@@ -1,5 +1,6 @@
 package io.cocoatly.solver.internal;
 
+import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionRange;
@@ -16,6 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cost of loading and encoding. An answer is reused only while the index hands out the very same
  * release list (identity, not equality), so a listing that changes is matched afresh; the cache is
  * dropped whole when it holds {@value #LIMIT} ranges, so it stays bounded whatever the index.
+ *
+ * <p>Each listing also knows, per release asked about, an earlier-asked release with an equal list of
+ * dependencies ({@link Listing#representative}): three in four candidates of a crates.io resolution
+ * repeat the requirements of another version of their package, and the loader follows such a list's
+ * edges once per resolution instead of once per version.
  */
 public final class Matches {
 
@@ -25,8 +31,36 @@ public final class Matches {
     private final Map<PackageName, Listing> listings = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    /** The matches of one listing's releases, by range. */
-    record Listing(List<Release> releases, Map<VersionRange, BitSet> byRange) {
+    /**
+     * The matches of one listing's releases, by range, and each release's representative. Shared by
+     * the threads of one resolver: a release's representative is the first one put for its list of
+     * dependencies, the same for every thread.
+     */
+    static final class Listing {
+        private final List<Release> releases;
+        private final Map<VersionRange, BitSet> byRange = new ConcurrentHashMap<>();
+        private final Map<List<Dependency>, Integer> byDependencies = new ConcurrentHashMap<>();
+        /** Per position, its representative plus one; 0 where not asked yet. */
+        private final int[] representatives;
+
+        Listing(List<Release> releases) {
+            this.releases = releases;
+            this.representatives = new int[releases.size()];
+        }
+
+        /**
+         * The position of a release whose dependencies equal, in order, those of the release at
+         * {@code position}: the same for every position of equal dependencies, and the same each time.
+         */
+        int representative(int position) {
+            int known = representatives[position];
+            if (known == 0) {
+                Integer first = byDependencies.putIfAbsent(releases.get(position).dependencies(), position);
+                known = (first == null ? position : first) + 1;
+                representatives[position] = known;
+            }
+            return known - 1;
+        }
     }
 
     /** An empty cache, for one {@code Resolver}. */
@@ -46,7 +80,7 @@ public final class Matches {
     Listing listing(PackageName name, List<Release> releases) {
         Listing listing = listings.get(name);
         if (listing == null || listing.releases != releases) {
-            listing = new Listing(releases, new ConcurrentHashMap<>());
+            listing = new Listing(releases);
             listings.put(name, listing);
         }
         return listing;

@@ -38,7 +38,8 @@ public final class Universe {
      * One candidate version; {@code target}: whether it may satisfy dependency edges; {@code position}:
      * its place in the package's listing, as {@link Met#matches} numbers releases; {@code edges}: per
      * dependency of the release, in order, the {@linkplain #met(int) id} of its package and range, or
-     * {@link #FIXED} for an edge into the root or into the package itself (which loads nothing).
+     * {@link #FIXED} for an edge into the root or into the package itself (which loads nothing); shared
+     * by the candidates of one package whose dependencies are equal, not to be modified.
      */
     public record Candidate(Release release, boolean target, int position, int[] edges) {
     }
@@ -235,11 +236,17 @@ public final class Universe {
                 State s = stateList.get(queue[head]);
                 int i = queue[head + 1];
                 head += 2;
-                Release r = s.releases.get(i);
-                List<Dependency> dependencies = r.dependencies();
-                int[] edges = new int[dependencies.size()];
-                for (int j = 0; j < edges.length; j++) {
-                    edges[j] = follow(s.name, dependencies.get(j));
+                // A release whose dependencies equal those of another followed in this resolution has
+                // the same edges: the same ranges into the same packages, already admitted.
+                int representative = s.matchCache.representative(i);
+                int[] edges = s.edges(representative);
+                if (edges == null) {
+                    List<Dependency> dependencies = s.releases.get(i).dependencies();
+                    edges = new int[dependencies.size()];
+                    for (int j = 0; j < edges.length; j++) {
+                        edges[j] = follow(s.name, dependencies.get(j));
+                    }
+                    s.edges(representative, edges);
                 }
                 s.edges(i, edges);
             }
@@ -333,11 +340,20 @@ public final class Universe {
             return isTarget(releases.get(i));
         }
 
+        /**
+         * Records the edges of the release at {@code position}, or of its representative (which may
+         * be no candidate: only a candidate's are read when the package is made).
+         */
         void edges(int position, int[] ids) {
             if (edges == null) {
                 edges = new int[releases.size()][];
             }
             edges[position] = ids;
+        }
+
+        /** The edges recorded for the release at {@code position}, or null. */
+        int[] edges(int position) {
+            return edges == null ? null : edges[position];
         }
 
         Package toPackage() {
