@@ -145,11 +145,27 @@ final class Bounds {
      */
     private static final int SPLIT_BUDGET = 8;
 
-    /** The bound by cases ({@link TransitiveBound#split}), computed on first use, trying to reach {@code target}. */
+    /**
+     * The largest gap between a model's transitive rank and the refined bound that the bound by cases
+     * is tried for. Over the 9,437 versions of the top-300 crates.io crates it was tried on 1,338 roots
+     * and reached its target only where the gap was 1 (68 of 309) or 3 (24 of 154); on the 835 with a
+     * gap of 4 or more it never did, and cost 188 ms in all.
+     */
+    private static final long SPLIT_GAP = 3;
+
+    /**
+     * The bound by cases ({@link TransitiveBound#split}), computed on first use, trying to reach {@code
+     * target}; when {@code target} is more than {@value #SPLIT_GAP} above the refined bound, not tried
+     * (the refined bound is returned, kept nowhere, so that a better model may still try it).
+     */
     private static TransitiveBound.Split split(Encoding e, long target) {
         // Once: a later model's target is lower, and the value, at most the optimum, does not depend on it
         // unless the first target was reached, which proved that model.
         if (e.split == null) {
+            long bound = Math.max(transitive(e).bound, refined(e).bound);
+            if (target - bound > SPLIT_GAP) {
+                return new TransitiveBound.Split(bound, null);
+            }
             e.split = refined(e).split(e, target, SPLIT_BUDGET);
         }
         return e.split;
