@@ -14,6 +14,7 @@ import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.internal.Resolve;
+import io.cocoatly.testkit.InMemoryIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,10 +174,10 @@ class ResolverPropertyTest {
             }
             repeated.put(name, copies);
         });
-        StableIndex index = new StableIndex(repeated);
+        SwitchedIndex index = new SwitchedIndex(repeated);
         Resolver reused = new Resolver(index);
         agreesOnEveryRoot(repeated, original.request(), reused, policy);
-        index.replace(original.registry());
+        index.switchTo(original.registry());
         agreesOnEveryRoot(original.registry(), original.request(), reused, policy);
     }
 
@@ -194,30 +195,30 @@ class ResolverPropertyTest {
         }
     }
 
-    /** Hands out one listing object per package until {@link #replace}, as a registry's index does. */
-    private static final class StableIndex implements PackageIndex {
-        private final Map<PackageName, Optional<PackageListing>> listings = new java.util.HashMap<>();
-        private Map<PackageName, List<Release>> registry;
+    /**
+     * Hands out the listings of an {@link InMemoryIndex} (one object per package, as a registry's index
+     * does) until {@link #switchTo} puts another in its place under the same resolver.
+     */
+    private static final class SwitchedIndex implements PackageIndex {
+        private PackageIndex current;
 
-        StableIndex(Map<PackageName, List<Release>> registry) {
-            this.registry = registry;
+        SwitchedIndex(Map<PackageName, List<Release>> registry) {
+            switchTo(registry);
         }
 
-        /** From now on, new listings of {@code newRegistry}. */
-        void replace(Map<PackageName, List<Release>> newRegistry) {
-            registry = newRegistry;
-            listings.clear();
+        /** From now on, the listings of {@code registry}: new objects, whatever their contents. */
+        void switchTo(Map<PackageName, List<Release>> registry) {
+            current = new InMemoryIndex("switched", registry.values().stream().flatMap(List::stream).toList());
         }
 
         @Override
         public String name() {
-            return "stable";
+            return current.name();
         }
 
         @Override
         public Optional<PackageListing> find(PackageName name) {
-            return listings.computeIfAbsent(name,
-                    n -> Optional.ofNullable(registry.get(n)).map(r -> new PackageListing(n, r)));
+            return current.find(name);
         }
     }
 }

@@ -85,7 +85,7 @@ final class Bounds {
             return directRankBound(e, null);
         }
         if (level == 2) {
-            long bound = Math.max(transitive(e).bound, refined(e).bound);
+            long bound = plainOrRefined(e);
             return e.split == null ? bound : Math.max(bound, e.split.value());
         }
         return 0;
@@ -162,13 +162,18 @@ final class Bounds {
         // Once: a later model's target is lower, and the value, at most the optimum, does not depend on it
         // unless the first target was reached, which proved that model.
         if (e.split == null) {
-            long bound = Math.max(transitive(e).bound, refined(e).bound);
+            long bound = plainOrRefined(e);
             if (target - bound > SPLIT_GAP) {
                 return new TransitiveBound.Split(bound, null);
             }
             e.split = refined(e).split(e, target, SPLIT_BUDGET);
         }
         return e.split;
+    }
+
+    /** The larger of the plain and the refined transitive-rank bounds. */
+    private static long plainOrRefined(Encoding e) {
+        return Math.max(transitive(e).bound, refined(e).bound);
     }
 
     /** The same over the refined live candidates ({@link TransitiveBound}), computed on first use. */
