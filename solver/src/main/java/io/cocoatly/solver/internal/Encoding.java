@@ -215,6 +215,37 @@ public final class Encoding {
         return live;
     }
 
+    /**
+     * The {@link #objectives()} without the candidates no optimal solution selects ({@link #blocked}:
+     * excluded by a unit, or dominated), for a solver that holds the units making them false: each
+     * level's sum is the same in every model of that solver, over fewer terms. Every bound the
+     * optimiser adds is a pseudo-boolean constraint over a whole level, built again for each bound
+     * tried; over the 9,437 versions of the top-300 crates.io crates most candidates of the roots that
+     * call the solver are dominated, and building the bounds was a tenth of those roots' time.
+     */
+    List<Objective> liveObjectives() {
+        findDominated();
+        List<Objective> all = objectives();
+        List<Objective> live = new ArrayList<>(all.size());
+        for (Objective o : all) {
+            int kept = 0;
+            for (int v : o.vars()) {
+                kept += blocked(v) ? 0 : 1;
+            }
+            int[] vars = new int[kept];
+            int[] coefficients = new int[kept];
+            int n = 0;
+            for (int i = 0; i < o.vars().length; i++) {
+                if (!blocked(o.vars()[i])) {
+                    vars[n] = o.vars()[i];
+                    coefficients[n++] = o.coefficients()[i];
+                }
+            }
+            live.add(new Objective(o.name(), vars, coefficients));
+        }
+        return live;
+    }
+
     /** {@code c} with the dominated candidates set false; null when that satisfies it. */
     private Constraint withoutDominated(Constraint c) {
         int[] literals = c.literals();

@@ -7,11 +7,12 @@ import java.util.List;
  *
  * <p>For each level k in order, unless a {@link Bounds lower bound} already proves the best model's
  * cost optimal, ask whether a model of cost ≤ b exists, b chosen by {@link CostSearch} (exponential
- * steps down from the best cost, above the level's best proven lower bound): add {@code cost_k ≤ b} guarded by a fresh selector s and solve
- * assuming s. A model becomes the best; UNSAT raises the level's lower bound to b + 1. When the lower
- * bound meets the best cost, it is optimal: {@code cost_k ≤ c} is added for good and the next level
- * starts. Bounds are never removed, only left unassumed, because removing constraints clears what the
- * solver learnt (measured 15–20× slower).
+ * steps down from the best cost, above the level's best proven lower bound): add {@code cost_k ≤ b}
+ * guarded by a fresh selector s and solve assuming s. A model becomes the best; UNSAT raises the
+ * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retire retired} (the unit ¬s, and
+ * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
+ * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the
+ * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}.
  *
  * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
  * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
@@ -60,7 +61,10 @@ final class Optimizer {
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.liveConstraints());
         sat.addAll(e.dominance());
+        // The bounds are added over the live terms; costs are read from the full levels, the same
+        // value in every model of this solver (which holds the units of what is left out).
         List<Objective> objectives = e.objectives();
+        List<Objective> bounded = e.liveObjectives();
         int levels = objectives.size();
         boolean[] model = hint;
         if (!valid) {
@@ -78,12 +82,18 @@ final class Optimizer {
             long start = objective.cost(model);
             boolean proven = Bounds.proves(e, k, model, e.costs(model));
             CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
+            // Only the bound being tried stays in the solver: the one before is retired first.
+            Object tried = null;
+            int triedSelector = 0;
             while (!search.done()) {
                 long bound = search.nextBound();
-                int selector = sat.newVariable();
-                sat.addBound(objective, bound, selector);
+                if (triedSelector != 0) {
+                    sat.retire(tried, triedSelector);
+                }
+                triedSelector = sat.newVariable();
+                tried = sat.addBound(bounded.get(k), bound, triedSelector);
                 sat.guide(model);
-                Sat.Answer answer = sat.solve(selector);
+                Sat.Answer answer = sat.solve(triedSelector);
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());
                 }
@@ -98,8 +108,11 @@ final class Optimizer {
                 }
             }
             long cost = search.best();
+            if (triedSelector != 0) {
+                sat.retire(tried, triedSelector);
+            }
             if (k < levels - 1) {
-                sat.fixBound(objective, cost);
+                sat.fixBound(bounded.get(k), cost);
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());
