@@ -75,6 +75,11 @@ final class Optimizer {
             }
             model = sat.model(e.variables());
         }
+        // Every model the solver returns is first made as cheap as single moves make it.
+        LocalImprovement improvement = LocalImprovement.of(e);
+        if (!valid) {
+            improvement.improve(model);
+        }
         for (int k = 0; k < levels; k++) {
             Objective objective = objectives.get(k);
             // A failed proof has computed the bounds the search then starts from; a proven cost is its
@@ -101,6 +106,7 @@ final class Optimizer {
                     search.refuted(bound);
                 } else {
                     model = sat.model(e.variables());
+                    improvement.improve(model);
                     search.found(objective.cost(model));
                 }
                 if (!search.done() && Bounds.proves(e, k, model, e.costs(model))) {
