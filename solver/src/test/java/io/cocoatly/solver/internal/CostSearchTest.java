@@ -32,19 +32,34 @@ class CostSearchTest {
     }
 
     @Test
-    void oneStepFromTheOptimumTakesTwoCallsAsOneStepAtATimeDoes() {
-        assertEquals(List.of(10L, 8L, 9L), search(0, 11, 10, 0).subList(0, 3));
-        // The UNSAT at optimum − 1 is what proves the optimum; nothing else is tried below it here.
+    void oneStepFromTheOptimumTakesTwoCalls() {
+        // The model at 10, then the UNSAT at 9 that proves it: nothing is tried below the optimum − 1.
+        assertEquals(List.of(10L, 9L), search(0, 11, 10, 0));
         assertEquals(List.of(9L), search(0, 10, 10, 0));
+    }
+
+    @Test
+    void theFirstTriesAreOneStepAtATimeThenTheStepsDouble() {
+        List<Long> tried = search(0, 100, 50, 0);
+        assertEquals(List.of(99L, 98L, 97L, 96L, 95L, 93L, 89L, 81L, 65L), tried.subList(0, 9));
+        // After an UNSAT answer, one step at a time again.
+        CostSearch search = new CostSearch(0, 100);
+        search.refuted(20);
+        for (long b = 99; b > 99 - CostSearch.LINEAR_FINDS; b--) {
+            assertEquals(b, search.nextBound());
+            search.found(b);
+        }
+        assertEquals(93, search.nextBound());
     }
 
     @Test
     void aFarFirstModelTakesLogarithmicallyManyCallsNotOnePerUnit() {
         // The workspace benchmark's direct rank: a first model at 462, the optimum 114.
         List<Long> tried = search(0, 462, 114, 0);
-        // One step at a time: 349 calls. Each round of doubling steps takes O(log gap) calls, and each
-        // UNSAT at least halves the gap left: at most O(log² gap), far fewer in practice.
-        assertTrue(tried.size() <= 30, "calls: " + tried.size() + " " + tried);
+        // One step at a time: 349 calls. Each round takes LINEAR_FINDS single steps, then O(log gap)
+        // doubling ones, and each UNSAT at least halves the gap left: O(log² gap) in all (37 calls here,
+        // where this oracle's models never undercut their bound; doubling from the first try took 25).
+        assertTrue(tried.size() <= 40, "calls: " + tried.size() + " " + tried);
         assertTrue(tried.contains(113L), "the optimum is proven by an UNSAT just below it: " + tried);
     }
 
@@ -52,7 +67,8 @@ class CostSearchTest {
     void theLowerBoundEndsTheSearchWithoutAnUnsatCall() {
         List<Long> tried = search(5, 40, 5, 0);
         assertTrue(tried.stream().allMatch(b -> b >= 5));
-        assertTrue(tried.size() <= 7, "calls: " + tried);
+        assertEquals(5L, tried.get(tried.size() - 1), "the last try is the lower bound: " + tried);
+        assertTrue(tried.size() <= 9, "calls: " + tried);
     }
 
     @Test
@@ -80,18 +96,23 @@ class CostSearchTest {
     void aWideGapAboveARefutedBoundIsStillClosedByDoublingSteps() {
         CostSearch search = new CostSearch(0, 1000);
         search.refuted(100);
-        search.found(900);
-        assertEquals(898, search.nextBound());
-        search.found(898);
+        for (long cost = 900; cost > 900 - CostSearch.LINEAR_FINDS; cost--) {
+            search.found(cost);
+        }
         assertEquals(894, search.nextBound());
+        search.found(894);
+        assertEquals(890, search.nextBound());
     }
 
     @Test
     void beforeAnyRefutationTheStepsDoubleEvenNearTheLowerBound() {
         // The lower bound from Bounds.lower is not a refutation: it may be far below the optimum.
-        CostSearch search = new CostSearch(10, 13);
-        assertEquals(12, search.nextBound());
-        search.found(12);
+        CostSearch search = new CostSearch(10, 20);
+        for (long cost = 19; cost > 19 - CostSearch.LINEAR_FINDS; cost--) {
+            search.found(cost);
+        }
+        assertEquals(13, search.nextBound());
+        search.found(13);
         assertEquals(10, search.nextBound());
     }
 }
