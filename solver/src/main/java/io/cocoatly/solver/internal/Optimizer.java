@@ -6,9 +6,10 @@ import java.util.List;
  * Lexicographic optimisation by solution-improving search on one incremental solver.
  *
  * <p>For each level k in order, unless a {@link Bounds lower bound} already proves the best model's
- * cost optimal, ask whether a model of cost ≤ b exists, b chosen by {@link CostSearch} (exponential
- * steps down from the best cost, above the level's best proven lower bound): add {@code cost_k ≤ b}
- * guarded by a fresh selector s and solve assuming s. A model becomes the best; UNSAT raises the
+ * cost optimal, ask whether a model of cost ≤ b exists, b chosen by {@link CostSearch} (single, then
+ * doubling steps down from the best cost, above the level's best proven lower bound): add {@code
+ * cost_k ≤ b} guarded by a fresh selector s and solve assuming s. A model, once {@linkplain
+ * LocalImprovement improved} by single moves, becomes the best; UNSAT raises the
  * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retire retired} (the unit ¬s, and
  * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
  * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the

@@ -103,8 +103,8 @@ final class Sat {
      * tried stayed watched over a whole objective level, visited on each assignment of its literals:
      * over the 9,437 versions of the top-300 crates.io crates, each root both ways in one JVM, the
      * total fell 6 % (every objective the same). sat4j removes only its latest constraint without
-     * forgetting what it learnt ({@code removeSubsumedConstr}); a bound that is not the latest (none
-     * is, as the optimiser adds them) stays, satisfied by the unit.
+     * forgetting what it learnt ({@code removeSubsumedConstr}): a bound that is no longer the latest
+     * stays, satisfied by the unit (the optimiser retires each bound before it adds anything else).
      */
     void retire(Object bound, int selector) {
         if (bound instanceof IConstr c && c == lastAdded) {
