@@ -58,6 +58,8 @@ public final class Encoding {
     /** What {@link #findDominated} needs, until it has run (null after, and for an encoding without it). */
     private Supplier<List<java.util.Collection<int[]>>> rangeTargets;
     private List<Constraint> dominance;
+    /** Per candidate, whether {@link #capRanks} ruled it out for the optimiser's solver; null before. */
+    private boolean[] capped;
     /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
     TransitiveBound transitive;
     /** The same over the refined live candidates, computed by {@link Bounds} only when the plain one proves too little. */
@@ -194,9 +196,10 @@ public final class Encoding {
     }
 
     /**
-     * The constraints as they stand once the dominated candidates are false, for a solver that is
-     * also given {@link #dominance()}: a clause holding a dominated candidate's {@code ¬x} is satisfied
-     * and left out, and dominated candidates are dropped from the other constraints (a false
+     * The constraints as they stand once the dominated candidates (and those {@link #capRanks} ruled
+     * out) are false, for a solver that is also given {@link #dominance()} (and the units of {@link
+     * #cappedCandidates}): a clause holding such a candidate's {@code ¬x} is satisfied and left out,
+     * and such candidates are dropped from the other constraints (a false
      * {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its coefficient). The same
      * solutions, with far fewer and shorter constraints where most candidates are dominated: building
      * the solver and every call on it cost less. A constraint that would become an empty clause is
@@ -207,7 +210,7 @@ public final class Encoding {
         List<Constraint> all = constraints();
         List<Constraint> live = new ArrayList<>(all.size());
         for (Constraint c : all) {
-            Constraint kept = withoutDominated(c);
+            Constraint kept = withoutRuledOut(c);
             if (kept != null) {
                 live.add(kept);
             }
@@ -230,13 +233,13 @@ public final class Encoding {
         for (Objective o : all) {
             int kept = 0;
             for (int v : o.vars()) {
-                kept += blocked(v) ? 0 : 1;
+                kept += blocked(v) || ruledOut(v) ? 0 : 1;
             }
             int[] vars = new int[kept];
             int[] coefficients = new int[kept];
             int n = 0;
             for (int i = 0; i < o.vars().length; i++) {
-                if (!blocked(o.vars()[i])) {
+                if (!blocked(o.vars()[i]) && !ruledOut(o.vars()[i])) {
                     vars[n] = o.vars()[i];
                     coefficients[n++] = o.coefficients()[i];
                 }
@@ -246,13 +249,53 @@ public final class Encoding {
         return live;
     }
 
-    /** {@code c} with the dominated candidates set false; null when that satisfies it. */
-    private Constraint withoutDominated(Constraint c) {
+    /**
+     * Rules out, for the optimiser's solver, every candidate whose rank alone is above what an optimal
+     * solution can hold, given a known solution: with no preferred version changed (level 1 at its
+     * least, 0), an optimal solution's direct rank is at most that solution's, {@code directCap}, and
+     * each selected direct candidate's rank at most that, ranks being non-negative; when the direct
+     * rank is also proven least, the same holds for the transitive candidates and {@code
+     * transitiveCap} (else {@link Long#MAX_VALUE}). Like a dominated candidate, a capped one is in no
+     * optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and the
+     * solver is given the units of {@link #cappedCandidates}. Old versions of popular packages are
+     * most candidates of a large closure and rank far above a small optimum: the top-300 crates.io
+     * roots that call the solver build it over fewer, shorter constraints (docs/performance.md).
+     */
+    void capRanks(long directCap, long transitiveCap) {
+        int n = candidates();
+        capped = new boolean[n + 1];
+        for (int v = 1; v <= n; v++) {
+            capped[v] = dominator[v] == 0 && rank[v] > (direct[v] ? directCap : transitiveCap);
+        }
+    }
+
+    /** The candidates {@link #capRanks} ruled out (none before it ran), ascending. */
+    int[] cappedCandidates() {
+        int count = 0;
+        for (int v = 1; capped != null && v < capped.length; v++) {
+            count += capped[v] ? 1 : 0;
+        }
+        int[] vars = new int[count];
+        int i = 0;
+        for (int v = 1; capped != null && v < capped.length; v++) {
+            if (capped[v]) {
+                vars[i++] = v;
+            }
+        }
+        return vars;
+    }
+
+    /** Whether the optimiser's solver holds {@code x(v)} false by a unit: dominated, or capped. */
+    private boolean ruledOut(int v) {
+        return v < dominator.length && (dominator[v] != 0 || capped != null && capped[v]);
+    }
+
+    /** {@code c} with the ruled-out candidates set false; null when that satisfies it. */
+    private Constraint withoutRuledOut(Constraint c) {
         int[] literals = c.literals();
         int dropped = 0;
         for (int lit : literals) {
-            int v = Math.abs(lit);
-            if (v < dominator.length && dominator[v] != 0) {
+            if (ruledOut(Math.abs(lit))) {
                 if (c.kind() == Constraint.Kind.CLAUSE && lit < 0) {
                     return null;
                 }
@@ -267,8 +310,7 @@ public final class Encoding {
         long bound = c.bound();
         int n = 0;
         for (int i = 0; i < literals.length; i++) {
-            int v = Math.abs(literals[i]);
-            if (v < dominator.length && dominator[v] != 0) {
+            if (ruledOut(Math.abs(literals[i]))) {
                 if (c.kind() == Constraint.Kind.AT_MOST && literals[i] < 0) {
                     bound -= c.coefficients()[i];
                 }

@@ -59,9 +59,16 @@ final class Optimizer {
         if (valid && provesAll(e, hint, costs)) {
             return new Result(hint, costs, true, false, 0);
         }
+        if (valid && costs[0] == 0) {
+            // The guess bounds every level from above: what ranks above it is in no optimal solution.
+            e.capRanks(costs[1], Bounds.proves(e, 1, hint, costs) ? costs[2] : Long.MAX_VALUE);
+        }
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.liveConstraints());
         sat.addAll(e.dominance());
+        for (int v : e.cappedCandidates()) {
+            sat.addUnit(-v);
+        }
         // The bounds are added over the live terms; costs are read from the full levels, the same
         // value in every model of this solver (which holds the units of what is left out).
         List<Objective> objectives = e.objectives();
