@@ -4,6 +4,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -197,8 +198,8 @@ public final class Encoding {
 
     /**
      * The constraints as they stand once the dominated candidates (and those {@link #capRanks} ruled
-     * out) are false, for a solver that is also given {@link #dominance()} (and the units of {@link
-     * #cappedCandidates}): a clause holding such a candidate's {@code ¬x} is satisfied and left out,
+     * out) are false, for a solver that is also given {@link #dominance()} (and the units of what
+     * {@link #capRanks} returned): a clause holding such a candidate's {@code ¬x} is satisfied and left out,
      * and such candidates are dropped from the other constraints (a false
      * {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its coefficient). The same
      * solutions, with far fewer and shorter constraints where most candidates are dominated: building
@@ -219,8 +220,8 @@ public final class Encoding {
     }
 
     /**
-     * The {@link #objectives()} without the candidates no optimal solution selects ({@link #blocked}:
-     * excluded by a unit, or dominated), for a solver that holds the units making them false: each
+     * The {@link #objectives()} without the candidates no optimal solution selects (excluded by a
+     * unit, dominated, or {@linkplain #capRanks capped}), for a solver that holds the units making them false: each
      * level's sum is the same in every model of that solver, over fewer terms. Every bound the
      * optimiser adds is a pseudo-boolean constraint over a whole level, built again for each bound
      * tried; over the 9,437 versions of the top-300 crates.io crates most candidates of the roots that
@@ -231,20 +232,17 @@ public final class Encoding {
         List<Objective> all = objectives();
         List<Objective> live = new ArrayList<>(all.size());
         for (Objective o : all) {
-            int kept = 0;
-            for (int v : o.vars()) {
-                kept += blocked(v) || ruledOut(v) ? 0 : 1;
-            }
-            int[] vars = new int[kept];
-            int[] coefficients = new int[kept];
+            int[] vars = new int[o.vars().length];
+            int[] coefficients = new int[vars.length];
             int n = 0;
-            for (int i = 0; i < o.vars().length; i++) {
-                if (!blocked(o.vars()[i]) && !ruledOut(o.vars()[i])) {
-                    vars[n] = o.vars()[i];
+            for (int i = 0; i < vars.length; i++) {
+                int v = o.vars()[i];
+                if (!excluded[v] && !ruledOut(v)) {
+                    vars[n] = v;
                     coefficients[n++] = o.coefficients()[i];
                 }
             }
-            live.add(new Objective(o.name(), vars, coefficients));
+            live.add(new Objective(o.name(), Arrays.copyOf(vars, n), Arrays.copyOf(coefficients, n)));
         }
         return live;
     }
@@ -257,32 +255,22 @@ public final class Encoding {
      * rank is also proven least, the same holds for the transitive candidates and {@code
      * transitiveCap} (else {@link Long#MAX_VALUE}). Like a dominated candidate, a capped one is in no
      * optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and the
-     * solver is given the units of {@link #cappedCandidates}. Old versions of popular packages are
+     * solver is given the units of those returned (ascending). Old versions of popular packages are
      * most candidates of a large closure and rank far above a small optimum: the top-300 crates.io
      * roots that call the solver build it over fewer, shorter constraints (docs/performance.md).
      */
-    void capRanks(long directCap, long transitiveCap) {
+    int[] capRanks(long directCap, long transitiveCap) {
         int n = candidates();
         capped = new boolean[n + 1];
+        int[] out = new int[n];
+        int count = 0;
         for (int v = 1; v <= n; v++) {
             capped[v] = dominator[v] == 0 && rank[v] > (direct[v] ? directCap : transitiveCap);
-        }
-    }
-
-    /** The candidates {@link #capRanks} ruled out (none before it ran), ascending. */
-    int[] cappedCandidates() {
-        int count = 0;
-        for (int v = 1; capped != null && v < capped.length; v++) {
-            count += capped[v] ? 1 : 0;
-        }
-        int[] vars = new int[count];
-        int i = 0;
-        for (int v = 1; capped != null && v < capped.length; v++) {
             if (capped[v]) {
-                vars[i++] = v;
+                out[count++] = v;
             }
         }
-        return vars;
+        return Arrays.copyOf(out, count);
     }
 
     /** Whether the optimiser's solver holds {@code x(v)} false by a unit: dominated, or capped. */

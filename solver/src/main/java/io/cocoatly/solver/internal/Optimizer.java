@@ -10,7 +10,7 @@ import java.util.List;
  * doubling steps down from the best cost, above the level's best proven lower bound): add {@code
  * cost_k ≤ b} guarded by a fresh selector s and solve assuming s. A model, once {@linkplain
  * LocalImprovement improved} by single moves, becomes the best; UNSAT raises the
- * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retire retired} (the unit ¬s, and
+ * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retireBound retired} (the unit ¬s, and
  * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
  * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the
  * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}.
@@ -59,14 +59,14 @@ final class Optimizer {
         if (valid && provesAll(e, hint, costs)) {
             return new Result(hint, costs, true, false, 0);
         }
-        if (valid && costs[0] == 0) {
-            // The guess bounds every level from above: what ranks above it is in no optimal solution.
-            e.capRanks(costs[1], Bounds.proves(e, 1, hint, costs) ? costs[2] : Long.MAX_VALUE);
-        }
+        // The guess bounds every level from above: what ranks above it is in no optimal solution.
+        int[] capped = valid && costs[0] == 0
+                ? e.capRanks(costs[1], Bounds.proves(e, 1, hint, costs) ? costs[2] : Long.MAX_VALUE)
+                : new int[0];
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.liveConstraints());
         sat.addAll(e.dominance());
-        for (int v : e.cappedCandidates()) {
+        for (int v : capped) {
             sat.addUnit(-v);
         }
         // The bounds are added over the live terms; costs are read from the full levels, the same
@@ -95,18 +95,12 @@ final class Optimizer {
             long start = objective.cost(model);
             boolean proven = Bounds.proves(e, k, model, e.costs(model));
             CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
-            // Only the bound being tried stays in the solver: the one before is retired first.
-            Object tried = null;
-            int triedSelector = 0;
             while (!search.done()) {
                 long bound = search.nextBound();
-                if (triedSelector != 0) {
-                    sat.retire(tried, triedSelector);
-                }
-                triedSelector = sat.newVariable();
-                tried = sat.addBound(bounded.get(k), bound, triedSelector);
+                // Only the bound being tried stays in the solver: the one before is retired.
+                int selector = sat.tryBound(bounded.get(k), bound);
                 sat.guide(model);
-                Sat.Answer answer = sat.solve(triedSelector);
+                Sat.Answer answer = sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());
                 }
@@ -122,9 +116,7 @@ final class Optimizer {
                 }
             }
             long cost = search.best();
-            if (triedSelector != 0) {
-                sat.retire(tried, triedSelector);
-            }
+            sat.retireBound();
             if (k < levels - 1) {
                 sat.fixBound(bounded.get(k), cost);
             }

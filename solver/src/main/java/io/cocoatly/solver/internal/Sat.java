@@ -31,18 +31,22 @@ final class Sat {
     private int variables;
     private int calls;
     private boolean contradiction;
-    /** The constraint sat4j returned for the latest constraint added, when that was a bound. */
+    /** What sat4j returned for the latest constraint added when that was an at-most one; else null. */
     private IConstr lastAdded;
+    /** The bound of the last {@link #tryBound} and its selector, until retired (0: none). */
+    private IConstr tried;
+    private int triedSelector;
 
     Sat(int variables, Budget budget) {
         PBSolver s = SolverFactory.newDefault();
         s.setOrder(new VarOrderHeap(phase));
         // Learnt clauses shortened by their literals' reasons (sat4j's simple reason simplification,
-        // off in the default solver): over the 9,437 versions of the top-300 crates.io crates, each
-        // root both ways in one JVM, 4–5 % less in all, the top 300 the same. MiniSat's geometric
-        // restarts had been 7 % faster than the default Glucose ones before the bounds were retired
-        // and the models improved; after, they were equal within 0.4 %, and 2.5 % slower with this
-        // simplification (docs/performance.md).
+        // off in the default solver). Over the 9,437 versions of the top-300 crates.io crates, each
+        // root both ways in one JVM: with MiniSat's geometric restarts, then in use, 3.8 % less in
+        // all; those restarts had been 7 % faster than the default Glucose ones before the bounds were
+        // retired and the models improved, after that equal within 0.4 %, and with this
+        // simplification 2.5 % slower, so the default restarts stay: 4–5 % less than MiniSat's
+        // without the simplification, the top 300 the same (docs/performance.md).
         s.setSimplifier(s.SIMPLE_SIMPLIFICATION);
         this.solver = s;
         this.budget = budget;
@@ -89,29 +93,36 @@ final class Sat {
     }
 
     /**
-     * Adds {@code Σ objective ≤ bound} guarded by {@code selector}, to be assumed when wanted; the
-     * constraint as sat4j keeps it, for {@link #retire}, or null when none was added.
+     * Adds {@code Σ objective ≤ bound} guarded by a fresh selector, to be assumed in {@link #solve},
+     * after {@linkplain #retireBound retiring} the bound tried before; returns the selector.
      */
-    Object addBound(Objective objective, long bound, int selector) {
-        return addAtMost(objective.vars(), objective.coefficients(), bound, selector);
+    int tryBound(Objective objective, long bound) {
+        retireBound();
+        triedSelector = newVariable();
+        tried = addAtMost(objective.vars(), objective.coefficients(), bound, triedSelector);
+        return triedSelector;
     }
 
     /**
-     * Retires a bound from {@link #addBound} that will not be assumed again: the unit {@code ¬selector}
-     * satisfies it and every clause learnt from it (each holds {@code ¬selector}, since the selector was
-     * an assumption), and the constraint itself leaves the watch lists. Without this every bound
-     * tried stayed watched over a whole objective level, visited on each assignment of its literals:
-     * over the 9,437 versions of the top-300 crates.io crates, each root both ways in one JVM, the
-     * total fell 6 % (every objective the same). sat4j removes only its latest constraint without
-     * forgetting what it learnt ({@code removeSubsumedConstr}): a bound that is no longer the latest
-     * stays, satisfied by the unit (the optimiser retires each bound before it adds anything else).
+     * Retires the bound of the last {@link #tryBound}, if not yet done, as it will not be assumed
+     * again: the unit {@code ¬selector} satisfies it and every clause learnt from it (each holds
+     * {@code ¬selector}, since the selector was an assumption), and the constraint itself leaves the
+     * watch lists. Without this every bound tried stayed watched over a whole objective level, visited
+     * on each assignment of its literals: over the 9,437 versions of the top-300 crates.io crates,
+     * each root both ways in one JVM, the total fell 5–6 % (every objective the same). sat4j removes
+     * only its latest constraint without forgetting what it learnt ({@code removeSubsumedConstr}): a
+     * bound that is no longer the latest stays, satisfied by the unit.
      */
-    void retire(Object bound, int selector) {
-        if (bound instanceof IConstr c && c == lastAdded) {
-            solver.removeSubsumedConstr(c);
+    void retireBound() {
+        if (triedSelector == 0) {
+            return;
         }
-        lastAdded = null;
-        addClause(new int[] {-selector});
+        if (tried != null && tried == lastAdded) {
+            solver.removeSubsumedConstr(tried);
+        }
+        addClause(new int[] {-triedSelector});
+        tried = null;
+        triedSelector = 0;
     }
 
     /**

@@ -34,8 +34,7 @@ class CapRanksTest {
                 if (costs[0] != 0) {
                     continue;
                 }
-                e.capRanks(costs[1], costs[1] == leastDirect ? costs[2] : Long.MAX_VALUE);
-                int[] out = e.cappedCandidates();
+                int[] out = e.capRanks(costs[1], costs[1] == leastDirect ? costs[2] : Long.MAX_VALUE);
                 capped += out.length;
                 for (boolean[] optimum : optima) {
                     for (int v : out) {
