@@ -41,8 +41,7 @@ final class Bounds {
             case 1:
                 return costs[1] == directRankBound(e, null) || costs[1] == directRankBound(e, refined(e).dead);
             case 2:
-                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound
-                        || costs[2] == split(e, costs[2]).value();
+                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound;
             case 3:
                 // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
                 if (costs[2] == 0 ? isNewestForcedSet(e, model, costs)
@@ -50,8 +49,9 @@ final class Bounds {
                         && forcedSetIs(e, model, transitive(e).designated, null)) {
                     return true;
                 }
-                TransitiveBound t = proving(e, costs[2]);
-                return t != null && costs[1] == directRankBound(e, t.dead) && forcedSetIs(e, model, t.designated, t.dead);
+                TransitiveBound t = refined(e);
+                return costs[2] == t.bound && costs[1] == directRankBound(e, t.dead)
+                        && forcedSetIs(e, model, t.designated, t.dead);
             default:
                 throw new IllegalArgumentException("level " + level);
         }
@@ -76,17 +76,16 @@ final class Bounds {
 
     /**
      * A cost that no solution goes below at {@code level}, whatever the earlier levels: the direct rank
-     * bound for level 1; for level 2 the largest transitive-rank bound (plain, refined, and by cases if
-     * a proof has tried it); else 0. Where the optimiser's search starts from, once a proof has failed
-     * (which has computed the bounds of level 2 already).
+     * bound for level 1; for level 2 the larger transitive-rank bound (plain or refined); else 0. Where
+     * the optimiser's search starts from, once a proof has failed (which has computed the bounds of
+     * level 2 already).
      */
     static long lower(Encoding e, int level) {
         if (level == 1) {
             return directRankBound(e, null);
         }
         if (level == 2) {
-            long bound = plainOrRefined(e);
-            return e.split == null ? bound : Math.max(bound, e.split.value());
+            return Math.max(transitive(e).bound, refined(e).bound);
         }
         return 0;
     }
@@ -120,63 +119,6 @@ final class Bounds {
             e.transitive = TransitiveBound.of(e, false);
         }
         return e.transitive;
-    }
-
-    /**
-     * The refined bound, or else the case of the bound by cases, that meets the transitive rank
-     * {@code cost} and whose designated and dead candidates hold for every solution meeting it; null
-     * when neither does (several cases attaining the bound by cases say nothing of which one holds).
-     */
-    private static TransitiveBound proving(Encoding e, long cost) {
-        if (cost == refined(e).bound) {
-            return refined(e);
-        }
-        TransitiveBound.Split s = split(e, cost);
-        return cost == s.value() ? s.unique() : null;
-    }
-
-    /**
-     * Cases tried at most for a {@link TransitiveBound#split}: each costs about one refined bound, and a
-     * root the cases do not prove pays for all of them. Over the 9,437 versions of the top-300 crates.io
-     * crates the split is tried on 1,313 roots and reaches the guess's cost on 51, 92, 111 and 130 of
-     * them with 4, 8, 16 and 32 cases; with 8 instead of 16, each root both ways in one JVM, the total
-     * fell 3.5 % and the top-300's 7 % (every selection the same), where a root the cases no longer
-     * prove calls the solver instead.
-     */
-    private static final int SPLIT_BUDGET = 8;
-
-    /**
-     * The largest gap between a model's transitive rank and the refined bound that the bound by cases
-     * is tried for. Over the 9,437 versions of the top-300 crates.io crates it was tried on 1,338 roots
-     * and reached its target only where the gap was 1 (68 of 309) or 3 (24 of 154); on the 835 with a
-     * gap of 4 or more it never did, and cost 188 ms in all. Once the solver's calls had become
-     * cheaper (restarts, retired bounds, improved models), trying gaps of 2 and 3 as well cost more
-     * than the solver calls it saved: each root both ways in one JVM, 1 instead of 3 took the total
-     * 2.5 % lower, the top 300's 5–7 %; not trying the cases at all was within 1 % of 1.
-     */
-    private static final long SPLIT_GAP = 1;
-
-    /**
-     * The bound by cases ({@link TransitiveBound#split}), computed on first use, trying to reach {@code
-     * target}; when {@code target} is more than {@value #SPLIT_GAP} above the refined bound, not tried
-     * (the refined bound is returned, kept nowhere, so that a better model may still try it).
-     */
-    private static TransitiveBound.Split split(Encoding e, long target) {
-        // Once: a later model's target is lower, and the value, at most the optimum, does not depend on it
-        // unless the first target was reached, which proved that model.
-        if (e.split == null) {
-            long bound = plainOrRefined(e);
-            if (target - bound > SPLIT_GAP) {
-                return new TransitiveBound.Split(bound, null);
-            }
-            e.split = refined(e).split(e, target, SPLIT_BUDGET);
-        }
-        return e.split;
-    }
-
-    /** The larger of the plain and the refined transitive-rank bounds. */
-    private static long plainOrRefined(Encoding e) {
-        return Math.max(transitive(e).bound, refined(e).bound);
     }
 
     /** The same over the refined live candidates ({@link TransitiveBound}), computed on first use. */

@@ -65,8 +65,6 @@ public final class Encoding {
     TransitiveBound transitive;
     /** The same over the refined live candidates, computed by {@link Bounds} only when the plain one proves too little. */
     TransitiveBound refined;
-    /** The bound by cases, computed by {@link Bounds} only when the refined one proves too little. */
-    TransitiveBound.Split split;
     /** The edges as {@link TransitiveBound} reads them, made on its first use; independent of dominance. */
     TransitiveBound.Graph boundGraph;
 
@@ -177,7 +175,6 @@ public final class Encoding {
             rangeTargets = null;
             transitive = null;
             refined = null;
-            split = null;
         }
     }
 

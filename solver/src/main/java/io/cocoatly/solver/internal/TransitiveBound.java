@@ -37,10 +37,6 @@ package io.cocoatly.solver.internal;
  * {@link Bounds} uses that to find the versions every such solution holds, as it did when the bound
  * was 0.
  *
- * <p><b>By cases</b> ({@link #split}): every solution selects exactly one candidate w of a forced
- * group's {@code P}, so {@code min_w B(w)}, B(w) the refined bound with the rest of the group dead,
- * bounds every solution too; it reaches what no single route forces, such as a group needed by only
- * one of two versions of the package before it.
  */
 final class TransitiveBound {
 
@@ -53,14 +49,10 @@ final class TransitiveBound {
      * direct rank with it.
      */
     final boolean[] dead;
-    /** The forced groups and their {@code P}, for {@link #split}. */
-    private final Units groups;
-
-    private TransitiveBound(long bound, boolean[] designated, boolean[] dead, Units groups) {
+    private TransitiveBound(long bound, boolean[] designated, boolean[] dead) {
         this.bound = bound;
         this.designated = designated;
         this.dead = dead;
-        this.groups = groups;
     }
 
     /**
@@ -104,112 +96,7 @@ final class TransitiveBound {
             }
             v = end;
         }
-        return new TransitiveBound(bound, designated, dead, groups);
-    }
-
-    /**
-     * A bound proven by cases: its value, and the one case that attains it; null when several do, or
-     * when no case raised the refined bound (which then holds as it is).
-     */
-    record Split(long value, TransitiveBound unique) {
-    }
-
-    /**
-     * A stronger bound by cases, from this refined one: every solution selects exactly one candidate
-     * {@code w} of a forced group's {@code P}, so the least over {@code w} of the bound with the rest
-     * of the group dead holds for all of them; the largest such least over the groups tried is a
-     * bound. A group is tried only when its candidates in {@code P} need different packages (else the
-     * cases differ little), at most {@code budget} cases in all, stopping once {@code target} is
-     * reached. {@code unique} is the case that attains the value when only one does: every solution
-     * meeting the value is then in that case, so its designated and dead candidates hold for them.
-     */
-    Split split(Encoding e, long target, int budget) {
-        Graph g = Graph.of(e);
-        long best = bound;
-        TransitiveBound unique = null;
-        int left = budget;
-        for (int unit = 0; unit < groups.forced.length && best < target && left > 0; unit++) {
-            int from = groups.first[unit];
-            int to = groups.first[unit + 1];
-            int size = 0;
-            for (int w = from; w < to; w++) {
-                size += groups.possible[w] ? 1 : 0;
-            }
-            if (!groups.forced[unit] || size < 2 || size > left || !needDifferentPackages(g, groups.possible, from, to)) {
-                continue;
-            }
-            // The group's cases are charged to the budget whether or not all are computed (below), so
-            // that the groups tried, and the bound, do not depend on how early a group is given up.
-            left -= size;
-            long least = Long.MAX_VALUE;
-            TransitiveBound attains = null;
-            int ties = 0;
-            for (int w = from; w < to; w++) {
-                if (!groups.possible[w]) {
-                    continue;
-                }
-                boolean[] caseDead = dead.clone();
-                for (int x = from; x < to; x++) {
-                    caseDead[x] |= x != w;
-                }
-                propagateDead(g, caseDead);
-                TransitiveBound b = compute(e, caseDead, true);
-                if (b.bound < least) {
-                    least = b.bound;
-                    attains = b;
-                    ties = 1;
-                } else if (b.bound == least) {
-                    ties++;
-                }
-                if (least <= best) {
-                    // The least over the group's cases only falls, so the group can no longer raise the
-                    // bound: its other cases would change nothing.
-                    break;
-                }
-            }
-            if (least > best) {
-                best = least;
-                unique = ties == 1 ? attains : null;
-            }
-        }
-        return new Split(best, unique);
-    }
-
-    /**
-     * Whether the candidates of {@code possible} in {@code from..to-1} have edges into different sets
-     * of packages: each one's set, counted once per package, against the first one's.
-     */
-    private static boolean needDifferentPackages(Graph g, boolean[] possible, int from, int to) {
-        int first = firstPossible(possible, from, to);
-        int inFirst = g.nextStamp();
-        int firstCount = 0;
-        for (int k = g.start[first]; k < g.start[first + 1]; k++) {
-            if (g.mark[g.pkg[k]] != inFirst) {
-                g.mark[g.pkg[k]] = inFirst;
-                firstCount++;
-            }
-        }
-        for (int w = first + 1; w < to; w++) {
-            if (!possible[w]) {
-                continue;
-            }
-            int seen = g.nextStamp();
-            int count = 0;
-            for (int k = g.start[w]; k < g.start[w + 1]; k++) {
-                int q = g.pkg[k];
-                if (g.mark[q] != inFirst) {
-                    return true;
-                }
-                if (g.seen[q] != seen) {
-                    g.seen[q] = seen;
-                    count++;
-                }
-            }
-            if (count != firstCount) {
-                return true;
-            }
-        }
-        return false;
+        return new TransitiveBound(bound, designated, dead);
     }
 
     /**
@@ -509,8 +396,8 @@ final class TransitiveBound {
     /**
      * The candidates' edges that the bound reads (those a selected version must meet: not the ones a
      * fixed package meets), as flat arrays with each edge's package; made once per encoding
-     * ({@link #of(Encoding)}, kept with it), since the bound, its refinement and each case of
-     * {@link #split} pass over them many times. Also scratch arrays per package, marked with a fresh
+     * ({@link #of(Encoding)}, kept with it), since the bound and its refinement pass over them many
+     * times. Also scratch arrays per package, marked with a fresh
      * stamp for each use instead of cleared; like the encoding, it belongs to one thread.
      */
     static final class Graph {
