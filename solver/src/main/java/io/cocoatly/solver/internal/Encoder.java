@@ -35,9 +35,10 @@ import java.util.TreeSet;
  *
  * <p>Two passes over the same rules. The first builds what the greedy guess, the bounds and
  * {@link Dominance} read (edges, exclusions, groups) and counts the constraints; the second
- * ({@link PackageConstraints}), run only when {@link Encoding#constraints()} is first read (a solver or
- * an explanation is needed), builds the constraints with their reasons. Most resolutions are proven
- * from the guess and never run it.
+ * ({@link PackageConstraints}), run only when a solver or an explanation needs the constraints
+ * ({@link Encoding#constraints()}, or for the optimiser's solver {@link Encoding#liveConstraints()},
+ * which has it leave out the ruled-out candidates' own), builds them with their reasons. Most
+ * resolutions are proven from the guess and never run it.
  *
  * <p>Check mode adds a root marker {@code r(p)} per checked package: {@code Σ_p r(p) ≤ 1};
  * {@code r(p) → Σ_v x(p,v) ≤ 1}; a yanked version of a checked package may satisfy edges into its
@@ -412,7 +413,7 @@ public final class Encoder {
                 isPreferred, group);
         Encoding.Structure structure = new Encoding.Structure(excluded, exclusion, edges, rootClauses,
                 List.copyOf(rootConstraints), emptyClause);
-        return new Encoding(root, candidates, structure, () -> PackageConstraints.build(this), count, levels,
+        return new Encoding(root, candidates, structure, leftOut -> PackageConstraints.build(this, leftOut), count, levels,
                 java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,8 +43,11 @@ public final class Encoding {
     final List<int[]> rootClauses;
     /** The root's constraints, built at once: few, and the empty clause among them is needed at once. */
     private final List<Constraint> rootConstraints;
-    /** The rest, in encoding order; built on first read (see {@link #constraints()}). */
-    private final Supplier<List<Constraint>> rest;
+    /**
+     * Builds the rest, in encoding order, leaving out the constraints of the candidates a predicate
+     * names (see {@link #constraints()} and {@link #liveConstraints()}).
+     */
+    private final Function<IntPredicate, List<Constraint>> rest;
     private List<Constraint> constraints;
     private final int constraintCount;
     private final Constraint emptyClause;
@@ -79,11 +84,13 @@ public final class Encoding {
     }
 
     /**
-     * @param rest            builds the constraints after the root's, in encoding order; called at most once
+     * @param rest            builds the constraints after the root's, in encoding order, without the
+     *                        dependency constraints of the candidates its argument names
      * @param constraintCount how many constraints {@code rootConstraints} and {@code rest} hold together
      * @param levels          the number of objective levels (0 for a check)
      */
-    Encoding(PackageId root, Candidates c, Structure s, Supplier<List<Constraint>> rest, int constraintCount,
+    Encoding(PackageId root, Candidates c, Structure s,
+             Function<IntPredicate, List<Constraint>> rest, int constraintCount,
              int levels, Map<PackageName, Integer> rootMarkers) {
         this.root = root;
         this.ids = c.ids();
@@ -138,7 +145,7 @@ public final class Encoding {
         if (constraints == null) {
             List<Constraint> all = new ArrayList<>(constraintCount);
             all.addAll(rootConstraints);
-            all.addAll(rest.get());
+            all.addAll(rest.apply(v -> false));
             if (all.size() != constraintCount) {
                 throw new IllegalStateException("encoder counted " + constraintCount + " constraints, built " + all.size());
             }
@@ -205,15 +212,24 @@ public final class Encoding {
      */
     List<Constraint> liveConstraints() {
         findDominated();
-        List<Constraint> all = constraints();
-        List<Constraint> live = new ArrayList<>(all.size());
-        for (Constraint c : all) {
+        List<Constraint> live = new ArrayList<>();
+        addLive(rootConstraints, live);
+        // Unless they are built already (for an explanation), the ruled-out candidates' own dependency
+        // constraints are not built at all: each holds that candidate's ¬x, true by its unit. Most
+        // candidates of a root that calls the solver are ruled out.
+        addLive(constraints != null ? constraints.subList(rootConstraints.size(), constraints.size())
+                : rest.apply(this::ruledOut), live);
+        return live;
+    }
+
+    /** Adds to {@code live} each of {@code constraints} {@linkplain #withoutRuledOut without the ruled-out candidates}. */
+    private void addLive(List<Constraint> constraints, List<Constraint> live) {
+        for (Constraint c : constraints) {
             Constraint kept = withoutRuledOut(c);
             if (kept != null) {
                 live.add(kept);
             }
         }
-        return live;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The {@link Encoder}'s second pass: the constraints after the root's, with their reasons, built
@@ -17,19 +18,24 @@ import java.util.Optional;
 final class PackageConstraints {
 
     private final Encoder e;
+    /** The candidates whose dependency constraints are left out. */
+    private final IntPredicate leftOut;
 
-    private PackageConstraints(Encoder e) {
+    private PackageConstraints(Encoder e, IntPredicate leftOut) {
         this.e = e;
+        this.leftOut = leftOut;
     }
 
     /**
      * Every constraint after the root's, in encoding order: per package by name, per candidate by
      * version, its dependencies in order (a clause, or the candidate ruled out), then the package's
      * at-most-one constraints and, in a check, its root-marker rules; last, in a check, one root at a
-     * time. Built from what the first pass left (groups, the ranges' targets).
+     * time. Built from what the first pass left (groups, the ranges' targets). The dependency
+     * constraints of the candidates {@code leftOut} names are not built: for a solver that holds their
+     * {@code ¬x}, which each of them contains.
      */
-    static List<Constraint> build(Encoder encoder) {
-        return new PackageConstraints(encoder).all();
+    static List<Constraint> build(Encoder encoder, IntPredicate leftOut) {
+        return new PackageConstraints(encoder, leftOut).all();
     }
 
     private List<Constraint> all() {
@@ -38,7 +44,9 @@ final class PackageConstraints {
         for (Universe.Package p : e.universe.packages().values()) {
             int first = var;
             for (Universe.Candidate c : p.candidates()) {
-                dependencyConstraints(var, c, out);
+                if (!leftOut.test(var)) {
+                    dependencyConstraints(var, c, out);
+                }
                 var++;
             }
             atMostOne(p, first, var, e.rootMarkers.get(p.name()), out);
