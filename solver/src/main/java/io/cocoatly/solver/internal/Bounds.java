@@ -113,6 +113,14 @@ final class Bounds {
         return dead == null ? !e.blocked(t) : !dead[t];
     }
 
+    /**
+     * The stronger of the transitive-rank bounds of {@code e} (the refined one: more candidates dead,
+     * more groups forced), computed on first use; for {@link Encoding#capRanks}.
+     */
+    static TransitiveBound transitiveBound(Encoding e) {
+        return refined(e);
+    }
+
     /** The transitive-rank bound of {@code e}, computed on first use. */
     private static TransitiveBound transitive(Encoding e) {
         if (e.transitive == null) {

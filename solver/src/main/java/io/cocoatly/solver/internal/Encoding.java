@@ -265,20 +265,31 @@ public final class Encoding {
      * solution can hold, given a known solution: with no preferred version changed (level 1 at its
      * least, 0), an optimal solution's direct rank is at most that solution's, {@code directCap}, and
      * each selected direct candidate's rank at most that, ranks being non-negative; when the direct
-     * rank is also proven least, the same holds for the transitive candidates and {@code
-     * transitiveCap} (else {@link Long#MAX_VALUE}). Like a dominated candidate, a capped one is in no
-     * optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and the
+     * rank is also proven least, an optimal solution's transitive rank is at most {@code
+     * transitiveCap} (else {@link Long#MAX_VALUE}), and with {@code bound} a transitive bound, whose
+     * parts each package's ranks meet in every solution, a candidate w of package q in it has
+     *
+     * <pre>
+     * transitiveCap ≥ (bound − part(q)) + rank(w)     the other packages' parts, and w's own rank
+     * </pre>
+     *
+     * so one ranked above {@code transitiveCap − bound + part(q)} is in no optimal solution (with
+     * {@code bound} null, above {@code transitiveCap}). Like a dominated candidate, a capped one is in
+     * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and the
      * solver is given the units of those returned (ascending). Old versions of popular packages are
      * most candidates of a large closure and rank far above a small optimum: the top-300 crates.io
      * roots that call the solver build it over fewer, shorter constraints (docs/performance.md).
      */
-    int[] capRanks(long directCap, long transitiveCap) {
+    int[] capRanks(long directCap, long transitiveCap, TransitiveBound bound) {
         int n = candidates();
         capped = new boolean[n + 1];
         int[] out = new int[n];
         int count = 0;
         for (int v = 1; v <= n; v++) {
-            capped[v] = dominator[v] == 0 && rank[v] > (direct[v] ? directCap : transitiveCap);
+            long cap = direct[v] ? directCap
+                    : bound == null || transitiveCap == Long.MAX_VALUE ? transitiveCap
+                    : transitiveCap - bound.bound + bound.part[packageOf[v]];
+            capped[v] = dominator[v] == 0 && rank[v] > cap;
             if (capped[v]) {
                 out[count++] = v;
             }

@@ -59,9 +59,12 @@ final class Optimizer {
         if (valid && provesAll(e, hint, costs)) {
             return new Result(hint, costs, true, false, 0);
         }
-        // The guess bounds every level from above: what ranks above it is in no optimal solution.
+        // The guess bounds every level from above: what ranks above it, or above it less the other
+        // packages' parts of the transitive bound, is in no optimal solution.
+        boolean directLeast = valid && costs[0] == 0 && Bounds.proves(e, 1, hint, costs);
         int[] capped = valid && costs[0] == 0
-                ? e.capRanks(costs[1], Bounds.proves(e, 1, hint, costs) ? costs[2] : Long.MAX_VALUE)
+                ? e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE,
+                        directLeast && costs[2] > 0 ? Bounds.transitiveBound(e) : null)
                 : new int[0];
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.liveConstraints());

@@ -49,10 +49,17 @@ final class TransitiveBound {
      * direct rank with it.
      */
     final boolean[] dead;
-    private TransitiveBound(long bound, boolean[] designated, boolean[] dead) {
+    /**
+     * Per package index: its part of the bound, at most the sum of its selected candidates' ranks in
+     * every solution (0 for a direct package); {@code bound} is their sum.
+     */
+    final long[] part;
+
+    private TransitiveBound(long bound, boolean[] designated, boolean[] dead, long[] part) {
         this.bound = bound;
         this.designated = designated;
         this.dead = dead;
+        this.part = part;
     }
 
     /**
@@ -76,6 +83,7 @@ final class TransitiveBound {
         Units packages = Units.fixpoint(e, g, dead, e.packageOf);
         long bound = 0;
         boolean[] designated = new boolean[n + 1];
+        long[] part = new long[n == 0 ? 0 : e.packageOf[n] + 1];
         int v = 1;
         while (v <= n) {
             int end = v;
@@ -86,7 +94,8 @@ final class TransitiveBound {
                 long byGroups = groups.minimumRanks(e, v, end, null);
                 long asPackage = packages.minimumRanks(e, v, end, null);
                 // Whichever is larger is met only by selecting its designated candidates (both on a tie).
-                bound += Math.max(byGroups, asPackage);
+                part[e.packageOf[v]] = Math.max(byGroups, asPackage);
+                bound += part[e.packageOf[v]];
                 if (byGroups >= asPackage) {
                     groups.minimumRanks(e, v, end, designated);
                 }
@@ -96,7 +105,7 @@ final class TransitiveBound {
             }
             v = end;
         }
-        return new TransitiveBound(bound, designated, dead);
+        return new TransitiveBound(bound, designated, dead, part);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Encoding#capRanks}: with every solution of every {@link SmallCases} case taken in turn as the
  * known one, under the conditions the optimiser caps with (no preferred version changed; the
- * transitive cap only when the known direct rank is the least), no optimal solution selects a capped
- * candidate, and the live constraints with the capped and dominated candidates false hold exactly
+ * transitive cap only when the known direct rank is the least, by the plain or the refined transitive
+ * bound's parts in turn), no optimal solution selects a capped candidate, and the live constraints with the capped and dominated candidates false hold exactly
  * when all constraints do.
  */
 class CapRanksTest {
@@ -19,8 +19,9 @@ class CapRanksTest {
     @Test
     void noOptimalSolutionSelectsACappedCandidate() {
         int capped = 0;
+        int byParts = 0;
         int optimaChecked = 0;
-        for (SmallCases.Case c : SmallCases.upTo(1500)) {
+        for (SmallCases.Case c : SmallCases.upTo(4000)) {
             Encoding e = c.encoding();
             e.findDominated();
             List<boolean[]> solutions = SmallCases.solutions(e);
@@ -34,8 +35,12 @@ class CapRanksTest {
                 if (costs[0] != 0) {
                     continue;
                 }
-                int[] out = e.capRanks(costs[1], costs[1] == leastDirect ? costs[2] : Long.MAX_VALUE);
+                boolean directLeast = costs[1] == leastDirect;
+                TransitiveBound bound = directLeast ? TransitiveBound.of(e, c.seed() % 2 == 0) : null;
+                int withoutParts = e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE, null).length;
+                int[] out = e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE, bound);
                 capped += out.length;
+                byParts += out.length - withoutParts;
                 for (boolean[] optimum : optima) {
                     for (int v : out) {
                         assertTrue(!optimum[v], () -> "seed " + c.seed() + ": capped " + v + " is in an optimum");
@@ -56,8 +61,10 @@ class CapRanksTest {
             }
         }
         int any = capped;
+        int parts = byParts;
         int checked = optimaChecked;
-        assertTrue(any > 200 && checked > 500, () -> any + " capped, " + checked + " optima checked");
+        assertTrue(any > 200 && parts > 25 && checked > 500,
+                () -> any + " capped (" + parts + " by the bound's parts), " + checked + " optima checked");
     }
 
     /** The solutions least at every level, in order. */
