@@ -1,5 +1,6 @@
 package io.cocoatly.solver.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retireBound retired} (the unit ¬s, and
  * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
  * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the
- * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}.
+ * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}, with what the forced
+ * groups cost in every solution taken out as a constant ({@link TransitiveBound#reduce}).
  *
  * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
  * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
@@ -72,10 +74,15 @@ final class Optimizer {
         for (int v : capped) {
             sat.addUnit(-v);
         }
-        // The bounds are added over the live terms; costs are read from the full levels, the same
-        // value in every model of this solver (which holds the units of what is left out).
+        // The bounds are added over the live terms, less what the forced groups cost for certain;
+        // costs are read from the full levels, the same value in every model of this solver (which
+        // holds the units of what is left out).
         List<Objective> objectives = e.objectives();
-        List<Objective> bounded = e.liveObjectives();
+        TransitiveBound forced = Bounds.transitiveBound(e);
+        List<TransitiveBound.Reduced> bounded = new ArrayList<>(objectives.size());
+        for (Objective live : e.liveObjectives()) {
+            bounded.add(forced.reduce(e, live));
+        }
         int levels = objectives.size();
         boolean[] model = hint;
         if (!valid) {
@@ -101,7 +108,7 @@ final class Optimizer {
             while (!search.done()) {
                 long bound = search.nextBound();
                 // Only the bound being tried stays in the solver: the one before is retired.
-                int selector = sat.tryBound(bounded.get(k), bound);
+                int selector = sat.tryBound(bounded.get(k).terms(), bound - bounded.get(k).offset());
                 sat.guide(model);
                 Sat.Answer answer = sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
@@ -121,7 +128,7 @@ final class Optimizer {
             long cost = search.best();
             sat.retireBound();
             if (k < levels - 1) {
-                sat.fixBound(bounded.get(k), cost);
+                sat.fixBound(bounded.get(k).terms(), cost - bounded.get(k).offset());
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());

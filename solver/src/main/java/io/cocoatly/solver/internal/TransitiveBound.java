@@ -54,12 +54,74 @@ final class TransitiveBound {
      * every solution (0 for a direct package); {@code bound} is their sum.
      */
     final long[] part;
+    /** The forced groups and their {@code P}, for {@link #reduce}. */
+    private final Units groups;
 
-    private TransitiveBound(long bound, boolean[] designated, boolean[] dead, long[] part) {
+    private TransitiveBound(long bound, boolean[] designated, boolean[] dead, long[] part, Units groups) {
         this.bound = bound;
         this.designated = designated;
         this.dead = dead;
         this.part = part;
+        this.groups = groups;
+    }
+
+    /**
+     * An objective level rewritten over what the forced groups leave open, and what they add for
+     * certain: {@code Σ terms + offset} equals the level's cost in every solution.
+     */
+    record Reduced(Objective terms, long offset) {
+    }
+
+    /**
+     * {@code o} with each forced group's least coefficient over its {@code P} taken out as a
+     * constant: every solution selects exactly one candidate of a forced group g, from {@code P(g)},
+     * so with {@code m(g) = min_{v ∈ P(g)} c(v)}
+     *
+     * <pre>
+     * Σ_{v ∈ g} c(v)·x(v) = m(g) + Σ_{v ∈ g} (c(v) − m(g))·x(v)     in every solution
+     * </pre>
+     *
+     * (a candidate of g outside {@code P(g)} is dead, false in every solution, and keeps {@code
+     * max(0, c(v) − m(g))}). A bound {@code Σ terms ≤ b − offset} has the same solutions as {@code
+     * cost ≤ b}, but the solver no longer has to find out for itself, by search, what the forced groups
+     * must cost: at the packages level every forced group's terms drop out.
+     */
+    Reduced reduce(Encoding e, Objective o) {
+        int n = e.candidates();
+        long[] c = new long[n + 1];
+        for (int i = 0; i < o.vars().length; i++) {
+            c[o.vars()[i]] = o.coefficients()[i];
+        }
+        long offset = 0;
+        for (int g = 0; g < groups.forced.length; g++) {
+            int from = groups.first[g];
+            int to = groups.first[g + 1];
+            if (!groups.forced[g] || firstPossible(groups.possible, from, to) == 0) {
+                continue;
+            }
+            long least = Long.MAX_VALUE;
+            for (int v = from; v < to; v++) {
+                if (groups.possible[v]) {
+                    least = Math.min(least, c[v]);
+                }
+            }
+            offset += least;
+            for (int v = from; v < to; v++) {
+                c[v] = Math.max(0, c[v] - least);
+            }
+        }
+        int[] vars = new int[o.vars().length];
+        int[] coefficients = new int[vars.length];
+        int kept = 0;
+        for (int i = 0; i < o.vars().length; i++) {
+            int v = o.vars()[i];
+            if (c[v] > 0) {
+                vars[kept] = v;
+                coefficients[kept++] = (int) c[v];
+            }
+        }
+        return new Reduced(new Objective(o.name(), java.util.Arrays.copyOf(vars, kept),
+                java.util.Arrays.copyOf(coefficients, kept)), offset);
     }
 
     /**
@@ -105,7 +167,7 @@ final class TransitiveBound {
             }
             v = end;
         }
-        return new TransitiveBound(bound, designated, dead, part);
+        return new TransitiveBound(bound, designated, dead, part, groups);
     }
 
     /**
