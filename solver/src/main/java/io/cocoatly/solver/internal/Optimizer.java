@@ -68,10 +68,14 @@ final class Optimizer {
                 ? e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE,
                         directLeast && costs[2] > 0 ? Bounds.transitiveBound(e) : null)
                 : new int[0];
+        int[] unreached = e.ruleOutUnreached();
         Sat sat = new Sat(e.variables(), budget);
         sat.addAll(e.liveConstraints());
         sat.addAll(e.dominance());
         for (int v : capped) {
+            sat.addUnit(-v);
+        }
+        for (int v : unreached) {
             sat.addUnit(-v);
         }
         // The bounds are added over the live terms, less what the forced groups cost for certain;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * {@link Encoding#capRanks}: with every solution of every {@link SmallCases} case taken in turn as the
  * known one, under the conditions the optimiser caps with (no preferred version changed; the
  * transitive cap only when the known direct rank is the least, by the plain or the refined transitive
- * bound's parts in turn), no optimal solution selects a capped candidate, and the live constraints with the capped and dominated candidates false hold exactly
+ * bound's parts in turn), and then those no chain of edges reaches ({@link Encoding#ruleOutUnreached}),
+ * no optimal solution selects a candidate ruled out, and the live constraints with the capped and dominated candidates false hold exactly
  * when all constraints do.
  */
 class CapRanksTest {
@@ -20,6 +21,7 @@ class CapRanksTest {
     void noOptimalSolutionSelectsACappedCandidate() {
         int capped = 0;
         int byParts = 0;
+        int unreachedCount = 0;
         int optimaChecked = 0;
         for (SmallCases.Case c : SmallCases.upTo(4000)) {
             Encoding e = c.encoding();
@@ -38,9 +40,13 @@ class CapRanksTest {
                 boolean directLeast = costs[1] == leastDirect;
                 TransitiveBound bound = directLeast ? TransitiveBound.of(e, c.seed() % 2 == 0) : null;
                 int withoutParts = e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE, null).length;
-                int[] out = e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE, bound);
-                capped += out.length;
-                byParts += out.length - withoutParts;
+                int[] byRank = e.capRanks(costs[1], directLeast ? costs[2] : Long.MAX_VALUE, bound);
+                int[] unreached = e.ruleOutUnreached();
+                int[] out = java.util.stream.IntStream.concat(java.util.Arrays.stream(byRank),
+                        java.util.Arrays.stream(unreached)).toArray();
+                capped += byRank.length;
+                byParts += byRank.length - withoutParts;
+                unreachedCount += unreached.length;
                 for (boolean[] optimum : optima) {
                     for (int v : out) {
                         assertTrue(!optimum[v], () -> "seed " + c.seed() + ": capped " + v + " is in an optimum");
@@ -62,9 +68,10 @@ class CapRanksTest {
         }
         int any = capped;
         int parts = byParts;
+        int unreached = unreachedCount;
         int checked = optimaChecked;
-        assertTrue(any > 200 && parts > 25 && checked > 500,
-                () -> any + " capped (" + parts + " by the bound's parts), " + checked + " optima checked");
+        assertTrue(any > 200 && parts > 25 && unreached > 200 && checked > 500, () -> any + " capped (" + parts
+                + " by the bound's parts), " + unreached + " unreached, " + checked + " optima checked");
     }
 
     /** The solutions least at every level, in order. */
