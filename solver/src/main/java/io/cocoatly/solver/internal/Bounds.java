@@ -115,7 +115,8 @@ final class Bounds {
 
     /**
      * The stronger of the transitive-rank bounds of {@code e} (the refined one: more candidates dead,
-     * more groups forced), computed on first use; for {@link Encoding#capRanks}.
+     * more groups forced), computed on first use: its parts cap ranks ({@link Encoding#capRanks}) and
+     * its forced groups reduce the optimiser's bounds ({@link TransitiveBound#reduce}).
      */
     static TransitiveBound transitiveBound(Encoding e) {
         return refined(e);

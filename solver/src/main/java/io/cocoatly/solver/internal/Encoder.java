@@ -413,7 +413,7 @@ public final class Encoder {
                 isPreferred, group);
         Encoding.Structure structure = new Encoding.Structure(excluded, exclusion, edges, rootClauses,
                 List.copyOf(rootConstraints), emptyClause);
-        return new Encoding(root, candidates, structure, leftOut -> PackageConstraints.build(this, leftOut), count, levels,
-                java.util.Collections.unmodifiableMap(rootMarkers));
+        return new Encoding(root, candidates, structure, leftOut -> PackageConstraints.build(this, leftOut), count,
+                levels, java.util.Collections.unmodifiableMap(rootMarkers));
     }
 }

@@ -64,7 +64,10 @@ public final class Encoding {
     /** What {@link #findDominated} needs, until it has run (null after, and for an encoding without it). */
     private Supplier<List<java.util.Collection<int[]>>> rangeTargets;
     private List<Constraint> dominance;
-    /** Per candidate, whether {@link #capRanks} ruled it out for the optimiser's solver; null before. */
+    /**
+     * Per candidate, whether {@link #capRanks} or {@link #ruleOutUnreached} ruled it out for the
+     * optimiser's solver; null before.
+     */
     private boolean[] capped;
     /** The transitive-rank bound, computed by {@link Bounds} when a guess's transitive rank is not 0. */
     TransitiveBound transitive;
@@ -222,7 +225,7 @@ public final class Encoding {
         return live;
     }
 
-    /** Adds to {@code live} each of {@code constraints} {@linkplain #withoutRuledOut without the ruled-out candidates}. */
+    /** Adds to {@code live} each of {@code constraints} {@linkplain #withoutRuledOut without the ruled out}. */
     private void addLive(List<Constraint> constraints, List<Constraint> live) {
         for (Constraint c : constraints) {
             Constraint kept = withoutRuledOut(c);
@@ -344,7 +347,7 @@ public final class Encoding {
         return tail;
     }
 
-    /** Whether the optimiser's solver holds {@code x(v)} false by a unit: dominated, or capped. */
+    /** Whether the optimiser's solver holds {@code x(v)} false by a unit: dominated, capped or unreached. */
     private boolean ruledOut(int v) {
         return v < dominator.length && (dominator[v] != 0 || capped != null && capped[v]);
     }

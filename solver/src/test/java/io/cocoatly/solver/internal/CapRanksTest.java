@@ -8,11 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Encoding#capRanks}: with every solution of every {@link SmallCases} case taken in turn as the
- * known one, under the conditions the optimiser caps with (no preferred version changed; the
- * transitive cap only when the known direct rank is the least, by the plain or the refined transitive
- * bound's parts in turn), and then those no chain of edges reaches ({@link Encoding#ruleOutUnreached}),
- * no optimal solution selects a candidate ruled out, and the live constraints with the capped and dominated candidates false hold exactly
+ * {@link Encoding#capRanks}, then {@link Encoding#ruleOutUnreached}: with every solution of every
+ * {@link SmallCases} case taken in turn as the known one, under the conditions the optimiser caps with
+ * (no preferred version changed; the transitive cap only when the known direct rank is the least, by
+ * the plain or the refined transitive bound's parts in turn), no optimal solution selects a candidate
+ * ruled out, and the live constraints, with the ruled-out and dominated candidates false, hold exactly
  * when all constraints do.
  */
 class CapRanksTest {
