@@ -130,10 +130,13 @@ final class Bounds {
         return e.transitive;
     }
 
-    /** The same over the refined live candidates ({@link TransitiveBound}), computed on first use. */
+    /**
+     * The same over the refined live candidates ({@link TransitiveBound}), computed on first use, going
+     * on from the plain bound (the refinement's first step, then kept too).
+     */
     private static TransitiveBound refined(Encoding e) {
         if (e.refined == null) {
-            e.refined = TransitiveBound.of(e, true);
+            e.refined = transitive(e).refine(e);
         }
         return e.refined;
     }

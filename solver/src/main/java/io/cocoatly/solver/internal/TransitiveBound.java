@@ -130,18 +130,36 @@ final class TransitiveBound {
      * package but none of its groups), summed over the packages.
      */
     static TransitiveBound of(Encoding e, boolean refined) {
-        return compute(e, dead(e), refined);
+        TransitiveBound plain = compute(e, dead(e), null);
+        return refined ? plain.refine(e) : plain;
     }
 
-    /** The bound with {@code dead} (closed under dead edges) as the candidates no solution selects. */
-    private static TransitiveBound compute(Encoding e, boolean[] dead, boolean refined) {
+    /**
+     * The refined bound, going on from this plain analysis (its dead candidates and forced groups, the
+     * refinement's first step) instead of starting over; this one itself when it kills nothing.
+     */
+    TransitiveBound refine(Encoding e) {
+        boolean[] refinedDead = dead.clone();
+        if (!killOutsideForced(e, groups, refinedDead)) {
+            return this;
+        }
+        Graph g = Graph.of(e);
+        Units refinedGroups;
+        do {
+            propagateDead(g, refinedDead);
+            refinedGroups = Units.fixpoint(e, g, refinedDead, e.group);
+        } while (killOutsideForced(e, refinedGroups, refinedDead));
+        return compute(e, refinedDead, refinedGroups);
+    }
+
+    /**
+     * The bound with {@code dead} (closed under dead edges) as the candidates no solution selects, and
+     * {@code forcedGroups} the forced groups found with it (null: found here).
+     */
+    private static TransitiveBound compute(Encoding e, boolean[] dead, Units forcedGroups) {
         int n = e.candidates();
         Graph g = Graph.of(e);
-        Units groups = Units.fixpoint(e, g, dead, e.group);
-        while (refined && killOutsideForced(e, groups, dead)) {
-            propagateDead(g, dead);
-            groups = Units.fixpoint(e, g, dead, e.group);
-        }
+        Units groups = forcedGroups != null ? forcedGroups : Units.fixpoint(e, g, dead, e.group);
         Units packages = Units.fixpoint(e, g, dead, e.packageOf);
         long bound = 0;
         boolean[] designated = new boolean[n + 1];
