@@ -204,14 +204,14 @@ public final class Encoding {
     }
 
     /**
-     * The constraints as they stand once the dominated candidates (and those {@link #capRanks} ruled
-     * out) are false, for a solver that is also given {@link #dominance()} (and the units of what
-     * {@link #capRanks} returned): a clause holding such a candidate's {@code ¬x} is satisfied and left out,
-     * and such candidates are dropped from the other constraints (a false
-     * {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its coefficient). The same
-     * solutions, with far fewer and shorter constraints where most candidates are dominated: building
-     * the solver and every call on it cost less. A constraint that would become an empty clause is
-     * kept whole (the dominance units then make the contradiction).
+     * The constraints as they stand once the dominated candidates (and those {@link #capRanks} and
+     * {@link #ruleOutUnreached} ruled out) are false, for a solver that is also given {@link
+     * #dominance()} (and the units of what those two returned): a clause holding such a candidate's
+     * {@code ¬x} is satisfied and left out, and such candidates are dropped from the other
+     * constraints (a false {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its
+     * coefficient). The same optima, with far fewer and shorter constraints where most candidates are
+     * ruled out: building the solver and every call on it cost less. A constraint that would become
+     * an empty clause is kept whole (the units then make the contradiction).
      */
     List<Constraint> liveConstraints() {
         findDominated();
@@ -237,11 +237,12 @@ public final class Encoding {
 
     /**
      * The {@link #objectives()} without the candidates no optimal solution selects (excluded by a
-     * unit, dominated, or {@linkplain #capRanks capped}), for a solver that holds the units making them false: each
-     * level's sum is the same in every model of that solver, over fewer terms. Every bound the
-     * optimiser adds is a pseudo-boolean constraint over a whole level, built again for each bound
-     * tried; over the 9,437 versions of the top-300 crates.io crates most candidates of the roots that
-     * call the solver are dominated, and building the bounds was a tenth of those roots' time.
+     * unit, dominated, {@linkplain #capRanks capped} or {@linkplain #ruleOutUnreached unreached}), for a
+     * solver that holds the units making them false: each level's sum is the same in every model of
+     * that solver, over fewer terms. Every bound the optimiser adds is a pseudo-boolean constraint
+     * over a whole level, built again for each bound tried; over the 9,437 versions of the top-300
+     * crates.io crates most candidates of the roots that call the solver are dominated, and building
+     * the bounds was a tenth of those roots' time.
      */
     List<Objective> liveObjectives() {
         findDominated();

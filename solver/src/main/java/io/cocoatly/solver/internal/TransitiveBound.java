@@ -54,7 +54,7 @@ final class TransitiveBound {
      * every solution (0 for a direct package); {@code bound} is their sum.
      */
     final long[] part;
-    /** The forced groups and their {@code P}, for {@link #reduce}. */
+    /** The forced groups and their {@code P}, for {@link #reduce} and {@link #refine}. */
     private final Units groups;
 
     private TransitiveBound(long bound, boolean[] designated, boolean[] dead, long[] part, Units groups) {
@@ -485,9 +485,9 @@ final class TransitiveBound {
     /**
      * The candidates' edges that the bound reads (those a selected version must meet: not the ones a
      * fixed package meets), as flat arrays with each edge's package; made once per encoding
-     * ({@link #of(Encoding)}, kept with it), since the bound and its refinement pass over them many
-     * times. Also scratch arrays per package, marked with a fresh
-     * stamp for each use instead of cleared; like the encoding, it belongs to one thread.
+     * ({@link #of(Encoding)}, kept with it), since the bound, its refinement and the optimiser's
+     * {@link LocalImprovement} pass over them many times. Also scratch arrays per package, marked with
+     * a fresh stamp for each use instead of cleared; like the encoding, it belongs to one thread.
      */
     static final class Graph {
         /** Per candidate v: its edges are {@code start[v]..start[v+1]-1}. */
@@ -503,10 +503,9 @@ final class TransitiveBound {
         final int[] packageFirst;
         /*
          * Scratch per package, each slot valid only while it
-         * holds the stamp of the pass that wrote it: mark and seen as sets of packages, count (valid
-         * where counted holds countStamp) as the number of a unit's candidates needing the package.
+         * holds the stamp of the pass that wrote it: seen as a set of packages, count (valid where
+         * counted holds countStamp) as the number of a unit's candidates needing the package.
          */
-        final int[] mark;
         final int[] seen;
         final int[] count;
         final int[] counted;
@@ -547,7 +546,6 @@ final class TransitiveBound {
             for (int p = packages - 1; p >= 0; p--) {
                 packageFirst[p] = Math.min(packageFirst[p], packageFirst[p + 1]);
             }
-            mark = new int[packages];
             seen = new int[packages];
             count = new int[packages];
             counted = new int[packages];
@@ -565,7 +563,6 @@ final class TransitiveBound {
         int nextStamp() {
             if (stamp == Integer.MAX_VALUE) {
                 // Never on any input measured; cleared rather than let an old stamp match again.
-                java.util.Arrays.fill(mark, 0);
                 java.util.Arrays.fill(seen, 0);
                 java.util.Arrays.fill(counted, 0);
                 stamp = 0;
