@@ -33,14 +33,16 @@ package io.cocoatly.solver.internal;
  *       routes' term is crates.io's {@code rand_core}: 0.4 reached first, then 0.3 through a range
  *       spanning 0.2 and 0.3; it settles 105 of the 1,353 of the top-300 crates' versions that called
  *       the solver.)</li>
+ *   <li><b>Accounts</b>: a forced package and the packages of part 0 its candidates need something of
+ *       share one part, the least over its candidates of what each costs with what it needs, when that
+ *       is larger than the package's own ({@link Accounts}).</li>
  * </ul>
  *
  * When a solution meets the bound, every package's ranks sum to exactly its part, so each unit that
  * gave the part selects its {@linkplain #designated designated} candidate {@code argmin_{w ∈ P} rank(w)}
- * (ranks are distinct within a package), and every other selected non-direct candidate has rank 0.
- * {@link Bounds} uses that to find the versions every such solution holds, as it did when the bound
- * was 0.
- *
+ * (ranks are distinct within a package), and every other selected non-direct candidate has rank 0; an
+ * account designates what it names. {@link Bounds} uses that to find the versions every such solution
+ * holds, as it did when the bound was 0.
  */
 final class TransitiveBound {
 
@@ -55,7 +57,9 @@ final class TransitiveBound {
     final boolean[] dead;
     /**
      * Per package index: its part of the bound, at most the sum of its selected candidates' ranks in
-     * every solution (0 for a direct package); {@code bound} is their sum.
+     * every solution (0 for a direct package); for a package in an {@linkplain Accounts account}, the
+     * account's part, at most the sum over all its packages. {@code bound} is the sum of the parts of
+     * the packages in no account and of the accounts, each once.
      */
     final long[] part;
     /** The forced groups and their {@code P}, for {@link #reduce} and {@link #refine}. */
@@ -189,7 +193,220 @@ final class TransitiveBound {
             }
             v = end;
         }
+        bound += Accounts.raise(e, g, dead, packages, part, designated);
         return new TransitiveBound(bound, designated, dead, part, groups);
+    }
+
+    /**
+     * The parts raised by what a forced package's candidates need below them. For a forced package
+     * unit p and the packages O(p) it takes into its account (each transitive, of part 0, in no other
+     * account), every solution selects some {@code v ∈ P(p)} and meets its edges:
+     *
+     * <pre>
+     * Σ_{q ∈ {p} ∪ O(p)} ranks(q) ≥ min_{v ∈ P(p)} ( rank(v) + Σ_{q ∈ O(p)} need(v, q) )
+     * </pre>
+     *
+     * where need(v, q) is, over the edges into q of v and of each candidate v implies (the one live
+     * target of an edge of v), the larger of the sum over q's groups of the largest least live rank of
+     * an edge within that group (one selected candidate per group, distinct groups distinct ones) and
+     * the largest least live rank of an edge spanning groups (a rank of p counts 0 when p is direct).
+     * When that minimum is above p's part, it becomes the account's part: {@code part} holds it for p
+     * and for every package of O(p), which is what {@link Encoding#capRanks} reads (a candidate of the
+     * account ranked above {@code c − B + part} makes the account cost more than {@code c − (B − part)}).
+     * A solution meeting the bound meets the minimum exactly, so when one v attains it, v is selected
+     * and so is, in each term of need(v, q), its candidate of that rank; those are designated, and
+     * otherwise nothing of the account is. The shape is crates.io's {@code tokio-reactor}: its newest
+     * versions need {@code crossbeam-utils} 0.6 (rank 1), an old one (rank 7) nothing, so every
+     * solution pays 1 for the pair, which no route shows.
+     */
+    private static final class Accounts {
+        private final Encoding e;
+        private final Graph g;
+        private final boolean[] dead;
+        /** Per package: whether its part is 0, it is transitive, and it is in no account yet. */
+        private final boolean[] open;
+        /** Per package: whether it is in an account. */
+        private final boolean[] taken;
+        /** Per package: the stamp of the candidate whose needs it holds, its groups' sum and spanning need. */
+        private final int[] pkgStamp;
+        private final long[] byGroups;
+        private final long[] spanning;
+        /** Per group: the stamp of the candidate whose need it holds, and that need. */
+        private final int[] groupStamp;
+        private final long[] groupNeed;
+        /** The packages the current candidate needs something of. */
+        private final int[] touched;
+        private int touchedCount;
+        private int stamp;
+
+        private Accounts(Encoding e, Graph g, boolean[] dead, long[] part) {
+            this.e = e;
+            this.g = g;
+            this.dead = dead;
+            int packages = part.length;
+            int n = e.candidates();
+            int groups = n == 0 ? 0 : e.group[n] + 1;
+            open = new boolean[packages];
+            taken = new boolean[packages];
+            for (int q = 0; q < packages; q++) {
+                int first = g.packageFirst[q];
+                open[q] = part[q] == 0 && first < g.packageFirst[q + 1] && !e.direct[first];
+            }
+            pkgStamp = new int[packages];
+            byGroups = new long[packages];
+            spanning = new long[packages];
+            groupStamp = new int[groups];
+            groupNeed = new long[groups];
+            touched = new int[packages];
+        }
+
+        /** Raises the parts as above, package by package; returns how much the bound rose. */
+        static long raise(Encoding e, Graph g, boolean[] dead, Units packages, long[] part, boolean[] designated) {
+            Accounts a = new Accounts(e, g, dead, part);
+            long raised = 0;
+            for (int p = 0; p < part.length; p++) {
+                if (packages.forced[p] && !a.taken[p]) {
+                    raised += a.account(p, packages, part, designated);
+                }
+            }
+            return raised;
+        }
+
+        /** p's account, if it raises p's part; returns the rise. */
+        private long account(int p, Units packages, long[] part, boolean[] designated) {
+            boolean wasOpen = open[p];
+            open[p] = false;
+            long best = Long.MAX_VALUE;
+            int argmin = 0;
+            boolean unique = false;
+            for (int v = g.packageFirst[p]; v < g.packageFirst[p + 1]; v++) {
+                if (packages.possible[v]) {
+                    long cost = (e.direct[v] ? 0 : e.rank[v]) + needs(v);
+                    if (cost < best) {
+                        best = cost;
+                        argmin = v;
+                        unique = true;
+                    } else if (cost == best) {
+                        unique = false;
+                    }
+                }
+            }
+            long before = part[p];
+            if (argmin == 0 || best <= before) {
+                open[p] = wasOpen;
+                return 0;
+            }
+            // What a solution meeting the bound selects, found before the account closes its packages.
+            int[] chosen = new int[0];
+            if (unique) {
+                needs(argmin);
+                java.util.List<Integer> marks = new java.util.ArrayList<>();
+                marks.add(argmin);
+                for (int i = 0; i < touchedCount; i++) {
+                    int q = touched[i];
+                    boolean groupsGive = byGroups[q] >= spanning[q];
+                    for (int w = g.packageFirst[q]; w < g.packageFirst[q + 1]; w++) {
+                        if (e.rank[w] > 0 && (groupsGive
+                                ? groupStamp[e.group[w]] == stamp && groupNeed[e.group[w]] == e.rank[w]
+                                : spanning[q] == e.rank[w])) {
+                            marks.add(w);
+                        }
+                    }
+                }
+                chosen = marks.stream().mapToInt(Integer::intValue).toArray();
+            }
+            // O(p): every open package some candidate of P(p) needs something of.
+            taken[p] = true;
+            clearAccount(p, part, best, designated);
+            for (int v = g.packageFirst[p]; v < g.packageFirst[p + 1]; v++) {
+                if (packages.possible[v]) {
+                    needs(v);
+                    for (int i = 0; i < touchedCount; i++) {
+                        if (!taken[touched[i]]) {
+                            taken[touched[i]] = true;
+                            open[touched[i]] = false;
+                            clearAccount(touched[i], part, best, designated);
+                        }
+                    }
+                }
+            }
+            for (int w : chosen) {
+                designated[w] = true;
+            }
+            return best - before;
+        }
+
+        /** Makes {@code q} part of an account whose part is {@code best}: its own designated ones no longer hold. */
+        private void clearAccount(int q, long[] part, long best, boolean[] designated) {
+            part[q] = best;
+            for (int w = g.packageFirst[q]; w < g.packageFirst[q + 1]; w++) {
+                designated[w] = false;
+            }
+        }
+
+        /**
+         * Σ_q need(v, q) over the open packages, as above; leaves each package's needs in
+         * {@code touched}, {@link #byGroups} and {@link #spanning}, and each group's in {@link #groupNeed},
+         * under a new {@link #stamp}.
+         */
+        private long needs(int v) {
+            stamp++;
+            touchedCount = 0;
+            for (int k = g.start[v]; k < g.start[v + 1]; k++) {
+                int only = need(k);
+                if (only > 0) {
+                    // The one live target is selected with v: its edges must be met too.
+                    for (int j = g.start[only]; j < g.start[only + 1]; j++) {
+                        need(j);
+                    }
+                }
+            }
+            long sum = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int q = touched[i];
+                sum += Math.max(byGroups[q], spanning[q]);
+            }
+            return sum;
+        }
+
+        /** Adds edge k's need if its package is open; returns its one live target, else 0. */
+        private int need(int k) {
+            int least = 0;
+            int group = -1;
+            boolean oneGroup = true;
+            int live = 0;
+            for (int t : g.targets[k]) {
+                if (!dead[t]) {
+                    live++;
+                    oneGroup &= group < 0 || e.group[t] == group;
+                    group = e.group[t];
+                    least = least == 0 || e.rank[t] < e.rank[least] ? t : least;
+                }
+            }
+            int q = g.pkg[k];
+            if (least != 0 && open[q] && e.rank[least] > 0) {
+                if (pkgStamp[q] != stamp) {
+                    pkgStamp[q] = stamp;
+                    byGroups[q] = 0;
+                    spanning[q] = 0;
+                    touched[touchedCount++] = q;
+                }
+                long r = e.rank[least];
+                if (oneGroup) {
+                    if (groupStamp[group] != stamp) {
+                        groupStamp[group] = stamp;
+                        groupNeed[group] = 0;
+                    }
+                    if (r > groupNeed[group]) {
+                        byGroups[q] += r - groupNeed[group];
+                        groupNeed[group] = r;
+                    }
+                } else {
+                    spanning[q] = Math.max(spanning[q], r);
+                }
+            }
+            return live == 1 ? least : 0;
+        }
     }
 
     /**
