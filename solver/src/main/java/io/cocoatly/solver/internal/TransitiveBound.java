@@ -671,9 +671,13 @@ final class TransitiveBound {
         }
     }
 
+    /**
+     * Newest first: targets ascend by version, and the old ones are the dominated ones, so the first
+     * live target is usually the last.
+     */
     private static boolean allDead(int[] targets, boolean[] dead) {
-        for (int t : targets) {
-            if (!dead[t]) {
+        for (int i = targets.length - 1; i >= 0; i--) {
+            if (!dead[targets[i]]) {
                 return false;
             }
         }
