@@ -1,5 +1,7 @@
 package io.cocoatly.solver.internal;
 
+import java.util.List;
+
 /**
  * A lower bound on the transitive rank (objective level 3; index 2 in {@link Bounds}) over the live
  * candidates, so that a guess whose transitive packages cannot all be at their newest version is still
@@ -234,6 +236,11 @@ final class TransitiveBound {
         /** Per group: the stamp of the candidate whose need it holds, and that need. */
         private final int[] groupStamp;
         private final long[] groupNeed;
+        /**
+         * Per package: whether its ranks descend with its versions (rank 0 the newest, no prerelease
+         * ranked after the releases), so that the newest of some candidates is the least ranked.
+         */
+        private final boolean[] newestFirst;
         /** The packages the current candidate needs something of. */
         private final int[] touched;
         private int touchedCount;
@@ -251,6 +258,15 @@ final class TransitiveBound {
             for (int q = 0; q < packages; q++) {
                 int first = g.packageFirst[q];
                 open[q] = part[q] == 0 && first < g.packageFirst[q + 1] && !e.direct[first];
+            }
+            newestFirst = new boolean[packages];
+            for (int q = 0; q < packages; q++) {
+                int end = g.packageFirst[q + 1];
+                boolean descending = true;
+                for (int w = g.packageFirst[q]; w < end && descending; w++) {
+                    descending = e.rank[w] == end - 1 - w;
+                }
+                newestFirst[q] = descending;
             }
             pkgStamp = new int[packages];
             byGroups = new long[packages];
@@ -375,15 +391,35 @@ final class TransitiveBound {
             int group = -1;
             boolean oneGroup = true;
             int live = 0;
-            for (int t : g.targets[k]) {
-                if (!dead[t]) {
-                    live++;
-                    oneGroup &= group < 0 || e.group[t] == group;
-                    group = e.group[t];
-                    least = least == 0 || e.rank[t] < e.rank[least] ? t : least;
+            int q = g.pkg[k];
+            int[] targets = g.targets[k];
+            if (newestFirst[q]) {
+                // Targets ascend by version: the newest live one is the least ranked, and the live ones
+                // lie in one group exactly when the oldest live one is in its group.
+                int last = targets.length - 1;
+                while (last >= 0 && dead[targets[last]]) {
+                    last--;
+                }
+                int first = 0;
+                while (first < last && dead[targets[first]]) {
+                    first++;
+                }
+                if (last >= 0) {
+                    least = targets[last];
+                    group = e.group[least];
+                    oneGroup = e.group[targets[first]] == group;
+                    live = first == last ? 1 : 2;
+                }
+            } else {
+                for (int t : targets) {
+                    if (!dead[t]) {
+                        live++;
+                        oneGroup &= group < 0 || e.group[t] == group;
+                        group = e.group[t];
+                        least = least == 0 || e.rank[t] < e.rank[least] ? t : least;
+                    }
                 }
             }
-            int q = g.pkg[k];
             if (least != 0 && open[q] && e.rank[least] > 0) {
                 if (pkgStamp[q] != stamp) {
                     pkgStamp[q] = stamp;
@@ -760,27 +796,30 @@ final class TransitiveBound {
             int n = e.candidates();
             int packages = n == 0 ? 0 : e.packageOf[n] + 1;
             start = new int[n + 2];
-            int m = 0;
+            // One pass over the edges, sized by all of them: the fixed ones, left out, are rare.
+            int all = 0;
             for (int v = 1; v <= n; v++) {
-                for (Encoding.Edge edge : e.edges.get(v)) {
-                    m += edge.fixed() == null ? 1 : 0;
-                }
+                all += e.edges.get(v).size();
             }
-            targets = new int[m][];
-            pkg = new int[m];
+            int[][] edgeTargets = new int[all][];
+            int[] edgePkg = new int[all];
             int k = 0;
             for (int v = 1; v <= n; v++) {
                 start[v] = k;
-                for (Encoding.Edge edge : e.edges.get(v)) {
+                List<Encoding.Edge> edges = e.edges.get(v);
+                for (int i = 0, size = edges.size(); i < size; i++) {
+                    Encoding.Edge edge = edges.get(i);
                     if (edge.fixed() == null) {
                         int[] t = edge.targets();
-                        targets[k] = t;
-                        pkg[k] = e.packageOf[t[0]];
+                        edgeTargets[k] = t;
+                        edgePkg[k] = e.packageOf[t[0]];
                         k++;
                     }
                 }
             }
-            start[n + 1] = m;
+            start[n + 1] = k;
+            targets = k == all ? edgeTargets : java.util.Arrays.copyOf(edgeTargets, k);
+            pkg = k == all ? edgePkg : java.util.Arrays.copyOf(edgePkg, k);
             packageFirst = new int[packages + 1];
             java.util.Arrays.fill(packageFirst, n + 1);
             for (int v = n; v >= 1; v--) {
