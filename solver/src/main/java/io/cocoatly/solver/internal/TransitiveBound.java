@@ -614,9 +614,11 @@ final class TransitiveBound {
             long sum = 0;
             int v = from;
             while (v < to) {
-                int unitEnd = v + 1;
-                while (unitEnd < to && unitOf[unitEnd] == unitOf[v]) {
-                    unitEnd++;
+                // Units are runs of consecutive variables; P is empty in a unit not forced.
+                int unitEnd = Math.min(to, first[unitOf[v] + 1]);
+                if (!forced[unitOf[v]]) {
+                    v = unitEnd;
+                    continue;
                 }
                 int best = 0;
                 for (int w = v; w < unitEnd; w++) {
