@@ -313,27 +313,10 @@ final class TransitiveBound {
                 return 0;
             }
             // What a solution meeting the bound selects, found before the account closes its packages.
-            int[] chosen = new int[0];
-            if (unique) {
-                needs(argmin);
-                java.util.List<Integer> marks = new java.util.ArrayList<>();
-                marks.add(argmin);
-                for (int i = 0; i < touchedCount; i++) {
-                    int q = touched[i];
-                    boolean groupsGive = byGroups[q] >= spanning[q];
-                    for (int w = g.packageFirst[q]; w < g.packageFirst[q + 1]; w++) {
-                        if (e.rank[w] > 0 && (groupsGive
-                                ? groupStamp[e.group[w]] == stamp && groupNeed[e.group[w]] == e.rank[w]
-                                : spanning[q] == e.rank[w])) {
-                            marks.add(w);
-                        }
-                    }
-                }
-                chosen = marks.stream().mapToInt(Integer::intValue).toArray();
-            }
+            int[] chosen = unique ? named(argmin) : new int[0];
             // O(p): every open package some candidate of P(p) needs something of.
             taken[p] = true;
-            clearAccount(p, part, best, designated);
+            enter(p, part, best, designated);
             for (int v = g.packageFirst[p]; v < g.packageFirst[p + 1]; v++) {
                 if (packages.possible[v]) {
                     needs(v);
@@ -341,7 +324,7 @@ final class TransitiveBound {
                         if (!taken[touched[i]]) {
                             taken[touched[i]] = true;
                             open[touched[i]] = false;
-                            clearAccount(touched[i], part, best, designated);
+                            enter(touched[i], part, best, designated);
                         }
                     }
                 }
@@ -352,8 +335,31 @@ final class TransitiveBound {
             return best - before;
         }
 
+        /**
+         * {@code v} and, for each term of its needs, the candidate of that rank (ranks are distinct
+         * within a package): what a solution selecting v and paying exactly its needs selects.
+         */
+        private int[] named(int v) {
+            needs(v);
+            int[] named = new int[e.candidates() + 1];
+            int count = 0;
+            named[count++] = v;
+            for (int i = 0; i < touchedCount; i++) {
+                int q = touched[i];
+                boolean groupsGive = byGroups[q] >= spanning[q];
+                for (int w = g.packageFirst[q]; w < g.packageFirst[q + 1]; w++) {
+                    if (e.rank[w] > 0 && (groupsGive
+                            ? groupStamp[e.group[w]] == stamp && groupNeed[e.group[w]] == e.rank[w]
+                            : spanning[q] == e.rank[w])) {
+                        named[count++] = w;
+                    }
+                }
+            }
+            return java.util.Arrays.copyOf(named, count);
+        }
+
         /** Makes {@code q} part of an account whose part is {@code best}: its own designated ones no longer hold. */
-        private void clearAccount(int q, long[] part, long best, boolean[] designated) {
+        private void enter(int q, long[] part, long best, boolean[] designated) {
             part[q] = best;
             for (int w = g.packageFirst[q]; w < g.packageFirst[q + 1]; w++) {
                 designated[w] = false;
