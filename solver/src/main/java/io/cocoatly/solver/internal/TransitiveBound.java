@@ -292,6 +292,18 @@ final class TransitiveBound {
         private long account(int p, Units packages, long[] part, boolean[] designated) {
             boolean wasOpen = open[p];
             open[p] = false;
+            // The least ranked candidate first: when it costs no more than p's part (which is at least
+            // its rank), so does the least, and the account cannot rise; the common case, cheaply.
+            int newest = 0;
+            for (int v = g.packageFirst[p]; v < g.packageFirst[p + 1]; v++) {
+                if (packages.possible[v] && (newest == 0 || e.rank[v] < e.rank[newest])) {
+                    newest = v;
+                }
+            }
+            if (newest == 0 || (e.direct[newest] ? 0 : e.rank[newest]) + needs(newest) <= part[p]) {
+                open[p] = wasOpen;
+                return 0;
+            }
             long best = Long.MAX_VALUE;
             int argmin = 0;
             boolean unique = false;
