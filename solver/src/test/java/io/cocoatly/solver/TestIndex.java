@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory {@link PackageIndex} written as lines {@code name version [yanked] [-> dep req; dep req]},
  * e.g. {@code "a 1.0.0 -> b ^1; c >=2.0.0"}. Counts {@code find} calls, to test lazy loading.
  */
-final class TestIndex implements PackageIndex {
+public final class TestIndex implements PackageIndex {
 
     private final Map<PackageName, List<Release>> releases;
     final AtomicInteger finds = new AtomicInteger();
@@ -27,7 +27,7 @@ final class TestIndex implements PackageIndex {
         this.releases = releases;
     }
 
-    static TestIndex of(String... lines) {
+    public static TestIndex of(String... lines) {
         Map<PackageName, List<Release>> map = new LinkedHashMap<>();
         for (String line : lines) {
             Release r = release(line);

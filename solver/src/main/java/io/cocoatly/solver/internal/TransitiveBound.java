@@ -236,11 +236,6 @@ final class TransitiveBound {
         /** Per group: the stamp of the candidate whose need it holds, and that need. */
         private final int[] groupStamp;
         private final long[] groupNeed;
-        /**
-         * Per package: whether its ranks descend with its versions (rank 0 the newest, no prerelease
-         * ranked after the releases), so that the newest of some candidates is the least ranked.
-         */
-        private final boolean[] newestFirst;
         /** The packages the current candidate needs something of. */
         private final int[] touched;
         private int touchedCount;
@@ -258,15 +253,6 @@ final class TransitiveBound {
             for (int q = 0; q < packages; q++) {
                 int first = g.packageFirst[q];
                 open[q] = part[q] == 0 && first < g.packageFirst[q + 1] && !e.direct[first];
-            }
-            newestFirst = new boolean[packages];
-            for (int q = 0; q < packages; q++) {
-                int end = g.packageFirst[q + 1];
-                boolean descending = true;
-                for (int w = g.packageFirst[q]; w < end && descending; w++) {
-                    descending = e.rank[w] == end - 1 - w;
-                }
-                newestFirst[q] = descending;
             }
             pkgStamp = new int[packages];
             byGroups = new long[packages];
@@ -411,7 +397,7 @@ final class TransitiveBound {
             int live = 0;
             int q = g.pkg[k];
             int[] targets = g.targets[k];
-            if (newestFirst[q]) {
+            if (g.newestFirst[q]) {
                 // Targets ascend by version: the newest live one is the least ranked, and the live ones
                 // lie in one group exactly when the oldest live one is in its group.
                 int last = targets.length - 1;
@@ -801,6 +787,12 @@ final class TransitiveBound {
         final int[][] targets;
         /** Per package index: its first candidate; {@code packageFirst[p+1]} ends it. */
         final int[] packageFirst;
+        /**
+         * Per package index: whether its ranks descend with its versions (rank 0 the newest, no
+         * prerelease ranked after the releases), so that the newest of some candidates is the least
+         * ranked.
+         */
+        final boolean[] newestFirst;
         /*
          * Scratch per package, each slot valid only while it
          * holds the stamp of the pass that wrote it: seen as a set of packages, count (valid where
@@ -848,6 +840,15 @@ final class TransitiveBound {
             // A package index without candidates has an empty run where the next one starts.
             for (int p = packages - 1; p >= 0; p--) {
                 packageFirst[p] = Math.min(packageFirst[p], packageFirst[p + 1]);
+            }
+            newestFirst = new boolean[packages];
+            for (int p = 0; p < packages; p++) {
+                int end = packageFirst[p + 1];
+                boolean descending = true;
+                for (int w = packageFirst[p]; w < end && descending; w++) {
+                    descending = e.rank[w] == end - 1 - w;
+                }
+                newestFirst[p] = descending;
             }
             seen = new int[packages];
             count = new int[packages];

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
-import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
-import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
-import io.cocoatly.solver.RandomCase;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
-import java.util.LinkedHashMap;
+import io.cocoatly.solver.TestIndex;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -135,25 +131,12 @@ class TransitiveBoundTest {
      * and the bounds prove it without a solver call.
      */
     private static void assertProvenByTheBound(long bound, List<Long> objective, String... lines) {
-        Map<PackageName, List<Release>> registry = new LinkedHashMap<>();
-        for (String line : lines) {
-            String[] parts = line.split("->", 2);
-            String[] head = parts[0].trim().split("\\s+");
-            List<Dependency> deps = new java.util.ArrayList<>();
-            for (String d : parts.length > 1 ? parts[1].split(";") : new String[0]) {
-                String t = d.trim();
-                int space = t.indexOf(' ');
-                deps.add(Dependency.parse(t.substring(0, space), t.substring(space + 1).trim()));
-            }
-            registry.computeIfAbsent(PackageName.of(head[0]), k -> new java.util.ArrayList<>())
-                    .add(new Release(PackageId.of(head[0], head[1]), deps, false, Optional.empty()));
-        }
+        TestIndex index = TestIndex.of(lines);
         ResolveRequest request = new ResolveRequest(new Manifest(PackageName.of("root"), Version.parse("0.0.0"),
                 List.of(Dependency.parse("app", "^1"))), Set.of(), VersionPolicy.SEMVER_MAJOR, false,
                 Optional.empty());
-        RandomCase c = new RandomCase(registry, request);
-        assertEquals(bound, TransitiveBound.of(EncodingGoldenTest.encode(c.index(), request), false).bound);
-        Resolution r = Resolve.run(c.index(), request, true);
+        assertEquals(bound, TransitiveBound.of(EncodingGoldenTest.encode(index, request), false).bound);
+        Resolution r = Resolve.run(index, request, true);
         assertEquals(objective, ((Resolution.Solved) r).objective());
         assertEquals(0, r.statistics().solverCalls(), "proven by the bounds");
     }
