@@ -25,6 +25,8 @@ class ResolverTest {
         Resolution unguided = Resolve.run(index, request, false);
         assertEquals(describe(guided), describe(unguided));
         if (guided instanceof Resolution.Solved s) {
+            // What each requirement resolved to, too: the shortcuts report it as the full loop does.
+            assertEquals(s.packages(), ((Resolution.Solved) unguided).packages());
             assertEquals(s.objective(), ((Resolution.Solved) unguided).objective());
             assertTrue(s.optimal() && ((Resolution.Solved) unguided).optimal());
         }
@@ -190,13 +192,32 @@ class ResolverTest {
 
     @Test
     void onlyWhatTheRootReachesIsLoadedAndUnreachableVersionsArePruned() {
-        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "d 1.0.0",
-                "e 1.0.0");
+        // c 2.0.0 is newer than a 2.0.0's range allows, so the newest releases are not the answer by
+        // themselves: the full resolution loads what the root reaches, and of c only what a range admits.
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "c 2.0.0",
+                "d 1.0.0", "e 1.0.0");
         Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2")));
         assertEquals("a@2.0.0 c@1.0.0", describe(r));
-        assertEquals(2, index.finds.get());
+        assertEquals(Set.of(PackageName.of("a"), PackageName.of("c")), index.asked());
         assertEquals(2, r.statistics().packagesLoaded());
         assertEquals(2, r.statistics().variables());
+    }
+
+    @Test
+    void theNewestReleasesMeetingEveryRequirementAreTheAnswerWithoutLoadingTheRest() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "c 1.1.0",
+                "d 1.0.0");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        assertEquals("a@2.0.0 c@1.1.0", describe(s));
+        assertEquals(List.of(0L, 0L, 0L, 2L), s.objective());
+        assertTrue(s.optimal());
+        // b, which only a 1.0.0 needs, is never asked for; no variable, no constraint, no solver call.
+        assertEquals(Set.of(PackageName.of("a"), PackageName.of("c")), index.asked());
+        assertEquals(new Statistics(2, 0, 0, 0, s.statistics().load(), java.time.Duration.ZERO,
+                java.time.Duration.ZERO), s.statistics());
+        // The full loop proves the same answer, with the same bindings.
+        assertEquals(s.packages(), assertInstanceOf(Resolution.Solved.class, resolve(index, request)).packages());
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class TestIndex implements PackageIndex {
 
     private final Map<PackageName, List<Release>> releases;
     final AtomicInteger finds = new AtomicInteger();
+    private final java.util.Set<PackageName> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TestIndex(Map<PackageName, List<Release>> releases) {
         this.releases = releases;
@@ -63,6 +64,11 @@ public final class TestIndex implements PackageIndex {
         return deps;
     }
 
+    /** The names {@link #find} was asked about. */
+    java.util.Set<PackageName> asked() {
+        return java.util.Set.copyOf(asked);
+    }
+
     Map<PackageName, List<Release>> releases() {
         return releases;
     }
@@ -75,6 +81,7 @@ public final class TestIndex implements PackageIndex {
     @Override
     public Optional<PackageListing> find(PackageName name) {
         finds.incrementAndGet();
+        asked.add(name);
         List<Release> r = releases.get(name);
         return r == null ? Optional.empty() : Optional.of(new PackageListing(name, r));
     }

@@ -43,9 +43,52 @@ public final class Matches {
         /** Per position, its representative plus one; 0 where not asked yet. */
         private final int[] representatives;
 
+        /**
+         * Per position, what {@link NewestSelection} learnt: bit 0 set when the release, followed
+         * through the newest releases, reaches one a requirement of which leaves out its package's
+         * newest (without prereleases allowed), bit 1 the same with them allowed; made when first set.
+         * That holds whatever the root, so a later walk that meets the release stops there. Threads
+         * may race on it: a bit lost only costs a walk that goes further.
+         */
+        private byte[] doomed;
+        /** {@link Objectives#firstRanked} without and with prereleases allowed, once asked; else -2. */
+        private final int[] firstRanked = {-2, -2};
+
         Listing(List<Release> releases) {
             this.releases = releases;
             this.representatives = new int[releases.size()];
+        }
+
+        /** The releases this listing holds, ascending by version. */
+        List<Release> releases() {
+            return releases;
+        }
+
+        /** {@link Objectives#firstRanked} of these releases, computed once per setting. */
+        int firstRanked(boolean allowPrereleases) {
+            int flag = allowPrereleases ? 1 : 0;
+            int known = firstRanked[flag];
+            if (known == -2) {
+                known = Objectives.firstRanked(releases, allowPrereleases);
+                firstRanked[flag] = known;
+            }
+            return known;
+        }
+
+        /** Whether {@link #doom} was called for {@code position} under this setting. */
+        boolean doomed(int position, boolean allowPrereleases) {
+            byte[] bits = doomed;
+            return bits != null && (bits[position] & (allowPrereleases ? 2 : 1)) != 0;
+        }
+
+        /** Notes that the release at {@code position} leads a newest-release walk to a stale requirement. */
+        void doom(int position, boolean allowPrereleases) {
+            byte[] bits = doomed;
+            if (bits == null) {
+                bits = new byte[releases.size()];
+                doomed = bits;
+            }
+            bits[position] |= (byte) (allowPrereleases ? 2 : 1);
         }
 
         /**

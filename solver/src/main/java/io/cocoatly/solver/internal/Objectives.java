@@ -1,6 +1,7 @@
 package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.Release;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,6 +45,28 @@ final class Objectives {
             v = end;
         }
         return rank;
+    }
+
+    /**
+     * The position in {@code releases} (ascending by version) of the release that {@link #ranks} would
+     * rank 0 if every release that may satisfy a requirement (every one not yanked) were a candidate:
+     * the newest, a release before any prerelease unless prereleases are allowed; -1 if all are yanked.
+     */
+    static int firstRanked(List<Release> releases, boolean allowPrereleases) {
+        int newestPrerelease = -1;
+        for (int i = releases.size() - 1; i >= 0; i--) {
+            Release r = releases.get(i);
+            if (r.yanked()) {
+                continue;
+            }
+            if (allowPrereleases || !r.version().isPrerelease()) {
+                return i;
+            }
+            if (newestPrerelease < 0) {
+                newestPrerelease = i;
+            }
+        }
+        return newestPrerelease;
     }
 
     /** Level 1: one per selected candidate whose {@code change} flag is set. */

@@ -48,6 +48,19 @@ public final class Resolve {
                                   Matches matches) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
+        if (guided && request.preferred().isEmpty()) {
+            // With nothing preferred, the newest releases may meet every requirement they reach: then
+            // they are the one optimum, found without loading the versions they leave out.
+            java.util.Optional<NewestSelection.Found> newest =
+                    NewestSelection.find(index, root, request.allowPrereleases(), matches);
+            if (newest.isPresent()) {
+                List<Resolution.SelectedPackage> selected = newest.get().packages();
+                List<Long> objective = newest.get().objective();
+                Statistics statistics = new Statistics(newest.get().packagesLooked(), 0, 0, 0,
+                        Duration.ofNanos(System.nanoTime() - t0), Duration.ZERO, Duration.ZERO);
+                return new Resolution.Solved(selected, true, objective, statistics);
+            }
+        }
         Preferences preferred = Preferences.of(request.preferred(), request.policy());
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred, matches);
         long t1 = System.nanoTime();
