@@ -192,15 +192,31 @@ class ResolverTest {
 
     @Test
     void onlyWhatTheRootReachesIsLoadedAndUnreachableVersionsArePruned() {
-        // c 2.0.0 is newer than a 2.0.0's range allows, so the newest releases are not the answer by
-        // themselves: the full resolution loads what the root reaches, and of c only what a range admits.
-        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "c 2.0.0",
-                "d 1.0.0", "e 1.0.0");
-        Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2")));
+        // c's candidates are 1.0.0 and 1.1.0 (a 2.0.0's range) and 2.0.0 (the root's); the one of rank 0,
+        // 2.0.0, is not in a's range, so neither shortcut applies: the full resolution loads what the
+        // root reaches, and of a only what the root's range admits.
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> c ^1", "b 1.0.0", "c 1.0.0", "c 1.1.0",
+                "c 2.0.0", "c 3.0.0", "d 1.0.0", "e 1.0.0");
+        Resolution r = new Resolver(index).resolve(
+                ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^2; c 1.0.0 || 2.0.0")));
         assertEquals("a@2.0.0 c@1.0.0", describe(r));
         assertEquals(Set.of(PackageName.of("a"), PackageName.of("c")), index.asked());
         assertEquals(2, r.statistics().packagesLoaded());
-        assertEquals(2, r.statistics().variables());
+        assertEquals(4, r.statistics().variables());
+    }
+
+    @Test
+    void theCandidatesOfRankZeroMeetingEveryRequirementAreTheAnswerWithoutAnEncoding() {
+        // b 2.0.0 is no candidate (no range admits it), so b 1.1.0 ranks 0: the walk among the loaded
+        // candidates proves the answer, though the walk among the newest releases stopped at b ^1.
+        TestIndex index = TestIndex.of("a 1.0.0 -> b ^1", "a 2.0.0 -> b ^1", "b 1.0.0", "b 1.1.0", "b 2.0.0");
+        ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"));
+        Resolution.Solved s = assertInstanceOf(Resolution.Solved.class, new Resolver(index).resolve(request));
+        assertEquals("a@2.0.0 b@1.1.0", describe(s));
+        assertEquals(List.of(0L, 0L, 0L, 2L), s.objective());
+        assertEquals(new Statistics(2, 0, 0, 0, s.statistics().load(), java.time.Duration.ZERO,
+                s.statistics().solve()), s.statistics());
+        assertEquals(s.packages(), assertInstanceOf(Resolution.Solved.class, resolve(index, request)).packages());
     }
 
     @Test

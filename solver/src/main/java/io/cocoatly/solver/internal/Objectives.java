@@ -53,9 +53,17 @@ final class Objectives {
      * the newest, a release before any prerelease unless prereleases are allowed; -1 if all are yanked.
      */
     static int firstRanked(List<Release> releases, boolean allowPrereleases) {
+        return firstRanked(releases, null, allowPrereleases);
+    }
+
+    /**
+     * As {@link #firstRanked(List, boolean)} among the releases at {@code positions} (ascending; null:
+     * all), as a package's candidates are: the index in {@code positions} of the one ranked 0, or -1.
+     */
+    static int firstRanked(List<Release> releases, int[] positions, boolean allowPrereleases) {
         int newestPrerelease = -1;
-        for (int i = releases.size() - 1; i >= 0; i--) {
-            Release r = releases.get(i);
+        for (int i = (positions == null ? releases.size() : positions.length) - 1; i >= 0; i--) {
+            Release r = releases.get(positions == null ? i : positions[i]);
             if (r.yanked()) {
                 continue;
             }

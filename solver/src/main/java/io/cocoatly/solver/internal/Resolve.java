@@ -64,6 +64,17 @@ public final class Resolve {
         Preferences preferred = Preferences.of(request.preferred(), request.policy());
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred, matches);
         long t1 = System.nanoTime();
+        if (guided && request.preferred().isEmpty()) {
+            // The same proof among the candidates: the newest releases may have failed only where no
+            // requirement admits them.
+            java.util.Optional<NewestSelection.Found> ranked =
+                    NewestSelection.find(universe, root, request.allowPrereleases());
+            if (ranked.isPresent()) {
+                Statistics statistics = new Statistics(ranked.get().packagesLooked(), 0, 0, 0,
+                        Duration.ofNanos(t1 - t0), Duration.ZERO, Duration.ofNanos(System.nanoTime() - t1));
+                return new Resolution.Solved(ranked.get().packages(), true, ranked.get().objective(), statistics);
+            }
+        }
         Encoding e = Encoder.forResolve(universe, root, preferred, request.policy(),
                 request.allowPrereleases(), index.name());
         long t2 = System.nanoTime();

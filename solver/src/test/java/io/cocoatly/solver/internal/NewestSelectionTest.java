@@ -60,6 +60,42 @@ class NewestSelectionTest {
     }
 
     /**
+     * The same among the candidates of the universe loaded for the root: wherever that walk answers,
+     * the full resolution agrees; it answers more often than the walk among every release.
+     */
+    @Test
+    void amongTheCandidatesWhereverItAnswersTheFullResolutionAgrees() {
+        int answered = 0;
+        int newestAnswered = 0;
+        int stopped = 0;
+        for (long seed = 0; seed < 3_000; seed++) {
+            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+            RandomCase c = RandomCase.generate(seed, 6, policy);
+            if (!c.request().preferred().isEmpty()) {
+                continue;
+            }
+            Manifest root = c.request().root();
+            Universe universe = Universe.forRoot(c.index(), root.name(), root.dependencies(),
+                    Preferences.of(List.of(), policy));
+            Optional<NewestSelection.Found> found = NewestSelection.find(universe, root, c.request().allowPrereleases());
+            newestAnswered += NewestSelection.find(c.index(), root, c.request().allowPrereleases(), new Matches())
+                    .isPresent() ? 1 : 0;
+            if (found.isEmpty()) {
+                stopped++;
+                continue;
+            }
+            answered++;
+            long s = seed;
+            Resolution.Solved full = assertInstanceOf(Resolution.Solved.class, Resolve.run(c.index(), c.request(), false),
+                    () -> "seed " + s);
+            assertEquals(full.packages(), found.get().packages(), () -> "seed " + s);
+            assertEquals(full.objective(), found.get().objective(), () -> "seed " + s);
+        }
+        assertTrue(answered > newestAnswered && stopped >= 300,
+                "answered " + answered + " (among every release " + newestAnswered + "), stopped " + stopped);
+    }
+
+    /**
      * What one walk notes for the next (the releases that lead to a requirement leaving out a newest
      * release) changes no answer: on random registries, a walk from each package's newest release as
      * the root's one requirement, in turn with one resolver's notes, answers as a walk that knows
