@@ -44,9 +44,9 @@ public final class Matches {
         private final int[] representatives;
 
         /**
-         * Per position, what {@link NewestSelection} learnt: bit 0 set when the release, followed
-         * through the newest releases, reaches one a requirement of which leaves out its package's
-         * newest (without prereleases allowed), bit 1 the same with them allowed; made when first set.
+         * Per position, what {@link NewestSelection} learnt: bit 0 set when following the newest
+         * releases from the release reaches a requirement that leaves out its package's newest
+         * release (prereleases not allowed), bit 1 the same with them allowed; made when first set.
          * That holds whatever the root, so a later walk that meets the release stops there. Threads
          * may race on it: a bit lost only costs a walk that goes further.
          */

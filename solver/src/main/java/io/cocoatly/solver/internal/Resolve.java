@@ -10,6 +10,7 @@ import io.cocoatly.solver.Statistics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,32 +49,24 @@ public final class Resolve {
                                   Matches matches) {
         long t0 = System.nanoTime();
         Manifest root = request.root();
-        if (guided && request.preferred().isEmpty()) {
-            // With nothing preferred, the newest releases may meet every requirement they reach: then
-            // they are the one optimum, found without loading the versions they leave out.
-            java.util.Optional<NewestSelection.Found> newest =
-                    NewestSelection.find(index, root, request.allowPrereleases(), matches);
-            if (newest.isPresent()) {
-                List<Resolution.SelectedPackage> selected = newest.get().packages();
-                List<Long> objective = newest.get().objective();
-                Statistics statistics = new Statistics(newest.get().packagesLooked(), 0, 0, 0,
-                        Duration.ofNanos(System.nanoTime() - t0), Duration.ZERO, Duration.ZERO);
-                return new Resolution.Solved(selected, true, objective, statistics);
-            }
+        // With nothing preferred, the newest versions may meet every requirement they reach: then they
+        // are the one optimum (NewestSelection), found first among every release, without loading the
+        // versions they leave out, then among the candidates, without an encoding.
+        boolean newestFirst = guided && request.preferred().isEmpty();
+        Optional<NewestSelection.Found> newest = newestFirst
+                ? NewestSelection.find(index, root, request.allowPrereleases(), matches)
+                : Optional.empty();
+        if (newest.isPresent()) {
+            return newest.get().solved(Duration.ofNanos(System.nanoTime() - t0), Duration.ZERO);
         }
         Preferences preferred = Preferences.of(request.preferred(), request.policy());
         Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), preferred, matches);
         long t1 = System.nanoTime();
-        if (guided && request.preferred().isEmpty()) {
-            // The same proof among the candidates: the newest releases may have failed only where no
-            // requirement admits them.
-            java.util.Optional<NewestSelection.Found> ranked =
-                    NewestSelection.find(universe, root, request.allowPrereleases());
-            if (ranked.isPresent()) {
-                Statistics statistics = new Statistics(ranked.get().packagesLooked(), 0, 0, 0,
-                        Duration.ofNanos(t1 - t0), Duration.ZERO, Duration.ofNanos(System.nanoTime() - t1));
-                return new Resolution.Solved(ranked.get().packages(), true, ranked.get().objective(), statistics);
-            }
+        Optional<NewestSelection.Found> ranked = newestFirst
+                ? NewestSelection.find(universe, root, request.allowPrereleases())
+                : Optional.empty();
+        if (ranked.isPresent()) {
+            return ranked.get().solved(Duration.ofNanos(t1 - t0), Duration.ofNanos(System.nanoTime() - t1));
         }
         Encoding e = Encoder.forResolve(universe, root, preferred, request.policy(),
                 request.allowPrereleases(), index.name());
@@ -88,9 +81,9 @@ public final class Resolve {
                 : Optimizer.run(e, budget, guided);
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
-            java.util.Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
-                    ? java.util.Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
-                    : java.util.Optional.empty();
+            Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
+                    ? Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
+                    : Optional.empty();
             Set<PackageName> names = new TreeSet<>();
             explanation.ifPresent(x -> x.facts().forEach(f -> {
                 names.add(f.pkg());
