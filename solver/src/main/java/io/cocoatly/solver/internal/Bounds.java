@@ -33,21 +33,34 @@ final class Bounds {
 
     /** Whether {@code model} is provably optimal at {@code level} given optimal earlier levels. */
     static boolean proves(Encoding e, int level, boolean[] model, long[] costs) {
+        return proves(e, level, model, costs, true);
+    }
+
+    /**
+     * As {@link #proves(Encoding, int, boolean[], long[])}; with {@code refine} false, by the plain
+     * proofs alone (no {@link TransitiveBound} over the refined live candidates): the cheap try the
+     * optimiser makes before the dominated candidates are known.
+     */
+    static boolean proves(Encoding e, int level, boolean[] model, long[] costs, boolean refine) {
         switch (level) {
             case 0:
                 return costs[0] == 0;
             // Each level: the cheap proof first (the common case), the refined live candidates only
             // when it fails, before a solver call.
             case 1:
-                return costs[1] == directRankBound(e, null) || costs[1] == directRankBound(e, refined(e).dead);
+                return costs[1] == directRankBound(e, null)
+                        || refine && costs[1] == directRankBound(e, refined(e).dead);
             case 2:
-                return costs[2] == 0 || costs[2] == transitive(e).bound || costs[2] == refined(e).bound;
+                return costs[2] == 0 || costs[2] == transitive(e).bound || refine && costs[2] == refined(e).bound;
             case 3:
                 // At transitive rank 0 the bound is 0 and every designated candidate has rank 0.
                 if (costs[2] == 0 ? isNewestForcedSet(e, model, costs)
                         : costs[1] == directRankBound(e, null) && costs[2] == transitive(e).bound
                         && forcedSetIs(e, model, transitive(e).designated, null)) {
                     return true;
+                }
+                if (!refine) {
+                    return false;
                 }
                 TransitiveBound t = refined(e);
                 return costs[2] == t.bound && costs[1] == directRankBound(e, t.dead)

