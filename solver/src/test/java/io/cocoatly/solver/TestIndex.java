@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,7 +24,7 @@ public final class TestIndex implements PackageIndex {
 
     private final Map<PackageName, List<Release>> releases;
     final AtomicInteger finds = new AtomicInteger();
-    private final java.util.Set<PackageName> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<PackageName> asked = ConcurrentHashMap.newKeySet();
 
     TestIndex(Map<PackageName, List<Release>> releases) {
         this.releases = releases;
@@ -65,8 +67,8 @@ public final class TestIndex implements PackageIndex {
     }
 
     /** The names {@link #find} was asked about. */
-    java.util.Set<PackageName> asked() {
-        return java.util.Set.copyOf(asked);
+    Set<PackageName> asked() {
+        return Set.copyOf(asked);
     }
 
     Map<PackageName, List<Release>> releases() {

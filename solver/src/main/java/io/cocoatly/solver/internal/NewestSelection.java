@@ -216,8 +216,10 @@ final class NewestSelection {
      * candidates, which are this root's); false, the walk's answer.
      */
     private boolean doomPath() {
-        for (Selected s : universe == null ? path : List.<Selected>of()) {
-            s.listing().doom(s.position(), allowPrereleases);
+        if (universe == null) {
+            for (Selected s : path) {
+                s.listing().doom(s.position(), allowPrereleases);
+            }
         }
         return false;
     }

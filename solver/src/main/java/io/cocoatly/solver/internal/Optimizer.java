@@ -54,9 +54,10 @@ final class Optimizer {
             return new Result(null, null, false, true, 0);
         }
         if (!e.dominanceKnown()) {
-            // The plain bounds prove every root of the crates.io sets that the bounds prove at all
-            // (1,834 of 9,437 versions) without the dominated candidates: looking for them costs those
-            // roots a tenth of their time, and the roots that go on to the solver the plain bound twice.
+            // The plain bounds prove every root of the crates.io sets that the bounds prove at all (37
+            // of the top 300, 1,770 of their 9,437 versions) without the dominated candidates: looking
+            // for them costs those roots a tenth of their time, and the solver's roots the plain bound
+            // twice.
             if (valid && provesAll(e, hint, costs, false)) {
                 return new Result(hint, costs, true, false, 0);
             }
