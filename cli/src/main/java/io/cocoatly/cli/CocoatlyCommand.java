@@ -58,6 +58,7 @@ final class CocoatlyCommand implements Runnable {
             Map.entry("logout", LogoutCommand.class),
             Map.entry("config", ConfigCommand.class),
             Map.entry("cache", CacheCommand.class),
+            Map.entry("daemon", DaemonCommand.class),
             Map.entry("plugins", PluginsCommand.class),
             Map.entry("registry", RegistryCommand.class),
             Map.entry("completion", CompletionCommand.class)));

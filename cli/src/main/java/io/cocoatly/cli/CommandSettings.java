@@ -22,7 +22,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,10 +67,20 @@ record CommandSettings(String command, Home home, Config config, Context context
         return new CommandSettings(command, layers.home(), layers.read(), context, flags.refresh, new LeftOutWarnings());
     }
 
-    /** The Cocoatly home of this run: {@code COCOATLY_HOME}, else {@code ~/.cocoatly} (docs/config.md). */
+    /**
+     * The Cocoatly home of this run: {@code COCOATLY_HOME}, else {@code ~/.cocoatly} (docs/config.md). A
+     * relative {@code COCOATLY_HOME} or {@code HOME} is taken from the run's working directory, which is
+     * not the process's in the daemon or in tests.
+     */
     static Home home(Context context) {
+        Map<String, String> env = context.env();
+        String override = env.get(Home.ENV);
+        if (override != null && !override.isBlank()) {
+            env = new HashMap<>(env);
+            env.put(Home.ENV, context.cwd().resolve(override).toString());
+        }
         String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
-        return Home.locate(context.env(), userHome == null ? null : Path.of(userHome));
+        return Home.locate(env, userHome == null ? null : context.cwd().resolve(userHome));
     }
 
     /** The layers {@link #load} reads, for a command that shows them rather than runs with them. */

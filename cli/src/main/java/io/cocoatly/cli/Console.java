@@ -63,6 +63,14 @@ public final class Console {
         return new Console(stdoutTerminal, stderrTerminal, env, () -> 0);
     }
 
+    /**
+     * The console of a client of the resident daemon ({@link Daemon}): the client says whether its
+     * stdout and stderr are terminals and, if it measured it, the terminal's width (0 if not).
+     */
+    static Console ofClient(boolean stdoutTerminal, boolean stderrTerminal, Map<String, String> env, int width) {
+        return new Console(stdoutTerminal, stderrTerminal, env, () -> width);
+    }
+
     /** Whether stdout is a terminal (not a pipe or file). */
     public boolean stdoutIsTerminal() {
         return stdoutTerminal;

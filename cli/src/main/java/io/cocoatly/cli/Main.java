@@ -27,16 +27,24 @@ public final class Main {
      * too, so that the start-up archive holds what every run loads before {@link Cli#run}.
      */
     static Context context() {
+        prepare();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        InputStream in = System.in;
+        return new Context(out, err, in, System.getenv(), Path.of("").toAbsolutePath(),
+                Console.detect(System.getenv()));
+    }
+
+    /**
+     * Sets up picocli as every run needs it, in this process: {@link #context()} and the resident
+     * {@link Daemon} call it before running any command.
+     */
+    static void prepare() {
         // picocli's default factory otherwise looks for Groovy's Closure class on first use, and a
         // class that is not there is looked for in every jar of the class path: all 79 opened, the
         // largest single cost of a short command after the JVM's start (docs/performance-startup.md).
         // Here, not in main, so that CdsTraining runs picocli as every real run does.
         System.setProperty("picocli.disable.closures", "true");
         System.setProperty(CommandModel.CONVERTERS_EXCLUDED, CommandModel.EXCLUDED_TYPES);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        InputStream in = System.in;
-        return new Context(out, err, in, System.getenv(), Path.of("").toAbsolutePath(),
-                Console.detect(System.getenv()));
     }
 }

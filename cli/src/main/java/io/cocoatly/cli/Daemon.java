@@ -1,0 +1,341 @@
+package io.cocoatly.cli;
+
+import io.cocoatly.config.Home;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The resident daemon ({@code cocoatly daemon start}, docs/daemon.md): one JVM that stays up, its
+ * classes loaded and its code compiled, and runs the read-only commands for {@code bin/cocoatly}, so
+ * that a {@code check} or {@code resolve} costs a bash process and the command's own work instead of a
+ * JVM's start (the part of a short command no other cut could reach: docs/performance.md).
+ *
+ * <p>It listens on 127.0.0.1 only and answers a request only if it starts with the token of the home's
+ * owner-only address file ({@link DaemonAddress}). It runs each command with the client's working
+ * directory, environment and terminals ({@link Context} was made for exactly this), and sends back
+ * what it prints and its exit code ({@link DaemonWire}).
+ *
+ * <p>What it serves is what cannot behave differently in a long-lived process: {@link #SERVED}, which
+ * read files and print, and never write to the home, read stdin, ask a question, run hooks or load
+ * plugins. Everything else (and a request that comes while a command runs) is refused, and the client
+ * runs it in a JVM of its own as without a daemon: the daemon never makes a command slower than a
+ * refusal's round trip, and never queues one behind another.
+ *
+ * <p>A client that goes away (Ctrl-C) interrupts its command. The daemon stops on {@code stop}, after
+ * its idle timeout, or when killed; it deletes its address file then, if the file is still its own.
+ */
+final class Daemon implements AutoCloseable {
+
+    /** The commands the daemon runs (besides {@code --version}): read-only, no stdin, no hooks or plugins. */
+    static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree");
+
+    /** A command's thread stack, as the launcher's {@code -Xss4m}: the solver's walks recurse deeply. */
+    private static final long STACK = 4L << 20;
+    /** How long a client may take to send its request. */
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    /** The largest stdout or stderr frame; the client reads each with one {@code read -N}. */
+    private static final int CHUNK = 1 << 16;
+
+    private final Home home;
+    private final ServerSocket server;
+    private final DaemonAddress address;
+    private final Duration idleTimeout;
+    private final Instant started = Instant.now();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long lastActive = System.nanoTime();
+
+    private Daemon(Home home, ServerSocket server, DaemonAddress address, Duration idleTimeout) {
+        this.home = home;
+        this.server = server;
+        this.address = address;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /**
+     * Listens on a free loopback port and writes the home's address file; {@link #serve} then answers.
+     *
+     * @param checkout the checkout whose build runs here, as the launcher names it (empty if unknown)
+     */
+    static Daemon open(Home home, Duration idleTimeout, String checkout) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try {
+            SecureRandom random = new SecureRandom();
+            DaemonAddress address = new DaemonAddress(server.getLocalPort(), secret(random), checkout,
+                    ProcessHandle.current().pid(), secret(random));
+            address.write(home);
+            return new Daemon(home, server, address, idleTimeout);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static String secret(SecureRandom random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Whether the daemon runs this command line: {@code --version} alone, or one of {@link #SERVED}. */
+    static boolean serves(List<String> args) {
+        if (args.size() == 1 && (args.get(0).equals("--version") || args.get(0).equals("-V"))) {
+            return true;
+        }
+        String command = Cli.requestedCommand(args.toArray(String[]::new));
+        return command != null && SERVED.contains(command);
+    }
+
+    /** Where clients find this daemon. */
+    DaemonAddress address() {
+        return address;
+    }
+
+    /** Answers requests, each on a thread of its own, until {@code stop}, the idle timeout or {@link #close}. */
+    void serve() {
+        while (!closed.get()) {
+            long idleMillis = (System.nanoTime() - lastActive) / 1_000_000;
+            long left = idleTimeout.toMillis() - idleMillis;
+            if (left <= 0 && !busy.get()) {
+                log("idle for " + Durations.format(idleTimeout) + "; stopping");
+                break;
+            }
+            try {
+                server.setSoTimeout((int) Math.max(1, Math.min(left > 0 ? left : 1000, Integer.MAX_VALUE)));
+                Socket socket = server.accept();
+                Thread thread = new Thread(null, () -> handle(socket), "cocoatly-daemon-request", STACK);
+                thread.setDaemon(true);
+                thread.start();
+            } catch (SocketTimeoutException e) {
+                // look at the idle time again
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    log("cannot accept a connection: " + e.getMessage());
+                }
+            }
+        }
+        close();
+    }
+
+    /**
+     * Stops listening and deletes the address file if it is still this daemon's. Idempotent, and
+     * synchronized so that a second caller (the serving loop, on its way to {@code System.exit}) returns
+     * only once the first has deleted the file.
+     */
+    @Override
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            log("cannot close the listening socket: " + e.getMessage());
+        }
+        try {
+            address.deleteIfCurrent(home);
+        } catch (IOException e) {
+            log("cannot delete " + DaemonAddress.file(home) + ": " + e.getMessage());
+        }
+    }
+
+    private void handle(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(REQUEST_TIMEOUT_MS);
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            DaemonWire.writeHello(out, address.proof());
+            if (!DaemonWire.field(in).equals(DaemonWire.MAGIC)) {
+                return;
+            }
+            byte[] token = DaemonWire.field(in).getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(token, address.token().getBytes(StandardCharsets.UTF_8))) {
+                DaemonWire.writeHeader(out, DaemonWire.REFUSED, 0);
+                return;
+            }
+            switch (DaemonWire.field(in)) {
+                case DaemonWire.RUN -> run(DaemonWire.readRun(in), socket, in, out);
+                case DaemonWire.STATUS -> {
+                    byte[] status = status().getBytes(StandardCharsets.UTF_8);
+                    DaemonWire.writeOutput(out, DaemonWire.STDOUT, status, status.length);
+                    DaemonWire.writeHeader(out, DaemonWire.EXIT, ExitCodes.OK);
+                }
+                case DaemonWire.STOP -> {
+                    // The answer first: the process exits as soon as it stops serving.
+                    DaemonWire.writeHeader(out, DaemonWire.EXIT, ExitCodes.OK);
+                    log("stopped by `cocoatly daemon stop`");
+                    close();
+                }
+                default -> DaemonWire.writeHeader(out, DaemonWire.REFUSED, 0);
+            }
+        } catch (IOException e) {
+            // A client that went away or spoke wrongly: there is no one to answer.
+        }
+    }
+
+    /** What {@code status} answers: {@code key value} lines ({@link DaemonClient.Status} reads them). */
+    private String status() {
+        return "pid " + address.pid() + "\nport " + address.port() + "\nstarted " + started + "\nserved " + served.get()
+                + "\nbusy " + busy.get() + "\nidle_timeout_seconds " + idleTimeout.toSeconds() + "\njava "
+                + System.getProperty("java.version") + "\n";
+    }
+
+    private void run(DaemonWire.Run run, Socket socket, InputStream in, OutputStream out) throws IOException {
+        if (closed.get() || !serves(run.args()) || !busy.compareAndSet(false, true)) {
+            DaemonWire.writeHeader(out, DaemonWire.REFUSED, 0);
+            return;
+        }
+        int code;
+        try {
+            lastActive = System.nanoTime();
+            DaemonWire.writeHeader(out, DaemonWire.ACCEPTED, 0);
+            socket.setSoTimeout(0);
+            code = execute(run, in, out);
+        } finally {
+            // Free before the exit code goes out: a client's next command may come right after it.
+            served.incrementAndGet();
+            lastActive = System.nanoTime();
+            busy.set(false);
+        }
+        synchronized (out) {
+            DaemonWire.writeHeader(out, DaemonWire.EXIT, code);
+        }
+    }
+
+    /** Runs the command as {@link Main} would, its output framed to the client; returns the exit code. */
+    private int execute(DaemonWire.Run run, InputStream in, OutputStream out) {
+        Thread runner = Thread.currentThread();
+        AtomicBoolean running = new AtomicBoolean(true);
+        // The client sends nothing after its request, so the end of its stream means it went away
+        // (Ctrl-C, a killed pipeline): the command is interrupted rather than run for no one.
+        Thread watcher = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // ignore anything more
+                }
+            } catch (IOException e) {
+                // the socket closed: the same as the end of the stream
+            }
+            if (running.get()) {
+                runner.interrupt();
+            }
+        }, "cocoatly-daemon-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new Frames(out, DaemonWire.STDOUT), StandardCharsets.UTF_8), false);
+        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(out, DaemonWire.STDERR), StandardCharsets.UTF_8), true);
+        Context context = new Context(stdout, stderr, InputStream.nullInputStream(), run.env(), run.cwd(),
+                Console.ofClient(run.stdoutTerminal(), run.stderrTerminal(), run.env(), run.width()));
+        int code;
+        try {
+            code = Cli.run(context, run.args().toArray(String[]::new));
+        } catch (RuntimeException | StackOverflowError e) {
+            stderr.println("cocoatly: internal error in the daemon: " + e);
+            code = ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // Out of memory or worse: this JVM may no longer be sound, so it answers and stops.
+            stderr.println("cocoatly: the daemon stops after an error: " + e);
+            log("stopping after an error: " + e);
+            close();
+            code = ExitCodes.INTERNAL;
+        } finally {
+            running.set(false);
+            Thread.interrupted();
+        }
+        stdout.flush();
+        stderr.flush();
+        return code;
+    }
+
+    private static void log(String message) {
+        System.out.println(Instant.now() + " " + message);
+        System.out.flush();
+    }
+
+    /**
+     * One of the client's output streams: bytes are buffered and sent as frames of at most
+     * {@link #CHUNK} bytes on each flush. Both streams share the socket, whose stream is the lock.
+     */
+    private static final class Frames extends OutputStream {
+
+        private final OutputStream socket;
+        private final char kind;
+        private final byte[] buffer = new byte[CHUNK];
+        private int count;
+
+        Frames(OutputStream socket, char kind) {
+            this.socket = socket;
+            this.kind = kind;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count == buffer.length) {
+                flush();
+            }
+            buffer[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            while (length > 0) {
+                if (count == buffer.length) {
+                    flush();
+                }
+                int n = Math.min(length, buffer.length - count);
+                System.arraycopy(bytes, offset, buffer, count, n);
+                count += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (count > 0) {
+                synchronized (socket) {
+                    DaemonWire.writeOutput(socket, kind, buffer, count);
+                }
+                count = 0;
+            }
+        }
+    }
+
+    /**
+     * The daemon's process: {@code Daemon <home> <idle timeout in seconds>}, started by {@code cocoatly
+     * daemon start} with its output going to {@code <home>/daemon/log}.
+     */
+    public static void main(String[] args) throws IOException {
+        Main.prepare();
+        Home home = new Home(Path.of(args[0]));
+        Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
+        Daemon daemon = open(home, idle, System.getProperty(DaemonAddress.CHECKOUT_PROPERTY, ""));
+        // Killed (SIGTERM, SIGINT): the address file goes with the process.
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "cocoatly-daemon-close"));
+        log("started: pid " + daemon.address.pid() + ", port " + daemon.address.port() + ", Java "
+                + System.getProperty("java.version") + ", idle timeout " + Durations.format(idle));
+        daemon.serve();
+        System.exit(0);
+    }
+}
