@@ -8,8 +8,9 @@
 # Each check row runs both tools on the same question (DoseExport writes the registry as CUDF with
 # `cocoatly check`'s semantics) and first compares their lists of uninstallable versions: a row whose
 # lists differ says so, and the script exits 1 at the end. Timed: `dose-distcheck -f` (verdicts) and
-# `cocoatly check --json` (verdicts, no reasons) side by side, and the text `cocoatly check`, which
-# names every reason, against `dose-distcheck -f -e` (explanations).
+# `cocoatly check --json` (verdicts, no reasons) side by side, the same with the resident daemon
+# running (`cocoatly daemon start`, docs/daemon.md; warmed by five untimed runs on each registry), and
+# the text `cocoatly check`, which names every reason, against `dose-distcheck -f -e` (explanations).
 #
 # Usage: benchmarks/compare.sh [runs] [--no-report] [--no-crates]
 #   runs         timed runs of each small-registry command (default 10)
@@ -53,6 +54,9 @@ fi
 jar=$root/benchmarks/target/benchmarks.jar
 cli="env COCOATLY_HOME=$work/home $root/bin/cocoatly"
 mkdir -p "$work/home"
+# A second home whose daemon runs: the rows time `check --json` through it beside the plain process.
+dcli="env COCOATLY_HOME=$work/daemon-home $root/bin/cocoatly"
+trap '$dcli daemon stop > /dev/null 2>&1 || :; rm -rf "$work"' EXIT
 
 echo
 echo "## Start-up (benchmarks/startup.sh $runs)"
@@ -90,7 +94,7 @@ for r in json.load(open(sys.argv[1]))["results"]: print(round((r["user"] + r["sy
       awk -v i="$i" '$1 == i { print $2 }' "$file.times" | sort -n \
         | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)) }'
     done > "$file.medians"
-    printf -- '-\n-\n-\n-\n' > "$file.cpus"
+    printf -- '-\n%.0s' "${commands[@]}" > "$file.cpus"
   fi
 }
 
@@ -123,16 +127,21 @@ check_row() {
     comm -3 "$work/c.set" "$work/d.set" > "$base.disagreements.txt"
     echo "$label $policy: $differ versions differ (cocoatly only | dose only) in $base.disagreements.txt"
   fi
+  for _ in 1 2 3 4 5; do
+    $dcli check --registry "$registry" --multiple-versions="$policy" --json > /dev/null 2>&1 || :
+  done
   measure "$base" "$n" "cocoatly check --json" "$cli check --registry $registry --multiple-versions=$policy --json" \
     "dose-distcheck -f" "dose-distcheck -f cudf://$work/in.cudf" \
     "cocoatly check (text, reasons)" "$cli check --registry $registry --multiple-versions=$policy" \
-    "dose-distcheck -f -e" "dose-distcheck -f -e cudf://$work/in.cudf"
+    "dose-distcheck -f -e" "dose-distcheck -f -e cudf://$work/in.cudf" \
+    "cocoatly check --json, daemon" "$dcli check --registry $registry --multiple-versions=$policy --json"
   local m c
   mapfile -t m < "$base.medians"
   mapfile -t c < "$base.cpus"
-  rows+=("$(printf '| %s | %s | %s | %s | %s | %s / %s ms | %s / %s ms | %s | %s / %s ms | %s / %s ms | %s | %s |' "$label" \
+  rows+=("$(printf '| %s | %s | %s | %s | %s | %s / %s ms | %s / %s ms | %s | %s / %s ms | %s | %s / %s ms | %s / %s ms | %s | %s |' "$label" \
     "$policy" "$versions" "$uninstallable" "$([ "$differ" = 0 ] && echo yes || echo "NO ($differ)")" \
     "${m[0]}" "${c[0]}" "${m[1]}" "${c[1]}" "$(ratios "${m[0]}" "${m[1]}" "${c[0]}" "${c[1]}")" \
+    "${m[4]}" "${c[4]}" "$(ratios "${m[4]}" "${m[1]}" "${c[4]}" "${c[1]}")" \
     "${m[2]}" "${c[2]}" "${m[3]}" "${c[3]}" "$(ratios "${m[2]}" "${m[3]}" "${c[2]}" "${c[3]}")" "$(load)")")
 }
 
@@ -143,6 +152,7 @@ if ! command -v dose-distcheck > /dev/null; then
 else
   # One untimed run first, so the launcher's archive recording (once per build) is not timed.
   $cli --version > /dev/null 2>&1
+  $dcli daemon start --idle-timeout 30m
   for seed in 1 2 3; do
     java -cp "$jar" io.cocoatly.benchmarks.DoseExport generate "$seed" "$work/small-$seed" > /dev/null
     for policy in one-per-package semver-major; do
@@ -170,10 +180,11 @@ for d in [p, *p.parents]:
   echo
   echo "Median wall / mean CPU (user + system) time of $runs runs (${CRATES_RUNS:-3} for crates.io); ratios of both;"
   echo "load average after each row. --json gives verdicts only, as dose-distcheck -f does; the text"
-  echo "output names every reason, as -f -e explains."
+  echo "output names every reason, as -f -e explains. \"daemon\": cocoatly check --json with the resident"
+  echo "daemon running (cocoatly daemon start; five untimed runs first), its ratio against dose -f."
   echo
-  echo "| registry | policy | versions | uninstallable | same verdicts | cocoatly --json | dose -f | ratio | cocoatly text | dose -f -e | ratio | load |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| registry | policy | versions | uninstallable | same verdicts | cocoatly --json | dose -f | ratio | daemon --json | ratio | cocoatly text | dose -f -e | ratio | load |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 fi
 
