@@ -8,13 +8,21 @@
 # alternates the commands. Prints each median, its ratio to the floor and its difference from it, and
 # the load average before and after.
 #
-# Usage: benchmarks/startup.sh [runs] [other-checkout]
+# Usage: benchmarks/startup.sh [--daemon] [runs] [other-checkout]
+#   --daemon        also time this checkout's --version and resolve with the resident daemon running
+#                   (`cocoatly daemon start` in a home of its own, docs/daemon.md), rows prefixed
+#                   "daemon:"; the daemon is stopped at the end
 #   runs            runs of each command (default 20)
 #   other-checkout  another built checkout (say, of an older commit) whose bin/cocoatly is timed too,
 #                   in the same run, its rows prefixed with "other:"
 # COCOATLY_BENCH_EXPORT=FILE keeps hyperfine's JSON export; COCOATLY_BENCH_LOOP=1 uses the loop even
 # where hyperfine is installed.
 set -euo pipefail
+daemon=0
+if [ "${1:-}" = --daemon ]; then
+  daemon=1
+  shift
+fi
 runs=${1:-20}
 other=${2:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +52,17 @@ add_checkout() {
 add_checkout "$root" ""
 if [ -n "$other" ]; then
   add_checkout "$(cd "$other" && pwd)" "other: "
+fi
+if [ "$daemon" = 1 ]; then
+  dcli="env COCOATLY_HOME=$work/daemon-home $root/bin/cocoatly"
+  mkdir -p "$work/daemon-home"
+  printf '{"security": {"trusted_keys": ["%s"]}}\n' "$root/testdata/keys/sample.pub" > "$work/daemon-home/config.json"
+  $dcli daemon start --idle-timeout 30m > /dev/null 2>&1
+  trap '$dcli daemon stop > /dev/null 2>&1 || :; rm -rf "$work"' EXIT
+  names+=("daemon: cocoatly --version" "daemon: resolve")
+  commands+=("$dcli --version" "$dcli resolve --manifest $root/testdata/demo/cocoatly.json --registry $root/testdata/registry")
+  # The daemon's code compiles as it runs: twenty untimed runs each, so the rows show it warm.
+  for _ in $(seq 20); do ${commands[-1]} > /dev/null 2>&1; ${commands[-2]} > /dev/null 2>&1; done
 fi
 # Each once more, untimed, so first-run work (a launcher adopting its archive) is not measured.
 for c in "${commands[@]}"; do $c > /dev/null 2>&1 || { echo "failed: $c" >&2; $c; exit 1; }; done

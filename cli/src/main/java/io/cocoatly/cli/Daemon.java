@@ -12,13 +12,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +51,8 @@ final class Daemon implements AutoCloseable {
     /** The commands the daemon runs (besides {@code --version}): read-only, no stdin, no hooks or plugins. */
     static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree");
 
+    /** How often {@link #warmUp} runs its commands. */
+    private static final int WARM_UP_ROUNDS = 30;
     /** A command's thread stack, as the launcher's {@code -Xss4m}: the solver's walks recurse deeply. */
     private static final long STACK = 4L << 20;
     /** How long a client may take to send its request. */
@@ -268,6 +273,47 @@ final class Daemon implements AutoCloseable {
         return code;
     }
 
+    /**
+     * Runs {@code check} and {@code resolve} on the checkout's sample registry and demo project
+     * {@code rounds} times each, output discarded, so that the JIT has compiled their code before the
+     * first user's command: a fresh daemon's first {@code check} of a 657-version registry took 636 ms,
+     * its tenth 68 ms (docs/performance.md). {@link #main} runs it before the daemon listens. Nothing
+     * to do without a checkout (a daemon not started by {@code bin/cocoatly}) or if the checkout has no
+     * {@code testdata/}.
+     *
+     * @return whether it ran the commands, every one of them ending as on the sample (exit 0 or 1)
+     */
+    static boolean warmUp(Home home, String checkout, int rounds) {
+        if (checkout.isEmpty()) {
+            return false;
+        }
+        Path testdata = Path.of(checkout, "testdata");
+        Path registry = testdata.resolve("registry");
+        Path demo = testdata.resolve("demo");
+        if (!Files.isDirectory(registry) || !Files.isRegularFile(demo.resolve("cocoatly.json"))) {
+            return false;
+        }
+        long start = System.nanoTime();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(Home.ENV, home.root().toString());
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+        Context context = new Context(discard, discard, InputStream.nullInputStream(), env, demo, false);
+        boolean ran = true;
+        try {
+            for (int i = 0; i < rounds; i++) {
+                // check exits 1 on the sample: it has versions that cannot be installed.
+                ran &= Cli.run(context, "check", "--registry", registry.toString(), "--json") <= ExitCodes.NEGATIVE;
+                ran &= Cli.run(context, "resolve", "--registry", registry.toString(), "--json") == ExitCodes.OK;
+                ran &= Cli.run(context, "resolve", "--registry", registry.toString()) == ExitCodes.OK;
+            }
+            log("warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms" + (ran ? "" : " (a command failed)"));
+            return ran;
+        } catch (RuntimeException e) {
+            log("the warm-up failed: " + e);
+            return false;
+        }
+    }
+
     private static void log(String message) {
         System.out.println(Instant.now() + " " + message);
         System.out.flush();
@@ -330,7 +376,18 @@ final class Daemon implements AutoCloseable {
         Main.prepare();
         Home home = new Home(Path.of(args[0]));
         Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
-        Daemon daemon = open(home, idle, System.getProperty(DaemonAddress.CHECKOUT_PROPERTY, ""));
+        String checkout = System.getProperty(DaemonAddress.CHECKOUT_PROPERTY, "");
+        // Before the address exists: `daemon start` returns once the daemon is warm, and no command
+        // reaches a cold one.
+        Thread warming = new Thread(null, () -> warmUp(home, checkout, WARM_UP_ROUNDS), "cocoatly-daemon-warm-up", STACK);
+        // (a thread for its stack: the solver's walks recurse deeply)
+        warming.start();
+        try {
+            warming.join();
+        } catch (InterruptedException e) {
+            return;
+        }
+        Daemon daemon = open(home, idle, checkout);
         // Killed (SIGTERM, SIGINT): the address file goes with the process.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "cocoatly-daemon-close"));
         log("started: pid " + daemon.address.pid() + ", port " + daemon.address.port() + ", Java "

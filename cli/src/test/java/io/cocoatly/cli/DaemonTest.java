@@ -245,6 +245,13 @@ class DaemonTest {
     }
 
     @Test
+    void theWarmUpRunsTheCheckoutsSampleAndNothingWithoutOne() {
+        assertTrue(Daemon.warmUp(home, GoldenFile.repo().toString(), 1));
+        assertFalse(Daemon.warmUp(home, "", 1));
+        assertFalse(Daemon.warmUp(home, dir.toString(), 1)); // no testdata/ there
+    }
+
+    @Test
     void anotherDaemonsAddressIsLeftAlone() throws Exception {
         DaemonAddress other = new DaemonAddress(1, "f".repeat(64), "", 1, "e".repeat(64));
         other.write(home);
