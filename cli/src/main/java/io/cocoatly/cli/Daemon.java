@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs it in a JVM of its own as without a daemon: the daemon never makes a command slower than a
  * refusal's round trip, and never queues one behind another.
  *
- * <p>A client that goes away (Ctrl-C) interrupts its command. The daemon stops on {@code stop}, after
+ * <p>A client that goes away (Ctrl-C) interrupts its command's thread, which ends its waits but not a
+ * solver that computes; its output then goes nowhere. The daemon stops on {@code stop}, after
  * its idle timeout, or when killed; it deletes its address file then, if the file is still its own.
  */
 final class Daemon implements AutoCloseable {
