@@ -52,6 +52,8 @@ final class Daemon implements AutoCloseable {
     /** The commands the daemon runs (besides {@code --version}): read-only, no stdin, no hooks or plugins. */
     static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree");
 
+    /** A committed heap above which a command's end is followed by a full collection ({@link #returnMemory}). */
+    private static final long RETURN_MEMORY_ABOVE = 512L << 20;
     /** How often {@link #warmUp} runs its commands. */
     private static final int WARM_UP_ROUNDS = 30;
     /** A command's thread stack, as the launcher's {@code -Xss4m}: the solver's walks recurse deeply. */
@@ -226,6 +228,20 @@ final class Daemon implements AutoCloseable {
         }
         synchronized (out) {
             DaemonWire.writeHeader(out, DaemonWire.EXIT, code);
+        }
+        returnMemory();
+    }
+
+    /**
+     * After a command that grew the heap (a {@code check} of all of crates.io peaks at 6 GB), a full
+     * collection, which with the daemon's {@code -XX:MaxHeapFreeRatio} gives the memory back to the
+     * system: a resident process should not keep a large command's peak. After the exit code is sent,
+     * so the client does not wait for it; the few hundred ms it takes on a large heap delay only a
+     * command that comes at once.
+     */
+    private static void returnMemory() {
+        if (Runtime.getRuntime().totalMemory() > RETURN_MEMORY_ABOVE) {
+            System.gc();
         }
     }
 
