@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs it in a JVM of its own as without a daemon: the daemon never makes a command slower than a
  * refusal's round trip, and never queues one behind another.
  *
- * <p>A client that goes away (Ctrl-C) interrupts its command's thread, which ends its waits but not a
- * solver that computes; its output then goes nowhere. The daemon stops on {@code stop}, after
+ * <p>A client that goes away (Ctrl-C) leaves its command to run to its end, its output going nowhere:
+ * every command served only reads, and neither a solver that computes nor a read waiting on the
+ * network would stop for an interrupt anyway. The daemon is busy until then, so commands that come
+ * meanwhile run in JVMs of their own. The daemon stops on {@code stop}, after
  * its idle timeout, or when killed; it deletes its address file then, if the file is still its own.
  */
 final class Daemon implements AutoCloseable {
@@ -183,7 +185,7 @@ final class Daemon implements AutoCloseable {
                 return;
             }
             switch (DaemonWire.field(in)) {
-                case DaemonWire.RUN -> run(DaemonWire.readRun(in), socket, in, out);
+                case DaemonWire.RUN -> run(DaemonWire.readRun(in), out);
                 case DaemonWire.STATUS -> {
                     byte[] status = status().getBytes(StandardCharsets.UTF_8);
                     DaemonWire.writeOutput(out, DaemonWire.STDOUT, status, status.length);
@@ -209,7 +211,7 @@ final class Daemon implements AutoCloseable {
                 + System.getProperty("java.version") + "\n";
     }
 
-    private void run(DaemonWire.Run run, Socket socket, InputStream in, OutputStream out) throws IOException {
+    private void run(DaemonWire.Run run, OutputStream out) throws IOException {
         if (closed.get() || !serves(run.args()) || !busy.compareAndSet(false, true)) {
             DaemonWire.writeHeader(out, DaemonWire.REFUSED, 0);
             return;
@@ -218,8 +220,7 @@ final class Daemon implements AutoCloseable {
         try {
             lastActive = System.nanoTime();
             DaemonWire.writeHeader(out, DaemonWire.ACCEPTED, 0);
-            socket.setSoTimeout(0);
-            code = execute(run, in, out);
+            code = execute(run, out);
         } finally {
             // Free before the exit code goes out: a client's next command may come right after it.
             served.incrementAndGet();
@@ -246,25 +247,7 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Runs the command as {@link Main} would, its output framed to the client; returns the exit code. */
-    private int execute(DaemonWire.Run run, InputStream in, OutputStream out) {
-        Thread runner = Thread.currentThread();
-        AtomicBoolean running = new AtomicBoolean(true);
-        // The client sends nothing after its request, so the end of its stream means it went away
-        // (Ctrl-C, a killed pipeline): the command is interrupted rather than run for no one.
-        Thread watcher = new Thread(() -> {
-            try {
-                while (in.read() >= 0) {
-                    // ignore anything more
-                }
-            } catch (IOException e) {
-                // the socket closed: the same as the end of the stream
-            }
-            if (running.get()) {
-                runner.interrupt();
-            }
-        }, "cocoatly-daemon-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+    private int execute(DaemonWire.Run run, OutputStream out) {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new Frames(out, DaemonWire.STDOUT), StandardCharsets.UTF_8), false);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(out, DaemonWire.STDERR), StandardCharsets.UTF_8), true);
         Context context = new Context(stdout, stderr, InputStream.nullInputStream(), run.env(), run.cwd(),
@@ -281,9 +264,6 @@ final class Daemon implements AutoCloseable {
             log("stopping after an error: " + e);
             close();
             code = ExitCodes.INTERNAL;
-        } finally {
-            running.set(false);
-            Thread.interrupted();
         }
         stdout.flush();
         stderr.flush();
