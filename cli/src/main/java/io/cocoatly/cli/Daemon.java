@@ -51,8 +51,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Daemon implements AutoCloseable {
 
-    /** The commands the daemon runs (besides {@code --version}): read-only, no stdin, no hooks or plugins. */
-    static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree");
+    /**
+     * The commands the daemon runs (besides {@code --version}): they read files or a registry and print;
+     * none writes to the home, reads stdin, asks, runs hooks or loads plugins, or prints a time in the
+     * local zone ({@code info}'s dates are UTC).
+     */
+    static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree", "outdated", "search", "info");
 
     /** A committed heap above which a command's end is followed by a full collection ({@link #returnMemory}). */
     private static final long RETURN_MEMORY_ABOVE = 512L << 20;

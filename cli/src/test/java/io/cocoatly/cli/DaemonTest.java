@@ -91,6 +91,10 @@ class DaemonTest {
                 List.of("-q", "resolve", "--registry", REGISTRY, "--multiple-versions=semver-major"),
                 List.of("resolve", "--registry", dir.resolve("no-such-registry").toString()),
                 List.of("tree"),
+                List.of("outdated", "--registry", REGISTRY),
+                List.of("search", "ht", "--registry", REGISTRY),
+                List.of("info", "http", "--registry", REGISTRY, "--json"),
+                List.of("info", "http", "--registry", REGISTRY),
                 List.of("check", "--registry", REGISTRY, "--no-such-option"),
                 List.of("--version"));
         Map<String, String> env = env(Map.of());
