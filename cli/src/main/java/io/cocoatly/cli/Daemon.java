@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * what it prints and its exit code ({@link DaemonWire}).
  *
  * <p>What it serves is what cannot behave differently in a long-lived process: {@link #SERVED}, which
- * read files and print, and never write to the home, read stdin, ask a question, run hooks or load
+ * read and print, and never change an installation, read stdin, ask a question, run hooks or load
  * plugins. Everything else (and a request that comes while a command runs) is refused, and the client
  * runs it in a JVM of its own as without a daemon: the daemon never makes a command slower than a
  * refusal's round trip, and never queues one behind another.
@@ -53,8 +53,9 @@ final class Daemon implements AutoCloseable {
 
     /**
      * The commands the daemon runs (besides {@code --version}): they read files or a registry and print;
-     * none writes to the home, reads stdin, asks, runs hooks or loads plugins, or prints a time in the
-     * local zone ({@code info}'s dates are UTC).
+     * none changes an installation or a setting (an http(s) registry's cache they fill as any command
+     * does), reads stdin, asks, runs hooks or loads plugins, or prints a time in the local zone
+     * ({@code info}'s dates are UTC).
      */
     static final Set<String> SERVED = Set.of("check", "resolve", "why", "tree", "outdated", "search", "info");
 
