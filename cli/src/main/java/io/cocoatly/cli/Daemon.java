@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>What it serves is what cannot behave differently in a long-lived process: {@link #SERVED}, which
  * read and print, and never change an installation, read stdin, ask a question, run hooks or load
  * plugins. Everything else (and a request that comes while a command runs) is refused, and the client
- * runs it in a JVM of its own as without a daemon: the daemon never makes a command slower than a
+ * runs it in a JVM of its own as without a daemon: the daemon makes a command slower only by a
  * refusal's round trip, and never queues one behind another.
  *
  * <p>A client that goes away (Ctrl-C) leaves its command to run to its end, its output going nowhere:
@@ -380,9 +380,8 @@ final class Daemon implements AutoCloseable {
         Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
         String checkout = System.getProperty(DaemonAddress.CHECKOUT_PROPERTY, "");
         // Before the address exists: `daemon start` returns once the daemon is warm, and no command
-        // reaches a cold one.
+        // reaches a cold one. On a thread of its own for the stack the solver's walks need.
         Thread warming = new Thread(null, () -> warmUp(home, checkout, WARM_UP_ROUNDS), "cocoatly-daemon-warm-up", STACK);
-        // (a thread for its stack: the solver's walks recurse deeply)
         warming.start();
         try {
             warming.join();

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Where a home's resident daemon listens, as written in {@code <home>/daemon/address} (owner-only):
- * six lines that {@code bin/cocoatly} and {@code bin/cocoatly-daemon-client} read with the shell's
- * {@code read}, so no JSON and no process to parse it.
+ * six lines that {@code bin/cocoatly-daemon-client} reads with the shell's {@code read}, so no JSON
+ * and no process to parse it.
  *
  * <pre>
  * cocoatly-daemon 1        the format
@@ -31,7 +31,7 @@ import java.util.Optional;
  * command's environment (which may hold registry tokens).
  *
  * <p>The launcher uses the daemon only if this file is newer than the checkout's jars (the daemon runs
- * the build it was started with) and names the launcher's own checkout.
+ * the build it was started with), and its client only if the file names the launcher's own checkout.
  *
  * @param port     the port on 127.0.0.1
  * @param token    the shared secret; only who can read this file can use the daemon

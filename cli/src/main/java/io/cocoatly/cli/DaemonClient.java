@@ -5,15 +5,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Java side of talking to a home's daemon: what {@code cocoatly daemon status} and {@code stop}
@@ -84,7 +88,7 @@ final class DaemonClient {
         Socket socket = new Socket();
         try (socket) {
             try {
-                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), TIMEOUT_MS);
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.port()), TIMEOUT_MS);
             } catch (IOException e) {
                 return Optional.empty(); // no one listens: a daemon that died without deleting its file
             }
@@ -131,15 +135,16 @@ final class DaemonClient {
             return false;
         }
         Path target = Path.of(address.checkout(), "cli", "target");
-        long written = Files.getLastModifiedTime(DaemonAddress.file(home)).toMillis();
-        List<Path> built = new java.util.ArrayList<>(List.of(target.resolve("cocoatly.jar"), target.resolve("lib")));
+        FileTime written = Files.getLastModifiedTime(DaemonAddress.file(home));
+        List<Path> built = new ArrayList<>(List.of(target.resolve("cocoatly.jar"), target.resolve("lib")));
         if (Files.isDirectory(target.resolve("lib"))) {
-            try (var jars = Files.list(target.resolve("lib"))) {
+            try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
                 jars.forEach(built::add);
             }
         }
         for (Path p : built) {
-            if (Files.exists(p) && Files.getLastModifiedTime(p).toMillis() > written) {
+            // FileTime at the file system's precision, as the launcher's `-nt`.
+            if (Files.exists(p) && Files.getLastModifiedTime(p).compareTo(written) > 0) {
                 return true;
             }
         }

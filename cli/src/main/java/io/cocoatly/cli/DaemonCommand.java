@@ -192,13 +192,8 @@ final class DaemonCommand implements Runnable {
         }
 
         private static Optional<String> setsid(Map<String, String> env) {
-            for (String dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "setsid");
-                if (candidate.isAbsolute() && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate.toString());
-                }
-            }
-            return Optional.empty();
+            return ExternalCommand.pathDirectories(env).stream().filter(Path::isAbsolute).map(d -> d.resolve("setsid"))
+                    .filter(Files::isExecutable).map(Path::toString).findFirst();
         }
 
         private static String tail(Path log) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ final class DaemonWire {
     /** The first field of every request: the protocol and its version. */
     static final String MAGIC = "cocoatly-daemon/1";
 
+    /** What the daemon's greeting says before its proof (bin/cocoatly-daemon-client checks the same). */
+    private static final String HELLO = "cocoatly-daemon ";
+
     /** A request's verbs. */
     static final String RUN = "run";
     static final String STATUS = "status";
@@ -53,6 +57,8 @@ final class DaemonWire {
     // Limits on what a request may hold, so that a client gone wrong cannot fill the daemon's heap.
     private static final int MAX_FIELD = 1 << 20;
     private static final int MAX_FIELDS = 100_000;
+    // The longest line the daemon sends: its greeting, a 64-digit proof after HELLO.
+    private static final int MAX_LINE = 200;
 
     private DaemonWire() {
     }
@@ -111,10 +117,11 @@ final class DaemonWire {
     }
 
     private static int count(String field) throws IOException {
-        if (!field.matches("[0-9]{1,6}") || Integer.parseInt(field) > MAX_FIELDS) {
+        int count = field.matches("[0-9]{1,6}") ? Integer.parseInt(field) : -1;
+        if (count < 0 || count > MAX_FIELDS) {
             throw new IOException("not a count of fields: `" + field + "`");
         }
-        return Integer.parseInt(field);
+        return count;
     }
 
     /** Writes a request: the magic, the token, the verb and, for {@code run}, its fields. */
@@ -140,21 +147,39 @@ final class DaemonWire {
 
     /** The daemon's greeting, before anything else on a connection. */
     static void writeHello(OutputStream out, String proof) throws IOException {
-        out.write(("cocoatly-daemon " + proof + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.write((HELLO + proof + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
     /** Reads the daemon's greeting; whether it carries {@code proof}. */
     static boolean readHello(InputStream in, String proof) throws IOException {
+        String line = line(in);
+        return line != null && MessageDigest.isEqual(line.getBytes(StandardCharsets.US_ASCII),
+                (HELLO + proof).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * One line the daemon sent (its greeting or a frame's header), without the newline; null at the
+     * end of the stream before any byte.
+     *
+     * @throws IOException if the stream ends within the line, or the line is longer than any the
+     *     daemon sends (whatever answered is not a daemon)
+     */
+    private static String line(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0 || line.length() > 200) {
-                return false;
+            if (b < 0) {
+                if (line.length() == 0) {
+                    return null;
+                }
+                throw new EOFException("the daemon's answer ended in a line");
+            }
+            if (line.length() == MAX_LINE) {
+                throw new IOException("a line of the daemon's answer is longer than " + MAX_LINE + " bytes");
             }
             line.append((char) b);
         }
-        return java.security.MessageDigest.isEqual(line.toString().getBytes(StandardCharsets.US_ASCII),
-                ("cocoatly-daemon " + proof).getBytes(StandardCharsets.US_ASCII));
+        return line.toString();
     }
 
     /** Writes a frame without a payload: {@code a 0}, {@code r 0} or {@code x <code>}. */
@@ -180,24 +205,19 @@ final class DaemonWire {
 
     /** Reads the next frame, or null at the end of the stream. */
     static Frame readFrame(InputStream in) throws IOException {
-        StringBuilder header = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                if (header.length() == 0) {
-                    return null;
-                }
-                throw new EOFException("the daemon's answer ended in a frame header");
-            }
-            header.append((char) b);
+        String header = line(in);
+        if (header == null) {
+            return null;
         }
-        String[] parts = header.toString().split(" ");
+        String[] parts = header.split(" ");
         if (parts.length != 2 || parts[0].length() != 1 || !parts[1].matches("-?[0-9]{1,9}")) {
             throw new IOException("not a frame header: `" + header + "`");
         }
         char kind = parts[0].charAt(0);
         int number = Integer.parseInt(parts[1]);
-        byte[] payload = kind == STDOUT || kind == STDERR ? in.readNBytes(number) : new byte[0];
-        if (payload.length != (kind == STDOUT || kind == STDERR ? number : 0)) {
+        boolean output = kind == STDOUT || kind == STDERR;
+        byte[] payload = output ? in.readNBytes(number) : new byte[0];
+        if (output && payload.length != number) {
             throw new EOFException("the daemon's answer ended in a frame");
         }
         return new Frame(kind, number, payload);

@@ -91,6 +91,13 @@ final class ExternalCommand {
     private static List<Path> directories(Map<String, String> env, Home home) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(home.pluginsDir());
+        dirs.addAll(pathDirectories(env));
+        return dirs;
+    }
+
+    /** The directories of {@code PATH} in {@code env}, in order, empty entries left out. */
+    static List<Path> pathDirectories(Map<String, String> env) {
+        List<Path> dirs = new ArrayList<>();
         for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 dirs.add(Path.of(dir));
