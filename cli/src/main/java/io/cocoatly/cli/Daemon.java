@@ -43,10 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs it in a JVM of its own as without a daemon: the daemon makes a command slower only by a
  * refusal's round trip, and never queues one behind another.
  *
- * <p>A client that goes away (Ctrl-C) leaves its command to run to its end, its output going nowhere:
- * every command served only reads, and neither a solver that computes nor a read waiting on the
- * network would stop for an interrupt anyway. The daemon is busy until then, so commands that come
- * meanwhile run in JVMs of their own. The daemon stops on {@code stop}, after
+ * <p>A client that goes away (Ctrl-C, a closed pipe, killed) stops its command: the client sends
+ * nothing after its request, so a read of its connection that ends means it is gone, and the
+ * command's thread is interrupted ({@link io.cocoatly.model.Interruption}). The solver then stops
+ * at the end of its current chunk of conflicts or between the versions a check decides, and a wait
+ * for a registry file over HTTP at once; the command ends with the error {@code interrupted}, which
+ * no one reads, and the daemon serves the next command. Every served command only reads, so
+ * nothing is left half-written. The daemon stops on {@code stop}, after
  * its idle timeout, or when killed; it deletes its address file then, if the file is still its own.
  */
 final class Daemon implements AutoCloseable {
@@ -190,7 +193,7 @@ final class Daemon implements AutoCloseable {
                 return;
             }
             switch (DaemonWire.field(in)) {
-                case DaemonWire.RUN -> run(DaemonWire.readRun(in), out);
+                case DaemonWire.RUN -> run(DaemonWire.readRun(in), socket, in, out);
                 case DaemonWire.STATUS -> {
                     byte[] status = status().getBytes(StandardCharsets.UTF_8);
                     DaemonWire.writeOutput(out, DaemonWire.STDOUT, status, status.length);
@@ -216,26 +219,62 @@ final class Daemon implements AutoCloseable {
                 + System.getProperty("java.version") + "\n";
     }
 
-    private void run(DaemonWire.Run run, OutputStream out) throws IOException {
+    private void run(DaemonWire.Run run, Socket socket, InputStream in, OutputStream out) throws IOException {
         if (closed.get() || !serves(run.args()) || !busy.compareAndSet(false, true)) {
             DaemonWire.writeHeader(out, DaemonWire.REFUSED, 0);
             return;
         }
         int code;
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        long start = System.nanoTime();
         try {
-            lastActive = System.nanoTime();
+            lastActive = start;
             DaemonWire.writeHeader(out, DaemonWire.ACCEPTED, 0);
+            watchClient(socket, in, Thread.currentThread(), finished, abandoned);
             code = execute(run, out);
         } finally {
+            finished.set(true);
             // Free before the exit code goes out: a client's next command may come right after it.
             served.incrementAndGet();
             lastActive = System.nanoTime();
             busy.set(false);
         }
+        if (abandoned.get()) {
+            log("stopped the command of a client that went away, " + (System.nanoTime() - start) / 1_000_000
+                    + " ms after it started (exit code " + code + ")");
+        }
         synchronized (out) {
             DaemonWire.writeHeader(out, DaemonWire.EXIT, code);
         }
         returnMemory();
+    }
+
+    /**
+     * Interrupts {@code command} if the client goes away before it has {@code finished}: the client
+     * sends nothing after its request, so a read of the connection ends only when the client closed it
+     * (or the connection broke), and the command's answer would go nowhere. When the command ends
+     * first, the request thread closes the socket, which ends this read too, and nothing happens.
+     */
+    private static void watchClient(Socket socket, InputStream in, Thread command, AtomicBoolean finished,
+                                    AtomicBoolean abandoned) throws IOException {
+        socket.setSoTimeout(0);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // Nothing is expected; whatever a client sends is ignored until it closes.
+                }
+            } catch (IOException e) {
+                // Closed or broken: the client is gone, or the command has finished and closed it.
+            }
+            if (!finished.get()) {
+                abandoned.set(true);
+                log("the client went away; stopping its command");
+                command.interrupt();
+            }
+        }, "cocoatly-daemon-client-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /**

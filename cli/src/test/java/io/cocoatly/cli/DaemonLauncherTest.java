@@ -115,6 +115,54 @@ class DaemonLauncherTest {
         assertEquals(before + lines.length, served());
     }
 
+    /**
+     * The bash client killed while its command waits (here on a registry that never answers, with an
+     * hour's timeout): its connection closes with it, and the daemon stops the command and is free.
+     */
+    @Test
+    void aKilledClientStopsItsCommandInTheDaemon() throws Exception {
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ProcessBuilder builder = new ProcessBuilder(TestData.path("bin/cocoatly").toString(), "resolve",
+                    "--registry", "http://127.0.0.1:" + silent.getLocalPort() + "/")
+                    .directory(TestData.path("testdata/demo").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(env(Map.of("COCOATLY_NETWORK_TIMEOUT_SECONDS", "3600")));
+            Process client = builder.start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (held.isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline && client.isAlive(), "the command never asked the registry");
+                    Thread.sleep(10);
+                }
+                assertTrue(DaemonClient.status(home).orElseThrow().busy(), "the command does not run in the daemon");
+            } finally {
+                client.destroy();
+                client.waitFor(30, TimeUnit.SECONDS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (DaemonClient.status(home).orElseThrow().busy()) {
+                assertTrue(System.nanoTime() < deadline, "the command of the killed client still runs");
+                Thread.sleep(10);
+            }
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void argumentsEnvironmentAndDirectoryArriveAsTyped() throws Exception {
         Path odd = Files.createDirectories(dir.resolve("a dir ü \"quoted\"\nnewline"));

@@ -158,6 +158,56 @@ class DaemonTest {
         assertTrue(DaemonClient.status(home).isPresent());
     }
 
+    /**
+     * A client that goes away (Ctrl-C) stops its command: here a resolve waiting on a registry that
+     * would hold it for an hour (its timeout) ends at once, and the daemon serves the next command.
+     */
+    @Test
+    void aClientThatGoesAwayStopsItsCommand() throws Exception {
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Map<String, String> env = env(Map.of("COCOATLY_NETWORK_TIMEOUT_SECONDS", "3600"));
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/";
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), daemon.address().port())) {
+                InputStream in = client.getInputStream();
+                assertTrue(DaemonWire.readHello(in, daemon.address().proof()));
+                DaemonWire.writeRequest(client.getOutputStream(), daemon.address().token(), DaemonWire.RUN,
+                        new DaemonWire.Run(TESTDATA.resolve("demo"), false, false, 0,
+                                List.of("resolve", "--registry", url), env));
+                assertEquals(DaemonWire.ACCEPTED, DaemonWire.readFrame(in).kind());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (held.isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "the command never asked the registry");
+                    Thread.sleep(10);
+                }
+                assertTrue(DaemonClient.status(home).orElseThrow().busy());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (DaemonClient.status(home).orElseThrow().busy()) {
+                assertTrue(System.nanoTime() < deadline, "the command of a client that went away still runs");
+                Thread.sleep(10);
+            }
+            assertEquals(1, held.size(), "the stopped command asked the registry again");
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+        DaemonClient.Answer next = inDaemon(dir, env(Map.of()), "--version");
+        assertFalse(next.refused());
+        assertEquals(ExitCodes.OK, next.exitCode());
+    }
+
     @Test
     void aCommandThatComesWhileAnotherRunsIsRefused() throws Exception {
         // A registry over HTTP that accepts connections and never answers until this test closes them:

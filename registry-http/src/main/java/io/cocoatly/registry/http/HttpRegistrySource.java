@@ -1,6 +1,7 @@
 package io.cocoatly.registry.http;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Interruption;
 import io.cocoatly.registry.RegistrySource;
 import io.cocoatly.transport.GetOutcome;
 import io.cocoatly.transport.GetRequest;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -82,17 +84,22 @@ public final class HttpRegistrySource implements RegistrySource, AutoCloseable {
      * @throws CocoatlyException {@code offline-not-cached} in offline mode when the file is not
      *     cached; {@code registry-auth-required}, {@code registry-token-refused} or
      *     {@code registry-forbidden} for 401 and 403; the transport's errors (which name the URL and
-     *     the status) for everything else that fails
+     *     the status) for everything else that fails; {@link Interruption#error()} when the calling
+     *     thread is interrupted while it waits (the fetch goes on, for a later read of the same file)
      */
     @Override
     public Optional<byte[]> read(String relativePath) {
         try {
-            return start(checked(relativePath)).join().map(byte[]::clone);
-        } catch (CompletionException e) {
+            // get(), not join(): a command whose thread is interrupted (its daemon client went away)
+            // stops waiting at once, even on a server that never answers.
+            return start(checked(relativePath)).get().map(byte[]::clone);
+        } catch (InterruptedException e) {
+            throw Interruption.error();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
-            throw e;
+            throw new CompletionException(e.getCause());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.CocoatlyException;
+import io.cocoatly.model.Interruption;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.testkit.StaticHost;
@@ -13,8 +14,11 @@ import io.cocoatly.testkit.StaticHost.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +139,37 @@ class FaultsTest {
         assertEquals("download-failed", e.code());
         assertTrue(e.getMessage().startsWith("GET " + server.uri() + "index/http.json: "), e.getMessage());
         assertTrue(e.getMessage().contains("SocketTimeoutException"), e.getMessage());
+        assertFalse(Files.exists(cached(HTTP)));
+    }
+
+    /**
+     * The daemon interrupts the command of a client that went away: a read waiting on a server that
+     * sends nothing stops at once with {@code interrupted}, not after the (here ten-minute) timeout.
+     */
+    @Test
+    void aReadOnAnInterruptedThreadStopsWaitingForAStalledServer() throws InterruptedException {
+        server.fault(HTTP, Fault.STALL, 100);
+        try (HttpRegistrySource source = RemoteFixture.open(server.uri(), cache, CacheMode.NORMAL,
+                RemoteFixture.FAST.withTimeout(Duration.ofMinutes(10)))) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    source.read("index/http.json");
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.requests() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the read never reached the server");
+                Thread.sleep(5);
+            }
+            reader.interrupt();
+            reader.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(reader.isAlive(), "the read still waits on the stalled server");
+            assertEquals(Interruption.CODE, ((CocoatlyException) thrown.get()).code(), String.valueOf(thrown.get()));
+        }
         assertFalse(Files.exists(cached(HTTP)));
     }
 

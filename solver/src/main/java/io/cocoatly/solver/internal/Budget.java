@@ -1,11 +1,14 @@
 package io.cocoatly.solver.internal;
 
+import io.cocoatly.model.Interruption;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * How long the solver may search: a wall-clock deadline checked between chunks of at most
- * {@code conflictsPerChunk} conflicts, never by a timer inside the solver.
+ * {@code conflictsPerChunk} conflicts, never by a timer inside the solver. An interrupted thread
+ * ({@link Interruption}) has spent its budget whatever the deadline: its search stops at the end of
+ * the chunk, within milliseconds, and the caller then throws {@link Interruption#error()}.
  *
  * @param deadline {@link System#nanoTime()} past which no new chunk starts; {@link Long#MAX_VALUE}: none
  */
@@ -22,7 +25,8 @@ public record Budget(long deadline, int conflictsPerChunk) {
         return timeout.isEmpty() ? UNLIMITED : new Budget(System.nanoTime() + timeout.get().toNanos(), CHUNK);
     }
 
+    /** Whether no new chunk may start: the deadline has passed, or the thread was interrupted. */
     public boolean expired() {
-        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
+        return Interruption.requested() || deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoatly.solver.internal;
 
+import io.cocoatly.model.Interruption;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
@@ -62,6 +63,7 @@ public final class Check {
         CheckGreedy greedy = new CheckGreedy(e, yankedReleases(e, universe));
         ModelWalk walk = new ModelWalk(e);
         for (PackageName name : CheckOrder.dependenciesFirst(e, universe, graph)) {
+            Interruption.check();
             int marker = e.rootMarkers.get(name);
             List<Universe.Candidate> candidates = universe.get(name).candidates();
             int first = candidates.isEmpty() ? 0 : indexOf(e, candidates.get(0).release().id());
@@ -94,7 +96,10 @@ public final class Check {
                     continue;
                 }
                 CheckPartition part = partitions.forMarker(marker);
-                if (part.solve(marker, v, wanted(e, installable)) == Sat.Answer.SAT) {
+                Sat.Answer answer = part.solve(marker, v, wanted(e, installable));
+                // An interrupted call answers UNKNOWN, which is no verdict: stop before recording one.
+                Interruption.check();
+                if (answer == Sat.Answer.SAT) {
                     boolean[] model = part.model(e.variables());
                     installable[v] = true;
                     if (!c.release().yanked()) {
@@ -117,6 +122,7 @@ public final class Check {
                     reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
                     if (reasons[v] == null) {
                         reasons[v] = CheckReasons.explain(index, release, policy);
+                        Interruption.check();
                     }
                 }
             }

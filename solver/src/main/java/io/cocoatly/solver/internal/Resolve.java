@@ -1,5 +1,6 @@
 package io.cocoatly.solver.internal;
 
+import io.cocoatly.model.Interruption;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageName;
@@ -79,11 +80,14 @@ public final class Resolve {
         Optimizer.Result r = e.emptyClause() != null
                 ? new Optimizer.Result(null, null, false, true, 0)
                 : Optimizer.run(e, budget, guided);
+        // An interrupted search stops as if out of time: what it found is not an answer.
+        Interruption.check();
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
             Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
                     ? Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
                     : Optional.empty();
+            Interruption.check();
             Set<PackageName> names = new TreeSet<>();
             explanation.ifPresent(x -> x.facts().forEach(f -> {
                 names.add(f.pkg());

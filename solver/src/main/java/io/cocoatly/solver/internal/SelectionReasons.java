@@ -1,6 +1,7 @@
 package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Interruption;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
@@ -161,7 +162,10 @@ public final class SelectionReasons {
         Preferences preferred = Preferences.of(forced.preferred(), forced.policy());
         Universe u = Universe.forRoot(index, root.name(), root.dependencies(), preferred);
         Encoding e = Encoder.forResolve(u, root, preferred, forced.policy(), forced.allowPrereleases(), index.name());
-        return Explain.conflict(e, index, forced, Budget.of(forced.timeout()));
+        io.cocoatly.solver.Explanation conflict = Explain.conflict(e, index, forced, Budget.of(forced.timeout()));
+        // An interrupted search stops early: what it found is no minimal conflict.
+        Interruption.check();
+        return conflict;
     }
 
     private ResolveRequest forced(PackageName name, Version version) {

@@ -1,6 +1,7 @@
 package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Interruption;
 import io.cocoatly.model.PackageIndex;
 import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
@@ -288,6 +289,8 @@ public final class Universe {
         private State state(PackageName name) {
             State s = states.get(name);
             if (s == null) {
+                // Reading a package may wait on a disk or the network: where a stop request is honoured.
+                Interruption.check();
                 s = new State(stateList.size(), name, index.find(name), pinned, matches);
                 states.put(name, s);
                 stateList.add(s);

@@ -1,6 +1,7 @@
 package io.cocoatly.solver.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,19 @@ class SatBudgetTest {
         Sat sat = pigeonhole(5, new Budget(Budget.of(Optional.empty()).deadline(), 10));
         assertEquals(Sat.Answer.UNSAT, sat.solve());
         assertEquals(true, sat.calls() > 1);
+    }
+
+    @Test
+    void anInterruptedThreadHasSpentItsBudgetWhateverTheDeadline() {
+        Thread.currentThread().interrupt();
+        try {
+            // No deadline: without the interrupt this would run its chunks until it proved the pigeonhole.
+            Sat sat = pigeonhole(7, new Budget(Budget.of(Optional.empty()).deadline(), 10));
+            assertEquals(Sat.Answer.UNKNOWN, sat.solve());
+            assertEquals(1, sat.calls());
+            assertTrue(Thread.currentThread().isInterrupted(), "the flag stays for the caller to report");
+        } finally {
+            Thread.interrupted();
+        }
     }
 }
