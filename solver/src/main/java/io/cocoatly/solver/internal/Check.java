@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Installability of every version of a set of packages, dose-distcheck style. The reachable registry
@@ -114,6 +115,7 @@ public final class Check {
                     }
                 }
             }
+            partitions.done(marker);
         }
         if (explain) {
             for (int v = 1; v <= n; v++) {
@@ -212,14 +214,12 @@ public final class Check {
 
     /**
      * The phase guide for the next call: every version not yet known installable is wanted, so the
-     * model takes in as many of them as the constraints allow, one per package or class.
+     * model takes in as many of them as the constraints allow, one per package or class. Asked only
+     * of the partition's variables: an array over the whole encoding, made for each call, was a
+     * tenth of a one-version-per-package check of crates.io.
      */
-    private static boolean[] wanted(Encoding e, boolean[] installable) {
-        boolean[] guide = new boolean[e.variables() + 1];
-        for (int v = 1; v <= e.candidates(); v++) {
-            guide[v] = !installable[v] && !e.excluded[v];
-        }
-        return guide;
+    private static IntPredicate wanted(Encoding e, boolean[] installable) {
+        return v -> v <= e.candidates() && !installable[v] && !e.excluded[v];
     }
 
     private static int indexOf(Encoding e, PackageId id) {

@@ -93,4 +93,67 @@ final class CheckOrder {
             }
         }
     }
+
+    /**
+     * Each package's strongly connected component in {@code graph}, numbered from 0 (Tarjan's
+     * algorithm, iterative, so that long dependency chains cannot overflow the stack). Two packages
+     * have the same {@link #closure} exactly when they are in one component: each reaches the other.
+     */
+    static int[] components(int[][] graph) {
+        int n = graph.length;
+        int[] component = new int[n];
+        int[] index = new int[n];
+        int[] low = new int[n];
+        java.util.Arrays.fill(index, -1);
+        boolean[] onStack = new boolean[n];
+        int[] stack = new int[n];
+        int height = 0;
+        int[] callPackage = new int[n];
+        int[] callEdge = new int[n];
+        int next = 0;
+        int components = 0;
+        for (int start = 0; start < n; start++) {
+            if (index[start] >= 0) {
+                continue;
+            }
+            int depth = 0;
+            callPackage[0] = start;
+            callEdge[0] = 0;
+            index[start] = low[start] = next++;
+            stack[height++] = start;
+            onStack[start] = true;
+            while (depth >= 0) {
+                int p = callPackage[depth];
+                if (callEdge[depth] < graph[p].length) {
+                    int q = graph[p][callEdge[depth]++];
+                    if (index[q] < 0) {
+                        index[q] = low[q] = next++;
+                        stack[height++] = q;
+                        onStack[q] = true;
+                        depth++;
+                        callPackage[depth] = q;
+                        callEdge[depth] = 0;
+                    } else if (onStack[q]) {
+                        low[p] = Math.min(low[p], index[q]);
+                    }
+                    continue;
+                }
+                if (low[p] == index[p]) {
+                    int q;
+                    do {
+                        q = stack[--height];
+                        onStack[q] = false;
+                        component[q] = components;
+                    } while (q != p);
+                    components++;
+                }
+                depth--;
+                if (depth >= 0) {
+                    int parent = callPackage[depth];
+                    low[parent] = Math.min(low[parent], low[p]);
+                }
+            }
+        }
+        return component;
+    }
 }

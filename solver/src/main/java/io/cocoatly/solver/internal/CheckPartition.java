@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The part of a check encoding that one dependency closure needs, in a solver of its own.
@@ -32,33 +33,55 @@ import java.util.Optional;
  */
 final class CheckPartition {
 
-    /** Global variable to local (0: outside). */
-    private final int[] local;
-    /** Local variable to global. */
+    /**
+     * Local variable to global, ascending (local variables number the partition's in global order):
+     * global to local is a binary search here. A table over every global variable, kept per
+     * partition, was most of a whole-registry check's memory: crates.io has about 215,000 variables
+     * and thousands of partitions, 0.86 MB each.
+     */
     private final int[] global;
     private final Sat sat;
 
-    private CheckPartition(int[] local, int[] global, Sat sat) {
-        this.local = local;
+    private CheckPartition(int[] global, Sat sat) {
         this.global = global;
         this.sat = sat;
     }
 
+    /** The local variable of global variable {@code v}, 0 if it is outside the partition. */
+    private int local(int v) {
+        int i = Arrays.binarySearch(global, 1, global.length, v);
+        return i > 0 ? i : 0;
+    }
+
     /**
      * The partition for the packages in {@code inside} (indices as in {@link Encoding#packageOf}),
-     * given the encoding's constraints grouped by the package they belong to ({@link #byPackage}).
+     * given the encoding's constraints grouped by the package they belong to ({@link #byPackage}),
+     * each package's candidates ({@code firstVariable[p]} to {@code firstVariable[p + 1] - 1}) and
+     * root marker ({@code markerOf[p]}, 0 for none). {@code scratch} is a table over every global
+     * variable, all 0, and left so: filled for the closure's variables while its constraints are
+     * projected, then cleared, so that making a partition costs its closure, not the whole encoding.
      */
-    static CheckPartition of(Encoding e, int[] markerPackage, BitSet inside, List<List<Constraint>> owned,
-                             List<Constraint> shared) {
-        int[] local = new int[e.variables() + 1];
-        int[] global = new int[e.variables() + 1];
+    static CheckPartition of(BitSet inside, int[] firstVariable, int[] markerOf, List<List<Constraint>> owned,
+                             List<Constraint> shared, int[] scratch) {
         int count = 0;
-        for (int v = 1; v <= e.variables(); v++) {
-            int pkg = v <= e.candidates() ? e.packageOf[v] : markerPackage[v];
-            if (pkg >= 0 && inside.get(pkg)) {
-                local[v] = ++count;
-                global[count] = v;
+        for (int pkg = inside.nextSetBit(0); pkg >= 0; pkg = inside.nextSetBit(pkg + 1)) {
+            count += firstVariable[pkg + 1] - firstVariable[pkg] + (markerOf[pkg] != 0 ? 1 : 0);
+        }
+        int[] global = new int[count + 1];
+        int n = 0;
+        for (int pkg = inside.nextSetBit(0); pkg >= 0; pkg = inside.nextSetBit(pkg + 1)) {
+            for (int v = firstVariable[pkg]; v < firstVariable[pkg + 1]; v++) {
+                global[++n] = v;
             }
+            if (markerOf[pkg] != 0) {
+                global[++n] = markerOf[pkg];
+            }
+        }
+        // Ascending, as local() searches it: markers are numbered after every candidate.
+        Arrays.sort(global, 1, count + 1);
+        int[] local = scratch;
+        for (int l = 1; l <= count; l++) {
+            local[global[l]] = l;
         }
         List<Constraint> constraints = new ArrayList<>();
         for (int pkg = inside.nextSetBit(0); pkg >= 0; pkg = inside.nextSetBit(pkg + 1)) {
@@ -69,9 +92,12 @@ final class CheckPartition {
         for (Constraint c : shared) {
             project(c, local, constraints);
         }
+        for (int l = 1; l <= count; l++) {
+            local[global[l]] = 0;
+        }
         Sat sat = new Sat(count, Budget.of(Optional.empty()));
         sat.addAll(constraints);
-        return new CheckPartition(local, Arrays.copyOf(global, count + 1), sat);
+        return new CheckPartition(global, sat);
     }
 
     /**
@@ -134,14 +160,17 @@ final class CheckPartition {
         }
     }
 
-    /** Decides {@code marker ∧ v} (global variables), trying the guide's values first. */
-    Sat.Answer solve(int marker, int v, boolean[] guide) {
+    /**
+     * Decides {@code marker ∧ v} (global variables), trying first the values {@code guide} gives the
+     * partition's variables (by global variable).
+     */
+    Sat.Answer solve(int marker, int v, IntPredicate guide) {
         boolean[] g = new boolean[global.length];
         for (int l = 1; l < global.length; l++) {
-            g[l] = guide[global[l]];
+            g[l] = guide.test(global[l]);
         }
         sat.guide(g);
-        return sat.solve(local[marker], local[v]);
+        return sat.solve(local(marker), local(v));
     }
 
     /** The last model over the encoding's variables, false outside the partition. */
@@ -166,8 +195,9 @@ final class CheckPartition {
 
     /** Adds the fact that no model selects global variable {@code v}, if it is part of this partition. */
     void exclude(int v) {
-        if (local[v] != 0) {
-            sat.addUnit(-local[v]);
+        int l = local(v);
+        if (l != 0) {
+            sat.addUnit(-l);
         }
     }
 
