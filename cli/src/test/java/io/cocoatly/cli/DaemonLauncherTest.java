@@ -121,32 +121,16 @@ class DaemonLauncherTest {
      */
     @Test
     void aKilledClientStopsItsCommandInTheDaemon() throws Exception {
-        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException e) {
-                    // closed by the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (SilentRegistry silent = SilentRegistry.start()) {
             ProcessBuilder builder = new ProcessBuilder(TestData.path("bin/cocoatly").toString(), "resolve",
-                    "--registry", "http://127.0.0.1:" + silent.getLocalPort() + "/")
+                    "--registry", silent.url())
                     .directory(TestData.path("testdata/demo").toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().clear();
             builder.environment().putAll(env(Map.of("COCOATLY_NETWORK_TIMEOUT_SECONDS", "3600")));
             Process client = builder.start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (held.isEmpty()) {
-                    assertTrue(System.nanoTime() < deadline && client.isAlive(), "the command never asked the registry");
-                    Thread.sleep(10);
-                }
+                silent.awaitConnection(client::isAlive);
                 assertTrue(DaemonClient.status(home).orElseThrow().busy(), "the command does not run in the daemon");
             } finally {
                 client.destroy();
@@ -156,9 +140,6 @@ class DaemonLauncherTest {
             while (DaemonClient.status(home).orElseThrow().busy()) {
                 assertTrue(System.nanoTime() < deadline, "the command of the killed client still runs");
                 Thread.sleep(10);
-            }
-            for (java.net.Socket s : held) {
-                s.close();
             }
         }
     }

@@ -164,33 +164,16 @@ class DaemonTest {
      */
     @Test
     void aClientThatGoesAwayStopsItsCommand() throws Exception {
-        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException e) {
-                    // closed by the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (SilentRegistry silent = SilentRegistry.start()) {
             Map<String, String> env = env(Map.of("COCOATLY_NETWORK_TIMEOUT_SECONDS", "3600"));
-            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/";
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), daemon.address().port())) {
                 InputStream in = client.getInputStream();
                 assertTrue(DaemonWire.readHello(in, daemon.address().proof()));
                 DaemonWire.writeRequest(client.getOutputStream(), daemon.address().token(), DaemonWire.RUN,
                         new DaemonWire.Run(TESTDATA.resolve("demo"), false, false, 0,
-                                List.of("resolve", "--registry", url), env));
+                                List.of("resolve", "--registry", silent.url()), env));
                 assertEquals(DaemonWire.ACCEPTED, DaemonWire.readFrame(in).kind());
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (held.isEmpty()) {
-                    assertTrue(System.nanoTime() < deadline, "the command never asked the registry");
-                    Thread.sleep(10);
-                }
+                silent.awaitConnection(() -> true);
                 assertTrue(DaemonClient.status(home).orElseThrow().busy());
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -198,10 +181,7 @@ class DaemonTest {
                 assertTrue(System.nanoTime() < deadline, "the command of a client that went away still runs");
                 Thread.sleep(10);
             }
-            assertEquals(1, held.size(), "the stopped command asked the registry again");
-            for (Socket s : held) {
-                s.close();
-            }
+            assertEquals(1, silent.connections(), "the stopped command asked the registry again");
         }
         DaemonClient.Answer next = inDaemon(dir, env(Map.of()), "--version");
         assertFalse(next.refused());
@@ -210,47 +190,29 @@ class DaemonTest {
 
     @Test
     void aCommandThatComesWhileAnotherRunsIsRefused() throws Exception {
-        // A registry over HTTP that accepts connections and never answers until this test closes them:
-        // the first resolve waits on it.
-        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException e) {
-                    // closed by the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        // The first resolve waits on a registry that never answers, until the test closes it.
+        SilentRegistry silent = SilentRegistry.start();
+        try {
             Map<String, String> env = env(Map.of());
-            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/";
             java.util.concurrent.atomic.AtomicReference<DaemonClient.Answer> firstAnswer = new java.util.concurrent.atomic.AtomicReference<>();
             Thread first = new Thread(() -> {
                 try {
-                    firstAnswer.set(inDaemon(TESTDATA.resolve("demo"), env, "resolve", "--registry", url));
+                    firstAnswer.set(inDaemon(TESTDATA.resolve("demo"), env, "resolve", "--registry", silent.url()));
                 } catch (IOException e) {
                     throw new RuntimeException(e);
                 }
             });
             first.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (held.isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "the first command never asked the registry");
-                Thread.sleep(10);
-            }
+            silent.awaitConnection(first::isAlive);
             assertTrue(DaemonClient.status(home).orElseThrow().busy());
             assertTrue(inDaemon(dir, env, "--version").refused(), "a second command ran beside the first");
             silent.close();
-            for (Socket s : held) {
-                s.close();
-            }
             first.join(60_000);
             assertFalse(first.isAlive());
             assertFalse(firstAnswer.get().refused());
             assertEquals(ExitCodes.FAILED, firstAnswer.get().exitCode(), firstAnswer.get().toString());
+        } finally {
+            silent.close();
         }
         assertFalse(inDaemon(dir, env(Map.of()), "--version").refused(), "refused after the first had ended");
     }
