@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
@@ -45,6 +47,9 @@ final class HttpFetcher implements AutoCloseable {
 
     private final OkHttpClient pooled;
     private final OkHttpClient fresh;
+    /** The gets under way, their bodies included, so that {@link #close} can end them. */
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final TransportOptions options;
 
     HttpFetcher(TransportOptions options, Optional<TlsSetup> tls) {
@@ -148,11 +153,15 @@ final class HttpFetcher implements AutoCloseable {
         // The call timeout spans connecting and reading the whole body: what is left of the get's deadline.
         deadline.remaining().ifPresent(left -> call.timeout().timeout(left.toNanos(), TimeUnit.NANOSECONDS));
         Cancellation.Registration registration = cancellation.register(call::cancel);
+        inFlight.add(call);
+        if (closed) {
+            call.cancel();
+        }
         try (Response response = call.execute()) {
             listener.responseHeaders(request, attempt, response.code());
             return answer(response, request, target, attempt, listener);
         } catch (IOException e) {
-            if (cancellation.isCancelled()) {
+            if (cancellation.isCancelled() || closed) {
                 throw Failures.cancelled(request, attempt);
             }
             if (deadline.passed()) {
@@ -165,6 +174,7 @@ final class HttpFetcher implements AutoCloseable {
             throw AttemptFailure.of(Failures.describe(e), e);
         } finally {
             registration.close();
+            inFlight.remove(call);
         }
     }
 
@@ -253,6 +263,11 @@ final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
+        // Gets still in flight end now, their sockets closed, rather than at their timeout: a prefetch
+        // nobody will read, or the fetch of a command the daemon stopped when its client went away. (The
+        // dispatcher's cancelAll() would not do: a synchronous call leaves it once its headers are in.)
+        closed = true;
+        inFlight.forEach(Call::cancel);
         pooled.dispatcher().executorService().shutdown();
         pooled.connectionPool().evictAll();
         fresh.connectionPool().evictAll();
