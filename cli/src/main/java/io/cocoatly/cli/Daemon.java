@@ -1,6 +1,8 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.config.Home;
+import io.cocoatly.json.AtomicFiles;
+import io.cocoatly.json.FileModes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,6 +104,10 @@ final class Daemon implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             DaemonAddress address = new DaemonAddress(server.getLocalPort(), secret(random), checkout,
                     ProcessHandle.current().pid(), secret(random));
+            // Before the address, so that a launcher that sees this daemon's address reads its list.
+            Files.createDirectories(DaemonAddress.directory(home));
+            AtomicFiles.write(DaemonAddress.servesFile(home), (String.join(" ", new TreeSet<>(SERVED)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8), FileModes.OWNER_ONLY);
             address.write(home);
             return new Daemon(home, server, address, idleTimeout);
         } catch (IOException | RuntimeException e) {

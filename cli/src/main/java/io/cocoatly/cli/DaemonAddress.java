@@ -57,6 +57,15 @@ record DaemonAddress(int port, String token, String checkout, long pid, String p
         return directory(home).resolve("address");
     }
 
+    /**
+     * {@code <home>/daemon/serves}: the commands the daemon serves ({@link Daemon#SERVED}) on one line,
+     * sorted, space-separated, so that the launcher sends a command it names first and the daemon
+     * does not serve straight to a JVM of its own, without the round trip of a refusal.
+     */
+    static Path servesFile(Home home) {
+        return directory(home).resolve("serves");
+    }
+
     /** {@code <home>/daemon/log}: what the daemon prints (its start, its stop, any error). */
     static Path log(Home home) {
         return directory(home).resolve("log");

@@ -180,6 +180,42 @@ class DaemonLauncherTest {
         assertEquals(before, served());
     }
 
+    /**
+     * A command named first that the daemon's list ({@code <home>/daemon/serves}) leaves out never
+     * reaches the daemon: the launcher runs it in a JVM of its own without connecting. Options first,
+     * the daemon decides. Here a listener that counts connections stands at the daemon's address.
+     */
+    @Test
+    void aCommandItDoesNotServeNamedFirstNeverConnects() throws Exception {
+        assertEquals(String.join(" ", new java.util.TreeSet<>(Daemon.SERVED)) + "\n",
+                Files.readString(DaemonAddress.servesFile(home), StandardCharsets.UTF_8));
+        try (java.net.ServerSocket counting = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            Thread listening = new Thread(() -> {
+                while (true) {
+                    try (java.net.Socket s = counting.accept()) {
+                        connections.incrementAndGet();
+                        // Not the daemon's proof: the client hangs up and runs the command itself.
+                        s.getOutputStream().write("cocoatly-daemon guessed\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return; // closed by the test
+                    }
+                }
+            });
+            listening.setDaemon(true);
+            listening.start();
+            DaemonAddress mine = daemon.address();
+            new DaemonAddress(counting.getLocalPort(), mine.token(), mine.checkout(), mine.pid(), mine.proof()).write(home);
+            Map<String, String> env = env(Map.of());
+            Run semver = launch(dir, env, "semver", "1.2.3", "^1");
+            assertSameAsInProcess(semver, dir, env, "semver", "1.2.3", "^1");
+            assertEquals(0, connections.get(), "an unserved command went through the daemon's client");
+            Run version = launch(dir, env, "--version");
+            assertSameAsInProcess(version, dir, env, "--version");
+            assertEquals(1, connections.get(), "an option first is for the daemon to decide");
+        }
+    }
+
     @Test
     void daemonZeroRunsWithoutIt() throws Exception {
         Map<String, String> env = env(Map.of("COCOATLY_DAEMON", "0"));
