@@ -79,7 +79,7 @@ record CommandSettings(String command, Home home, Config config, Context context
             env = new HashMap<>(env);
             env.put(Home.ENV, context.cwd().resolve(override).toString());
         }
-        String userHome = context.env().getOrDefault("HOME", System.getProperty("user.home"));
+        String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
         return Home.locate(env, userHome == null ? null : context.cwd().resolve(userHome));
     }
 

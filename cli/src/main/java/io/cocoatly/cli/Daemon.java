@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>What it serves is what cannot behave differently in a long-lived process: {@link #SERVED}, which
  * read and print, and never change an installation, read stdin, ask a question, run hooks or load
- * plugins. Everything else (and a request that comes while a command runs) is refused, and the client
+ * plugins. The daemon writes the list beside its address ({@link DaemonAddress#servesFile}), and the
+ * launcher runs a command named first that is not on it in a JVM of its own without asking. Anything
+ * else it does not serve (and a request that comes while a command runs) is refused, and the client
  * runs it in a JVM of its own as without a daemon: the daemon makes a command slower only by a
  * refusal's round trip, and never queues one behind another.
  *
@@ -287,9 +289,9 @@ final class Daemon implements AutoCloseable {
     /**
      * After a command that grew the heap (a {@code check} of all of crates.io peaks at 0.6 GB, at 6 GB
      * before {@code d578ca2}), a full collection, which with the daemon's {@code -XX:MaxHeapFreeRatio}
-     * gives the memory back to the system: a resident process should not keep a large command's peak. After the exit code is sent,
-     * so the client does not wait for it; the few hundred ms it takes on a large heap delay only a
-     * command that comes at once.
+     * gives the memory back to the system: a resident process should not keep a large command's peak.
+     * After the exit code is sent, so the client does not wait for it; the few hundred ms it takes on
+     * a large heap delay only a command that comes at once.
      */
     private static void returnMemory() {
         if (Runtime.getRuntime().totalMemory() > RETURN_MEMORY_ABOVE) {

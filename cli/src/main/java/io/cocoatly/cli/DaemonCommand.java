@@ -142,8 +142,8 @@ final class DaemonCommand implements Runnable {
             // The full JIT and the serial collector (G1 made a small check 20 % slower), told to give
             // memory back: after the full collection that follows a large command (Daemon.returnMemory)
             // the heap shrinks at once (not in steps over several collections) to about 1.4x what is
-            // live instead of keeping up to 70 % free. Without these a check of all of crates.io left
-            // the daemon at 5.7 GB resident; with them 0.5 GB (docs/daemon.md).
+            // live instead of keeping up to 70 % free. Without these a check of all of crates.io (then a
+            // 6 GB peak) left the daemon at 5.7 GB resident; with them 0.5 GB (docs/daemon.md).
             command.addAll(List.of("-Xss4m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:MinHeapFreeRatio=10",
                     "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps"));
             for (String property : List.of(CommandModel.DIRECTORY, DaemonAddress.CHECKOUT_PROPERTY)) {

@@ -32,7 +32,9 @@ import java.util.Map;
  * <p>The answer is frames, each a header line {@code <kind> <n>\n}: {@code a 0} the command runs here;
  * {@code r 0} refused (a command the daemon does not serve, the daemon busy, a wrong token: the client
  * runs the command itself, as if there were no daemon); {@code 1 <n>} and {@code 2 <n>} followed by
- * {@code n} bytes for stdout and stderr; {@code x <code>} the exit code, always last.
+ * {@code n} bytes for stdout and stderr; {@code x <code>} the exit code, always last. A client sends
+ * nothing after its request and keeps the connection open until the exit code: a connection that
+ * ends before then means the client went away, and the daemon stops the command.
  */
 final class DaemonWire {
 

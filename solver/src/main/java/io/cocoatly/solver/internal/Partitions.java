@@ -21,7 +21,6 @@ import java.util.Map;
  */
 final class Partitions {
 
-    private final Encoding e;
     private final int[] markerPackage;
     private final int[][] graph;
     /** Per package, its strongly connected component in {@link #graph}. */
@@ -43,7 +42,6 @@ final class Partitions {
     private final int[] scratch;
 
     Partitions(Encoding e, Universe universe, int[][] graph) {
-        this.e = e;
         List<PackageName> names = new ArrayList<>(universe.names());
         Map<PackageName, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
