@@ -9,7 +9,6 @@ import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,8 @@ public final class Encoder {
     private final String registry;
     final ArrayList<PackageId> ids = new ArrayList<>();
     /** Per loaded package by name: one look-up per range met. */
-    private final Map<PackageName, Slot> slots = new HashMap<>();
+    /** Per package, by its order in the universe (see {@link Universe#metOrder}), its first variable. */
+    private int[] firstOfOrder;
     /**
      * The targets of each range met on an edge, by its id ({@link Universe.Met}), computed on first
      * use: consecutive versions of a package mostly repeat their requirements.
@@ -173,8 +173,9 @@ public final class Encoder {
         packageOf[0] = -1;
         yanked = new boolean[n];
         int order = 0;
+        firstOfOrder = new int[universe.packages().size()];
         for (Universe.Package p : universe.packages().values()) {
-            slots.put(p.name(), new Slot(ids.size(), order));
+            firstOfOrder[order] = ids.size();
             boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
             for (Universe.Candidate c : p.candidates()) {
                 packageOf[ids.size()] = order;
@@ -341,18 +342,20 @@ public final class Encoder {
     Targets targets(int met) {
         Targets t = targetsById[met];
         if (t == null) {
-            t = computeTargets(universe.met(met));
+            t = computeTargets(met);
             targetsById[met] = t;
         }
         return t;
     }
 
-    private Targets computeTargets(Universe.Met met) {
-        Universe.Package q = universe.get(met.name());
+    private Targets computeTargets(int id) {
+        Universe.Met met = universe.met(id);
+        int order = universe.metOrder(id);
+        Universe.Package q = universe.byOrder(order);
         if (!q.exists()) {
             return new Targets(true, new int[0], List.of());
         }
-        int first = slots.get(met.name()).first;
+        int first = firstOfOrder[order];
         // Candidates ascend by position, so only those from the range's first matched position to its
         // last can be targets: a range rarely spans all of a package's candidates.
         java.util.BitSet matched = met.matches();
@@ -387,23 +390,19 @@ public final class Encoder {
 
     /** Per package index, the matches of every range on an edge into the package. */
     private List<java.util.Collection<int[]>> rangeTargets() {
-        List<java.util.Collection<int[]>> result = new ArrayList<>(slots.size());
-        for (int i = 0; i < slots.size(); i++) {
+        List<java.util.Collection<int[]>> result = new ArrayList<>(firstOfOrder.length);
+        for (int i = 0; i < firstOfOrder.length; i++) {
             result.add(new ArrayList<>());
         }
         for (int met = 0; met < targetsById.length; met++) {
             if (targetsById[met] != null) {
-                result.get(slots.get(universe.met(met).name()).order).add(targetsById[met].vars);
+                result.get(universe.metOrder(met)).add(targetsById[met].vars);
             }
         }
         return result;
     }
 
     record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
-    }
-
-    /** A loaded package's first variable, and its place in package order. */
-    private record Slot(int first, int order) {
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,

@@ -51,12 +51,20 @@ public final class Matches {
          * may race on it: a bit lost only costs a walk that goes further.
          */
         private byte[] doomed;
+        /** The positions of the yanked releases. */
+        private final BitSet yanked;
         /** {@link Objectives#firstRanked} without and with prereleases allowed, once asked; else -2. */
         private final int[] firstRanked = {-2, -2};
 
         Listing(List<Release> releases) {
             this.releases = releases;
             this.representatives = new int[releases.size()];
+            this.yanked = new BitSet(releases.size());
+            for (int i = 0; i < releases.size(); i++) {
+                if (releases.get(i).yanked()) {
+                    yanked.set(i);
+                }
+            }
         }
 
         /** The releases this listing holds, ascending by version. */
@@ -73,6 +81,15 @@ public final class Matches {
                 firstRanked[flag] = known;
             }
             return known;
+        }
+
+        /**
+         * Whether the release at {@code position} is yanked: the loader asks of every version a range
+         * admits, and reading the bit is cheaper than reaching the release (one object each, rarely in
+         * the processor's cache).
+         */
+        boolean yanked(int position) {
+            return yanked.get(position);
         }
 
         /** Whether {@link #doom} was called for {@code position} under this setting. */

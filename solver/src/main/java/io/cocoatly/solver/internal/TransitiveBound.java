@@ -510,9 +510,12 @@ final class TransitiveBound {
                 for (int k = g.start[some]; k < g.start[some + 1]; k++) {
                     int q = g.pkg[k];
                     if (g.count[q] == members && g.counted[q] == g.countStamp) {
+                        // Versions with equal dependencies share their edges' target arrays: each
+                        // array is marked once (marking is idempotent, and dead does not change here).
+                        int[] marked = null;
                         for (int v = u.first[f]; v < u.first[f + 1]; v++) {
                             if (u.possible[v]) {
-                                markRoute(g, v, q, dead, route);
+                                marked = markRoute(g, v, q, dead, route, marked);
                             }
                         }
                         queue.offer(u.narrow(e, g, route, g.targets[k][0]));
@@ -704,13 +707,21 @@ final class TransitiveBound {
         }
     }
 
-    /** Marks the live targets of {@code v}'s edges into package {@code q}. */
-    private static void markRoute(Graph g, int v, int q, boolean[] dead, boolean[] route) {
+    /**
+     * Marks the live targets of {@code v}'s edges into package {@code q}, but not those of an edge whose
+     * targets are the array {@code marked}; returns the last array marked or skipped.
+     */
+    private static int[] markRoute(Graph g, int v, int q, boolean[] dead, boolean[] route, int[] marked) {
         for (int k = g.start[v]; k < g.start[v + 1]; k++) {
             if (g.pkg[k] == q) {
-                markLive(g.targets[k], dead, route);
+                int[] targets = g.targets[k];
+                if (targets != marked) {
+                    markLive(targets, dead, route);
+                    marked = targets;
+                }
             }
         }
+        return marked;
     }
 
     /**

@@ -84,6 +84,10 @@ public final class Universe {
     }
 
     private final Map<PackageName, Package> packages;
+    /** The packages in the order of {@link #packages()}: a package's place there is its {@code order}. */
+    private final Package[] byOrder;
+    /** Per range met on an edge, by id, the order of its package. */
+    private final int[] metOrder;
     private final int loaded;
     /** Every range met on an edge, by id. */
     private final List<Met> met;
@@ -92,9 +96,11 @@ public final class Universe {
     /** Per root requirement, in order, the id of its range ({@link #FIXED} for one on the root itself). */
     private final int[] rootEdges;
 
-    private Universe(Map<PackageName, Package> packages, int loaded, List<Met> met,
+    private Universe(Map<PackageName, Package> packages, Package[] byOrder, int[] metOrder, int loaded, List<Met> met,
                      List<Dependency> rootRequirements, int[] rootEdges) {
         this.packages = packages;
+        this.byOrder = byOrder;
+        this.metOrder = metOrder;
         this.loaded = loaded;
         this.met = met;
         this.rootRequirements = rootRequirements;
@@ -109,6 +115,20 @@ public final class Universe {
     /** The range met on an edge with id {@code id} (see {@link Candidate#edges}). */
     Met met(int id) {
         return met.get(id);
+    }
+
+    /**
+     * The place in {@link #packages()}'s order of the package of the range with id {@code id}: the
+     * encoder reaches a range's package by it, in arrays, rather than by name through a map (a look-up
+     * per range met, a visible part of encoding a large closure).
+     */
+    int metOrder(int id) {
+        return metOrder[id];
+    }
+
+    /** The package at place {@code order} of {@link #packages()}'s order. */
+    Package byOrder(int order) {
+        return byOrder[order];
     }
 
     /**
@@ -190,6 +210,8 @@ public final class Universe {
         private int head;
         private int tail;
         private final List<Met> met = new ArrayList<>();
+        /** Per range met, by id, the index of its package's state. */
+        private int[] metState = new int[64];
 
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
@@ -216,6 +238,10 @@ public final class Universe {
             BitSet matched = matches.of(s.matchCache, d.range());
             int id = met.size();
             met.add(new Met(s.name, d.range(), matched));
+            if (id == metState.length) {
+                metState = Arrays.copyOf(metState, id * 2);
+            }
+            metState[id] = s.index;
             s.ranges.put(d.range(), id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
@@ -256,10 +282,20 @@ public final class Universe {
             State[] sorted = stateList.toArray(new State[0]);
             Arrays.sort(sorted, (a, b) -> a.name.compareTo(b.name));
             Map<PackageName, Package> result = new LinkedHashMap<>(capacity(sorted.length));
-            for (State s : sorted) {
-                result.put(s.name, s.toPackage());
+            Package[] byOrder = new Package[sorted.length];
+            int[] orderOfState = new int[sorted.length];
+            for (int order = 0; order < sorted.length; order++) {
+                State s = sorted[order];
+                byOrder[order] = s.toPackage();
+                orderOfState[s.index] = order;
+                result.put(s.name, byOrder[order]);
             }
-            return new Universe(Collections.unmodifiableMap(result), states.size(), met, rootRequirements, rootEdges);
+            int[] metOrder = new int[met.size()];
+            for (int id = 0; id < metOrder.length; id++) {
+                metOrder[id] = orderOfState[metState[id]];
+            }
+            return new Universe(Collections.unmodifiableMap(result), byOrder, metOrder, states.size(), met,
+                    rootRequirements, rootEdges);
         }
 
         /** A hash map's initial capacity for {@code n} entries: no resizing while they are put. */
@@ -340,7 +376,7 @@ public final class Universe {
         }
 
         boolean eligible(int i) {
-            return isTarget(releases.get(i));
+            return !matchCache.yanked(i) || pins.isPreferred(releases.get(i).id());
         }
 
         /**
