@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the benchmark jar and runs the crates.io report or the JMH benchmarks; see docs/performance.md.
 #
-#   benchmarks/run.sh report [--warmup=5] [--runs=21] [--limit=N] [--no-scan]
+#   benchmarks/run.sh report [--warmup=400] [--runs=21] [--limit=N] [--no-scan]
 #   benchmarks/run.sh speed [--warmup=400] [--runs=11] [--version-runs=3] [--excerpt]
 #   benchmarks/run.sh check [--warmup=5] [--runs=11] [--no-crates]
 #   benchmarks/run.sh jmh [JMH options, e.g. ResolveCratesBenchmark -f 1 -rf json]

@@ -13,9 +13,8 @@ import java.util.List;
  * every top-300 root resolved under Cargo's one-version-per-class rule, warmed up and then timed
  * repeatedly in one JVM. Run it with {@code benchmarks/run.sh report}.
  *
- * <p>Options: {@code --warmup=N} passes over all roots before timing (default 40: after 5 the JIT is
- * still compiling the resolver's paths, see {@link ResolveSpeed}), then up to as many more until the
- * JIT settles ({@link JitWarmup}), {@code --runs=N} timed runs per
+ * <p>Options: {@code --warmup=N} passes over all roots before timing (default {@link JitWarmup#PASSES}),
+ * then up to as many more until the JIT settles ({@link JitWarmup}), {@code --runs=N} timed runs per
  * root (default 21), {@code --limit=N} first N roots only, {@code --no-scan} to skip
  * parsing the whole index for the load counts, {@code --roots=a,b} to time only the named roots.
  * Every solution is checked by {@link SolutionCheck}; a root whose solution breaks a constraint is
@@ -24,7 +23,7 @@ import java.util.List;
 public final class CratesReport {
 
     private final PrintStream out;
-    private int warmup = 40;
+    private int warmup = JitWarmup.PASSES;
     private int runs = 21;
     private int limit = Integer.MAX_VALUE;
     private boolean scan = true;

@@ -12,6 +12,14 @@ import java.util.function.LongSupplier;
  */
 final class JitWarmup {
 
+    /**
+     * Passes over the top-300 roots before timing them, then {@link #settle}: after 40 the optimising
+     * compiler was still at work for about 320 more, and the top-300 total timed then was a third
+     * higher than after 400 (three alternating pairs of runs of one build, docs/performance.md,
+     * "Warm means JIT-warm, again").
+     */
+    static final int PASSES = 400;
+
     /** A pass after which the JIT compiled less than this many ms is a quiet one. */
     static final long QUIET_MILLIS = 5;
     /** How many quiet passes in a row are taken as settled: the compiler works in bursts. */

@@ -38,13 +38,10 @@ import java.util.function.Supplier;
  * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
  * snapshot it runs on the committed excerpt, whose figures have no pubgrub counterpart.
  *
- * <p>Options: {@code --warmup=N} passes over (a) before it is timed (default 400), then more passes over
- * (a), up to as many again, until three in a row leave the JIT all but idle; and, whatever N, at most
- * {@value #VERSION_WARMUP} passes over (b) before it (fewer when N is smaller: one per 20, at least one).
- * 400 because the JIT is still compiling the resolver's paths long after 40 (the medians of (a) fell
- * from about 0.019 to 0.010 ms of thread CPU between 5 and 40 passes; a pass over (a) went on falling
- * until about pass 360, by a quarter, as the code of the few roots that call the SAT solver, 4 of 300
- * per pass, reached the optimising compiler: docs/performance.md, "Warm means JIT-warm"),
+ * <p>Options: {@code --warmup=N} passes over (a) before it is timed (default {@link JitWarmup#PASSES}),
+ * then more passes over (a), up to as many again, until three in a row leave the JIT all but idle;
+ * and, whatever N, at most {@value #VERSION_WARMUP} passes over (b) before it (fewer when N is smaller:
+ * one per 20, at least one),
  * {@code --runs=N} timed runs per root of (a) and (d) (default 11), {@code --version-runs=N} per root of
  * (b) and (c) (default 3), {@code --excerpt} to use the excerpt even where the snapshot is present.
  */
@@ -65,7 +62,7 @@ public final class ResolveSpeed {
     /** Passes over every version (b) before it is timed, at most: each takes seconds. */
     private static final int VERSION_WARMUP = 2;
 
-    private int warmup = 400;
+    private int warmup = JitWarmup.PASSES;
     private int runs = 11;
     private int versionRuns = 3;
     private boolean excerpt;
