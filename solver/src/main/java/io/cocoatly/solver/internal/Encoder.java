@@ -53,8 +53,10 @@ public final class Encoder {
     final VersionPolicy policy;
     private final String registry;
     final ArrayList<PackageId> ids = new ArrayList<>();
-    /** Per loaded package by name: one look-up per range met. */
-    /** Per package, by its order in the universe (see {@link Universe#metOrder}), its first variable. */
+    /**
+     * Per package, by its place in the universe's order ({@link Universe#metOrder}), its first variable:
+     * read once per range met, in an array rather than a map by name.
+     */
     private int[] firstOfOrder;
     /**
      * The targets of each range met on an edge, by its id ({@link Universe.Met}), computed on first
