@@ -14,8 +14,8 @@ final class JitWarmup {
 
     /**
      * Passes over the top-300 roots before timing them, then {@link #settle}: after 40 the optimising
-     * compiler was still at work for about 320 more, and the top-300 total timed then was a third
-     * higher than after 400 (three alternating pairs of runs of one build, docs/performance.md,
+     * compiler was still at work for about 320 more, and the top-300 total timed after 400 was a third
+     * lower than after 40 (three alternating pairs of runs of one build, docs/performance.md,
      * "Warm means JIT-warm, again").
      */
     static final int PASSES = 400;

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.Interruption;
-import io.cocoatly.model.PackageIndex;
-import io.cocoatly.model.PackageListing;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.testkit.CountingIndex;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -53,38 +51,20 @@ class InterruptionTest {
     @Test
     void aStopRequestedDuringTheLastReadStillStopsTheResolution() {
         ResolveRequest request = ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a *"));
-        CountingIndex counting = new CountingIndex(Integer.MAX_VALUE);
+        CountingIndex counting = new CountingIndex(INDEX);
         new Resolver(counting).resolve(request);
-        CountingIndex stopping = new CountingIndex(counting.reads);
+        int last = counting.reads();
+        CountingIndex stopping = new CountingIndex(INDEX, read -> {
+            if (read == last) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
             CocoatlyException e = assertThrows(CocoatlyException.class, () -> new Resolver(stopping).resolve(request));
             assertEquals(Interruption.CODE, e.code());
-            assertEquals(counting.reads, stopping.reads, "the stop came with the last read");
+            assertEquals(last, stopping.reads(), "the stop came with the last read");
         } finally {
             Thread.interrupted();
-        }
-    }
-
-    /** {@link #INDEX}, counting reads and interrupting the reading thread at read {@code stopAt}. */
-    private static final class CountingIndex implements PackageIndex {
-        private final int stopAt;
-        private int reads;
-
-        CountingIndex(int stopAt) {
-            this.stopAt = stopAt;
-        }
-
-        @Override
-        public String name() {
-            return INDEX.name();
-        }
-
-        @Override
-        public Optional<PackageListing> find(PackageName name) {
-            if (++reads == stopAt) {
-                Thread.currentThread().interrupt();
-            }
-            return INDEX.find(name);
         }
     }
 

@@ -14,6 +14,7 @@ import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.RandomCase;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.TestIndex;
+import io.cocoatly.testkit.CountingIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,10 +110,10 @@ class NewestSelectionTest {
                 "c 2.0.0", "d 1.0.0 -> app ^2")));
         Matches matches = new Matches();
         assertTrue(NewestSelection.find(index, root("a *"), false, matches).isEmpty());
-        assertEquals(3, index.asked);
+        assertEquals(3, index.reads());
         // b 1.0.0 was on the way to c ^1: a walk that meets it stops there.
         assertTrue(NewestSelection.find(index, root("b *"), false, matches).isEmpty());
-        assertEquals(4, index.asked);
+        assertEquals(4, index.reads());
         // d 1.0.0 fails for a root app 1.0.0 only: for app 2.0.0 it is the answer.
         assertTrue(NewestSelection.find(index, root("d *"), false, matches).isEmpty());
         Manifest app2 = new Manifest(PackageName.of("app"), Version.parse("2.0.0"), root("d *").dependencies());
@@ -136,26 +137,6 @@ class NewestSelectionTest {
         };
     }
 
-    /** Counts the names asked of an index. */
-    private static final class CountingIndex implements PackageIndex {
-        private final PackageIndex index;
-        private int asked;
-
-        CountingIndex(PackageIndex index) {
-            this.index = index;
-        }
-
-        @Override
-        public String name() {
-            return index.name();
-        }
-
-        @Override
-        public Optional<io.cocoatly.model.PackageListing> find(PackageName name) {
-            asked++;
-            return index.find(name);
-        }
-    }
 
     @Test
     void takesTheNewestReleaseThatMaySatisfyARequirement() {
