@@ -15,7 +15,9 @@ import java.util.List;
  * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
  * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the
  * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}, with what the forced
- * groups cost in every solution taken out as a constant ({@link TransitiveBound#reduce}).
+ * groups cost in every solution taken out as a constant ({@link TransitiveBound#reduce}), each group's
+ * part stated over its {@linkplain CostSteps cost steps}, so that what the solver learns from a bound
+ * covers every costlier version of a group at once.
  *
  * <p>The first model is the {@link Greedy} guess when it satisfies every constraint, else the first
  * model the solver finds guided by it. When the guess meets every level's bound, no solver is built.
@@ -97,6 +99,8 @@ final class Optimizer {
             bounded.add(forced.reduce(e, live));
         }
         int levels = objectives.size();
+        // Each level's bound over its cost steps, made when the level first needs its bound.
+        Objective[] stepped = new Objective[levels];
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);
@@ -121,7 +125,7 @@ final class Optimizer {
             while (!search.done()) {
                 long bound = search.nextBound();
                 // Only the bound being tried stays in the solver: the one before is retired.
-                int selector = sat.tryBound(bounded.get(k).terms(), bound - bounded.get(k).offset());
+                int selector = sat.tryBound(steps(e, sat, bounded.get(k), stepped, k), bound - bounded.get(k).offset());
                 sat.guide(model);
                 Sat.Answer answer = sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
@@ -141,10 +145,22 @@ final class Optimizer {
             long cost = search.best();
             sat.retireBound();
             if (k < levels - 1) {
-                sat.fixBound(bounded.get(k).terms(), cost - bounded.get(k).offset());
+                sat.fixBound(steps(e, sat, bounded.get(k), stepped, k), cost - bounded.get(k).offset());
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());
+    }
+
+    /** Level k's reduced terms over {@linkplain CostSteps cost steps}, defined in {@code sat} on first use. */
+    private static Objective steps(Encoding e, Sat sat, TransitiveBound.Reduced reduced, Objective[] stepped, int k) {
+        if (stepped[k] == null) {
+            CostSteps.Stepped steps = CostSteps.of(e, reduced.terms(), sat::newVariable);
+            for (Constraint definition : steps.definitions()) {
+                sat.add(definition, 0);
+            }
+            stepped[k] = steps.terms();
+        }
+        return stepped[k];
     }
 
     /** A bad guide on purpose: the oldest candidate of every package, so improving takes many steps. */

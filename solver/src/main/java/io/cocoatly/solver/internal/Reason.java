@@ -150,6 +150,24 @@ public sealed interface Reason {
         }
     }
 
+    /**
+     * Defines a step variable of {@link CostSteps}: {@code s} reads "the selected version of {@code name}
+     * (of one at-most-one group of it) costs at least {@code atLeast} on the objective level {@code
+     * level}", and the clause is {@code x(name,v) → s} or {@code s → s'} with {@code s'} the step below.
+     * Used for optimisation only, never in explanations.
+     */
+    record CostStep(PackageName name, String level, long atLeast) implements Reason {
+        @Override
+        public List<PackageName> packages() {
+            return List.of(name);
+        }
+
+        @Override
+        public String describe() {
+            return "`" + name + "` costs at least " + atLeast + " on the level `" + level + "` when its step is set";
+        }
+    }
+
     /** In a registry check, one package at a time is the root: {@code Σ_p r(p) ≤ 1}. */
     record OneRoot() implements Reason {
         @Override
