@@ -40,10 +40,15 @@ public final class Explain {
     private Explain() {
     }
 
-    static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget) {
+    /**
+     * The conflict, its derivation and verified fixes; each fix is re-solved reusing {@code matches},
+     * the range matches of the resolution that found the conflict (the same index).
+     */
+    static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget,
+                                     Matches matches) {
         List<FactCore.Grouped> core = core(e, index, budget);
         return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index),
-                suggestions(core, index, request), request.origins());
+                suggestions(core, index, request, matches), request.origins());
     }
 
     /**
@@ -66,7 +71,7 @@ public final class Explain {
     }
 
     private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core, PackageIndex index,
-                                                            ResolveRequest original) {
+                                                            ResolveRequest original, Matches matches) {
         ResolveRequest request = original.withTimeout(original.timeout().filter(t -> t.compareTo(RESOLVE_BUDGET) < 0)
                 .orElse(RESOLVE_BUDGET));
         long deadline = System.nanoTime() + FIX_BUDGET.toNanos();
@@ -85,7 +90,7 @@ public final class Explain {
             if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
-            Explanation.Suggestion relaxed = relax(index, request, d);
+            Explanation.Suggestion relaxed = relax(index, request, d, matches);
             if (relaxed != null) {
                 found.add(relaxed);
                 corrections.add(Set.of(d));
@@ -95,7 +100,7 @@ public final class Explain {
             if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
-            Optional<List<PackageId>> result = solve(index, request, without(root, List.of(d)));
+            Optional<List<PackageId>> result = solve(index, request, without(root, List.of(d)), matches);
             if (result.isPresent()) {
                 found.add(new Explanation.Suggestion("drop the dependency on `" + d.name() + "`", List.of(d),
                         List.of(Optional.empty()), result.get()));
@@ -111,7 +116,7 @@ public final class Explain {
                 if (corrections.stream().anyMatch(pair::containsAll)) {
                     continue;
                 }
-                Optional<List<PackageId>> result = solve(index, request, without(root, List.copyOf(pair)));
+                Optional<List<PackageId>> result = solve(index, request, without(root, List.copyOf(pair)), matches);
                 if (result.isPresent()) {
                     found.add(new Explanation.Suggestion("drop the dependencies on `" + a.name() + "` and `"
                             + b.name() + "`", List.of(a, b), List.of(Optional.empty(), Optional.empty()), result.get()));
@@ -123,12 +128,14 @@ public final class Explain {
     }
 
     /** Lifts {@code d}'s range; if that solves, pins a caret on the version picked and re-solves. */
-    private static Explanation.Suggestion relax(PackageIndex index, ResolveRequest request, Dependency d) {
+    private static Explanation.Suggestion relax(PackageIndex index, ResolveRequest request, Dependency d,
+                                                Matches matches) {
         Manifest root = request.root();
         if (d.name().equals(root.name())) {
             return null;
         }
-        Optional<List<PackageId>> lifted = solve(index, request, replace(root, d, Dependency.parse(d.name().value(), "*")));
+        Optional<List<PackageId>> lifted = solve(index, request, replace(root, d, Dependency.parse(d.name().value(), "*")),
+                matches);
         if (lifted.isEmpty()) {
             return null;
         }
@@ -140,7 +147,7 @@ public final class Explain {
         if (relaxed.range().equals(d.range())) {
             return null;
         }
-        Optional<List<PackageId>> result = solve(index, request, replace(root, d, relaxed));
+        Optional<List<PackageId>> result = solve(index, request, replace(root, d, relaxed), matches);
         if (result.isEmpty()) {
             return null;
         }
@@ -170,12 +177,13 @@ public final class Explain {
     }
 
     /** The selection for {@code manifest} under the request's other settings, if there is one. */
-    static Optional<List<PackageId>> solve(PackageIndex index, ResolveRequest request, Manifest manifest) {
+    static Optional<List<PackageId>> solve(PackageIndex index, ResolveRequest request, Manifest manifest,
+                                           Matches matches) {
         ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
                 request.allowPrereleases(), request.timeout());
         Resolution r;
         try {
-            r = Resolve.run(index, changed, true, false);
+            r = Resolve.nested(index, changed, matches);
         } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
             return Optional.empty();
         }

@@ -46,6 +46,14 @@ public final class Resolve {
         return run(index, request, guided, explain, new Matches());
     }
 
+    /**
+     * A nested re-solve (verifying a fix): guided, without an explanation, reusing {@code matches}, the
+     * range matches of the resolution it serves.
+     */
+    static Resolution nested(PackageIndex index, ResolveRequest request, Matches matches) {
+        return run(index, request, true, false, matches);
+    }
+
     private static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain,
                                   Matches matches) {
         long t0 = System.nanoTime();
@@ -85,7 +93,7 @@ public final class Resolve {
         if (r.unsatisfiable()) {
             // The explanation's minimal conflict names the packages; a nested re-solve needs neither.
             Optional<io.cocoatly.solver.Explanation> explanation = explain && request.explain()
-                    ? Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout())))
+                    ? Optional.of(Explain.unsatisfiable(e, index, request, Budget.of(request.timeout()), matches))
                     : Optional.empty();
             Interruption.check();
             Set<PackageName> names = new TreeSet<>();
