@@ -40,12 +40,12 @@ public final class Resolver {
      * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
      */
     public SelectionExplanation explain(ResolveRequest request, Resolution.Solved solved) {
-        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved);
+        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved, true, matches);
     }
 
     /** As {@link #explain}, paths only: no why-not, so no re-solving. */
     public SelectionExplanation paths(ResolveRequest request, Resolution.Solved solved) {
-        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved, false);
+        return io.cocoatly.solver.internal.SelectionReasons.explain(index, request, solved, false, matches);
     }
 
     /**

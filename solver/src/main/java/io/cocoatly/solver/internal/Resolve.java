@@ -47,8 +47,8 @@ public final class Resolve {
     }
 
     /**
-     * A nested re-solve (verifying a fix): guided, without an explanation, reusing {@code matches}, the
-     * range matches of the resolution it serves.
+     * A nested re-solve (verifying a fix or a why-not): guided, without an explanation, reusing
+     * {@code matches}, the range matches of the resolution it serves.
      */
     static Resolution nested(PackageIndex index, ResolveRequest request, Matches matches) {
         return run(index, request, true, false, matches);

@@ -36,25 +36,27 @@ public final class SelectionReasons {
 
     private final PackageIndex index;
     private final ResolveRequest request;
+    /** The range matches of the resolver that found the answer, reused by every re-solve here. */
+    private final Matches matches;
     private final Map<PackageName, List<PackageId>> selected = new HashMap<>();
     private final Map<PackageId, List<List<Edge>>> paths = new HashMap<>();
     private int visits;
     private Universe universe;
 
-    private SelectionReasons(PackageIndex index, ResolveRequest request) {
+    private SelectionReasons(PackageIndex index, ResolveRequest request, Matches matches) {
         this.index = index;
         this.request = request;
+        this.matches = matches;
     }
 
-    /** The explanation of {@code solved}, the answer to {@code request} against {@code index}. */
-    public static SelectionExplanation explain(PackageIndex index, ResolveRequest request, Resolution.Solved solved) {
-        return explain(index, request, solved, true);
-    }
-
-    /** As {@link #explain(PackageIndex, ResolveRequest, Resolution.Solved)}; without why-nots when not asked. */
+    /**
+     * The explanation of {@code solved}, the answer to {@code request} against {@code index}, with
+     * why-nots unless {@code whyNot} is false; {@code matches} are the range matches of the resolver
+     * that found it (the same index), reused by the loading and the re-solves here.
+     */
     public static SelectionExplanation explain(PackageIndex index, ResolveRequest request, Resolution.Solved solved,
-                                               boolean whyNot) {
-        SelectionReasons r = new SelectionReasons(index, request);
+                                               boolean whyNot, Matches matches) {
+        SelectionReasons r = new SelectionReasons(index, request, matches);
         for (Resolution.SelectedPackage p : solved.packages()) {
             r.selected.computeIfAbsent(p.id().name(), k -> new ArrayList<>()).add(0, p.id());
         }
@@ -94,7 +96,8 @@ public final class SelectionReasons {
     private Universe universe() {
         if (universe == null) {
             Manifest root = request.root();
-            universe = Universe.forRoot(index, root.name(), root.dependencies(), Preferences.of(request.preferred(), request.policy()));
+            universe = Universe.forRoot(index, root.name(), root.dependencies(),
+                    Preferences.of(request.preferred(), request.policy()), matches);
         }
         return universe;
     }
@@ -152,7 +155,7 @@ public final class SelectionReasons {
 
     /** Resolves the request with {@code name = version} added as a root requirement; no explanation. */
     Resolution force(PackageName name, Version version) {
-        return Resolve.run(index, forced(name, version), true, false);
+        return Resolve.nested(index, forced(name, version), matches);
     }
 
     /** Why forcing {@code name = version} leaves no solution: the conflict, without fixes. */
@@ -160,7 +163,7 @@ public final class SelectionReasons {
         ResolveRequest forced = forced(name, version);
         Manifest root = forced.root();
         Preferences preferred = Preferences.of(forced.preferred(), forced.policy());
-        Universe u = Universe.forRoot(index, root.name(), root.dependencies(), preferred);
+        Universe u = Universe.forRoot(index, root.name(), root.dependencies(), preferred, matches);
         Encoding e = Encoder.forResolve(u, root, preferred, forced.policy(), forced.allowPrereleases(), index.name());
         io.cocoatly.solver.Explanation conflict = Explain.conflict(e, index, forced, Budget.of(forced.timeout()));
         // An interrupted search stops early: what it found is no minimal conflict.
