@@ -99,8 +99,6 @@ final class Optimizer {
             bounded.add(forced.reduce(e, live));
         }
         int levels = objectives.size();
-        // Each level's bound over its cost steps, made when the level first needs its bound.
-        Objective[] stepped = new Objective[levels];
         boolean[] model = hint;
         if (!valid) {
             sat.guide(hint);
@@ -122,10 +120,13 @@ final class Optimizer {
             long start = objective.cost(model);
             boolean proven = Bounds.proves(e, k, model, e.costs(model));
             CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
+            TransitiveBound.Reduced reduced = bounded.get(k);
+            // The level's terms over its cost steps, defined in the solver when a bound on them is added.
+            Objective steps = search.done() && k == levels - 1 ? null : steps(e, sat, reduced);
             while (!search.done()) {
                 long bound = search.nextBound();
                 // Only the bound being tried stays in the solver: the one before is retired.
-                int selector = sat.tryBound(steps(e, sat, bounded.get(k), stepped, k), bound - bounded.get(k).offset());
+                int selector = sat.tryBound(steps, bound - reduced.offset());
                 sat.guide(model);
                 Sat.Answer answer = sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
@@ -145,22 +146,19 @@ final class Optimizer {
             long cost = search.best();
             sat.retireBound();
             if (k < levels - 1) {
-                sat.fixBound(steps(e, sat, bounded.get(k), stepped, k), cost - bounded.get(k).offset());
+                sat.fixBound(steps, cost - reduced.offset());
             }
         }
         return new Result(model, e.costs(model), true, false, sat.calls());
     }
 
-    /** Level k's reduced terms over {@linkplain CostSteps cost steps}, defined in {@code sat} on first use. */
-    private static Objective steps(Encoding e, Sat sat, TransitiveBound.Reduced reduced, Objective[] stepped, int k) {
-        if (stepped[k] == null) {
-            CostSteps.Stepped steps = CostSteps.of(e, reduced.terms(), sat::newVariable);
-            for (Constraint definition : steps.definitions()) {
-                sat.add(definition, 0);
-            }
-            stepped[k] = steps.terms();
+    /** A level's reduced terms over {@linkplain CostSteps cost steps}, whose definitions go into {@code sat}. */
+    private static Objective steps(Encoding e, Sat sat, TransitiveBound.Reduced reduced) {
+        CostSteps.Stepped steps = CostSteps.of(e, reduced.terms(), sat::newVariable);
+        for (Constraint definition : steps.definitions()) {
+            sat.add(definition, 0);
         }
-        return stepped[k];
+        return steps.terms();
     }
 
     /** A bad guide on purpose: the oldest candidate of every package, so improving takes many steps. */
