@@ -38,11 +38,15 @@ final class Sat {
     private int triedSelector;
 
     Sat(int variables, Budget budget) {
-        // sat4j's default solver but for two parts: PB constraints watched head and tail (not by
-        // watched literals) and Biere's (PicoSAT) restarts (not Glucose's). With the bounds over cost
-        // steps (CostSteps), over the 9,437 versions of the top-300 crates.io crates, each root both
-        // ways in one JVM: −6 % in all (the restarts alone −5 %, the head-tail watches alone −3.5 %),
-        // the top 300 the same within the noise, every objective the same (docs/performance.md).
+        // sat4j's default solver but for two parts: clauses watched head and tail (HTClause, not two
+        // watched literals) and Biere's (PicoSAT) restarts (not Glucose's). Its pseudo-boolean
+        // constraints are the default's, every literal watched (MaxWatchPbLong), and its cardinality
+        // ones too. With the bounds over cost steps (CostSteps), over the 9,437 versions of the
+        // top-300 crates.io crates, each root both ways in one JVM: −6 % in all (the restarts alone
+        // −5 %, the head-tail clauses alone −3.5 %), the top 300 the same within the noise, every
+        // objective the same. sat4j's one factory whose PB constraints watch only as many literals as
+        // they need (newCompetMinPBResLongWLMixedConstraintsObjectiveExpSimp) was 15–17 % slower in
+        // all (docs/performance.md).
         PBSolver s = SolverFactory.newCompetPBResLongHTMixedConstraintsObjectiveExpSimp();
         s.setOrder(new VarOrderHeap(phase));
         // Learnt clauses shortened by their literals' reasons (sat4j's simple reason simplification,
