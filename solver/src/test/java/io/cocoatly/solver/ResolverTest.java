@@ -1,6 +1,7 @@
 package io.cocoatly.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,22 @@ class ResolverTest {
         assertEquals("unsatisfiable [a, ghost]", solve(index, "app 1.0.0 -> a *"));
         assertEquals("unsatisfiable [b]", solve(index, "app 1.0.0 -> b ^2"));
         assertEquals("unsatisfiable [nothing]", solve(index, "app 1.0.0 -> nothing *"));
+    }
+
+    /**
+     * The fix search changes only the requirements the conflict names (alone, or one of a pair): a
+     * change anywhere else leaves the conflict as it is. Relaxing {@code u ^1} would load u 2.0.0 and
+     * what it needs; none of that is asked of the index, and the fixes are the two there are.
+     */
+    @Test
+    void fixesChangeOnlyTheRequirementsTheConflictNames() {
+        TestIndex index = TestIndex.of("a 1.0.0 -> log ^1", "b 1.0.0 -> log ^2", "log 1.0.0", "log 2.0.0",
+                "u 1.0.0", "u 2.0.0 -> beyond ^1", "beyond 1.0.0");
+        Resolution r = new Resolver(index).resolve(ResolveRequest.of(TestIndex.manifest("app 1.0.0 -> a ^1; b ^1; u ^1")));
+        Explanation x = assertInstanceOf(Resolution.Unsatisfiable.class, r).explanation().orElseThrow();
+        assertEquals(List.of("drop the dependency on `a`", "drop the dependency on `b`"),
+                x.suggestions().stream().map(Explanation.Suggestion::change).toList());
+        assertFalse(index.asked().contains(PackageName.of("beyond")), "u was relaxed: " + index.asked());
     }
 
     @Test
