@@ -27,20 +27,23 @@ final class Propagation {
     private final List<Constraint> constraints;
     /** Per variable: 0 unassigned, 1 true, -1 false. */
     private final byte[] value;
-    /** Per variable: the indexes of the constraints it occurs in. */
-    private final int[][] occurrences;
     private final Deque<Integer> assigned = new ArrayDeque<>();
 
     private Propagation(int variables, List<Constraint> constraints) {
         this.constraints = constraints;
         this.value = new byte[variables + 1];
+    }
+
+    /** Per variable: the indexes of the constraints it occurs in. */
+    private int[][] occurrences() {
+        int variables = value.length - 1;
         int[] counts = new int[variables + 1];
         for (Constraint c : constraints) {
             for (int lit : c.literals()) {
                 counts[Math.abs(lit)]++;
             }
         }
-        occurrences = new int[variables + 1][];
+        int[][] occurrences = new int[variables + 1][];
         for (int v = 0; v <= variables; v++) {
             occurrences[v] = new int[counts[v]];
         }
@@ -51,6 +54,7 @@ final class Propagation {
                 occurrences[v][counts[v]++] = i;
             }
         }
+        return occurrences;
     }
 
     /**
@@ -69,11 +73,15 @@ final class Propagation {
     }
 
     private boolean conflicts() {
+        // One pass in order first, each constraint seeing what the ones before it forced: most
+        // conflicts show there (a root's requirements come first, then each package's), and then
+        // the occurrence lists, which cost as much as the pass, are never built.
         for (int i = 0; i < constraints.size(); i++) {
             if (visit(constraints.get(i))) {
                 return true;
             }
         }
+        int[][] occurrences = assigned.isEmpty() ? null : occurrences();
         while (!assigned.isEmpty()) {
             int v = assigned.poll();
             for (int i : occurrences[v]) {

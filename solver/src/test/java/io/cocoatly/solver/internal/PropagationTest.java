@@ -33,6 +33,12 @@ class PropagationTest {
         List<Constraint> formula = List.of(clause(1), clause(-1, 2), clause(-2, 3), clause(-1, 4),
                 atMost(1, new int[] {3, 4}, 1, 1));
         assertTrue(Propagation.refutes(4, formula));
+        // The same given backwards: the first pass in order forces only root, and the rest of the chain
+        // is found by following what each forced variable occurs in.
+        List<Constraint> backwards = new ArrayList<>(formula);
+        java.util.Collections.reverse(backwards);
+        assertTrue(Propagation.refutes(4, backwards));
+        assertFalse(Propagation.refutes(4, backwards.subList(1, backwards.size())));
     }
 
     @Test
