@@ -22,7 +22,9 @@ import java.util.Set;
  * <p>Fixes are minimal correction sets over the root's requirements, smallest first: a set of
  * requirements whose change makes the manifest solvable, no proper subset of which does. Each
  * requirement in a set is either relaxed (to a caret on the version the solver picks when the range
- * is lifted) or dropped; every fix is re-solved and shown with what it would select.
+ * is lifted) or dropped; every fix is re-solved and shown with what it would select. Only the root
+ * requirements the conflict names are changed alone, and every pair holds one of them: a change
+ * elsewhere leaves the conflict as it is.
  */
 public final class Explain {
 
@@ -82,8 +84,9 @@ public final class Explain {
         // more candidates still holds over these). So with the conflict's requirements unchanged it
         // stays unsatisfiable: a single change is tried on those alone, and a pair holds one at least.
         // Every change tried elsewhere was a re-solve of the whole project that could not succeed: the
-        // 300 top crates.io crates pinned together (one conflict among several) took 567–574 ms to
-        // explain, 339–390 ms without them, the same explanation. Over 7,003 unsatisfiable random
+        // 300 top crates.io crates pinned together (one conflict among several) took 506–526 ms to
+        // explain, 188–259 ms without them, the same explanation (benchmarks/run.sh speed, row (d),
+        // five runs each; docs/performance.md). Over 7,003 unsatisfiable random
         // cases, both policies, the fixes found were the same with and without this (a throwaway
         // comparison). A conflict that names none (cut short by its budget) prunes nothing.
         Set<Dependency> named = new LinkedHashSet<>();
