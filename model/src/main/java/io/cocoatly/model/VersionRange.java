@@ -186,6 +186,46 @@ public final class VersionRange {
         return v.isPrerelease() ? prereleases.contains(v) : releases.contains(v);
     }
 
+    /**
+     * Sets in {@code out} the index of every version of {@code ascending} that the range
+     * {@linkplain #contains contains}. {@code ascending} must be in {@link Version#compareTo} order, as
+     * a {@link PackageListing}'s releases are: each interval's versions are then one run of it, found
+     * by binary search, so a resolver that matches a range against a listing of hundreds of releases
+     * compares a few of them instead of every one.
+     */
+    public void matchesIn(List<Version> ascending, java.util.BitSet out) {
+        mark(releases, false, ascending, out);
+        mark(prereleases, true, ascending, out);
+    }
+
+    /** Sets the indexes of {@code set}'s versions of one domain (prereleases or releases). */
+    private static void mark(IntervalSet set, boolean prerelease, List<Version> ascending, java.util.BitSet out) {
+        for (IntervalSet.Interval interval : set.intervals()) {
+            int from = interval.lo() == null ? 0 : firstAtLeast(ascending, interval.lo());
+            int to = interval.hi() == null ? ascending.size() : firstAtLeast(ascending, interval.hi());
+            for (int i = from; i < to; i++) {
+                if (ascending.get(i).isPrerelease() == prerelease) {
+                    out.set(i);
+                }
+            }
+        }
+    }
+
+    /** The first index of {@code ascending} whose version is at least {@code v}; its size if none is. */
+    private static int firstAtLeast(List<Version> ascending, Version v) {
+        int low = 0;
+        int high = ascending.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ascending.get(mid).compareTo(v) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** Whether no version at all is in the range. */
     public boolean isEmpty() {
         return releases.isEmpty() && prereleases.isEmpty();

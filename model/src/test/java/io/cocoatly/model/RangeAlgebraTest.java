@@ -30,6 +30,26 @@ class RangeAlgebraTest {
         return Generators.versions();
     }
 
+    /**
+     * Matching a sorted list by binary search finds exactly the versions {@code contains} accepts:
+     * over the sample (every generated version, ascending), with duplicates and build metadata among
+     * them, as registry listings have.
+     */
+    @Property
+    void matchingASortedListAgreesWithContains(@ForAll("ranges") VersionRange a) {
+        List<Version> ascending = new java.util.ArrayList<>(SAMPLE);
+        ascending.add(Version.parse("1.1.1+build.5"));
+        ascending.add(Version.parse("1.1.1"));
+        ascending.add(Version.parse("2.0.0-rc.1+x"));
+        ascending.sort(null);
+        java.util.BitSet found = new java.util.BitSet();
+        a.matchesIn(ascending, found);
+        for (int i = 0; i < ascending.size(); i++) {
+            assertEquals(a.contains(ascending.get(i)), found.get(i), a + " and " + ascending.get(i));
+        }
+        assertEquals(-1, found.nextSetBit(ascending.size()));
+    }
+
     @Property
     void unionAndIntersectionCommute(@ForAll("ranges") VersionRange a, @ForAll("ranges") VersionRange b) {
         assertEquals(a.union(b), b.union(a));

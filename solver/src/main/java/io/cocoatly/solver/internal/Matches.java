@@ -3,7 +3,9 @@ package io.cocoatly.solver.internal;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
+import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionRange;
+import java.util.AbstractList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,12 @@ public final class Matches {
         private final BitSet yanked;
         /** {@link Objectives#firstRanked} without and with prereleases allowed, once asked; else -2. */
         private final int[] firstRanked = {-2, -2};
+        /**
+         * The releases' versions, ascending as a {@link io.cocoatly.model.PackageListing}'s are, for
+         * {@link VersionRange#matchesIn}: a view, since a binary search reads a few of them (an array
+         * of them all, or a check that they ascend, read every release, and took what the search saved).
+         */
+        private final List<Version> ascending;
 
         Listing(List<Release> releases) {
             this.releases = releases;
@@ -65,6 +73,17 @@ public final class Matches {
                     yanked.set(i);
                 }
             }
+            this.ascending = new AbstractList<>() {
+                @Override
+                public Version get(int index) {
+                    return releases.get(index).version();
+                }
+
+                @Override
+                public int size() {
+                    return releases.size();
+                }
+            };
         }
 
         /** The releases this listing holds, ascending by version. */
@@ -127,15 +146,19 @@ public final class Matches {
     public Matches() {
     }
 
-    /** The positions in {@code releases} (the listing of {@code name}) of the versions {@code range} contains. */
+    /**
+     * The positions in {@code releases} (the listing of {@code name}, ascending by version as a
+     * {@link io.cocoatly.model.PackageListing}'s are) of the versions {@code range} contains.
+     */
     BitSet of(PackageName name, List<Release> releases, VersionRange range) {
         return of(listing(name, releases), range);
     }
 
     /**
-     * The cached matches of {@code releases}, the listing of {@code name}: for a caller that asks of
-     * many ranges of one listing, to look the name up once. Still valid if the cache is dropped
-     * meanwhile (its answers are then kept no longer than the handle).
+     * The cached matches of {@code releases}, the listing of {@code name} (a
+     * {@link io.cocoatly.model.PackageListing}'s releases, ascending by version): for a caller that
+     * asks of many ranges of one listing, to look the name up once. Still valid if the cache is
+     * dropped meanwhile (its answers are then kept no longer than the handle).
      */
     Listing listing(PackageName name, List<Release> releases) {
         Listing listing = listings.get(name);
@@ -152,11 +175,9 @@ public final class Matches {
         BitSet found = listing.byRange.get(range);
         if (found == null) {
             found = new BitSet(releases.size());
-            for (int i = 0; i < releases.size(); i++) {
-                if (range.contains(releases.get(i).version())) {
-                    found.set(i);
-                }
-            }
+            // A few comparisons per interval instead of one per release: the first resolution of a
+            // root matches every range it meets.
+            range.matchesIn(listing.ascending, found);
             if (size.incrementAndGet() > LIMIT) {
                 listings.clear();
                 size.set(0);
