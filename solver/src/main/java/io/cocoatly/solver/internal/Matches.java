@@ -147,14 +147,6 @@ public final class Matches {
     }
 
     /**
-     * The positions in {@code releases} (the listing of {@code name}, ascending by version as a
-     * {@link io.cocoatly.model.PackageListing}'s are) of the versions {@code range} contains.
-     */
-    BitSet of(PackageName name, List<Release> releases, VersionRange range) {
-        return of(listing(name, releases), range);
-    }
-
-    /**
      * The cached matches of {@code releases}, the listing of {@code name} (a
      * {@link io.cocoatly.model.PackageListing}'s releases, ascending by version): for a caller that
      * asks of many ranges of one listing, to look the name up once. Still valid if the cache is

@@ -38,12 +38,7 @@ public final class Resolve {
      * many improving steps.
      */
     public static Resolution run(PackageIndex index, ResolveRequest request, boolean guided) {
-        return run(index, request, guided, true);
-    }
-
-    /** As {@link #run(PackageIndex, ResolveRequest, boolean)}; {@code explain}: build an explanation. */
-    static Resolution run(PackageIndex index, ResolveRequest request, boolean guided, boolean explain) {
-        return run(index, request, guided, explain, new Matches());
+        return run(index, request, guided, true, new Matches());
     }
 
     /**
