@@ -139,7 +139,7 @@ public final class Encoding {
     }
 
     /**
-     * Every constraint but the dominance units, each with its reason, in encoding order. Built on the
+     * Every constraint, each with its reason, in encoding order. Built on the
      * first call: most resolutions are proven optimal by {@link Bounds} from the greedy guess and never
      * need them ({@link #satisfiedByCandidates} checks the guess without them); the solver and the
      * explanations read them.
@@ -188,37 +188,39 @@ public final class Encoding {
         }
     }
 
-    /** The units {@code ¬x(q,v)} of the dominated candidates (reason {@link Reason.Dominated}), by variable. */
-    List<Constraint> dominance() {
+    /**
+     * Per variable ({@code 1..variables()}), whether the optimiser's solver {@linkplain Sat#Sat(int,
+     * Budget, boolean[]) leaves it out}, as false: the candidates that {@link #liveObjectives} leave out
+     * (excluded by a unit, dominated, {@linkplain #capRanks capped} or {@linkplain #ruleOutUnreached
+     * unreached}). No optimal solution selects one, so the solver needs neither them nor units stating
+     * them false.
+     */
+    boolean[] leftOut() {
         findDominated();
-        if (dominance == null) {
-            List<Constraint> units = new ArrayList<>();
-            for (int v = 1; v < dominator.length; v++) {
-                if (dominator[v] != 0) {
-                    units.add(Constraint.clause(new Reason.Dominated(ids.get(v), ids.get(dominator[v])), -v));
-                }
-            }
-            dominance = List.copyOf(units);
+        boolean[] out = new boolean[variables + 1];
+        for (int v = 1; v <= candidates(); v++) {
+            out[v] = dead(v);
         }
-        return dominance;
+        return out;
     }
 
     /**
      * The constraints as they stand once the dominated candidates (and those {@link #capRanks} and
-     * {@link #ruleOutUnreached} ruled out) are false, for a solver that is also given {@link
-     * #dominance()} (and the units of what those two returned): a clause holding such a candidate's
+     * {@link #ruleOutUnreached} ruled out) are false, for a solver that holds them false (one that
+     * {@linkplain #leftOut leaves them out}): a clause holding such a candidate's
      * {@code ¬x} is satisfied and left out, and such candidates are dropped from the other
      * constraints (a false {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its
      * coefficient). The same optima, with far fewer and shorter constraints where most candidates are
      * ruled out: building the solver and every call on it cost less. A constraint that would become
-     * an empty clause is kept whole (the units then make the contradiction).
+     * an empty clause is kept whole (the solver, holding its candidates false, then finds the
+     * contradiction).
      */
     List<Constraint> liveConstraints() {
         findDominated();
         List<Constraint> live = new ArrayList<>();
         addLive(rootConstraints, live);
         // Unless they are built already (for an explanation), the ruled-out candidates' own dependency
-        // constraints are not built at all: each holds that candidate's ¬x, true by its unit. Most
+        // constraints are not built at all: each holds that candidate's ¬x, true as it is false. Most
         // candidates of a root that calls the solver are ruled out.
         addLive(constraints != null ? constraints.subList(rootConstraints.size(), constraints.size())
                 : rest.apply(this::ruledOut), live);
@@ -238,7 +240,7 @@ public final class Encoding {
     /**
      * The {@link #objectives()} without the candidates no optimal solution selects (excluded by a
      * unit, dominated, {@linkplain #capRanks capped} or {@linkplain #ruleOutUnreached unreached}), for a
-     * solver that holds the units making them false: each level's sum is the same in every model of
+     * solver that holds them false: each level's sum is the same in every model of
      * that solver, over fewer terms. Every bound the optimiser adds is a pseudo-boolean constraint
      * over a whole level, built again for each bound tried; over the 9,437 versions of the top-300
      * crates.io crates most candidates of the roots that call the solver are dominated, and building
@@ -254,7 +256,7 @@ public final class Encoding {
             int n = 0;
             for (int i = 0; i < vars.length; i++) {
                 int v = o.vars()[i];
-                if (!excluded[v] && !ruledOut(v)) {
+                if (!dead(v)) {
                     vars[n] = v;
                     coefficients[n++] = o.coefficients()[i];
                 }
@@ -279,8 +281,8 @@ public final class Encoding {
      *
      * so one ranked above {@code transitiveCap − bound + part(q)} is in no optimal solution (with
      * {@code bound} null, above {@code transitiveCap}). Like a dominated candidate, a capped one is in
-     * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and the
-     * solver is given the units of those returned (ascending). Old versions of popular packages are
+     * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and so does
+     * the optimiser's solver ({@link #leftOut}); returns those capped (ascending). Old versions of popular packages are
      * most candidates of a large closure and rank far above a small optimum: the top-300 crates.io
      * roots that call the solver build it over fewer, shorter constraints (docs/performance.md).
      */
@@ -304,7 +306,7 @@ public final class Encoding {
     /**
      * Rules out, after {@link #capRanks}, every candidate that no chain of edges reaches from the root
      * through candidates neither excluded nor ruled out; returns those not ruled out before
-     * (ascending), for the solver's units. None is in an optimal solution: in any solution S, the
+     * (ascending). None is in an optimal solution: in any solution S, the
      * reached ones S' ⊆ S form a solution too (each root clause and each edge of a member of S' is met
      * in S by a target that is not ruled out, hence reached), no worse on any level (every coefficient
      * is ≥ 0) and with fewer packages if S' ≠ S. Capping old versions leaves their dependencies
@@ -348,7 +350,12 @@ public final class Encoding {
         return tail;
     }
 
-    /** Whether the optimiser's solver holds {@code x(v)} false by a unit: dominated, capped or unreached. */
+    /** Whether no optimal solution selects candidate {@code v}: excluded by a unit, or {@link #ruledOut}. */
+    private boolean dead(int v) {
+        return excluded[v] || ruledOut(v);
+    }
+
+    /** Whether the optimiser's solver holds {@code x(v)} false: dominated, capped or unreached. */
     private boolean ruledOut(int v) {
         return v < dominator.length && (dominator[v] != 0 || capped != null && capped[v]);
     }

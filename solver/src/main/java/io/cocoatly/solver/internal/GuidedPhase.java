@@ -35,12 +35,9 @@ final class GuidedPhase implements IPhaseSelectionStrategy {
         phase[var] = p;
     }
 
-    /** Sets every variable {@code 1..model.length-1} to try its value in {@code model} first. */
-    void guide(boolean[] model) {
-        init(model.length);
-        for (int v = 1; v < model.length; v++) {
-            phase[v] = model[v] ? v << 1 : (v << 1) | 1;
-        }
+    /** Sets {@code var} to try {@code value} first (after {@link #init(int)} for at least {@code var + 1}). */
+    void prefer(int var, boolean value) {
+        phase[var] = value ? var << 1 : (var << 1) | 1;
     }
 
     @Override

@@ -134,23 +134,6 @@ public sealed interface Reason {
     }
 
     /**
-     * {@code version} is never part of an optimal solution because {@code by} can replace it
-     * everywhere at a lower rank ({@link Dominance}); {@code ¬x(version)}. Used for optimisation only,
-     * never in explanations.
-     */
-    record Dominated(PackageId version, PackageId by) implements Reason {
-        @Override
-        public List<PackageName> packages() {
-            return List.of(version.name());
-        }
-
-        @Override
-        public String describe() {
-            return "`" + version + "` is never better than `" + by + "`";
-        }
-    }
-
-    /**
      * Defines a step variable of {@link CostSteps}: {@code s} reads "the selected version of {@code name}
      * (of one at-most-one group of it) costs at least {@code atLeast} on the objective level {@code
      * level}", and the clause is {@code x(name,v) → s} or {@code s → s'} with {@code s'} the step below.

@@ -49,9 +49,8 @@ class BoundRetirementTest {
             if (solutions.isEmpty()) {
                 continue;
             }
-            Sat sat = new Sat(e.variables(), Budget.of(Optional.empty()));
+            Sat sat = new Sat(e.variables(), Budget.of(Optional.empty()), e.leftOut());
             sat.addAll(e.liveConstraints());
-            sat.addAll(e.dominance());
             List<Objective> levels = e.objectives();
             List<Objective> live = e.liveObjectives();
             for (int k = 0; k < levels.size(); k++) {

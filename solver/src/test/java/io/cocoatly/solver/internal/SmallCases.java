@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Small random encodings and every one of their solutions, found by trying every assignment: the
  * oracle the bound tests check {@link TransitiveBound} and {@link Bounds} against. A solution selects
- * no dominated candidate, as the optimiser's solver (which holds the dominance units).
+ * no dominated candidate, as in the optimiser's solver, which leaves them out.
  */
 final class SmallCases {
 
