@@ -30,7 +30,7 @@ import java.util.List;
  * reached} ({@link Encoding#liveConstraints}), and {@linkplain Encoding#leftOut leaves those out}:
  * the same optima, a smaller formula (with the dominated alone, over all 9,437 versions of the top-300
  * crates.io crates 10–13 % less time in all, every objective the same; leaving them out of sat4j rather
- * than stating them false by units, −8 to −9 % more).
+ * than stating them false by units, −6 to −9 % more).
  */
 final class Optimizer {
 

@@ -28,7 +28,7 @@ import org.sat4j.specs.TimeoutException;
  * solver are in no optimal solution (of {@code actix-web} 1.0.8's 1,859 candidates, 1,612), and sat4j
  * pays for every variable it knows on every call (its decision heap, its model, its arrays per
  * literal), assigned or not. Leaving them out rather than stating them false by units: over the 9,437
- * versions of the top-300 crates.io crates, each root both ways in one JVM, −8 to −9 % in all; the top
+ * versions of the top-300 crates.io crates, each root both ways in one JVM, −6 to −9 % in all; the top
  * 300 −4 to −7 % (docs/performance.md).
  */
 final class Sat {
