@@ -217,7 +217,8 @@ final class Sat {
         for (int i = 0; i < assumptions.length; i++) {
             assumed[i] = toSolver(assumptions[i]);
             if (assumed[i] == 0) {
-                throw new IllegalArgumentException("variable " + Math.abs(assumptions[i]) + " is left out: not to be assumed");
+                throw new IllegalArgumentException(
+                        "variable " + Math.abs(assumptions[i]) + " is left out: not to be assumed");
             }
         }
         IVecInt literals = new VecInt(assumed);

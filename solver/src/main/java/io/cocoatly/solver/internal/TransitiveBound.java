@@ -6,7 +6,7 @@ import java.util.List;
  * A lower bound on the transitive rank (objective level 3; index 2 in {@link Bounds}) over the live
  * candidates, so that a guess whose transitive packages cannot all be at their newest version is still
  * proven optimal without a solver. Throughout, "solution" means one that selects no dominated
- * candidate: the optimiser's solver holds the dominance units too, and the optimum is the same
+ * candidate: the optimiser's solver holds them false too, and the optimum is the same
  * ({@link Dominance}). The unit of the bound is an at-most-one group (a package, or under semver-major
  * one compatibility class of it), since a solution selects at most one candidate of each.
  *

@@ -153,8 +153,8 @@ class SatLeftOutTest {
             }
             int r = round;
             Sat.Answer answer = solver.solve(selectors.stream().mapToInt(Integer::intValue).toArray());
-            assertEquals(satisfiable ? Sat.Answer.SAT : Sat.Answer.UNSAT, answer, () -> "round " + r + ": " + constraints
-                    + " leaving out " + Arrays.toString(leftOut));
+            assertEquals(satisfiable ? Sat.Answer.SAT : Sat.Answer.UNSAT, answer,
+                    () -> "round " + r + ": " + constraints + " leaving out " + Arrays.toString(leftOut));
             if (answer == Sat.Answer.SAT) {
                 boolean[] model = solver.model(n);
                 assertTrue(allFalse(model, leftOut) && constraints.stream().allMatch(c -> c.holds(model)),
