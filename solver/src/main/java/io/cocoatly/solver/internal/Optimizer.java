@@ -96,7 +96,7 @@ final class Optimizer {
         int levels = objectives.size();
         boolean[] model = hint;
         if (!valid) {
-            sat.guide(hint);
+            sat.guideSelectedFirst(hint);
             Sat.Answer first = sat.solve();
             if (first != Sat.Answer.SAT) {
                 return new Result(null, null, false, first == Sat.Answer.UNSAT, sat.calls());
@@ -122,7 +122,7 @@ final class Optimizer {
                 long bound = search.nextBound();
                 // Only the bound being tried stays in the solver: the one before is retired.
                 int selector = sat.tryBound(steps, bound - reduced.offset());
-                sat.guide(model);
+                sat.guideSelectedFirst(model);
                 Sat.Answer answer = sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());

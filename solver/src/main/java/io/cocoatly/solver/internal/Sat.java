@@ -2,7 +2,6 @@ package io.cocoatly.solver.internal;
 
 import java.util.Arrays;
 import org.sat4j.core.VecInt;
-import org.sat4j.minisat.orders.VarOrderHeap;
 import org.sat4j.pb.IPBSolver;
 import org.sat4j.pb.SolverFactory;
 import org.sat4j.pb.core.PBSolver;
@@ -38,6 +37,7 @@ final class Sat {
 
     private final IPBSolver solver;
     private final GuidedPhase phase = new GuidedPhase();
+    private final SelectedFirstOrder order = new SelectedFirstOrder(phase);
     private final Budget budget;
     private int variables;
     private int calls;
@@ -75,7 +75,7 @@ final class Sat {
         // they need (newCompetMinPBResLongWLMixedConstraintsObjectiveExpSimp) was 15–17 % slower in
         // all (docs/performance.md).
         PBSolver s = SolverFactory.newCompetPBResLongHTMixedConstraintsObjectiveExpSimp();
-        s.setOrder(new VarOrderHeap(phase));
+        s.setOrder(order);
         // Learnt clauses shortened by their literals' reasons (sat4j's simple reason simplification,
         // where this factory sets the expensive one, 7 % slower in all here). Over the 9,437 versions
         // of the top-300 crates.io crates, each root both ways in one JVM: with MiniSat's geometric
@@ -200,12 +200,29 @@ final class Sat {
 
     /** Tries the guide's values (indexed by variable, {@code 1..model.length - 1}) first in the next decisions. */
     void guide(boolean[] model) {
+        guide(model, false);
+    }
+
+    /**
+     * As {@link #guide}, and decides the variables the guide sets true before any other at the start
+     * of each call ({@link SelectedFirstOrder}).
+     */
+    void guideSelectedFirst(boolean[] model) {
+        guide(model, true);
+    }
+
+    private void guide(boolean[] model, boolean selectedFirst) {
         phase.init(declared + 1);
+        boolean[] first = new boolean[selectedFirst ? declared + 1 : 0];
         for (int v = 1; v < model.length; v++) {
             if (toSolver[v] != 0) {
                 phase.prefer(toSolver[v], model[v]);
+                if (selectedFirst) {
+                    first[toSolver[v]] = model[v];
+                }
             }
         }
+        order.first(first);
     }
 
     /** Decides satisfiability under {@code assumptions} (DIMACS literals) within the budget. */
