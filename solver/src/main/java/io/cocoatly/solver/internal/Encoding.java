@@ -63,7 +63,6 @@ public final class Encoding {
     final int[] dominator;
     /** What {@link #findDominated} needs, until it has run (null after, and for an encoding without it). */
     private Supplier<List<java.util.Collection<int[]>>> rangeTargets;
-    private List<Constraint> dominance;
     /**
      * Per candidate, whether {@link #capRanks} or {@link #ruleOutUnreached} ruled it out for the
      * optimiser's solver; null before.
@@ -281,10 +280,11 @@ public final class Encoding {
      *
      * so one ranked above {@code transitiveCap − bound + part(q)} is in no optimal solution (with
      * {@code bound} null, above {@code transitiveCap}). Like a dominated candidate, a capped one is in
-     * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and so does
-     * the optimiser's solver ({@link #leftOut}); returns those capped (ascending). Old versions of popular packages are
-     * most candidates of a large closure and rank far above a small optimum: the top-300 crates.io
-     * roots that call the solver build it over fewer, shorter constraints (docs/performance.md).
+     * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and so
+     * does the optimiser's solver ({@link #leftOut}); returns those capped (ascending). Old versions of
+     * popular packages are most candidates of a large closure and rank far above a small optimum: the
+     * top-300 crates.io roots that call the solver build it over fewer, shorter constraints
+     * (docs/performance.md).
      */
     int[] capRanks(long directCap, long transitiveCap, TransitiveBound bound) {
         int n = candidates();
