@@ -1,17 +1,19 @@
 package io.cocoatly.solver.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sat4j.minisat.constraints.cnf.Lits;
+import org.sat4j.minisat.orders.VarOrderHeap;
 
 /**
  * {@link SelectedFirstOrder} over sat4j's own vocabulary: at the start of a call (sat4j's {@code init},
  * where every activity is 0) the marked variables are handed out before any other, and with none
- * marked the heap's own order stands.
+ * marked every decision is the one sat4j's own {@link VarOrderHeap} makes.
  */
 class SelectedFirstOrderTest {
 
@@ -23,28 +25,31 @@ class SelectedFirstOrderTest {
         first[4] = true;
         first[9] = true;
         first[11] = true;
-        assertEquals(Set.of(4, 9, 11), firstDecided(first, 3));
+        SelectedFirstOrder order = new SelectedFirstOrder(new GuidedPhase());
+        order.first(first);
+        List<Integer> decided = decisions(order);
+        assertEquals(Set.of(4, 9, 11), new HashSet<>(decided.subList(0, 3)), decided::toString);
+        assertEquals(VARIABLES, new HashSet<>(decided).size(), decided::toString);
     }
 
     @Test
-    void withNoneMarkedTheHeapDecidesAsSat4jDoes() {
-        Set<Integer> marked = Set.of(4, 9, 11);
-        assertNotEquals(marked, firstDecided(new boolean[0], 3));
+    void withNoneMarkedEveryDecisionIsSat4jsOwn() {
+        SelectedFirstOrder order = new SelectedFirstOrder(new GuidedPhase());
+        order.first(new boolean[0]);
+        assertEquals(decisions(new VarOrderHeap(new GuidedPhase())), decisions(order));
     }
 
-    /** The variables of the first {@code n} decisions after a call starts. */
-    private static Set<Integer> firstDecided(boolean[] first, int n) {
+    /** The variables of every decision after a call starts, in order (none assigned meanwhile). */
+    private static List<Integer> decisions(VarOrderHeap order) {
         Lits lits = new Lits();
         lits.init(VARIABLES + 1);
         for (int v = 1; v <= VARIABLES; v++) {
             lits.getFromPool(v);
         }
-        SelectedFirstOrder order = new SelectedFirstOrder(new GuidedPhase());
         order.setLits(lits);
-        order.first(first);
         order.init();
-        Set<Integer> decided = new HashSet<>();
-        for (int i = 0; i < n; i++) {
+        List<Integer> decided = new ArrayList<>();
+        for (int i = 0; i < VARIABLES; i++) {
             // sat4j's literal: 2v for x(v), 2v + 1 for its negation.
             decided.add(order.select() >> 1);
         }
