@@ -120,7 +120,7 @@ public final class Check {
         if (explain) {
             for (int v = 1; v <= n; v++) {
                 if (uninstallable[v] && reasons[v] == null) {
-                    Release release = universe.get(e.id(v).name()).candidates().get(v - firstOf(e, v)).release();
+                    Release release = universe.get(e.id(v).name()).release(v - firstOf(e, v));
                     reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
                     if (reasons[v] == null) {
                         reasons[v] = CheckReasons.explain(index, release, policy);
@@ -188,8 +188,8 @@ public final class Check {
         boolean[] yanked = new boolean[e.candidates() + 1];
         int v = 1;
         for (Universe.Package p : universe.packages().values()) {
-            for (Universe.Candidate c : p.candidates()) {
-                yanked[v++] = c.release().yanked();
+            for (int i = 0, size = p.size(); i < size; i++) {
+                yanked[v++] = p.release(i).yanked();
             }
         }
         return yanked;

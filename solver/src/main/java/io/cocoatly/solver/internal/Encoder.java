@@ -4,6 +4,7 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
 import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
@@ -63,6 +64,8 @@ public final class Encoder {
      * use: consecutive versions of a package mostly repeat their requirements.
      */
     private Targets[] targetsById;
+    /** Where {@link #computeTargets} collects a range's targets before copying them out; grown as needed. */
+    private int[] scratch = new int[16];
     /** The root's constraints; the rest are built by {@link PackageConstraints} when first read. */
     private final List<Constraint> rootConstraints = new ArrayList<>();
     private final List<int[]> rootClauses = new ArrayList<>();
@@ -167,7 +170,7 @@ public final class Encoder {
         targetsById = new Targets[universe.metCount()];
         int n = 1;
         for (Universe.Package p : universe.packages().values()) {
-            n += p.candidates().size();
+            n += p.size();
         }
         ids.ensureCapacity(n);
         ids.add(null);
@@ -179,10 +182,10 @@ public final class Encoder {
         for (Universe.Package p : universe.packages().values()) {
             firstOfOrder[order] = ids.size();
             boolean isChecked = !checked.isEmpty() && checked.contains(p.name()); // no hashing when resolving
-            for (Universe.Candidate c : p.candidates()) {
+            for (int i = 0, size = p.size(); i < size; i++) {
                 packageOf[ids.size()] = order;
-                yanked[ids.size()] = !c.target() && !isChecked;
-                ids.add(c.release().id());
+                yanked[ids.size()] = !p.target(i) && !isChecked;
+                ids.add(p.release(i).id());
             }
             order++;
         }
@@ -229,23 +232,24 @@ public final class Encoder {
         int var = 1;
         for (Universe.Package p : universe.packages().values()) {
             int first = var;
-            for (Universe.Candidate c : p.candidates()) {
-                dependencies(var, c);
+            for (int i = 0, size = p.size(); i < size; i++) {
+                dependencies(var, p, i);
                 var++;
             }
             groups(first, var);
             Integer marker = markers.get(p.name());
             if (marker != null) {
-                for (Universe.Candidate c : p.candidates()) {
-                    count += c.release().yanked() ? 1 : 0;
+                for (int i = 0, size = p.size(); i < size; i++) {
+                    count += p.release(i).yanked() ? 1 : 0;
                 }
                 count += var > first && group[var - 1] != group[first] ? 1 : 0;
             }
         }
     }
 
-    private void dependencies(int var, Universe.Candidate c) {
-        int[] met = c.edges();
+    /** The edges of {@code p}'s candidate {@code i}, variable {@code var}. */
+    private void dependencies(int var, Universe.Package p, int i) {
+        int[] met = p.edges()[i];
         if (met == shareableMet) {
             // The loader's edges are shared by versions of a package with equal dependencies: the same
             // ranges into the same packages, so the same list (no edge of it names its candidate).
@@ -253,8 +257,9 @@ public final class Encoder {
             count += met.length;
             return;
         }
-        PackageId from = c.release().id();
-        List<Dependency> dependencies = c.release().dependencies();
+        Release release = p.release(i);
+        PackageId from = release.id();
+        List<Dependency> dependencies = release.dependencies();
         if (!dependencies.isEmpty()) {
             edges.set(var, new ArrayList<>(dependencies.size()));
         }
@@ -363,13 +368,18 @@ public final class Encoder {
         java.util.BitSet matched = met.matches();
         int[] positions = q.positions();
         int n = 0;
-        int[] buffer = null;
+        int[] buffer = scratch;
         int from = matched.nextSetBit(0);
         if (from >= 0) {
             int end = matched.length();
             int k = Arrays.binarySearch(positions, from);
             k = k >= 0 ? k : -k - 1;
-            buffer = new int[positions.length - k];
+            if (buffer.length < positions.length - k) {
+                // One buffer for every range, as long as the most candidates any range spans: a new one
+                // per range, zeroed, cost more than filling it.
+                buffer = new int[positions.length];
+                scratch = buffer;
+            }
             for (; k < positions.length && positions[k] < end; k++) {
                 int v = first + k;
                 if (!yanked[v] && matched.get(positions[k])) {

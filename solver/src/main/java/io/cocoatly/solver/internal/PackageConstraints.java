@@ -2,6 +2,7 @@ package io.cocoatly.solver.internal;
 
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
+import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +44,9 @@ final class PackageConstraints {
         int var = 1;
         for (Universe.Package p : e.universe.packages().values()) {
             int first = var;
-            for (Universe.Candidate c : p.candidates()) {
+            for (int i = 0, size = p.size(); i < size; i++) {
                 if (!leftOut.test(var)) {
-                    dependencyConstraints(var, c, out);
+                    dependencyConstraints(var, p, i, out);
                 }
                 var++;
             }
@@ -60,11 +61,15 @@ final class PackageConstraints {
         return out;
     }
 
-    /** {@code ¬x(p,v) ∨ ∨ x(q,w)} for each dependency of candidate {@code var}, or {@code ¬x(p,v)} with why. */
-    private void dependencyConstraints(int var, Universe.Candidate c, List<Constraint> out) {
-        PackageId from = c.release().id();
-        List<Dependency> dependencies = c.release().dependencies();
-        int[] met = c.edges();
+    /**
+     * {@code ¬x(p,v) ∨ ∨ x(q,w)} for each dependency of candidate {@code var} ({@code p}'s {@code i}), or
+     * {@code ¬x(p,v)} with why.
+     */
+    private void dependencyConstraints(int var, Universe.Package p, int i, List<Constraint> out) {
+        Release release = p.release(i);
+        PackageId from = release.id();
+        List<Dependency> dependencies = release.dependencies();
+        int[] met = p.edges()[i];
         for (int j = 0; j < met.length; j++) {
             Dependency d = dependencies.get(j);
             PackageId fixed = e.fixed(from, d, met[j]);
@@ -107,7 +112,7 @@ final class PackageConstraints {
             return;
         }
         for (int v = first; v < end; v++) {
-            if (p.candidates().get(v - first).release().yanked()) {
+            if (p.release(v - first).yanked()) {
                 out.add(Constraint.clause(new Reason.CheckedAsRoot(p.name()), -v, marker));
             }
         }

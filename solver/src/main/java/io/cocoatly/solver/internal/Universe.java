@@ -58,14 +58,46 @@ public final class Universe {
     }
 
     /**
-     * One package as loaded: whether the registry has it, its candidates ascending by version, the
-     * registry's listing of it ({@code releases}, shared, not to be modified), and each candidate's
-     * {@linkplain Candidate#position position} in that listing, in the candidates' order ({@code
-     * positions}, not to be modified). The positions are kept apart from the candidates so that the
-     * encoder can match a range's bits against them without reading one record per candidate.
+     * One package as loaded: whether the registry has it, the registry's listing of it ({@code
+     * releases}, shared, not to be modified), and its candidates ascending by version, as arrays over
+     * them: each one's {@linkplain Candidate#position position} in the listing ({@code positions}), its
+     * {@linkplain Candidate#edges edges} ({@code edges}), and whether it may not satisfy an edge ({@code
+     * nonTargets}); none to be modified. Arrays rather than a record per candidate: the encoder reads
+     * them for every candidate of every resolution, and making the records was a tenth of what a
+     * resolution of the top-300 crates.io crates allocates. {@link #candidates()} gives them as records.
      */
-    public record Package(PackageName name, boolean exists, List<Candidate> candidates, List<Release> releases,
-                          int[] positions) {
+    public record Package(PackageName name, boolean exists, List<Release> releases, int[] positions, int[][] edges,
+                          BitSet nonTargets) {
+
+        /** Its candidates ascending by version, each made when read (a view, not to be kept). */
+        public List<Candidate> candidates() {
+            return new java.util.AbstractList<>() {
+                @Override
+                public Candidate get(int i) {
+                    return new Candidate(release(i), target(i), positions[i], edges[i]);
+                }
+
+                @Override
+                public int size() {
+                    return positions.length;
+                }
+            };
+        }
+
+        /** How many candidates it has. */
+        public int size() {
+            return positions.length;
+        }
+
+        /** The release of its candidate {@code i} (0 the oldest). */
+        public Release release(int i) {
+            return releases.get(positions[i]);
+        }
+
+        /** Whether its candidate {@code i} may satisfy dependency edges ({@link Candidate#target}). */
+        public boolean target(int i) {
+            return !nonTargets.get(i);
+        }
 
         /**
          * All its yanked versions, ascending, for messages. Found when asked, not when loading: only
@@ -157,7 +189,7 @@ public final class Universe {
     /** The loaded package, or a non-existent placeholder if it was never reached. */
     public Package get(PackageName name) {
         Package p = packages.get(name);
-        return p != null ? p : new Package(name, false, List.of(), List.of(), new int[0]);
+        return p != null ? p : new Package(name, false, List.of(), new int[0], new int[0][], new BitSet());
     }
 
     /**
@@ -371,10 +403,6 @@ public final class Universe {
             this.matchCache = matches.listing(name, releases);
         }
 
-        boolean isTarget(Release r) {
-            return !r.yanked() || pins.isPreferred(r.id());
-        }
-
         boolean eligible(int i) {
             return !matchCache.yanked(i) || pins.isPreferred(releases.get(i).id());
         }
@@ -396,15 +424,20 @@ public final class Universe {
         }
 
         Package toPackage() {
-            Candidate[] list = new Candidate[candidate.cardinality()];
-            int[] positions = new int[list.length];
+            int[] positions = new int[candidate.cardinality()];
+            int[][] candidateEdges = new int[positions.length][];
+            BitSet nonTargets = new BitSet();
             int n = 0;
             for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
-                Release r = releases.get(i);
+                // The yanked bit first: reaching the release is a fetch from memory, needed only to
+                // ask whether a yanked one was pinned.
+                if (matchCache.yanked(i) && !pins.isPreferred(releases.get(i).id())) {
+                    nonTargets.set(n);
+                }
                 positions[n] = i;
-                list[n++] = new Candidate(r, isTarget(r), i, edges[i]);
+                candidateEdges[n++] = edges[i];
             }
-            return new Package(name, exists, Collections.unmodifiableList(Arrays.asList(list)), releases, positions);
+            return new Package(name, exists, releases, positions, candidateEdges, nonTargets);
         }
     }
 
