@@ -487,12 +487,13 @@ final class TransitiveBound {
             for (int k = u.forced.length - 1; k >= 0; k--) {
                 u.first[k] = Math.min(u.first[k], u.first[k + 1]);
             }
-            boolean[] route = new boolean[n + 1];
+            Route route = new Route(n, g.packageFirst.length - 1);
             UnitQueue queue = new UnitQueue(u.forced.length);
             for (int[] targets : e.rootClauses) {
                 if (targets.length > 0) {
-                    markLive(targets, dead, route);
-                    queue.offer(u.narrow(e, g, route, targets[0]));
+                    int q = e.packageOf[targets[0]];
+                    route.mark(targets, q, dead);
+                    queue.offer(u.narrow(e, g, route, q));
                 }
             }
             while (!queue.isEmpty()) {
@@ -507,18 +508,25 @@ final class TransitiveBound {
                 // below change units of other packages only (an edge into a candidate's own package
                 // is a fixed one, not in the graph), so P(f) and the counts stay as they are.
                 int members = u.countEdgesInto(g, f);
+                // One pass over P(f)'s edges marks the routes into every such package at once (they
+                // are of distinct packages, so their marks do not mix); each is then narrowed in the
+                // order of some's edges, as one package at a time would.
+                for (int v = u.first[f]; v < u.first[f + 1]; v++) {
+                    if (u.possible[v]) {
+                        for (int k = g.start[v]; k < g.start[v + 1]; k++) {
+                            int q = g.pkg[k];
+                            if (g.count[q] == members && g.counted[q] == g.countStamp) {
+                                route.mark(g.targets[k], q, dead);
+                            }
+                        }
+                    }
+                }
                 for (int k = g.start[some]; k < g.start[some + 1]; k++) {
                     int q = g.pkg[k];
                     if (g.count[q] == members && g.counted[q] == g.countStamp) {
-                        // Versions with equal dependencies share their edges' target arrays: each
-                        // array is marked once (marking is idempotent, and dead does not change here).
-                        int[] marked = null;
-                        for (int v = u.first[f]; v < u.first[f + 1]; v++) {
-                            if (u.possible[v]) {
-                                marked = markRoute(g, v, q, dead, route, marked);
-                            }
-                        }
-                        queue.offer(u.narrow(e, g, route, g.targets[k][0]));
+                        // A second edge of some into q finds its marks cleared, and changes nothing:
+                        // as before, when the same route narrowed q again.
+                        queue.offer(u.narrow(e, g, route, q));
                     }
                 }
             }
@@ -556,25 +564,26 @@ final class TransitiveBound {
         }
 
         /**
-         * Forces, or narrows, the unit of the marked candidates of {@code route} (all of one package,
-         * that of {@code any}), and clears the marks. Returns the unit when its set changed, else -1.
+         * Forces, or narrows, the unit of the marked candidates of {@code route} (all of package
+         * {@code q}), and clears the marks. Returns the unit when its set changed, else -1.
          */
-        private int narrow(Encoding e, Graph g, boolean[] route, int any) {
-            int from = g.packageFirst[e.packageOf[any]];
-            int end = g.packageFirst[e.packageOf[any] + 1];
+        private int narrow(Encoding e, Graph g, Route route, int q) {
             int unit = -1;
             int group = -1;
             boolean oneUnit = true;
             boolean oneGroup = true;
             int least = 0;
-            int to = from;
-            for (; to < end; to++) {
-                if (route[to]) {
-                    oneUnit &= unit < 0 || unitOf[to] == unit;
-                    oneGroup &= group < 0 || e.group[to] == group;
-                    unit = unitOf[to];
-                    group = e.group[to];
-                    least = least == 0 || e.rank[to] < e.rank[least] ? to : least;
+            // Only the span the marked target lists cover: a route rarely spans the whole package.
+            int from = route.lo[q];
+            int to = route.hi[q] + 1;
+            boolean[] marked = route.marked;
+            for (int w = from; w < to; w++) {
+                if (marked[w]) {
+                    oneUnit &= unit < 0 || unitOf[w] == unit;
+                    oneGroup &= group < 0 || e.group[w] == group;
+                    unit = unitOf[w];
+                    group = e.group[w];
+                    least = least == 0 || e.rank[w] < e.rank[least] ? w : least;
                 }
             }
             if (unit >= 0 && oneUnit && (routeLeast[unit] == 0 || e.rank[least] > e.rank[routeLeast[unit]])) {
@@ -584,16 +593,14 @@ final class TransitiveBound {
             if (unit >= 0 && oneUnit && (!forced[unit] || oneGroup && groupOf(e, unit) == group)) {
                 // A first route sets P; a later one narrows it, which needs all of P ∪ R in one group.
                 for (int w = first[unit]; w < first[unit + 1]; w++) {
-                    boolean now = route[w] && (possible[w] || !forced[unit]);
+                    boolean now = marked[w] && (possible[w] || !forced[unit]);
                     changed |= now != possible[w];
                     possible[w] = now;
                 }
                 changed |= !forced[unit];
                 forced[unit] = true;
             }
-            for (int w = from; w < to; w++) {
-                route[w] = false;
-            }
+            route.clear(q);
             return changed ? unit : -1;
         }
 
@@ -701,27 +708,49 @@ final class TransitiveBound {
         }
     }
 
-    private static void markLive(int[] targets, boolean[] dead, boolean[] route) {
-        for (int t : targets) {
-            route[t] |= !dead[t];
-        }
-    }
-
     /**
-     * Marks the live targets of {@code v}'s edges into package {@code q}, but not those of an edge whose
-     * targets are the array {@code marked}; returns the last array marked or skipped.
+     * The live targets of the edges met so far into each package, to be narrowed into a unit: a mark
+     * per candidate, and per package the span of candidates its marks lie in and the last target list
+     * marked (versions with equal dependencies share their edges' target lists, marked once).
      */
-    private static int[] markRoute(Graph g, int v, int q, boolean[] dead, boolean[] route, int[] marked) {
-        for (int k = g.start[v]; k < g.start[v + 1]; k++) {
-            if (g.pkg[k] == q) {
-                int[] targets = g.targets[k];
-                if (targets != marked) {
-                    markLive(targets, dead, route);
-                    marked = targets;
-                }
-            }
+    private static final class Route {
+        final boolean[] marked;
+        /** Per package: the first and last candidate its marked lists hold; {@code lo > hi} when none. */
+        final int[] lo;
+        final int[] hi;
+        private final int[][] last;
+
+        Route(int candidates, int packages) {
+            marked = new boolean[candidates + 1];
+            lo = new int[packages];
+            hi = new int[packages];
+            last = new int[packages][];
+            java.util.Arrays.fill(lo, Integer.MAX_VALUE);
+            java.util.Arrays.fill(hi, -1);
         }
-        return marked;
+
+        /** Marks the live ones of {@code targets}, ascending candidates of package {@code q}. */
+        void mark(int[] targets, int q, boolean[] dead) {
+            if (targets == last[q]) {
+                return;
+            }
+            last[q] = targets;
+            for (int t : targets) {
+                marked[t] |= !dead[t];
+            }
+            lo[q] = Math.min(lo[q], targets[0]);
+            hi[q] = Math.max(hi[q], targets[targets.length - 1]);
+        }
+
+        /** Clears package {@code q}'s marks. */
+        void clear(int q) {
+            for (int w = lo[q]; w <= hi[q]; w++) {
+                marked[w] = false;
+            }
+            lo[q] = Integer.MAX_VALUE;
+            hi[q] = -1;
+            last[q] = null;
+        }
     }
 
     /**
