@@ -466,6 +466,11 @@ final class TransitiveBound {
          * groups, and a later one, spanning others, may need a version older than any of the first's.
          */
         final int[] routeLeast;
+        /**
+         * Per forced unit: the one group all of its {@code P} lies in, or -2 when it spans groups (or
+         * is empty); kept as {@code P} is set, since every later route into the unit asks.
+         */
+        private final int[] possibleGroup;
 
         private Units(int[] unitOf, int units, int n) {
             this.unitOf = unitOf;
@@ -473,6 +478,7 @@ final class TransitiveBound {
             possible = new boolean[n + 1];
             first = new int[units + 1];
             routeLeast = new int[units];
+            possibleGroup = new int[units];
         }
 
         static Units fixpoint(Encoding e, Graph g, boolean[] dead, int[] unitOf) {
@@ -590,32 +596,23 @@ final class TransitiveBound {
                 routeLeast[unit] = least;
             }
             boolean changed = false;
-            if (unit >= 0 && oneUnit && (!forced[unit] || oneGroup && groupOf(e, unit) == group)) {
+            if (unit >= 0 && oneUnit && (!forced[unit] || oneGroup && possibleGroup[unit] == group)) {
                 // A first route sets P; a later one narrows it, which needs all of P ∪ R in one group.
+                int inGroup = -1;
                 for (int w = first[unit]; w < first[unit + 1]; w++) {
                     boolean now = marked[w] && (possible[w] || !forced[unit]);
                     changed |= now != possible[w];
                     possible[w] = now;
+                    if (now) {
+                        inGroup = inGroup == -1 || inGroup == e.group[w] ? e.group[w] : -2;
+                    }
                 }
+                possibleGroup[unit] = inGroup == -1 ? -2 : inGroup;
                 changed |= !forced[unit];
                 forced[unit] = true;
             }
             route.clear(q);
             return changed ? unit : -1;
-        }
-
-        /** The one group all of {@code P(unit)} lies in, or -2 when it spans groups (or is empty). */
-        private int groupOf(Encoding e, int unit) {
-            int group = -1;
-            for (int w = first[unit]; w < first[unit + 1]; w++) {
-                if (possible[w]) {
-                    if (group >= 0 && e.group[w] != group) {
-                        return -2;
-                    }
-                    group = e.group[w];
-                }
-            }
-            return group < 0 ? -2 : group;
         }
 
         /**
