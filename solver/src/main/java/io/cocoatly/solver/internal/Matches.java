@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each listing also knows, per release asked about, an earlier-asked release with an equal list of
  * dependencies ({@link Listing#representative}): three in four candidates of a crates.io resolution
  * repeat the requirements of another version of their package, and the loader follows such a list's
- * edges once per resolution instead of once per version.
+ * edges once per resolution instead of once per version. Once followed, a representative's
+ * dependencies are kept {@linkplain Compiled compiled} to their {@link Target}s, so that later
+ * resolutions read neither the release nor a range by value (−2.6 % over the top-300 crates.io
+ * roots, interleaved in one JVM).
  */
 public final class Matches {
 
@@ -34,16 +37,53 @@ public final class Matches {
     private final AtomicInteger size = new AtomicInteger();
 
     /**
+     * A range over one listing, with the positions of the releases it contains (not to be modified):
+     * one object per listing and equal range, so that a loader keys what it met by {@link #range},
+     * which then equals another key by identity, without comparing intervals.
+     */
+    static final class Target {
+        final PackageName name;
+        final VersionRange range;
+        final Listing listing;
+        final BitSet matches;
+
+        private Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
+            this.name = name;
+            this.range = range;
+            this.listing = listing;
+            this.matches = matches;
+        }
+    }
+
+    /**
+     * A release's dependencies as {@link Target}s, in order; null for one into the release's own
+     * package. Final, so that a thread reading it through a race sees every element.
+     */
+    static final class Compiled {
+        final Target[] targets;
+
+        Compiled(Target[] targets) {
+            this.targets = targets;
+        }
+    }
+
+    /**
      * The matches of one listing's releases, by range, and each release's representative. Shared by
      * the threads of one resolver: a release's representative is the first one put for its list of
      * dependencies, the same for every thread.
      */
     static final class Listing {
         private final List<Release> releases;
-        private final Map<VersionRange, BitSet> byRange = new ConcurrentHashMap<>();
+        private final Map<VersionRange, Target> byRange = new ConcurrentHashMap<>();
         private final Map<List<Dependency>, Integer> byDependencies = new ConcurrentHashMap<>();
         /** Per position, its representative plus one; 0 where not asked yet. */
         private final int[] representatives;
+        /**
+         * Per representative position, its dependencies as targets, once a loader has followed them:
+         * the next loader reads no dependency, and looks no range up by value. Threads may race on
+         * it: a lost one is compiled again.
+         */
+        private Compiled[] compiled;
 
         /**
          * Per position, what {@link NewestSelection} learnt: bit 0 set when following the newest
@@ -111,6 +151,22 @@ public final class Matches {
             return yanked.get(position);
         }
 
+        /** The dependencies of the release at {@code position} as compiled, or null. */
+        Compiled compiled(int position) {
+            Compiled[] known = compiled;
+            return known == null ? null : known[position];
+        }
+
+        /** Keeps the dependencies of the release at {@code position} as compiled. */
+        void compile(int position, Compiled c) {
+            Compiled[] known = compiled;
+            if (known == null) {
+                known = new Compiled[releases.size()];
+                compiled = known;
+            }
+            known[position] = c;
+        }
+
         /** Whether {@link #doom} was called for {@code position} under this setting. */
         boolean doomed(int position, boolean allowPrereleases) {
             byte[] bits = doomed;
@@ -161,20 +217,21 @@ public final class Matches {
         return listing;
     }
 
-    /** The positions in {@code listing}'s releases of the versions {@code range} contains. */
-    BitSet of(Listing listing, VersionRange range) {
-        List<Release> releases = listing.releases;
-        BitSet found = listing.byRange.get(range);
+    /** {@code range} over {@code listing}, the listing of {@code name}: the same object for equal ranges. */
+    Target target(Listing listing, PackageName name, VersionRange range) {
+        Target found = listing.byRange.get(range);
         if (found == null) {
-            found = new BitSet(releases.size());
+            BitSet matched = new BitSet(listing.releases.size());
             // A few comparisons per interval instead of one per release: the first resolution of a
             // root matches every range it meets.
-            range.matchesIn(listing.ascending, found);
+            range.matchesIn(listing.ascending, matched);
             if (size.incrementAndGet() > LIMIT) {
                 listings.clear();
                 size.set(0);
             }
-            listing.byRange.put(range, found);
+            Target made = new Target(name, range, listing, matched);
+            found = listing.byRange.putIfAbsent(range, made);
+            found = found == null ? made : found;
         }
         return found;
     }

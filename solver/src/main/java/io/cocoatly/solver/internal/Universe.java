@@ -244,6 +244,8 @@ public final class Universe {
         private final List<Met> met = new ArrayList<>();
         /** Per range met, by id, the index of its package's state. */
         private int[] metState = new int[64];
+        /** The target the last {@link #follow} met, or null when its edge was {@link #FIXED}. */
+        private Matches.Target followed;
 
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
@@ -258,29 +260,81 @@ public final class Universe {
          * {@code from} itself.
          */
         int follow(PackageName from, Dependency d) {
+            followed = null;
             if (d.name().equals(rootName) || d.name().equals(from)) {
                 return FIXED;
             }
             State s = state(d.name());
+            return follow(s, matches.target(s.matchCache, s.name, d.range()));
+        }
+
+        /**
+         * As {@link #follow(PackageName, Dependency)} for a dependency compiled as {@code known} (null:
+         * into the release's own package), without reading it.
+         */
+        int follow(Matches.Target known) {
+            followed = null;
+            if (known == null || known.name.equals(rootName)) {
+                return FIXED;
+            }
+            State s = state(known.name);
+            // The listing may have changed since it was compiled: then the range is matched anew.
+            return follow(s, known.listing == s.matchCache ? known : matches.target(s.matchCache, s.name, known.range));
+        }
+
+        private int follow(State s, Matches.Target t) {
+            followed = t;
             // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
-            Integer known = s.ranges.get(d.range());
+            // Keyed by the target's range, one object per equal range: found by identity.
+            Integer known = s.ranges.get(t.range);
             if (known != null) {
                 return known;
             }
-            BitSet matched = matches.of(s.matchCache, d.range());
+            BitSet matched = t.matches;
             int id = met.size();
-            met.add(new Met(s.name, d.range(), matched));
+            met.add(new Met(s.name, t.range, matched));
             if (id == metState.length) {
                 metState = Arrays.copyOf(metState, id * 2);
             }
             metState[id] = s.index;
-            s.ranges.put(d.range(), id);
+            s.ranges.put(t.range, id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
                     admit(s, i);
                 }
             }
             return id;
+        }
+
+        /** The edges of a release whose dependencies an earlier resolution compiled. */
+        private int[] followCompiled(Matches.Compiled compiled) {
+            int[] edges = new int[compiled.targets.length];
+            for (int j = 0; j < edges.length; j++) {
+                edges[j] = follow(compiled.targets[j]);
+            }
+            return edges;
+        }
+
+        /**
+         * The edges of the release at {@code position} of {@code s}, read from its dependencies, which
+         * are then kept compiled for later resolutions unless one is into the root (an edge that
+         * depends on the resolution: another root may have the name of a registry package).
+         */
+        private int[] followAndCompile(State s, int position) {
+            List<Dependency> dependencies = s.releases.get(position).dependencies();
+            int[] edges = new int[dependencies.size()];
+            Matches.Target[] targets = new Matches.Target[edges.length];
+            boolean rootless = true;
+            for (int j = 0; j < edges.length; j++) {
+                Dependency d = dependencies.get(j);
+                edges[j] = follow(s.name, d);
+                targets[j] = followed;
+                rootless &= !d.name().equals(rootName);
+            }
+            if (rootless) {
+                s.matchCache.compile(position, new Matches.Compiled(targets));
+            }
+            return edges;
         }
 
         void allVersions(PackageName name) {
@@ -300,11 +354,8 @@ public final class Universe {
                 int representative = s.matchCache.representative(i);
                 int[] edges = s.edges(representative);
                 if (edges == null) {
-                    List<Dependency> dependencies = s.releases.get(i).dependencies();
-                    edges = new int[dependencies.size()];
-                    for (int j = 0; j < edges.length; j++) {
-                        edges[j] = follow(s.name, dependencies.get(j));
-                    }
+                    Matches.Compiled compiled = s.matchCache.compiled(representative);
+                    edges = compiled != null ? followCompiled(compiled) : followAndCompile(s, representative);
                     s.edges(representative, edges);
                 }
                 s.edges(i, edges);
