@@ -257,17 +257,23 @@ public final class Encoder {
             count += met.length;
             return;
         }
+        // A reference from the listing: the release itself is read only for an edge whose dependency
+        // says more than its targets (fixed to one version, or ruling its candidate out).
         Release release = p.release(i);
-        PackageId from = release.id();
-        List<Dependency> dependencies = release.dependencies();
-        if (!dependencies.isEmpty()) {
-            edges.set(var, new ArrayList<>(dependencies.size()));
+        if (met.length > 0) {
+            edges.set(var, new ArrayList<>(met.length));
         }
         boolean named = false;
         for (int j = 0; j < met.length; j++) {
-            Dependency d = dependencies.get(j);
+            Targets t = met[j] == Universe.FIXED ? null : targets(met[j]);
+            if (t != null && !t.missing && t.vars.length > 0) {
+                edges.get(var).add(new Encoding.Edge(release, j, t.vars, null));
+                count++;
+                continue;
+            }
+            PackageId from = release.id();
+            Dependency d = release.dependencies().get(j);
             PackageId fixed = fixed(from, d, met[j]);
-            Targets t = fixed == null ? targets(met[j]) : null;
             Reason ruledOut = ruledOut(from, d, fixed, t);
             if (ruledOut != null) {
                 if (!excluded[var]) {
@@ -275,12 +281,9 @@ public final class Encoder {
                 }
                 excluded[var] = true;
                 count++;
-            } else if (fixed != null) {
-                edges.get(var).add(new Encoding.Edge(d, new int[0], fixed));
-                named = true;
             } else {
-                edges.get(var).add(new Encoding.Edge(d, t.vars, null));
-                count++;
+                edges.get(var).add(new Encoding.Edge(release, j, new int[0], fixed));
+                named = true;
             }
         }
         boolean canShare = met.length > 0 && !excluded[var] && !named;

@@ -3,6 +3,7 @@ package io.cocoatly.solver.internal;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
+import io.cocoatly.model.Release;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,19 @@ import java.util.function.Supplier;
  */
 public final class Encoding {
 
-    /** A dependency edge of a candidate, kept to report what each dependency resolved to. */
-    public record Edge(Dependency dependency, int[] targets, PackageId fixed) {
+    /**
+     * A dependency edge of a candidate, kept to report what each dependency resolved to: dependency
+     * {@code index} of release {@code from} (of the candidate, or of an earlier version of its package
+     * with equal dependencies), its {@code targets}, or the one version {@code fixed} that meets it.
+     * The dependency is read from the release only when asked: the encoder makes an edge for every
+     * dependency of every candidate, and reading each one was a visible part of encoding.
+     */
+    public record Edge(Release from, int index, int[] targets, PackageId fixed) {
+
+        /** The dependency this edge stands for. */
+        public Dependency dependency() {
+            return from.dependencies().get(index);
+        }
     }
 
     final PackageId root;
