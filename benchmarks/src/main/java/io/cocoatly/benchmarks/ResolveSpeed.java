@@ -138,6 +138,7 @@ public final class ResolveSpeed {
         }
         int settling = JitWarmup.settle(warmPass, warmup);
         long compiledBefore = JitWarmup.compiledMillis();
+        long probeBefore = CoreProbe.probeNanos();
         Sample a = measure(index, resolver, top, runs, true);
         long compiledDuringA = compiledBefore < 0 ? -1 : JitWarmup.compiledMillis() - compiledBefore;
         // Not digested: the same roots as (a), so the digest still compares with commits without this row.
@@ -156,6 +157,7 @@ public final class ResolveSpeed {
             versions.forEach(r -> time(resolver, r));
         }
         Sample b = measure(index, resolver, versions, versionRuns, true);
+        long probeAfter = CoreProbe.probeNanos();
 
         List<ResolveRequest> unsat = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
@@ -194,6 +196,11 @@ public final class ResolveSpeed {
                 + " (at most " + warmup + " more); it compiled "
                 + (compiledDuringA < 0 ? "an unknown time" : compiledDuringA + " ms") + " while (a) was timed (the"
                 + " independent check of each answer, between the timed runs, included).");
+        out.println("Where the timing thread ran, noted before each root's runs: (a) " + a.cores().describe()
+                + "; (b) " + b.cores().describe() + ". A fixed walk through 8 MB of memory (the same in every build)"
+                + " took " + String.format(Locale.ROOT, "%.1f", probeBefore / 1e6) + " ms of thread CPU before (a)"
+                + " and " + String.format(Locale.ROOT, "%.1f", probeAfter / 1e6) + " ms after (b): a report whose"
+                + " walk was slower measured a slower machine (docs/performance.md).");
         out.println("Roots that called the SAT solver (the rest were proven from the first guess and the bounds):"
                 + " (a) " + a.withSolver() + " of " + top.size() + ", (b) " + b.withSolver() + " of " + versions.size()
                 + ", (c) without explanation " + cBare.withSolver() + " of " + unsat.size() + ".");
@@ -234,9 +241,11 @@ public final class ResolveSpeed {
         return ResolveRequest.of(manifest).withPolicy(VersionPolicy.SEMVER_MAJOR);
     }
 
-    /** Per-root medians of thread CPU time, and which roots were unsatisfiable. */
-    /** Per-root median times, how many were solved, which were unsatisfiable, how many called sat4j. */
-    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver) {
+    /**
+     * Per-root median times, how many were solved, which were unsatisfiable, how many called sat4j, and
+     * the cores the timing thread was found on.
+     */
+    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver, CoreProbe cores) {
     }
 
     private Sample measure(PackageIndex index, Resolver resolver, List<ResolveRequest> requests, int n,
@@ -254,8 +263,10 @@ public final class ResolveSpeed {
         boolean[] unsat = new boolean[requests.size()];
         int solved = 0;
         int withSolver = 0;
+        CoreProbe cores = new CoreProbe();
         for (int i = 0; i < requests.size(); i++) {
             ResolveRequest request = requests.get(i);
+            cores.note();
             long[] cpu = new long[n];
             Resolution last = null;
             for (int k = 0; k < n; k++) {
@@ -272,7 +283,7 @@ public final class ResolveSpeed {
             }
             withSolver += last != null && last.statistics().solverCalls() > 0 ? 1 : 0;
         }
-        return new Sample(medians, solved, unsat, withSolver);
+        return new Sample(medians, solved, unsat, withSolver, cores);
     }
 
     private static Resolution time(Resolver resolver, ResolveRequest request) {
