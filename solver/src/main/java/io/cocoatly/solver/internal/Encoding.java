@@ -188,13 +188,13 @@ public final class Encoding {
 
     /**
      * Finds the dominated candidates, once. Bounds computed before are sound but may be weaker, since
-     * fewer candidates were known dead: they are forgotten, to be computed again when asked.
+     * fewer candidates were known dead: the plain one is kept (computing it again cost the roots that
+     * call the solver 8 % of their time), the refined one goes on from it knowing them dead.
      */
     void findDominated() {
         if (rangeTargets != null) {
             Dominance.compute(this, rangeTargets.get(), dominator);
             rangeTargets = null;
-            transitive = null;
             refined = null;
         }
     }

@@ -146,11 +146,21 @@ final class TransitiveBound {
 
     /**
      * The refined bound, going on from this plain analysis (its dead candidates and forced groups, the
-     * refinement's first step) instead of starting over; this one itself when it kills nothing.
+     * refinement's first step) instead of starting over; this one itself when it kills nothing. The
+     * plain analysis may have been made before the dominated candidates were known: they are dead from
+     * the first step on. Every candidate it kills is in no solution (the plain analysis holds for a
+     * superset of the solutions), so the fixpoint reached holds too.
      */
     TransitiveBound refine(Encoding e) {
         boolean[] refinedDead = dead.clone();
-        if (!killOutsideForced(e, groups, refinedDead)) {
+        boolean blockedSince = false;
+        for (int v = 1; v < refinedDead.length; v++) {
+            if (!refinedDead[v] && e.blocked(v)) {
+                refinedDead[v] = true;
+                blockedSince = true;
+            }
+        }
+        if (!killOutsideForced(e, groups, refinedDead) && !blockedSince) {
             return this;
         }
         Graph g = Graph.of(e);
