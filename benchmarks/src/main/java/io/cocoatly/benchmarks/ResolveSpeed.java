@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * resolver: pubgrub-rs's figures resolve each root once), (b) every non-yanked version of those crates as a root, (c) the unsatisfiable roots
  * of (b) with and without the explanation, (d) all top roots pinned together in one project, each with
  * the ratio to pubgrub-rs's figures on the same converted data (absolute: pubgrub cannot be installed
- * here). Every solution passes {@link SolutionCheck} outside the timing, and a digest of every answer
+ * here). Every solution passes {@link SolutionCheck} outside the timing, once every root of its set is
+ * timed (checked between two roots, it cost the next root's runs: the top-300 total read 11–13 % higher
+ * on one build, in JVMs alternating with this way), and a digest of every answer
  * (selections, objective, optimality, unsatisfiable verdicts and the packages their explanations name; the
  * unexplained runs are left out, so that commits without the option compare)
  * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
@@ -195,7 +197,7 @@ public final class ResolveSpeed {
         out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more " + JitWarmup.UNTIL
                 + " (at most " + warmup + " more); it compiled "
                 + (compiledDuringA < 0 ? "an unknown time" : compiledDuringA + " ms") + " while (a) was timed (the"
-                + " independent check of each answer, between the timed runs, included).");
+                + " independent check of every answer, after the set's timed runs, included).");
         out.println("Where the timing thread ran, noted before each root's runs: (a) " + a.cores().describe()
                 + "; (b) " + b.cores().describe() + ". A fixed walk through 8 MB of memory (the same in every build)"
                 + " took " + String.format(Locale.ROOT, "%.1f", probeBefore / 1e6) + " ms of thread CPU before (a)"
@@ -260,6 +262,7 @@ public final class ResolveSpeed {
     private Sample measure(PackageIndex index, Supplier<Resolver> resolvers, List<ResolveRequest> requests, int n,
                            boolean digested) {
         long[] medians = new long[requests.size()];
+        Resolution[] answers = new Resolution[requests.size()];
         boolean[] unsat = new boolean[requests.size()];
         int solved = 0;
         int withSolver = 0;
@@ -275,13 +278,18 @@ public final class ResolveSpeed {
                 cpu[k] = threads.getCurrentThreadCpuTime() - start;
             }
             medians[i] = Percentiles.median(cpu);
-            record(index, request, last, digested);
+            answers[i] = last;
             if (last instanceof Resolution.Solved) {
                 solved++;
             } else if (last instanceof Resolution.Unsatisfiable) {
                 unsat[i] = true;
             }
             withSolver += last != null && last.statistics().solverCalls() > 0 ? 1 : 0;
+        }
+        // Checked once every root is timed: the independent check walks other data than a resolution,
+        // and run between two roots it left the next one's first runs to fetch theirs from memory anew.
+        for (int i = 0; i < requests.size(); i++) {
+            record(index, requests.get(i), answers[i], digested);
         }
         return new Sample(medians, solved, unsat, withSolver, cores);
     }
