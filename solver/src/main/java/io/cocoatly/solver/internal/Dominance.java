@@ -32,7 +32,7 @@ final class Dominance {
 
     /**
      * Sets {@code dominator[v]} to the candidate that dominates {@code v}, for each dominated {@code v};
-     * the units {@code ¬x(q,v)} are {@link Encoding#dominance()}, built only when a solver needs them.
+     * the optimiser's solver then {@linkplain Encoding#leftOut leaves them out}, false in every model.
      *
      * @param ranges per package index, the match sets of every range on an edge into it
      */
@@ -95,14 +95,19 @@ final class Dominance {
         if (e.edges.get(v) == e.edges.get(w)) {
             return true; // one list, shared by versions with equal dependencies (Encoder)
         }
-        for (Encoding.Edge ew : e.edges.get(w)) {
+        // Indexed loops: the iterators of a for-each here were allocated, not optimised away.
+        List<Encoding.Edge> edgesOfW = e.edges.get(w);
+        List<Encoding.Edge> edgesOfV = e.edges.get(v);
+        for (int i = 0, m = edgesOfW.size(); i < m; i++) {
+            Encoding.Edge ew = edgesOfW.get(i);
             if (ew.fixed() != null) {
                 continue;
             }
             boolean covered = false;
             // An edge without a fixed version has targets, all of its dependency's package.
             int on = e.packageOf[ew.targets()[0]];
-            for (Encoding.Edge ev : e.edges.get(v)) {
+            for (int j = 0, k = edgesOfV.size(); j < k; j++) {
+                Encoding.Edge ev = edgesOfV.get(j);
                 if (ev.fixed() == null && e.packageOf[ev.targets()[0]] == on
                         && sortedSubset(ev.targets(), ew.targets())) {
                     covered = true;

@@ -38,21 +38,10 @@ public final class Matches {
 
     /**
      * A range over one listing, with the positions of the releases it contains (not to be modified):
-     * one object per listing and equal range, so that a loader keys what it met by {@link #range},
+     * one object per listing and equal range, so that a loader keys what it met by {@link #range()},
      * which then equals another key by identity, without comparing intervals.
      */
-    static final class Target {
-        final PackageName name;
-        final VersionRange range;
-        final Listing listing;
-        final BitSet matches;
-
-        private Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
-            this.name = name;
-            this.range = range;
-            this.listing = listing;
-            this.matches = matches;
-        }
+    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
     }
 
     /**

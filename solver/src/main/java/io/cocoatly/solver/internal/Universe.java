@@ -274,30 +274,30 @@ public final class Universe {
          */
         int follow(Matches.Target known) {
             followed = null;
-            if (known == null || known.name.equals(rootName)) {
+            if (known == null || known.name().equals(rootName)) {
                 return FIXED;
             }
-            State s = state(known.name);
+            State s = state(known.name());
             // The listing may have changed since it was compiled: then the range is matched anew.
-            return follow(s, known.listing == s.matchCache ? known : matches.target(s.matchCache, s.name, known.range));
+            return follow(s, known.listing() == s.matchCache ? known : matches.target(s.matchCache, s.name, known.range()));
         }
 
         private int follow(State s, Matches.Target t) {
             followed = t;
             // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
             // Keyed by the target's range, one object per equal range: found by identity.
-            Integer known = s.ranges.get(t.range);
+            Integer known = s.ranges.get(t.range());
             if (known != null) {
                 return known;
             }
-            BitSet matched = t.matches;
+            BitSet matched = t.matches();
             int id = met.size();
-            met.add(new Met(s.name, t.range, matched));
+            met.add(new Met(s.name, t.range(), matched));
             if (id == metState.length) {
                 metState = Arrays.copyOf(metState, id * 2);
             }
             metState[id] = s.index;
-            s.ranges.put(t.range, id);
+            s.ranges.put(t.range(), id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
                     admit(s, i);
