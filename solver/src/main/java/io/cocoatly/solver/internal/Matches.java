@@ -38,10 +38,11 @@ public final class Matches {
 
     /**
      * A range over one listing, with the positions of the releases it contains (not to be modified):
-     * one object per listing and equal range, so that a loader keys what it met by {@link #range()},
-     * which then equals another key by identity, without comparing intervals.
+     * one object per listing and equal range, so that a loader keys what it met by the target itself,
+     * by identity, reading neither the range nor the name. {@code nameHash} is the name's hash, kept
+     * here for the same reason: a loader compares it with its root's before the names.
      */
-    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
+    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches, int nameHash) {
     }
 
     /**
@@ -218,7 +219,7 @@ public final class Matches {
                 listings.clear();
                 size.set(0);
             }
-            Target made = new Target(name, range, listing, matched);
+            Target made = new Target(name, range, listing, matched, name.hashCode());
             found = listing.byRange.putIfAbsent(range, made);
             found = found == null ? made : found;
         }

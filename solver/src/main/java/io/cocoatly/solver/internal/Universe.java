@@ -15,6 +15,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +230,9 @@ public final class Universe {
     private static final class Loader {
         private final PackageIndex index;
         private final PackageName rootName;
+        private final int rootHash;
+        /** The states by their listing, for a compiled target (whose listing a loader compares anyway). */
+        private final Map<Matches.Listing, State> byListing = new IdentityHashMap<>();
         private final Preferences pinned;
         private final Matches matches;
         private final Map<PackageName, State> states = new HashMap<>();
@@ -250,6 +254,7 @@ public final class Universe {
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
             this.rootName = rootName;
+            this.rootHash = rootName == null ? 0 : rootName.hashCode();
             this.pinned = pinned;
             this.matches = matches;
         }
@@ -274,10 +279,15 @@ public final class Universe {
          */
         int follow(Matches.Target known) {
             followed = null;
-            if (known == null || known.name().equals(rootName)) {
+            if (known == null || rootName != null && known.nameHash() == rootHash && known.name().equals(rootName)) {
                 return FIXED;
             }
-            State s = state(known.name());
+            // By the listing first, without hashing the name: the state made for it in this resolution.
+            State s = byListing.get(known.listing());
+            if (s != null) {
+                return follow(s, known);
+            }
+            s = state(known.name());
             // The listing may have changed since it was compiled: then the range is matched anew.
             return follow(s, known.listing() == s.matchCache ? known : matches.target(s.matchCache, s.name, known.range()));
         }
@@ -285,8 +295,8 @@ public final class Universe {
         private int follow(State s, Matches.Target t) {
             followed = t;
             // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
-            // Keyed by the target's range, one object per equal range: found by identity.
-            Integer known = s.ranges.get(t.range());
+            // Keyed by the target, one object per equal range of the listing: found by identity.
+            Integer known = s.ranges.get(t);
             if (known != null) {
                 return known;
             }
@@ -297,7 +307,7 @@ public final class Universe {
                 metState = Arrays.copyOf(metState, id * 2);
             }
             metState[id] = s.index;
-            s.ranges.put(t.range(), id);
+            s.ranges.put(t, id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
                     admit(s, i);
@@ -412,6 +422,7 @@ public final class Universe {
                 Interruption.check();
                 s = new State(stateList.size(), name, index.find(name), pinned, matches);
                 states.put(name, s);
+                byListing.put(s.matchCache, s);
                 stateList.add(s);
             }
             return s;
@@ -434,8 +445,11 @@ public final class Universe {
         final Preferences pins;
         /** The resolver's cache of this listing's matches, looked up once. */
         final Matches.Listing matchCache;
-        /** The ranges met on edges into the package, with the id of each ({@link Met}). */
-        final Map<VersionRange, Integer> ranges = new HashMap<>();
+        /**
+         * The ranges met on edges into the package, as targets of its listing (one object per equal
+         * range), with the id of each ({@link Met}).
+         */
+        final Map<Matches.Target, Integer> ranges = new IdentityHashMap<>();
         /**
          * The edges of the admitted releases, by position in the listing, as {@link Candidate#edges};
          * made when the first is followed (a package with no candidate has none). A slot per release:

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A resolver's cache keeps each release's dependencies compiled once followed ({@link Matches.Compiled}),
  * and the next resolution reads them instead of the release. What it loads must be what reading the
- * release gives: a target whose listing changed since is matched anew, and a release with a
- * dependency into the root is not compiled (that edge depends on the resolution's root).
+ * release gives: a target whose listing changed since is matched anew, a release with a dependency
+ * into the root is not compiled (that edge depends on the resolution's root), and a compiled
+ * dependency on a package that a later root is named like is that root's.
  */
 class CompiledDependenciesTest {
 
@@ -40,13 +41,15 @@ class CompiledDependenciesTest {
     }
 
     @Test
-    void aReleaseWithADependencyIntoTheRootIsNotCompiled() {
+    void anEdgeIntoTheRootIsMetByTheRootWhetherCompiledOrNot() {
         // a depends on c: in the first resolution c is the root itself, in the second a registry package.
         PackageListing a = listing("a", release("a", "1.0.0", Dependency.parse("c", "^1")));
         PackageIndex index = index(a, listing("c", release("c", "1.0.0"), release("c", "1.5.0")));
         Matches matches = new Matches();
         assertEquals(List.of(), candidates(load(index, "c", matches), "c"));
         assertEquals(List.of("1.0.0", "1.5.0"), candidates(load(index, "root", matches), "c"));
+        // Compiled now (c was a registry package): a root named c still meets that edge itself.
+        assertEquals(List.of(), candidates(load(index, "c", matches), "c"));
     }
 
     @Test
