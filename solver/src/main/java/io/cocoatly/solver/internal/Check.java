@@ -66,17 +66,17 @@ public final class Check {
         for (PackageName name : CheckOrder.dependenciesFirst(e, universe, graph)) {
             Interruption.check();
             int marker = e.rootMarkers.get(name);
-            List<Universe.Candidate> candidates = universe.get(name).candidates();
-            int first = candidates.isEmpty() ? 0 : indexOf(e, candidates.get(0).release().id());
-            for (int i = 0; i < candidates.size(); i++) {
-                Universe.Candidate c = candidates.get(i);
+            Universe.Package p = universe.get(name);
+            int first = p.size() == 0 ? 0 : indexOf(e, p.release(0).id());
+            for (int i = 0; i < p.size(); i++) {
+                Release release = p.release(i);
                 int v = first + i;
                 if (installable[v]) {
                     continue;
                 }
                 if (e.excluded[v]) {
                     uninstallable[v] = true;
-                    reasons[v] = CheckReasons.withoutSubject(c.release().id(), e.exclusion[v].describe());
+                    reasons[v] = CheckReasons.withoutSubject(release.id(), e.exclusion[v].describe());
                     continue;
                 }
                 if ((reasons[v] = cascadeReason(e, v, dead)) != null) {
@@ -84,14 +84,14 @@ public final class Check {
                     uninstallable[v] = true;
                     continue;
                 }
-                if (cascade && !c.release().yanked() && (reasons[v] = cascadeReason(e, v, uninstallable)) != null) {
+                if (cascade && !release.yanked() && (reasons[v] = cascadeReason(e, v, uninstallable)) != null) {
                     uninstallable[v] = true;
                     continue;
                 }
                 boolean[] easy = greedy.solve(v, dead);
                 if (easy != null) {
                     installable[v] = true;
-                    if (!c.release().yanked()) {
+                    if (!release.yanked()) {
                         walk.mark(easy, greedy.chosen(), greedy.size(), installable);
                     }
                     continue;
@@ -103,7 +103,7 @@ public final class Check {
                 if (answer == Sat.Answer.SAT) {
                     boolean[] model = part.model(e.variables());
                     installable[v] = true;
-                    if (!c.release().yanked()) {
+                    if (!release.yanked()) {
                         walk.mark(model, installable);
                     }
                 } else {
@@ -131,9 +131,11 @@ public final class Check {
         }
         List<VersionCheck> results = new ArrayList<>();
         for (PackageName name : e.rootMarkers.keySet()) {
-            for (Universe.Candidate c : universe.get(name).candidates()) {
-                int v = indexOf(e, c.release().id());
-                results.add(new VersionCheck(c.release().id(), installable[v],
+            Universe.Package p = universe.get(name);
+            for (int i = 0; i < p.size(); i++) {
+                PackageId id = p.release(i).id();
+                int v = indexOf(e, id);
+                results.add(new VersionCheck(id, installable[v],
                         explain ? Optional.ofNullable(reasons[v]) : Optional.empty()));
             }
         }

@@ -217,6 +217,8 @@ public final class Universe {
     /** Loads every version of {@code roots} (yanked ones included) and what they reach. */
     public static Universe forCheck(PackageIndex index, Collection<PackageName> roots) {
         Loader loader = new Loader(index, null, Preferences.of(List.of(), VersionPolicy.ONE_PER_PACKAGE), new Matches());
+        // Its cache is its own, read by no later resolution: compiling what it follows would be lost.
+        loader.compile = false;
         for (PackageName name : roots) {
             loader.allVersions(name);
         }
@@ -248,6 +250,8 @@ public final class Universe {
         private final List<Met> met = new ArrayList<>();
         /** Per range met, by id, the index of its package's state. */
         private int[] metState = new int[64];
+        /** Whether followed dependencies are kept compiled for later resolutions through the same cache. */
+        private boolean compile = true;
         /** The target the last {@link #follow} met, or null when its edge was {@link #FIXED}. */
         private Matches.Target followed;
 
@@ -341,7 +345,7 @@ public final class Universe {
                 targets[j] = followed;
                 rootless &= !d.name().equals(rootName);
             }
-            if (rootless) {
+            if (rootless && compile) {
                 s.matchCache.compile(position, new Matches.Compiled(targets));
             }
             return edges;
