@@ -5,6 +5,9 @@
 #   benchmarks/run.sh speed [--warmup=400] [--runs=11] [--version-runs=3] [--excerpt]
 #   benchmarks/run.sh check [--warmup=5] [--runs=11] [--no-crates]
 #   benchmarks/run.sh jmh [JMH options, e.g. ResolveCratesBenchmark -f 1 -rf json]
+#   benchmarks/run.sh interleave A.jar B.jar [--rounds=6] [--runs=11] [--warmup=600] [--versions]
+#     (two builds' benchmark jars in one JVM, taking turns on every run: for changes smaller
+#     than what the machine moves between JVMs)
 #
 # The crates.io snapshot is found by walking up to shared/data/crates-io-2019; pass
 # -Dcocoatly.data=<dir> in BENCH_JAVA_OPTS to point elsewhere.
@@ -29,5 +32,6 @@ case $what in
   check) exec "${JAVA:-java}" -Xmx2g ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" \
             -cp "$jar" io.cocoatly.benchmarks.CheckRun "$@" ;;
   jmh) exec "${JAVA:-java}" ${BENCH_JAVA_OPTS} -Dcocoatly.commit="$commit" -jar "$jar" "$@" ;;
-  *) echo "usage: benchmarks/run.sh report|speed|check|jmh [options]" >&2; exit 2 ;;
+  interleave) exec "${JAVA:-java}" -Xmx8g ${BENCH_JAVA_OPTS} -cp "$jar" io.cocoatly.benchmarks.Interleaved "$@" ;;
+  *) echo "usage: benchmarks/run.sh report|speed|check|jmh|interleave [options]" >&2; exit 2 ;;
 esac

@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * of (b) with and without the explanation, (d) all top roots pinned together in one project, each with
  * the ratio to pubgrub-rs's figures on the same converted data (absolute: pubgrub cannot be installed
  * here). Every solution passes {@link SolutionCheck} outside the timing, once every root of its set is
- * timed (checked between two roots, it cost the next root's runs: the top-300 total read 11–13 % higher
- * on one build, in JVMs alternating with this way), and a digest of every answer
+ * timed (checked between two roots, it cost the next root's runs: one build's top-300 total read
+ * 11.9–13.5 ms, against 10.0–11.4 ms this way in the JVMs between), and a digest of every answer
  * (selections, objective, optimality, unsatisfiable verdicts and the packages their explanations name; the
  * unexplained runs are left out, so that commits without the option compare)
  * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
