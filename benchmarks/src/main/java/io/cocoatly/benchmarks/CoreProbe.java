@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Which cores the timing thread ran on, and how fast the machine's memory was, so that a report says
- * what it measured on. On the 2-core virtual machines these benchmarks run on, the same code ran up to
- * 1.6× slower on one core than on the other (a Python loop and the top-300 resolutions alike, each
- * pinned with {@code taskset}), which core changed within the hour, and a walk through 8 MB of memory
+ * what it measured on. On the 2-core virtual machines these benchmarks run on, the same code ran slower
+ * on one core than on the other, each pinned with {@code taskset} (a Python loop 1.4–1.9×, the top-300
+ * resolutions 1.5×), which core changed within the hour, and a walk through 8 MB of memory
  * took 17–115 ms on one core within minutes: the host's other tenants load its caches and memory.
  * Two runs of one build differed by half, and nothing in the report said why.
  */

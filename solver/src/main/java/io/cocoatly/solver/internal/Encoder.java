@@ -60,7 +60,7 @@ public final class Encoder {
      */
     private int[] firstOfOrder;
     /**
-     * The targets of each range met on an edge, by its id ({@link Universe.Met}), computed on first
+     * The targets of each range met on an edge, by its id ({@link Universe#met}), computed on first
      * use: consecutive versions of a package mostly repeat their requirements.
      */
     private Targets[] targetsById;
@@ -346,7 +346,7 @@ public final class Encoder {
 
     /**
      * The candidates that may satisfy an edge whose range has id {@code met}, ascending, computed once
-     * per range: from the loader's matches ({@link Universe.Met}), without a look-up by name or range
+     * per range: from the loader's matches ({@link Universe#met}), without a look-up by name or range
      * per edge.
      */
     Targets targets(int met) {
@@ -359,7 +359,7 @@ public final class Encoder {
     }
 
     private Targets computeTargets(int id) {
-        Universe.Met met = universe.met(id);
+        Matches.Target met = universe.met(id);
         int order = universe.metOrder(id);
         Universe.Package q = universe.byOrder(order);
         if (!q.exists()) {

@@ -293,38 +293,31 @@ public final class Encoding {
      * so one ranked above {@code transitiveCap − bound + part(q)} is in no optimal solution (with
      * {@code bound} null, above {@code transitiveCap}). Like a dominated candidate, a capped one is in
      * no optimal solution; {@link #liveConstraints} and {@link #liveObjectives} leave it out, and so
-     * does the optimiser's solver ({@link #leftOut}); returns those capped (ascending). Old versions of
+     * does the optimiser's solver ({@link #leftOut}). Old versions of
      * popular packages are most candidates of a large closure and rank far above a small optimum: the
      * top-300 crates.io roots that call the solver build it over fewer, shorter constraints
      * (docs/performance.md).
      */
-    int[] capRanks(long directCap, long transitiveCap, TransitiveBound bound) {
+    void capRanks(long directCap, long transitiveCap, TransitiveBound bound) {
         int n = candidates();
         capped = new boolean[n + 1];
-        int[] out = new int[n];
-        int count = 0;
         for (int v = 1; v <= n; v++) {
             long cap = direct[v] ? directCap
                     : bound == null || transitiveCap == Long.MAX_VALUE ? transitiveCap
                     : transitiveCap - bound.bound + bound.part[packageOf[v]];
             capped[v] = dominator[v] == 0 && rank[v] > cap;
-            if (capped[v]) {
-                out[count++] = v;
-            }
         }
-        return Arrays.copyOf(out, count);
     }
 
     /**
      * Rules out, after {@link #capRanks}, every candidate that no chain of edges reaches from the root
-     * through candidates neither excluded nor ruled out; returns those not ruled out before
-     * (ascending). None is in an optimal solution: in any solution S, the
+     * through candidates neither excluded nor ruled out. None is in an optimal solution: in any solution S, the
      * reached ones S' ⊆ S form a solution too (each root clause and each edge of a member of S' is met
      * in S by a target that is not ruled out, hence reached), no worse on any level (every coefficient
      * is ≥ 0) and with fewer packages if S' ≠ S. Capping old versions leaves their dependencies
      * unreached: the top-300 crates.io roots that call the solver keep a third fewer candidates.
      */
-    int[] ruleOutUnreached() {
+    void ruleOutUnreached() {
         int n = candidates();
         if (capped == null) {
             capped = new boolean[n + 1];
@@ -340,15 +333,11 @@ public final class Encoding {
                 tail = reach(edge.targets(), reached, queue, tail);
             }
         }
-        int[] out = new int[n];
-        int count = 0;
         for (int v = 1; v <= n; v++) {
             if (!reached[v] && !excluded[v] && !ruledOut(v)) {
                 capped[v] = true;
-                out[count++] = v;
             }
         }
-        return Arrays.copyOf(out, count);
     }
 
     /** Marks and queues the {@code targets} not yet reached that a solution may select; returns the queue's new end. */
@@ -368,7 +357,7 @@ public final class Encoding {
     }
 
     /** Whether the optimiser's solver holds {@code x(v)} false: dominated, capped or unreached. */
-    private boolean ruledOut(int v) {
+    boolean ruledOut(int v) {
         return v < dominator.length && (dominator[v] != 0 || capped != null && capped[v]);
     }
 

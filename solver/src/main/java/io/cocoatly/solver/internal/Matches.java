@@ -39,10 +39,10 @@ public final class Matches {
     /**
      * A range over one listing, with the positions of the releases it contains (not to be modified):
      * one object per listing and equal range, so that a loader keys what it met by the target itself,
-     * by identity, reading neither the range nor the name. {@code nameHash} is the name's hash, kept
-     * here for the same reason: a loader compares it with its root's before the names.
+     * by identity, without reading the range. Also what a universe numbers the ranges it met by
+     * ({@link Universe#met}).
      */
-    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches, int nameHash) {
+    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
     }
 
     /**
@@ -219,7 +219,7 @@ public final class Matches {
                 listings.clear();
                 size.set(0);
             }
-            Target made = new Target(name, range, listing, matched, name.hashCode());
+            Target made = new Target(name, range, listing, matched);
             found = listing.byRange.putIfAbsent(range, made);
             found = found == null ? made : found;
         }

@@ -509,7 +509,7 @@ final class TransitiveBound {
                 if (targets.length > 0) {
                     int q = e.packageOf[targets[0]];
                     route.mark(targets, q, dead);
-                    queue.offer(u.narrow(e, g, route, q));
+                    queue.offer(u.narrow(e, route, q));
                 }
             }
             while (!queue.isEmpty()) {
@@ -542,7 +542,7 @@ final class TransitiveBound {
                     if (g.count[q] == members && g.counted[q] == g.countStamp) {
                         // A second edge of some into q finds its marks cleared, and changes nothing:
                         // as before, when the same route narrowed q again.
-                        queue.offer(u.narrow(e, g, route, q));
+                        queue.offer(u.narrow(e, route, q));
                     }
                 }
             }
@@ -583,7 +583,7 @@ final class TransitiveBound {
          * Forces, or narrows, the unit of the marked candidates of {@code route} (all of package
          * {@code q}), and clears the marks. Returns the unit when its set changed, else -1.
          */
-        private int narrow(Encoding e, Graph g, Route route, int q) {
+        private int narrow(Encoding e, Route route, int q) {
             int unit = -1;
             int group = -1;
             boolean oneUnit = true;

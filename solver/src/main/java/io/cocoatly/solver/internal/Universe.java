@@ -38,7 +38,7 @@ public final class Universe {
 
     /**
      * One candidate version; {@code target}: whether it may satisfy dependency edges; {@code position}:
-     * its place in the package's listing, as {@link Met#matches} numbers releases; {@code edges}: per
+     * its place in the package's listing, as {@link Matches.Target#matches} numbers releases; {@code edges}: per
      * dependency of the release, in order, the {@linkplain #met(int) id} of its package and range, or
      * {@link #FIXED} for an edge into the root or into the package itself (which loads nothing); shared
      * by the candidates of one package whose dependencies are equal, not to be modified.
@@ -48,15 +48,6 @@ public final class Universe {
 
     /** The id of an edge that no loaded package satisfies: into the root, or into its own package. */
     public static final int FIXED = -1;
-
-    /**
-     * A range met on an edge into a package, with the positions in the package's listing of the
-     * versions it contains (shared, not to be modified). Numbered as the loader meets them, so that the
-     * encoder keeps what it derives from one in an array rather than a map: every edge of every
-     * candidate is looked up there.
-     */
-    public record Met(PackageName name, VersionRange range, BitSet matches) {
-    }
 
     /**
      * One package as loaded: whether the registry has it, the registry's listing of it ({@code
@@ -122,14 +113,19 @@ public final class Universe {
     /** Per range met on an edge, by id, the order of its package. */
     private final int[] metOrder;
     private final int loaded;
-    /** Every range met on an edge, by id. */
-    private final List<Met> met;
+    /**
+     * Every range met on an edge, by id, as the cache's target (its package, range and matches):
+     * numbered as the loader meets them, so that the encoder keeps what it derives from one in an
+     * array rather than a map (every edge of every candidate is looked up there).
+     */
+    private final List<Matches.Target> met;
     /** The root's requirements as loaded (none for a check). */
     private final List<Dependency> rootRequirements;
     /** Per root requirement, in order, the id of its range ({@link #FIXED} for one on the root itself). */
     private final int[] rootEdges;
 
-    private Universe(Map<PackageName, Package> packages, Package[] byOrder, int[] metOrder, int loaded, List<Met> met,
+    private Universe(Map<PackageName, Package> packages, Package[] byOrder, int[] metOrder, int loaded,
+                     List<Matches.Target> met,
                      List<Dependency> rootRequirements, int[] rootEdges) {
         this.packages = packages;
         this.byOrder = byOrder;
@@ -146,7 +142,7 @@ public final class Universe {
     }
 
     /** The range met on an edge with id {@code id} (see {@link Candidate#edges}). */
-    Met met(int id) {
+    Matches.Target met(int id) {
         return met.get(id);
     }
 
@@ -232,7 +228,6 @@ public final class Universe {
     private static final class Loader {
         private final PackageIndex index;
         private final PackageName rootName;
-        private final int rootHash;
         /** The states by their listing, for a compiled target (whose listing a loader compares anyway). */
         private final Map<Matches.Listing, State> byListing = new IdentityHashMap<>();
         private final Preferences pinned;
@@ -247,7 +242,7 @@ public final class Universe {
         private int[] queue = new int[64];
         private int head;
         private int tail;
-        private final List<Met> met = new ArrayList<>();
+        private final List<Matches.Target> met = new ArrayList<>();
         /** Per range met, by id, the index of its package's state. */
         private int[] metState = new int[64];
         /** Whether followed dependencies are kept compiled for later resolutions through the same cache. */
@@ -258,7 +253,6 @@ public final class Universe {
         Loader(PackageIndex index, PackageName rootName, Preferences pinned, Matches matches) {
             this.index = index;
             this.rootName = rootName;
-            this.rootHash = rootName == null ? 0 : rootName.hashCode();
             this.pinned = pinned;
             this.matches = matches;
         }
@@ -283,7 +277,7 @@ public final class Universe {
          */
         int follow(Matches.Target known) {
             followed = null;
-            if (known == null || rootName != null && known.nameHash() == rootHash && known.name().equals(rootName)) {
+            if (known == null || known.name().equals(rootName)) {
                 return FIXED;
             }
             // By the listing first, without hashing the name: the state made for it in this resolution.
@@ -306,7 +300,7 @@ public final class Universe {
             }
             BitSet matched = t.matches();
             int id = met.size();
-            met.add(new Met(s.name, t.range(), matched));
+            met.add(t);
             if (id == metState.length) {
                 metState = Arrays.copyOf(metState, id * 2);
             }
@@ -451,7 +445,7 @@ public final class Universe {
         final Matches.Listing matchCache;
         /**
          * The ranges met on edges into the package, as targets of its listing (one object per equal
-         * range), with the id of each ({@link Met}).
+         * range), with the id of each ({@link Universe#met}).
          */
         final Map<Matches.Target, Integer> ranges = new IdentityHashMap<>();
         /**
