@@ -10,6 +10,9 @@ import java.util.Arrays;
  * the requirement avoided (so its package falls back to its next best version). A few restarts at
  * most.
  *
+ * <p>The {@linkplain #lookahead second guesses} walk the same way, but choose by an estimate of what
+ * each candidate brings with it instead of by its own rank alone.
+ *
  * <p>The guess is usually a model, and then usually optimal; when it is not a model it still guides
  * the solver's first decisions ({@link GuidedPhase}). Correctness never depends on it: the result is
  * checked against every constraint before it is used.
@@ -21,13 +24,130 @@ final class Greedy {
     private Greedy() {
     }
 
+    /** The first guess: each requirement takes its preferred version if it matches, else its newest. */
     static boolean[] hint(Encoding e) {
+        return walk(e, null);
+    }
+
+    /**
+     * A second guess for a root the first one did not prove optimal: the same walk, but each
+     * requirement takes the candidate whose {@code estimate} is least (for a direct package, among
+     * those of least rank, the level above), not simply the newest. The newest version of a package
+     * may need old versions of others (each costing its rank) where a slightly older one needs newer
+     * ones: the first guess then starts the optimiser's search far above the optimum, and each model
+     * the solver finds on the way down is a SAT call.
+     *
+     * @param estimate per candidate, one of the {@link #estimates}
+     */
+    static boolean[] lookahead(Encoding e, long[] estimate) {
+        return walk(e, estimate);
+    }
+
+    /**
+     * The estimate of a candidate blocked, dead, or with an edge none of whose targets is possible: a
+     * walk takes it only when its requirement has no other free candidate.
+     */
+    static final long NONE = Long.MAX_VALUE / 4;
+
+    /**
+     * Two guesses per candidate v at the transitive rank that selecting v brings, {@code [0]} adding
+     * what its edges need and {@code [1]} taking the most of it:
+     * <pre>
+     * sum(v) = own(v) + Σ_{edge E of v} min_{t ∈ targets(E)} sum(t)
+     * max(v) = own(v) + max_{edge E of v} min_{t ∈ targets(E)} max(t)
+     * own(v) = 0 if v's package is direct (its rank is the level above), else rank(v)
+     * </pre>
+     * {@link #NONE} for a candidate blocked or {@code dead} or with an edge none of whose targets is
+     * possible. Neither is a bound: the sum counts what two edges share twice, the most counts only
+     * the costliest edge, and neither knows that a package has one version. They only order a
+     * requirement's candidates, each wrong in its own way (on crates.io each finds better first
+     * models than the other on some roots). Computed in one pass in post-order from the root's
+     * requirements, exact on the acyclic part; an edge back into a candidate still on the path reads
+     * its own cost.
+     *
+     * @param dead candidates in no solution (a refined {@link TransitiveBound}'s), or null
+     */
+    static long[][] estimates(Encoding e, boolean[] dead) {
+        int n = e.candidates();
+        TransitiveBound.Graph g = TransitiveBound.Graph.of(e);
+        long[] sum = new long[n + 1];
+        long[] max = new long[n + 1];
+        for (int v = 1; v <= n; v++) {
+            sum[v] = e.blocked(v) || dead != null && dead[v] ? NONE : own(e, v);
+            max[v] = sum[v];
+        }
+        // An explicit stack (candidate, edge, target within it), so deep graphs need no deep recursion.
+        boolean[] entered = new boolean[n + 1];
+        int[] stack = new int[n + 1];
+        int[] edgeAt = new int[n + 1];
+        int[] targetAt = new int[n + 1];
+        for (int[] clause : e.rootClauses) {
+            for (int r : clause) {
+                if (entered[r] || sum[r] == NONE) {
+                    continue;
+                }
+                entered[r] = true;
+                int top = 0;
+                stack[0] = r;
+                edgeAt[0] = g.start[r];
+                targetAt[0] = 0;
+                while (top >= 0) {
+                    int v = stack[top];
+                    int k = edgeAt[top];
+                    if (k < g.start[v + 1]) {
+                        int[] targets = g.targets[k];
+                        int i = targetAt[top];
+                        if (i == targets.length) {
+                            edgeAt[top] = k + 1;
+                            targetAt[top] = 0;
+                        } else {
+                            targetAt[top] = i + 1;
+                            int t = targets[i];
+                            if (!entered[t] && sum[t] != NONE) {
+                                entered[t] = true;
+                                top++;
+                                stack[top] = t;
+                                edgeAt[top] = g.start[t];
+                                targetAt[top] = 0;
+                            }
+                        }
+                        continue;
+                    }
+                    // Every target of v's edges is done (or on the path): v's own turn.
+                    long own = own(e, v);
+                    long total = own;
+                    long most = own;
+                    for (int j = g.start[v]; j < g.start[v + 1]; j++) {
+                        long leastSum = NONE;
+                        long leastMax = NONE;
+                        for (int t : g.targets[j]) {
+                            leastSum = Math.min(leastSum, sum[t]);
+                            leastMax = Math.min(leastMax, max[t]);
+                        }
+                        total = Math.min(NONE, total + leastSum);
+                        most = Math.max(most, leastMax == NONE ? NONE : own + leastMax);
+                    }
+                    sum[v] = total;
+                    max[v] = most;
+                    top--;
+                }
+            }
+        }
+        return new long[][] {sum, max};
+    }
+
+    /** What {@code v} itself adds to the transitive rank. */
+    private static long own(Encoding e, int v) {
+        return e.direct[v] ? 0 : e.rank[v];
+    }
+
+    private static boolean[] walk(Encoding e, long[] estimate) {
         int n = e.candidates();
         int groups = 0;
         for (int v = 1; v <= n; v++) {
             groups = Math.max(groups, e.group[v] + 1);
         }
-        Walk walk = new Walk(e, e.preferred, new int[groups], new boolean[n + 1]);
+        Walk walk = new Walk(e, e.preferred, new int[groups], new boolean[n + 1], estimate);
         for (int attempt = 0; attempt <= RESTARTS; attempt++) {
             walk.run();
             if (walk.blockedTarget == 0) {
@@ -53,12 +173,15 @@ final class Greedy {
         final boolean[] isPreferred;
         final int[] reserved;
         final boolean[] avoided;
+        /** Per candidate, its {@link #estimates estimate}; null to take the newest. */
+        final long[] estimate;
         boolean[] selected;
         int blockedTarget;
         int blockedSource;
 
-        Walk(Encoding e, boolean[] isPreferred, int[] reserved, boolean[] avoided) {
+        Walk(Encoding e, boolean[] isPreferred, int[] reserved, boolean[] avoided, long[] estimate) {
             this.e = e;
+            this.estimate = estimate;
             this.isPreferred = isPreferred;
             this.reserved = reserved;
             this.avoided = avoided;
@@ -129,6 +252,11 @@ final class Greedy {
             }
             if (isPreferred[a] != isPreferred[b]) {
                 return isPreferred[a];
+            }
+            // Candidates of one requirement are of one package: both direct or neither. A direct
+            // one's rank is the level above, so it decides before the estimate.
+            if (estimate != null && estimate[a] != estimate[b] && !(e.direct[a] && e.rank[a] != e.rank[b])) {
+                return estimate[a] < estimate[b];
             }
             return e.rank[a] < e.rank[b];
         }
