@@ -42,7 +42,7 @@ public final class Matches {
      * by identity, without reading the range. Also what a universe numbers the ranges it met by
      * ({@link Universe#met}).
      */
-    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches) {
+    record Target(PackageName name, VersionRange range, Listing listing, BitSet matches, int index) {
     }
 
     /**
@@ -66,6 +66,8 @@ public final class Matches {
         private final List<Release> releases;
         private final Map<VersionRange, Target> byRange = new ConcurrentHashMap<>();
         private final Map<List<Dependency>, Integer> byDependencies = new ConcurrentHashMap<>();
+        /** The targets made over this listing so far: the next one's {@link Target#index}. */
+        private final AtomicInteger targets = new AtomicInteger();
         /** Per position, its representative plus one; 0 where not asked yet. */
         private final int[] representatives;
         /**
@@ -219,7 +221,7 @@ public final class Matches {
                 listings.clear();
                 size.set(0);
             }
-            Target made = new Target(name, range, listing, matched);
+            Target made = new Target(name, range, listing, matched, listing.targets.getAndIncrement());
             found = listing.byRange.putIfAbsent(range, made);
             found = found == null ? made : found;
         }

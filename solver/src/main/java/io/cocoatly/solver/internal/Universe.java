@@ -294,8 +294,8 @@ public final class Universe {
             followed = t;
             // Admitting is idempotent per range, and consecutive versions mostly repeat their ranges.
             // Keyed by the target, one object per equal range of the listing: found by identity.
-            Integer known = s.ranges.get(t);
-            if (known != null) {
+            int known = s.rangeId(t);
+            if (known >= 0) {
                 return known;
             }
             BitSet matched = t.matches();
@@ -305,7 +305,7 @@ public final class Universe {
                 metState = Arrays.copyOf(metState, id * 2);
             }
             metState[id] = s.index;
-            s.ranges.put(t, id);
+            s.rangeId(t, id);
             for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
                 if (!s.candidate.get(i) && s.eligible(i)) {
                     admit(s, i);
@@ -429,6 +429,7 @@ public final class Universe {
 
     /** Loading state of one package. */
     private static final class State {
+        private static final int[] NO_RANGES = new int[0];
         /** Its place among the loader's states, in the order they were made. */
         final int index;
         final PackageName name;
@@ -444,10 +445,11 @@ public final class Universe {
         /** The resolver's cache of this listing's matches, looked up once. */
         final Matches.Listing matchCache;
         /**
-         * The ranges met on edges into the package, as targets of its listing (one object per equal
-         * range), with the id of each ({@link Universe#met}).
+         * Per {@link Matches.Target#index} of a range met on an edge into the package, its id plus one
+         * ({@link Universe#met}); 0 where none. An array, since a listing numbers its targets: an
+         * identity map per package was a table of 64 slots and a probe per edge followed.
          */
-        final Map<Matches.Target, Integer> ranges = new IdentityHashMap<>();
+        private int[] rangeIds = NO_RANGES;
         /**
          * The edges of the admitted releases, by position in the listing, as {@link Candidate#edges};
          * made when the first is followed (a package with no candidate has none). A slot per release:
@@ -464,6 +466,19 @@ public final class Universe {
             this.candidate = new BitSet(releases.size());
             this.pins = pins;
             this.matchCache = matches.listing(name, releases);
+        }
+
+        /** The id of range {@code t} into this package, or -1 when it was not met yet. */
+        int rangeId(Matches.Target t) {
+            return t.index() < rangeIds.length ? rangeIds[t.index()] - 1 : -1;
+        }
+
+        /** Records {@code id} as range {@code t}'s. */
+        void rangeId(Matches.Target t, int id) {
+            if (t.index() >= rangeIds.length) {
+                rangeIds = Arrays.copyOf(rangeIds, Math.max(t.index() + 1, 2 * rangeIds.length));
+            }
+            rangeIds[t.index()] = id + 1;
         }
 
         boolean eligible(int i) {
