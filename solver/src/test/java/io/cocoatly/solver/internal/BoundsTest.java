@@ -96,11 +96,7 @@ class BoundsTest {
             if (all.isEmpty()) {
                 continue;
             }
-            long[] optimum = null;
-            for (boolean[] model : all) {
-                long[] costs = e.costs(model);
-                optimum = optimum == null || Arrays.compare(costs, optimum) < 0 ? costs : optimum;
-            }
+            long[] optimum = SmallCases.optimum(e, all);
             // As before Dominance has run: no candidate dominated, no bound computed knowing one.
             int[] dominator = e.dominator.clone();
             Arrays.fill(e.dominator, 0);

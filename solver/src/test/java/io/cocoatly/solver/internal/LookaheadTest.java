@@ -39,13 +39,13 @@ class LookaheadTest {
     @Test
     void theSecondGuessTakesTheOlderVersionThatNeedsNewerOnes() {
         Encoding e = EncodingGoldenTest.encode(TestIndex.of(OLDER_NEEDS_NEWER), request());
-        assertEquals("{app@1.0.0 b@1.1.0 c@1.0.0}", selected(e, Greedy.hint(e)));
+        assertEquals("{app@1.0.0 b@1.1.0 c@1.0.0}", SmallCases.selected(e, Greedy.hint(e)));
         long[][] estimates = Greedy.estimates(e, null);
         // b 1.0.0: its rank 1, and c 2.1.0 of rank 0; b 1.1.0: rank 0, and c 1.0.0 of rank 2.
         assertEquals(1, estimates[0][variable(e, "b@1.0.0")]);
         assertEquals(2, estimates[0][variable(e, "b@1.1.0")]);
         for (long[] estimate : estimates) {
-            assertEquals("{app@1.0.0 b@1.0.0 c@2.1.0}", selected(e, Greedy.lookahead(e, estimate)));
+            assertEquals("{app@1.0.0 b@1.0.0 c@2.1.0}", SmallCases.selected(e, Greedy.lookahead(e, estimate)));
         }
         assertArrayEquals(new long[] {0, 0, 2, 3}, e.costs(Greedy.hint(e)));
         assertArrayEquals(new long[] {0, 0, 1, 3}, e.costs(Greedy.lookahead(e, estimates[0])));
@@ -124,13 +124,7 @@ class LookaheadTest {
             if (solutions.isEmpty()) {
                 continue;
             }
-            long[] optimum = null;
-            for (boolean[] s : solutions) {
-                long[] costs = e.costs(s);
-                if (optimum == null || Arrays.compare(costs, optimum) < 0) {
-                    optimum = costs;
-                }
-            }
+            long[] optimum = SmallCases.optimum(e, solutions);
             boolean[] first = Greedy.hint(e);
             long[] firstCosts = e.satisfiedBy(first) ? e.costs(first) : null;
             for (long[] estimate : Greedy.estimates(e, null)) {
@@ -219,15 +213,5 @@ class LookaheadTest {
             }
         }
         throw new AssertionError(id + " is no candidate");
-    }
-
-    private static String selected(Encoding e, boolean[] model) {
-        StringBuilder text = new StringBuilder();
-        for (int v = 1; v <= e.candidates(); v++) {
-            if (model[v]) {
-                text.append(text.length() == 0 ? "" : " ").append(e.id(v));
-            }
-        }
-        return "{" + text + "}";
     }
 }

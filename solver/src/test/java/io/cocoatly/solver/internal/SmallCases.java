@@ -39,6 +39,27 @@ final class SmallCases {
         return cases;
     }
 
+    /** The lexicographically least cost vector of {@code solutions} (not empty), solutions of {@code e}. */
+    static long[] optimum(Encoding e, List<boolean[]> solutions) {
+        long[] optimum = null;
+        for (boolean[] model : solutions) {
+            long[] costs = e.costs(model);
+            optimum = optimum == null || java.util.Arrays.compare(costs, optimum) < 0 ? costs : optimum;
+        }
+        return optimum;
+    }
+
+    /** The candidates {@code model} selects, as {@code {a@1.0.0 b@2.0.0}}, for a failure's message. */
+    static String selected(Encoding e, boolean[] model) {
+        StringBuilder text = new StringBuilder();
+        for (int v = 1; v <= e.candidates(); v++) {
+            if (model[v]) {
+                text.append(text.length() == 0 ? "" : " ").append(e.id(v));
+            }
+        }
+        return "{" + text + "}";
+    }
+
     /** Every solution of {@code e} selecting no dominated candidate. */
     static List<boolean[]> solutions(Encoding e) {
         return solutions(e, false);

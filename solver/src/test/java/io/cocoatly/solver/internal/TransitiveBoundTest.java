@@ -37,7 +37,7 @@ class TransitiveBoundTest {
             positive += bound.bound > 0 ? 1 : 0;
             for (boolean[] model : SmallCases.solutions(e)) {
                 long cost = e.costs(model)[2];
-                String where = "case " + c.seed() + ", solution " + selected(e, model);
+                String where = "case " + c.seed() + ", solution " + SmallCases.selected(e, model);
                 assertTrue(cost >= bound.bound, where + " goes below the bound " + bound.bound);
                 if (cost == bound.bound) {
                     for (int v = 1; v <= n; v++) {
@@ -85,7 +85,7 @@ class TransitiveBoundTest {
             }
             for (boolean[] model : small ? SmallCases.solutions(e) : List.<boolean[]>of()) {
                 long cost = e.costs(model)[2];
-                assertTrue(cost >= refined.bound, where + ", solution " + selected(e, model) + " goes below "
+                assertTrue(cost >= refined.bound, where + ", solution " + SmallCases.selected(e, model) + " goes below "
                         + refined.bound);
                 for (int v = 1; cost == refined.bound && v <= e.candidates(); v++) {
                     assertTrue(!refined.designated[v] || model[v], where + " meets the bound without " + e.id(v));
@@ -186,15 +186,5 @@ class TransitiveBoundTest {
         Resolution r = Resolve.run(index, request, true);
         assertEquals(objective, ((Resolution.Solved) r).objective());
         assertEquals(0, r.statistics().solverCalls(), "proven by the bounds");
-    }
-
-    private static String selected(Encoding e, boolean[] model) {
-        StringBuilder text = new StringBuilder();
-        for (int v = 1; v <= e.candidates(); v++) {
-            if (model[v]) {
-                text.append(text.length() == 0 ? "" : " ").append(e.id(v));
-            }
-        }
-        return "{" + text + "}";
     }
 }
