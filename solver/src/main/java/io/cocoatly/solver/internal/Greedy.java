@@ -76,6 +76,12 @@ final class Greedy {
             sum[v] = e.blocked(v) || dead != null && dead[v] ? NONE : own(e, v);
             max[v] = sum[v];
         }
+        // What v's edges need, summed and at most, apart from v's own rank: a version whose edges are
+        // those of the version before it (equal dependencies share their target lists) needs the same,
+        // read off it once that one is done, without a look at its targets.
+        long[] needSum = new long[n + 1];
+        long[] needMax = new long[n + 1];
+        boolean[] done = new boolean[n + 1];
         // An explicit stack (candidate, edge, target within it), so deep graphs need no deep recursion.
         boolean[] entered = new boolean[n + 1];
         int[] stack = new int[n + 1];
@@ -87,6 +93,9 @@ final class Greedy {
                     continue;
                 }
                 entered[r] = true;
+                if (doneAsTwin(e, g, r, sum, max, needSum, needMax, done)) {
+                    continue;
+                }
                 int top = 0;
                 stack[0] = r;
                 edgeAt[0] = g.start[r];
@@ -105,18 +114,19 @@ final class Greedy {
                             int t = targets[i];
                             if (!entered[t] && sum[t] != NONE) {
                                 entered[t] = true;
-                                top++;
-                                stack[top] = t;
-                                edgeAt[top] = g.start[t];
-                                targetAt[top] = 0;
+                                if (!doneAsTwin(e, g, t, sum, max, needSum, needMax, done)) {
+                                    top++;
+                                    stack[top] = t;
+                                    edgeAt[top] = g.start[t];
+                                    targetAt[top] = 0;
+                                }
                             }
                         }
                         continue;
                     }
                     // Every target of v's edges is done (or on the path): v's own turn.
-                    long own = own(e, v);
-                    long total = own;
-                    long most = own;
+                    long total = 0;
+                    long most = 0;
                     for (int j = g.start[v]; j < g.start[v + 1]; j++) {
                         long leastSum = NONE;
                         long leastMax = NONE;
@@ -125,15 +135,51 @@ final class Greedy {
                             leastMax = Math.min(leastMax, max[t]);
                         }
                         total = Math.min(NONE, total + leastSum);
-                        most = Math.max(most, leastMax == NONE ? NONE : own + leastMax);
+                        most = Math.max(most, leastMax);
                     }
-                    sum[v] = total;
-                    max[v] = most;
+                    needSum[v] = total;
+                    needMax[v] = most;
+                    finish(e, v, sum, max, needSum, needMax, done);
                     top--;
                 }
             }
         }
         return new long[][] {sum, max};
+    }
+
+    /**
+     * Finishes {@code v} at once when the version before it, of the same package, is done and has the
+     * same edges (the same target lists, in order): its targets are entered already, and it needs
+     * what that one needs.
+     */
+    private static boolean doneAsTwin(Encoding e, TransitiveBound.Graph g, int v, long[] sum, long[] max,
+                                      long[] needSum, long[] needMax, boolean[] done) {
+        int w = v - 1;
+        if (w < 1 || !done[w] || e.packageOf[w] != e.packageOf[v]) {
+            return false;
+        }
+        int edges = g.start[v + 1] - g.start[v];
+        if (g.start[w + 1] - g.start[w] != edges) {
+            return false;
+        }
+        for (int i = 0; i < edges; i++) {
+            if (g.targets[g.start[v] + i] != g.targets[g.start[w] + i]) {
+                return false;
+            }
+        }
+        needSum[v] = needSum[w];
+        needMax[v] = needMax[w];
+        finish(e, v, sum, max, needSum, needMax, done);
+        return true;
+    }
+
+    /** Sets {@code v}'s estimates from its own rank and what its edges need. */
+    private static void finish(Encoding e, int v, long[] sum, long[] max, long[] needSum, long[] needMax,
+                               boolean[] done) {
+        long own = own(e, v);
+        sum[v] = Math.min(NONE, own + needSum[v]);
+        max[v] = needMax[v] == NONE ? NONE : own + needMax[v];
+        done[v] = true;
     }
 
     /** What {@code v} itself adds to the transitive rank. */
