@@ -1,7 +1,6 @@
 package io.cocoatly.benchmarks;
 
 import io.cocoatly.model.PackageId;
-import io.cocoatly.model.Release;
 import io.cocoatly.solver.Resolver;
 import io.cocoatly.solver.ResolveRequest;
 import java.lang.invoke.MethodHandle;
@@ -12,7 +11,6 @@ import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +47,9 @@ public final class Interleaved {
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(a.substring(9));
+                rounds = Math.max(1, Integer.parseInt(a.substring(9)));
             } else if (a.startsWith("--runs=")) {
-                runs = Integer.parseInt(a.substring(7));
+                runs = Math.max(1, Integer.parseInt(a.substring(7)));
             } else if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring(9));
             } else if (a.equals("--versions")) {
@@ -140,16 +138,8 @@ public final class Interleaved {
             requests = top;
             names = roots;
             if (versions) {
-                requests = new ArrayList<>();
-                names = new ArrayList<>();
-                for (PackageId root : roots) {
-                    for (Release release : index.find(root.name()).orElseThrow().releases()) {
-                        if (!release.yanked()) {
-                            requests.add(CratesRoots.request(release.id()));
-                            names.add(release.id());
-                        }
-                    }
-                }
+                names = RootVersions.of(index, roots);
+                requests = names.stream().map(CratesRoots::request).toList();
                 for (int w = 0; w < 3; w++) {
                     requests.forEach(Runner::resolve);
                 }

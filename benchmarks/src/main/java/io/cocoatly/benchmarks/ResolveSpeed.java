@@ -5,8 +5,6 @@ import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageIndex;
-import io.cocoatly.model.PackageListing;
-import io.cocoatly.model.Release;
 import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
@@ -146,15 +144,7 @@ public final class ResolveSpeed {
         // Not digested: the same roots as (a), so the digest still compares with commits without this row.
         Sample first = measure(index, () -> new Resolver(index), top, runs, false);
 
-        List<ResolveRequest> versions = new ArrayList<>();
-        for (PackageId root : roots) {
-            PackageListing listing = index.find(root.name()).orElseThrow();
-            for (Release release : listing.releases()) {
-                if (!release.yanked()) {
-                    versions.add(CratesRoots.request(release.id()));
-                }
-            }
-        }
+        List<ResolveRequest> versions = RootVersions.of(index, roots).stream().map(CratesRoots::request).toList();
         for (int i = 0; i < Math.min(VERSION_WARMUP, Math.max(1, warmup / 20)); i++) {
             versions.forEach(r -> time(resolver, r));
         }

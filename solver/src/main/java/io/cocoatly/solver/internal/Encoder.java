@@ -200,21 +200,17 @@ public final class Encoder {
 
     /** Root requirement {@code d}, whose range has id {@code met} ({@link Universe#rootEdges}). */
     private void requirement(PackageId root, Dependency d, int met) {
-        if (met == Universe.FIXED) {
-            if (!d.range().contains(rootVersion)) {
-                addEmpty(Constraint.clause(new Reason.SelfConflict(root, d, root)));
-            }
-            return;
-        }
-        Targets t = targets(met);
-        if (t.missing) {
-            addEmpty(Constraint.clause(new Reason.Missing(root, d, registry)));
-        } else if (t.vars.length == 0) {
-            addEmpty(Constraint.clause(new Reason.NoMatch(root, d, t.yankedInRange)));
-        } else {
+        // On the root itself (fixed to the root's version), or on a package through its targets.
+        Targets t = met == Universe.FIXED ? null : targets(met);
+        Reason conflict = ruledOut(root, d, t == null ? root : null, t);
+        if (conflict != null) {
+            addEmpty(Constraint.clause(conflict));
+        } else if (t != null) {
             rootConstraints.add(Constraint.clause(new Reason.RootRequirement(root, d), t.vars));
         }
-        rootClauses.add(t.vars);
+        if (t != null) {
+            rootClauses.add(t.vars);
+        }
     }
 
     private void addEmpty(Constraint c) {
@@ -266,7 +262,7 @@ public final class Encoder {
         boolean named = false;
         for (int j = 0; j < met.length; j++) {
             Targets t = met[j] == Universe.FIXED ? null : targets(met[j]);
-            if (t != null && !t.missing && t.vars.length > 0) {
+            if (t != null && t.meet()) {
                 edges.get(var).add(new Encoding.Edge(release, j, t.vars, null));
                 count++;
                 continue;
@@ -310,12 +306,10 @@ public final class Encoder {
     Reason ruledOut(PackageId from, Dependency d, PackageId fixed, Targets t) {
         if (fixed != null) {
             return d.range().contains(fixed.version()) ? null : new Reason.SelfConflict(from, d, fixed);
-        } else if (t.missing) {
-            return new Reason.Missing(from, d, registry);
-        } else if (t.vars.length == 0) {
-            return new Reason.NoMatch(from, d, t.yankedInRange);
+        } else if (t.meet()) {
+            return null;
         }
-        return null;
+        return t.missing ? new Reason.Missing(from, d, registry) : new Reason.NoMatch(from, d, t.yankedInRange);
     }
 
     /**
@@ -418,6 +412,14 @@ public final class Encoder {
     }
 
     record Targets(boolean missing, int[] vars, List<String> yankedInRange) {
+
+        /**
+         * Whether an edge with these targets can be met: its package exists and some candidate may
+         * satisfy it. Else {@link #ruledOut} says why not.
+         */
+        boolean meet() {
+            return !missing && vars.length > 0;
+        }
     }
 
     private Encoding build(PackageId root, int[] rank, boolean[] isDirect, boolean[] change, boolean[] isPreferred,

@@ -178,8 +178,8 @@ final class Optimizer {
      * On the 951 crates.io roots (every version of the top 300) that reached here, a second guess met
      * the optimal transitive rank on 785, the first guess on 182. Nearer the bound the first guess was
      * mostly optimal already, and the second guesses cost more than they spared: with them for every
-     * root that reached here, the 9,437 versions took 10 % less time than without them and the top 300
-     * 3 % more; with this rule 14 % less and the same (one JVM, each root both ways).
+     * root that reached here, the top 300 took 3 % more time than without them; with this rule the
+     * same, and the 9,437 versions 14 % less (one JVM, each root both ways; docs/performance.md).
      */
     private static boolean worthLookingAhead(Encoding e, boolean valid, long[] costs) {
         if (!valid) {

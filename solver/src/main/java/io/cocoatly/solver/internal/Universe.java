@@ -481,6 +481,10 @@ public final class Universe {
             rangeIds[t.index()] = id + 1;
         }
 
+        /**
+         * Whether the release at {@code i} may satisfy an edge: not yanked, or pinned. The yanked bit
+         * first: reaching the release is a fetch from memory, needed only for a yanked one.
+         */
         boolean eligible(int i) {
             return !matchCache.yanked(i) || pins.isPreferred(releases.get(i).id());
         }
@@ -507,9 +511,8 @@ public final class Universe {
             BitSet nonTargets = new BitSet();
             int n = 0;
             for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
-                // The yanked bit first: reaching the release is a fetch from memory, needed only to
-                // ask whether a yanked one was pinned.
-                if (matchCache.yanked(i) && !pins.isPreferred(releases.get(i).id())) {
+                // A check admits every release; only an eligible one may satisfy an edge.
+                if (!eligible(i)) {
                     nonTargets.set(n);
                 }
                 positions[n] = i;
