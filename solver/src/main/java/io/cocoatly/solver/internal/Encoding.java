@@ -216,36 +216,21 @@ public final class Encoding {
     }
 
     /**
-     * The constraints as they stand once the dominated candidates (and those {@link #capRanks} and
-     * {@link #ruleOutUnreached} ruled out) are false, for a solver that holds them false (one that
-     * {@linkplain #leftOut leaves them out}): a clause holding such a candidate's
-     * {@code ¬x} is satisfied and left out, and such candidates are dropped from the other
-     * constraints (a false {@code x} adds nothing to a sum; a true {@code ¬x} lowers the bound by its
-     * coefficient). The same optima, with far fewer and shorter constraints where most candidates are
-     * ruled out: building the solver and every call on it cost less. A constraint that would become
-     * an empty clause is kept whole (the solver, holding its candidates false, then finds the
-     * contradiction).
+     * The constraints a solver that {@linkplain #leftOut leaves out} the ruled-out candidates (the
+     * dominated ones, and those {@link #capRanks} and {@link #ruleOutUnreached} ruled out) needs: every
+     * one but a ruled-out candidate's own dependency constraints, which hold its {@code ¬x} and are
+     * met as it is false. They are given as they are: what a false candidate leaves of a constraint is
+     * worked out in one place, where the solver takes it ({@link Sat}). The same optima, with far fewer
+     * constraints where most candidates are ruled out.
      */
     List<Constraint> liveConstraints() {
         findDominated();
-        List<Constraint> live = new ArrayList<>();
-        addLive(rootConstraints, live);
-        // Unless they are built already (for an explanation), the ruled-out candidates' own dependency
-        // constraints are not built at all: each holds that candidate's ¬x, true as it is false. Most
-        // candidates of a root that calls the solver are ruled out.
-        addLive(constraints != null ? constraints.subList(rootConstraints.size(), constraints.size())
-                : rest.apply(this::ruledOut), live);
+        List<Constraint> live = new ArrayList<>(rootConstraints);
+        // Built without the ruled-out candidates' own, even when every constraint is built already (for
+        // an explanation): the list is the same whatever was read before. Most candidates of a root
+        // that calls the solver are ruled out.
+        live.addAll(rest.apply(this::ruledOut));
         return live;
-    }
-
-    /** Adds to {@code live} each of {@code constraints} {@linkplain #withoutRuledOut without the ruled out}. */
-    private void addLive(List<Constraint> constraints, List<Constraint> live) {
-        for (Constraint c : constraints) {
-            Constraint kept = withoutRuledOut(c);
-            if (kept != null) {
-                live.add(kept);
-            }
-        }
     }
 
     /**
@@ -359,40 +344,6 @@ public final class Encoding {
     /** Whether the optimiser's solver holds {@code x(v)} false: dominated, capped or unreached. */
     boolean ruledOut(int v) {
         return v < dominator.length && (dominator[v] != 0 || capped != null && capped[v]);
-    }
-
-    /** {@code c} with the ruled-out candidates set false; null when that satisfies it. */
-    private Constraint withoutRuledOut(Constraint c) {
-        int[] literals = c.literals();
-        int dropped = 0;
-        for (int lit : literals) {
-            if (ruledOut(Math.abs(lit))) {
-                if (c.kind() == Constraint.Kind.CLAUSE && lit < 0) {
-                    return null;
-                }
-                dropped++;
-            }
-        }
-        if (dropped == 0 || c.kind() == Constraint.Kind.CLAUSE && dropped == literals.length) {
-            return c;
-        }
-        int[] kept = new int[literals.length - dropped];
-        int[] coefficients = c.kind() == Constraint.Kind.AT_MOST ? new int[kept.length] : c.coefficients();
-        long bound = c.bound();
-        int n = 0;
-        for (int i = 0; i < literals.length; i++) {
-            if (ruledOut(Math.abs(literals[i]))) {
-                if (c.kind() == Constraint.Kind.AT_MOST && literals[i] < 0) {
-                    bound -= c.coefficients()[i];
-                }
-                continue;
-            }
-            if (c.kind() == Constraint.Kind.AT_MOST) {
-                coefficients[n] = c.coefficients()[i];
-            }
-            kept[n++] = literals[i];
-        }
-        return new Constraint(c.kind(), kept, coefficients, bound, c.reason());
     }
 
     /** The objective levels, built on first read from the candidates' ranks and preference changes. */
