@@ -18,6 +18,16 @@ public record Objective(String name, int[] vars, int[] coefficients) {
         return sum;
     }
 
+    /** Whether every coefficient is 1: the cost counts the variables that are true. */
+    public boolean counts() {
+        for (int c : coefficients) {
+            if (c != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The sum of all coefficients: the cost when every variable is true. */
     public long total() {
         long sum = 0;

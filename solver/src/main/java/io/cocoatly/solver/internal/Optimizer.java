@@ -14,7 +14,10 @@ import java.util.List;
  * LocalImprovement improved} by single moves, becomes the best; UNSAT raises the
  * level's lower bound to b + 1. Then the bound is {@linkplain Sat#retireBound retired} (the unit ¬s, and
  * out of the watch lists, keeping what was learnt). When the lower bound meets the best cost, it is
- * optimal: {@code cost_k ≤ c} is added for good and the next level starts. The bounds hold only the
+ * optimal: {@code cost_k ≤ c} is added for good and the next level starts. On the last level, when its
+ * every coefficient is 1 (the packages), a try at best − 1 is added unguarded instead, as a
+ * {@linkplain Sat#finalBound final bound} that sat4j propagates as a cardinality constraint: its UNSAT
+ * answer ends the search, and a model found under it meets it. The bounds hold only the
  * terms of candidates that are not {@linkplain Encoding#liveObjectives blocked}, with what the forced
  * groups cost in every solution taken out as a constant ({@link TransitiveBound#reduce}), each group's
  * part stated over its {@linkplain CostSteps cost steps}, so that what the solver learns from a bound
@@ -139,14 +142,26 @@ final class Optimizer {
             boolean proven = Bounds.proves(e, k, model, e.costs(model));
             CostSearch search = new CostSearch(proven ? start : Bounds.lower(e, k), start);
             TransitiveBound.Reduced reduced = bounded.get(k);
+            boolean lastLevel = k == levels - 1;
             // The level's terms over its cost steps, defined in the solver when a bound on them is added.
-            Objective steps = search.done() && k == levels - 1 ? null : steps(e, sat, reduced);
+            Objective steps = search.done() && lastLevel ? null : steps(e, sat, reduced);
+            // The packages level counts: its try at best − 1 is made a final bound where it may be.
+            boolean counts = steps != null && steps.counts();
             while (!search.done()) {
                 long bound = search.nextBound();
-                // Only the bound being tried stays in the solver: the one before is retired.
-                int selector = sat.tryBound(steps, bound - reduced.offset());
-                sat.guideSelectedFirst(model);
-                Sat.Answer answer = sat.solve(selector);
+                Sat.Answer answer;
+                if (lastLevel && counts && bound == search.best() - 1) {
+                    // See finalBound: its UNSAT answer ends the search, so the solver may end with it.
+                    sat.retireBound();
+                    sat.finalBound(steps, bound - reduced.offset());
+                    sat.guideSelectedFirst(model);
+                    answer = sat.solve();
+                } else {
+                    // Only the bound being tried stays in the solver: the one before is retired.
+                    int selector = sat.tryBound(steps, bound - reduced.offset());
+                    sat.guideSelectedFirst(model);
+                    answer = sat.solve(selector);
+                }
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());
                 }
