@@ -28,17 +28,12 @@ class FinalBoundTest {
         int refusedAtOnce = 0;
         for (SmallCases.Case c : SmallCases.upTo(6000)) {
             Encoding e = c.encoding();
-            boolean[] leftOut = new boolean[e.variables() + 1];
-            for (int v = 1; v <= e.candidates(); v++) {
-                leftOut[v] = random.nextInt(4) == 0;
-            }
+            boolean[] leftOut = SmallCases.leftOut(e, random, 4);
             Objective packages = e.objectives().get(e.objectives().size() - 1);
             assertTrue(packages.counts(), "the packages level counts");
             long least = Long.MAX_VALUE;
-            for (boolean[] model : SmallCases.assignments(e, true)) {
-                if (e.satisfiedBy(model) && allFalse(model, leftOut)) {
-                    least = Math.min(least, packages.cost(model));
-                }
+            for (boolean[] model : SmallCases.solutionsWithout(e, leftOut)) {
+                least = Math.min(least, packages.cost(model));
             }
             Sat solver = new Sat(e.variables(), Budget.of(Optional.empty()), leftOut);
             solver.addAll(e.constraints());
@@ -63,7 +58,7 @@ class FinalBoundTest {
                     break;
                 }
                 boolean[] model = solver.model(e.variables());
-                assertTrue(e.satisfiedBy(model) && allFalse(model, leftOut) && packages.cost(model) <= bound,
+                assertTrue(e.satisfiedBy(model) && SmallCases.noneOf(model, leftOut) && packages.cost(model) <= bound,
                         () -> "seed " + c.seed());
                 cost = packages.cost(model);
                 models++;
@@ -90,14 +85,5 @@ class FinalBoundTest {
         Objective count = new Objective("packages", new int[] {1, 2, 3}, new int[] {1, 1, 1});
         solver.finalBound(count, 1);
         assertEquals(Sat.Answer.UNSAT, solver.solve());
-    }
-
-    private static boolean allFalse(boolean[] model, boolean[] leftOut) {
-        for (int v = 1; v < leftOut.length; v++) {
-            if (leftOut[v] && model[v]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -30,16 +30,8 @@ class SatLeftOutTest {
         int namedConflicts = 0;
         for (SmallCases.Case c : SmallCases.upTo(1200)) {
             Encoding e = c.encoding();
-            boolean[] leftOut = new boolean[e.variables() + 1];
-            for (int v = 1; v <= e.candidates(); v++) {
-                leftOut[v] = random.nextInt(3) == 0;
-            }
-            List<boolean[]> solutions = new ArrayList<>();
-            for (boolean[] model : SmallCases.assignments(e, true)) {
-                if (e.satisfiedBy(model) && allFalse(model, leftOut)) {
-                    solutions.add(model);
-                }
-            }
+            boolean[] leftOut = SmallCases.leftOut(e, random, 3);
+            List<boolean[]> solutions = SmallCases.solutionsWithout(e, leftOut);
             Sat solver = new Sat(e.variables(), Budget.of(Optional.empty()), leftOut);
             solver.addAll(e.constraints());
             Sat.Answer answer = solver.solve();
@@ -50,7 +42,7 @@ class SatLeftOutTest {
             }
             sat++;
             boolean[] model = solver.model(e.variables());
-            assertTrue(e.satisfiedBy(model) && allFalse(model, leftOut), () -> "seed " + c.seed());
+            assertTrue(e.satisfiedBy(model) && SmallCases.noneOf(model, leftOut), () -> "seed " + c.seed());
 
             // A bound on each level around its least cost: admitted exactly when a solution meets it.
             List<Objective> levels = e.objectives();
@@ -63,7 +55,7 @@ class SatLeftOutTest {
                         () -> "seed " + c.seed() + ", " + level.name() + " ≤ " + bound);
                 if (bounded == Sat.Answer.SAT) {
                     boolean[] m = solver.model(e.variables());
-                    assertTrue(e.satisfiedBy(m) && allFalse(m, leftOut) && level.cost(m) <= bound,
+                    assertTrue(e.satisfiedBy(m) && SmallCases.noneOf(m, leftOut) && level.cost(m) <= bound,
                             () -> "seed " + c.seed());
                 }
             }
@@ -149,7 +141,7 @@ class SatLeftOutTest {
                 for (int v = 1; v <= n; v++) {
                     model[v] = (bits & 1 << (v - 1)) != 0;
                 }
-                satisfiable |= allFalse(model, leftOut) && constraints.stream().allMatch(c -> c.holds(model));
+                satisfiable |= SmallCases.noneOf(model, leftOut) && constraints.stream().allMatch(c -> c.holds(model));
             }
             int r = round;
             Sat.Answer answer = solver.solve(selectors.stream().mapToInt(Integer::intValue).toArray());
@@ -157,7 +149,7 @@ class SatLeftOutTest {
                     () -> "round " + r + ": " + constraints + " leaving out " + Arrays.toString(leftOut));
             if (answer == Sat.Answer.SAT) {
                 boolean[] model = solver.model(n);
-                assertTrue(allFalse(model, leftOut) && constraints.stream().allMatch(c -> c.holds(model)),
+                assertTrue(SmallCases.noneOf(model, leftOut) && constraints.stream().allMatch(c -> c.holds(model)),
                         () -> "round " + r);
             }
             answers[satisfiable ? 0 : 1]++;
@@ -190,14 +182,6 @@ class SatLeftOutTest {
         assertEquals(Sat.Answer.UNSAT, solver.solve());
     }
 
-    private static boolean allFalse(boolean[] model, boolean[] leftOut) {
-        for (int v = 1; v < leftOut.length; v++) {
-            if (leftOut[v] && model[v]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** One or two candidates not left out, as positive literals. */
     private static int[] assumable(Encoding e, boolean[] leftOut, Random random) {

@@ -76,6 +76,36 @@ final class SmallCases {
         return solutions;
     }
 
+    /** A random set of {@code e}'s candidates, each in it with probability 1/{@code oneIn}, indexed by variable. */
+    static boolean[] leftOut(Encoding e, java.util.Random random, int oneIn) {
+        boolean[] leftOut = new boolean[e.variables() + 1];
+        for (int v = 1; v <= e.candidates(); v++) {
+            leftOut[v] = random.nextInt(oneIn) == 0;
+        }
+        return leftOut;
+    }
+
+    /** Every solution of {@code e} (dominated candidates allowed) that selects none of {@code leftOut}. */
+    static List<boolean[]> solutionsWithout(Encoding e, boolean[] leftOut) {
+        List<boolean[]> solutions = new ArrayList<>();
+        for (boolean[] model : solutions(e, true)) {
+            if (noneOf(model, leftOut)) {
+                solutions.add(model);
+            }
+        }
+        return solutions;
+    }
+
+    /** Whether {@code model} selects none of the variables {@code leftOut} marks. */
+    static boolean noneOf(boolean[] model, boolean[] leftOut) {
+        for (int v = 1; v < leftOut.length; v++) {
+            if (leftOut[v] && model[v]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Every assignment of {@code e}'s candidates, satisfying or not; those selecting a dominated
      * candidate too when {@code dominated}.
