@@ -5,7 +5,7 @@
 #   benchmarks/run.sh speed [--warmup=400] [--runs=11] [--version-runs=3] [--excerpt]
 #   benchmarks/run.sh check [--warmup=5] [--runs=11] [--no-crates]
 #   benchmarks/run.sh jmh [JMH options, e.g. ResolveCratesBenchmark -f 1 -rf json]
-#   benchmarks/run.sh interleave A.jar B.jar [--rounds=6] [--runs=11] [--warmup=600] [--versions]
+#   benchmarks/run.sh interleave A.jar B.jar [--rounds=6] [--runs=11] [--warmup=600] [--versions | --unsat | --unsat-explained]
 #     (two builds' benchmark jars in one JVM, taking turns on every run: for changes smaller
 #     than what the machine moves between JVMs)
 #

@@ -1,18 +1,12 @@
 package io.cocoatly.benchmarks;
 
-import io.cocoatly.model.PackageId;
-import io.cocoatly.solver.Resolver;
-import io.cocoatly.solver.ResolveRequest;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,11 +17,12 @@ import java.util.Locale;
  * loaders of one build agree within 1.5 %.
  *
  * <p>{@code java -cp benchmarks.jar io.cocoatly.benchmarks.Interleaved A.jar B.jar [--rounds=6]
- * [--runs=11] [--warmup=600] [--versions]}: each round times every top-300 root (every version of
- * them with {@code --versions}) {@code runs} times per build, and prints both totals of the per-root
- * medians (thread CPU) and their ratio B/A; then the median ratio and the roots that moved most. The
- * builds need the crates.io snapshot beside them ({@link DataFiles}); a build older than this class
- * borrows its {@link Runner} from this jar.
+ * [--runs=11] [--warmup=600] [--versions | --unsat | --unsat-explained]}: each round times every
+ * top-300 root (every version of them with {@code --versions}; with {@code --unsat} those versions
+ * that are unsatisfiable, without the explanation, and with {@code --unsat-explained} with it)
+ * {@code runs} times per build, and prints both totals of the per-root medians (thread CPU) and their
+ * ratio B/A; then the median ratio and the roots that moved most. The builds need the crates.io
+ * snapshot beside them ({@link DataFiles}); both are timed by this jar's {@link InterleavedRunner}.
  */
 public final class Interleaved {
 
@@ -37,13 +32,14 @@ public final class Interleaved {
     /** Runs the comparison; see the class comment for the arguments. */
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
-            System.err.println("usage: Interleaved A.jar B.jar [--rounds=N] [--runs=N] [--warmup=N] [--versions]");
+            System.err.println("usage: Interleaved A.jar B.jar [--rounds=N] [--runs=N] [--warmup=N]"
+                    + " [--versions | --unsat | --unsat-explained]");
             System.exit(2);
         }
         int rounds = 6;
         int runs = 11;
         int warmup = 600;
-        boolean versions = false;
+        InterleavedRunner.Set set = InterleavedRunner.Set.TOP;
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--rounds=")) {
@@ -53,7 +49,11 @@ public final class Interleaved {
             } else if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring(9));
             } else if (a.equals("--versions")) {
-                versions = true;
+                set = InterleavedRunner.Set.VERSIONS;
+            } else if (a.equals("--unsat")) {
+                set = InterleavedRunner.Set.UNSAT;
+            } else if (a.equals("--unsat-explained")) {
+                set = InterleavedRunner.Set.UNSAT_EXPLAINED;
             } else {
                 throw new IllegalArgumentException("unknown option: " + a);
             }
@@ -65,13 +65,15 @@ public final class Interleaved {
             // The build's own classes first; this jar only for a runner the build does not have.
             URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[b]).toUri().toURL(), own},
                     ClassLoader.getPlatformClassLoader());
-            runners[b] = loader.loadClass(Runner.class.getName());
-            runners[b].getMethod("setup", int.class, boolean.class).invoke(null, warmup, versions);
+            // A build made before the runner was a class of its own borrows this jar's, which then times
+            // both builds with the same code.
+            runners[b] = loader.loadClass(InterleavedRunner.class.getName());
+            runners[b].getMethod("setup", int.class, String.class).invoke(null, warmup, set.name());
             once[b] = MethodHandles.publicLookup().findStatic(runners[b], "once",
                     MethodType.methodType(long.class, int.class));
         }
         int size = (int) runners[0].getMethod("size").invoke(null);
-        System.out.println("A " + args[0] + "\nB " + args[1] + "\n" + size + (versions ? " versions" : " top roots")
+        System.out.println("A " + args[0] + "\nB " + args[1] + "\n" + size + " " + set.description
                 + ", " + rounds + " rounds of " + runs + " runs per root and build, interleaved; thread CPU, ms");
         double[] ratios = new double[rounds];
         long[][] perRoot = new long[2][size];
@@ -110,65 +112,6 @@ public final class Interleaved {
             int i = order[j];
             System.out.printf(Locale.ROOT, "  %-36s A %.3f  B %.3f%n", runners[0].getMethod("name", int.class)
                     .invoke(null, i), perRoot[0][i] / 1e6 / rounds, perRoot[1][i] / 1e6 / rounds);
-        }
-    }
-
-    /**
-     * What each build's class loader runs: one resolver over the snapshot, the roots, and one timed
-     * resolution. Public and static, for the other loader's caller to reach by reflection.
-     */
-    public static final class Runner {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        private static Resolver resolver;
-        private static List<ResolveRequest> requests;
-        private static List<PackageId> names;
-
-        private Runner() {
-        }
-
-        /** Opens the snapshot, warms the resolver on the top roots, and picks the requests. */
-        public static void setup(int warmup, boolean versions) {
-            CratesIndex index = CratesIndex.open();
-            List<PackageId> roots = CratesRoots.load(DataFiles.rootsFile());
-            resolver = new Resolver(index);
-            List<ResolveRequest> top = roots.stream().map(CratesRoots::request).toList();
-            for (int w = 0; w < warmup; w++) {
-                top.forEach(Runner::resolve);
-            }
-            requests = top;
-            names = roots;
-            if (versions) {
-                names = RootVersions.of(index, roots);
-                requests = names.stream().map(CratesRoots::request).toList();
-                for (int w = 0; w < 3; w++) {
-                    requests.forEach(Runner::resolve);
-                }
-            }
-        }
-
-        /** Thread CPU time of resolving request {@code i} once, in ns. */
-        public static long once(int i) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            resolve(requests.get(i));
-            return THREADS.getCurrentThreadCpuTime() - start;
-        }
-
-        /** How many requests there are. */
-        public static int size() {
-            return requests.size();
-        }
-
-        /** The root of request {@code i}. */
-        public static String name(int i) {
-            return names.get(i).toString();
-        }
-
-        private static void resolve(ResolveRequest request) {
-            try {
-                resolver.resolve(request);
-            } catch (RuntimeException e) {
-                // An error is an answer too (ResolveSpeed counts them); timed the same.
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The all-versions set: every version of each root crate that is not yanked, in the roots' order and
  * each listing's. {@link ResolveSpeed}'s (b) and {@link Interleaved}'s {@code --versions} resolve
- * these; a class of its own, so that {@link Interleaved.Runner} borrowed by a build older than it
+ * these; a class of its own, so that {@link InterleavedRunner} borrowed by a build older than it
  * finds it in this jar.
  */
 final class RootVersions {
