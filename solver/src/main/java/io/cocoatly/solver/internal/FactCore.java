@@ -95,8 +95,8 @@ final class FactCore {
      * What a constraint states in user terms: constraints with equal keys are one fact, a requirement
      * of any version of one package ({@code from}; null for the root's own), or, for any other reason,
      * what it says ({@code other}). Made of the names and requirement texts, whose hashes their strings
-     * keep: a key spelled out as one string was made and hashed anew for every constraint, about a sixth
-     * of explaining a large conflict ({@code rusoto-core} 0.29.0).
+     * keep: a key spelled out as one string was made and hashed anew for every constraint, a sixth of
+     * finding a large minimal conflict ({@code rusoto-core} 0.29.0's; 7 % of explaining it).
      */
     record Key(String kind, PackageName from, PackageName to, String requirement, String other) {
 

@@ -145,23 +145,23 @@ final class Optimizer {
             boolean lastLevel = k == levels - 1;
             // The level's terms over its cost steps, defined in the solver when a bound on them is added.
             Objective steps = search.done() && lastLevel ? null : steps(e, sat, reduced);
-            // The packages level counts: its try at best − 1 is made a final bound where it may be.
-            boolean counts = steps != null && steps.counts();
+            // The packages level counts: its tries at best − 1 may be final bounds.
+            boolean countsLast = lastLevel && steps != null && steps.counts();
             while (!search.done()) {
                 long bound = search.nextBound();
-                Sat.Answer answer;
-                if (lastLevel && counts && bound == search.best() - 1) {
-                    // See finalBound: its UNSAT answer ends the search, so the solver may end with it.
+                // A final bound's UNSAT answer ends the search, so the solver may end with it (see
+                // Sat#finalBound). Any other bound tried is the only one that stays in the solver: the
+                // one before is retired.
+                boolean last = countsLast && bound == search.best() - 1;
+                int selector = 0;
+                if (last) {
                     sat.retireBound();
                     sat.finalBound(steps, bound - reduced.offset());
-                    sat.guideSelectedFirst(model);
-                    answer = sat.solve();
                 } else {
-                    // Only the bound being tried stays in the solver: the one before is retired.
-                    int selector = sat.tryBound(steps, bound - reduced.offset());
-                    sat.guideSelectedFirst(model);
-                    answer = sat.solve(selector);
+                    selector = sat.tryBound(steps, bound - reduced.offset());
                 }
+                sat.guideSelectedFirst(model);
+                Sat.Answer answer = last ? sat.solve() : sat.solve(selector);
                 if (answer == Sat.Answer.UNKNOWN) {
                     return new Result(model, e.costs(model), false, false, sat.calls());
                 }
