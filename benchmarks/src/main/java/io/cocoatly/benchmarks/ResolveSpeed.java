@@ -35,7 +35,10 @@ import java.util.function.Supplier;
  * 11.9–13.5 ms, against 10.0–11.4 ms this way in the JVMs between), and a digest of every answer
  * (selections, objective, optimality, unsatisfiable verdicts and the packages their explanations name; the
  * unexplained runs are left out, so that commits without the option compare)
- * lets two commits be compared. Run it with {@code benchmarks/run.sh speed}; without the crates.io
+ * lets two commits be compared. A second table splits (a) and (b) by how each root was answered
+ * ({@link Answered}: the newest versions proven without an encoding, the first guess proven by the
+ * bounds, the SAT solver called, or no solution), so that where the time goes is read from this run rather
+ * than from a profile. Run it with {@code benchmarks/run.sh speed}; without the crates.io
  * snapshot it runs on the committed excerpt, whose figures have no pubgrub counterpart.
  *
  * <p>Options: {@code --warmup=N} passes over (a) before it is timed (default {@link JitWarmup#PASSES}),
@@ -182,6 +185,20 @@ public final class ResolveSpeed {
                 + "ratio = ours / pubgrub-rs for each figure it has. Timed runs per root: (a) " + runs + " each way, (b) and (c) "
                 + versionRuns + ", (d) " + Math.max(1, runs / 2) + " explained and " + runs + " not.");
         out.println();
+        out.println("Where the time goes, by how each root was answered: roots; the sum of their per-root medians;"
+                + " its share of the set's total.");
+        out.println();
+        StringBuilder header = new StringBuilder("| set |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Answered kind : Answered.values()) {
+            header.append(' ').append(kind.title).append(" |");
+            rule.append("---|");
+        }
+        out.println(header);
+        out.println(rule);
+        breakdown("(a) top roots", a);
+        breakdown("(b) all their versions", b);
+        out.println();
         out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
                 "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
         out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more " + JitWarmup.UNTIL
@@ -237,7 +254,37 @@ public final class ResolveSpeed {
      * Per-root median times, how many were solved, which were unsatisfiable, how many called sat4j, and
      * the cores the timing thread was found on.
      */
-    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver, CoreProbe cores) {
+    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver, CoreProbe cores,
+                          Answered[] answered) {
+    }
+
+    /**
+     * How a root was answered, read from its resolution's statistics: the newest versions proven
+     * without an encoding, the first guess proven by the bounds, the SAT solver called, or no solution.
+     */
+    enum Answered {
+        NEWEST("newest versions, no encoding"),
+        BOUNDS("proven by the bounds"),
+        SOLVER("called the SAT solver"),
+        UNSATISFIABLE("unsatisfiable");
+
+        final String title;
+
+        Answered(String title) {
+            this.title = title;
+        }
+
+        /** How {@code r} was answered; null for a resolution that threw. */
+        static Answered of(Resolution r) {
+            if (r == null) {
+                return null;
+            } else if (r instanceof Resolution.Unsatisfiable) {
+                return UNSATISFIABLE;
+            } else if (r.statistics().solverCalls() > 0) {
+                return SOLVER;
+            }
+            return r.statistics().variables() == 0 ? NEWEST : BOUNDS;
+        }
     }
 
     private Sample measure(PackageIndex index, Resolver resolver, List<ResolveRequest> requests, int n,
@@ -254,6 +301,7 @@ public final class ResolveSpeed {
         long[] medians = new long[requests.size()];
         Resolution[] answers = new Resolution[requests.size()];
         boolean[] unsat = new boolean[requests.size()];
+        Answered[] answered = new Answered[requests.size()];
         int solved = 0;
         int withSolver = 0;
         CoreProbe cores = new CoreProbe();
@@ -275,13 +323,14 @@ public final class ResolveSpeed {
                 unsat[i] = true;
             }
             withSolver += last != null && last.statistics().solverCalls() > 0 ? 1 : 0;
+            answered[i] = Answered.of(last);
         }
         // Checked once every root is timed: the independent check walks other data than a resolution,
         // and run between two roots it left the next one's first runs to fetch theirs from memory anew.
         for (int i = 0; i < requests.size(); i++) {
             record(index, requests.get(i), answers[i], digested);
         }
-        return new Sample(medians, solved, unsat, withSolver, cores);
+        return new Sample(medians, solved, unsat, withSolver, cores, answered);
     }
 
     private static Resolution time(Resolver resolver, ResolveRequest request) {
@@ -343,6 +392,26 @@ public final class ResolveSpeed {
         }
         out.println("| " + name + " | " + s.medians.length + " | " + s.solved + " / " + unsat + " | " + fmt(ours[0])
                 + " | " + fmt(ours[1]) + " | " + fmt(ours[2]) + " | " + fmt(ours[3]) + " | " + peer + " | " + ratio + " |");
+    }
+
+    /** One row of the breakdown by {@link Answered}: each kind's roots, their time and its share. */
+    private void breakdown(String name, Sample s) {
+        long[] time = new long[Answered.values().length];
+        int[] count = new int[time.length];
+        long total = 0;
+        for (int i = 0; i < s.medians.length; i++) {
+            total += s.medians[i];
+            if (s.answered[i] != null) {
+                time[s.answered[i].ordinal()] += s.medians[i];
+                count[s.answered[i].ordinal()]++;
+            }
+        }
+        StringBuilder line = new StringBuilder("| " + name + " |");
+        for (int k = 0; k < time.length; k++) {
+            line.append(' ').append(count[k]).append("; ").append(fmt(time[k] / 1e6)).append(" ms; ")
+                    .append(String.format(Locale.ROOT, "%.0f %%", total == 0 ? 0.0 : 100.0 * time[k] / total)).append(" |");
+        }
+        out.println(line);
     }
 
     private static String fmt(double millis) {

@@ -34,6 +34,36 @@ class ResolveSpeedTest {
     }
 
     @Test
+    void breaksEachSetDownByHowItsRootsWereAnswered() {
+        String text = run(0);
+        for (String set : new String[] {"(a) top roots", "(b) all their versions"}) {
+            String row = text.lines().filter(l -> l.startsWith("| " + set + " |") && l.contains(";")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no breakdown of " + set + " in\n" + text));
+            String[] cells = row.substring(row.indexOf('|', 2) + 1, row.length() - 1).split("\\|");
+            assertEquals(ResolveSpeed.Answered.values().length, cells.length, row);
+            int[] roots = new int[cells.length];
+            double share = 0;
+            for (int k = 0; k < cells.length; k++) {
+                String[] parts = cells[k].trim().split("; ");
+                roots[k] = Integer.parseInt(parts[0]);
+                share += Double.parseDouble(parts[2].replace(" %", ""));
+            }
+            // Every root is answered one way (none threw): the solved ones in the first three columns, the
+            // unsatisfiable in the last, as the set's row counts them; and the shares make up the whole.
+            String[] sizes = text.lines().filter(l -> l.startsWith("| " + set + " | ")).findFirst().orElseThrow()
+                    .split("\\|")[3].trim().split(" / ");
+            assertEquals(Integer.parseInt(sizes[0]), roots[0] + roots[1] + roots[2], row);
+            assertEquals(Integer.parseInt(sizes[1]), roots[3], row);
+            assertTrue(Math.abs(share - 100) <= 2, row);
+        }
+        // The solver's column counts the roots the report says called it.
+        String solver = text.lines().filter(l -> l.startsWith("| (a) top roots |") && l.contains(";")).findFirst()
+                .orElseThrow().split("\\|")[4].trim();
+        String said = text.replaceAll("(?s).*Roots that called the SAT solver[^:]*: \\(a\\) (\\d+) of.*", "$1");
+        assertEquals(said, solver.split("; ")[0], text);
+    }
+
+    @Test
     void warmsUpUntilTheCompilerSettles() {
         String text = run(2);
         // Two fixed passes, then two more (the limit) or fewer: three quiet passes cannot come within two.
