@@ -125,26 +125,18 @@ final class FactCore {
         return new Key(kind, from, d.name(), d.requirement(), null);
     }
 
-    /** Deletion-based minimisation over {@code n} selector groups; the indices kept, ascending. */
+    /**
+     * Deletion-based minimisation over {@code n} selector groups; the indices kept, ascending. The
+     * first call, over every group, gives the core sat4j names; the deletion then runs on a solver that
+     * holds only that core's groups. Which groups it keeps is the same as on the first solver: each
+     * step asks whether a set of groups is satisfiable, a fact about those groups alone (a group whose
+     * selector is not assumed is met by the selector false), and the smaller solver answers it without
+     * the rest of the encoding (every candidate's clauses, most of them far from the conflict).
+     */
     static List<Integer> deletion(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
                                   Budget budget) {
-        Sat sat = new Sat(e.variables(), budget);
         int first = e.variables() + 1;
-        for (int i = 0; i < n; i++) {
-            int s = sat.newVariable();
-            for (Constraint c : group.apply(i)) {
-                if (c.kind() == Constraint.Kind.AT_MOST) {
-                    sat.add(c, s);
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (Constraint c : group.apply(i)) {
-                if (c.kind() == Constraint.Kind.CLAUSE) {
-                    sat.add(c, first + i);
-                }
-            }
-        }
+        Sat sat = guarded(e, n, group, i -> true, budget);
         int[] all = new int[n];
         Arrays.setAll(all, i -> first + i);
         if (sat.solve(all) != Sat.Answer.UNSAT) {
@@ -162,6 +154,9 @@ final class FactCore {
                 core.add(s);
             }
         }
+        if (core.size() < n) {
+            sat = guarded(e, n, group, i -> core.contains(first + i), budget);
+        }
         List<Integer> list = new ArrayList<>(core);
         for (int i = 0; i < list.size() && !budget.expired(); ) {
             List<Integer> rest = new ArrayList<>(list);
@@ -173,6 +168,37 @@ final class FactCore {
             }
         }
         return list.stream().map(s -> s - first).toList();
+    }
+
+    /**
+     * A solver over the encoding's variables and {@code n} selectors, numbered from
+     * {@code e.variables() + 1} in group order, holding the constraints of the groups {@code included}
+     * accepts, each guarded by its group's selector: the pseudo-boolean ones first (see {@link Sat#addAll}).
+     */
+    private static Sat guarded(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
+                               java.util.function.IntPredicate included, Budget budget) {
+        Sat sat = new Sat(e.variables(), budget);
+        int first = e.variables() + 1;
+        for (int i = 0; i < n; i++) {
+            int s = sat.newVariable();
+            if (included.test(i)) {
+                for (Constraint c : group.apply(i)) {
+                    if (c.kind() == Constraint.Kind.AT_MOST) {
+                        sat.add(c, s);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (included.test(i)) {
+                for (Constraint c : group.apply(i)) {
+                    if (c.kind() == Constraint.Kind.CLAUSE) {
+                        sat.add(c, first + i);
+                    }
+                }
+            }
+        }
+        return sat;
     }
 
     private static Grouped fact(Encoding e, PackageIndex index, List<Reason> reasons) {

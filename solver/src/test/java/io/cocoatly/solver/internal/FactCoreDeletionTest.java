@@ -1,0 +1,112 @@
+package io.cocoatly.solver.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.solver.RandomCase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The minimal conflict's deletion ({@link FactCore#deletion}) runs its steps on a solver holding only
+ * the first core's groups. On random unsatisfiable cases it keeps exactly what the deletion on one
+ * solver over every group keeps (the way it ran before), and what it keeps is a minimal conflict: no
+ * model, and a model once any one group is left out.
+ */
+class FactCoreDeletionTest {
+
+    private static final Budget NONE = Budget.of(Optional.empty());
+
+    @Test
+    void keepsWhatDeletionOverEveryGroupKeepsAndThatIsMinimal() {
+        int unsatisfiable = 0;
+        int narrowed = 0;
+        for (long seed = 1; seed <= 3000; seed++) {
+            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+            RandomCase c = RandomCase.generate(seed, 8, policy);
+            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+            if (!unsatisfiable(e, e.constraints())) {
+                continue;
+            }
+            unsatisfiable++;
+            Map<FactCore.Key, List<Constraint>> groups = FactCore.group(e);
+            List<FactCore.Key> keys = new ArrayList<>(groups.keySet());
+            keys.sort(java.util.Comparator.comparingInt(FactCore.Key::priority));
+            IntFunction<List<Constraint>> group = i -> groups.get(keys.get(i));
+
+            List<Integer> kept = FactCore.deletion(e, keys.size(), group, NONE);
+            assertEquals(onOneSolver(e, keys.size(), group), kept, "seed " + seed);
+            narrowed += kept.size() < keys.size() ? 1 : 0;
+
+            List<Constraint> conflict = new ArrayList<>();
+            kept.forEach(i -> conflict.addAll(group.apply(i)));
+            assertTrue(unsatisfiable(e, conflict), "seed " + seed + ": what is kept has a model");
+            for (int leftOut : kept) {
+                List<Constraint> rest = new ArrayList<>();
+                kept.stream().filter(i -> i != leftOut).forEach(i -> rest.addAll(group.apply(i)));
+                assertTrue(!unsatisfiable(e, rest), "seed " + seed + ": group " + keys.get(leftOut) + " is not needed");
+            }
+        }
+        // The cases reach the path under test: conflicts among many groups, most of which are left out.
+        assertTrue(unsatisfiable >= 1000, "unsatisfiable cases: " + unsatisfiable);
+        assertTrue(narrowed >= 1000, "cases whose conflict leaves groups out: " + narrowed);
+    }
+
+    private static boolean unsatisfiable(Encoding e, List<Constraint> constraints) {
+        Sat sat = new Sat(e.variables(), NONE);
+        sat.addAll(constraints);
+        return sat.solve() == Sat.Answer.UNSAT;
+    }
+
+    /** Deletion as it ran before: every step on the one solver that found the first core. */
+    private static List<Integer> onOneSolver(Encoding e, int n, IntFunction<List<Constraint>> group) {
+        Sat sat = new Sat(e.variables(), NONE);
+        int first = e.variables() + 1;
+        for (int i = 0; i < n; i++) {
+            int s = sat.newVariable();
+            for (Constraint c : group.apply(i)) {
+                if (c.kind() == Constraint.Kind.AT_MOST) {
+                    sat.add(c, s);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (Constraint c : group.apply(i)) {
+                if (c.kind() == Constraint.Kind.CLAUSE) {
+                    sat.add(c, first + i);
+                }
+            }
+        }
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> first + i);
+        assertEquals(Sat.Answer.UNSAT, sat.solve(all));
+        TreeSet<Integer> core = new TreeSet<>();
+        for (int lit : sat.explanation()) {
+            if (lit >= first) {
+                core.add(lit);
+            }
+        }
+        if (core.isEmpty() || sat.solve(core.stream().mapToInt(Integer::intValue).toArray()) != Sat.Answer.UNSAT) {
+            core.clear();
+            Arrays.stream(all).forEach(core::add);
+        }
+        List<Integer> list = new ArrayList<>(core);
+        for (int i = 0; i < list.size(); ) {
+            List<Integer> rest = new ArrayList<>(list);
+            rest.remove(i);
+            if (sat.solve(rest.stream().mapToInt(Integer::intValue).toArray()) == Sat.Answer.UNSAT) {
+                list = rest;
+            } else {
+                i++;
+            }
+        }
+        return list.stream().map(s -> s - first).toList();
+    }
+}
