@@ -168,6 +168,33 @@ public final class Encoding {
         return constraints;
     }
 
+    /** How many of {@link #constraints()}, first in it, are the root's own: one per root requirement. */
+    int rootConstraintCount() {
+        return rootConstraints.size();
+    }
+
+    /**
+     * The root's requirement a root constraint states: met by a target, or ruled out at once. Without
+     * the root's constraints of some requirements, the encoding holds what the project without those
+     * requirements must meet: every model of that project, its universe a part of this one, is one of
+     * these constraints with the candidates it no longer reaches false (a requirement admits the same
+     * versions in either universe, and every other constraint of a candidate is about the candidate
+     * alone). So when they have no model, neither has that project; and a model of theirs, the
+     * candidates outside that project's universe set false, is one of the project's.
+     */
+    static Dependency requirementOf(Reason r) {
+        if (r instanceof Reason.RootRequirement rr) {
+            return rr.dependency();
+        } else if (r instanceof Reason.Missing m) {
+            return m.dependency();
+        } else if (r instanceof Reason.NoMatch n) {
+            return n.dependency();
+        } else if (r instanceof Reason.SelfConflict c) {
+            return c.dependency();
+        }
+        throw new IllegalStateException("not a root requirement's constraint: " + r.describe());
+    }
+
     /** How many constraints {@link #constraints()} holds, without building them. */
     public int constraintCount() {
         return constraintCount;

@@ -48,9 +48,21 @@ public final class Explain {
      */
     static Explanation unsatisfiable(Encoding e, PackageIndex index, ResolveRequest request, Budget budget,
                                      Matches matches) {
-        List<FactCore.Grouped> core = core(e, index, budget);
+        // A fix that drops requirements leaves some only where the project has two or more: only then is
+        // the solver over every fact kept, to tell the fixes that cannot work (FactCore.Conflict).
+        List<FactCore.Grouped> found;
+        java.util.function.Predicate<List<Dependency>> cannotWork;
+        if (request.root().dependencies().size() > 1) {
+            FactCore.Conflict conflict = FactCore.analyse(e, index, budget);
+            found = conflict.facts();
+            cannotWork = conflict::holdsWithout;
+        } else {
+            found = FactCore.find(e, index, budget);
+            cannotWork = drop -> false;
+        }
+        List<FactCore.Grouped> core = Simplify.merge(found, e, index, budget);
         return new Explanation(request.root().id(), facts(core), Deriver.derive(core, e, index),
-                suggestions(core, index, request, matches), request.origins());
+                suggestions(core, cannotWork, index, request, matches), request.origins());
     }
 
     /**
@@ -72,8 +84,10 @@ public final class Explain {
         return core.stream().map(FactCore.Grouped::fact).toList();
     }
 
-    private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core, PackageIndex index,
-                                                            ResolveRequest original, Matches matches) {
+    private static List<Explanation.Suggestion> suggestions(List<FactCore.Grouped> core,
+                                                            java.util.function.Predicate<List<Dependency>> cannotWork,
+                                                            PackageIndex index, ResolveRequest original,
+                                                            Matches matches) {
         ResolveRequest request = original.withTimeout(original.timeout().filter(t -> t.compareTo(RESOLVE_BUDGET) < 0)
                 .orElse(RESOLVE_BUDGET));
         long deadline = System.nanoTime() + FIX_BUDGET.toNanos();
@@ -115,7 +129,7 @@ public final class Explain {
             if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
-            Optional<List<PackageId>> result = solve(index, request, without(root, List.of(d)), matches);
+            Optional<List<PackageId>> result = dropped(cannotWork, index, request, List.of(d), matches);
             if (result.isPresent()) {
                 found.add(new Explanation.Suggestion("drop the dependency on `" + d.name() + "`", List.of(d),
                         List.of(Optional.empty()), result.get()));
@@ -132,7 +146,7 @@ public final class Explain {
                         || !named.isEmpty() && !named.contains(a) && !named.contains(b)) {
                     continue;
                 }
-                Optional<List<PackageId>> result = solve(index, request, without(root, List.copyOf(pair)), matches);
+                Optional<List<PackageId>> result = dropped(cannotWork, index, request, List.copyOf(pair), matches);
                 if (result.isPresent()) {
                     found.add(new Explanation.Suggestion("drop the dependencies on `" + a.name() + "` and `"
                             + b.name() + "`", List.of(a, b), List.of(Optional.empty(), Optional.empty()), result.get()));
@@ -141,6 +155,25 @@ public final class Explain {
             }
         }
         return found;
+    }
+
+    /**
+     * The selection of the project without the requirements {@code drop}, if there is one. Where the
+     * encoding without them still has no model ({@code cannotWork}: another conflict than the one these
+     * requirements take part in), that project has none either ({@link FactCore.Conflict#holdsWithout}),
+     * and it is not loaded and solved: in a large project with several conflicts most fixes tried fail
+     * so (the 300 top crates.io crates pinned together: every one of the 15 tried).
+     */
+    private static Optional<List<PackageId>> dropped(java.util.function.Predicate<List<Dependency>> cannotWork,
+                                                     PackageIndex index, ResolveRequest request, List<Dependency> drop,
+                                                     Matches matches) {
+        Manifest rest = without(request.root(), drop);
+        // Without every requirement nothing is left to conflict: the empty project's resolution is the
+        // cheaper answer then.
+        if (!rest.dependencies().isEmpty() && cannotWork.test(drop)) {
+            return Optional.empty();
+        }
+        return solve(index, request, rest, matches);
     }
 
     /** Lifts {@code d}'s range; if that solves, pins a caret on the version picked and re-solves. */

@@ -48,13 +48,23 @@ final class FactCore {
 
     /** The minimal conflict of an unsatisfiable encoding, as facts in canonical order. */
     static List<Grouped> find(Encoding e, PackageIndex index, Budget budget) {
+        return analyse(e, index, budget).facts();
+    }
+
+    /**
+     * The minimal conflict of an unsatisfiable encoding, with the solver over every fact that found its
+     * first core, kept to tell which fixes cannot work ({@link Conflict#holdsWithout}).
+     */
+    static Conflict analyse(Encoding e, PackageIndex index, Budget budget) {
         Map<Key, List<Constraint>> groups = group(e);
         List<Key> keys = new ArrayList<>(groups.keySet());
         // Deletion drops what it tries first whenever it can: try the facts deep in the registry
         // first and the root's own requirements and at-most-one last, so that a conflict the root's
         // requirements explain directly is told that way.
         keys.sort(java.util.Comparator.comparingInt(Key::priority));
-        List<Integer> kept = deletion(e, keys.size(), i -> groups.get(keys.get(i)), budget);
+        java.util.function.IntFunction<List<Constraint>> group = i -> groups.get(keys.get(i));
+        Sat everything = guarded(e, keys.size(), group, i -> true, budget);
+        List<Integer> kept = deletion(everything, e, keys.size(), group, budget);
         List<Key> coreKeys = kept.stream().map(keys::get).toList();
         List<Constraint> members = new ArrayList<>();
         List<Integer> groupOf = new ArrayList<>();
@@ -74,7 +84,59 @@ final class FactCore {
             facts.add(fact(e, index, cs.stream().map(Constraint::reason).toList()).with(cs));
         }
         facts.sort((a, b) -> order(a).compareTo(order(b)));
-        return facts;
+        return new Conflict(facts, everything, e, keys, budget);
+    }
+
+    /**
+     * A minimal conflict's facts, and the solver over every fact of the encoding, each fact guarded by
+     * a selector (numbered from {@code e.variables() + 1} in the order of {@code keys}).
+     */
+    static final class Conflict {
+        private final List<Grouped> facts;
+        private final Sat everything;
+        private final Encoding e;
+        private final List<Key> keys;
+        private final Budget budget;
+
+        private Conflict(List<Grouped> facts, Sat everything, Encoding e, List<Key> keys, Budget budget) {
+            this.facts = facts;
+            this.everything = everything;
+            this.e = e;
+            this.keys = keys;
+            this.budget = budget;
+        }
+
+        /** The minimal conflict, as facts in canonical order. */
+        List<Grouped> facts() {
+            return facts;
+        }
+
+        /**
+         * Whether the encoding without the root's requirements {@code dropped} (the facts that state
+         * them left out) still has no model: then neither has the project without them, whose every
+         * model is one of the encoding's with the candidates it no longer reaches false
+         * ({@link Encoding#requirementOf}). One call on the solver that found the first core, under
+         * assumptions: what it learnt there serves every fix asked about. False when it cannot tell
+         * within the budget.
+         */
+        boolean holdsWithout(java.util.Collection<Dependency> dropped) {
+            java.util.Set<Key> out = new java.util.HashSet<>();
+            List<Constraint> all = e.constraints();
+            for (int i = 0; i < e.rootConstraintCount(); i++) {
+                if (dropped.contains(Encoding.requirementOf(all.get(i).reason()))) {
+                    out.add(key(all.get(i).reason()));
+                }
+            }
+            int first = e.variables() + 1;
+            int[] assumed = new int[keys.size() - out.size()];
+            int n = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                if (!out.contains(keys.get(i))) {
+                    assumed[n++] = first + i;
+                }
+            }
+            return !budget.expired() && everything.solve(assumed) == Sat.Answer.UNSAT;
+        }
     }
 
     private static String order(Grouped g) {
@@ -135,8 +197,14 @@ final class FactCore {
      */
     static List<Integer> deletion(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
                                   Budget budget) {
+        return deletion(guarded(e, n, group, i -> true, budget), e, n, group, budget);
+    }
+
+    /** As {@link #deletion(Encoding, int, java.util.function.IntFunction, Budget)}, its first call on {@code everything}. */
+    private static List<Integer> deletion(Sat everything, Encoding e, int n,
+                                          java.util.function.IntFunction<List<Constraint>> group, Budget budget) {
         int first = e.variables() + 1;
-        Sat sat = guarded(e, n, group, i -> true, budget);
+        Sat sat = everything;
         int[] all = new int[n];
         Arrays.setAll(all, i -> first + i);
         if (sat.solve(all) != Sat.Answer.UNSAT) {

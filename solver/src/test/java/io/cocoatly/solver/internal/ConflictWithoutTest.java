@@ -1,0 +1,64 @@
+package io.cocoatly.solver.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cocoatly.model.Dependency;
+import io.cocoatly.model.Manifest;
+import io.cocoatly.model.VersionPolicy;
+import io.cocoatly.solver.RandomCase;
+import io.cocoatly.solver.Resolution;
+import io.cocoatly.solver.ResolveRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FactCore.Conflict#holdsWithout}: an unsatisfiable project's encoding without some of its root
+ * requirements has no model exactly when the project without them has no solution. The fix search
+ * relies on it to skip re-solving fixes that cannot work ({@code Explain}).
+ */
+class ConflictWithoutTest {
+
+    @Test
+    void theConflictHoldsWithoutRequirementsExactlyWhenTheProjectWithoutThemHasNoSolution() {
+        int refuted = 0;
+        int solvable = 0;
+        for (long seed = 1; seed <= 3000; seed++) {
+            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+            RandomCase c = RandomCase.generate(seed, 8, policy);
+            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+            List<Dependency> requirements = c.request().root().dependencies();
+            if (requirements.size() < 2 || !(Resolve.run(c.index(), c.request(), true) instanceof Resolution.Unsatisfiable)) {
+                continue;
+            }
+            FactCore.Conflict conflict = FactCore.analyse(e, c.index(), Budget.of(Optional.empty()));
+            List<List<Dependency>> drops = new ArrayList<>();
+            for (int i = 0; i < requirements.size(); i++) {
+                drops.add(List.of(requirements.get(i)));
+                for (int j = i + 1; j < requirements.size(); j++) {
+                    drops.add(List.of(requirements.get(i), requirements.get(j)));
+                }
+            }
+            for (List<Dependency> drop : drops) {
+                Resolution without = Resolve.run(c.index(), without(c.request(), drop), true);
+                boolean holds = conflict.holdsWithout(drop);
+                assertEquals(without instanceof Resolution.Unsatisfiable, holds, "seed " + seed + " without " + drop);
+                refuted += holds ? 1 : 0;
+                solvable += holds ? 0 : 1;
+            }
+        }
+        // Both ways are met: fixes that cannot work, and fixes that do.
+        assertTrue(refuted >= 1000, "refuted: " + refuted);
+        assertTrue(solvable >= 1000, "solvable: " + solvable);
+    }
+
+    private static ResolveRequest without(ResolveRequest request, List<Dependency> drop) {
+        Manifest root = request.root();
+        List<Dependency> kept = new ArrayList<>(root.dependencies());
+        kept.removeAll(drop);
+        return new ResolveRequest(new Manifest(root.name(), root.version(), kept), request.preferred(),
+                request.policy(), request.allowPrereleases(), request.timeout());
+    }
+}
