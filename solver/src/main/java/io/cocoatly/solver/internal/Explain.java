@@ -55,7 +55,9 @@ public final class Explain {
         if (request.root().dependencies().size() > 1) {
             FactCore.Conflict conflict = FactCore.analyse(e, index, budget);
             found = conflict.facts();
-            cannotWork = conflict::holdsWithout;
+            // Asked of a requirement before relaxing it and again before dropping it: answered once.
+            java.util.Map<Set<Dependency>, Boolean> known = new java.util.HashMap<>();
+            cannotWork = drop -> known.computeIfAbsent(Set.copyOf(drop), k -> conflict.holdsWithout(drop));
         } else {
             found = FactCore.find(e, index, budget);
             cannotWork = drop -> false;
@@ -119,7 +121,7 @@ public final class Explain {
             if (found.size() >= MAX_SUGGESTIONS || System.nanoTime() > deadline) {
                 break;
             }
-            Explanation.Suggestion relaxed = relax(index, request, d, matches);
+            Explanation.Suggestion relaxed = relax(cannotWork, index, request, d, matches);
             if (relaxed != null) {
                 found.add(relaxed);
                 corrections.add(Set.of(d));
@@ -176,11 +178,17 @@ public final class Explain {
         return solve(index, request, rest, matches);
     }
 
-    /** Lifts {@code d}'s range; if that solves, pins a caret on the version picked and re-solves. */
-    private static Explanation.Suggestion relax(PackageIndex index, ResolveRequest request, Dependency d,
+    /**
+     * Lifts {@code d}'s range; if that solves, pins a caret on the version picked and re-solves. Where
+     * the conflict holds without {@code d} altogether ({@code cannotWork}), no range of it can help: a
+     * solution with {@code d} lifted, the candidates only {@code d} reaches set false, would be one
+     * without {@code d}.
+     */
+    private static Explanation.Suggestion relax(java.util.function.Predicate<List<Dependency>> cannotWork,
+                                                PackageIndex index, ResolveRequest request, Dependency d,
                                                 Matches matches) {
         Manifest root = request.root();
-        if (d.name().equals(root.name())) {
+        if (d.name().equals(root.name()) || cannotWork.test(List.of(d))) {
             return null;
         }
         Optional<List<PackageId>> lifted = solve(index, request, replace(root, d, Dependency.parse(d.name().value(), "*")),

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FactCore.Conflict#holdsWithout}: an unsatisfiable project's encoding without some of its root
- * requirements has no model exactly when the project without them has no solution. The fix search
- * relies on it to skip re-solving fixes that cannot work ({@code Explain}).
+ * requirements has no model exactly when the project without them has no solution; and then, without
+ * one requirement, the project with that requirement's range lifted to any version has none either. The
+ * fix search relies on both to skip re-solving fixes that cannot work ({@code Explain}).
  */
 class ConflictWithoutTest {
 
@@ -25,6 +26,7 @@ class ConflictWithoutTest {
     void theConflictHoldsWithoutRequirementsExactlyWhenTheProjectWithoutThemHasNoSolution() {
         int refuted = 0;
         int solvable = 0;
+        int liftedToo = 0;
         for (long seed = 1; seed <= 3000; seed++) {
             VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
             RandomCase c = RandomCase.generate(seed, 8, policy);
@@ -47,11 +49,28 @@ class ConflictWithoutTest {
                 assertEquals(without instanceof Resolution.Unsatisfiable, holds, "seed " + seed + " without " + drop);
                 refuted += holds ? 1 : 0;
                 solvable += holds ? 0 : 1;
+                if (holds && drop.size() == 1) {
+                    Dependency lifted = Dependency.parse(drop.get(0).name().value(), "*");
+                    Resolution relaxed = Resolve.run(c.index(), replaced(c.request(), drop.get(0), lifted), true);
+                    assertTrue(relaxed instanceof Resolution.Unsatisfiable, "seed " + seed + " lifting " + drop);
+                    liftedToo++;
+                }
             }
         }
         // Both ways are met: fixes that cannot work, and fixes that do.
         assertTrue(refuted >= 1000, "refuted: " + refuted);
         assertTrue(solvable >= 1000, "solvable: " + solvable);
+        assertTrue(liftedToo >= 500, "lifted: " + liftedToo);
+    }
+
+    private static ResolveRequest replaced(ResolveRequest request, Dependency old, Dependency with) {
+        Manifest root = request.root();
+        List<Dependency> deps = new ArrayList<>();
+        for (Dependency d : root.dependencies()) {
+            deps.add(d.equals(old) ? with : d);
+        }
+        return new ResolveRequest(new Manifest(root.name(), root.version(), deps), request.preferred(),
+                request.policy(), request.allowPrereleases(), request.timeout());
     }
 
     private static ResolveRequest without(ResolveRequest request, List<Dependency> drop) {
