@@ -243,8 +243,8 @@ final class FactCore {
      * {@code e.variables() + 1} in group order, holding the constraints of the groups {@code included}
      * accepts, each guarded by its group's selector: the pseudo-boolean ones first (see {@link Sat#addAll}).
      */
-    private static Sat guarded(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
-                               java.util.function.IntPredicate included, Budget budget) {
+    static Sat guarded(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
+                       java.util.function.IntPredicate included, Budget budget) {
         Sat sat = new Sat(e.variables(), budget);
         int first = e.variables() + 1;
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.Manifest;
-import io.cocoatly.model.VersionPolicy;
 import io.cocoatly.solver.RandomCase;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
@@ -28,8 +27,7 @@ class ConflictWithoutTest {
         int solvable = 0;
         int liftedToo = 0;
         for (long seed = 1; seed <= 3000; seed++) {
-            VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
-            RandomCase c = RandomCase.generate(seed, 8, policy);
+            RandomCase c = SmallCases.random(seed, 8);
             Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
             List<Dependency> requirements = c.request().root().dependencies();
             if (requirements.size() < 2 || !(Resolve.run(c.index(), c.request(), true) instanceof Resolution.Unsatisfiable)) {

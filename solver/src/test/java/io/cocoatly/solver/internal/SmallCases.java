@@ -18,6 +18,15 @@ final class SmallCases {
     private SmallCases() {
     }
 
+    /**
+     * The random case of {@code seed} over at most {@code maxPackages} packages, the policies in turn:
+     * semver-major for odd seeds, one version per package for even ones.
+     */
+    static RandomCase random(long seed, int maxPackages) {
+        VersionPolicy policy = seed % 2 == 0 ? VersionPolicy.ONE_PER_PACKAGE : VersionPolicy.SEMVER_MAJOR;
+        return RandomCase.generate(seed, maxPackages, policy);
+    }
+
     /** A seed's case, both policies in turn, and its encoding. */
     record Case(long seed, Encoding encoding) {
     }
