@@ -191,6 +191,10 @@ public final class Explain {
         if (d.name().equals(root.name()) || cannotWork.test(List.of(d))) {
             return null;
         }
+        Optional<Explanation.Suggestion> newest = relaxToNewestClass(index, request, d, matches);
+        if (newest.isPresent()) {
+            return newest.get();
+        }
         Optional<List<PackageId>> lifted = solve(index, request, replace(root, d, Dependency.parse(d.name().value(), "*")),
                 matches);
         if (lifted.isEmpty()) {
@@ -212,8 +216,56 @@ public final class Explain {
                 List.of(Optional.of(relaxed)), result.get());
     }
 
+    /**
+     * {@link #relax}'s answer for a project whose one requirement is {@code d}, without resolving the
+     * project with {@code d} lifted, where that answer can be told: empty where it cannot.
+     *
+     * <p>With one requirement, nothing preferred and no prereleases allowed, the lifted project's
+     * direct rank is the rank of the versions of {@code d}'s package it selects, and a version of the
+     * newest compatibility class C ranks below every older one (C holds every release newer than it).
+     * So when the project requiring C (a caret on C's base) has an optimum selecting one version P of
+     * the package, a release, P is the lifted project's pick: a lifted solution ranked lower would
+     * select one version newer than P, in C, and be a solution of that project too, its versions all
+     * reached from it; one with a second version pays that version's rank, at least C's size. The
+     * relaxed requirement is then that same caret, and {@link #relax} would re-solve that same project:
+     * its answer is this one. Lifting loads every version of the package and what each reaches: the
+     * costliest re-solve of a one-requirement project's explanation.
+     */
+    static Optional<Explanation.Suggestion> relaxToNewestClass(PackageIndex index, ResolveRequest request,
+                                                               Dependency d, Matches matches) {
+        Manifest root = request.root();
+        if (root.dependencies().size() != 1 || !request.preferred().isEmpty() || request.allowPrereleases()) {
+            return Optional.empty();
+        }
+        io.cocoatly.model.Version newest = null;
+        for (io.cocoatly.model.Release r : index.find(d.name()).map(io.cocoatly.model.PackageListing::releases)
+                .orElse(List.of())) {
+            if (!r.yanked() && !r.version().isPrerelease() && (newest == null || r.version().compareTo(newest) > 0)) {
+                newest = r.version();
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        Dependency relaxed = Dependency.parse(d.name().value(), "^" + classBase(newest));
+        if (relaxed.range().equals(d.range())) {
+            return Optional.empty();
+        }
+        Resolution r = nested(index, request, replace(root, d, relaxed), matches);
+        if (!(r instanceof Resolution.Solved s) || !s.optimal()) {
+            return Optional.empty();
+        }
+        List<PackageId> selected = s.packages().stream().map(Resolution.SelectedPackage::id).toList();
+        List<PackageId> ofD = selected.stream().filter(p -> p.name().equals(d.name())).toList();
+        if (ofD.size() != 1 || ofD.get(0).version().isPrerelease()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Explanation.Suggestion("relax `" + d + "` to `" + relaxed.requirement() + "`",
+                List.of(d), List.of(Optional.of(relaxed)), selected));
+    }
+
     /** The lowest version of {@code v}'s caret class: 2.1.3 → 2.0.0, 0.4.2 → 0.4.0, 0.0.3 → 0.0.3. */
-    private static io.cocoatly.model.Version classBase(io.cocoatly.model.Version v) {
+    static io.cocoatly.model.Version classBase(io.cocoatly.model.Version v) {
         String base = v.major() > 0 ? v.major() + ".0.0" : v.minor() > 0 ? "0." + v.minor() + ".0"
                 : "0.0." + v.patch();
         return io.cocoatly.model.Version.parse(base);
@@ -236,17 +288,20 @@ public final class Explain {
     /** The selection for {@code manifest} under the request's other settings, if there is one. */
     static Optional<List<PackageId>> solve(PackageIndex index, ResolveRequest request, Manifest manifest,
                                            Matches matches) {
-        ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
-                request.allowPrereleases(), request.timeout());
-        Resolution r;
-        try {
-            r = Resolve.nested(index, changed, matches);
-        } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
-            return Optional.empty();
-        }
-        if (r instanceof Resolution.Solved s) {
+        if (nested(index, request, manifest, matches) instanceof Resolution.Solved s) {
             return Optional.of(s.packages().stream().map(Resolution.SelectedPackage::id).toList());
         }
         return Optional.empty();
+    }
+
+    /** The resolution of {@code manifest} under the request's other settings; null when out of time. */
+    private static Resolution nested(PackageIndex index, ResolveRequest request, Manifest manifest, Matches matches) {
+        ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
+                request.allowPrereleases(), request.timeout());
+        try {
+            return Resolve.nested(index, changed, matches);
+        } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
+            return null;
+        }
     }
 }
