@@ -156,7 +156,7 @@ public final class ResolveSpeed {
 
         List<ResolveRequest> unsat = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
-            if (b.unsatisfiable[i]) {
+            if (b.answered[i] == Answered.UNSATISFIABLE) {
                 unsat.add(versions.get(i));
             }
         }
@@ -251,11 +251,19 @@ public final class ResolveSpeed {
     }
 
     /**
-     * Per-root median times, how many were solved, which were unsatisfiable, how many called sat4j, and
-     * the cores the timing thread was found on.
+     * Per-root median times, how each root was answered (null: the resolution threw), how many called
+     * sat4j (the unsatisfiable ones too), and the cores the timing thread was found on.
      */
-    private record Sample(long[] medians, int solved, boolean[] unsatisfiable, int withSolver, CoreProbe cores,
-                          Answered[] answered) {
+    private record Sample(long[] medians, Answered[] answered, int withSolver, CoreProbe cores) {
+
+        /** How many roots were answered {@code kind}. */
+        int count(java.util.function.Predicate<Answered> kind) {
+            int n = 0;
+            for (Answered a : answered) {
+                n += a != null && kind.test(a) ? 1 : 0;
+            }
+            return n;
+        }
     }
 
     /**
@@ -300,9 +308,7 @@ public final class ResolveSpeed {
                            boolean digested) {
         long[] medians = new long[requests.size()];
         Resolution[] answers = new Resolution[requests.size()];
-        boolean[] unsat = new boolean[requests.size()];
         Answered[] answered = new Answered[requests.size()];
-        int solved = 0;
         int withSolver = 0;
         CoreProbe cores = new CoreProbe();
         for (int i = 0; i < requests.size(); i++) {
@@ -317,11 +323,6 @@ public final class ResolveSpeed {
             }
             medians[i] = Percentiles.median(cpu);
             answers[i] = last;
-            if (last instanceof Resolution.Solved) {
-                solved++;
-            } else if (last instanceof Resolution.Unsatisfiable) {
-                unsat[i] = true;
-            }
             withSolver += last != null && last.statistics().solverCalls() > 0 ? 1 : 0;
             answered[i] = Answered.of(last);
         }
@@ -330,7 +331,7 @@ public final class ResolveSpeed {
         for (int i = 0; i < requests.size(); i++) {
             record(index, requests.get(i), answers[i], digested);
         }
-        return new Sample(medians, solved, unsat, withSolver, cores, answered);
+        return new Sample(medians, answered, withSolver, cores);
     }
 
     private static Resolution time(Resolver resolver, ResolveRequest request) {
@@ -386,11 +387,9 @@ public final class ResolveSpeed {
                 }
             }
         }
-        int unsat = 0;
-        for (boolean u : s.unsatisfiable) {
-            unsat += u ? 1 : 0;
-        }
-        out.println("| " + name + " | " + s.medians.length + " | " + s.solved + " / " + unsat + " | " + fmt(ours[0])
+        int unsat = s.count(a -> a == Answered.UNSATISFIABLE);
+        int solved = s.count(a -> a != Answered.UNSATISFIABLE);
+        out.println("| " + name + " | " + s.medians.length + " | " + solved + " / " + unsat + " | " + fmt(ours[0])
                 + " | " + fmt(ours[1]) + " | " + fmt(ours[2]) + " | " + fmt(ours[3]) + " | " + peer + " | " + ratio + " |");
     }
 

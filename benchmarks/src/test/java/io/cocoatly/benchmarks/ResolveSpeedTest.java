@@ -56,6 +56,18 @@ class ResolveSpeedTest {
             assertEquals(Integer.parseInt(sizes[1]), roots[3], row);
             assertTrue(Math.abs(share - 100) <= 2, row);
         }
+        // The unsatisfiable column and the (c) sets hold the versions a resolver of its own finds so.
+        CratesIndex index = CratesIndex.openExcerpt();
+        io.cocoatly.solver.Resolver resolver = new io.cocoatly.solver.Resolver(index);
+        long unsatisfiable = RootVersions.of(index, CratesRoots.load(DataFiles.excerptRootsFile())).stream()
+                .filter(id -> resolver.resolve(CratesRoots.request(id).withExplanation(false))
+                        instanceof io.cocoatly.solver.Resolution.Unsatisfiable)
+                .count();
+        assertTrue(unsatisfiable > 0, "the excerpt has an unsatisfiable version");
+        String versions = text.lines().filter(l -> l.startsWith("| (b) all their versions |") && l.contains(";"))
+                .findFirst().orElseThrow();
+        assertEquals(unsatisfiable + "", versions.split("\\|")[5].trim().split("; ")[0], versions);
+        assertTrue(text.contains("| (c) unsatisfiable of (b), explained | " + unsatisfiable + " |"), text);
         // The solver's column counts the roots the report says called it.
         String solver = text.lines().filter(l -> l.startsWith("| (a) top roots |") && l.contains(";")).findFirst()
                 .orElseThrow().split("\\|")[4].trim();

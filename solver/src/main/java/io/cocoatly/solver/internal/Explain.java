@@ -212,8 +212,13 @@ public final class Explain {
         if (result.isEmpty()) {
             return null;
         }
+        return relaxing(d, relaxed, result.get());
+    }
+
+    /** The suggestion to relax {@code d} to {@code relaxed}, which selects {@code result}. */
+    private static Explanation.Suggestion relaxing(Dependency d, Dependency relaxed, List<PackageId> result) {
         return new Explanation.Suggestion("relax `" + d + "` to `" + relaxed.requirement() + "`", List.of(d),
-                List.of(Optional.of(relaxed)), result.get());
+                List.of(Optional.of(relaxed)), result);
     }
 
     /**
@@ -237,17 +242,14 @@ public final class Explain {
         if (root.dependencies().size() != 1 || !request.preferred().isEmpty() || request.allowPrereleases()) {
             return Optional.empty();
         }
-        io.cocoatly.model.Version newest = null;
-        for (io.cocoatly.model.Release r : index.find(d.name()).map(io.cocoatly.model.PackageListing::releases)
-                .orElse(List.of())) {
-            if (!r.yanked() && !r.version().isPrerelease() && (newest == null || r.version().compareTo(newest) > 0)) {
-                newest = r.version();
-            }
-        }
-        if (newest == null) {
+        // The release that ranks 0 where every release is a candidate, as the lifted project's are.
+        List<io.cocoatly.model.Release> releases = index.find(d.name()).map(io.cocoatly.model.PackageListing::releases)
+                .orElse(List.of());
+        int newest = Objectives.firstRanked(releases, false);
+        if (newest < 0 || releases.get(newest).version().isPrerelease()) {
             return Optional.empty();
         }
-        Dependency relaxed = Dependency.parse(d.name().value(), "^" + classBase(newest));
+        Dependency relaxed = Dependency.parse(d.name().value(), "^" + classBase(releases.get(newest).version()));
         if (relaxed.range().equals(d.range())) {
             return Optional.empty();
         }
@@ -260,8 +262,7 @@ public final class Explain {
         if (ofD.size() != 1 || ofD.get(0).version().isPrerelease()) {
             return Optional.empty();
         }
-        return Optional.of(new Explanation.Suggestion("relax `" + d + "` to `" + relaxed.requirement() + "`",
-                List.of(d), List.of(Optional.of(relaxed)), selected));
+        return Optional.of(relaxing(d, relaxed, selected));
     }
 
     /** The lowest version of {@code v}'s caret class: 2.1.3 → 2.0.0, 0.4.2 → 0.4.0, 0.0.3 → 0.0.3. */
