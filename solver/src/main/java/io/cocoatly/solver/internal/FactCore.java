@@ -11,7 +11,6 @@ import io.cocoatly.solver.Explanation;
 import io.cocoatly.solver.Explanation.Fact;
 import io.cocoatly.solver.Explanation.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,8 @@ final class FactCore {
         // requirements explain directly is told that way.
         keys.sort(java.util.Comparator.comparingInt(Key::priority));
         java.util.function.IntFunction<List<Constraint>> group = i -> groups.get(keys.get(i));
-        Sat everything = guarded(e, keys.size(), group, i -> true, budget);
-        List<Integer> kept = deletion(everything, e, keys.size(), group, budget);
+        Sat everything = Explainer.guarded(e, keys.size(), group, i -> true, budget);
+        List<Integer> kept = Explainer.deletion(everything, e, keys.size(), group, true, budget);
         List<Key> coreKeys = kept.stream().map(keys::get).toList();
         List<Constraint> members = new ArrayList<>();
         List<Integer> groupOf = new ArrayList<>();
@@ -74,7 +73,7 @@ final class FactCore {
                 groupOf.add(g);
             }
         }
-        List<Integer> refined = deletion(e, members.size(), i -> List.of(members.get(i)), budget);
+        List<Integer> refined = Explainer.deletion(e, members.size(), i -> List.of(members.get(i)), budget);
         Map<Integer, List<Constraint>> stating = new LinkedHashMap<>();
         for (int i : refined) {
             stating.computeIfAbsent(groupOf.get(i), k -> new ArrayList<>()).add(members.get(i));
@@ -185,88 +184,6 @@ final class FactCore {
 
     private static Key requirement(String kind, PackageName from, Dependency d) {
         return new Key(kind, from, d.name(), d.requirement(), null);
-    }
-
-    /**
-     * Deletion-based minimisation over {@code n} selector groups; the indices kept, ascending. The
-     * first call, over every group, gives the core sat4j names; the deletion then runs on a solver that
-     * holds only that core's groups. Which groups it keeps is the same as on the first solver: each
-     * step asks whether a set of groups is satisfiable, a fact about those groups alone (a group whose
-     * selector is not assumed is met by the selector false), and the smaller solver answers it without
-     * the rest of the encoding (every candidate's clauses, most of them far from the conflict).
-     */
-    static List<Integer> deletion(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
-                                  Budget budget) {
-        return deletion(guarded(e, n, group, i -> true, budget), e, n, group, budget);
-    }
-
-    /** As {@link #deletion(Encoding, int, java.util.function.IntFunction, Budget)}, its first call on {@code everything}. */
-    private static List<Integer> deletion(Sat everything, Encoding e, int n,
-                                          java.util.function.IntFunction<List<Constraint>> group, Budget budget) {
-        int first = e.variables() + 1;
-        Sat sat = everything;
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> first + i);
-        if (sat.solve(all) != Sat.Answer.UNSAT) {
-            return List.of();
-        }
-        TreeSet<Integer> core = new TreeSet<>();
-        for (int lit : sat.explanation()) {
-            if (lit >= first) {
-                core.add(lit);
-            }
-        }
-        if (core.isEmpty() || sat.solve(core.stream().mapToInt(Integer::intValue).toArray()) != Sat.Answer.UNSAT) {
-            core.clear();
-            for (int s : all) {
-                core.add(s);
-            }
-        }
-        if (core.size() < n) {
-            sat = guarded(e, n, group, i -> core.contains(first + i), budget);
-        }
-        List<Integer> list = new ArrayList<>(core);
-        for (int i = 0; i < list.size() && !budget.expired(); ) {
-            List<Integer> rest = new ArrayList<>(list);
-            rest.remove(i);
-            if (sat.solve(rest.stream().mapToInt(Integer::intValue).toArray()) == Sat.Answer.UNSAT) {
-                list = rest;
-            } else {
-                i++;
-            }
-        }
-        return list.stream().map(s -> s - first).toList();
-    }
-
-    /**
-     * A solver over the encoding's variables and {@code n} selectors, numbered from
-     * {@code e.variables() + 1} in group order, holding the constraints of the groups {@code included}
-     * accepts, each guarded by its group's selector: the pseudo-boolean ones first (see {@link Sat#addAll}).
-     */
-    static Sat guarded(Encoding e, int n, java.util.function.IntFunction<List<Constraint>> group,
-                       java.util.function.IntPredicate included, Budget budget) {
-        Sat sat = new Sat(e.variables(), budget);
-        int first = e.variables() + 1;
-        for (int i = 0; i < n; i++) {
-            int s = sat.newVariable();
-            if (included.test(i)) {
-                for (Constraint c : group.apply(i)) {
-                    if (c.kind() == Constraint.Kind.AT_MOST) {
-                        sat.add(c, s);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (included.test(i)) {
-                for (Constraint c : group.apply(i)) {
-                    if (c.kind() == Constraint.Kind.CLAUSE) {
-                        sat.add(c, first + i);
-                    }
-                }
-            }
-        }
-        return sat;
     }
 
     private static Grouped fact(Encoding e, PackageIndex index, List<Reason> reasons) {

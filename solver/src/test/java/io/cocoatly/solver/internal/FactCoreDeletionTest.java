@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The minimal conflict's deletion ({@link FactCore#deletion}) runs its steps on a solver holding only
+ * The minimal conflict's deletion ({@link Explainer#deletion}) runs its steps on a solver holding only
  * the first core's groups. On random unsatisfiable cases it keeps exactly what the deletion on one
  * solver over every group keeps (the way it ran before), and what it keeps is a minimal conflict: no
  * model, and a model once any one group is left out.
@@ -39,7 +39,7 @@ class FactCoreDeletionTest {
             keys.sort(java.util.Comparator.comparingInt(FactCore.Key::priority));
             IntFunction<List<Constraint>> group = i -> groups.get(keys.get(i));
 
-            List<Integer> kept = FactCore.deletion(e, keys.size(), group, NONE);
+            List<Integer> kept = Explainer.deletion(e, keys.size(), group, NONE);
             assertEquals(onOneSolver(e, keys.size(), group), kept, "seed " + seed);
             narrowed += kept.size() < keys.size() ? 1 : 0;
 
@@ -57,6 +57,39 @@ class FactCoreDeletionTest {
         assertTrue(narrowed >= 1000, "cases whose conflict leaves groups out: " + narrowed);
     }
 
+    /**
+     * A check's reasons ({@link Explainer#conflict}) guard only the root's requirements, the rest holding
+     * always: the requirements kept cannot hold together with everything else, and can once any one of
+     * them is left out.
+     */
+    @Test
+    void aConflictAmongTheRootsRequirementsIsMinimalWithTheRestFixed() {
+        int unsatisfiable = 0;
+        int narrowed = 0;
+        for (long seed = 1; seed <= 3000; seed++) {
+            RandomCase c = SmallCases.random(seed, 8);
+            Encoding e = EncodingGoldenTest.encode(c.index(), c.request());
+            if (e.emptyClause() != null || !unsatisfiable(e, e.constraints())) {
+                continue;
+            }
+            unsatisfiable++;
+            List<Constraint> root = e.constraints().subList(0, e.rootConstraintCount());
+            List<Constraint> fixed = e.constraints().subList(e.rootConstraintCount(), e.constraints().size());
+            List<Reason> kept = Explainer.conflict(e, NONE, root::contains);
+            List<Constraint> conflict = new ArrayList<>(fixed);
+            root.stream().filter(r -> kept.contains(r.reason())).forEach(conflict::add);
+            assertTrue(unsatisfiable(e, conflict), "seed " + seed + ": what is kept has a model");
+            for (Reason leftOut : kept) {
+                List<Constraint> rest = new ArrayList<>(fixed);
+                root.stream().filter(r -> kept.contains(r.reason()) && !r.reason().equals(leftOut)).forEach(rest::add);
+                assertTrue(!unsatisfiable(e, rest), "seed " + seed + ": " + leftOut.describe() + " is not needed");
+            }
+            narrowed += kept.size() < root.size() ? 1 : 0;
+        }
+        assertTrue(unsatisfiable >= 600, "unsatisfiable cases: " + unsatisfiable);
+        assertTrue(narrowed >= 300, "cases whose conflict leaves requirements out: " + narrowed);
+    }
+
     private static boolean unsatisfiable(Encoding e, List<Constraint> constraints) {
         Sat sat = new Sat(e.variables(), NONE);
         sat.addAll(constraints);
@@ -68,7 +101,7 @@ class FactCoreDeletionTest {
      * the first core.
      */
     private static List<Integer> onOneSolver(Encoding e, int n, IntFunction<List<Constraint>> group) {
-        Sat sat = FactCore.guarded(e, n, group, i -> true, NONE);
+        Sat sat = Explainer.guarded(e, n, group, i -> true, NONE);
         int first = e.variables() + 1;
         int[] all = new int[n];
         Arrays.setAll(all, i -> first + i);
