@@ -199,6 +199,8 @@ public final class ResolveSpeed {
         breakdown("(a) top roots", a);
         breakdown("(b) all their versions", b);
         out.println();
+        costliest(versions, b);
+        out.println();
         out.println("An empty timed interval (two reads of the thread's CPU clock) measures " + String.format(Locale.ROOT,
                 "%.4f", clockCost() / 1e6) + " ms here; every figure above includes it once per root.");
         out.println("Warm-up: " + warmup + " passes over (a), then " + settling + " more " + JitWarmup.UNTIL
@@ -411,6 +413,36 @@ public final class ResolveSpeed {
                     .append(String.format(Locale.ROOT, "%.0f %%", total == 0 ? 0.0 : 100.0 * time[k] / total)).append(" |");
         }
         out.println(line);
+    }
+
+    /** How many crates {@link #costliest} names. */
+    static final int COSTLIEST = 8;
+
+    /**
+     * The crates whose versions cost (b) the most, their per-root medians summed: where the set's total
+     * is concentrated (on the crates.io snapshot, a few crates' runs of near-identical old versions).
+     */
+    private void costliest(List<ResolveRequest> versions, Sample b) {
+        java.util.Map<String, long[]> byCrate = new java.util.LinkedHashMap<>();
+        long total = 0;
+        for (int i = 0; i < versions.size(); i++) {
+            String crate = versions.get(i).root().dependencies().get(0).name().toString();
+            long[] sum = byCrate.computeIfAbsent(crate, k -> new long[2]);
+            sum[0]++;
+            sum[1] += b.medians[i];
+            total += b.medians[i];
+        }
+        List<java.util.Map.Entry<String, long[]>> ranked = new ArrayList<>(byCrate.entrySet());
+        ranked.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+        StringBuilder line = new StringBuilder("The costliest crates of (b), their versions' medians summed (versions;"
+                + " ms; share of the total):");
+        for (java.util.Map.Entry<String, long[]> crate : ranked.subList(0, Math.min(COSTLIEST, ranked.size()))) {
+            long[] sum = crate.getValue();
+            line.append(' ').append(crate.getKey()).append(" (").append(sum[0]).append("; ").append(fmt(sum[1] / 1e6))
+                    .append(" ms; ").append(String.format(Locale.ROOT, "%.1f %%", total == 0 ? 0.0 : 100.0 * sum[1] / total))
+                    .append(')');
+        }
+        out.println(line.append('.'));
     }
 
     private static String fmt(double millis) {

@@ -76,6 +76,32 @@ class ResolveSpeedTest {
     }
 
     @Test
+    void namesTheCrateWhoseVersionsCostTheMost() {
+        String text = run(0);
+        String line = text.lines().filter(l -> l.startsWith("The costliest crates of (b)")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" ([a-z0-9_.-]+) \\((\\d+); ([0-9.]+) ms; ([0-9.]+) %\\)")
+                .matcher(line.substring(line.indexOf(':')));
+        CratesIndex index = CratesIndex.openExcerpt();
+        java.util.Map<String, Long> versions = RootVersions.of(index, CratesRoots.load(DataFiles.excerptRootsFile()))
+                .stream().collect(java.util.stream.Collectors.groupingBy(id -> id.name().toString(),
+                        java.util.stream.Collectors.counting()));
+        double previous = Double.MAX_VALUE;
+        double shares = 0;
+        int named = 0;
+        while (m.find()) {
+            named++;
+            // Each crate's count is its versions in (b): the roots are grouped by the crate they depend on.
+            assertEquals(versions.get(m.group(1)), Long.parseLong(m.group(2)), line);
+            double millis = Double.parseDouble(m.group(3));
+            assertTrue(millis <= previous, "not in descending order: " + line);
+            previous = millis;
+            shares += Double.parseDouble(m.group(4));
+        }
+        assertEquals(Math.min(ResolveSpeed.COSTLIEST, versions.size()), named, line);
+        assertTrue(shares > 0 && shares <= 100.5, line);
+    }
+
+    @Test
     void warmsUpUntilTheCompilerSettles() {
         String text = run(2);
         // Two fixed passes, then two more (the limit) or fewer: three quiet passes cannot come within two.
