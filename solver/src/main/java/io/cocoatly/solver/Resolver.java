@@ -69,6 +69,6 @@ public final class Resolver {
      * @throws io.cocoatly.model.CocoatlyException if the index cannot be read
      */
     public CheckReport check(Collection<PackageName> packages, VersionPolicy policy, boolean reasons) {
-        return Check.run(index, packages, policy, reasons);
+        return Check.run(index, packages, policy, reasons, matches);
     }
 }

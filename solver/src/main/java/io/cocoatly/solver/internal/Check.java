@@ -46,10 +46,11 @@ public final class Check {
 
     /**
      * Checks every version of {@code packages}; with {@code explain}, each uninstallable version gets
-     * its reason, else every reason is empty.
+     * its reason, else every reason is empty. The reasons' resolutions match ranges through
+     * {@code matches} (the resolver's): they meet the same ranges over the same listings again and again.
      */
     public static CheckReport run(PackageIndex index, Collection<PackageName> packages, VersionPolicy policy,
-                                  boolean explain) {
+                                  boolean explain, Matches matches) {
         long start = System.nanoTime();
         Universe universe = Universe.forCheck(index, packages);
         Encoding e = Encoder.forCheck(universe, packages, policy, index.name());
@@ -123,7 +124,7 @@ public final class Check {
                     Release release = universe.get(e.id(v).name()).release(v - firstOf(e, v));
                     reasons[v] = cascade && !release.yanked() ? cascadeReason(e, v, uninstallable) : null;
                     if (reasons[v] == null) {
-                        reasons[v] = CheckReasons.explain(index, release, policy);
+                        reasons[v] = CheckReasons.explain(index, release, policy, matches);
                         Interruption.check();
                     }
                 }

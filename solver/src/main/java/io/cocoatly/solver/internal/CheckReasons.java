@@ -22,11 +22,14 @@ final class CheckReasons {
         return text.startsWith(subject) ? text.substring(subject.length()) : text;
     }
 
-    /** Resolves {@code release} as a root with guarded constraints and names a minimal conflict. */
-    static String explain(PackageIndex index, Release release, VersionPolicy policy) {
+    /**
+     * Resolves {@code release} as a root with guarded constraints and names a minimal conflict, matching
+     * ranges through {@code matches}.
+     */
+    static String explain(PackageIndex index, Release release, VersionPolicy policy, Matches matches) {
         Manifest root = new Manifest(release.name(), release.version(), release.dependencies());
         Preferences none = Preferences.of(List.of(), policy);
-        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), none);
+        Universe universe = Universe.forRoot(index, root.name(), root.dependencies(), none, matches);
         Encoding e = Encoder.forResolve(universe, root, none, policy, true, index.name());
         PackageId id = release.id();
         return describe(id, Explainer.conflict(e, Budget.of(Optional.empty()),
