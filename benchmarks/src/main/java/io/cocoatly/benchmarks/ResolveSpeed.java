@@ -410,7 +410,7 @@ public final class ResolveSpeed {
         StringBuilder line = new StringBuilder("| " + name + " |");
         for (int k = 0; k < time.length; k++) {
             line.append(' ').append(count[k]).append("; ").append(fmt(time[k] / 1e6)).append(" ms; ")
-                    .append(String.format(Locale.ROOT, "%.0f %%", total == 0 ? 0.0 : 100.0 * time[k] / total)).append(" |");
+                    .append(share(time[k], total, 0)).append(" |");
         }
         out.println(line);
     }
@@ -439,10 +439,14 @@ public final class ResolveSpeed {
         for (java.util.Map.Entry<String, long[]> crate : ranked.subList(0, Math.min(COSTLIEST, ranked.size()))) {
             long[] sum = crate.getValue();
             line.append(' ').append(crate.getKey()).append(" (").append(sum[0]).append("; ").append(fmt(sum[1] / 1e6))
-                    .append(" ms; ").append(String.format(Locale.ROOT, "%.1f %%", total == 0 ? 0.0 : 100.0 * sum[1] / total))
-                    .append(')');
+                    .append(" ms; ").append(share(sum[1], total, 1)).append(')');
         }
         out.println(line.append('.'));
+    }
+
+    /** {@code part} as a percentage of {@code total}, with {@code decimals} decimals: "12.5 %". */
+    private static String share(long part, long total, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f %%", total == 0 ? 0.0 : 100.0 * part / total);
     }
 
     private static String fmt(double millis) {

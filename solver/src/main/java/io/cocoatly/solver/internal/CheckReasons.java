@@ -33,7 +33,7 @@ final class CheckReasons {
         Encoding e = Encoder.forResolve(universe, root, none, policy, true, index.name());
         PackageId id = release.id();
         return describe(id, Explainer.conflict(e, Budget.of(Optional.empty()),
-                c -> rootDependency(id, c.reason()) != null));
+                c -> Encoding.requirementOf(id, c.reason()) != null));
     }
 
     /** The dependencies of {@code root} in the conflict, and the packages it is about. */
@@ -46,7 +46,7 @@ final class CheckReasons {
         List<String> over = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         for (Reason r : conflict) {
-            Dependency d = rootDependency(root, r);
+            Dependency d = Encoding.requirementOf(root, r);
             if (d != null) {
                 dependencies.add("`" + d + "`");
             } else if (r instanceof Reason.AtMostOneVersion a) {
@@ -68,21 +68,5 @@ final class CheckReasons {
             text.append("; ").append(fact);
         }
         return text.toString();
-    }
-
-    static Dependency rootDependency(PackageId root, Reason r) {
-        if (r instanceof Reason.RootRequirement q) {
-            return q.dependency();
-        }
-        if (r instanceof Reason.Missing m && m.from().equals(root)) {
-            return m.dependency();
-        }
-        if (r instanceof Reason.NoMatch m && m.from().equals(root)) {
-            return m.dependency();
-        }
-        if (r instanceof Reason.SelfConflict s && s.from().equals(root)) {
-            return s.dependency();
-        }
-        return null;
     }
 }

@@ -174,25 +174,26 @@ public final class Encoding {
     }
 
     /**
-     * The root's requirement a root constraint states: met by a target, or ruled out at once. Without
-     * the root's constraints of some requirements, the encoding holds what the project without those
-     * requirements must meet: every model of that project, its universe a part of this one, is one of
-     * these constraints with the candidates it no longer reaches false (a requirement admits the same
-     * versions in either universe, and every other constraint of a candidate is about the candidate
-     * alone). So when they have no model, neither has that project; and a model of theirs, the
+     * The requirement of {@code root} a constraint's reason states, met by a target or ruled out at once;
+     * null for any other reason. Each of {@link #constraints()}' first {@link #rootConstraintCount()}
+     * states one. Without the root's constraints of some requirements, the encoding holds what the
+     * project without those requirements must meet: every model of that project, its universe a part of
+     * this one, is one of these constraints with the candidates it no longer reaches false (a requirement
+     * admits the same versions in either universe, and every other constraint of a candidate is about the
+     * candidate alone). So when they have no model, neither has that project; and a model of theirs, the
      * candidates outside that project's universe set false, is one of the project's.
      */
-    static Dependency requirementOf(Reason r) {
-        if (r instanceof Reason.RootRequirement rr) {
-            return rr.dependency();
-        } else if (r instanceof Reason.Missing m) {
+    static Dependency requirementOf(PackageId root, Reason r) {
+        if (r instanceof Reason.RootRequirement q) {
+            return q.dependency();
+        } else if (r instanceof Reason.Missing m && m.from().equals(root)) {
             return m.dependency();
-        } else if (r instanceof Reason.NoMatch n) {
-            return n.dependency();
-        } else if (r instanceof Reason.SelfConflict c) {
-            return c.dependency();
+        } else if (r instanceof Reason.NoMatch m && m.from().equals(root)) {
+            return m.dependency();
+        } else if (r instanceof Reason.SelfConflict s && s.from().equals(root)) {
+            return s.dependency();
         }
-        throw new IllegalStateException("not a root requirement's constraint: " + r.describe());
+        return null;
     }
 
     /** How many constraints {@link #constraints()} holds, without building them. */

@@ -242,10 +242,11 @@ public final class Explain {
         if (root.dependencies().size() != 1 || !request.preferred().isEmpty() || request.allowPrereleases()) {
             return Optional.empty();
         }
-        // The release that ranks 0 where every release is a candidate, as the lifted project's are.
+        // The release that ranks 0 where every release is a candidate, as the lifted project's are; the
+        // resolver's matches know it once asked.
         List<io.cocoatly.model.Release> releases = index.find(d.name()).map(io.cocoatly.model.PackageListing::releases)
                 .orElse(List.of());
-        int newest = Objectives.firstRanked(releases, false);
+        int newest = matches.listing(d.name(), releases).firstRanked(false);
         if (newest < 0 || releases.get(newest).version().isPrerelease()) {
             return Optional.empty();
         }
@@ -265,6 +266,12 @@ public final class Explain {
         return Optional.of(relaxing(d, relaxed, selected));
     }
 
+    /** {@code request}'s settings (preferred versions, policy, prereleases, timeout) for the project {@code manifest}. */
+    static ResolveRequest rooted(ResolveRequest request, Manifest manifest) {
+        return new ResolveRequest(manifest, request.preferred(), request.policy(), request.allowPrereleases(),
+                request.timeout());
+    }
+
     /** The lowest version of {@code v}'s caret class: 2.1.3 → 2.0.0, 0.4.2 → 0.4.0, 0.0.3 → 0.0.3. */
     static io.cocoatly.model.Version classBase(io.cocoatly.model.Version v) {
         String base = v.major() > 0 ? v.major() + ".0.0" : v.minor() > 0 ? "0." + v.minor() + ".0"
@@ -272,7 +279,8 @@ public final class Explain {
         return io.cocoatly.model.Version.parse(base);
     }
 
-    private static Manifest replace(Manifest root, Dependency old, Dependency with) {
+    /** {@code root} with {@code old} replaced by {@code with}. */
+    static Manifest replace(Manifest root, Dependency old, Dependency with) {
         List<Dependency> deps = new ArrayList<>();
         for (Dependency d : root.dependencies()) {
             deps.add(d.equals(old) ? with : d);
@@ -280,7 +288,8 @@ public final class Explain {
         return new Manifest(root.name(), root.version(), deps);
     }
 
-    private static Manifest without(Manifest root, List<Dependency> drop) {
+    /** {@code root} without the requirements {@code drop}. */
+    static Manifest without(Manifest root, List<Dependency> drop) {
         List<Dependency> deps = new ArrayList<>(root.dependencies());
         deps.removeAll(drop);
         return new Manifest(root.name(), root.version(), deps);
@@ -297,10 +306,8 @@ public final class Explain {
 
     /** The resolution of {@code manifest} under the request's other settings; null when out of time. */
     private static Resolution nested(PackageIndex index, ResolveRequest request, Manifest manifest, Matches matches) {
-        ResolveRequest changed = new ResolveRequest(manifest, request.preferred(), request.policy(),
-                request.allowPrereleases(), request.timeout());
         try {
-            return Resolve.nested(index, changed, matches);
+            return Resolve.nested(index, rooted(request, manifest), matches);
         } catch (io.cocoatly.solver.ResolutionTimeoutException e) {
             return null;
         }

@@ -122,7 +122,7 @@ final class FactCore {
             java.util.Set<Key> out = new java.util.HashSet<>();
             List<Constraint> all = e.constraints();
             for (int i = 0; i < e.rootConstraintCount(); i++) {
-                if (dropped.contains(Encoding.requirementOf(all.get(i).reason()))) {
+                if (dropped.contains(Encoding.requirementOf(e.root, all.get(i).reason()))) {
                     out.add(key(all.get(i).reason()));
                 }
             }

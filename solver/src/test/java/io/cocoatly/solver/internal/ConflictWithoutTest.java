@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.model.Dependency;
-import io.cocoatly.model.Manifest;
 import io.cocoatly.solver.RandomCase;
 import io.cocoatly.solver.Resolution;
 import io.cocoatly.solver.ResolveRequest;
@@ -62,20 +61,10 @@ class ConflictWithoutTest {
     }
 
     private static ResolveRequest replaced(ResolveRequest request, Dependency old, Dependency with) {
-        Manifest root = request.root();
-        List<Dependency> deps = new ArrayList<>();
-        for (Dependency d : root.dependencies()) {
-            deps.add(d.equals(old) ? with : d);
-        }
-        return new ResolveRequest(new Manifest(root.name(), root.version(), deps), request.preferred(),
-                request.policy(), request.allowPrereleases(), request.timeout());
+        return Explain.rooted(request, Explain.replace(request.root(), old, with));
     }
 
     private static ResolveRequest without(ResolveRequest request, List<Dependency> drop) {
-        Manifest root = request.root();
-        List<Dependency> kept = new ArrayList<>(root.dependencies());
-        kept.removeAll(drop);
-        return new ResolveRequest(new Manifest(root.name(), root.version(), kept), request.preferred(),
-                request.policy(), request.allowPrereleases(), request.timeout());
+        return Explain.rooted(request, Explain.without(request.root(), drop));
     }
 }

@@ -29,7 +29,7 @@ class RelaxNewestClassTest {
             RandomCase c = SmallCases.random(seed, 8);
             Manifest root = c.request().root();
             for (Dependency d : root.dependencies()) {
-                ResolveRequest one = with(c.request(), new Manifest(root.name(), root.version(), List.of(d)));
+                ResolveRequest one = Explain.rooted(c.request(), new Manifest(root.name(), root.version(), List.of(d)));
                 if (d.name().equals(root.name())
                         || !(Resolve.run(c.index(), one, true) instanceof Resolution.Unsatisfiable)) {
                     continue;
@@ -43,12 +43,12 @@ class RelaxNewestClassTest {
                 // The oracle: lift the requirement, take the version of its package picked, re-solve with
                 // a caret on that version's class.
                 Dependency any = Dependency.parse(d.name().value(), "*");
-                Resolution lifted = Resolve.run(c.index(), with(one, manifest(root, any)), true);
+                Resolution lifted = Resolve.run(c.index(), Explain.rooted(one, manifest(root, any)), true);
                 assertTrue(lifted instanceof Resolution.Solved, "seed " + seed + ": lifting " + d + " solves nothing");
                 PackageId picked = ((Resolution.Solved) lifted).packages().stream().map(Resolution.SelectedPackage::id)
                         .filter(p -> p.name().equals(d.name())).findFirst().orElseThrow();
                 Dependency relaxed = Dependency.parse(d.name().value(), "^" + Explain.classBase(picked.version()));
-                Resolution again = Resolve.run(c.index(), with(one, manifest(root, relaxed)), true);
+                Resolution again = Resolve.run(c.index(), Explain.rooted(one, manifest(root, relaxed)), true);
                 assertEquals(List.of(Optional.of(relaxed)), quick.get().replacements(), "seed " + seed + " " + d);
                 assertEquals(((Resolution.Solved) again).packages().stream().map(Resolution.SelectedPackage::id).toList(),
                         quick.get().result(), "seed " + seed + " " + d);
@@ -60,10 +60,5 @@ class RelaxNewestClassTest {
 
     private static Manifest manifest(Manifest root, Dependency only) {
         return new Manifest(root.name(), root.version(), List.of(only));
-    }
-
-    private static ResolveRequest with(ResolveRequest request, Manifest manifest) {
-        return new ResolveRequest(manifest, request.preferred(), request.policy(), request.allowPrereleases(),
-                request.timeout());
     }
 }
