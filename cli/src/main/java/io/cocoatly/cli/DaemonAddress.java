@@ -49,7 +49,7 @@ record DaemonAddress(int port, String token, String checkout, long pid, String p
 
     /** {@code <home>/daemon}: the address and the daemon's log. */
     static Path directory(Home home) {
-        return home.root().resolve("daemon");
+        return home.daemonDir();
     }
 
     /** {@code <home>/daemon/address}. */

@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.config.Home;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.registry.db.ArtifactStore;
@@ -10,7 +11,6 @@ import io.cocoatly.registry.db.EmbeddedDatabase;
 import io.cocoatly.registry.db.RegistryDatabase;
 import io.cocoatly.registry.server.DirectoryBackend;
 import io.cocoatly.registry.server.RegistryBackend;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +21,6 @@ import java.util.Optional;
  */
 final class RegistryBackends {
 
-    /** The embedded PostgreSQL's data, under the home. */
-    static final String EMBEDDED_DIR = "registry-db";
-    /** The artifacts of a database registry by default, under the home. */
-    static final String ARTIFACTS_DIR = "registry-artifacts";
     /** The embedded PostgreSQL's database. */
     static final String EMBEDDED_DATABASE = "registry";
 
@@ -67,7 +63,7 @@ final class RegistryBackends {
                                          Optional<String> artifacts) {
         DatabaseTarget target = DatabaseTarget.parse("--db", db);
         CommandSettings settings = CommandSettings.load(context, command, context.path("cocoatly.json"), null);
-        Path home = settings.home().root();
+        Home home = settings.home();
         Optional<DatabaseUrl> replica = dbRead.map(r -> {
             DatabaseTarget read = DatabaseTarget.parse("--db-read", r);
             if (target instanceof DatabaseTarget.Url && read instanceof DatabaseTarget.Url url) {
@@ -76,14 +72,17 @@ final class RegistryBackends {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--db-read` is a replica of `--db URL`: the embedded"
                     + " database has none", List.of("leave `--db-read` out"));
         });
-        ArtifactStore store = ArtifactStores.parse(artifacts.orElse(home.resolve(ARTIFACTS_DIR).toUri().toString()),
+        if (artifacts.isEmpty() || target instanceof DatabaseTarget.Embedded) {
+            home.create(); // what follows writes in the home, which must be Cocoatly's
+        }
+        ArtifactStore store = ArtifactStores.parse(artifacts.orElse(home.registryArtifactsDir().toUri().toString()),
                 context.env());
         int eventsDays = settings.config().registry().downloadEventsDays();
         if (target instanceof DatabaseTarget.Url url) {
             return new DatabaseRegistry(RegistryDatabase.open(settings(url.url(), replica, eventsDays), store), url.url(),
                     Optional.empty());
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(home.resolve(EMBEDDED_DIR));
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(home.registryDatabaseDir());
         try {
             DatabaseUrl server = embedded.database(EMBEDDED_DATABASE).server();
             return new DatabaseRegistry(RegistryDatabase.open(settings(server, Optional.empty(), eventsDays), store), server,

@@ -8,7 +8,6 @@ import io.cocoatly.json.StrictJson;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -28,18 +27,17 @@ import java.util.TreeMap;
  */
 public final class Credentials {
 
-    /** The file's name in the home. */
-    public static final String FILE_NAME = "credentials.json";
-
     private static final String CODE = "invalid-credentials";
     private static final String REGISTRIES = "registries";
     private static final String TOKEN = "token";
 
+    private final Home home;
     private final Path file;
     private final Map<String, String> tokens;
 
-    private Credentials(Path file, Map<String, String> tokens) {
-        this.file = file;
+    private Credentials(Home home, Map<String, String> tokens) {
+        this.home = home;
+        this.file = home.credentialsFile();
         this.tokens = Collections.unmodifiableMap(new TreeMap<>(tokens));
     }
 
@@ -50,7 +48,7 @@ public final class Credentials {
      *     if it is malformed (naming the file and JSON path, never a token)
      */
     public static Credentials read(Home home) {
-        Path file = home.root().resolve(FILE_NAME);
+        Path file = home.credentialsFile();
         Optional<byte[]> bytes = ConfigReader.readFile(file);
         Map<String, String> tokens = new TreeMap<>();
         if (bytes.isPresent()) {
@@ -62,7 +60,7 @@ public final class Credentials {
                 }
             }
         }
-        return new Credentials(file, tokens);
+        return new Credentials(home, tokens);
     }
 
     /** The file these credentials are kept in. */
@@ -109,14 +107,16 @@ public final class Credentials {
         JsonObject root = JsonObject.create();
         JsonObject registries = root.putObject(REGISTRIES);
         next.forEach((url, token) -> registries.putObject(url).put(TOKEN, token));
+        // Written into the home, so the home is made (and marked) first, as by every command that
+        // writes there: otherwise a first `login` would leave a home that later commands refuse.
+        home.create();
         try {
-            Files.createDirectories(file.getParent());
             AtomicFiles.write(file, root.canonicalBytes(), FileModes.OWNER_ONLY);
         } catch (IOException e) {
             throw new CocoatlyException(ErrorKind.FAILED, "credentials-write-failed", "cannot write `" + file + "`: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of(), e);
         }
-        return new Credentials(file, next);
+        return new Credentials(home, next);
     }
 
     /** Names the file and the registries, never a token. */

@@ -31,11 +31,18 @@ public record Home(Path root) {
     /** The file that marks a directory as a Cocoatly home, written when Cocoatly creates or adopts it. */
     public static final String MARKER = ".cocoatly-home";
 
-    // What a home of an earlier Cocoatly (before the marker) may hold; one whose entries are all
-    // among these, or that has a file only Cocoatly writes (state.json, cocoatly.lock), is adopted.
-    // The marker itself is listed because another process may be creating the same new home.
+    // Every name Cocoatly itself puts in a home (the paths below are built from them); an unmarked home
+    // whose entries are all among these, or that has a file only Cocoatly writes (state.json,
+    // cocoatly.lock), is adopted: it was made by an earlier Cocoatly (before the marker) or by a command
+    // that wrote in it before any command marked it. The marker itself is listed because another
+    // process may be creating the same new home.
+    private static final String CREDENTIALS = "credentials.json";
+    private static final String DAEMON = "daemon";
+    private static final String REGISTRY_DATABASE = "registry-db";
+    private static final String REGISTRY_ARTIFACTS = "registry-artifacts";
     private static final Set<String> LAYOUT = Set.of("config.json", "state.json", "cocoatly.lock", "plugins", "packages",
-            "cache", "tmp", "global.json", "global-lock.json", MARKER);
+            "cache", "tmp", "global.json", "global-lock.json", "global-journal.json", CREDENTIALS, DAEMON,
+            REGISTRY_DATABASE, REGISTRY_ARTIFACTS, MARKER);
     private static final Set<String> WRITTEN_BY_COCOATLY = Set.of("state.json", "cocoatly.lock");
     private static final String MARKER_TEXT = "This directory is a Cocoatly home: Cocoatly creates, changes and deletes"
             + " files in it. See docs/config.md.\n";
@@ -101,6 +108,26 @@ public record Home(Path root) {
     /** Staging area for downloads and temp files; everything in it is a leftover once no one holds the lock. */
     public Path tmpDir() {
         return root.resolve("tmp");
+    }
+
+    /** The registry tokens that {@code cocoatly login} keeps ({@link Credentials}). */
+    public Path credentialsFile() {
+        return root.resolve(CREDENTIALS);
+    }
+
+    /** Where the resident daemon writes its address and log. */
+    public Path daemonDir() {
+        return root.resolve(DAEMON);
+    }
+
+    /** The data directory of the embedded PostgreSQL that {@code cocoatly registry ... --db embedded} starts. */
+    public Path registryDatabaseDir() {
+        return root.resolve(REGISTRY_DATABASE);
+    }
+
+    /** The artifacts of a database registry served from this home, unless {@code --artifacts} puts them elsewhere. */
+    public Path registryArtifactsDir() {
+        return root.resolve(REGISTRY_ARTIFACTS);
     }
 
     /**
