@@ -48,6 +48,17 @@ record CommandSettings(String command, Home home, Config config, Context context
     static final String REGISTRY_FLAG = "--registry";
 
     /**
+     * These settings with every cached file of an http(s) registry revalidated once, as
+     * {@code --refresh} asks: for the commands whose answer is what is newer ({@code outdated},
+     * {@code update}), which must not answer from a cache the server allowed to keep for a while.
+     * Revalidating costs a conditional request per file, answered {@code 304} when nothing changed;
+     * {@code --offline} still sends nothing.
+     */
+    CommandSettings revalidating() {
+        return new CommandSettings(command, home, config, context, true, leftOut);
+    }
+
+    /**
      * Reads the settings for a command run in {@code context}.
      *
      * @param manifest     the project's {@code cocoatly.json}; its directory's configuration is read

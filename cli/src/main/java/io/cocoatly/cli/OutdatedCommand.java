@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "newest release. Yanked versions and prereleases are never suggested. `cocoatly update NAME` moves",
             "towards `compatible`, but stays below it if the package's own dependencies conflict with",
             "the rest of the lockfile. In a workspace each row names the members that require the package",
-            "directly."},
+            "directly. An http(s) registry's cached index files are revalidated (as with --refresh), so a",
+            "version published a moment ago is listed."},
         footer = {"", "Examples:",
             "  cocoatly outdated --registry ./registry",
             "  cocoatly outdated --all --json",
@@ -87,7 +88,8 @@ final class OutdatedCommand implements Callable<Integer> {
         ProjectFiles project = ProjectFiles.openWorkspace(context, manifest);
         Optional<MemberSelection> selection = project.members(members);
         Lockfile lockfile = project.requireLockfile();
-        CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry, remote);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly outdated", project.manifestPath(), registry, remote)
+                .revalidating();
         PackageIndex index = settings.openRegistry();
         if (!json) {
             settings.printWarnings(context);

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Moves the named packages (all locked packages if none is named) to the newest versions the",
             "manifest and the other packages allow, and only what must move with them; then write",
             "cocoatly-lock.json. Prints each change with its reason. In a workspace the whole workspace is",
-            "relocked; with -p, \"all\" means the direct requirements of the chosen members."},
+            "relocked; with -p, \"all\" means the direct requirements of the chosen members. An http(s)",
+            "registry's cached index files are revalidated (as with --refresh), so a version published a",
+            "moment ago is seen."},
         footer = {"", "Examples:",
             "  cocoatly update --registry ./registry              # everything, as if there were no lockfile",
             "  cocoatly update http --registry ./registry         # http, and only what it forces",
@@ -83,7 +85,7 @@ final class UpdateCommand implements Callable<Integer> {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`update PACKAGE...` and `-p` cannot be combined",
                     List.of("name the packages to move, or pass -p MEMBER to move what those members require"));
         }
-        CommandSettings settings = registry.settings(context, "cocoatly update", project.manifestPath());
+        CommandSettings settings = registry.settings(context, "cocoatly update", project.manifestPath()).revalidating();
         if (!json) {
             settings.printWarnings(context);
         }

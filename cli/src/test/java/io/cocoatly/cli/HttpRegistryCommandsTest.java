@@ -89,6 +89,26 @@ class HttpRegistryCommandsTest {
     }
 
     @Test
+    void outdatedAndUpdateSeeAVersionPublishedWithinMaxAge() throws IOException {
+        server.cacheControl("public, max-age=600");
+        assertEquals(0, run("lock").exitCode());
+        Path index = sample.registry().resolve("index/log.json");
+        String text = Files.readString(index);
+        int at = text.lastIndexOf('{', text.indexOf("\"version\": \"0.4.2\""));
+        int end = text.lastIndexOf('{', text.indexOf("\"version\": \"0.5.0\""));
+        Files.writeString(index, text.substring(0, end) + text.substring(at, end).replace("0.4.2", "0.4.3") + text.substring(end));
+
+        assertFalse(run("resolve").out().contains("0.4.3"), "a resolve within max-age reads the cache");
+        server.resetCounts();
+        CliRunner.Result outdated = run("outdated");
+        CliRunner.Result update = run("update", "log", "--dry-run");
+
+        assertTrue(outdated.out().lines().anyMatch(l -> l.matches("log +0\\.4\\.2 +0\\.4\\.3 .*")), outdated.out());
+        assertTrue(update.out().contains("0.4.3"), update.out() + update.err());
+        assertTrue(server.log().stream().anyMatch(l -> l.contains("/index/log.json") && l.endsWith(" 200")), server.log().toString());
+    }
+
+    @Test
     void offlineWorksWithTheServerGoneAndNamesAPackageTheCacheLacks() throws IOException {
         assertEquals(0, run("resolve").exitCode());
         String online = transcript.toString();
