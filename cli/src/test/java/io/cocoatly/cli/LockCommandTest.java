@@ -185,6 +185,16 @@ class LockCommandTest {
     }
 
     @Test
+    void aRequirementNothingMeetsIsBlamedNotAYankedVersionThatStaysLocked() {
+        TestProject p = TestProject.in(temp).publish("x 1.0.0", "y 1.0.0 -> x =1.0.0", "z 1.0.0").manifest("y ^1");
+        assertEquals(0, p.run("lock").exitCode());
+        p.publish("x 1.0.0 yanked", "x 1.0.1").manifest("y ^1; z ^2");
+        CliRunner.Result lock = p.run("lock");
+        assertEquals(1, lock.exitCode(), lock.err());
+        GoldenFile.assertMatches("lock/unsatisfiable-beside-yanked", lock.err());
+    }
+
+    @Test
     void removedVersionsAndChangedDependenciesAreFound() throws IOException {
         TestProject p = TestProject.in(temp).publish("a 1.0.0 -> b ^1", "b 1.0.0", "b 1.1.0", "c 1.0.0").manifest("a ^1");
         assertEquals(0, p.run("lock").exitCode());

@@ -42,6 +42,10 @@ public final class LockCheck {
      * @param subject the {@code name@version} it is about, or empty for the manifest as a whole
      */
     public record Problem(String code, Optional<PackageId> subject, String message) {
+
+        /** The code of a locked version that was yanked since. */
+        public static final String YANKED = "yanked";
+
         public Problem {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(subject, "subject");
@@ -298,7 +302,7 @@ public final class LockCheck {
             return;
         }
         if (release.get().yanked()) {
-            problems.add(new Problem("yanked", id, "`" + p.id() + "` was yanked from registry `" + index.name() + "`"));
+            problems.add(new Problem(Problem.YANKED, id, "`" + p.id() + "` was yanked from registry `" + index.name() + "`"));
         }
         Optional<Artifact> expected = release.get().artifact().map(a -> located(lockfile, p, a));
         if (!expected.equals(p.artifact())) {

@@ -24,11 +24,22 @@ public final class LockfileOutOfDateException extends CocoatlyException {
      */
     public LockfileOutOfDateException(String lockfileName, List<LockCheck.Problem> problems) {
         super(ErrorKind.OUT_OF_DATE, CODE, "`" + lockfileName + "` is out of date: " + problems.size() + (problems.size() == 1 ? " problem"
-                : " problems"), List.of("run `cocoatly lock` to update the lockfile"));
+                : " problems"), hints(problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a lockfile with no problems is not out of date");
         }
         this.problems = List.copyOf(problems);
+    }
+
+    private static List<String> hints(List<LockCheck.Problem> problems) {
+        String lock = "run `cocoatly lock` to update the lockfile";
+        if (problems.stream().noneMatch(p -> p.code().equals(LockCheck.Problem.YANKED))) {
+            return List.of(lock);
+        }
+        // `lock` keeps a yanked version that nothing else can replace, and the check keeps failing on
+        // it: running `lock` again would not help, so say what does.
+        return List.of(lock, "where `cocoatly lock` keeps a yanked version (no other version fits), widen the"
+                + " requirements on it; `cocoatly outdated` lists the newer versions");
     }
 
     /** Every way the lockfile no longer holds. */

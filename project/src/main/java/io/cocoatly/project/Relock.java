@@ -165,17 +165,18 @@ public final class Relock {
         Set<PackageId> preferred = preferences(kept, false);
         Resolution r = resolve(root, preferred);
         if (r instanceof Resolution.Unsatisfiable) {
-            // A yanked locked version may still be the only one that fits: keep it, and say so.
+            // A yanked locked version may still be the only one that fits: keep it, and say so. When
+            // nothing fits even so, the conflict is explained with those versions allowed: otherwise it
+            // would blame a yanked version that `lock` keeps, not the requirement nothing meets.
             Set<PackageId> withYanked = preferences(kept, true);
             if (!withYanked.equals(preferred)) {
-                Resolution again = resolve(root, withYanked);
-                if (again instanceof Resolution.Solved s) {
+                r = resolve(root, withYanked);
+                if (r instanceof Resolution.Solved s) {
                     for (Resolution.SelectedPackage p : s.packages()) {
                         if (isYanked(p.id())) {
                             warnings.add("`" + p.id() + "` is yanked, but no other version fits; it stays locked");
                         }
                     }
-                    r = again;
                 }
             }
         }
