@@ -48,6 +48,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class ManifestChange {
 
+    /** The {@code -p/--package} option of {@code add} and {@code remove}, which choose the same way. */
+    static final String MEMBER_OPTION = "In a workspace: edit this member's manifest (default: the member the command"
+            + " is run in, else the root's own package; remove: else the one member that declares NAME).";
+
     /**
      * One line of the manifest's change.
      *
@@ -104,16 +108,22 @@ final class ManifestChange {
      * The project of {@code --manifest} (or the nearest one) and its registry, with the settings'
      * warnings printed unless the command writes JSON.
      *
-     * @param member   {@code -p NAME}: in a workspace, the member whose manifest is edited
-     * @param removing for {@code remove}, the names removed: without {@code -p} in a workspace without
-     *                 a package of its own, the one member that declares them is edited
+     * @param member   {@code -p NAME}: in a workspace, the member whose manifest is edited; without it,
+     *                 the member the working directory is in (unless {@code --manifest} is given), else
+     *                 the root's own package
+     * @param removing for {@code remove}, the names removed: without {@code -p}, outside every member
+     *                 and in a workspace without a package of its own, the one member that declares
+     *                 them is edited
      * @throws CocoatlyException code {@code usage} (exit 2) for {@code -p} outside a workspace, an
      *     unknown member, or a workspace where the manifest to edit is not clear without {@code -p}
      */
     static ManifestChange open(Context context, String manifestOption, RegistryOptions registry, CommandSpec spec,
             String command, boolean json, Optional<String> member, List<PackageName> removing) {
         ProjectFiles project = ProjectFiles.openWorkspace(context, manifestOption);
-        Path target = target(project, member, removing, command);
+        // --manifest names the manifest itself; without it, the member the command is run in is meant.
+        Optional<Workspace.Member> here = manifestOption != null ? Optional.empty()
+                : project.workspace().flatMap(w -> ManifestLocator.memberHere(context, w.workspace()));
+        Path target = target(project, member, here, removing, command);
         CommandSettings settings = registry.settings(context, command, project.manifestPath());
         if (!json) {
             settings.printWarnings(context);
@@ -126,7 +136,8 @@ final class ManifestChange {
         return change;
     }
 
-    private static Path target(ProjectFiles project, Optional<String> member, List<PackageName> removing, String command) {
+    private static Path target(ProjectFiles project, Optional<String> member, Optional<Workspace.Member> here,
+                               List<PackageName> removing, String command) {
         if (project.workspace().isEmpty()) {
             if (member.isPresent()) {
                 throw MemberSelection.notAWorkspace("--package", project.manifestName());
@@ -137,6 +148,9 @@ final class ManifestChange {
         if (member.isPresent()) {
             Manifest chosen = MemberSelection.named(ws, List.of(member.get())).manifests().get(0);
             return ws.member(chosen.name()).map(m -> manifestOf(ws, m)).orElse(project.manifestPath());
+        }
+        if (here.isPresent()) {
+            return manifestOf(ws, here.get());
         }
         if (ws.rootPackage().isPresent()) {
             return project.manifestPath();

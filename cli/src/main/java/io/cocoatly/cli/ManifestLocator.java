@@ -67,6 +67,17 @@ final class ManifestLocator {
         });
     }
 
+    /**
+     * The member of {@code workspace} that the working directory is in (its directory or one below,
+     * with no other {@code cocoatly.json} between), if any: the package that a command editing one
+     * manifest edits when run there, as {@code cargo add} edits the member it is run in.
+     */
+    static Optional<Workspace.Member> memberHere(Context context, Workspace workspace) {
+        return nearestFrom(context.cwd().toAbsolutePath().normalize()).flatMap(here -> workspace.members().stream()
+                .filter(m -> workspace.root().resolve(m.path()).resolve(Manifests.FILE_NAME).normalize().equals(here))
+                .findFirst());
+    }
+
     /** The root manifest of the nearest workspace above {@code dir} (absolute), if there is one. */
     private static Optional<Path> enclosingWorkspace(Path dir) {
         for (Optional<Path> up = nearestFrom(dir.getParent()); up.isPresent(); up = nearestFrom(up.get().getParent().getParent())) {

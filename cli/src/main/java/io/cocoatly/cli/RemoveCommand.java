@@ -45,8 +45,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER", description = "In a workspace: edit this member's"
-            + " manifest (default: the root's own package; remove: the one member that declares NAME).")
+    @Option(names = {"-p", "--package"}, paramLabel = "MEMBER", description = ManifestChange.MEMBER_OPTION)
     String member;
 
     @Option(names = "--json", description = "Print one JSON document {\"success\", \"data\", \"error\"}.")

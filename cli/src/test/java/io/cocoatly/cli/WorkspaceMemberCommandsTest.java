@@ -212,6 +212,23 @@ class WorkspaceMemberCommandsTest {
     }
 
     @Test
+    void addAndRemoveInAMembersDirectoryEditThatMember() throws IOException {
+        write("cocoatly.json", "{\"name\": \"app\", \"version\": \"2.0.0\", \"workspace\": {\"members\": [\"libs/*\","
+                + " \"apps/web\"]}}");
+        Files.createDirectories(root.resolve("apps/web/src"));
+
+        CliRunner.Result added = fixture.cli(root.resolve("apps/web/src")).run("add", "b", "--registry", registry);
+        CliRunner.Result removed = fixture.cli(root.resolve("libs/core")).run("remove", "a", "--registry", registry);
+
+        assertEquals(0, added.exitCode(), added.err());
+        assertTrue(Files.readString(root.resolve("apps/web/cocoatly.json")).contains("\"b\": \"^1.0.0\""));
+        assertFalse(Files.readString(root.resolve("cocoatly.json")).contains("\"b\""), "not the root's own package");
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertFalse(Files.readString(root.resolve("libs/core/cocoatly.json")).contains("\"a\""));
+        assertEquals(0, run("lock", "--check", "--registry", registry).exitCode());
+    }
+
+    @Test
     void removeFindsTheOneMemberThatDeclaresTheNameOrAsks() throws IOException {
         CliRunner.Result one = run("remove", "c", "--registry", registry);
         assertEquals(0, one.exitCode(), one.err());
