@@ -115,8 +115,9 @@ final class PluginsCommand implements Runnable {
     /** {@code cocoatly plugins list}. */
     @Command(name = "list", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
-            description = {"List the plugins: each one's state, version, the hooks it implements and the commands it adds;",
-                "a plugin that fails to load with why; then the external commands (cocoatly-NAME executables)."},
+            description = {"List the plugins and the external commands.",
+                "Each plugin with its state, version, the hooks it implements and the commands it adds; a plugin",
+                "that fails to load with why; then the external commands (cocoatly-NAME executables)."},
             footer = {"",
                 "Examples:",
                 "  cocoatly plugins list",
@@ -215,8 +216,9 @@ final class PluginsCommand implements Runnable {
     /** {@code cocoatly plugins info NAME}. */
     @Command(name = "info", addMethodSubcommands = false,
             mixinStandardHelpOptions = true,
-            description = {"Show one plugin: its state, version, jar (path and size), description, the hooks it implements",
-                "and the commands it adds, or why it fails to load. For shell-hooks, the command of each configured hook."},
+            description = {"Show one plugin: its state, jar, hooks and commands, or why it fails to load.",
+                "Its state, version, jar (path and size), description, the hooks it implements and the commands it",
+                "adds, or why it fails to load. For shell-hooks, the command of each configured hook."},
             footer = {"",
                 "Examples:",
                 "  cocoatly plugins info audit",
