@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
         description = {
             "Create an Ed25519 key pair for signing packages.",
             "Writes DIR/cocoatly.key (private, readable by its owner only) and DIR/cocoatly.pub (public;",
-            "users list it under security.trusted_keys).",
+            "users list it under security.trusted_keys); DIR is the home's keys/ unless --out names another,",
+            "and `cocoatly publish` signs with the key there unless --key names another.",
             "Prints the key id, which `cocoatly publish` writes next to every signature.",
             "An existing key pair in DIR is kept (the command fails) unless --force replaces it."},
         footer = {"",
             "Examples:",
+            "  cocoatly keygen                             # into the home's keys/ (~/.cocoatly/keys)",
             "  cocoatly keygen --out ~/.cocoatly-keys",
             "  cocoatly keygen --out keys --force          # replace the key pair in keys/",
             "  cocoatly keygen --out keys --json",
@@ -34,8 +36,8 @@ final class KeygenCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Directory for the two key files; created if missing.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for the two key files; created if missing (default: the home's keys/).")
     String out;
 
     @Option(names = "--force", description = "Replace an existing key pair in DIR. Anything it signed stays "
@@ -51,7 +53,8 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = context.path(out);
+        // The home is made (and marked) before a key is written into it, as by every command writing there.
+        Path dir = out != null ? context.path(out) : CommandSettings.home(context).create().keysDir();
         if (force) {
             removeOldPair(dir);
         }

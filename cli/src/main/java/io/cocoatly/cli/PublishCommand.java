@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.artifact.Ed25519Keys;
 import io.cocoatly.artifact.Ed25519SigningKey;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.CocoatlyException;
@@ -22,6 +23,7 @@ import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.registry.server.ServerState;
 import io.cocoatly.transport.Transport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +61,7 @@ import picocli.CommandLine.Parameters;
         footer = {"",
             "Examples:",
             "  cocoatly registry init ./registry --name team",
+            "  cocoatly publish --registry ./registry        # this directory, the key of `cocoatly keygen`",
             "  cocoatly publish . --registry ./registry --key ~/.cocoatly-keys/cocoatly.key",
             "  cocoatly publish packages/http --registry /srv/registry --key signing.key --json",
             "  cocoatly publish . --registry https://registry.example/team/ --key cocoatly.key",
@@ -90,8 +93,9 @@ final class PublishCommand implements Callable<Integer> {
                     + " registry with an API.")
     String registry;
 
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE",
-            description = "The private key file written by `cocoatly keygen` (cocoatly.key).")
+    @Option(names = "--key", paramLabel = "KEYFILE",
+            description = "The private key file written by `cocoatly keygen` (default: cocoatly.key in the home's keys/,"
+                    + " where `cocoatly keygen` writes it).")
     String key;
 
     @Option(names = "--allow-missing", description = "Publish even if a dependency names a package the registry"
@@ -129,12 +133,25 @@ final class PublishCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --key}, else the key {@code cocoatly keygen} writes into the home by default, which must exist. */
+    private Path keyFile() {
+        if (key != null) {
+            return context.path(key);
+        }
+        Path file = CommandSettings.home(context).keysDir().resolve(Ed25519Keys.PRIVATE_KEY_FILE);
+        if (!Files.exists(file)) {
+            throw new CocoatlyException(ErrorKind.INVALID_INPUT, "no-signing-key", "no `--key` given, and no key at `"
+                    + file + "` to sign with", List.of("create one there with `cocoatly keygen`, or pass `--key FILE`"));
+        }
+        return file;
+    }
+
     @Override
     public Integer call() {
         Source source = source();
         Manifest manifest = source.manifest();
         Path dir = source.dir();
-        Path keyFile = context.path(key);
+        Path keyFile = keyFile();
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         if (RegistryLocations.isRemote(registry)) {
             return publishToApi(source, keyFile, signingKey);

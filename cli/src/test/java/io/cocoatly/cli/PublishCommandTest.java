@@ -16,12 +16,14 @@ import io.cocoatly.artifact.ExtractionLimits;
 import io.cocoatly.artifact.Signatures;
 import io.cocoatly.artifact.TrustedKeys;
 import io.cocoatly.artifact.VerificationException;
+import io.cocoatly.config.Home;
 import io.cocoatly.model.Artifact;
 import io.cocoatly.model.Dependency;
 import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.registry.FileRegistry;
+import io.cocoatly.testkit.GoldenFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +182,26 @@ class PublishCommandTest {
         assertEquals(2, none.exitCode());
         assertTrue(none.err().startsWith("error: no `cocoatly.json` in `" + dir.resolve("empty") + "`\n"), none.err());
         assertEquals(2, publish("missing", "reg").exitCode());
+    }
+
+    @Test
+    void keygenAndPublishWithoutPathsUseTheHomesKey() throws IOException {
+        Path home = dir.resolve("home");
+        CliRunner cli = new CliRunner(dir, Map.of("COCOATLY_HOME", home.toString()));
+        PublishFixture.packageDir(dir.resolve("p"), "log", "0.4.2", "");
+
+        CliRunner.Result none = cli.run("publish", "p", "--registry", "reg");
+        assertEquals(2, none.exitCode());
+        GoldenFile.assertMatches("publish/no-signing-key", none.err().replace(dir.toString(), "<ROOT>"));
+        assertFalse(Files.exists(dir.resolve("reg/index/log.json")), "nothing published without a key");
+
+        CliRunner.Result keygen = cli.run("keygen");
+        CliRunner.Result published = cli.run("publish", "p", "--registry", "reg");
+        assertEquals(0, keygen.exitCode(), keygen.err());
+        assertTrue(Files.isRegularFile(home.resolve(Home.MARKER)), "keygen marked the home it wrote in");
+        assertEquals(0, published.exitCode(), published.err());
+        Ed25519PublicKey homeKey = Ed25519PublicKey.read(home.resolve("keys/cocoatly.pub"));
+        assertTrue(published.out().contains("signed by: " + homeKey.keyId()), published.out());
     }
 
     @Test

@@ -40,9 +40,10 @@ public record Home(Path root) {
     private static final String DAEMON = "daemon";
     private static final String REGISTRY_DATABASE = "registry-db";
     private static final String REGISTRY_ARTIFACTS = "registry-artifacts";
+    private static final String KEYS = "keys";
     private static final Set<String> LAYOUT = Set.of("config.json", "state.json", "cocoatly.lock", "plugins", "packages",
             "cache", "tmp", "global.json", "global-lock.json", "global-journal.json", CREDENTIALS, DAEMON,
-            REGISTRY_DATABASE, REGISTRY_ARTIFACTS, MARKER);
+            REGISTRY_DATABASE, REGISTRY_ARTIFACTS, KEYS, MARKER);
     private static final Set<String> WRITTEN_BY_COCOATLY = Set.of("state.json", "cocoatly.lock");
     private static final String MARKER_TEXT = "This directory is a Cocoatly home: Cocoatly creates, changes and deletes"
             + " files in it. See docs/config.md.\n";
@@ -113,6 +114,11 @@ public record Home(Path root) {
     /** The registry tokens that {@code cocoatly login} keeps ({@link Credentials}). */
     public Path credentialsFile() {
         return root.resolve(CREDENTIALS);
+    }
+
+    /** Where {@code cocoatly keygen} writes a signing key pair and {@code cocoatly publish} reads it, by default. */
+    public Path keysDir() {
+        return root.resolve(KEYS);
     }
 
     /** Where the resident daemon writes its address and log. */
