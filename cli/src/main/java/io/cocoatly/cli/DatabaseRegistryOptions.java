@@ -17,6 +17,6 @@ final class DatabaseRegistryOptions {
 
     /** Opens the registry; the caller closes it. */
     DatabaseRegistry open(Context context, String command) {
-        return RegistryBackends.openDatabase(context, command, db, Optional.empty(), Optional.ofNullable(artifacts));
+        return RegistryBackends.openDatabase(context, command, db, Optional.empty(), Optional.ofNullable(artifacts), true);
     }
 }

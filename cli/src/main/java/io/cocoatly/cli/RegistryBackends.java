@@ -43,7 +43,7 @@ final class RegistryBackends {
         if (registry != null) {
             return new DirectoryBackend(context.path(registry));
         }
-        DatabaseRegistry opened = openDatabase(context, command, db, Optional.empty(), Optional.empty());
+        DatabaseRegistry opened = openDatabase(context, command, db, Optional.empty(), Optional.empty(), true);
         RunResources.closeAtEnd(context, opened);
         return opened.backend();
     }
@@ -53,14 +53,17 @@ final class RegistryBackends {
      * artifacts in {@code artifacts} (default {@code file:<home>/registry-artifacts/}), keeping
      * {@code registry.download_events_days} of download events. For
      * {@code embedded}, starts PostgreSQL under {@code <home>/registry-db/} and migrates its
-     * {@code registry} database first. Connecting to a database by URL is lazy: one that is down now
+     * {@code registry} database first; when a server already runs that PostgreSQL, an admin command
+     * ({@code shareRunning}) uses it, and a second server is refused. Connecting to a database by URL is lazy: one that is down now
      * makes requests fail with 503 until it is back.
      *
+     * @param shareRunning for the admin commands: use the embedded PostgreSQL a server runs, if one does
      * @throws CocoatlyException {@code invalid-database-url}, {@code usage} for {@code --db-read} with
-     *                           {@code embedded}, {@code database-start-failed} if the embedded one does not start
+     *                           {@code embedded}, {@code database-in-use} for a second server on it,
+     *                           {@code database-start-failed} if the embedded one does not start
      */
     static DatabaseRegistry openDatabase(Context context, String command, String db, Optional<String> dbRead,
-                                         Optional<String> artifacts) {
+                                         Optional<String> artifacts, boolean shareRunning) {
         DatabaseTarget target = DatabaseTarget.parse("--db", db);
         CommandSettings settings = CommandSettings.load(context, command, context.path("cocoatly.json"), null);
         Home home = settings.home();
@@ -81,6 +84,19 @@ final class RegistryBackends {
         if (target instanceof DatabaseTarget.Url url) {
             return new DatabaseRegistry(RegistryDatabase.open(settings(url.url(), replica, eventsDays), store), url.url(),
                     Optional.empty());
+        }
+        Optional<EmbeddedDatabase.Running> running = EmbeddedDatabase.running(home.registryDatabaseDir());
+        if (running.isPresent() && shareRunning) {
+            // One PostgreSQL owns a data directory: an admin command reaches the one a server runs.
+            DatabaseUrl server = running.get().server(EMBEDDED_DATABASE);
+            return new DatabaseRegistry(RegistryDatabase.open(settings(server, Optional.empty(), eventsDays), store), server,
+                    Optional.empty());
+        }
+        if (running.isPresent()) {
+            throw new CocoatlyException(ErrorKind.FAILED, "database-in-use", "the embedded PostgreSQL of `" + home.root()
+                    + "` is already running (process " + running.get().pid() + "), for another `cocoatly registry serve`",
+                    List.of("stop that server first, or serve its database from here too with `--db "
+                            + running.get().server(EMBEDDED_DATABASE) + "`"));
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(home.registryDatabaseDir());
         try {

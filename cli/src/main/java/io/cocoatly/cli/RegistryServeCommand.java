@@ -119,7 +119,7 @@ final class RegistryServeCommand implements Callable<Integer> {
             served = root.toString();
         } else {
             DatabaseRegistry registry = RegistryBackends.openDatabase(context, "cocoatly registry serve", db,
-                    Optional.ofNullable(dbRead), Optional.ofNullable(artifacts));
+                    Optional.ofNullable(dbRead), Optional.ofNullable(artifacts), false);
             try {
                 server = RegistryServer.start(registry.files(), registry.backend(), options, log);
             } catch (RuntimeException e) {

@@ -188,6 +188,17 @@ class RegistryDatabaseCommandsTest {
             CliRunner.Result listed = run("registry", "token", "list", "--db", database, "--json");
             assertEquals(1, Json.mapper().readTree(listed.out()).get("data").get("tokens").size());
 
+            // In the server's home, `--db embedded` reaches the PostgreSQL the server runs; a second
+            // server on it is refused, naming the URL to share it by.
+            CliRunner inHome = new CliRunner(dir, Map.of("COCOATLY_HOME", home.toString()));
+            CliRunner.Result sameHome = inHome.run("registry", "token", "list", "--db", "embedded", "--json");
+            assertEquals(0, sameHome.exitCode(), sameHome.err());
+            assertEquals(1, Json.mapper().readTree(sameHome.out()).get("data").get("tokens").size());
+            CliRunner.Result second = inHome.run("registry", "serve", "--db", "embedded", "--port", "0");
+            assertEquals(4, second.exitCode(), second.err());
+            GoldenFile.assertMatches("registry-server/serve-embedded-in-use", second.err().replace(home.toString(), "<HOME>")
+                    .replaceAll("process \\d+", "process <pid>").replace(database, "<database>"));
+
             HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("index/nothing.json"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, missing.statusCode());

@@ -45,6 +45,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
+     * A PostgreSQL that another process runs on a data directory, as {@code registry serve --db
+     * embedded} does while it serves.
+     *
+     * @param pid  its postmaster's process id
+     * @param port the port it listens on, on 127.0.0.1
+     */
+    public record Running(long pid, int port) {
+
+        /** The URL of database {@code name} for {@value #SERVER_ROLE}, as {@link Urls#server()} gives it. */
+        public DatabaseUrl server(String name) {
+            return new DatabaseUrl("127.0.0.1", port, name, SERVER_ROLE, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * The PostgreSQL running on {@code dataDir}, if one is up and accepting connections: read from the
+     * {@code postmaster.pid} that PostgreSQL itself keeps there (its process id on the first line, its
+     * port on the fourth, its status on the eighth), whose process must be alive. A file left by a
+     * crash names a dead process, or one that is not ready, and counts as none.
+     */
+    public static Optional<Running> running(Path dataDir) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (lines.size() < 8 || !lines.get(7).trim().equals("ready")) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(new Running(pid, port)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Starts PostgreSQL on the data in {@code dataDir} (initialised there on first use).
      *
      * @throws CocoatlyException {@code database-start-failed} if it does not start
