@@ -200,7 +200,7 @@ class DownloaderTest {
             result = d.download(request(artifact(body)), events);
         }
         assertEquals(2, result.attempts());
-        assertTrue(events.retryReasons().get(0).startsWith("SocketTimeoutException"), events.retryReasons().toString());
+        assertTrue(events.retryReasons().get(0).startsWith("timed out"), events.retryReasons().toString());
         assertOnlyTheArtifactIsCached();
     }
 

@@ -2,9 +2,14 @@ package io.cocoatly.transport;
 
 import io.cocoatly.transport.TransportException.Reason;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /** The {@link TransportException}s the transport throws, worded in one place. */
 final class Failures {
@@ -76,8 +81,34 @@ final class Failures {
         return "GET " + url + ": ";
     }
 
-    /** An I/O error as a short reason: its type and message, e.g. {@code SocketTimeoutException: timeout}. */
+    /**
+     * An I/O error as a short reason. The failures everybody meets on a network (a refused connection,
+     * an unknown host, a timeout, TLS) are said in words, with the library's own detail and, for a
+     * failed connection, the operating system's (e.g. {@code Failed to connect to /127.0.0.1:1
+     * (Connection refused)}); any other error by its type and message, e.g. {@code EOFException: ...}.
+     */
     static String describe(IOException e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof UnknownHostException) {
+            return "unknown host" + (message.isEmpty() ? "" : ": " + message);
+        }
+        if (e instanceof ConnectException) {
+            String cause = e.getCause() == null || e.getCause().getMessage() == null ? "" : e.getCause().getMessage();
+            String what = message.isEmpty() ? "cannot connect" : message;
+            return cause.isEmpty() || cause.equals(message) ? what : what + " (" + cause + ")";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "timed out" + (message.isEmpty() || message.equals("timeout") ? "" : ": " + message);
+        }
+        if (e instanceof SSLHandshakeException) {
+            return "TLS handshake failed" + (message.isEmpty() ? "" : ": " + message);
+        }
+        if (e instanceof SSLException) {
+            // What a TLS client reads from a server that answers in plain HTTP.
+            String plain = message.contains("Unsupported or unrecognized SSL message") ? " (does the server speak plain"
+                    + " http:// on this port?)" : "";
+            return "TLS failed" + (message.isEmpty() ? "" : ": " + message) + plain;
+        }
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }
