@@ -104,7 +104,7 @@ final class ApiSender {
                 if (!request.idempotent() && probe.requestSent()) {
                     throw ApiFailures.outcomeUnknown(request, Failures.describe(e), attempt, e);
                 }
-                if (last || clock.passed()) {
+                if (last || clock.passed() || Failures.isLastingTlsFailure(e)) {
                     throw ApiFailures.gaveUp(request, Failures.describe(e), -1, attempt, e);
                 }
                 retryAfter = Optional.empty();

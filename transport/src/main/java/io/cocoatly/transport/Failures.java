@@ -14,6 +14,9 @@ import javax.net.ssl.SSLHandshakeException;
 /** The {@link TransportException}s the transport throws, worded in one place. */
 final class Failures {
 
+    // What the JDK's TLS client says when the server answers in plain text (an http:// server).
+    private static final String PLAIN_ANSWER = "Unsupported or unrecognized SSL message";
+
     private Failures() {
     }
 
@@ -54,6 +57,23 @@ final class Failures {
     static TransportException target(GetRequest request, int attempt, IOException cause) {
         return new TransportException(Reason.TARGET, "target-write-failed", request.url(), -1, attempt,
                 where(request.url()) + "writing the body failed: " + describe(cause), List.of(), cause);
+    }
+
+    /**
+     * Whether {@code e} is a TLS failure that another attempt would meet again: a failed handshake (a
+     * certificate not trusted or not for this host, no common protocol), or a server answering in
+     * plain text. Others, such as a connection reset during a TLS session, may pass and are retried.
+     */
+    static boolean isLastingTlsFailure(IOException e) {
+        return e instanceof SSLHandshakeException || e instanceof SSLException && e.getMessage() != null
+                && e.getMessage().contains(PLAIN_ANSWER);
+    }
+
+    static TransportException tls(GetRequest request, int attempt, IOException cause) {
+        return new TransportException(Reason.TLS, "tls-failed", request.url(), -1, attempt,
+                where(request.url()) + describe(cause) + "; not retried: another attempt would meet the same",
+                List.of("check the registry's URL (https:// or http://) and, for https, that this machine trusts the"
+                        + " server's certificate and that it is for this host"), cause);
     }
 
     static TransportException cancelled(GetRequest request, int attempts) {
@@ -105,7 +125,7 @@ final class Failures {
         }
         if (e instanceof SSLException) {
             // What a TLS client reads from a server that answers in plain HTTP.
-            String plain = message.contains("Unsupported or unrecognized SSL message") ? " (does the server speak plain"
+            String plain = message.contains(PLAIN_ANSWER) ? " (does the server speak plain"
                     + " http:// on this port?)" : "";
             return "TLS failed" + (message.isEmpty() ? "" : ": " + message) + plain;
         }

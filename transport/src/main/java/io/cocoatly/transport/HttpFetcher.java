@@ -171,6 +171,9 @@ final class HttpFetcher implements AutoCloseable {
             if (client == pooled && probe.staleConnection()) {
                 throw new StaleConnection(Failures.describe(e));
             }
+            if (Failures.isLastingTlsFailure(e)) {
+                throw Failures.tls(request, attempt, e);
+            }
             throw AttemptFailure.of(Failures.describe(e), e);
         } finally {
             registration.close();

@@ -14,7 +14,8 @@ import okhttp3.HttpUrl;
  * configured proxy, retrying what may succeed on another attempt. Thread-safe; one instance shares
  * its connections between all calls. Close it to release them.
  *
- * <p>Retryable: connection errors, timeouts, truncated bodies, 5xx, 408 and 429. They are retried up
+ * <p>Retryable: connection errors (but not a TLS failure another attempt would meet again: a failed
+ * handshake, a server answering in plain text), timeouts, truncated bodies, 5xx, 408 and 429. They are retried up
  * to {@link TransportOptions#retries()} times after exponential backoff with jitter, or after the
  * server's {@code Retry-After} (capped by {@link TransportOptions#maxRetryAfter()}). Everything else
  * fails at once. Every attempt and wait is reported to the call's {@link TransportListener}.

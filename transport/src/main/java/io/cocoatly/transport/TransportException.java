@@ -39,6 +39,12 @@ public final class TransportException extends CocoatlyException {
          */
         TOO_SLOW,
         /**
+         * No TLS connection could be made in a way another attempt would not change (the server's
+         * certificate is not trusted or does not fit, or the server does not speak TLS): {@code tls-failed},
+         * not retried.
+         */
+        TLS,
+        /**
          * A request that must not be sent twice (a publish) failed after it was sent, so the server
          * may or may not have acted on it, and it was not retried: {@code request-outcome-unknown}.
          */

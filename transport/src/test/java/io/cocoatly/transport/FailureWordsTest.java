@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The network failures everybody meets are said in words, not by a Java type: each kind as
  * {@link Failures#describe} words it, and a real refused connection and a TLS client talking to a
- * plain HTTP server end to end.
+ * plain HTTP server end to end (that one not retried, since every attempt would meet the same).
  */
 class FailureWordsTest {
 
@@ -70,11 +70,14 @@ class FailureWordsTest {
             });
             answering.start();
             URI url = URI.create("https://127.0.0.1:" + server.getLocalPort() + "/registry.json");
-            try (Transport transport = new Transport(ONCE)) {
+            try (Transport transport = new Transport(ONCE.withRetries(3))) {
                 TransportException e = assertThrows(TransportException.class, () -> transport.get(GetRequest.atMost(url, 1000),
                         new TransportGetTest.Target(), TransportListener.NONE, Cancellation.never()));
                 assertTrue(e.getMessage().startsWith("GET " + url + ": TLS failed: "), e.getMessage());
-                assertTrue(e.getMessage().contains("(does the server speak plain http:// on this port?)"), e.getMessage());
+                assertTrue(e.getMessage().endsWith("(does the server speak plain http:// on this port?); not retried: another"
+                        + " attempt would meet the same"), e.getMessage());
+                assertEquals("tls-failed", e.code());
+                assertEquals(1, e.attempts(), "a server that does not speak TLS is not tried again");
             }
             answering.join(5_000);
         }

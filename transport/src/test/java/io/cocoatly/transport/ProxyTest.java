@@ -86,9 +86,11 @@ class ProxyTest {
             assertEquals(List.of("GET " + originUrl("/a") + " HTTP/1.1"), proxy.requestLines());
         }
         try (HttpProxy proxy = new HttpProxy(tls.serverSocket());
-             Transport untrusting = new Transport(via("https", proxy.port()).withRetries(0))) {
+             Transport untrusting = new Transport(via("https", proxy.port()).withRetries(2))) {
             TransportException e = assertThrows(TransportException.class, () -> fetch(untrusting, "/a"));
             assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
+            assertEquals(TransportException.Reason.TLS, e.reason());
+            assertEquals(1, e.attempts(), "a certificate that is not trusted is not tried again");
             assertEquals(List.of(), proxy.requestLines(), "no request is sent to a proxy that is not trusted");
         }
     }
