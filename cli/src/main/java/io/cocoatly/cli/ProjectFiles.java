@@ -77,6 +77,11 @@ record ProjectFiles(Path cwd, Path manifestPath, Path lockfilePath, Manifest man
             return workspace ? ReadAhead.start(work) : ReadAhead.onJoin(work);
         }
 
+        /** {@link ProjectFiles#lockfile()}, before the manifests are read. */
+        Optional<Lockfile> lockfile() {
+            return ProjectFiles.lockfile(lockfilePath());
+        }
+
         /** {@link ProjectFiles#requireLockfile()}, before the manifests are read. */
         Lockfile requireLockfile() {
             return ProjectFiles.requireLockfile(lockfilePath(), shown(context.cwd(), lockfilePath()));

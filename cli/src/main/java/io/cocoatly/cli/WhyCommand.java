@@ -1,6 +1,7 @@
 package io.cocoatly.cli;
 
 import io.cocoatly.json.Typos;
+import io.cocoatly.lockfile.Lockfile;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
@@ -24,14 +25,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cocoatly why PACKAGE}: every requirement path from the project to a package in its resolution. */
 @Command(name = "why", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = {"Show why a package is in the resolution.",
             "Resolves the manifest and prints every path from the project to PACKAGE, with the",
-            "requirement on each edge (like `cargo tree -i` or `npm why`)."},
+            "requirement on each edge (like `cargo tree -i` or `npm why`). With a lockfile, its versions",
+            "are kept as `cocoatly lock` keeps them (yanked ones too), so the paths are the locked ones."},
         footer = {"", "Examples:",
             "  cocoatly why tls --registry ./registry",
             "  cocoatly why clock --manifest app/cocoatly.json --json",
@@ -52,6 +56,9 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     MemberSelection.Options members;
 
@@ -64,7 +71,8 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path manifestPath = ManifestLocator.use(context, manifest);
+        ProjectFiles.Location location = ProjectFiles.locate(context, manifest);
+        Path manifestPath = location.manifestPath();
         // -p is checked before the registry is opened: a misspelt member is a usage error, never a fetch.
         Optional<Workspace> workspace = ResolveInput.workspaceAt(manifestPath);
         Optional<MemberSelection> selection = members.select(workspace, manifestPath.toString());
@@ -74,7 +82,13 @@ final class WhyCommand implements Callable<Integer> {
             settings.printWarnings(context);
         }
         ResolveInput input = ResolveInput.of(manifestPath, workspace, registryIndex);
-        ResolveRequest request = input.request().withPolicy(registry.policy());
+        // Asked about a locked project, the answer is about what is locked (and installed): its versions
+        // preferred, the yanked among them allowed, so the selection is the lockfile's while it is current.
+        Optional<Lockfile> locked = location.lockfile();
+        ResolveRequest request = input.request().withPolicy(LockfileUpdate.policy(spec, registry, locked));
+        if (locked.isPresent()) {
+            request = request.withPreferred(locked.get().ids());
+        }
         PackageIndex index = input.index();
         Resolver resolver = new Resolver(index);
         Resolution resolution = resolver.resolve(request);

@@ -120,6 +120,22 @@ class ExplainCommandTest {
     }
 
     @Test
+    void whyInALockedProjectAnswersForTheLockedVersionsYankedOnesToo() {
+        TestProject p = TestProject.in(temp).publish("x 1.0.0", "y 1.0.0 -> x ^1", "z 1.0.0").manifest("y ^1; z ^1");
+        assertEquals(0, p.run("lock").exitCode());
+        // Since the lock: a newer x that a fresh resolution would take, and the locked z withdrawn.
+        p.publish("x 1.1.0", "z 1.0.0 yanked");
+
+        CliRunner.Result x = p.run("why", "x");
+        CliRunner.Result z = p.run("why", "z");
+
+        assertEquals(0, x.exitCode(), x.err());
+        assertEquals("x@1.0.0 is needed by 1 path:\n  app -> y ^1 -> x ^1\n", x.out());
+        assertEquals(0, z.exitCode(), z.err());
+        assertEquals("z@1.0.0 is needed by 1 path:\n  app -> z ^1\n", z.out());
+    }
+
+    @Test
     void whyOfAPackageOutsideTheResolutionIsInvalidInput() {
         CliRunner.Result r = new CliRunner(DEMO, Map.of()).run("why", "left-pad", "--registry", REGISTRY);
         assertEquals(2, r.exitCode());
