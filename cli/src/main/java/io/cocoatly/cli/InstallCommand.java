@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
             "Without PACKAGE: make the project's installation (.cocoatly/ next to cocoatly.json) match",
             "cocoatly-lock.json, running `lock` first if there is none or it is stale (unless --locked).",
             "With PACKAGE[@RANGE]: add it to the global installation in the Cocoatly home, resolving with the",
-            "installed versions preferred so nothing else moves unless it must.",
+            "installed versions preferred so nothing else moves unless it must. With -g and no PACKAGE: bring",
+            "the global installation in line with its requirements (with --reinstall: repair it).",
             "Every artifact is downloaded and verified (digests, size, signature) before anything is unpacked;",
             "the installation changes all at once or not at all. Prints `+ added`, `- removed`, `~ a -> b`.",
             "--locked checks the lockfile against the registry and still reads it; --frozen installs the",
@@ -60,6 +61,7 @@ import picocli.CommandLine.Parameters;
             "  cocoatly install --dry-run                    # what would change; nothing is written",
             "  cocoatly install -p web                       # in a workspace: only what member web needs",
             "  cocoatly install --reinstall                  # repair what `cocoatly verify` finds damaged",
+            "  cocoatly install -g --reinstall               # the same for the global installation",
             "  cocoatly install --reinstall-package tls      # unpack tls again, damaged or not",
             "  cocoatly install http@^2.0 --registry ./registry",
             "  cocoatly install http@^3 --explain            # no solution: the conflict and every fix",
@@ -73,6 +75,10 @@ final class InstallCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "NAME or NAME@RANGE to install globally.")
     List<String> packages = new ArrayList<>();
+
+    @Option(names = {"-g", "--global"}, description = "The global installation, also without PACKAGE (implied by"
+            + " PACKAGE).")
+    boolean global;
 
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "The project's manifest (" + ManifestLocator.DEFAULT + ").")
@@ -128,7 +134,8 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InstallerSetup setup = InstallerSetup.open(context, ManifestLocator.locate(context, manifest), registry, remote).warnUnless(json, context);
-        if (frozen && !packages.isEmpty()) {
+        boolean toGlobal = global || !packages.isEmpty();
+        if (frozen && toGlobal) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--frozen` installs a project's lockfile as it"
                     + " is; a global install (`install NAME`) always resolves", List.of("run `cocoatly install --frozen`"
                     + " in the project's directory, without package names"));
@@ -138,20 +145,20 @@ final class InstallCommand implements Callable<Integer> {
                     + " `--locked` reads the registry's index, `--frozen` reads none", List.of("pass one of them: `--frozen`"
                     + " for the lockfile as it is, `--locked` to also check it against the registry"));
         }
-        if (members.given() && !packages.isEmpty()) {
+        if (members.given() && toGlobal) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--package` and `--workspace` choose the members"
                     + " of a workspace to install for, not a global install", List.of("leave them out, or the package names"));
         }
-        if (production && !packages.isEmpty()) {
+        if (production && toGlobal) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`--production` applies to the project's"
                     + " installation, not to a global install", List.of("leave out `--production`, or the package names"));
         }
         try {
-            return packages.isEmpty() ? project(setup) : global(setup);
+            return toGlobal ? global(setup) : project(setup);
         } catch (UnsatisfiableException e) {
             // `resolve --explain` reads a project's manifest; the global requirements plus the
             // packages asked for are explained by this very command with --explain.
-            String hint = packages.isEmpty() ? ResolveCommand.EXPLAIN_HINT : "run `" + explainCommand()
+            String hint = !toGlobal ? ResolveCommand.EXPLAIN_HINT : "run `" + explainCommand()
                     + "` for every suggested fix and what it would select";
             if (explain) {
                 return ResolveCommand.explainUnsatisfiable(context, e.root(), e.resolution(), json, hint);
@@ -162,7 +169,8 @@ final class InstallCommand implements Callable<Integer> {
 
     /** This global install as a command that explains its failure. */
     private String explainCommand() {
-        return "cocoatly install " + String.join(" ", packages) + (registry == null ? "" : " --registry " + registry)
+        return "cocoatly install " + (packages.isEmpty() ? "-g" : String.join(" ", packages))
+                + (registry == null ? "" : " --registry " + registry)
                 + " --explain";
     }
 

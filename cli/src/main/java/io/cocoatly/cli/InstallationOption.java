@@ -22,10 +22,15 @@ final class InstallationOption {
 
     Installer installer(Context context, InstallerSetup setup) {
         Path manifest = ManifestLocator.locate(context, null);
-        boolean useProject = project || (!global && Files.isRegularFile(manifest));
+        boolean useProject = isProject(context);
         if (useProject && Files.isRegularFile(manifest)) {
             ManifestLocator.use(context, null); // says which, with --verbose
         }
         return useProject ? setup.project(manifest.getParent()) : setup.global();
+    }
+
+    /** Whether the installation meant is the project's (else the global one). */
+    boolean isProject(Context context) {
+        return project || (!global && Files.isRegularFile(ManifestLocator.locate(context, null)));
     }
 }

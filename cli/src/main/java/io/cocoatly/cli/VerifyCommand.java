@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
             "  cocoatly verify",
             "  cocoatly verify http tls --json",
             "  cocoatly verify --global",
-            "", "Exit codes: 0 everything as installed, 1 something changed, is missing or extra, 2 invalid input,",
-            "4 a NAME is not installed."})
+            "", "Exit codes: 0 everything as installed, 1 something changed, is missing or extra (a hint then names",
+            "the `cocoatly install ... --reinstall` that puts it back), 2 invalid input, 4 a NAME is not installed."})
 final class VerifyCommand implements Callable<Integer> {
 
     private final Context context;
@@ -60,8 +60,18 @@ final class VerifyCommand implements Callable<Integer> {
                 c.missing().forEach(p -> context.out().println("missing  " + c.id() + " " + p));
                 c.extra().forEach(p -> context.out().println("extra    " + c.id() + " " + p));
             }
+            if (!report.ok()) {
+                context.out().flush();
+                context.err().println("hint: `" + repair() + "` puts back what was installed");
+                context.err().flush();
+            }
         }
         context.out().flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.NEGATIVE;
+    }
+
+    /** The command that reinstalls what {@code report} found damaged, in the installation it looked at. */
+    private String repair() {
+        return installation.isProject(context) ? "cocoatly install --reinstall" : "cocoatly install -g --reinstall";
     }
 }

@@ -130,6 +130,22 @@ class InstallFlagsTest {
     }
 
     @Test
+    void verifyOfTheGlobalInstallationNamesTheReinstallThatRepairsIt() throws IOException {
+        assertEquals(0, fixture.cli(dir).run("install", "a", "--registry", registry, "--quiet").exitCode());
+        Files.writeString(fixture.home().resolve("packages/b/1.0.0/b.txt"), "tampered\n");
+
+        CliRunner.Result damaged = fixture.cli(dir).run("verify");
+        assertEquals(1, damaged.exitCode());
+        assertEquals("hint: `cocoatly install -g --reinstall` puts back what was installed\n", damaged.err());
+        String before = Files.readString(fixture.home().resolve("global.json"));
+        CliRunner.Result repaired = fixture.cli(dir).run("install", "-g", "--reinstall", "--registry", registry);
+        assertEquals(0, repaired.exitCode(), repaired.err());
+        assertTrue(repaired.out().contains("~ b 1.0.0 (reinstalled)"), repaired.out());
+        assertEquals(0, fixture.cli(dir).run("verify").exitCode(), "the hint's command repaired it");
+        assertEquals(before, Files.readString(fixture.home().resolve("global.json")), "and required nothing new");
+    }
+
+    @Test
     void aFailedGlobalInstallHintsACommandThatExplainsIt() throws IOException {
         assertEquals(0, run("install", "a", "--registry", registry, "--quiet").exitCode());
         String state = Files.readString(fixture.home().resolve("state.json"));
