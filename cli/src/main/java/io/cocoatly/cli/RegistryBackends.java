@@ -54,8 +54,8 @@ final class RegistryBackends {
      * {@code registry.download_events_days} of download events. For
      * {@code embedded}, starts PostgreSQL under {@code <home>/registry-db/} and migrates its
      * {@code registry} database first; when a server already runs that PostgreSQL, an admin command
-     * ({@code shareRunning}) uses it, and a second server is refused. Connecting to a database by URL is lazy: one that is down now
-     * makes requests fail with 503 until it is back.
+     * ({@code shareRunning}) uses it, and a second server is refused. Connecting to a database by URL
+     * is lazy: one that is down now makes requests fail with 503 until it is back.
      *
      * @param shareRunning for the admin commands: use the embedded PostgreSQL a server runs, if one does
      * @throws CocoatlyException {@code invalid-database-url}, {@code usage} for {@code --db-read} with
