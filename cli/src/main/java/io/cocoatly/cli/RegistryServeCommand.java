@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
             "(publish, yank, owners, search, package info) for the users and tokens made with",
             "`cocoatly registry user add` and `cocoatly registry token create`.",
             "Prints the URL as the first line on stdout, then one line per request on stderr",
-            "(method, path, status, bytes, milliseconds; never a header or a token).",
+            "(method, path, status, bytes, milliseconds; never a header or a token); with --quiet only",
+            "those the server failed (5xx).",
             "Runs until interrupted (Ctrl-C, SIGTERM)."},
         footer = {"",
             "Examples:",
@@ -94,9 +95,13 @@ final class RegistryServeCommand implements Callable<Integer> {
         PrintWriter err = context.err();
         ServerOptions options = ServerOptions.defaults().withBind(bind).withPort(port)
                 .withIndexMaxAge(Duration.ofSeconds(indexMaxAge)).withMaxBodyBytes(maxBodyMb << 20);
+        boolean quiet = context.console().quiet();
         AccessLog log = new AccessLog() {
             @Override
             public void log(Entry entry) {
+                if (quiet && entry.status() < 500) {
+                    return; // --quiet: errors only, and a request the server failed is one
+                }
                 synchronized (err) {
                     err.println(entry.line());
                     err.flush();

@@ -137,14 +137,40 @@ class RegistryServeCommandTest {
         GoldenFile.assertMatches("registry-server/refusals", String.join("---\n", errors));
     }
 
-    @Test
-    void servePrintsItsUrlFirstLogsRequestsAndStopsOnSigterm() throws Exception {
+    /** {@code registry serve reg --port 0 extra...} in a process of its own, stderr into stderr.txt. */
+    private Process serve(String... extra) throws java.io.IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "registry", "serve", dir.resolve("reg").toString(), "--port", "0", "--index-max-age", "5");
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "registry", "serve", dir.resolve("reg").toString(), "--port", "0"));
+        command.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(CliRunner.withTestHome(Map.of()));
         pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process serve = pb.start();
+        return pb.start();
+    }
+
+    @Test
+    void quietLogsNoRequestThatWasAnsweredAsItShouldBe() throws Exception {
+        Process serve = serve("--quiet");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            URI url = URI.create(out.readLine());
+            HttpClient client = HttpClient.newHttpClient();
+            assertEquals(200, client.send(HttpRequest.newBuilder(url.resolve("registry.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(404, client.send(HttpRequest.newBuilder(url.resolve("index/nothing.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+        }
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        assertFalse(stderr.contains("GET "), stderr);
+    }
+
+    @Test
+    void servePrintsItsUrlFirstLogsRequestsAndStopsOnSigterm() throws Exception {
+        Process serve = serve("--index-max-age", "5");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             URI url = URI.create(out.readLine());
