@@ -54,6 +54,7 @@ final class CocoatlyCommand implements Runnable {
             Map.entry("keygen", KeygenCommand.class),
             Map.entry("publish", PublishCommand.class),
             Map.entry("yank", YankCommand.class),
+            Map.entry("owner", OwnerCommand.class),
             Map.entry("login", LoginCommand.class),
             Map.entry("logout", LogoutCommand.class),
             Map.entry("config", ConfigCommand.class),

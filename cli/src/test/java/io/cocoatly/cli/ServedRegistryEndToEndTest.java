@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.config.ConfigLayers;
 import io.cocoatly.registry.server.RegistryServer;
+import io.cocoatly.testkit.GoldenFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,30 @@ abstract class ServedRegistryEndToEndTest {
         CliRunner.Result resolved = run(app, false, "resolve", "--registry", url, "--refresh");
         assertOk(resolved);
         assertTrue(resolved.out().matches("(?s).*\\bbase +1\\.0\\.0 .*"), resolved.out());
+    }
+
+    @Test
+    void ownersAreListedAddedAndRemovedByAnOwner() throws IOException {
+        assertOk(run(false, "keygen", "--out", "keys-bob"));
+        assertOk(run(false, admin("registry", "user", "add", "bob", "--key", "keys-bob/cocoatly.pub")));
+        PublishFixture.packageDir(dir.resolve("base"), "base", "1.0.0", "");
+        assertOk(run(true, "publish", "base", "--registry", url, "--key", "keys/cocoatly.key"));
+
+        StringBuilder transcript = new StringBuilder();
+        for (List<String> step : List.of(List.of("base"), List.of("base", "--add", "bob"), List.of("base", "--add", "nobody"),
+                List.of("base", "--remove", "alice,bob"), List.of("base", "--remove", "alice"), List.of("base", "--remove", "bob"), List.of("base", "--json"),
+                List.of("base", "--registry", "reg"))) {
+            List<String> args = new ArrayList<>(List.of("owner"));
+            args.addAll(step);
+            if (!step.contains("--registry")) {
+                args.addAll(List.of("--registry", url));
+            }
+            CliRunner.Result r = run(true, args.toArray(String[]::new));
+            transcript.append("$ cocoatly ").append(String.join(" ", args)).append("\nexit ").append(r.exitCode())
+                    .append("\n").append(r.out()).append(r.err());
+        }
+        // alice removed herself: bob, the last owner, stays, and her token may no longer change the owners.
+        GoldenFile.assertMatches("registry-server/owners", transcript.toString().replace(url, "<URL>/"));
     }
 
     private String[] admin(String... args) {

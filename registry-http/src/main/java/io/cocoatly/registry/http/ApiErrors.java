@@ -47,8 +47,10 @@ final class ApiErrors {
         String message = where + detail.map(d -> ": " + d).orElse("");
         switch (status) {
             case 400:
-                return failed("api-bad-request", message, "the server could not read the request; it may implement"
-                        + " another version of the registry API");
+                // With a detail the server read the request and says what it refused; without, it could not read it.
+                return failed("api-bad-request", message, detail.isPresent()
+                        ? "the server refused the request as given: its answer above says why"
+                        : "the server could not read the request; it may implement another version of the registry API");
             case 404:
                 return new CocoatlyException(ErrorKind.INVALID_INPUT, UNKNOWN_PACKAGE, message,
                         List.of("check the name and the version, and that `--registry` names the right registry"));
