@@ -157,7 +157,17 @@ record CommandSettings(String command, Home home, Config config, Context context
      *     {@link RegistryLocations#open} and reading {@code registry.json} throw
      */
     FileRegistry openRegistry() {
-        return openRegistryIfGiven().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no registry given: `"
+        requireRegistry();
+        return openRegistryIfGiven().orElseThrow();
+    }
+
+    /**
+     * The registry location, for a command that cannot do without one.
+     *
+     * @throws CocoatlyException with code {@code usage} if no layer names one
+     */
+    String requireRegistry() {
+        return registry().orElseThrow(() -> new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "no registry given: `"
                 + REGISTRY_FLAG + "` is not set, nor `" + ConfigLayers.REGISTRY_VARIABLE + "`, nor `registry.url` in"
                 + " a config file", List.of("pass `--registry DIR`, set " + ConfigLayers.REGISTRY_VARIABLE + ", or set"
                 + " `registry.url` in the project's `.cocoatly/config.json` or the home's `config.json`")));

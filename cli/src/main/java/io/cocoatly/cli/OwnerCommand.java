@@ -3,7 +3,6 @@ package io.cocoatly.cli;
 import io.cocoatly.model.CocoatlyException;
 import io.cocoatly.model.ErrorKind;
 import io.cocoatly.model.PackageName;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.transport.Transport;
@@ -47,8 +46,9 @@ final class OwnerCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "LOGIN", split = ",", description = "Remove these owners (repeatable).")
     List<String> remove = new ArrayList<>();
 
-    @Option(names = "--registry", required = true, paramLabel = "URL",
-            description = "The http(s) URL of a registry with an API (as `cocoatly registry serve` gives).")
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "The http(s) URL of a registry with an API, as `cocoatly registry serve` gives (default: the"
+                    + " configured registry, as for every command).")
     String registry;
 
     @Option(names = "--json", description = "Print the JSON envelope: data = {\"name\", \"owners\", \"added\", \"removed\"}.")
@@ -61,12 +61,13 @@ final class OwnerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PackageName pkg = PackageName.of(name);
+        registry = RegistryApiAccess.target(context, "cocoatly owner", ManifestLocator.locate(context, null), registry);
         if (!RegistryLocations.isRemote(registry)) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`cocoatly owner` asks a registry server, and `"
                     + registry + "` is a directory: the owners of a registry's packages are kept by the server",
                     List.of("serve it with `cocoatly registry serve " + registry + "` and pass the URL it prints"));
         }
-        CommandSettings settings = CommandSettings.load(context, "cocoatly owner", context.path(Manifests.FILE_NAME),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly owner", ManifestLocator.locate(context, null),
                 registry);
         List<String> owners;
         try (Transport transport = RegistryApiAccess.transport(settings)) {

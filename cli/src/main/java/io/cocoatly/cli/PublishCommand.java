@@ -88,9 +88,10 @@ final class PublishCommand implements Callable<Integer> {
             + " pack, sign and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--registry", required = true, paramLabel = "DIR|URL",
+    @Option(names = "--registry", paramLabel = "DIR|URL",
             description = "The registry directory (made with `cocoatly registry init`), or the https URL of a"
-                    + " registry with an API.")
+                    + " registry with an API (default: $COCOATLY_REGISTRY, else the `registry.url` setting of the"
+                    + " package's or the home's config.json).")
     String registry;
 
     @Option(names = "--key", paramLabel = "KEYFILE",
@@ -151,6 +152,7 @@ final class PublishCommand implements Callable<Integer> {
         Source source = source();
         Manifest manifest = source.manifest();
         Path dir = source.dir();
+        registry = RegistryApiAccess.target(context, "cocoatly publish", dir.resolve(Manifests.FILE_NAME), registry);
         Path keyFile = keyFile();
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         if (RegistryLocations.isRemote(registry)) {

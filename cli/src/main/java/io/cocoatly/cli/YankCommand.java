@@ -6,7 +6,6 @@ import io.cocoatly.model.PackageId;
 import io.cocoatly.model.PackageName;
 import io.cocoatly.model.Release;
 import io.cocoatly.model.Version;
-import io.cocoatly.registry.Manifests;
 import io.cocoatly.registry.RegistryEditor;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
@@ -49,8 +48,9 @@ final class YankCommand implements Callable<Integer> {
             description = "The exact version, e.g. 1.2.2, unless given as NAME@VERSION.")
     String version;
 
-    @Option(names = "--registry", required = true, paramLabel = "DIR|URL",
-            description = "The registry directory, or the https URL of a registry with an API.")
+    @Option(names = "--registry", paramLabel = "DIR|URL",
+            description = "The registry directory, or the https URL of a registry with an API (default: the configured"
+                    + " registry, as for every command).")
     String registry;
 
     @Option(names = "--undo", description = "Un-yank: make the version selectable again.")
@@ -67,6 +67,7 @@ final class YankCommand implements Callable<Integer> {
     public Integer call() {
         PackageId asked = id();
         PackageId id = asked;
+        registry = RegistryApiAccess.target(context, "cocoatly yank", ManifestLocator.locate(context, null), registry);
         boolean before;
         if (RegistryLocations.isRemote(registry)) {
             before = yankThroughApi(id);
@@ -99,7 +100,7 @@ final class YankCommand implements Callable<Integer> {
 
     /** Yanks or un-yanks through the API, after asking it the version's state (for "changed"). */
     private boolean yankThroughApi(PackageId id) {
-        CommandSettings settings = CommandSettings.load(context, "cocoatly yank", context.path(Manifests.FILE_NAME),
+        CommandSettings settings = CommandSettings.load(context, "cocoatly yank", ManifestLocator.locate(context, null),
                 registry);
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly yank");

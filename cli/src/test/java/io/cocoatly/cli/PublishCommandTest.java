@@ -205,6 +205,23 @@ class PublishCommandTest {
     }
 
     @Test
+    void publishAndYankWithoutRegistryUseTheConfiguredOneAsEveryCommandDoes() throws IOException {
+        PublishFixture.packageDir(dir.resolve("p"), "log", "0.4.2", "");
+        CliRunner.Result none = run("publish", "p", "--key", key.toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().startsWith("error: no registry given: `--registry` is not set, nor `COCOATLY_REGISTRY`"),
+                none.err());
+
+        CliRunner configured = new CliRunner(dir, Map.of("COCOATLY_REGISTRY", dir.resolve("reg").toString()));
+        CliRunner.Result published = configured.run("publish", "p", "--key", key.toString());
+        CliRunner.Result yanked = configured.run("yank", "log@0.4.2");
+
+        assertEquals(0, published.exitCode(), published.err());
+        assertEquals(0, yanked.exitCode(), yanked.err());
+        assertTrue(FileRegistry.open(dir.resolve("reg")).find(PackageName.of("log")).orElseThrow().releases().get(0).yanked());
+    }
+
+    @Test
     void aMissingRegistryPointsAtRegistryInit() {
         PublishFixture.packageDir(dir.resolve("p"), "log", "0.4.2", "");
         CliRunner.Result r = publish("p", "nowhere");
