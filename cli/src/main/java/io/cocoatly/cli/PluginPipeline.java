@@ -1,5 +1,6 @@
 package io.cocoatly.cli;
 
+import io.cocoatly.config.Home;
 import io.cocoatly.installer.InstallPlan;
 import io.cocoatly.installer.Lifecycle;
 import io.cocoatly.installer.PlannedPackage;
@@ -56,6 +57,7 @@ final class PluginPipeline implements Lifecycle {
     private final Duration timeout;
     private final Installation installation;
     private final Path home;
+    private boolean homeMarked;
     // What a removed package's own cocoatly.json said, read before the change while its files are
     // there, for the event after it; by install path.
     private final Map<Path, ManifestMetadata> removedMetadata = new HashMap<>();
@@ -111,9 +113,19 @@ final class PluginPipeline implements Lifecycle {
         return runAfter(List.of(event(Hook.ON_POST_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), false))));
     }
 
+    // A hook may write in the home (the event names it): the home is made Cocoatly's, marked, before
+    // the first hook runs, or a plugin's own files there would make later commands refuse it.
+    private void markHome() {
+        if (!homeMarked) {
+            new Home(home).create();
+            homeMarked = true;
+        }
+    }
+
     // A pre-position: the plugins are loaded first (a jar that cannot load refuses before the event
     // is built), then each step in order may veto.
     private void runBefore(Hook hook, Operation operation, java.util.function.Supplier<List<PackageChange>> changes) {
+        markHome();
         List<Step> steps = steps();
         LifecycleEvent event = event(hook, operation, changes.get());
         for (Step step : steps) {
@@ -125,6 +137,7 @@ final class PluginPipeline implements Lifecycle {
     private List<String> runAfter(List<LifecycleEvent> events) {
         List<Step> steps;
         try {
+            markHome();
             steps = steps();
         } catch (CocoatlyException e) {
             return List.of(e.getMessage());

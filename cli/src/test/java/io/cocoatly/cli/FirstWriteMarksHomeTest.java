@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cocoatly.config.Home;
+import io.cocoatly.testkit.PluginJars;
+import io.cocoatly.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,32 @@ class FirstWriteMarksHomeTest {
         assertTrue(Files.isRegularFile(home.resolve(Home.MARKER)), "login marked the home it wrote in");
         assertEquals(0, set.exitCode(), set.out() + set.err());
         assertTrue(Files.readString(home.resolve("config.json")).contains("60"));
+    }
+
+    @Test
+    void aPluginThatWritesInTheHomeFindsItMarkedFirst() throws IOException {
+        // A project install writes nothing of its own in the home but the cache; a plugin's hook
+        // writes its own directory there, which is no name of the home's layout.
+        Path home = temp.resolve("plugin-home");
+        PluginJars.builder().source("rec.Recorder", "package rec; public class Recorder implements io.cocoatly.plugin.Plugin {"
+                + " public void onPostInstall(io.cocoatly.plugin.LifecycleEvent e) { try {"
+                + " java.nio.file.Files.createDirectories(e.home().resolve(\"recorder\"));"
+                + " java.nio.file.Files.writeString(e.home().resolve(\"recorder/log.txt\"), \"installed\\n\");"
+                + " } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); } } }")
+                .provider("rec.Recorder").write(home.resolve("plugins/recorder.jar"));
+        Files.writeString(home.resolve("config.json"), "{\"security\": {\"trusted_keys\": [\""
+                + TestData.path("testdata/keys/sample.pub") + "\"]}}");
+        Path project = Files.createDirectories(temp.resolve("project"));
+        Files.copy(TestData.path("testdata/demo/cocoatly.json"), project.resolve("cocoatly.json"));
+        CliRunner cli = new CliRunner(project, Map.of("COCOATLY_HOME", home.toString()));
+
+        CliRunner.Result installed = cli.run("install", "--registry", TestData.path("testdata/registry").toString(), "-q");
+        CliRunner.Result set = cli.run("config", "set", "network.timeout_seconds", "60");
+
+        assertEquals(0, installed.exitCode(), installed.err());
+        assertEquals("installed\n", Files.readString(home.resolve("recorder/log.txt")));
+        assertTrue(Files.isRegularFile(home.resolve(Home.MARKER)), "marked before the hook wrote in it");
+        assertEquals(0, set.exitCode(), set.out() + set.err());
     }
 
     @Test

@@ -94,6 +94,7 @@ class PluginCommandsTest {
         plugin("hello", "greet");
         CliRunner.Result r = cli().run("--color", "never", "greet", "a", "-v", "b", "--color=always", "--", "-q", "--json");
         assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(home().resolve(".cocoatly-home")), "marked before the command, which may write there");
         assertEquals("hello [a, b, --, -q, --json]\n", r.out());
         assertEquals("", r.err());
 
@@ -152,6 +153,7 @@ class PluginCommandsTest {
         CliRunner.Result r = cli().run("greet", "boom", "--help");
         assertEquals(0, r.exitCode(), r.err());
         GoldenFile.assertMatches("plugins/command-help", r.out());
+        assertFalse(Files.exists(home().resolve(".cocoatly-home")), "help writes nothing");
     }
 
     @Test
