@@ -103,8 +103,8 @@ record PluginInvocation(String name, List<String> args, boolean json, boolean qu
         CommandResult result;
         String envelope = null;
         try {
-            // The command may write in the home (its API names it): made Cocoatly's, marked, first.
-            CommandSettings.home(context).create();
+            // The command may write in the home (its API names it): marked as Cocoatly's first, where it can be.
+            CommandSettings.home(context).markIfAdoptable();
             result = PluginThreads.withLoaderOf(command, () -> command.run(invocation));
             if (result == null) {
                 throw new IllegalStateException("`run` returned null instead of a CommandResult");

@@ -113,11 +113,12 @@ final class PluginPipeline implements Lifecycle {
         return runAfter(List.of(event(Hook.ON_POST_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), false))));
     }
 
-    // A hook may write in the home (the event names it): the home is made Cocoatly's, marked, before
-    // the first hook runs, or a plugin's own files there would make later commands refuse it.
+    // A hook may write in the home (the event names it): the home is marked as Cocoatly's before the
+    // first hook runs, where it can be, or a plugin's own files there would make later commands
+    // refuse it. A home with files of the user's own stays as it was, and the hooks run all the same.
     private void markHome() {
         if (!homeMarked) {
-            new Home(home).create();
+            new Home(home).markIfAdoptable();
             homeMarked = true;
         }
     }

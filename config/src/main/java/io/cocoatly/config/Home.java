@@ -167,6 +167,24 @@ public record Home(Path root) {
         return this;
     }
 
+    /**
+     * Marks the home as {@link #create()} does where that accepts it (a new or empty directory, or one
+     * that looks like a home of an earlier Cocoatly), and otherwise leaves it as it is: for what only
+     * adds files of its own to the home and deletes nothing, such as a plugin's hook or command, which
+     * must not fail because the user keeps files of theirs there (a plugin's settings) or because the
+     * home cannot be written. Marked, the home is then taken as Cocoatly's by every later command.
+     *
+     * @return whether the home is marked now
+     */
+    public boolean markIfAdoptable() {
+        try {
+            create();
+            return true;
+        } catch (CocoatlyException e) {
+            return false;
+        }
+    }
+
     private boolean looksLikeAHome() throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
             List<String> names = entries.map(p -> p.getFileName().toString()).toList();

@@ -44,6 +44,19 @@ class HomeMarkerTest {
     }
 
     @Test
+    void markIfAdoptableMarksWhatCreateAcceptsAndLeavesTheRestAsItWas() throws IOException {
+        Path ours = Files.createDirectories(dir.resolve("ours/plugins"));
+        assertTrue(new Home(ours.getParent()).markIfAdoptable());
+        assertTrue(Files.exists(ours.getParent().resolve(Home.MARKER)));
+
+        Files.createDirectories(dir.resolve("users/audit"));
+        Files.writeString(dir.resolve("users/config.json"), "{}");
+        assertEquals(false, new Home(dir.resolve("users")).markIfAdoptable());
+        assertTrue(Files.notExists(dir.resolve("users").resolve(Home.MARKER)));
+        assertTrue(Files.notExists(dir.resolve("users/tmp")), "nothing created in a home it does not take");
+    }
+
+    @Test
     void anEarlierHomeIsAdoptedByItsStateOrItsLock() throws IOException {
         for (String file : new String[] {"state.json", "cocoatly.lock"}) {
             Path root = dir.resolve("old-" + file);
