@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -423,7 +425,7 @@ public final class ResolveSpeed {
      * is concentrated (on the crates.io snapshot, a few crates' runs of near-identical old versions).
      */
     private void costliest(List<ResolveRequest> versions, Sample b) {
-        java.util.Map<String, long[]> byCrate = new java.util.LinkedHashMap<>();
+        Map<String, long[]> byCrate = new LinkedHashMap<>();
         long total = 0;
         for (int i = 0; i < versions.size(); i++) {
             String crate = versions.get(i).root().dependencies().get(0).name().toString();
@@ -432,11 +434,11 @@ public final class ResolveSpeed {
             sum[1] += b.medians[i];
             total += b.medians[i];
         }
-        List<java.util.Map.Entry<String, long[]>> ranked = new ArrayList<>(byCrate.entrySet());
+        List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byCrate.entrySet());
         ranked.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
         StringBuilder line = new StringBuilder("The costliest crates of (b), their versions' medians summed (versions;"
                 + " ms; share of the total):");
-        for (java.util.Map.Entry<String, long[]> crate : ranked.subList(0, Math.min(COSTLIEST, ranked.size()))) {
+        for (Map.Entry<String, long[]> crate : ranked.subList(0, Math.min(COSTLIEST, ranked.size()))) {
             long[] sum = crate.getValue();
             line.append(' ').append(crate.getKey()).append(" (").append(sum[0]).append("; ").append(fmt(sum[1] / 1e6))
                     .append(" ms; ").append(share(sum[1], total, 1)).append(')');

@@ -157,8 +157,7 @@ record CommandSettings(String command, Home home, Config config, Context context
      *     {@link RegistryLocations#open} and reading {@code registry.json} throw
      */
     FileRegistry openRegistry() {
-        requireRegistry();
-        return openRegistryIfGiven().orElseThrow();
+        return open(requireRegistry());
     }
 
     /**
@@ -175,13 +174,16 @@ record CommandSettings(String command, Home home, Config config, Context context
 
     /** The registry if some layer names one; for commands that can do without. */
     Optional<FileRegistry> openRegistryIfGiven() {
-        return registry().map(location -> {
-            RegistrySource source = RegistryLocations.open(location, command, remoteOptions(location));
-            if (source instanceof AutoCloseable closeable) {
-                RunResources.closeAtEnd(context, closeable);
-            }
-            return FileRegistry.open(source, leftOut);
-        });
+        return registry().map(this::open);
+    }
+
+    /** The registry at {@code location}, closed at the end of the run. */
+    private FileRegistry open(String location) {
+        RegistrySource source = RegistryLocations.open(location, command, remoteOptions(location));
+        if (source instanceof AutoCloseable closeable) {
+            RunResources.closeAtEnd(context, closeable);
+        }
+        return FileRegistry.open(source, leftOut);
     }
 
     /** How the registry at {@code location} is read if it is remote. */

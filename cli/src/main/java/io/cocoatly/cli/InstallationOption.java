@@ -22,7 +22,7 @@ final class InstallationOption {
 
     Installer installer(Context context, InstallerSetup setup) {
         Path manifest = ManifestLocator.locate(context, null);
-        boolean useProject = isProject(context);
+        boolean useProject = isProject(manifest);
         if (useProject && Files.isRegularFile(manifest)) {
             ManifestLocator.use(context, null); // says which, with --verbose
         }
@@ -31,6 +31,10 @@ final class InstallationOption {
 
     /** Whether the installation meant is the project's (else the global one). */
     boolean isProject(Context context) {
-        return project || (!global && Files.isRegularFile(ManifestLocator.locate(context, null)));
+        return isProject(ManifestLocator.locate(context, null));
+    }
+
+    private boolean isProject(Path nearestManifest) {
+        return project || (!global && Files.isRegularFile(nearestManifest));
     }
 }

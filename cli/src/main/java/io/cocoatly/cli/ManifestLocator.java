@@ -61,10 +61,14 @@ final class ManifestLocator {
         Path memberDir = manifest.toAbsolutePath().normalize().getParent();
         return enclosingWorkspace(memberDir).flatMap(root -> {
             Workspace workspace = Workspaces.read(root);
-            return workspace.members().stream()
-                    .filter(m -> workspace.root().resolve(m.path()).normalize().equals(memberDir))
-                    .findFirst().map(m -> new WorkspaceMember(workspace, m));
+            return memberAt(workspace, memberDir).map(m -> new WorkspaceMember(workspace, m));
         });
+    }
+
+    /** The member of {@code workspace} whose directory is {@code dir} (absolute, normalised), if any. */
+    private static Optional<Workspace.Member> memberAt(Workspace workspace, Path dir) {
+        return workspace.members().stream().filter(m -> workspace.root().resolve(m.path()).normalize().equals(dir))
+                .findFirst();
     }
 
     /**
@@ -73,9 +77,8 @@ final class ManifestLocator {
      * manifest edits when run there, as {@code cargo add} edits the member it is run in.
      */
     static Optional<Workspace.Member> memberHere(Context context, Workspace workspace) {
-        return nearestFrom(context.cwd().toAbsolutePath().normalize()).flatMap(here -> workspace.members().stream()
-                .filter(m -> workspace.root().resolve(m.path()).resolve(Manifests.FILE_NAME).normalize().equals(here))
-                .findFirst());
+        return nearestFrom(context.cwd().toAbsolutePath().normalize())
+                .flatMap(here -> memberAt(workspace, here.getParent()));
     }
 
     /** The root manifest of the nearest workspace above {@code dir} (absolute), if there is one. */

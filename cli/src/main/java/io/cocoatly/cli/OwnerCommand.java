@@ -61,14 +61,14 @@ final class OwnerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PackageName pkg = PackageName.of(name);
-        registry = RegistryApiAccess.target(context, "cocoatly owner", ManifestLocator.locate(context, null), registry);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly owner", ManifestLocator.locate(context, null),
+                registry);
+        registry = registry != null ? registry : settings.requireRegistry();
         if (!RegistryLocations.isRemote(registry)) {
             throw new CocoatlyException(ErrorKind.INVALID_INPUT, "usage", "`cocoatly owner` asks a registry server, and `"
                     + registry + "` is a directory: the owners of a registry's packages are kept by the server",
                     List.of("serve it with `cocoatly registry serve " + registry + "` and pass the URL it prints"));
         }
-        CommandSettings settings = CommandSettings.load(context, "cocoatly owner", ManifestLocator.locate(context, null),
-                registry);
         List<String> owners;
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly owner");

@@ -57,7 +57,6 @@ final class PluginPipeline implements Lifecycle {
     private final Duration timeout;
     private final Installation installation;
     private final Path home;
-    private boolean homeMarked;
     // What a removed package's own cocoatly.json said, read before the change while its files are
     // there, for the event after it; by install path.
     private final Map<Path, ManifestMetadata> removedMetadata = new HashMap<>();
@@ -113,14 +112,11 @@ final class PluginPipeline implements Lifecycle {
         return runAfter(List.of(event(Hook.ON_POST_UNINSTALL, Operation.UNINSTALL, removals(plan.gone(), false))));
     }
 
-    // A hook may write in the home (the event names it): the home is marked as Cocoatly's before the
-    // first hook runs, where it can be, or a plugin's own files there would make later commands
-    // refuse it. A home with files of the user's own stays as it was, and the hooks run all the same.
+    // A hook may write in the home (the event names it): the home is marked as Cocoatly's before a
+    // hook runs, where it can be, or a plugin's own files there would make later commands refuse it. A
+    // home with files of the user's own stays as it was, and the hooks run all the same.
     private void markHome() {
-        if (!homeMarked) {
-            new Home(home).markIfAdoptable();
-            homeMarked = true;
-        }
+        new Home(home).markIfAdoptable();
     }
 
     // A pre-position: the plugins are loaded first (a jar that cannot load refuses before the event

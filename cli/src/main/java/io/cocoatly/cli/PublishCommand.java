@@ -152,11 +152,15 @@ final class PublishCommand implements Callable<Integer> {
         Source source = source();
         Manifest manifest = source.manifest();
         Path dir = source.dir();
-        registry = RegistryApiAccess.target(context, "cocoatly publish", dir.resolve(Manifests.FILE_NAME), registry);
+        // The package's settings, as every command reads its project's: they name the registry unless
+        // --registry does, and the API's token and network settings.
+        CommandSettings settings = CommandSettings.load(context, "cocoatly publish", dir.resolve(Manifests.FILE_NAME),
+                registry);
+        registry = registry != null ? registry : settings.requireRegistry();
         Path keyFile = keyFile();
         Ed25519SigningKey signingKey = Ed25519SigningKey.read(keyFile);
         if (RegistryLocations.isRemote(registry)) {
-            return publishToApi(source, keyFile, signingKey);
+            return publishToApi(settings, source, keyFile, signingKey);
         }
         Path registryDir = context.path(registry);
         Release release;
@@ -240,10 +244,8 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     /** Packs and signs as for a directory, then uploads through the registry's API (docs/registry-protocol.md §2.1). */
-    private Integer publishToApi(Source source, Path keyFile, Ed25519SigningKey signingKey) {
+    private Integer publishToApi(CommandSettings settings, Source source, Path keyFile, Ed25519SigningKey signingKey) {
         Manifest manifest = source.manifest();
-        CommandSettings settings = CommandSettings.load(context, "cocoatly publish", context.path(Manifests.FILE_NAME),
-                registry);
         String url = RegistrySources.root(registry).toString();
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly publish");

@@ -6,7 +6,6 @@ import io.cocoatly.registry.FileRegistry;
 import io.cocoatly.registry.http.RegistryApi;
 import io.cocoatly.registry.http.RegistryLocations;
 import io.cocoatly.transport.Transport;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,18 +26,6 @@ final class RegistryApiAccess {
      */
     static Transport transport(CommandSettings settings) {
         return new Transport(settings.transport());
-    }
-
-    /**
-     * The registry a command that writes to one (publish, yank, owner) writes to: {@code --registry}
-     * if given, else the one the settings of {@code manifest}'s directory name, as every other command
-     * finds its registry ({@link CommandSettings}).
-     *
-     * @param flag {@code --registry} as typed, or null
-     * @throws CocoatlyException with code {@code usage} if neither names one
-     */
-    static String target(Context context, String command, Path manifest, String flag) {
-        return flag != null ? flag : CommandSettings.load(context, command, manifest, null).requireRegistry();
     }
 
     /**

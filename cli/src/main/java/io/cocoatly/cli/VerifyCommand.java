@@ -70,7 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
         return report.ok() ? ExitCodes.OK : ExitCodes.NEGATIVE;
     }
 
-    /** The command that reinstalls what {@code report} found damaged, in the installation it looked at. */
+    /** The command that reinstalls what was found damaged, in the installation looked at. */
     private String repair() {
         return installation.isProject(context) ? "cocoatly install --reinstall" : "cocoatly install -g --reinstall";
     }

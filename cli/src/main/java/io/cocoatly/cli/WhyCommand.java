@@ -71,8 +71,7 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectFiles.Location location = ProjectFiles.locate(context, manifest);
-        Path manifestPath = location.manifestPath();
+        Path manifestPath = ManifestLocator.use(context, manifest);
         // -p is checked before the registry is opened: a misspelt member is a usage error, never a fetch.
         Optional<Workspace> workspace = ResolveInput.workspaceAt(manifestPath);
         Optional<MemberSelection> selection = members.select(workspace, manifestPath.toString());
@@ -84,7 +83,7 @@ final class WhyCommand implements Callable<Integer> {
         ResolveInput input = ResolveInput.of(manifestPath, workspace, registryIndex);
         // Asked about a locked project, the answer is about what is locked (and installed): its versions
         // preferred, the yanked among them allowed, so the selection is the lockfile's while it is current.
-        Optional<Lockfile> locked = location.lockfile();
+        Optional<Lockfile> locked = new ProjectFiles.Location(context, manifestPath, workspace.isPresent()).lockfile();
         ResolveRequest request = input.request().withPolicy(LockfileUpdate.policy(spec, registry, locked));
         if (locked.isPresent()) {
             request = request.withPreferred(locked.get().ids());

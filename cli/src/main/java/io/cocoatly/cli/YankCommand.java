@@ -67,10 +67,12 @@ final class YankCommand implements Callable<Integer> {
     public Integer call() {
         PackageId asked = id();
         PackageId id = asked;
-        registry = RegistryApiAccess.target(context, "cocoatly yank", ManifestLocator.locate(context, null), registry);
+        CommandSettings settings = CommandSettings.load(context, "cocoatly yank", ManifestLocator.locate(context, null),
+                registry);
+        registry = registry != null ? registry : settings.requireRegistry();
         boolean before;
         if (RegistryLocations.isRemote(registry)) {
-            before = yankThroughApi(id);
+            before = yankThroughApi(settings, id);
         } else {
             // The registry's spelling of the version is shown: `1.0.0` finds `1.0.0+linux`.
             try (RegistryEditor editor = RegistryEditor.open(context.path(registry))) {
@@ -99,9 +101,7 @@ final class YankCommand implements Callable<Integer> {
     }
 
     /** Yanks or un-yanks through the API, after asking it the version's state (for "changed"). */
-    private boolean yankThroughApi(PackageId id) {
-        CommandSettings settings = CommandSettings.load(context, "cocoatly yank", ManifestLocator.locate(context, null),
-                registry);
+    private boolean yankThroughApi(CommandSettings settings, PackageId id) {
         try (Transport transport = RegistryApiAccess.transport(settings)) {
             RegistryApi api = RegistryApiAccess.require(settings, transport, registry, "cocoatly yank");
             boolean before = api.info(id.name()).versions().stream().filter(v -> v.version().equals(id.version()))

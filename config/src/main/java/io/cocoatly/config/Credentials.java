@@ -32,12 +32,10 @@ public final class Credentials {
     private static final String TOKEN = "token";
 
     private final Home home;
-    private final Path file;
     private final Map<String, String> tokens;
 
     private Credentials(Home home, Map<String, String> tokens) {
         this.home = home;
-        this.file = home.credentialsFile();
         this.tokens = Collections.unmodifiableMap(new TreeMap<>(tokens));
     }
 
@@ -65,7 +63,7 @@ public final class Credentials {
 
     /** The file these credentials are kept in. */
     public Path file() {
-        return file;
+        return home.credentialsFile();
     }
 
     /** The token for the registry whose base URL is {@code baseUrl} (ending in {@code /}), if any. */
@@ -111,9 +109,9 @@ public final class Credentials {
         // writes there: otherwise a first `login` would leave a home that later commands refuse.
         home.create();
         try {
-            AtomicFiles.write(file, root.canonicalBytes(), FileModes.OWNER_ONLY);
+            AtomicFiles.write(file(), root.canonicalBytes(), FileModes.OWNER_ONLY);
         } catch (IOException e) {
-            throw new CocoatlyException(ErrorKind.FAILED, "credentials-write-failed", "cannot write `" + file + "`: "
+            throw new CocoatlyException(ErrorKind.FAILED, "credentials-write-failed", "cannot write `" + file() + "`: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of(), e);
         }
         return new Credentials(home, next);
@@ -122,6 +120,6 @@ public final class Credentials {
     /** Names the file and the registries, never a token. */
     @Override
     public String toString() {
-        return "Credentials[" + file + ", " + tokens.keySet() + "]";
+        return "Credentials[" + file() + ", " + tokens.keySet() + "]";
     }
 }

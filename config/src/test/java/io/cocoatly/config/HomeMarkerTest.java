@@ -1,6 +1,7 @@
 package io.cocoatly.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class HomeMarkerTest {
 
         Files.createDirectories(dir.resolve("users/audit"));
         Files.writeString(dir.resolve("users/config.json"), "{}");
-        assertEquals(false, new Home(dir.resolve("users")).markIfAdoptable());
+        assertFalse(new Home(dir.resolve("users")).markIfAdoptable());
         assertTrue(Files.notExists(dir.resolve("users").resolve(Home.MARKER)));
         assertTrue(Files.notExists(dir.resolve("users/tmp")), "nothing created in a home it does not take");
     }
